@@ -1,0 +1,26 @@
+// core/strings — small string helpers shared by the table loaders and the CLI.
+// Owns: splitting, trimming, integer parsing without exceptions. Must not: know any file format.
+#pragma once
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kaigo {
+
+// Splits on `sep` keeping empty parts ("a,,b" → 3 parts).
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+// Lines of a text; strips a trailing '\r' from each and drops the final empty line.
+std::vector<std::string_view> lines(std::string_view text);
+
+std::string_view trim(std::string_view s);
+
+// Whole-string integer parse; nullopt on anything else (no sign except a leading '-').
+std::optional<std::int64_t> parse_int(std::string_view s);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+
+}  // namespace kaigo

@@ -1,0 +1,67 @@
+#include "support/test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include "kaigo/text/cp932.hpp"
+
+namespace kaigo::testing {
+
+std::filesystem::path source_dir() { return KAIGO_SOURCE_DIR; }
+
+std::filesystem::path fixture(std::string_view relative) { return source_dir() / "tests/fixtures" / relative; }
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::filesystem::path& p, std::string_view bytes) {
+  std::ofstream out(p, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() /
+          ("kaigo-test-" + std::to_string(rd()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string official_bytes(std::string_view utf8) {
+  std::string crlf;
+  for (char c : utf8) {
+    if (c == '\n') crlf += "\r\n";
+    else crlf += c;
+  }
+  return text::to_cp932(crlf);
+}
+
+CommandResult run_kaigo(const std::string& args) {
+  TempDir tmp;
+  std::string cmd = std::string(KAIGO_CLI) + " " + args + " >" + (tmp / "out").string() + " 2>" + (tmp / "err").string();
+  int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(tmp / "out");
+  r.err = read_file(tmp / "err");
+  return r;
+}
+
+}  // namespace kaigo::testing

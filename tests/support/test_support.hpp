@@ -1,0 +1,40 @@
+// Helpers shared by the tests: paths of the source tree, fixtures, temporary folders, and running
+// the kaigo command line.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kaigo::testing {
+
+std::filesystem::path source_dir();
+std::filesystem::path fixture(std::string_view relative);  // tests/fixtures/<relative>
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, std::string_view bytes);
+
+// A fresh empty directory under the system temp dir, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// UTF-8 text with LF line ends → the official bytes: CP932 with CRLF.
+std::string official_bytes(std::string_view utf8_lf_text);
+
+struct CommandResult {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+// Runs the kaigo CLI with the given argument string (passed to /bin/sh), capturing its output.
+CommandResult run_kaigo(const std::string& args);
+
+}  // namespace kaigo::testing

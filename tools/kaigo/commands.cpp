@@ -1,0 +1,20 @@
+#include "commands.hpp"
+
+namespace kaigo::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{"kaigo — 介護保険 請求・審査・支払 / long-term-care insurance claims hub"};
+  app.require_subcommand(1);
+  int status = 0;
+  register_inspect(app, status);
+  register_gen(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  return status;
+}
+
+}  // namespace kaigo::cli

@@ -1,0 +1,13 @@
+// The subcommands of the kaigo CLI. Each register_* adds one subcommand to the app; its callback
+// stores the exit status in `status` (0 success, 1 failure; CLI11 usage errors give 2).
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace kaigo::cli {
+
+int run(int argc, char** argv);
+
+void register_inspect(CLI::App& app, int& status);
+void register_gen(CLI::App& app, int& status);
+
+}  // namespace kaigo::cli
