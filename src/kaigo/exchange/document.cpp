@@ -1,0 +1,64 @@
+#include "kaigo/exchange/document.hpp"
+
+#include <cstring>
+
+namespace kaigo::exchange {
+
+std::string_view Arena::copy(std::string_view s) {
+  if (s.empty()) return {};
+  if (blocks_.empty() || used_ + s.size() > sizes_[current_]) {
+    // Move to the next block that can hold s, allocating one when none is left.
+    ++current_;
+    if (blocks_.empty()) current_ = 0;
+    while (current_ < blocks_.size() && sizes_[current_] < s.size()) ++current_;
+    if (current_ >= blocks_.size()) {
+      std::size_t size = std::max(kBlock, s.size());
+      blocks_.push_back(std::make_unique<char[]>(size));
+      sizes_.push_back(size);
+      current_ = blocks_.size() - 1;
+    }
+    used_ = 0;
+  }
+  char* dst = blocks_[current_].get() + used_;
+  std::memcpy(dst, s.data(), s.size());
+  used_ += s.size();
+  return {dst, s.size()};
+}
+
+void Arena::reset() {
+  current_ = 0;
+  used_ = 0;
+}
+
+const Record* Document::find(std::string_view kind) const {
+  for (const auto& r : records()) {
+    if (r.kind == kind) return &r;
+  }
+  return nullptr;
+}
+
+Record& Document::add(std::uint64_t line, std::uint64_t record_no, const RecordLayout* layout, std::string_view kind,
+                      std::span<const std::string_view> items, bool errors) {
+  if (used_ == records_.size()) records_.emplace_back();
+  Record& r = records_[used_++];
+  r.line = line;
+  r.record_no = record_no;
+  r.layout = layout;
+  r.has_errors = errors;
+  r.items.clear();
+  for (auto v : items) r.items.push_back(arena_.copy(v));
+  r.kind = r.items.size() >= 2 && !kind.empty() ? r.items[1] : std::string_view{};
+  has_errors = has_errors || errors;
+  return r;
+}
+
+void Document::reset() {
+  form = nullptr;
+  code.clear();
+  key.clear();
+  has_errors = false;
+  used_ = 0;
+  arena_.reset();
+}
+
+}  // namespace kaigo::exchange

@@ -1,0 +1,72 @@
+// exchange/document — the records of one 交換情報 document as read from a file: a 明細書 with all its
+// records, one 給付管理票, one 請求書 record, one 帳票 record. Values are the raw CP932 bytes of the
+// items with optional quotes removed; nothing is interpreted here.
+// Must not: hold business meaning (amount rules, ledgers) — billing builds its types from these.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaigo/exchange/layout.hpp"
+
+namespace kaigo::exchange {
+
+// One data record (データレコード) of a 交換情報 file.
+struct Record {
+  std::uint64_t line = 0;       // physical line number (1-based)
+  std::uint64_t record_no = 0;  // レコード番号 as written (0 when not a number)
+  const RecordLayout* layout = nullptr;  // nullptr when the code or kind is unknown
+  std::string_view kind;        // レコード種別コード / 帳票レコード種別, empty when the form has none
+  std::vector<std::string_view> items;   // 交換情報 items; items[0] is 項番 1 (交換情報識別番号)
+  bool has_errors = false;
+
+  // The value of 項番 `no`, or empty when the record has fewer items.
+  std::string_view item(int no) const {
+    return no >= 1 && static_cast<std::size_t>(no) <= items.size() ? items[static_cast<std::size_t>(no - 1)]
+                                                                    : std::string_view{};
+  }
+};
+
+// Stable storage for the bytes of a document's records: appended text never moves, so the
+// string_views of the records stay valid until reset().
+class Arena {
+ public:
+  std::string_view copy(std::string_view s);
+  void reset();
+
+ private:
+  static constexpr std::size_t kBlock = 256 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<std::size_t> sizes_;  // capacity of each block
+  std::size_t current_ = 0;         // index of the block being filled
+  std::size_t used_ = 0;            // bytes used in the current block
+};
+
+// One document: all records sharing the form's key (Form::key_items), in file order.
+class Document {
+ public:
+  const Form* form = nullptr;  // nullptr when the 交換情報識別番号 is unknown
+  std::string code;            // 交換情報識別番号 as written
+  std::string key;             // code + key items, '|'-separated
+  bool has_errors = false;
+
+  std::span<const Record> records() const { return {records_.data(), used_}; }
+  std::uint64_t first_line() const { return used_ ? records_[0].line : 0; }
+  // First record of the given kind, or nullptr.
+  const Record* find(std::string_view kind) const;
+
+  // Adds a record whose items are copied into this document's storage.
+  Record& add(std::uint64_t line, std::uint64_t record_no, const RecordLayout* layout, std::string_view kind,
+              std::span<const std::string_view> items, bool has_errors);
+  void reset();
+
+ private:
+  Arena arena_;
+  std::vector<Record> records_;  // first used_ are live; the rest keep their capacity for reuse
+  std::size_t used_ = 0;
+};
+
+}  // namespace kaigo::exchange
