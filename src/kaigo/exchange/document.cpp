@@ -38,7 +38,7 @@ const Record* Document::find(std::string_view kind) const {
 }
 
 Record& Document::add(std::uint64_t line, std::uint64_t record_no, const RecordLayout* layout, std::string_view kind,
-                      std::span<const std::string_view> items, bool errors) {
+                      std::string_view text, std::span<const std::string_view> items, bool errors) {
   if (used_ == records_.size()) records_.emplace_back();
   Record& r = records_[used_++];
   r.line = line;
@@ -46,7 +46,15 @@ Record& Document::add(std::uint64_t line, std::uint64_t record_no, const RecordL
   r.layout = layout;
   r.has_errors = errors;
   r.items.clear();
-  for (auto v : items) r.items.push_back(arena_.copy(v));
+  std::string_view copy = arena_.copy(text);
+  for (auto v : items) {
+    if (v.empty()) {
+      r.items.emplace_back();
+      continue;
+    }
+    auto offset = static_cast<std::size_t>(v.data() - text.data());
+    r.items.push_back(copy.substr(offset, v.size()));
+  }
   r.kind = r.items.size() >= 2 && !kind.empty() ? r.items[1] : std::string_view{};
   has_errors = has_errors || errors;
   return r;

@@ -58,9 +58,10 @@ class Document {
   // First record of the given kind, or nullptr.
   const Record* find(std::string_view kind) const;
 
-  // Adds a record whose items are copied into this document's storage.
+  // Adds a record; `items` are views into `text` (the record's line), which is copied once into
+  // this document's storage.
   Record& add(std::uint64_t line, std::uint64_t record_no, const RecordLayout* layout, std::string_view kind,
-              std::span<const std::string_view> items, bool has_errors);
+              std::string_view text, std::span<const std::string_view> items, bool has_errors);
   void reset();
 
  private:

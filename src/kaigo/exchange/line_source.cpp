@@ -32,18 +32,22 @@ bool MemoryLines::next(Line& line) {
 }
 
 FileLines::FileLines(std::FILE* file, std::size_t chunk, std::size_t max_line)
-    : file_(file), chunk_(chunk), max_line_(max_line) {}
+    : file_(file),
+      chunk_(chunk),
+      max_line_(max_line),
+      buf_(std::make_unique_for_overwrite<char[]>(chunk + max_line + 1)),
+      capacity_(chunk + max_line + 1) {}
 
 bool FileLines::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
-    buf_.erase(0, begin_);
+    std::memmove(buf_.get(), buf_.get() + begin_, size_ - begin_);
+    size_ -= begin_;
     begin_ = 0;
   }
-  std::size_t old = buf_.size();
-  buf_.resize(old + chunk_);
-  std::size_t got = std::fread(buf_.data() + old, 1, chunk_, file_);
-  buf_.resize(old + got);
+  // At most max_line_ bytes are kept (a longer line is reported and skipped), so a chunk fits.
+  std::size_t got = std::fread(buf_.get() + size_, 1, capacity_ - size_, file_);
+  size_ += got;
   if (got == 0) {
     if (std::ferror(file_)) throw std::runtime_error("ファイルを読めません / read error");
     eof_ = true;
@@ -54,7 +58,7 @@ bool FileLines::fill() {
 
 bool FileLines::next(Line& line) {
   while (true) {
-    std::string_view avail(buf_.data() + begin_, buf_.size() - begin_);
+    std::string_view avail(buf_.get() + begin_, size_ - begin_);
     const void* nl = std::memchr(avail.data(), '\n', avail.size());
     if (skipping_) {
       // Discard the rest of a too-long line without holding it.
@@ -66,7 +70,7 @@ bool FileLines::next(Line& line) {
         continue;
       }
       consumed_ += avail.size();
-      begin_ = buf_.size();
+      begin_ = size_;
       if (!fill()) return false;
       continue;
     }
@@ -90,7 +94,7 @@ bool FileLines::next(Line& line) {
       finish_line(avail.substr(0, max_line_), false, line);
       line.terminated = true;
       consumed_ += avail.size();
-      begin_ = buf_.size();
+      begin_ = size_;
       skipping_ = true;
       // The text view must stay valid until the next call: keep the buffer as is.
       return true;
@@ -99,10 +103,10 @@ bool FileLines::next(Line& line) {
       if (avail.empty()) return false;
       // Last line without a line break.
       line.too_long = false;
-      std::string_view rest(buf_.data() + begin_, buf_.size() - begin_);
+      std::string_view rest(buf_.get() + begin_, size_ - begin_);
       finish_line(rest, false, line);
       consumed_ += rest.size();
-      begin_ = buf_.size();
+      begin_ = size_;
       return true;
     }
   }

@@ -1,7 +1,9 @@
 // exchange/line_source — splits bytes from memory or from a file read in chunks into lines.
 // Owns: LF / CRLF handling and the line-length limit. Must not: look inside lines.
 #pragma once
+#include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -46,7 +48,9 @@ class FileLines final : public LineSource {
   std::FILE* file_;
   std::size_t chunk_;
   std::size_t max_line_;
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;  // capacity chunk_ + max_line_ + 1; not zero-filled
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;   // bytes held in buf_
   std::size_t begin_ = 0;  // start of unconsumed data in buf_
   bool eof_ = false;
   bool skipping_ = false;  // inside the rest of a too-long line

@@ -1,7 +1,11 @@
 #include "kaigo/exchange/reader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -21,41 +25,76 @@ namespace {
 
 // Splits a line into columns, removing optional surrounding quotes. Returns false when a quote is
 // misplaced (the columns are still filled as well as possible); bad_column is its 0-based column.
-bool split_columns(std::string_view line, std::vector<std::string_view>& cols, std::size_t& bad_column) {
+// Stops after max_columns columns (the rest of the line is then not looked at).
+bool split_quoted(std::string_view line, std::vector<std::string_view>& cols, std::size_t& bad_column,
+                  std::size_t max_columns) {
   cols.clear();
   bool ok = true;
-  std::size_t pos = 0;
-  while (true) {
-    if (pos < line.size() && line[pos] == '"') {
-      std::size_t close = line.find('"', pos + 1);
-      if (close == std::string_view::npos || (close + 1 < line.size() && line[close + 1] != ',')) {
-        if (ok) bad_column = cols.size();
-        ok = false;
-        std::size_t comma = line.find(',', pos);
-        std::string_view raw = line.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
-        cols.push_back(raw);
-        if (comma == std::string_view::npos) return ok;
-        pos = comma + 1;
+  const char* p = line.data();
+  const char* const end = p + line.size();
+  while (cols.size() < max_columns) {
+    if (p < end && *p == '"') {
+      const char* close = p + 1;
+      while (close < end && *close != '"') ++close;
+      if (close < end && (close + 1 == end || close[1] == ',')) {
+        cols.emplace_back(p + 1, static_cast<std::size_t>(close - p - 1));
+        if (close + 1 == end) return ok;
+        p = close + 2;
         continue;
       }
-      cols.push_back(line.substr(pos + 1, close - pos - 1));
-      if (close + 1 >= line.size()) return ok;
-      pos = close + 2;
-      continue;
-    }
-    const char* start = line.data() + pos;
-    std::size_t rest = line.size() - pos;
-    const void* comma = std::memchr(start, ',', rest);
-    std::size_t len = comma ? static_cast<std::size_t>(static_cast<const char*>(comma) - start) : rest;
-    std::string_view field(start, len);
-    if (std::memchr(field.data(), '"', field.size()) != nullptr) {
+      // Unbalanced or followed by something else: keep the raw text up to the next comma.
       if (ok) bad_column = cols.size();
       ok = false;
     }
-    cols.push_back(field);
-    if (!comma) return ok;
-    pos += len + 1;
+    const char* q = p;
+    bool quote = false;
+    while (q < end && *q != ',') {
+      quote |= (*q == '"');
+      ++q;
+    }
+    if (quote) {
+      if (ok) bad_column = cols.size();
+      ok = false;
+    }
+    cols.emplace_back(p, static_cast<std::size_t>(q - p));
+    if (q == end) return ok;
+    p = q + 1;
   }
+  return ok;
+}
+
+// The common case — no quotes at all — finds the commas 16 bytes at a time.
+bool split_columns(std::string_view line, std::vector<std::string_view>& cols, std::size_t& bad_column,
+                   std::size_t max_columns = SIZE_MAX) {
+  if (std::memchr(line.data(), '"', line.size()) != nullptr) return split_quoted(line, cols, bad_column, max_columns);
+  cols.clear();
+  const char* base = line.data();
+  const std::size_t n = line.size();
+  std::size_t start = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  for (; i + 16 <= n; i += 16) {
+    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma)));
+    while (mask != 0) {
+      std::size_t pos = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      cols.emplace_back(base + start, pos - start);
+      if (cols.size() == max_columns) return true;
+      start = pos + 1;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (base[i] == ',') {
+      cols.emplace_back(base + start, i - start);
+      if (cols.size() == max_columns) return true;
+      start = i + 1;
+    }
+  }
+  cols.emplace_back(base + start, n - start);
+  return true;
 }
 
 std::uint64_t parse_record_no(std::string_view s) {
@@ -90,6 +129,16 @@ void build_key(const Form* form, std::span<const std::string_view> items, std::s
   }
 }
 
+// True when `items` have the same key items as `first` (both of `form`).
+bool same_key(const Form* form, std::span<const std::string_view> items, const Record& first) {
+  for (int no : form->key_items) {
+    auto i = static_cast<std::size_t>(no - 1);
+    std::string_view a = i < items.size() ? items[i] : std::string_view{};
+    if (a != first.item(no)) return false;
+  }
+  return true;
+}
+
 // Caches the last form looked up: records of one form come in runs.
 class FormCache {
  public:
@@ -112,11 +161,16 @@ HashSet find_split_keys(LineSource& lines) {
   std::string key;
   std::uint64_t previous = 0;
   bool have_previous = false;
+  // Columns needed: record type, レコード番号 and the items up to the highest key item.
+  std::size_t key_columns = 3;
+  for (const auto& f : Registry::instance().forms()) {
+    for (int no : f.key_items) key_columns = std::max(key_columns, static_cast<std::size_t>(no) + 2);
+  }
   Line line;
   while (lines.next(line)) {
     if (line.too_long || line.text.size() < 2 || line.text[0] != '2') continue;
     std::size_t bad = 0;
-    split_columns(line.text, cols, bad);
+    split_columns(line.text, cols, bad, key_columns);
     if (cols.size() < 3) continue;
     std::span<const std::string_view> items(cols.data() + 2, cols.size() - 2);
     const Form* form = forms.get(items[0]);
@@ -172,6 +226,8 @@ class Parser {
   bool utf8_hint_given_ = false;
   bool saw_any_line_ = false;
   bool all_crlf_ = true;
+  bool line_encoding_ok_ = true;  // the current line is valid CP932 (checked once per line)
+  std::string_view line_text_;    // the current line, which the items are views into
   std::vector<std::string_view> cols_;
   std::string key_;
   Document current_;
@@ -232,6 +288,8 @@ void Parser::line(const Line& l) {
     report(CodecIssue::BadQuoting, 0, bad_column >= 2 ? static_cast<int>(bad_column - 1) : 0, "",
            cols_.size() > bad_column ? cols_[bad_column] : std::string_view{}, "", "", "");
   }
+  line_encoding_ok_ = text::find_invalid_cp932(l.text) == text::npos;
+  line_text_ = l.text;
   std::string_view type = cols_[0];
   if (summary_.has_end) {
     if (!after_end_reported_) report(CodecIssue::AfterEnd, 0, 0, "", type, "", "", "");
@@ -306,7 +364,7 @@ bool Parser::check_item(const ItemSpec& spec, std::string_view v, std::uint64_t 
     }
     return true;
   }
-  if (std::size_t bad = text::find_invalid_cp932(v); bad != text::npos) {
+  if (std::size_t bad = line_encoding_ok_ ? text::npos : text::find_invalid_cp932(v); bad != text::npos) {
     std::string hint;
     if (!utf8_hint_given_) {
       hint = "（UTF-8 など別の文字コードで保存されている可能性があります）";
@@ -424,9 +482,13 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
     current_.form = form;
     current_.code = std::string(items[0]);
     current_.key = current_.code;
-    current_.add(line_no_, record_no, layout, kind, items, errors);
+    current_.add(line_no_, record_no, layout, kind, line_text_, items, errors);
     current_open_ = true;
     emit_current();
+    return;
+  }
+  if (current_open_ && current_.form == form && same_key(form, items, current_.records().front())) {
+    current_.add(line_no_, record_no, layout, kind, line_text_, items, errors);
     return;
   }
   build_key(form, items, key_);
@@ -444,7 +506,7 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
     } else {
       doc = held_[it->second].get();
     }
-    doc->add(line_no_, record_no, layout, kind, items, errors);
+    doc->add(line_no_, record_no, layout, kind, line_text_, items, errors);
     return;
   }
   if (!current_open_ || current_.key != key_) {
@@ -455,7 +517,7 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
     current_.key = key_;
     current_open_ = true;
   }
-  current_.add(line_no_, record_no, layout, kind, items, errors);
+  current_.add(line_no_, record_no, layout, kind, line_text_, items, errors);
 }
 
 void Parser::end(const std::vector<std::string_view>& cols) {

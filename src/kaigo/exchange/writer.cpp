@@ -75,7 +75,7 @@ std::string Writer::control_line() const {
 std::string Writer::end_line() const { return fmt::format("3,{}\r\n", count_ + 2); }
 
 std::string Writer::finish_to_string() {
-  std::string out = text::to_cp932(control_line());
+  std::string out = control_line();  // control items are CP932 bytes already
   if (spool_) {
     spill();
     std::rewind(spool_);
@@ -102,7 +102,7 @@ void Writer::finish_to_file(const std::filesystem::path& path) {
       throw std::runtime_error(fmt::format("書き込めません: {} / write failed: {}", tmp.string(), tmp.string()));
     }
   };
-  put(text::to_cp932(control_line()));
+  put(control_line());
   if (spool_) {
     spill();
     std::rewind(spool_);

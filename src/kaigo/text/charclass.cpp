@@ -30,6 +30,12 @@ bool all_digits(std::string_view s) {
 }
 
 std::size_t find_class_violation(std::string_view s, CharClass c) {
+  if (c == CharClass::Alnum) {
+    // Fast path: printable ASCII only (codes and numbers, the usual content).
+    std::size_t k = 0;
+    while (k < s.size() && static_cast<unsigned char>(s[k]) >= 0x20 && static_cast<unsigned char>(s[k]) <= 0x7E) ++k;
+    if (k == s.size()) return npos;
+  }
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t len = cp932_char_length(s.substr(i));

@@ -1,0 +1,55 @@
+# Thin wrapper over CMake/Ninja. `make demo` and `make test` install what they need (Debian
+# packages, idempotently) and build first, so a fresh clone needs nothing else.
+BUILD      ?= build
+SAN_BUILD  ?= build-san
+FUZZ_TIME  ?= 60
+DEMO_DIR   ?= demo-out
+CMAKE_FLAGS ?=
+
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench clean format tidy
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD)
+
+# clang with AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets.
+build-san: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF >/dev/null
+	@cmake --build $(SAN_BUILD)
+
+unit: build
+	@cd $(BUILD) && ctest --output-on-failure -j2
+
+sanitize: build-san
+	@cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2
+
+fuzz-smoke: build-san
+	@bash scripts/fuzz.sh $(SAN_BUILD) $(FUZZ_TIME)
+
+# The whole suite: unit and scenario tests, again under ASan/UBSan, then the reader fuzzer.
+test: unit sanitize fuzz-smoke
+	@echo "make test: all passed"
+
+fuzz: build-san
+	@bash scripts/fuzz.sh $(SAN_BUILD) $${FUZZ_TIME:-600}
+
+demo: build
+	@bash scripts/demo.sh $(BUILD)/kaigo $(DEMO_DIR)
+
+bench: build
+	@bash scripts/bench.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+tidy: build
+	@clang-tidy -p $(BUILD) $$(git ls-files 'src/*.cpp')
+
+clean:
+	@rm -rf $(BUILD) $(SAN_BUILD) $(DEMO_DIR)
