@@ -1,0 +1,134 @@
+// master/csv — the strict reader of the project's master and ledger CSV files (DESIGN §3.2).
+// Owns: header and column-count checks, optional quotes, typed field parsing that reports every
+// problem as a Diagnostic naming file, line and column in Japanese and English.
+// Must not: read files from disk or know what any table means (the loaders beside it do).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaigo/core/date.hpp"
+#include "kaigo/core/diagnostic.hpp"
+
+namespace kaigo::master {
+
+// Project diagnostic codes of the master loaders (docs/masters.md lists them).
+namespace code {
+inline constexpr std::string_view kUnreadable = "KM01";   // ファイルを読めない
+inline constexpr std::string_view kHeader = "KM02";       // ヘッダー行が不正
+inline constexpr std::string_view kColumnCount = "KM03";  // 列数が不正
+inline constexpr std::string_view kRequired = "KM04";     // 必須項目が未設定
+inline constexpr std::string_view kNumber = "KM05";       // 数値が不正・範囲外
+inline constexpr std::string_view kDate = "KM06";         // 日付が不正
+inline constexpr std::string_view kUnknownCode = "KM07";  // コードが不正
+inline constexpr std::string_view kOverlap = "KM08";      // 有効期間が重複
+inline constexpr std::string_view kPeriod = "KM09";       // 有効期間の終了が開始より前
+inline constexpr std::string_view kQuoting = "KM10";      // 引用符が不正
+}  // namespace code
+
+// One column of a table: the header name, its Japanese item name, and whether it may be absent
+// from the header (optional columns come after the required ones, in any order).
+struct Column {
+  std::string_view name;
+  std::string_view ja;
+  bool optional = false;
+};
+
+struct CsvSpec {
+  std::span<const Column> columns;
+  bool has_header = true;  // the 国保中央会 総合事業 layout has none
+  // Without a header the row may carry this many columns at least (older layouts are shorter).
+  std::size_t min_columns = 0;
+};
+
+// Splits one CSV line; accepts "quoted" fields with "" escapes. nullopt on a broken quote.
+std::optional<std::vector<std::string>> split_csv_line(std::string_view line);
+
+// A parsed file: rows of fields, with each spec column mapped to its position in the file.
+class CsvFile {
+ public:
+  // Parses `text` (UTF-8, optional BOM, LF or CRLF). Problems go to `out`; ok() tells if any.
+  CsvFile(std::string_view text, std::string file_name, const CsvSpec& spec, Diagnostics& out);
+
+  bool ok() const { return ok_; }
+  const std::string& file_name() const { return file_; }
+  std::size_t size() const { return rows_.size(); }
+  std::uint64_t line_of(std::size_t row) const { return rows_[row].line; }
+  // The field of spec column `col` in `row`; empty when the optional column is absent.
+  std::string_view field(std::size_t row, std::size_t col) const;
+  bool has_column(std::size_t col) const { return position_[col] >= 0; }
+  const Column& column(std::size_t col) const { return spec_.columns[col]; }
+  // 1-based position in the file of spec column `col` (the 項番 reported in diagnostics).
+  int item_no(std::size_t col) const { return position_[col] + 1; }
+
+ private:
+  struct Row {
+    std::uint64_t line = 0;
+    std::vector<std::string> fields;
+  };
+  std::string file_;
+  CsvSpec spec_;
+  std::vector<int> position_;
+  std::vector<Row> rows_;
+  bool ok_ = true;
+};
+
+// Builds the Diagnostic every loader reports: file, line, column (項番 and 項目名), value, text.
+Diagnostic make_diagnostic(std::string_view code, const std::string& file, std::uint64_t line, int item_no,
+                           std::string item_name, std::string value, std::string message_ja,
+                           std::string message_en);
+
+// Typed access to one row; every failed parse adds a Diagnostic and marks the row bad.
+class RowReader {
+ public:
+  RowReader(const CsvFile& file, std::size_t row, Diagnostics& out) : file_(file), row_(row), out_(out) {}
+
+  bool ok() const { return ok_; }
+  std::uint64_t line() const { return file_.line_of(row_); }
+  std::string_view text(std::size_t col) const { return file_.field(row_, col); }
+  // Non-empty text; KM04 when empty.
+  std::optional<std::string_view> required(std::size_t col);
+  // Integer in [lo, hi]; empty → nullopt without error unless `required`.
+  std::optional<std::int64_t> integer(std::size_t col, std::int64_t lo, std::int64_t hi, bool required);
+  // YYYYMMDD; empty → nullopt without error unless `required`.
+  std::optional<Date> date(std::size_t col, bool required);
+  // YYYYMM (also accepts the open-end markers given); empty → nullopt unless `required`.
+  std::optional<YearMonth> year_month(std::size_t col, bool required);
+  // Exactly `width` characters from [0-9A-Za-z]; used for codes such as 2A, A2, 71R1.
+  std::optional<std::string_view> alnum(std::size_t col, std::size_t width, bool required);
+  // Digits only, `min_width`..`max_width` long (事業所番号, 保険者番号 …).
+  std::optional<std::string_view> digits(std::size_t col, std::size_t min_width, std::size_t max_width,
+                                         bool required);
+  // One of `allowed`; KM07 otherwise.
+  std::optional<std::string_view> one_of(std::size_t col, std::span<const std::string_view> allowed,
+                                         bool required);
+  // Reports a problem on a column (for checks the loader makes itself).
+  void fail(std::size_t col, std::string_view code, std::string message_ja, std::string message_en);
+
+ private:
+  const CsvFile& file_;
+  std::size_t row_;
+  Diagnostics& out_;
+  bool ok_ = true;
+};
+
+// A version's validity: valid_from..valid_to inclusive; no end = open.
+struct Period {
+  Date from;
+  std::optional<Date> to;
+
+  bool contains(Date d) const { return from <= d && (!to || d <= *to); }
+  bool overlaps(const Period& o) const { return from <= o.last() && o.from <= last(); }
+  bool overlaps_month(YearMonth m) const;
+  Date last() const { return to ? *to : Date{9999, 12, 31}; }
+};
+
+// Reads valid_from/valid_to columns into a Period, checking order (KM09).
+std::optional<Period> read_period(RowReader& r, std::size_t from_col, std::size_t to_col);
+
+std::string period_text(const Period& p);
+
+}  // namespace kaigo::master

@@ -1,0 +1,261 @@
+#include "kaigo/master/ledgers.hpp"
+
+#include <array>
+#include <cstring>
+
+#include "kaigo/master/care_limits.hpp"
+
+namespace kaigo::master {
+namespace {
+
+// Composite keys without allocation on lookups: "a|b" in a small buffer.
+class Key {
+ public:
+  Key(std::string_view a, std::string_view b) {
+    if (a.size() + b.size() + 1 > buf_.size()) {
+      size_ = 0;  // longer than any valid key: an empty key matches nothing
+      return;
+    }
+    std::memcpy(buf_.data(), a.data(), a.size());
+    buf_[a.size()] = '|';
+    std::memcpy(buf_.data() + a.size() + 1, b.data(), b.size());
+    size_ = a.size() + b.size() + 1;
+  }
+  std::string_view view() const { return {buf_.data(), size_}; }
+  std::string str() const { return std::string(view()); }
+
+ private:
+  std::array<char, 48> buf_{};
+  std::size_t size_ = 0;
+};
+
+constexpr std::array<std::string_view, 5> kDesignations{"1", "2", "3", "4", "5"};
+constexpr std::array<std::string_view, 2> kSexes{"1", "2"};
+constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
+constexpr std::array<std::string_view, 4> kPlanKinds{"1", "2", "3", "4"};
+
+bool valid_or_report_overlap(Diagnostics& diags) { return diags.empty(); }
+
+// ---- offices.csv --------------------------------------------------------------------------------
+enum OfficeCol : std::size_t {
+  kONo, kOType, kOName, kODesignation, kOFrom, kOTo, kORegion, kOMunicipality, kOPostal, kOAddress, kOOwner,
+  kOBank, kOBranch
+};
+constexpr std::array<Column, 13> kOfficeColumns{{
+    {"office_no", "事業所番号"},
+    {"service_type", "サービス種類コード"},
+    {"name", "事業所名称"},
+    {"designation", "指定／基準該当等事業所区分"},
+    {"valid_from", "有効期間開始"},
+    {"valid_to", "有効期間終了"},
+    {"region_class", "地域区分"},
+    {"municipality_code", "所在市町村コード"},
+    {"postal_code", "郵便番号"},
+    {"address", "所在地"},
+    {"owner_name", "開設者名"},
+    {"bank_name", "金融機関名"},
+    {"bank_branch", "支店名"},
+}};
+
+// ---- insurers.csv -------------------------------------------------------------------------------
+enum InsurerCol : std::size_t { kINo, kIName, kIFrom, kITo };
+constexpr std::array<Column, 4> kInsurerColumns{{
+    {"insurer_no", "保険者番号"},
+    {"name", "保険者名"},
+    {"valid_from", "有効期間開始"},
+    {"valid_to", "有効期間終了"},
+}};
+
+// ---- recipients.csv -----------------------------------------------------------------------------
+enum RecipientCol : std::size_t {
+  kRInsurer, kRInsured, kRKana, kRBirth, kRSex, kRLevel, kRCertFrom, kRCertTo, kRPending, kRRate, kRLimit,
+  kRPlanKind, kRSupport, kRFrom, kRTo
+};
+constexpr std::array<Column, 15> kRecipientColumns{{
+    {"insurer_no", "保険者番号"},
+    {"insured_no", "被保険者番号"},
+    {"name_kana", "被保険者カナ氏名"},
+    {"birth_date", "生年月日"},
+    {"sex", "性別コード"},
+    {"care_level", "要介護状態区分コード"},
+    {"cert_from", "認定有効期間開始"},
+    {"cert_to", "認定有効期間終了"},
+    {"change_pending", "変更申請中区分"},
+    {"benefit_rate", "給付率"},
+    {"limit_units", "支給限度基準額"},
+    {"plan_kind", "計画作成区分"},
+    {"support_office_no", "居宅介護支援事業所番号"},
+    {"valid_from", "有効期間開始"},
+    {"valid_to", "有効期間終了"},
+}};
+
+}  // namespace
+
+std::string_view normalize_insurer_no(std::string_view no) {
+  if (no.size() == 8 && no.substr(0, 2) == "00") no.remove_prefix(2);
+  return no;
+}
+
+// ---- OfficeLedger -------------------------------------------------------------------------------
+
+const Office* OfficeLedger::find(std::string_view office_no, std::string_view service_type, YearMonth month) const {
+  return table_.in_month(Key(office_no, service_type).view(), month);
+}
+
+const Office* OfficeLedger::find_any(std::string_view office_no, YearMonth month) const {
+  auto it = types_of_.find(office_no);
+  if (it == types_of_.end()) return nullptr;
+  for (const auto& type : it->second) {
+    if (const auto* o = find(office_no, type, month)) return o;
+  }
+  return nullptr;
+}
+
+LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_name, const ServiceTypeMaster* types) {
+  LoadResult<OfficeLedger> result;
+  CsvFile csv(text, file_name, {kOfficeColumns}, result.diagnostics);
+  OfficeLedger ledger;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    RowReader r(csv, i, result.diagnostics);
+    auto no = r.alnum(kONo, 10, true);
+    auto type = r.alnum(kOType, 2, true);
+    if (type && types && !types->known(*type)) {
+      r.fail(kOType, code::kUnknownCode, "サービス種類コードがサービス種類マスタにありません",
+             "service type is not in the service type master");
+    }
+    auto name = r.required(kOName);
+    auto designation = r.one_of(kODesignation, kDesignations, true);
+    auto period = read_period(r, kOFrom, kOTo);
+    auto region = r.integer(kORegion, 0, 7, true);
+    auto municipality = r.digits(kOMunicipality, 5, 6, false);
+    if (!r.ok() || !no || !type || !name || !designation || !period || !region) continue;
+    Office o;
+    o.office_no = std::string(*no);
+    o.service_type = std::string(*type);
+    o.name = std::string(*name);
+    o.designation = (*designation)[0] - '0';
+    o.region_class = static_cast<int>(*region);
+    o.municipality_code = municipality ? std::string(*municipality) : std::string();
+    o.postal_code = std::string(r.text(kOPostal));
+    o.address = std::string(r.text(kOAddress));
+    o.owner_name = std::string(r.text(kOOwner));
+    o.bank_name = std::string(r.text(kOBank));
+    o.bank_branch = std::string(r.text(kOBranch));
+    o.period = *period;
+    o.line = r.line();
+    auto& known_types = ledger.types_of_[o.office_no];
+    if (std::find(known_types.begin(), known_types.end(), o.service_type) == known_types.end()) {
+      known_types.push_back(o.service_type);
+    }
+    std::string key = Key(o.office_no, o.service_type).str();
+    ledger.table_.add(std::move(key), std::move(o));
+  }
+  ledger.table_.finish([&](const std::string& key, const Office& a, const Office& b) {
+    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kOFrom), "有効期間開始"));
+  });
+  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
+  return result;
+}
+
+// ---- InsurerLedger ------------------------------------------------------------------------------
+
+const Insurer* InsurerLedger::find(std::string_view insurer_no, YearMonth month) const {
+  return table_.in_month(normalize_insurer_no(insurer_no), month);
+}
+
+bool InsurerLedger::known(std::string_view insurer_no) const {
+  return !table_.versions(normalize_insurer_no(insurer_no)).empty();
+}
+
+LoadResult<InsurerLedger> load_insurers(std::string_view text, std::string file_name) {
+  LoadResult<InsurerLedger> result;
+  CsvFile csv(text, file_name, {kInsurerColumns}, result.diagnostics);
+  InsurerLedger ledger;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    RowReader r(csv, i, result.diagnostics);
+    auto no = r.digits(kINo, 6, 6, true);
+    auto name = r.required(kIName);
+    auto period = read_period(r, kIFrom, kITo);
+    if (!r.ok() || !no || !name || !period) continue;
+    Insurer ins{std::string(*no), std::string(*name), *period, r.line()};
+    std::string key = ins.insurer_no;
+    ledger.table_.add(std::move(key), std::move(ins));
+  }
+  ledger.table_.finish([&](const std::string& key, const Insurer& a, const Insurer& b) {
+    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kIFrom), "有効期間開始"));
+  });
+  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
+  return result;
+}
+
+// ---- RecipientLedger ----------------------------------------------------------------------------
+
+std::span<const Recipient> RecipientLedger::versions(std::string_view insurer_no, std::string_view insured_no) const {
+  return table_.versions(Key(normalize_insurer_no(insurer_no), insured_no).view());
+}
+
+const Recipient* RecipientLedger::at(std::string_view insurer_no, std::string_view insured_no, Date day) const {
+  return table_.at(Key(normalize_insurer_no(insurer_no), insured_no).view(), day);
+}
+
+std::vector<const Recipient*> RecipientLedger::in_month(std::string_view insurer_no, std::string_view insured_no,
+                                                        YearMonth month) const {
+  return table_.all_in_month(Key(normalize_insurer_no(insurer_no), insured_no).view(), month);
+}
+
+LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string file_name) {
+  LoadResult<RecipientLedger> result;
+  CsvFile csv(text, file_name, {kRecipientColumns}, result.diagnostics);
+  RecipientLedger ledger;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    RowReader r(csv, i, result.diagnostics);
+    auto insurer = r.digits(kRInsurer, 6, 6, true);
+    auto insured = r.alnum(kRInsured, 10, true);
+    auto birth = r.date(kRBirth, true);
+    auto sex = r.one_of(kRSex, kSexes, true);
+    auto level = r.required(kRLevel);
+    if (level && !is_care_level_code(*level)) {
+      r.fail(kRLevel, code::kUnknownCode, "要介護状態区分コードが不正です（01 06 11 12 13 21〜25）",
+             "unknown care level code (01 06 11 12 13 21-25)");
+    }
+    auto cert_from = r.date(kRCertFrom, false);
+    auto cert_to = r.date(kRCertTo, false);
+    if (cert_from && cert_to && *cert_to < *cert_from) {
+      r.fail(kRCertTo, code::kPeriod, "認定有効期間の終了日が開始日より前です", "cert_to is before cert_from");
+    }
+    auto pending = r.one_of(kRPending, kFlags, false);
+    auto rate = r.integer(kRRate, 0, 100, false);
+    // DESIGN §3.2 lets writers put 0 in unused numerics: 0 means "not set" for these three.
+    auto limit = r.integer(kRLimit, 0, 999999, false);
+    if (limit && *limit == 0) limit.reset();
+    auto plan_kind = r.text(kRPlanKind) == "0" ? std::nullopt : r.one_of(kRPlanKind, kPlanKinds, false);
+    auto support = r.text(kRSupport) == "0" ? std::nullopt : r.alnum(kRSupport, 10, false);
+    auto period = read_period(r, kRFrom, kRTo);
+    if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) continue;
+    Recipient p;
+    p.insurer_no = std::string(*insurer);
+    p.insured_no = std::string(*insured);
+    p.name_kana = std::string(r.text(kRKana));
+    p.birth_date = *birth;
+    p.sex = (*sex)[0] - '0';
+    p.care_level = std::string(*level);
+    p.cert_from = cert_from;
+    p.cert_to = cert_to;
+    p.change_pending = pending && *pending == "1";
+    if (rate) p.benefit_rate = static_cast<int>(*rate);
+    if (limit) p.limit_units = Units{*limit};
+    if (plan_kind) p.plan_kind = (*plan_kind)[0] - '0';
+    p.support_office_no = support ? std::string(*support) : std::string();
+    p.period = *period;
+    p.line = r.line();
+    std::string key = Key(p.insurer_no, p.insured_no).str();
+    ledger.table_.add(std::move(key), std::move(p));
+  }
+  ledger.table_.finish([&](const std::string& key, const Recipient& a, const Recipient& b) {
+    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kRFrom), "有効期間開始"));
+  });
+  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
+  return result;
+}
+
+}  // namespace kaigo::master

@@ -1,0 +1,115 @@
+// master/ledgers — the three ledgers the review matches claims against (DESIGN §3.2):
+// 事業所台帳 (offices × service type), 保険者台帳 (insurers) and 受給者台帳 (recipient versions).
+// Owns: the in-memory effective-dated tables, their lookups and strict all-or-nothing loaders.
+// Must not: read files (callers pass the text) or decide review outcomes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaigo/core/money.hpp"
+#include "kaigo/master/csv.hpp"
+#include "kaigo/master/service_types.hpp"
+#include "kaigo/master/versioned.hpp"
+
+namespace kaigo::master {
+
+// 事業所台帳 — one office for one service type over one period.
+struct Office {
+  std::string office_no;     // 事業所番号 (10; 総合事業 may contain a letter)
+  std::string service_type;  // サービス種類コード
+  std::string name;
+  int designation = 1;  // 指定/基準該当等区分: 1 指定, 2 基準該当, 3 相当, 4 その他, 5 地域密着
+  int region_class = 0;  // 地域区分: 1–7 級地, 0 その他
+  std::string municipality_code;
+  std::string postal_code;
+  std::string address;
+  std::string owner_name;
+  std::string bank_name;
+  std::string bank_branch;
+  Period period;
+  std::uint64_t line = 0;
+};
+
+class OfficeLedger {
+ public:
+  // The office's registration for `service_type` valid in `month` (ADD1 when missing).
+  const Office* find(std::string_view office_no, std::string_view service_type, YearMonth month) const;
+  // Any registration of the office valid in `month` (ADD0 when missing).
+  const Office* find_any(std::string_view office_no, YearMonth month) const;
+  std::size_t size() const { return table_.version_count(); }
+  const VersionedTable<Office>& table() const { return table_; }
+
+ private:
+  friend LoadResult<OfficeLedger> load_offices(std::string_view, std::string, const ServiceTypeMaster*);
+  VersionedTable<Office> table_;
+  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> types_of_;
+};
+
+// 保険者台帳 — an insurer (保険者番号, 6 digits) over one period.
+struct Insurer {
+  std::string insurer_no;
+  std::string name;
+  Period period;
+  std::uint64_t line = 0;
+};
+
+class InsurerLedger {
+ public:
+  // Accepts the 6-digit number or the 8-digit 証記載保険者番号 zero-padded on the left.
+  const Insurer* find(std::string_view insurer_no, YearMonth month) const;
+  bool known(std::string_view insurer_no) const;  // any period (ADD2 vs ADDA)
+  std::size_t size() const { return table_.version_count(); }
+  const VersionedTable<Insurer>& table() const { return table_; }
+
+ private:
+  friend LoadResult<InsurerLedger> load_insurers(std::string_view, std::string);
+  VersionedTable<Insurer> table_;
+};
+
+// 受給者台帳 — one version of a person's record, valid over `period`.
+struct Recipient {
+  std::string insurer_no;  // 保険者番号 (6)
+  std::string insured_no;  // 被保険者番号 (10; may start with H)
+  std::string name_kana;
+  Date birth_date;
+  int sex = 0;                 // 1 男, 2 女
+  std::string care_level;      // 要介護状態区分コード
+  std::optional<Date> cert_from;  // 認定有効期間
+  std::optional<Date> cert_to;
+  bool change_pending = false;         // 変更申請中 (12PA)
+  std::optional<int> benefit_rate;     // 保険給付率 (90/80/70/60 …); empty for 生保単独
+  std::optional<Units> limit_units;    // 支給限度基準額; empty = the standard one of the level
+  std::optional<int> plan_kind;        // 計画作成区分 (ledger codes 1–4)
+  std::string support_office_no;       // 居宅介護支援事業所番号
+  Period period;
+  std::uint64_t line = 0;
+};
+
+class RecipientLedger {
+ public:
+  std::span<const Recipient> versions(std::string_view insurer_no, std::string_view insured_no) const;
+  const Recipient* at(std::string_view insurer_no, std::string_view insured_no, Date day) const;
+  // Every version valid on some day of `month`, oldest first.
+  std::vector<const Recipient*> in_month(std::string_view insurer_no, std::string_view insured_no,
+                                         YearMonth month) const;
+  std::size_t size() const { return table_.version_count(); }
+  std::size_t people() const { return table_.key_count(); }
+  const VersionedTable<Recipient>& table() const { return table_; }
+
+ private:
+  friend LoadResult<RecipientLedger> load_recipients(std::string_view, std::string);
+  VersionedTable<Recipient> table_;
+};
+
+// 証記載保険者番号 as written (8, zero-padded) → the ledger's 6-digit number.
+std::string_view normalize_insurer_no(std::string_view insurer_no);
+
+LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_name, const ServiceTypeMaster* types);
+LoadResult<InsurerLedger> load_insurers(std::string_view text, std::string file_name);
+LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string file_name);
+
+}  // namespace kaigo::master

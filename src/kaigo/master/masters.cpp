@@ -1,0 +1,84 @@
+#include "kaigo/master/masters.hpp"
+
+#include "kaigo/master/sources.hpp"
+
+namespace kaigo::master {
+namespace {
+
+// The text of one master: from `dir` when it holds the file, else the bundled copy.
+std::optional<TextSource> source_for(std::string_view name, const std::filesystem::path* dir, Diagnostics& out) {
+  if (dir) {
+    auto path = *dir / std::string(name);
+    if (std::filesystem::exists(path)) return read_source(path, out);
+  }
+  auto bundled = bundled_source(name);
+  if (!bundled) {
+    out.push_back(make_diagnostic(code::kUnreadable, "data/masters/" + std::string(name), 0, 0, "", "",
+                                  "同梱マスタがありません", "the bundled master is missing"));
+  }
+  return bundled;
+}
+
+template <class T>
+bool take(LoadResult<T>&& loaded, T& into, Diagnostics& out) {
+  out.insert(out.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  if (!loaded.table) return false;
+  into = std::move(*loaded.table);
+  return true;
+}
+
+LoadResult<Masters> load_all(const std::filesystem::path* dir) {
+  LoadResult<Masters> result;
+  auto& diags = result.diagnostics;
+  Masters m;
+  bool ok = true;
+  if (auto s = source_for(files::kServiceTypes, dir, diags)) {
+    ok = take(load_service_types(s->text, s->name), m.service_types, diags) && ok;
+  } else {
+    ok = false;
+  }
+  if (auto s = source_for(files::kServiceCodes, dir, diags)) {
+    ok = take(load_service_codes(s->text, s->name, &m.service_types), m.service_codes, diags) && ok;
+  } else {
+    ok = false;
+  }
+  auto uplift = source_for(files::kRegionUplift, dir, diags);
+  auto regions = source_for(files::kRegionClasses, dir, diags);
+  if (uplift && regions) {
+    ok = take(load_unit_prices(uplift->text, uplift->name, regions->text, regions->name), m.unit_prices, diags) &&
+         ok;
+  } else {
+    ok = false;
+  }
+  if (auto s = source_for(files::kCareLimits, dir, diags)) {
+    ok = take(load_care_limits(s->text, s->name), m.care_limits, diags) && ok;
+  } else {
+    ok = false;
+  }
+  if (auto s = source_for(files::kFacilityCosts, dir, diags)) {
+    ok = take(load_facility_costs(s->text, s->name), m.facility_costs, diags) && ok;
+  } else {
+    ok = false;
+  }
+  if (ok) result.table = std::move(m);
+  return result;
+}
+
+}  // namespace
+
+std::optional<UnitPrice> Masters::unit_price(int region_class, std::string_view service_type, YearMonth month) const {
+  const auto* type = service_types.find(service_type, month);
+  if (!type) return std::nullopt;
+  return unit_prices.unit_price(region_class, type->labor_share, month);
+}
+
+std::optional<Units> Masters::limit_of(const Recipient& r, YearMonth month) const {
+  if (r.limit_units) return r.limit_units;
+  return care_limits.limit(r.care_level, month);
+}
+
+LoadResult<Masters> load_bundled_masters() { return load_all(nullptr); }
+
+LoadResult<Masters> load_masters_from(const std::filesystem::path& dir) { return load_all(&dir); }
+
+}  // namespace kaigo::master

@@ -1,0 +1,50 @@
+// master/masters — the set of code and price masters a review needs, loaded together either from
+// the copies bundled into the library or from a folder of official/updated files.
+// Owns: which file feeds which table, and the cross-table lookups (単価 of an office's service).
+// Must not: hold the ledgers (offices, insurers, recipients are loaded per database, see ledgers.hpp).
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include "kaigo/master/care_limits.hpp"
+#include "kaigo/master/facility_costs.hpp"
+#include "kaigo/master/ledgers.hpp"
+#include "kaigo/master/service_codes.hpp"
+#include "kaigo/master/service_types.hpp"
+#include "kaigo/master/unit_price.hpp"
+
+namespace kaigo::master {
+
+// File names inside data/masters/ (and inside a folder given to load_masters_from).
+namespace files {
+inline constexpr std::string_view kServiceTypes = "service_types.csv";
+inline constexpr std::string_view kServiceCodes = "services.csv";
+inline constexpr std::string_view kRegionUplift = "region_uplift.csv";
+inline constexpr std::string_view kRegionClasses = "region_classes.csv";
+inline constexpr std::string_view kCareLimits = "care_limits.csv";
+inline constexpr std::string_view kFacilityCosts = "facility_costs.csv";
+inline constexpr std::string_view kDailyRateRules = "daily_rate_rules.csv";
+}  // namespace files
+
+struct Masters {
+  ServiceTypeMaster service_types;
+  ServiceCodeMaster service_codes;
+  UnitPriceMaster unit_prices;
+  CareLimitMaster care_limits;
+  FacilityCostMaster facility_costs;
+
+  // 単位数単価 of `service_type` at an office of `region_class` for `month`.
+  std::optional<UnitPrice> unit_price(int region_class, std::string_view service_type, YearMonth month) const;
+  // 区分支給限度基準額 of a recipient version: its own limit when the ledger sets one, else the standard.
+  std::optional<Units> limit_of(const Recipient& r, YearMonth month) const;
+};
+
+// The masters compiled into the library (data/masters/*.csv).
+LoadResult<Masters> load_bundled_masters();
+
+// Each file present in `dir` (same names as above) replaces the bundled one; the others stay bundled.
+// Any error in any file → nothing is loaded.
+LoadResult<Masters> load_masters_from(const std::filesystem::path& dir);
+
+}  // namespace kaigo::master

@@ -1,0 +1,83 @@
+#include "kaigo/master/service_types.hpp"
+
+#include <array>
+
+namespace kaigo::master {
+namespace {
+
+enum Col : std::size_t { kCode, kName, kShare, kForm, kNeedsPlan, kLimit, kKago, kInvoice, kFrom, kTo, kSource };
+constexpr std::array<Column, 11> kColumns{{
+    {"code", "サービス種類コード"},
+    {"name", "サービス種類名称"},
+    {"labor_share", "人件費割合"},
+    {"form_id", "交換情報識別番号"},
+    {"needs_plan", "給付管理票要否"},
+    {"limit_target", "区分支給限度額対象"},
+    {"kago_form", "過誤様式番号"},
+    {"invoice_class", "請求情報区分コード"},
+    {"valid_from", "有効期間開始"},
+    {"valid_to", "有効期間終了"},
+    {"source", "出典", true},
+}};
+constexpr std::array<std::string_view, 4> kShares{"70", "55", "45", "flat"};
+constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
+constexpr std::array<std::string_view, 4> kInvoiceClasses{"01", "02", "05", "06"};
+
+LaborShare share_of(std::string_view s) {
+  if (s == "70") return LaborShare::P70;
+  if (s == "55") return LaborShare::P55;
+  if (s == "45") return LaborShare::P45;
+  return LaborShare::Flat10;
+}
+
+}  // namespace
+
+std::string_view labor_share_name(LaborShare s) {
+  switch (s) {
+    case LaborShare::P70: return "70%";
+    case LaborShare::P55: return "55%";
+    case LaborShare::P45: return "45%";
+    case LaborShare::Flat10: return "10円";
+  }
+  return "";
+}
+
+LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name) {
+  LoadResult<ServiceTypeMaster> result;
+  CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
+  ServiceTypeMaster master;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    RowReader r(csv, i, result.diagnostics);
+    ServiceType t;
+    auto code = r.alnum(kCode, 2, true);
+    auto name = r.required(kName);
+    auto share = r.one_of(kShare, kShares, true);
+    auto form = r.alnum(kForm, 4, true);
+    auto plan = r.one_of(kNeedsPlan, kFlags, true);
+    auto limit = r.one_of(kLimit, kFlags, true);
+    auto kago = r.alnum(kKago, 2, true);
+    auto invoice = r.one_of(kInvoice, kInvoiceClasses, true);
+    auto period = read_period(r, kFrom, kTo);
+    if (!r.ok() || !code || !name || !share || !form || !plan || !limit || !kago || !invoice || !period) continue;
+    t.code = std::string(*code);
+    t.name = std::string(*name);
+    t.labor_share = share_of(*share);
+    t.form_id = std::string(*form);
+    t.needs_plan = *plan == "1";
+    t.limit_target = *limit == "1";
+    t.kago_form = std::string(*kago);
+    t.invoice_class = std::string(*invoice);
+    t.source = std::string(r.text(kSource));
+    t.period = *period;
+    t.line = r.line();
+    std::string key = t.code;
+    master.table_.add(std::move(key), std::move(t));
+  }
+  master.table_.finish([&](const std::string& key, const ServiceType& a, const ServiceType& b) {
+    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "有効期間開始"));
+  });
+  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
+  return result;
+}
+
+}  // namespace kaigo::master

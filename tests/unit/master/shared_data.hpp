@@ -1,0 +1,29 @@
+// Test helper for the master and billing tests: the optional reference data in ../shared/data
+// (KAIGO_SHARED_DIR, set by ctest). Tests that need it skip when it is absent; nothing from
+// there is copied into the repository.
+#pragma once
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace kaigo::testing {
+
+inline std::optional<std::filesystem::path> shared_data_file(const std::string& relative) {
+  const char* dir = std::getenv("KAIGO_SHARED_DIR");
+  std::filesystem::path base = dir ? std::filesystem::path(dir) : std::filesystem::path(KAIGO_SOURCE_DIR) / "../shared";
+  auto p = base / "data" / relative;
+  if (!std::filesystem::exists(p)) return std::nullopt;
+  return p;
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace kaigo::testing

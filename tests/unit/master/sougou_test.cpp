@@ -1,0 +1,84 @@
+// 総合事業 municipal masters in the 国保中央会 layout: the two real files of ../shared/data (when
+// present) and small authored rows for the strict checks.
+#include <gtest/gtest.h>
+
+#include "kaigo/master/sougou.hpp"
+#include "unit/master/shared_data.hpp"
+
+namespace kaigo::master {
+namespace {
+
+TEST(MasterSougou, LoadsIchinomiyaWhenPresent) {
+  auto path = testing::shared_data_file("sougou-jigyou-masters/124214_ichinomiya_R8.6.1A2.csv");
+  if (!path) GTEST_SKIP() << "shared data absent";
+  auto r = load_sougou_master(testing::slurp(*path), path->string());
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.table->size(), 115u);
+  // Three generations of A2 1111 訪問型独自サービスⅠ.
+  EXPECT_EQ(r.table->find("124214", "A21111", {2019, 9})->units, Units{1168});
+  EXPECT_EQ(r.table->find("124214", "A21111", {2019, 10})->units, Units{1172});
+  const auto* now = r.table->find("00124214", "A21111", {2026, 6});
+  ASSERT_NE(now, nullptr);
+  EXPECT_EQ(now->units, Units{1176});
+  EXPECT_EQ(now->unit_kind, 3);
+  EXPECT_TRUE(now->limit_target());
+  EXPECT_FALSE(now->valid_to.has_value());
+  EXPECT_EQ(r.table->find("124214", "A21111", {2016, 2}), nullptr);
+  EXPECT_EQ(r.table->find("122283", "A21111", {2026, 6}), nullptr);  // another municipality
+}
+
+TEST(MasterSougou, LoadsYotsukaidoWhenPresent) {
+  auto path = testing::shared_data_file("sougou-jigyou-masters/122283_yotsukaido_20260601.csv");
+  if (!path) GTEST_SKIP() << "shared data absent";
+  auto r = load_sougou_master(testing::slurp(*path), path->string());
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.table->size(), 524u);
+  // 定率 訪問型サービスＡⅠ: 給付率 90, 2 回 / 16 limits, 要介護 実施区分 from 2026-06.
+  const auto* a3 = r.table->find("122283", "A31001", {2026, 6});
+  ASSERT_NE(a3, nullptr);
+  EXPECT_EQ(a3->units, Units{191});
+  EXPECT_EQ(a3->benefit_rate, 90);
+  EXPECT_EQ(a3->limit_count, 2);
+  EXPECT_EQ(a3->limit_period, 16);
+  EXPECT_EQ(a3->eligible[3], 2);
+  EXPECT_EQ(r.table->find("122283", "A31001", {2026, 5})->eligible[3], std::nullopt);
+  EXPECT_EQ(r.table->find("122283", "A31001", {2026, 5})->name, "訪問型サービスＡⅠ");
+  // 減算 rows carry negative units; 処遇改善 rows are outside the limit.
+  EXPECT_EQ(r.table->find("122283", "A2C211", {2026, 6})->units, Units{-12});
+  EXPECT_FALSE(r.table->find("122283", "A66100", {2026, 6})->limit_target());
+  EXPECT_EQ(r.table->find("122283", "AF1001", {2019, 10})->units, Units{431});
+}
+
+TEST(MasterSougou, ShortLayoutAndStrictness) {
+  // The published 19-item layout (水上村 style, 01/02/03 算定単位).
+  std::string ok = "435074,A2,1111,202404,999999,訪問型独自サービス,1176,03,0,0,3,,,,2,2,2,1,20240401\n";
+  auto r = load_sougou_master(ok, "435074.csv");
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].to_string();
+  const auto* s = r.table->find("435074", "A21111", {2026, 6});
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->unit_kind, 3);
+  EXPECT_EQ(s->entrusted, "1");
+  EXPECT_EQ(s->created_on, (Date{2024, 4, 1}));
+
+  auto overlap = load_sougou_master(ok + "435074,A2,1111,202501,202512,訪問型独自サービス,1180,03,0,0,3,,,,2,2,2,1,20250101\n",
+                                    "435074.csv");
+  EXPECT_FALSE(overlap.ok());
+  ASSERT_EQ(overlap.diagnostics.size(), 1u);
+  EXPECT_EQ(overlap.diagnostics[0].code, "KM08");
+  EXPECT_EQ(overlap.diagnostics[0].line, 2u);
+  EXPECT_EQ(overlap.diagnostics[0].item_no, 4);
+
+  auto bad_month = load_sougou_master("435074,A2,1111,202413,999999,訪問型,1176,03,0,0,3,,,,2,2,2,1,20240401\n", "x.csv");
+  EXPECT_FALSE(bad_month.ok());
+  EXPECT_EQ(bad_month.diagnostics[0].code, "KM06");
+  EXPECT_EQ(bad_month.diagnostics[0].item_name, "適用開始年月");
+
+  auto short_row = load_sougou_master("435074,A2,1111,202404,999999,訪問型\n", "x.csv");
+  EXPECT_FALSE(short_row.ok());
+  EXPECT_EQ(short_row.diagnostics[0].code, "KM03");
+}
+
+}  // namespace
+}  // namespace kaigo::master
