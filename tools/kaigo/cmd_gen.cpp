@@ -1,7 +1,52 @@
+#include <cstdio>
+
+#include <fmt/format.h>
+
 #include "commands.hpp"
+#include "kaigo/gen/generator.hpp"
+
 namespace kaigo::cli {
+
 void register_gen(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("gen", "模擬の月次データを生成 / generate a synthetic month");
-  cmd->callback([&status] { status = 1; });
+  static gen::Options options;
+  static std::string out;
+  static std::string month;
+  cmd->add_option("--out", out, "出力先フォルダ / output folder")->required();
+  cmd->add_option("--month", month, "処理年月 YYYYMM（サービス提供月はその前月） / processing month")->required();
+  cmd->add_option("--offices", options.offices, "事業所数 / number of offices")->check(CLI::Range(6, 10'000'000));
+  cmd->add_option("--recipients", options.recipients, "受給者数 / number of recipients")->check(CLI::Range(1, 100'000'000));
+  cmd->add_option("--seed", options.seed, "乱数の種 / seed");
+  cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->callback([&status] {
+    auto ym = YearMonth::parse(month);
+    if (!ym) {
+      std::fprintf(stderr, "エラー: --month は YYYYMM / error: --month must be YYYYMM (%s)\n", month.c_str());
+      status = 2;
+      return;
+    }
+    options.out = out;
+    options.processing_month = *ym;
+    auto masters = master::load_bundled_masters();
+    if (!masters.ok()) {
+      for (const auto& d : masters.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+      status = 1;
+      return;
+    }
+    auto r = gen::generate(options, *masters.table);
+    std::fputs(fmt::format("処理年月 {} (サービス提供年月 {}) を {} に生成しました / generated\n", ym->str(),
+                           ym->plus_months(-1).str(), out)
+                   .c_str(),
+               stdout);
+    std::fputs(fmt::format("  事業所 {}  保険者 {}  受給者 {}  請求ファイル {}  給付管理票ファイル {}\n", r.offices,
+                           r.insurers, r.recipients, r.claim_files, r.plan_files)
+                   .c_str(),
+               stdout);
+    std::fputs(fmt::format("  明細書 {}  給付管理票 {}  {} バイト\n", r.statements, r.plans, r.bytes).c_str(), stdout);
+    for (const auto& [kind, n] : r.mistakes) std::fputs(fmt::format("  誤り {}: {} 件\n", kind, n).c_str(), stdout);
+    status = 0;
+  });
 }
+
 }  // namespace kaigo::cli

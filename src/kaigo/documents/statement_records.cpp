@@ -150,6 +150,11 @@ billing::ClaimStatement to_statement(const exchange::Document& doc) {
 }
 
 void write_statement(const ClaimStatement& st, exchange::Writer& w) {
+  for (const auto& items : statement_records(st)) add(w, items);
+}
+
+std::vector<std::vector<std::string>> statement_records(const ClaimStatement& st) {
+  std::vector<std::vector<std::string>> out;
   const auto& b = st.basic;
   auto fund_present = [&](std::size_t k) { return b.funds[k].present(); };
   {
@@ -169,7 +174,7 @@ void write_statement(const ClaimStatement& st, exchange::Writer& w) {
     };
     totals(b.insurance);
     for (const auto& t : b.fund_totals) totals(t);
-    add(w, items);
+    out.push_back(std::move(items));
   }
   for (const auto& d : st.details) {
     auto items = common(st, "02");
@@ -178,7 +183,7 @@ void write_statement(const ClaimStatement& st, exchange::Writer& w) {
     items.push_back(s(d.service_units));
     for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(d.fund_units[k]) : "");
     items.push_back(d.note);
-    add(w, items);
+    out.push_back(std::move(items));
   }
   for (const auto& a : st.aggregates) {
     auto items = common(st, "10");
@@ -187,7 +192,7 @@ void write_statement(const ClaimStatement& st, exchange::Writer& w) {
                                s(a.insurance_claim), s(a.user_burden)});
     for (const auto& f : a.funds) items.insert(items.end(), {s(f.units), s(f.claim), s(f.self_pay)});
     for (int k = 0; k < 12; ++k) items.emplace_back("0");  // 出来高医療費 (施設 styles only)
-    add(w, items);
+    out.push_back(std::move(items));
   }
   for (std::size_t i = 0; i < st.facility_costs.size(); ++i) {
     const auto& f = st.facility_costs[i];
@@ -206,14 +211,15 @@ void write_statement(const ClaimStatement& st, exchange::Writer& w) {
     } else {
       items.insert(items.end(), 12, "");
     }
-    add(w, items);
+    out.push_back(std::move(items));
   }
   for (const auto& r : st.reductions) {
     auto items = common(st, "12");
     items.insert(items.end(), {s(r.rate_x10), r.service_type, s(r.burden_total), s(r.reduction), s(r.after_reduction),
                                r.note});
-    add(w, items);
+    out.push_back(std::move(items));
   }
+  return out;
 }
 
 billing::InvoiceRow to_invoice_row(const exchange::Record& r) {

@@ -22,8 +22,11 @@ billing::BenefitPlan to_plan(const exchange::Document& doc);
 // The 請求書 rows of a document of family Invoice.
 billing::InvoiceRow to_invoice_row(const exchange::Record& record);
 
-// Writes the records of a 明細書: 01, 02 (one per detail line), 10 (one per サービス種類),
+// The records of a 明細書 as UTF-8 items: 01, 02 (one per detail line), 10 (one per サービス種類),
 // 11 (順次番号 01… with the last as 99) and 12.
+std::vector<std::vector<std::string>> statement_records(const billing::ClaimStatement& s);
+
+// Writes those records.
 void write_statement(const billing::ClaimStatement& s, exchange::Writer& w);
 
 // Writes one 7111 / 7113 row.

@@ -1,0 +1,447 @@
+#include "kaigo/gen/generator.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/invoice.hpp"
+#include "kaigo/core/embedded.hpp"
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/writer.hpp"
+#include "kaigo/gen/world.hpp"
+
+namespace kaigo::gen {
+namespace {
+
+enum LineTag : std::uint64_t { kLines = 100, kCounts, kRental, kStay };
+
+struct Line {
+  std::string item_code;
+  int count = 0;
+  Units rental;  // units of a 福祉用具 rental (the code has no units of its own)
+};
+
+// A text file written line by line; fails loudly.
+class TextOut {
+ public:
+  explicit TextOut(const std::filesystem::path& p) : path_(p), out_(p, std::ios::binary) {
+    if (!out_) throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", p.string(), p.string()));
+  }
+  void line(std::string_view s) {
+    out_ << s << '\n';
+    if (!out_) throw std::runtime_error(fmt::format("書き込めません: {} / write failed: {}", path_.string(), path_.string()));
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ofstream out_;
+};
+
+std::string padded_insurer(const std::string& insurer_no) { return "00" + insurer_no; }
+
+class Generator {
+ public:
+  Generator(const Options& o, const master::Masters& m) : world_(o), masters_(m) {}
+  Report run();
+
+ private:
+  void write_ledgers();
+  void write_config();
+  void write_service_office(const OfficeInfo& office);
+  void write_care_manager(const OfficeInfo& office);
+  std::vector<Line> lines_for(const Person& p, const std::string& type) const;
+  Units units_of(const std::string& type, const Line& l) const;
+  Units plan_units(const Person& p, const std::string& type) const;
+  billing::ClaimStatement statement(const Person& p, const OfficeInfo& office, bool wrong_rate) const;
+  void expect(const Person& p, const OfficeInfo& office, std::string_view form, std::string_view type,
+              std::string_view code, std::string_view outcome);
+  std::filesystem::path office_dir(const OfficeInfo& office) const;
+  std::string file_stem(std::string_view prefix) const;
+  bool is_target_use(const Person& p, const std::string& type) const { return !p.uses.empty() && p.uses.front().service_type == type; }
+
+  World world_;
+  const master::Masters& masters_;
+  Report report_;
+  std::unique_ptr<TextOut> expected_;
+};
+
+Units Generator::units_of(const std::string& type, const Line& l) const {
+  if (l.rental.value > 0) return l.rental;
+  const auto* code = masters_.service_codes.find(type, l.item_code, world_.service_month());
+  if (code == nullptr) throw std::logic_error(fmt::format("gen: service code {}{} not in the master", type, l.item_code));
+  return Units{code->units.value * l.count};
+}
+
+// The service lines of one person at one office, within the person's 区分支給限度基準額.
+std::vector<Line> Generator::lines_for(const Person& p, const std::string& type) const {
+  const auto seed = world_.options().seed;
+  const auto i = static_cast<std::uint64_t>(p.index);
+  const auto t = static_cast<std::uint64_t>(std::stoi(type));
+  std::uint64_t h = mix(seed, kLines, i, t);
+  std::uint64_t hc = mix(seed, kCounts, i, t);
+  int level = p.care_level.back() - '0';
+  std::vector<Line> lines;
+  if (type == "11") {
+    static constexpr std::array<const char*, 4> kCodes{"1111", "1211", "7211", "4111"};
+    std::size_t a = pick(h, kCodes.size());
+    std::size_t b = (a + 1 + pick(h >> 8, kCodes.size() - 1)) % kCodes.size();
+    lines.push_back({kCodes[a], 4 + static_cast<int>(pick(hc, 13)), {}});
+    lines.push_back({kCodes[b], 2 + static_cast<int>(pick(hc >> 8, 9)), {}});
+  } else if (type == "13") {
+    lines.push_back({"1211", 2 + static_cast<int>(pick(hc, 7)), {}});
+    if (pick(h, 3) == 0) lines.push_back({"1111", 1 + static_cast<int>(pick(hc >> 8, 4)), {}});
+  } else if (type == "15") {
+    int days = 4 + static_cast<int>(pick(hc, 9));
+    lines.push_back({fmt::format("244{}", level), days, {}});
+    if (pick(h, 2) == 0) lines.push_back({"5301", days, {}});
+  } else if (type == "17") {
+    lines.push_back({"1003", 1, Units{80 + 10 * static_cast<std::int64_t>(pick(hc, 50))}});
+    if (pick(h, 2) == 0) lines.push_back({"1001", 1, Units{40 + 10 * static_cast<std::int64_t>(pick(hc >> 8, 30))}});
+  } else {  // 21 短期入所生活介護: per day, by care level
+    lines.push_back({fmt::format("11{}1", level), 3 + static_cast<int>(pick(hc, 5)), {}});
+  }
+  // Keep every type of the person well inside the limit: a share of it per type used.
+  auto limit = masters_.care_limits.limit(p.care_level, world_.service_month()).value_or(Units{16765});
+  std::int64_t budget = limit.value * 8 / 10 / static_cast<std::int64_t>(std::max<std::size_t>(p.uses.size(), 1));
+  auto total = [&] {
+    std::int64_t sum = 0;
+    for (const auto& l : lines) sum += units_of(type, l).value;
+    return sum;
+  };
+  while (total() > budget) {
+    auto it = std::max_element(lines.begin(), lines.end(), [](const Line& x, const Line& y) { return x.count < y.count; });
+    if (it->count <= 1) break;
+    --it->count;
+  }
+  return lines;
+}
+
+// 給付計画単位数 of the person's 給付管理票 line for a type: the units the office will claim.
+Units Generator::plan_units(const Person& p, const std::string& type) const {
+  Units u;
+  for (const auto& l : lines_for(p, type)) {
+    const auto* code = masters_.service_codes.find(type, l.item_code, world_.service_month());
+    if (code != nullptr && code->limit_target) u += units_of(type, l);
+  }
+  return u;
+}
+
+billing::ClaimStatement Generator::statement(const Person& p, const OfficeInfo& office, bool wrong_rate) const {
+  const std::string& type = office.service_type;
+  const YearMonth sm = world_.service_month();
+  billing::ClaimStatement st;
+  st.key = {type == "21" ? "7143" : "7131", sm, office.office_no,
+            padded_insurer(world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
+  auto& b = st.basic;
+  if (p.welfare) b.funds[0] = {p.welfare_payer, p.welfare_recipient, 100};
+  b.birth_date = p.birth;
+  b.sex = p.sex;
+  b.care_level = p.care_level;
+  b.cert_from = p.cert_from;
+  b.cert_to = p.cert_to;
+  b.plan_kind = "1";
+  b.support_office_no = world_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
+  b.insurance_rate = wrong_rate ? (p.rate == 90 ? 80 : 90) : p.rate;
+  int days = 0;
+  for (const auto& l : lines_for(p, type)) {
+    billing::DetailLine d;
+    d.service_type = type;
+    d.item_code = l.item_code;
+    d.count = l.count;
+    if (l.rental.value > 0) {
+      d.service_units = l.rental;
+      if (p.welfare) d.fund_units[0] = l.rental;
+    } else {
+      d.unit_units = masters_.service_codes.find(type, l.item_code, sm)->units;
+    }
+    if (p.welfare) d.fund_counts[0] = l.count;
+    days = std::max(days, l.count);
+    st.details.push_back(d);
+  }
+  billing::AggregateRow row;
+  row.service_type = type;
+  row.actual_days = type == "17" ? sm.days() : std::min(days, sm.days());
+  st.aggregates.push_back(row);
+  if (type == "21") {
+    int stay = st.details.front().count;
+    int first = 1 + static_cast<int>(pick(mix(world_.options().seed, kStay, static_cast<std::uint64_t>(p.index)),
+                                          static_cast<std::uint64_t>(sm.days() - stay)));
+    b.admission_date = Date{sm.year, sm.month, first};
+    b.discharge_date = Date{sm.year, sm.month, first + stay - 1};
+    b.admission_days = stay;
+  }
+  billing::StatementTerms terms;
+  // The provider claims what it believes the plan to be: its own units.
+  terms.types.push_back({type, masters_.unit_price(office.region_class, type, sm), plan_units(p, type)});
+  terms.codes = &masters_.service_codes;
+  auto result = billing::compute(st, terms);
+  if (!result.notes.empty()) throw std::logic_error("gen: " + result.notes.front().to_string());
+  return result.statement;
+}
+
+std::filesystem::path Generator::office_dir(const OfficeInfo& office) const {
+  auto dir = world_.options().out / "submissions" / office.office_no;
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// File names as 伝送 requires (≤ 8 half-width characters): KK/KY + YYMM + 01.
+std::string Generator::file_stem(std::string_view prefix) const {
+  auto m = world_.options().processing_month;
+  return fmt::format("{}{:02d}{:02d}01.CSV", prefix, m.year % 100, m.month);
+}
+
+void Generator::expect(const Person& p, const OfficeInfo& office, std::string_view form, std::string_view type,
+                       std::string_view code, std::string_view outcome) {
+  expected_->line(fmt::format("{},{},{},{},{},{},{},{},{}", mistake_name(p.mistake), office.office_no, form,
+                              world_.service_month().str(),
+                              world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no, type,
+                              code, outcome));
+  report_.mistakes[std::string(mistake_name(p.mistake))] += 1;
+}
+
+exchange::ControlFields control(const OfficeInfo& office, std::string data_type, YearMonth processing) {
+  exchange::ControlFields c;
+  c.data_type = std::move(data_type);
+  c.office_no = office.office_no;
+  c.processing_month = processing.str();
+  return c;
+}
+
+void Generator::write_service_office(const OfficeInfo& office) {
+  std::vector<billing::ClaimStatement> statements;
+  std::vector<Person> people;
+  auto clients = world_.clients_of(office);
+  people.reserve(clients.size());
+  for (int i : clients) people.push_back(world_.person(i));
+  std::vector<std::vector<std::vector<std::string>>> records;
+  for (const auto& p : people) {
+    bool target = is_target_use(p, office.service_type);
+    bool wrong_rate = target && p.mistake == Mistake::WrongRate;
+    auto st = statement(p, office, wrong_rate);
+    auto recs = documents::statement_records(st);
+    const std::string form = st.key.form_id;
+    switch (p.mistake) {
+      case Mistake::MissingPlan: expect(p, office, form, office.service_type, "", "保留"); break;
+      case Mistake::ChangePending: expect(p, office, form, office.service_type, "12PA", "返戻"); break;
+      case Mistake::UnknownRecipient: expect(p, office, form, office.service_type, "12P0", "返戻"); break;
+      case Mistake::PlanExceeded:
+        if (target) expect(p, office, form, office.service_type, "", "増減B");
+        break;
+      case Mistake::WrongRate:
+        if (target) expect(p, office, form, office.service_type, "12SA", "返戻");
+        break;
+      case Mistake::Duplicate:
+        if (target) expect(p, office, form, office.service_type, "ANN2", "返戻");
+        break;
+      case Mistake::BadField:
+        if (target) {
+          // A full-width digit in 日数・回数 (項番 10) of the first 明細 record.
+          for (auto& r : recs) {
+            if (r[1] == "02") {
+              r[9] = "１" + r[9];
+              break;
+            }
+          }
+          expect(p, office, form, office.service_type, "KC08", "様式エラー");
+        }
+        break;
+      case Mistake::None: break;
+    }
+    statements.push_back(st);
+    records.push_back(std::move(recs));
+    if (target && p.mistake == Mistake::Duplicate) {
+      statements.push_back(st);
+      records.push_back(records.back());
+    }
+  }
+  if (statements.empty()) return;
+  exchange::Writer w(control(office, "711", world_.options().processing_month));
+  for (const auto& row : billing::build_invoice(statements).rows) documents::write_invoice_row(row, w);
+  for (const auto& recs : records) {
+    for (const auto& items : recs) w.add_utf8(items);
+  }
+  report_.statements += static_cast<std::int64_t>(statements.size());
+  auto path = office_dir(office) / file_stem("KK");
+  w.finish_to_file(path);
+  report_.bytes += static_cast<std::int64_t>(std::filesystem::file_size(path));
+  ++report_.claim_files;
+}
+
+void Generator::write_care_manager(const OfficeInfo& office) {
+  const YearMonth sm = world_.service_month();
+  const YearMonth pm = world_.options().processing_month;
+  exchange::Writer claims(control(office, "711", pm));
+  exchange::Writer plans(control(office, "821", pm));
+  billing::InvoiceRow invoice;
+  invoice.form_id = "7111";
+  invoice.service_month = sm;
+  invoice.office_no = office.office_no;
+  invoice.payer_kind = 1;
+  invoice.law_no = "00";
+  invoice.claim_class = "02";
+  std::vector<documents::CarePlanFeeStatement> fees;
+  for (int i : world_.clients_of(office)) {
+    Person p = world_.person(i);
+    const auto& ins = world_.insurers()[static_cast<std::size_t>(p.insurer)];
+    if (p.mistake != Mistake::MissingPlan) {
+      billing::BenefitPlan plan;
+      plan.service_month = sm;
+      plan.insurer_no = padded_insurer(ins.insurer_no);
+      plan.support_office_no = office.office_no;
+      plan.create_kind = 1;
+      plan.created_on = Date{pm.year, pm.month, 1};
+      plan.insured_no = p.insured_no;
+      plan.birth_date = p.birth;
+      plan.sex = p.sex;
+      plan.care_level = p.care_level;
+      plan.limit_from = p.cert_from.year_month();
+      plan.limit_to = p.cert_to.year_month();
+      plan.limit_units = masters_.care_limits.limit(p.care_level, sm).value_or(Units{});
+      plan.plan_kind = 1;
+      plan.care_manager_no = fmt::format("{:08d}", 13000000 + office.index);
+      for (const auto& use : p.uses) {
+        Units u = plan_units(p, use.service_type);
+        if (p.mistake == Mistake::PlanExceeded && is_target_use(p, use.service_type)) {
+          u = Units{u.value - std::max<std::int64_t>(1, u.value / 5)};
+        }
+        plan.lines.push_back({world_.offices()[static_cast<std::size_t>(use.office)].office_no, 1, use.service_type, u});
+        plan.total_units += u;
+      }
+      documents::write_plan(plan, plans);
+      ++report_.plans;
+      if (p.mistake == Mistake::UnknownRecipient) expect(p, office, "8222", "", "12P0", "返戻");
+    }
+    documents::CarePlanFeeStatement fee;
+    fee.office_no = office.office_no;
+    fee.service_month = sm;
+    fee.insurer_no = ins.insurer_no;
+    fee.unit_price = masters_.unit_price(office.region_class, "43", sm).value_or(UnitPrice{});
+    fee.insured_no = p.insured_no;
+    fee.birth_date = p.birth;
+    fee.sex = p.sex;
+    fee.care_level = p.care_level;
+    fee.cert_from = p.cert_from;
+    fee.cert_to = p.cert_to;
+    fee.notified_on = p.cert_from;
+    std::string item = p.care_level <= "22" ? "2111" : "2211";
+    fee.lines.push_back({"43" + item, masters_.service_codes.find("43", item, sm)->units, 1});
+    fee.care_manager_no = fmt::format("{:08d}", 13000000 + office.index);
+    switch (p.mistake) {
+      case Mistake::MissingPlan: expect(p, office, "8124", "43", "", "保留"); break;
+      case Mistake::ChangePending: expect(p, office, "8124", "43", "12PA", "返戻"); break;
+      case Mistake::UnknownRecipient: expect(p, office, "8124", "43", "12P0", "返戻"); break;
+      default: break;
+    }
+    invoice.count += 1;
+    invoice.units += fee.total_units();
+    invoice.cost_total += fee.claim();
+    invoice.insurance_claim += fee.claim();
+    fees.push_back(std::move(fee));
+  }
+  auto dir = office_dir(office);
+  if (!fees.empty()) {
+    documents::write_invoice_row(invoice, claims);
+    for (const auto& f : fees) documents::write_care_plan_fee(f, claims);
+    claims.finish_to_file(dir / file_stem("KK"));
+    report_.bytes += static_cast<std::int64_t>(std::filesystem::file_size(dir / file_stem("KK")));
+    report_.statements += static_cast<std::int64_t>(fees.size());
+    ++report_.claim_files;
+  }
+  if (plans.data_records() > 0) {
+    plans.finish_to_file(dir / file_stem("KY"));
+    report_.bytes += static_cast<std::int64_t>(std::filesystem::file_size(dir / file_stem("KY")));
+    ++report_.plan_files;
+  }
+}
+
+void Generator::write_ledgers() {
+  const auto& out = world_.options().out;
+  TextOut offices(out / "offices.csv");
+  offices.line("office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,postal_code,"
+               "address,owner_name,bank_name,bank_branch");
+  for (const auto& o : world_.offices()) {
+    const auto& ins = world_.insurers()[static_cast<std::size_t>(o.insurer)];
+    offices.line(fmt::format("{},{},{},1,20200401,,{},{},{:03d}{:04d},{}{}丁目{}番,社会福祉法人{}会,{}銀行,{}支店",
+                             o.office_no, o.service_type, o.name, o.region_class, ins.insurer_no, 100 + o.insurer,
+                             o.index % 10000, ins.name, 1 + o.index % 5, 1 + o.index % 30, ins.name.substr(0, 6),
+                             "みらい", ins.name.substr(0, 6)));
+  }
+  report_.offices = static_cast<int>(world_.offices().size());
+  TextOut insurers(out / "insurers.csv");
+  insurers.line("insurer_no,name,valid_from,valid_to");
+  for (const auto& ins : world_.insurers()) insurers.line(fmt::format("{},{},20000401,", ins.insurer_no, ins.name));
+  report_.insurers = static_cast<int>(world_.insurers().size());
+  TextOut recipients(out / "recipients.csv");
+  recipients.line("insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
+                  "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to");
+  for (int i = 0; i < world_.options().recipients; ++i) {
+    Person p = world_.person(i);
+    if (p.mistake == Mistake::UnknownRecipient) continue;
+    recipients.line(fmt::format("{},{},{},{},{},{},{},{},{},{},,1,{},{},{}",
+                                world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no,
+                                p.name_kana, p.birth.str(), p.sex, p.care_level, p.cert_from.str(), p.cert_to.str(),
+                                p.mistake == Mistake::ChangePending ? 1 : 0, p.rate,
+                                world_.offices()[static_cast<std::size_t>(p.care_manager)].office_no,
+                                p.cert_from.str(), p.cert_to.str()));
+    ++report_.recipients;
+  }
+  auto services = embedded::find("data/masters/services.csv");
+  if (!services) throw std::logic_error("gen: bundled services.csv missing");
+  TextOut svc(out / "services.csv");
+  std::string_view text = *services;
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  svc.line(text);
+}
+
+void Generator::write_config() {
+  TextOut toml(world_.options().out / "kokuhoren.toml");
+  toml.line("# 模擬国保連の設定 / settings of the synthetic 国保連 (kaigo gen)");
+  toml.line("name = \"模擬県国民健康保険団体連合会\"");
+  toml.line("[reception]");
+  toml.line("deadline_day = 10");
+  toml.line("deadline_time = \"23:59\"");
+  toml.line("cancel_cutoff = \"23:30\"");
+  toml.line("[review]");
+  toml.line("plan_mismatch = \"cut\"");
+  toml.line("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]");
+}
+
+Report Generator::run() {
+  std::filesystem::create_directories(world_.options().out);
+  expected_ = std::make_unique<TextOut>(world_.options().out / "expected_errors.csv");
+  expected_->line("mistake,office_no,form,service_month,insurer_no,insured_no,service_type,expected_code,outcome");
+  write_ledgers();
+  write_config();
+  for (const auto& office : world_.offices()) {
+    if (office.service_type == "43") write_care_manager(office);
+    else write_service_office(office);
+  }
+  return report_;
+}
+
+}  // namespace
+
+std::string_view mistake_name(Mistake m) {
+  switch (m) {
+    case Mistake::None: return "none";
+    case Mistake::MissingPlan: return "missing_plan";
+    case Mistake::PlanExceeded: return "plan_exceeded";
+    case Mistake::WrongRate: return "wrong_rate";
+    case Mistake::Duplicate: return "duplicate";
+    case Mistake::ChangePending: return "change_pending";
+    case Mistake::UnknownRecipient: return "unknown_recipient";
+    case Mistake::BadField: return "bad_field";
+  }
+  return "none";
+}
+
+Report generate(const Options& options, const master::Masters& masters) {
+  Generator g(options, masters);
+  return g.run();
+}
+
+}  // namespace kaigo::gen

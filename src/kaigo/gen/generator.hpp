@@ -1,0 +1,57 @@
+// gen/generator — a deterministic synthetic month for a whole 国保連 (DESIGN §3.1 `kaigo gen`):
+// offices of many service types, insurers, recipients across care levels, 給付管理票 that cover
+// the claims, claims whose amounts come from the billing calculator, and — with an error rate — a
+// known share of typical mistakes, listed in expected_errors.csv.
+// Owns: the synthetic world and its files. Everything about a recipient is derived from its index
+// and the seed, so no part of the month is held in memory beyond one office's file.
+// Must not: be used for anything but tests, demos and benchmarks.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "kaigo/core/date.hpp"
+#include "kaigo/master/masters.hpp"
+
+namespace kaigo::gen {
+
+struct Options {
+  std::filesystem::path out;
+  YearMonth processing_month;  // 処理年月 (審査月); the services are of the month before
+  int offices = 100;
+  int recipients = 2000;
+  std::uint64_t seed = 1;
+  double error_rate = 0.0;  // share of recipients given one typical mistake
+};
+
+// The typical mistakes `--errors` injects (one per affected recipient).
+enum class Mistake {
+  None,
+  MissingPlan,       // no 給付管理票: the claims are held (保留)
+  PlanExceeded,      // the 給付管理票 plans fewer units than one claim (増減 事由 B)
+  WrongRate,         // one claim written with a 給付率 the ledger does not have (12SA)
+  Duplicate,         // one claim sent twice in the same file (ANN2)
+  ChangePending,     // the recipient's 区分変更 is undecided in the ledger (12PA)
+  UnknownRecipient,  // the recipient is not in the 受給者台帳 (12P0)
+  BadField,          // a non-numeric value in a numeric item (KC08)
+};
+inline constexpr int kMistakeKinds = 7;
+std::string_view mistake_name(Mistake m);
+
+struct Report {
+  int offices = 0;
+  int insurers = 0;
+  int recipients = 0;  // in the ledger (unknown recipients excluded)
+  int claim_files = 0;
+  int plan_files = 0;
+  std::int64_t statements = 0;  // 明細書 written (様式第二/第三 and 第七)
+  std::int64_t plans = 0;       // 給付管理票 written
+  std::int64_t bytes = 0;
+  std::map<std::string, int> mistakes;  // per mistake name: affected documents
+};
+
+// Writes the month into options.out; throws std::runtime_error on I/O failure.
+Report generate(const Options& options, const master::Masters& masters);
+
+}  // namespace kaigo::gen

@@ -1,0 +1,86 @@
+// gen/world — the synthetic 国保連 area: insurers, offices and people, each derived from its index
+// and the seed by hashing, so that any office's clients can be enumerated without a table of them.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kaigo/core/date.hpp"
+#include "kaigo/core/money.hpp"
+#include "kaigo/gen/generator.hpp"
+
+namespace kaigo::gen {
+
+// splitmix64 of the seed and a few integers: the only source of randomness.
+std::uint64_t mix(std::uint64_t seed, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0);
+// A value in [0, n) from a hash.
+inline std::uint64_t pick(std::uint64_t h, std::uint64_t n) { return n == 0 ? 0 : h % n; }
+// A uniform [0, 1) from a hash.
+inline double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
+
+// The home-service types a person may use, with the 様式 of their claims.
+inline constexpr std::array<const char*, 5> kServiceTypes{"11", "13", "15", "17", "21"};
+
+struct InsurerInfo {
+  std::string insurer_no;  // 保険者番号 (6)
+  std::string name;
+  int region_class = 0;    // 地域区分 of the municipality
+};
+
+struct OfficeInfo {
+  int index = 0;
+  std::string office_no;
+  std::string service_type;
+  std::string name;
+  int insurer = 0;  // municipality (index into insurers)
+  int region_class = 0;
+};
+
+struct ServiceUse {
+  std::string service_type;
+  int office = -1;  // index into World::offices
+};
+
+struct Person {
+  int index = 0;
+  int insurer = 0;
+  std::string insured_no;
+  std::string name_kana;
+  Date birth;
+  int sex = 1;
+  std::string care_level;  // 21–25
+  Date cert_from;
+  Date cert_to;
+  int rate = 90;             // 保険給付率
+  bool welfare = false;      // 生活保護 (公費1 法別12, 100%)
+  std::string welfare_payer;
+  std::string welfare_recipient;
+  int care_manager = -1;     // index into World::offices (a 43 office)
+  std::vector<ServiceUse> uses;
+  Mistake mistake = Mistake::None;
+};
+
+class World {
+ public:
+  World(const Options& options);
+
+  const Options& options() const { return options_; }
+  YearMonth service_month() const { return service_month_; }
+  const std::vector<InsurerInfo>& insurers() const { return insurers_; }
+  const std::vector<OfficeInfo>& offices() const { return offices_; }
+  const std::vector<int>& offices_of(const std::string& type) const;
+  Person person(int index) const;
+  // People whose office for `office.service_type` (or whose care manager) is `office`.
+  std::vector<int> clients_of(const OfficeInfo& office) const;
+
+ private:
+  Options options_;
+  YearMonth service_month_;
+  std::vector<InsurerInfo> insurers_;
+  std::vector<OfficeInfo> offices_;
+  std::vector<std::pair<std::string, std::vector<int>>> by_type_;
+};
+
+}  // namespace kaigo::gen
