@@ -207,7 +207,8 @@ TEST(Gen, InjectsExactlyTheListedMistakes) {
   Ledgers l = load_ledgers(dir.path());
 
   std::multiset<std::string> expected;
-  for (auto line : lines(read_file(dir / "expected_errors.csv"))) {
+  const std::string manifest = read_file(dir / "expected_errors.csv");
+  for (auto line : lines(manifest)) {
     auto f = split(line, ',');
     if (f[0] == "mistake") continue;
     expected.insert(fmt::format("{}|{}|{}|{}", f[0], f[1], f[2], f[5]));
