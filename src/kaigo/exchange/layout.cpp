@@ -1,5 +1,6 @@
 #include "kaigo/exchange/layout.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -70,6 +71,10 @@ std::unique_ptr<RecordLayout> parse_layout(std::string name, std::string_view ts
     layout->items.push_back(std::move(item));
   }
   if (layout->items.empty()) fail(layout->name, 1, 0, "項目がない");
+  for (const auto& item : layout->items) {
+    layout->checks.push_back({item.attr, item.format, item.req == Requirement::Always, item.is_signed,
+                              static_cast<std::uint16_t>(item.max_bytes)});
+  }
   return layout;
 }
 
@@ -149,6 +154,7 @@ Registry Registry::parse(std::string_view forms_tsv,
           if (*n > layout->count()) fail("forms", i + 1, 8, fmt::format("key の項番 {} が {} にない", *n, layout->name));
         }
         f.key_items.push_back(static_cast<int>(*n));
+        f.max_key_item = std::max(f.max_key_item, static_cast<int>(*n));
       }
     }
     f.valid = std::string(cols[8]);

@@ -28,10 +28,20 @@ struct ItemSpec {
   std::string note;
 };
 
+// The part of an ItemSpec the reader checks on every item, packed for the hot loop.
+struct ItemCheck {
+  text::CharClass attr = text::CharClass::Alnum;
+  ItemFormat format = ItemFormat::Plain;
+  bool required = false;
+  bool is_signed = false;
+  std::uint16_t max_bytes = 0;
+};
+
 // One record layout (e.g. 明細書 基本情報レコード 01, or 7211 D1).
 struct RecordLayout {
   std::string name;  // file name without .tsv, e.g. "statement-01"
   std::vector<ItemSpec> items;
+  std::vector<ItemCheck> checks;  // one per item, same order
   const ItemSpec& item(int no) const { return items[static_cast<std::size_t>(no - 1)]; }
   int count() const { return static_cast<int>(items.size()); }
 };
@@ -49,6 +59,7 @@ struct Form {
   // record-kind item.
   std::vector<std::pair<std::string, const RecordLayout*>> kinds;
   std::vector<int> key_items;  // 項番 that identify one document; empty = every record alone
+  int max_key_item = 0;        // the highest of key_items
   std::string valid;
 
   bool has_kinds() const { return !(kinds.size() == 1 && kinds[0].first.empty()); }

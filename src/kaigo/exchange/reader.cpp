@@ -97,6 +97,20 @@ bool split_columns(std::string_view line, std::vector<std::string_view>& cols, s
   return true;
 }
 
+// The first max_columns columns of a line with surrounding quotes trimmed — enough for the
+// pre-scan, which only needs the key items and must not look at the rest of the line.
+void split_prefix(std::string_view line, std::vector<std::string_view>& cols, std::size_t max_columns) {
+  cols.clear();
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size() && cols.size() < max_columns; ++i) {
+    if (i < line.size() && line[i] != ',') continue;
+    std::string_view f = line.substr(start, i - start);
+    if (f.size() >= 2 && f.front() == '"' && f.back() == '"') f = f.substr(1, f.size() - 2);
+    cols.push_back(f);
+    start = i + 1;
+  }
+}
+
 std::uint64_t parse_record_no(std::string_view s) {
   if (s.empty() || s.size() > 18) return 0;
   std::uint64_t v = 0;
@@ -116,7 +130,20 @@ bool is_zero(std::string_view s) {
   return true;
 }
 
-std::uint64_t key_hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+// FNV-1a over the key items with a separator: the identity of a document without building its key.
+std::uint64_t key_hash(const Form* form, std::span<const std::string_view> items) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto add = [&h](std::string_view v) {
+    for (char c : v) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h = (h ^ 0x1F) * 0x100000001b3ULL;
+  };
+  add(items.empty() ? std::string_view{} : items[0]);
+  for (int no : form->key_items) {
+    auto i = static_cast<std::size_t>(no - 1);
+    add(i < items.size() ? items[i] : std::string_view{});
+  }
+  return h;
+}
 
 // Builds the key of a data record from its form's key items.
 void build_key(const Form* form, std::span<const std::string_view> items, std::string& key) {
@@ -139,6 +166,46 @@ bool same_key(const Form* form, std::span<const std::string_view> items, const R
   return true;
 }
 
+// The common cases of an item — empty, plain digits, ASCII codes, a valid month — decided without
+// any call; false means "look closer" (check_item), not necessarily "wrong".
+inline bool quick_ok(const ItemCheck& c, std::string_view v, bool encoding_ok) {
+  if (v.empty()) return !c.required;
+  if (!encoding_ok) return false;
+  const char* p = v.data();
+  std::size_t n = v.size();
+  switch (c.attr) {
+    case text::CharClass::Digits:
+      if (*p == '-') {
+        if (!c.is_signed || n == 1) return false;
+        ++p;
+        --n;
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<unsigned char>(p[i] - '0') > 9) return false;
+      }
+      break;
+    case text::CharClass::Alnum:
+      for (std::size_t i = 0; i < n; ++i) {
+        auto b = static_cast<unsigned char>(p[i]);
+        if (b < 0x20 || b > 0x7E) return false;
+      }
+      break;
+    case text::CharClass::Kanji:
+    case text::CharClass::HalfKana: return false;
+  }
+  if (c.max_bytes != 0 && n > c.max_bytes) return false;
+  switch (c.format) {
+    case ItemFormat::Plain:
+    case ItemFormat::Code: return true;
+    case ItemFormat::YearMonth:
+      return n == 6 && (p[0] == '2' || (p[0] == '1' && p[1] == '9')) &&
+             ((p[4] == '0' && p[5] >= '1') || (p[4] == '1' && p[5] <= '2'));
+    case ItemFormat::Date:
+    case ItemFormat::Const: return false;
+  }
+  return false;
+}
+
 // Caches the last form looked up: records of one form come in runs.
 class FormCache {
  public:
@@ -152,34 +219,28 @@ class FormCache {
   const Form* last_ = nullptr;
 };
 
-// First pass: which document keys occur in more than one run of records.
+// First pass: which document keys occur in more than one run of records. Reads only as far into
+// each line as the key items go.
 HashSet find_split_keys(LineSource& lines) {
   HashSet seen;
   HashSet split;
   FormCache forms;
   std::vector<std::string_view> cols;
-  std::string key;
   std::uint64_t previous = 0;
   bool have_previous = false;
-  // Columns needed: record type, レコード番号 and the items up to the highest key item.
-  std::size_t key_columns = 3;
-  for (const auto& f : Registry::instance().forms()) {
-    for (int no : f.key_items) key_columns = std::max(key_columns, static_cast<std::size_t>(no) + 2);
-  }
   Line line;
   while (lines.next(line)) {
     if (line.too_long || line.text.size() < 2 || line.text[0] != '2') continue;
-    std::size_t bad = 0;
-    split_columns(line.text, cols, bad, key_columns);
+    split_prefix(line.text, cols, 3);
     if (cols.size() < 3) continue;
-    std::span<const std::string_view> items(cols.data() + 2, cols.size() - 2);
-    const Form* form = forms.get(items[0]);
+    const Form* form = forms.get(cols[2]);
     if (form == nullptr || form->key_items.empty()) {
       have_previous = false;
       continue;
     }
-    build_key(form, items, key);
-    std::uint64_t h = key_hash(key);
+    split_prefix(line.text, cols, 2 + static_cast<std::size_t>(form->max_key_item));
+    std::span<const std::string_view> items(cols.data() + 2, cols.size() - 2);
+    std::uint64_t h = key_hash(form, items);
     if (have_previous && h == previous) continue;
     if (!seen.insert(h)) split.insert(h);
     previous = h;
@@ -351,6 +412,8 @@ bool Parser::check_items(const RecordLayout& layout, std::span<const std::string
                          bool) {
   bool ok = true;
   for (std::size_t i = 0; i < items.size(); ++i) {
+    if (quick_ok(layout.checks[i], items[i], line_encoding_ok_)) continue;
+    // The full check says exactly what is wrong (or finds the item fine after all, e.g. 半角カナ).
     ok = check_item(layout.items[i], items[i], record_no, static_cast<int>(i + 1)) && ok;
   }
   return ok;
@@ -492,8 +555,8 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
     return;
   }
   build_key(form, items, key_);
-  if (!split_.empty() && split_.contains(key_hash(key_))) {
-    auto h = key_hash(key_);
+  if (!split_.empty() && split_.contains(key_hash(form, items))) {
+    auto h = key_hash(form, items);
     auto it = held_index_.find(h);
     Document* doc;
     if (it == held_index_.end()) {

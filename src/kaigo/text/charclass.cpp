@@ -21,14 +21,6 @@ bool single_byte_in_class(unsigned char b, CharClass c) {
 
 }  // namespace
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char ch : s) {
-    if (ch < '0' || ch > '9') return false;
-  }
-  return true;
-}
-
 std::size_t find_class_violation(std::string_view s, CharClass c) {
   if (c == CharClass::Alnum) {
     // Fast path: printable ASCII only (codes and numbers, the usual content).

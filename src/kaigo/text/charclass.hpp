@@ -19,7 +19,13 @@ enum class CharClass {
 std::size_t find_class_violation(std::string_view cp932, CharClass c);
 
 // True when every byte is an ASCII digit (and the string is not empty).
-bool all_digits(std::string_view s);
+inline bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char ch : s) {
+    if (static_cast<unsigned char>(ch - '0') > 9) return false;
+  }
+  return true;
+}
 
 // Japanese and English names of a class, for messages.
 std::string_view class_name_ja(CharClass c);
