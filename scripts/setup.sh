@@ -8,7 +8,7 @@ PKGS=(
   libfmt-dev nlohmann-json3-dev libcli11-dev libtoml11-dev
   libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3
+  python3 time
 )
 missing=()
 for p in "${PKGS[@]}"; do

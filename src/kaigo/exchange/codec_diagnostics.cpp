@@ -7,7 +7,7 @@ namespace {
 
 // Message templates; {0}, {1}, … are filled in by the reader (see reader.cpp for each issue's
 // arguments).
-constexpr std::array<CodecIssueText, 24> kTexts{{
+constexpr std::array<CodecIssueText, 25> kTexts{{
     {"KC01", false, "Shift_JIS(CP932)として不正なバイトがあります（{0}桁目）{1}",
      "invalid CP932 (Shift_JIS) byte at column {0}{2}"},
     {"KC02", false, "1行が長すぎます（{0}バイト超）。改行が欠けている可能性があります",
@@ -39,6 +39,8 @@ constexpr std::array<CodecIssueText, 24> kTexts{{
     {"KC21", true, "空行があります（読み飛ばしました）", "empty line (skipped)"},
     {"KC22", false, "値は{0}でなければなりません", "value must be {0}"},
     {"KC23", false, "ファイルが空です", "the file is empty"},
+    {"KC24", false, "同じ明細書（同じキー）が2回以上記録されています（{0}回目の基本情報レコード）",
+     "the same statement (same key) appears more than once (basic record no. {0})"},
 }};
 
 }  // namespace

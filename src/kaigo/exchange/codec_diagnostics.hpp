@@ -31,6 +31,7 @@ enum class CodecIssue {
   EmptyLine,            // KC21 (warning)
   ConstMismatch,        // KC22 item must have a fixed value
   EmptyFile,            // KC23
+  RepeatedDocument,     // KC24 the same 明細書 key with a second 基本 record (sent twice)
 };
 
 struct CodecIssueText {

@@ -267,6 +267,7 @@ class Parser {
   bool check_count(const RecordLayout& layout, std::size_t& n, std::span<const std::string_view> items,
                    std::uint64_t record_no);
   void emit_current();
+  void emit(const Document& doc);
   void finish();
 
   template <typename... Args>
@@ -593,9 +594,24 @@ void Parser::end(const std::vector<std::string_view>& cols) {
 
 void Parser::emit_current() {
   if (!current_open_) return;
-  ++summary_.documents;
-  sink_.on_document(current_);
+  emit(current_);
   current_open_ = false;
+}
+
+// A 明細書 has exactly one 基本 record: more means the same claim was written twice.
+void Parser::emit(const Document& doc) {
+  if (doc.form != nullptr && doc.form->family == Family::Statement) {
+    int bases = 0;
+    for (const auto& r : doc.records()) {
+      if (r.kind != "01" || ++bases < 2) continue;
+      auto saved = line_no_;
+      line_no_ = r.line;
+      report(CodecIssue::RepeatedDocument, r.record_no, 0, "", "", fmt::to_string(bases), "", "");
+      line_no_ = saved;
+    }
+  }
+  ++summary_.documents;
+  sink_.on_document(doc);
 }
 
 void Parser::finish() {
@@ -605,10 +621,7 @@ void Parser::finish() {
     report(CodecIssue::EndMissing, 0, 0, "", "", "", "", "");
   }
   emit_current();
-  for (auto& doc : held_) {
-    ++summary_.documents;
-    sink_.on_document(*doc);
-  }
+  for (auto& doc : held_) emit(*doc);
   if (summary_.has_control) {
     auto written = control_.record_count();
     if (written != fmt::to_string(summary_.data_records) &&

@@ -132,6 +132,20 @@ std::vector<Case> cases() {
       {"ConstMismatch", [] { return std::string("2,1,0,0,711,0,0,1370000001,0,7,202605,0\r\n3,2\r\n"); },
        {"KC15", 1, 1, 0, "", "", "コントロールレコードが先頭にありません", "the file does not start with a control record"}},
       {"EmptyFile", [] { return std::string(); }, {"KC23", 0, 0, 0, "", "", "ファイルが空です", "the file is empty"}},
+      {"RepeatedDocument", [] {
+         auto lines = sample_711_lines();
+         // The 明細書 (lines 3–5) sent a second time right after itself.
+         for (int k = 2; k <= 4; ++k) {
+           auto l = lines[static_cast<std::size_t>(k)];
+           auto second = l.find(',', 2);
+           lines.insert(lines.end() - 1, "2," + std::to_string(k + 4) + l.substr(second));
+         }
+         lines.front() = "1,1,0,7,711,0,0,1370000001,0,7,202605,0";
+         lines.back() = "3,9";
+         return text::to_cp932(join_lines(lines));
+       },
+       {"KC24", 6, 6, 0, "", "", "同じ明細書（同じキー）が2回以上記録されています（2回目の基本情報レコード）",
+        "the same statement (same key) appears more than once (basic record no. 2)"}},
       {"RequiredMissingInControl", [] { return with(0, "1,1,0,4,711,0,0,1370000001,0,,202605,0"); },
        {"ABB0", 1, 1, 10, "媒体区分", "", "必須項目が未設定です", "required item is empty"}},
   };

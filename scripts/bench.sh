@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make bench: reader/writer throughput (Google Benchmark, median of repetitions), the 1 GB file read
+# in bounded memory, and the generator's speed. Figures go to stdout and to bench-results.txt;
+# docs/performance.md records them with the date and machine.
+set -euo pipefail
+build=${1:-build}
+out=${BENCH_OUT:-bench-results.txt}
+big_mb=${BIG_MB:-1024}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+{
+  echo "# kaigo bench $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -m)"
+  echo "## codec throughput (one core; median of 8 repetitions)"
+  "$build/bench/kaigo_bench" --benchmark_min_time=1 --benchmark_repetitions=8 --benchmark_report_aggregates_only=true \
+    2>/dev/null | grep -E "median|Benchmark"
+  echo "## reading a ${big_mb} MB file: kaigo inspect (wall time, peak RSS)"
+  "$build/bench/kaigo_bench_bigfile" "$tmp/big.csv" "$big_mb"
+  ls -l "$tmp/big.csv" | awk '{print "file bytes:", $5}'
+  /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" inspect "$tmp/big.csv" >"$tmp/inspect.txt"
+  grep -E "データレコード|診断" "$tmp/inspect.txt"
+  rm -f "$tmp/big.csv"
+  echo "## kaigo gen: 2,000 offices, 200,000 recipients"
+  /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
+    --recipients 200000 | grep -E "明細書"
+} 2>&1 | tee "$out"
