@@ -33,7 +33,6 @@ bool MemoryLines::next(Line& line) {
 
 FileLines::FileLines(std::FILE* file, std::size_t chunk, std::size_t max_line)
     : file_(file),
-      chunk_(chunk),
       max_line_(max_line),
       buf_(std::make_unique_for_overwrite<char[]>(chunk + max_line + 1)),
       capacity_(chunk + max_line + 1) {}

@@ -46,7 +46,6 @@ class FileLines final : public LineSource {
  private:
   bool fill();  // reads more; false at EOF with nothing new
   std::FILE* file_;
-  std::size_t chunk_;
   std::size_t max_line_;
   std::unique_ptr<char[]> buf_;  // capacity chunk_ + max_line_ + 1; not zero-filled
   std::size_t capacity_ = 0;
