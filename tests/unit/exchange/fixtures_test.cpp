@@ -4,7 +4,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <functional>
 #include <set>
+
+#include "kaigo/core/strings.hpp"
+#include "kaigo/text/cp932.hpp"
 
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/exchange/writer.hpp"
@@ -49,6 +53,51 @@ TEST_P(Fixture, ReadsCleanAndRoundTripsByteForByte) {
 
 INSTANTIATE_TEST_SUITE_P(Exchange, Fixture, ::testing::ValuesIn(fixture_names()),
                          [](const auto& param_info) { return param_info.param; });
+
+// What real senders write (claims-format.md §0, §1.3), applied to each fixture line by line.
+std::string quote_fields(const std::string& line, const std::function<bool(int)>& which) {
+  std::string out;
+  int col = 0;
+  std::size_t start = 0;
+  while (true) {
+    auto comma = line.find(',', start);
+    std::string f = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    out += which(col) ? "\"" + f + "\"" : f;
+    if (comma == std::string::npos) return out;
+    out += ',';
+    start = comma + 1;
+    ++col;
+  }
+}
+
+std::string variant(const std::string& utf8, const std::string& kind) {
+  std::string out;
+  for (auto line : lines(utf8)) {
+    std::string l(line);
+    bool data = !l.empty() && l[0] == '2';
+    if (kind == "ndensan") l = quote_fields(l, [](int) { return true; });
+    if (kind == "qkan" && data) l = quote_fields(l, [](int c) { return c >= 2; });
+    if (kind == "honobono" && data) l = quote_fields(l, [](int c) { return c == 2 || c == 7; });
+    if (kind == "trailing" && !l.empty() && l[0] == '1') l += ",";
+    out += l;
+    out += kind == "lf" ? "\n" : "\r\n";
+  }
+  return text::to_cp932(out);
+}
+
+TEST(Fixtures, TolerateWhatRealSendersWriteAndRewriteCanonically) {
+  for (const auto& name : fixture_names()) {
+    auto utf8 = kaigo::testing::read_file(kaigo::testing::fixture("exchange/" + name + ".csv"));
+    auto canonical = kaigo::testing::official_bytes(utf8);
+    for (const std::string kind : {"lf", "ndensan", "qkan", "honobono", "trailing"}) {
+      Rewrite w;
+      read_bytes(name + ".CSV", variant(utf8, kind), w);
+      for (const auto& d : w.diags) ADD_FAILURE() << kind << ": " << d.to_string();
+      ASSERT_TRUE(w.writer) << name << " " << kind;
+      EXPECT_EQ(w.writer->finish_to_string(), canonical) << name << " " << kind;
+    }
+  }
+}
 
 TEST(Fixtures, CoverEveryFormOfTheRegistry) {
   auto names = fixture_names();

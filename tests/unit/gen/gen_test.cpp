@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
+#include "kaigo/exchange/writer.hpp"
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/master/masters.hpp"
 #include "support/test_support.hpp"
@@ -196,6 +198,33 @@ TEST(Gen, IsDeterministic) {
     EXPECT_EQ(read_file(e.path()), read_file(b.path() / rel)) << rel;
   }
   EXPECT_NE(read_file(a / "recipients.csv"), read_file(c / "recipients.csv"));
+}
+
+struct Rewrite : exchange::Sink {
+  std::unique_ptr<exchange::Writer> writer;
+  void on_control(const exchange::ControlRecord& c) override {
+    writer = std::make_unique<exchange::Writer>(exchange::ControlFields::from_items(c.items));
+  }
+  void on_document(const exchange::Document& d) override {
+    for (const auto& r : d.records()) writer->add(r.items);
+  }
+};
+
+TEST(Gen, EveryFileRoundTripsByteForByte) {
+  TempDir dir;
+  auto masters = master::load_bundled_masters();
+  generate(options(dir.path(), 0.1), *masters.table);
+  int files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
+    if (!e.is_regular_file()) continue;
+    auto bytes = read_file(e.path());
+    Rewrite w;
+    exchange::read_bytes(e.path().filename().string(), bytes, w);
+    ASSERT_TRUE(w.writer);
+    EXPECT_EQ(w.writer->finish_to_string(), bytes) << e.path();
+    ++files;
+  }
+  EXPECT_GT(files, 60);
 }
 
 // What the month shows for each mistake, found independently of the manifest.
