@@ -56,8 +56,24 @@ std::size_t next_utf8(std::string_view s, std::size_t i, unsigned& cp) {
   return n;
 }
 
+// Characters that text from JIS-based (non-Microsoft) systems carries where CP932 has its own
+// code point: the 「波ダッシュ問題」. They are written as the CP932 character people mean.
+unsigned jis_compatible(unsigned cp) {
+  switch (cp) {
+    case 0x301C: return 0x8160;  // 〜 WAVE DASH → ～
+    case 0x2016: return 0x8161;  // ‖ DOUBLE VERTICAL LINE → ∥
+    case 0x2212: return 0x817C;  // − MINUS SIGN → －
+    case 0x2014: return 0x815C;  // — EM DASH → ―
+    case 0x00A2: return 0x8191;  // ¢ → ￠
+    case 0x00A3: return 0x8192;  // £ → ￡
+    case 0x00AC: return 0x81CA;  // ¬ → ￢
+    default: return 0;
+  }
+}
+
 // CP932 double-byte code for a code point, or 0.
 unsigned encode_double(unsigned cp) {
+  if (unsigned compat = jis_compatible(cp); compat != 0) return compat;
   const auto* begin = std::begin(kCp932Encode);
   const auto* end = std::end(kCp932Encode);
   const auto* it = std::lower_bound(begin, end, cp, [](const unsigned int(&e)[2], unsigned v) { return e[0] < v; });
