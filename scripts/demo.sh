@@ -24,6 +24,7 @@ for f in "$out"/submissions/*/*.CSV; do
   errors=$((errors + $(echo "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["errors"])')))
   statements=$((statements + $(echo "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["statements"])')))
 done
-echo "ファイル ${files} 件, 明細書 ${statements} 件, 様式エラー ${errors} 件 (injected bad fields: $(grep -c bad_field "$out/expected_errors.csv" || true))"
+echo "ファイル ${files} 件, 明細書 ${statements} 件, 様式エラー ${errors} 件"
+echo "  (injected: bad fields $(grep -c bad_field "$out/expected_errors.csv" || true) → KC08, duplicates $(grep -c duplicate "$out/expected_errors.csv" || true) → KC24)"
 echo "台帳 / ledgers: $out/offices.csv $out/insurers.csv $out/recipients.csv $out/services.csv"
 echo "誤りの一覧 / injected mistakes: $out/expected_errors.csv"
