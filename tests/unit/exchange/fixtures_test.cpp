@@ -12,22 +12,13 @@
 
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/exchange/writer.hpp"
+#include "support/rewrite.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::exchange {
 namespace {
 
-struct Rewrite : Sink {
-  std::unique_ptr<Writer> writer;
-  std::vector<Diagnostic> diags;
-  std::set<std::string> codes;
-  void on_control(const ControlRecord& c) override { writer = std::make_unique<Writer>(ControlFields::from_items(c.items)); }
-  void on_document(const Document& d) override {
-    codes.insert(d.code);
-    for (const auto& r : d.records()) writer->add(r.items);
-  }
-  void on_diagnostic(const Diagnostic& d) override { diags.push_back(d); }
-};
+using kaigo::testing::Rewrite;
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;

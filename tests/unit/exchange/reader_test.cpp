@@ -6,6 +6,7 @@
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/exchange/writer.hpp"
 #include "kaigo/text/cp932.hpp"
+#include "support/rewrite.hpp"
 #include "unit/exchange/sample_file.hpp"
 
 namespace kaigo::exchange {
@@ -59,13 +60,7 @@ TEST(Reader, ValidFileHasNoDiagnosticsAndGroupsTheStatement) {
 }
 
 // Rewriting what was read gives back the same bytes.
-struct Rewrite : Sink {
-  std::unique_ptr<Writer> writer;
-  void on_control(const ControlRecord& c) override { writer = std::make_unique<Writer>(ControlFields::from_items(c.items)); }
-  void on_document(const Document& d) override {
-    for (const auto& r : d.records()) writer->add(r.items);
-  }
-};
+using kaigo::testing::Rewrite;
 
 std::string rewrite(const std::string& bytes) {
   Rewrite w;

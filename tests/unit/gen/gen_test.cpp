@@ -18,6 +18,7 @@
 #include "kaigo/exchange/writer.hpp"
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/master/masters.hpp"
+#include "support/rewrite.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::gen {
@@ -200,15 +201,7 @@ TEST(Gen, IsDeterministic) {
   EXPECT_NE(read_file(a / "recipients.csv"), read_file(c / "recipients.csv"));
 }
 
-struct Rewrite : exchange::Sink {
-  std::unique_ptr<exchange::Writer> writer;
-  void on_control(const exchange::ControlRecord& c) override {
-    writer = std::make_unique<exchange::Writer>(exchange::ControlFields::from_items(c.items));
-  }
-  void on_document(const exchange::Document& d) override {
-    for (const auto& r : d.records()) writer->add(r.items);
-  }
-};
+using kaigo::testing::Rewrite;
 
 TEST(Gen, EveryFileRoundTripsByteForByte) {
   TempDir dir;
