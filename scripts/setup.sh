@@ -6,7 +6,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config git
   clang llvm libclang-rt-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev libtoml11-dev
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 time
 )

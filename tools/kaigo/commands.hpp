@@ -9,5 +9,7 @@ int run(int argc, char** argv);
 
 void register_inspect(CLI::App& app, int& status);
 void register_gen(CLI::App& app, int& status);
+void register_init(CLI::App& app, int& status);
+void register_load(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -23,4 +23,8 @@ std::optional<std::int64_t> parse_int(std::string_view s);
 
 bool starts_with(std::string_view s, std::string_view prefix);
 
+// Byte offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code
+// points above U+10FFFF included), or npos when all of `s` is valid.
+std::size_t find_invalid_utf8(std::string_view s);
+
 }  // namespace kaigo

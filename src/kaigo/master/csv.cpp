@@ -75,7 +75,21 @@ Diagnostic make_diagnostic(std::string_view code, const std::string& file, std::
 
 CsvFile::CsvFile(std::string_view text, std::string file_name, const CsvSpec& spec, Diagnostics& out)
     : file_(std::move(file_name)), spec_(spec), position_(spec.columns.size(), -1) {
-  auto all = lines(strip_bom(text));
+  text = strip_bom(text);
+  if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    // A ledger saved as Shift_JIS by a spreadsheet would otherwise load with garbled names.
+    auto line_start = text.rfind('\n', bad);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    auto line_no = static_cast<std::uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n')) + 1;
+    auto column = static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(line_start),
+                                              text.begin() + static_cast<std::ptrdiff_t>(bad), ',')) + 1;
+    out.push_back(make_diagnostic(code::kEncoding, file_, line_no, column, "", fmt::format("\\x{:02X}", static_cast<unsigned char>(text[bad])),
+                                  fmt::format("UTF-8 ではありません（{}バイト目）。UTF-8 で保存し直してください", bad - line_start + 1),
+                                  fmt::format("not UTF-8 (byte {} of the line); save the file as UTF-8", bad - line_start + 1)));
+    ok_ = false;
+    return;
+  }
+  auto all = lines(text);
   std::size_t first = 0;
   std::size_t width = spec.columns.size();
   if (spec.has_header) {

@@ -27,6 +27,7 @@ inline constexpr std::string_view kUnknownCode = "KM07";  // コードが不正
 inline constexpr std::string_view kOverlap = "KM08";      // 有効期間が重複
 inline constexpr std::string_view kPeriod = "KM09";       // 有効期間の終了が開始より前
 inline constexpr std::string_view kQuoting = "KM10";      // 引用符が不正
+inline constexpr std::string_view kEncoding = "KM11";     // UTF-8 ではない
 }  // namespace code
 
 // One column of a table: the header name, its Japanese item name, and whether it may be absent

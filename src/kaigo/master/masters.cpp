@@ -1,15 +1,18 @@
 #include "kaigo/master/masters.hpp"
 
+#include <functional>
+
 #include "kaigo/master/sources.hpp"
 
 namespace kaigo::master {
 namespace {
 
-// The text of one master: from `dir` when it holds the file, else the bundled copy.
-std::optional<TextSource> source_for(std::string_view name, const std::filesystem::path* dir, Diagnostics& out) {
-  if (dir) {
-    auto path = *dir / std::string(name);
-    if (std::filesystem::exists(path)) return read_source(path, out);
+// Where the text of each master comes from: an override when there is one, else the bundled copy.
+using Overrides = std::function<std::optional<TextSource>(std::string_view name, Diagnostics& out)>;
+
+std::optional<TextSource> source_for(std::string_view name, const Overrides& overrides, Diagnostics& out) {
+  if (overrides) {
+    if (auto s = overrides(name, out)) return s;
   }
   auto bundled = bundled_source(name);
   if (!bundled) {
@@ -27,35 +30,35 @@ bool take(LoadResult<T>&& loaded, T& into, Diagnostics& out) {
   return true;
 }
 
-LoadResult<Masters> load_all(const std::filesystem::path* dir) {
+LoadResult<Masters> load_all(const Overrides& overrides) {
   LoadResult<Masters> result;
   auto& diags = result.diagnostics;
   Masters m;
   bool ok = true;
-  if (auto s = source_for(files::kServiceTypes, dir, diags)) {
+  if (auto s = source_for(files::kServiceTypes, overrides, diags)) {
     ok = take(load_service_types(s->text, s->name), m.service_types, diags) && ok;
   } else {
     ok = false;
   }
-  if (auto s = source_for(files::kServiceCodes, dir, diags)) {
+  if (auto s = source_for(files::kServiceCodes, overrides, diags)) {
     ok = take(load_service_codes(s->text, s->name, &m.service_types), m.service_codes, diags) && ok;
   } else {
     ok = false;
   }
-  auto uplift = source_for(files::kRegionUplift, dir, diags);
-  auto regions = source_for(files::kRegionClasses, dir, diags);
+  auto uplift = source_for(files::kRegionUplift, overrides, diags);
+  auto regions = source_for(files::kRegionClasses, overrides, diags);
   if (uplift && regions) {
     ok = take(load_unit_prices(uplift->text, uplift->name, regions->text, regions->name), m.unit_prices, diags) &&
          ok;
   } else {
     ok = false;
   }
-  if (auto s = source_for(files::kCareLimits, dir, diags)) {
+  if (auto s = source_for(files::kCareLimits, overrides, diags)) {
     ok = take(load_care_limits(s->text, s->name), m.care_limits, diags) && ok;
   } else {
     ok = false;
   }
-  if (auto s = source_for(files::kFacilityCosts, dir, diags)) {
+  if (auto s = source_for(files::kFacilityCosts, overrides, diags)) {
     ok = take(load_facility_costs(s->text, s->name), m.facility_costs, diags) && ok;
   } else {
     ok = false;
@@ -79,6 +82,20 @@ std::optional<Units> Masters::limit_of(const Recipient& r, YearMonth month) cons
 
 LoadResult<Masters> load_bundled_masters() { return load_all(nullptr); }
 
-LoadResult<Masters> load_masters_from(const std::filesystem::path& dir) { return load_all(&dir); }
+LoadResult<Masters> load_masters_with(const std::map<std::string, TextSource, std::less<>>& overrides) {
+  return load_all([&overrides](std::string_view name, Diagnostics&) -> std::optional<TextSource> {
+    auto it = overrides.find(name);
+    if (it == overrides.end()) return std::nullopt;
+    return it->second;
+  });
+}
+
+LoadResult<Masters> load_masters_from(const std::filesystem::path& dir) {
+  return load_all([&dir](std::string_view name, Diagnostics& out) -> std::optional<TextSource> {
+    auto path = dir / std::string(name);
+    if (!std::filesystem::exists(path)) return std::nullopt;
+    return read_source(path, out);
+  });
+}
 
 }  // namespace kaigo::master

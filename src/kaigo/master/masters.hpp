@@ -4,6 +4,7 @@
 // Must not: hold the ledgers (offices, insurers, recipients are loaded per database, see ledgers.hpp).
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -12,6 +13,7 @@
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/master/service_codes.hpp"
 #include "kaigo/master/service_types.hpp"
+#include "kaigo/master/sources.hpp"
 #include "kaigo/master/unit_price.hpp"
 
 namespace kaigo::master {
@@ -42,6 +44,10 @@ struct Masters {
 
 // The masters compiled into the library (data/masters/*.csv).
 LoadResult<Masters> load_bundled_masters();
+
+// `overrides` (file name → text, e.g. a service-code master loaded into a database) replace the
+// bundled files of the same name. Any error in any file → nothing is loaded.
+LoadResult<Masters> load_masters_with(const std::map<std::string, TextSource, std::less<>>& overrides);
 
 // Each file present in `dir` (same names as above) replaces the bundled one; the others stay bundled.
 // Any error in any file → nothing is loaded.

@@ -1,0 +1,193 @@
+#include "kaigo/core/settings.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <sstream>
+#include <toml.hpp>
+
+namespace kaigo {
+namespace {
+
+class SettingsParser {
+ public:
+  SettingsParser(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+
+  void error(std::string_view code, std::string key, std::string value, std::string ja, std::string en,
+             Severity severity = Severity::Error) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::string(code);
+    d.file = file_;
+    d.item_name = std::move(key);
+    d.value = std::move(value);
+    d.message_ja = std::move(ja);
+    d.message_en = std::move(en);
+    if (severity == Severity::Error) failed_ = true;
+    out_.push_back(std::move(d));
+  }
+  bool failed() const { return failed_; }
+
+  void unknown_keys(const toml::table& table, std::string_view prefix, const std::set<std::string>& known) {
+    for (const auto& [key, value] : table) {
+      if (known.count(key)) continue;
+      std::string name = prefix.empty() ? key : fmt::format("{}.{}", prefix, key);
+      error("KS03", name, "", fmt::format("設定 {} は使われません（綴りを確認してください）", name),
+            fmt::format("setting {} is not used (check its spelling)", name), Severity::Warning);
+    }
+  }
+
+  std::optional<std::string> string(const toml::table& t, const std::string& key, std::string_view path) {
+    auto it = t.find(key);
+    if (it == t.end()) return std::nullopt;
+    if (!it->second.is_string()) {
+      error("KS02", std::string(path), toml::format(it->second), fmt::format("{} は文字列で指定してください", path),
+            fmt::format("{} must be a string", path));
+      return std::nullopt;
+    }
+    return it->second.as_string().str;
+  }
+
+  std::optional<std::int64_t> integer(const toml::table& t, const std::string& key, std::string_view path,
+                                      std::int64_t lo, std::int64_t hi) {
+    auto it = t.find(key);
+    if (it == t.end()) return std::nullopt;
+    if (!it->second.is_integer() || it->second.as_integer() < lo || it->second.as_integer() > hi) {
+      error("KS02", std::string(path), toml::format(it->second),
+            fmt::format("{} は {}〜{} の整数で指定してください", path, lo, hi),
+            fmt::format("{} must be an integer from {} to {}", path, lo, hi));
+      return std::nullopt;
+    }
+    return it->second.as_integer();
+  }
+
+  void clock(const toml::table& t, const std::string& key, std::string_view path, ClockTime& target) {
+    auto s = string(t, key, path);
+    if (!s) return;
+    auto c = ClockTime::parse(*s);
+    if (!c) {
+      error("KS02", std::string(path), *s, fmt::format("{} は \"HH:MM\"（00:00〜23:59）で指定してください", path),
+            fmt::format("{} must be \"HH:MM\" (00:00-23:59)", path));
+      return;
+    }
+    target = *c;
+  }
+
+ private:
+  std::string file_;
+  Diagnostics& out_;
+  bool failed_ = false;
+};
+
+void parse_reception(SettingsParser& p, const toml::table& t, ReceptionSettings& r) {
+  p.unknown_keys(t, "reception", {"deadline_day", "deadline_time", "cancel_cutoff"});
+  if (auto d = p.integer(t, "deadline_day", "reception.deadline_day", 1, 28)) r.deadline_day = static_cast<int>(*d);
+  p.clock(t, "deadline_time", "reception.deadline_time", r.deadline_time);
+  p.clock(t, "cancel_cutoff", "reception.cancel_cutoff", r.cancel_cutoff);
+}
+
+std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
+  std::string path = fmt::format("review.hold[{}]", index);
+  if (!v.is_table()) {
+    p.error("KS02", path, toml::format(v), fmt::format("{} は {{ from = \"YYYYMM\", months = N }} で指定してください", path),
+            fmt::format("{} must be {{ from = \"YYYYMM\", months = N }}", path));
+    return std::nullopt;
+  }
+  const auto& t = v.as_table();
+  p.unknown_keys(t, path, {"from", "months"});
+  auto from = p.string(t, "from", path + ".from");
+  auto months = p.integer(t, "months", path + ".months", 1, 12);
+  auto ym = from ? YearMonth::parse(*from) : std::nullopt;
+  if (from && !ym) {
+    p.error("KS02", path + ".from", *from, fmt::format("{}.from は \"YYYYMM\" で指定してください", path),
+            fmt::format("{}.from must be \"YYYYMM\"", path));
+  }
+  if (!ym || !months) {
+    if (!from || !t.count("months")) {
+      p.error("KS02", path, toml::format(v), fmt::format("{} には from と months の両方が必要です", path),
+              fmt::format("{} needs both from and months", path));
+    }
+    return std::nullopt;
+  }
+  return HoldRule{*ym, static_cast<int>(*months)};
+}
+
+void parse_review(SettingsParser& p, const toml::table& t, ReviewSettings& r) {
+  p.unknown_keys(t, "review", {"plan_mismatch", "hold"});
+  if (auto m = p.string(t, "plan_mismatch", "review.plan_mismatch")) {
+    if (*m == "cut") {
+      r.plan_mismatch = PlanMismatch::Cut;
+    } else if (*m == "return") {
+      r.plan_mismatch = PlanMismatch::Return;
+    } else {
+      p.error("KS02", "review.plan_mismatch", *m, "review.plan_mismatch は \"cut\" か \"return\" です",
+              "review.plan_mismatch is \"cut\" or \"return\"");
+    }
+  }
+  auto it = t.find("hold");
+  if (it == t.end()) return;
+  if (!it->second.is_array() || it->second.as_array().empty()) {
+    p.error("KS02", "review.hold", toml::format(it->second), "review.hold は1件以上の配列で指定してください",
+            "review.hold must be a non-empty array");
+    return;
+  }
+  std::vector<HoldRule> rules;
+  const auto& array = it->second.as_array();
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (auto rule = parse_hold_rule(p, array[i], i)) rules.push_back(*rule);
+  }
+  std::sort(rules.begin(), rules.end(), [](const HoldRule& a, const HoldRule& b) { return a.from < b.from; });
+  for (std::size_t i = 1; i < rules.size(); ++i) {
+    if (rules[i].from == rules[i - 1].from) {
+      p.error("KS02", "review.hold", rules[i].from.str(), fmt::format("review.hold に {} が2回あります", rules[i].from.str()),
+              fmt::format("review.hold lists {} twice", rules[i].from.str()));
+    }
+  }
+  r.hold = std::move(rules);
+}
+
+}  // namespace
+
+std::optional<int> ReviewSettings::hold_months(YearMonth review_month) const {
+  std::optional<int> months;
+  for (const auto& rule : hold) {
+    if (rule.from <= review_month) months = rule.months;
+  }
+  return months;
+}
+
+SettingsResult parse_settings(std::string_view text, const std::string& file_name) {
+  SettingsResult result;
+  SettingsParser p(file_name, result.diagnostics);
+  toml::value root;
+  try {
+    std::istringstream in{std::string(text)};
+    root = toml::parse(in, file_name);
+  } catch (const std::exception& e) {
+    p.error("KS01", "", "", fmt::format("設定ファイルを解釈できません: {}", e.what()),
+            fmt::format("cannot parse the settings file: {}", e.what()));
+    return result;
+  }
+  Settings s;
+  const auto& table = root.as_table();
+  p.unknown_keys(table, "", {"name", "reception", "review"});
+  if (auto name = p.string(table, "name", "name")) s.name = *name;
+  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}}) {
+    auto it = table.find(key);
+    if (it == table.end()) continue;
+    if (!it->second.is_table()) {
+      p.error("KS02", key, toml::format(it->second), fmt::format("[{}] は表で指定してください", key),
+              fmt::format("[{}] must be a table", key));
+      continue;
+    }
+    if (parse == 0) {
+      parse_reception(p, it->second.as_table(), s.reception);
+    } else {
+      parse_review(p, it->second.as_table(), s.review);
+    }
+  }
+  if (!p.failed()) result.settings = std::move(s);
+  return result;
+}
+
+}  // namespace kaigo

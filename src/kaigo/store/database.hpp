@@ -1,0 +1,61 @@
+// store/database — a kaigo database (SQLite, WAL): the 国保連's settings, the ledgers and masters
+// loaded into it, and (submissions.hpp) every received file with its states and errors.
+// Owns: all SQL and the durability rules (a write that returns has been committed with a full
+// sync, so it survives a kill -9). Must not: decide anything — it keeps what it is given.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kaigo/core/clock.hpp"
+#include "kaigo/core/settings.hpp"
+
+namespace kaigo::store {
+
+class Connection;
+
+// What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master.
+enum class TableKind { Offices, Insurers, Recipients, Services };
+std::string_view table_kind_name(TableKind k);  // "offices", …
+std::optional<TableKind> parse_table_kind(std::string_view name);
+
+// One accepted load of a table, kept as the text that was validated.
+struct LoadedTable {
+  TableKind kind = TableKind::Offices;
+  std::string file_name;
+  LocalDateTime loaded_at;
+  std::int64_t rows = 0;
+  std::string sha256;
+  std::string text;
+};
+
+class Database {
+ public:
+  // Creates the database file and its schema when missing; an existing database keeps its data.
+  static std::unique_ptr<Database> create(const std::filesystem::path& path);
+  // Opens an existing database; refuses a file that `kaigo init` has not prepared.
+  static std::unique_ptr<Database> open(const std::filesystem::path& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Settings: the kokuhoren.toml text as given (validated by the caller), or the defaults.
+  void store_settings(std::string_view toml_text, std::string_view file_name, const LocalDateTime& at);
+  Settings settings();
+  std::optional<std::string> settings_file_name();
+
+  // Tables: the latest load of each kind is in force; earlier ones stay for the record.
+  void store_table(const LoadedTable& table);
+  std::optional<LoadedTable> latest_table(TableKind kind);
+
+  Connection& connection() { return *conn_; }
+
+ private:
+  explicit Database(std::unique_ptr<Connection> conn);
+  std::unique_ptr<Connection> conn_;
+};
+
+}  // namespace kaigo::store

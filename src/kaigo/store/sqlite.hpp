@@ -1,0 +1,92 @@
+// store/sqlite — a thin RAII layer over the SQLite C API, private to the store module: one
+// connection, prepared statements with typed binds and columns, and transactions that roll back
+// unless committed. Every failure throws StoreError with SQLite's message in both languages.
+// Must not: be included outside src/kaigo/store (no SQL leaves the store).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kaigo::store {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Connection {
+ public:
+  // Opens (creating when `create`) the database file; WAL journal, FULL sync, foreign keys on.
+  Connection(const std::filesystem::path& path, bool create);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql);
+  std::int64_t last_insert_id() const;
+  std::int64_t changes() const;
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(Connection& c, sqlite3_stmt* s) : conn_(&c), stmt_(s) {}
+  ~Statement();
+  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+
+  // Binds are 1-based, as in SQL.
+  Statement& bind(int i, std::int64_t v);
+  Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Statement& bind(int i, std::string_view text);
+  Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
+  Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+  Statement& bind_blob(int i, std::string_view bytes);
+  Statement& bind_null(int i);
+
+  // Advances; true while a row is available.
+  bool step();
+  // Runs a statement that returns no rows.
+  void run();
+  void reset();
+
+  // Columns are 0-based, as in the C API.
+  std::int64_t integer(int col) const;
+  std::string text(int col) const;
+  std::string blob(int col) const;
+  bool is_null(int col) const;
+
+ private:
+  Connection* conn_;
+  sqlite3_stmt* stmt_;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolls back when destroyed uncommitted (an exception on the way).
+class Transaction {
+ public:
+  explicit Transaction(Connection& c);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Connection& conn_;
+  bool done_ = false;
+};
+
+}  // namespace kaigo::store

@@ -1,0 +1,99 @@
+#include "kaigo/store/tables.hpp"
+
+#include <fmt/format.h>
+
+#include "kaigo/core/sha256.hpp"
+#include "kaigo/store/sqlite.hpp"
+
+namespace kaigo::store {
+namespace {
+
+bool has_errors(const Diagnostics& d) {
+  for (const auto& x : d) {
+    if (x.severity == Severity::Error) return true;
+  }
+  return false;
+}
+
+master::LoadResult<master::Masters> masters_of(Database& db) {
+  std::map<std::string, master::TextSource, std::less<>> overrides;
+  if (auto services = db.latest_table(TableKind::Services)) {
+    overrides.emplace(std::string(master::files::kServiceCodes), master::TextSource{services->text, services->file_name});
+  }
+  return master::load_masters_with(overrides);
+}
+
+// Parses `text` as `kind`; returns the number of versions, or nullopt with the diagnostics.
+std::optional<std::int64_t> validate(const master::Masters& m, TableKind kind, std::string_view text,
+                                     const std::string& name, Diagnostics& out) {
+  auto take = [&out](auto&& result) -> std::optional<std::int64_t> {
+    out.insert(out.end(), result.diagnostics.begin(), result.diagnostics.end());
+    if (!result.ok() || has_errors(result.diagnostics)) return std::nullopt;
+    return static_cast<std::int64_t>(result.table->size());
+  };
+  switch (kind) {
+    case TableKind::Offices:
+      return take(master::load_offices(text, name, &m.service_types));
+    case TableKind::Insurers:
+      return take(master::load_insurers(text, name));
+    case TableKind::Recipients:
+      return take(master::load_recipients(text, name));
+    case TableKind::Services:
+      return take(master::load_service_codes(text, name, &m.service_types));
+  }
+  return std::nullopt;
+}
+
+[[noreturn]] void stored_table_broken(const LoadedTable& t, const Diagnostics& d) {
+  std::string first = d.empty() ? std::string() : d.front().to_string();
+  throw StoreError(fmt::format("保存済みの {} ({}) を読み込めません / the stored {} ({}) no longer loads: {}",
+                               table_kind_name(t.kind), t.file_name, table_kind_name(t.kind), t.file_name, first));
+}
+
+template <class T>
+T stored_or_empty(Database& db, TableKind kind, auto&& loader) {
+  auto t = db.latest_table(kind);
+  if (!t) return T{};
+  auto result = loader(*t);
+  if (!result.ok()) stored_table_broken(*t, result.diagnostics);
+  return std::move(*result.table);
+}
+
+}  // namespace
+
+TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_name, std::string_view text,
+                           const LocalDateTime& at) {
+  TableLoadReport report;
+  auto masters = masters_of(db);
+  if (!masters.ok()) {
+    report.diagnostics = std::move(masters.diagnostics);
+    return report;
+  }
+  std::string name(file_name);
+  auto rows = validate(*masters.table, kind, text, name, report.diagnostics);
+  if (!rows) return report;
+  db.store_table(LoadedTable{kind, name, at, *rows, sha256_hex(text), std::string(text)});
+  report.stored = true;
+  report.rows = *rows;
+  return report;
+}
+
+World load_world(Database& db) {
+  auto masters = masters_of(db);
+  if (!masters.ok()) {
+    std::string first = masters.diagnostics.empty() ? std::string() : masters.diagnostics.front().to_string();
+    throw StoreError(fmt::format("マスタを読み込めません / the masters do not load: {}", first));
+  }
+  World w;
+  w.masters = std::move(*masters.table);
+  const auto* types = &w.masters.service_types;
+  w.offices = stored_or_empty<master::OfficeLedger>(
+      db, TableKind::Offices, [types](const LoadedTable& t) { return master::load_offices(t.text, t.file_name, types); });
+  w.insurers = stored_or_empty<master::InsurerLedger>(
+      db, TableKind::Insurers, [](const LoadedTable& t) { return master::load_insurers(t.text, t.file_name); });
+  w.recipients = stored_or_empty<master::RecipientLedger>(
+      db, TableKind::Recipients, [](const LoadedTable& t) { return master::load_recipients(t.text, t.file_name); });
+  return w;
+}
+
+}  // namespace kaigo::store

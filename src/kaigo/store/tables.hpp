@@ -1,0 +1,37 @@
+// store/tables — `kaigo load`: a ledger or service-code master file is validated in full with the
+// master loaders and stored only when it has no error (all or nothing); and the masters and
+// ledgers a database holds, parsed for reception and review.
+// Owns: which loader checks which kind and what a database's world is. Must not: read files.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "kaigo/core/diagnostic.hpp"
+#include "kaigo/master/masters.hpp"
+#include "kaigo/store/database.hpp"
+
+namespace kaigo::store {
+
+struct TableLoadReport {
+  bool stored = false;
+  std::int64_t rows = 0;
+  Diagnostics diagnostics;  // every problem of the file; nothing is stored when one is an error
+};
+
+// Validates `text` as a table of `kind` (against the database's current masters) and stores it.
+TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_name, std::string_view text,
+                           const LocalDateTime& at);
+
+// The masters (bundled, with a loaded services.csv in place of the bundled one) and the ledgers
+// of a database. A ledger never loaded is empty.
+struct World {
+  master::Masters masters;
+  master::OfficeLedger offices;
+  master::InsurerLedger insurers;
+  master::RecipientLedger recipients;
+};
+
+// Throws StoreError when a stored table no longer loads (e.g. a master changed under it).
+World load_world(Database& db);
+
+}  // namespace kaigo::store

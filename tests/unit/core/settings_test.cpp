@@ -1,0 +1,107 @@
+// kokuhoren.toml (DESIGN §3.3): defaults, the hold schedule in force per review month, and every
+// kind of bad value refused with the key named.
+#include <gtest/gtest.h>
+
+#include "kaigo/core/settings.hpp"
+
+namespace kaigo {
+namespace {
+
+TEST(Settings, DesignExampleParses) {
+  auto r = parse_settings(R"(name = "○○県国民健康保険団体連合会"
+[reception]
+deadline_day = 10          # last day of the window
+deadline_time = "23:59"
+cancel_cutoff = "23:30"
+[review]
+plan_mismatch = "return"
+hold = [ { from = "200004", months = 3 }, { from = "202604", months = 1 } ]
+)",
+                          "kokuhoren.toml");
+  ASSERT_TRUE(r.settings) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_EQ(r.settings->name, "○○県国民健康保険団体連合会");
+  EXPECT_EQ(r.settings->reception.deadline_day, 10);
+  EXPECT_EQ(r.settings->reception.deadline_time, (ClockTime{23, 59}));
+  EXPECT_EQ(r.settings->reception.cancel_cutoff, (ClockTime{23, 30}));
+  EXPECT_EQ(r.settings->review.plan_mismatch, PlanMismatch::Return);
+  ASSERT_EQ(r.settings->review.hold.size(), 2u);
+}
+
+TEST(Settings, HoldScheduleInForcePerReviewMonth) {
+  ReviewSettings r;  // defaults: 3 months from 2000-04, 1 month from the 2026-04 review (seed 000 §4)
+  EXPECT_EQ(r.hold_months({2026, 3}), 3);
+  EXPECT_EQ(r.hold_months({2026, 4}), 1);
+  EXPECT_EQ(r.hold_months({2030, 1}), 1);
+  EXPECT_EQ(r.hold_months({1999, 12}), std::nullopt);
+}
+
+TEST(Settings, EmptyTextKeepsEveryDefault) {
+  auto r = parse_settings("", "k.toml");
+  ASSERT_TRUE(r.settings);
+  EXPECT_EQ(r.settings->reception.deadline_day, 10);
+  EXPECT_EQ(r.settings->review.plan_mismatch, PlanMismatch::Cut);
+}
+
+struct BadSetting {
+  const char* toml;
+  const char* code;
+  const char* item;
+};
+
+class SettingsRefuses : public ::testing::TestWithParam<BadSetting> {};
+
+TEST_P(SettingsRefuses, NamesTheKey) {
+  auto r = parse_settings(GetParam().toml, "k.toml");
+  EXPECT_FALSE(r.settings);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].code, GetParam().code);
+  EXPECT_EQ(r.diagnostics[0].item_name, GetParam().item);
+  EXPECT_EQ(r.diagnostics[0].file, "k.toml");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Values, SettingsRefuses,
+    ::testing::Values(BadSetting{"name = ", "KS01", ""},
+                      BadSetting{"[reception]\ndeadline_day = 31\n", "KS02", "reception.deadline_day"},
+                      BadSetting{"[reception]\ndeadline_time = \"24:00\"\n", "KS02", "reception.deadline_time"},
+                      BadSetting{"[reception]\ncancel_cutoff = 2330\n", "KS02", "reception.cancel_cutoff"},
+                      BadSetting{"[review]\nplan_mismatch = \"cutt\"\n", "KS02", "review.plan_mismatch"},
+                      BadSetting{"[review]\nhold = [ { from = \"2026-04\", months = 1 } ]\n", "KS02",
+                                 "review.hold[0].from"},
+                      BadSetting{"[review]\nhold = [ { from = \"202604\", months = 0 } ]\n", "KS02",
+                                 "review.hold[0].months"},
+                      BadSetting{"[review]\nhold = []\n", "KS02", "review.hold"},
+                      BadSetting{"reception = 1\n", "KS02", "reception"}));
+
+TEST(Settings, UnknownKeyIsAWarningNotAFailure) {
+  auto r = parse_settings("[reception]\ndeadline_dya = 12\n", "k.toml");
+  ASSERT_TRUE(r.settings);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, "KS03");
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::Warning);
+  EXPECT_EQ(r.diagnostics[0].item_name, "reception.deadline_dya");
+  EXPECT_EQ(r.settings->reception.deadline_day, 10);
+}
+
+TEST(Clock, ParsesIsoLocalTimeInJst) {
+  auto t = LocalDateTime::parse("2026-05-10T23:59:59");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->str(), "2026-05-10T23:59:59");
+  EXPECT_EQ(LocalDateTime::parse("2026-05-10 23:59")->str(), "2026-05-10T23:59:00");
+  EXPECT_EQ(LocalDateTime::parse("2026-05-10T23:59:00+09:00")->str(), "2026-05-10T23:59:00");
+  EXPECT_FALSE(LocalDateTime::parse("2026-05-10T23:59:00Z"));  // every rule is in Japan time
+  EXPECT_FALSE(LocalDateTime::parse("2026-02-30T10:00"));
+  EXPECT_FALSE(LocalDateTime::parse("2026-05-10T24:00"));
+  EXPECT_TRUE(t->within_minute({23, 59}));
+  EXPECT_FALSE(t->within_minute({23, 58}));
+}
+
+TEST(Clock, NowIsAValidJstMoment) {
+  auto now = now_jst();
+  EXPECT_GE(now.date.year, 2024);
+  EXPECT_TRUE(LocalDateTime::parse(now.str()));
+}
+
+}  // namespace
+}  // namespace kaigo

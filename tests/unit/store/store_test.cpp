@@ -1,0 +1,135 @@
+// The database: schema and version, settings, and `kaigo load` all-or-nothing (issue 3).
+#include <gtest/gtest.h>
+
+#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/tables.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::store {
+namespace {
+
+using testing::TempDir;
+
+const LocalDateTime kAt = *LocalDateTime::parse("2026-05-02T10:00:00");
+
+constexpr const char* kOffices =
+    "office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,postal_code,address,"
+    "owner_name,bank_name,bank_branch\n"
+    "1370000001,11,訪問介護さくら,1,20240401,,1,131016,1000001,東京都千代田区,さくら会,みずほ,本店\n";
+
+TEST(Store, OpenRefusesADatabaseNotInitialised) {
+  TempDir dir;
+  EXPECT_THROW(Database::open(dir / "none.db"), StoreError);
+  { Connection raw(dir / "other.db", true); }
+  try {
+    Database::open(dir / "other.db");
+    FAIL() << "opened an uninitialised database";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("kaigo init"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Store, CreateIsIdempotentAndKeepsData) {
+  TempDir dir;
+  auto path = dir / "k.db";
+  {
+    auto db = Database::create(path);
+    db->store_settings("name = \"A\"\n", "a.toml", kAt);
+  }
+  auto db = Database::create(path);
+  EXPECT_EQ(db->settings().name, "A");
+  EXPECT_EQ(db->settings_file_name(), "a.toml");
+}
+
+TEST(Store, SettingsDefaultWhenNoneStored) {
+  TempDir dir;
+  auto db = Database::create(dir / "k.db");
+  EXPECT_EQ(db->settings().reception.deadline_day, 10);
+  EXPECT_EQ(db->settings_file_name(), std::nullopt);
+}
+
+TEST(Store, LoadTableStoresAValidFile) {
+  TempDir dir;
+  auto db = Database::create(dir / "k.db");
+  auto r = load_table(*db, TableKind::Offices, "offices.csv", kOffices, kAt);
+  ASSERT_TRUE(r.stored) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
+  EXPECT_EQ(r.rows, 1);
+  auto t = db->latest_table(TableKind::Offices);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->file_name, "offices.csv");
+  EXPECT_EQ(t->text, kOffices);
+  EXPECT_EQ(t->loaded_at, kAt);
+  EXPECT_EQ(t->sha256.size(), 64u);
+  auto world = load_world(*db);
+  const auto* o = world.offices.find("1370000001", "11", {2026, 4});
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->name, "訪問介護さくら");
+}
+
+struct BadTable {
+  TableKind kind;
+  const char* text;
+  const char* code;
+  std::uint64_t line;
+  int item_no;
+};
+
+class LoadTableRefuses : public ::testing::TestWithParam<BadTable> {};
+
+// A bad file is refused whole, naming file, line and column; the earlier load stays in force.
+TEST_P(LoadTableRefuses, NothingOfTheFileIsStored) {
+  TempDir dir;
+  auto db = Database::create(dir / "k.db");
+  const auto& p = GetParam();
+  ASSERT_TRUE(load_table(*db, TableKind::Offices, "offices.csv", kOffices, kAt).stored);
+  auto before = db->latest_table(p.kind);
+  auto r = load_table(*db, p.kind, "bad.csv", p.text, kAt);
+  EXPECT_FALSE(r.stored);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].code, p.code);
+  EXPECT_EQ(r.diagnostics[0].file, "bad.csv");
+  EXPECT_EQ(r.diagnostics[0].line, p.line);
+  EXPECT_EQ(r.diagnostics[0].item_no, p.item_no);
+  auto after = db->latest_table(p.kind);
+  EXPECT_EQ(before.has_value(), after.has_value());
+  if (before) {
+    EXPECT_EQ(before->text, after->text);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, LoadTableRefuses,
+    ::testing::Values(
+        // Two versions of one insurer whose periods overlap.
+        BadTable{TableKind::Insurers,
+                 "insurer_no,name,valid_from,valid_to\n131001,千代田区,20200101,\n131001,千代田区,20210101,\n", "KM08",
+                 3, 3},
+        // A malformed row: 生年月日 not a date.
+        BadTable{TableKind::Recipients,
+                 "insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
+                 "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to\n"
+                 "131001,0000000001,ｱ,19400231,1,21,20260101,20261231,0,90,,1,1370000002,20260101,\n",
+                 "KM06", 2, 4},
+        // An unknown code: サービス種類 99 is not in the master.
+        BadTable{TableKind::Offices,
+                 "office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,"
+                 "postal_code,address,owner_name,bank_name,bank_branch\n"
+                 "1370000009,99,謎,1,20240401,,1,131016,1000001,東京都,x,y,z\n",
+                 "KM07", 2, 2},
+        // A file saved as Shift_JIS.
+        BadTable{TableKind::Insurers, "insurer_no,name,valid_from,valid_to\n131001,\x90\xe7,20200101,\n", "KM11", 2,
+                 2}));
+
+TEST(Store, SurvivesReopeningWithWal) {
+  TempDir dir;
+  auto path = dir / "k.db";
+  { ASSERT_TRUE(load_table(*Database::create(path), TableKind::Offices, "o.csv", kOffices, kAt).stored); }
+  auto db = Database::open(path);
+  EXPECT_EQ(db->latest_table(TableKind::Offices)->rows, 1);
+  auto st = db->connection().prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.text(0), "wal");
+}
+
+}  // namespace
+}  // namespace kaigo::store
