@@ -308,7 +308,15 @@ void compute_basic_totals(Context& c) {
 
 ComputeResult compute(const ClaimStatement& written, const StatementTerms& terms) {
   ComputeResult result;
+  compute_into(written, terms, result);
+  return result;
+}
+
+void compute_into(const ClaimStatement& written, const StatementTerms& terms, ComputeResult& result) {
+  // Copy-assignment reuses the strings and vectors `result` already holds: no allocation when the
+  // caller reuses one result for a stream of 明細書.
   result.statement = written;
+  result.notes.clear();
   bool welfare = written.key.welfare_only();
   int rate = terms.insurance_rate.value_or(written.basic.insurance_rate.value_or(0));
   if (terms.insurance_rate && !welfare) result.statement.basic.insurance_rate = terms.insurance_rate;
@@ -318,7 +326,6 @@ ComputeResult compute(const ClaimStatement& written, const StatementTerms& terms
   compute_facility(c);
   compute_reductions(c);
   compute_basic_totals(c);
-  return result;
 }
 
 // ---- compare ------------------------------------------------------------------------------------
@@ -332,13 +339,28 @@ std::string Difference::to_string() const {
 
 namespace {
 
+// A name in two parts, joined only when a difference is reported: comparing must not allocate.
+struct Name {
+  Name(std::string_view a_, std::string_view b_ = {}) : a(a_), b(b_) {}  // NOLINT(google-explicit-constructor)
+  Name(const std::string& a_) : a(a_) {}                                // NOLINT(google-explicit-constructor)
+  Name(const char* a_) : a(a_) {}                                       // NOLINT(google-explicit-constructor)
+  std::string str() const {
+    std::string s;
+    s.reserve(a.size() + b.size());
+    s.append(a).append(b);
+    return s;
+  }
+  std::string_view a;
+  std::string_view b;
+};
+
 class Differ {
  public:
   explicit Differ(std::vector<Difference>& out) : out_(out) {}
-  void item(std::string_view kind, std::size_t index, std::string_view key, int no, std::string_view name,
-            std::int64_t written, std::int64_t computed) {
+  void item(std::string_view kind, std::size_t index, Name key, int no, Name name, std::int64_t written,
+            std::int64_t computed) {
     if (written == computed) return;
-    out_.push_back({std::string(kind), index, std::string(key), no, std::string(name), written, computed});
+    out_.push_back({std::string(kind), index, key.str(), no, name.str(), written, computed});
   }
 
  private:
@@ -358,21 +380,21 @@ void compare_basic(Differ& d, const BasicInfo& w, const BasicInfo& c) {
     int base = 39 + static_cast<int>(k) * 6;
     const auto& wf = w.fund_totals[k];
     const auto& cf = c.fund_totals[k];
-    std::string n(kFundNames[k]);
-    d.item("01", 0, "", base, n + "サービス単位数", wf.units.value, cf.units.value);
-    d.item("01", 0, "", base + 1, n + "請求額", wf.claim.value, cf.claim.value);
-    d.item("01", 0, "", base + 2, n + "本人負担額", wf.burden.value, cf.burden.value);
-    d.item("01", 0, "", base + 5, n + "特定入所者介護サービス費等請求額", wf.facility_claim.value,
+    std::string_view n = kFundNames[k];
+    d.item("01", 0, "", base, Name{n, "サービス単位数"}, wf.units.value, cf.units.value);
+    d.item("01", 0, "", base + 1, Name{n, "請求額"}, wf.claim.value, cf.claim.value);
+    d.item("01", 0, "", base + 2, Name{n, "本人負担額"}, wf.burden.value, cf.burden.value);
+    d.item("01", 0, "", base + 5, Name{n, "特定入所者介護サービス費等請求額"}, wf.facility_claim.value,
            cf.facility_claim.value);
   }
 }
 
 void compare_details(Differ& d, const std::vector<DetailLine>& w, const std::vector<DetailLine>& c) {
   for (std::size_t i = 0; i < std::min(w.size(), c.size()); ++i) {
-    std::string key = w[i].service_type + w[i].item_code;
+    Name key{w[i].service_type, w[i].item_code};
     d.item("02", i, key, 14, "サービス単位数", w[i].service_units.value, c[i].service_units.value);
     for (std::size_t k = 0; k < kFundSlots; ++k) {
-      d.item("02", i, key, 15 + static_cast<int>(k), std::string(kFundNames[k]) + "対象サービス単位数",
+      d.item("02", i, key, 15 + static_cast<int>(k), Name{kFundNames[k], "対象サービス単位数"},
              w[i].fund_units[k].value, c[i].fund_units[k].value);
     }
   }
@@ -389,10 +411,10 @@ void compare_aggregate(Differ& d, std::size_t i, const AggregateRow& w, const Ag
   d.item("10", i, t, 17, "保険利用者負担額", w.user_burden.value, c.user_burden.value);
   for (std::size_t k = 0; k < kFundSlots; ++k) {
     int base = 18 + static_cast<int>(k) * 3;
-    std::string n(kFundNames[k]);
-    d.item("10", i, t, base, n + "単位数合計", w.funds[k].units.value, c.funds[k].units.value);
-    d.item("10", i, t, base + 1, n + "請求額", w.funds[k].claim.value, c.funds[k].claim.value);
-    d.item("10", i, t, base + 2, n + "本人負担額", w.funds[k].self_pay.value, c.funds[k].self_pay.value);
+    std::string_view n = kFundNames[k];
+    d.item("10", i, t, base, Name{n, "単位数合計"}, w.funds[k].units.value, c.funds[k].units.value);
+    d.item("10", i, t, base + 1, Name{n, "請求額"}, w.funds[k].claim.value, c.funds[k].claim.value);
+    d.item("10", i, t, base + 2, Name{n, "本人負担額"}, w.funds[k].self_pay.value, c.funds[k].self_pay.value);
   }
 }
 
@@ -412,13 +434,13 @@ void compare_facility(Differ& d, const ClaimStatement& w, const ClaimStatement& 
   for (std::size_t i = 0; i < std::min(w.facility_costs.size(), c.facility_costs.size()); ++i) {
     const auto& wl = w.facility_costs[i];
     const auto& cl = c.facility_costs[i];
-    std::string key = wl.service_type + wl.item_code;
+    Name key{wl.service_type, wl.item_code};
     d.item("11", i, key, 10, "費用単価", wl.unit_cost.value, cl.unit_cost.value);
     d.item("11", i, key, 11, "負担限度額", wl.burden_limit.value, cl.burden_limit.value);
     d.item("11", i, key, 16, "費用額", wl.cost.value, cl.cost.value);
     d.item("11", i, key, 17, "保険分請求額", wl.insurance_claim.value, cl.insurance_claim.value);
     for (std::size_t k = 0; k < kFundSlots; ++k) {
-      d.item("11", i, key, 18 + static_cast<int>(k), std::string(kFundNames[k]) + "負担額（明細）",
+      d.item("11", i, key, 18 + static_cast<int>(k), Name{kFundNames[k], "負担額（明細）"},
              wl.fund_burden[k].value, cl.fund_burden[k].value);
     }
     d.item("11", i, key, 21, "利用者負担額", wl.user_burden.value, cl.user_burden.value);
@@ -432,10 +454,10 @@ void compare_facility(Differ& d, const ClaimStatement& w, const ClaimStatement& 
   d.item("11", last, "99", 24, "利用者負担額合計", wt.user_burden.value, ct.user_burden.value);
   for (std::size_t k = 0; k < kFundSlots; ++k) {
     int base = 25 + static_cast<int>(k) * 3;
-    std::string n(kFundNames[k]);
-    d.item("11", last, "99", base, n + "負担額合計", wt.funds[k].burden_total.value, ct.funds[k].burden_total.value);
-    d.item("11", last, "99", base + 1, n + "請求額", wt.funds[k].claim.value, ct.funds[k].claim.value);
-    d.item("11", last, "99", base + 2, n + "本人負担月額", wt.funds[k].self_pay.value, ct.funds[k].self_pay.value);
+    std::string_view n = kFundNames[k];
+    d.item("11", last, "99", base, Name{n, "負担額合計"}, wt.funds[k].burden_total.value, ct.funds[k].burden_total.value);
+    d.item("11", last, "99", base + 1, Name{n, "請求額"}, wt.funds[k].claim.value, ct.funds[k].claim.value);
+    d.item("11", last, "99", base + 2, Name{n, "本人負担月額"}, wt.funds[k].self_pay.value, ct.funds[k].self_pay.value);
   }
 }
 
@@ -452,13 +474,18 @@ void compare_reductions(Differ& d, const std::vector<WelfareReduction>& w, const
 
 std::vector<Difference> compare(const ClaimStatement& written, const ClaimStatement& computed) {
   std::vector<Difference> out;
+  compare_into(written, computed, out);
+  return out;
+}
+
+void compare_into(const ClaimStatement& written, const ClaimStatement& computed, std::vector<Difference>& out) {
+  out.clear();
   Differ d(out);
   compare_basic(d, written.basic, computed.basic);
   compare_details(d, written.details, computed.details);
   compare_aggregates(d, written, computed);
   compare_facility(d, written, computed);
   compare_reductions(d, written.reductions, computed.reductions);
-  return out;
 }
 
 }  // namespace kaigo::billing

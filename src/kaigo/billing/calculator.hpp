@@ -122,6 +122,8 @@ struct ComputeResult {
 
 // Recomputes the statement from its detail lines, 公費 slots and the terms.
 ComputeResult compute(const ClaimStatement& written, const StatementTerms& terms);
+// The same into `out`, reusing its storage (for loops over many 明細書).
+void compute_into(const ClaimStatement& written, const StatementTerms& terms, ComputeResult& out);
 
 // ---- compare ------------------------------------------------------------------------------------
 
@@ -140,6 +142,8 @@ struct Difference {
 };
 
 std::vector<Difference> compare(const ClaimStatement& written, const ClaimStatement& computed);
+// The same into `out` (cleared first), reusing its storage.
+void compare_into(const ClaimStatement& written, const ClaimStatement& computed, std::vector<Difference>& out);
 
 // Whether the 明細書 of `form_id` reports 限度額管理対象外単位数 (item 10-11) separately.
 bool form_reports_outside_limit(std::string_view form_id);
