@@ -17,6 +17,13 @@ std::vector<billing::Difference> amount_differences(const billing::ClaimStatemen
   return diffs;
 }
 
+// What the provider collects from the person (利用者負担, 公費本人負担, 社福軽減) is not claimed from a
+// payer: written above the computation it is ASS0, not ASSA [INF].
+bool burden_item(std::string_view name) {
+  return name.find("利用者負担") != std::string_view::npos || name.find("本人負担") != std::string_view::npos ||
+         name == "軽減額";
+}
+
 // One row per item name (保険請求額 of the 基本 and of the 集計 record is one item on the list).
 void report(std::string_view code, const std::vector<const billing::Difference*>& diffs, std::vector<Finding>& out) {
   std::vector<std::string_view> seen;
@@ -50,7 +57,7 @@ void check_amounts(const billing::ClaimStatement& st, const billing::StatementTe
   const auto diffs = amount_differences(st, terms);
   if (diffs.empty()) return;
   std::vector<const billing::Difference*> over, other;
-  for (const auto& d : diffs) (d.written_exceeds() ? over : other).push_back(&d);
+  for (const auto& d : diffs) (d.written_exceeds() && !burden_item(d.item_name) ? over : other).push_back(&d);
   if (!over.empty()) {
     report("ASSA", over, out);
     return;
