@@ -1,5 +1,7 @@
 #include "kaigo/documents/statement_records.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kaigo/core/strings.hpp"
@@ -354,6 +356,84 @@ void write_care_plan_fee(const CarePlanFeeStatement& st, exchange::Writer& w) {
                                    ""};
     add(w, items);
   }
+}
+
+CarePlanFeeStatement to_care_plan_fee(const exchange::Document& doc) {
+  CarePlanFeeStatement f;
+  bool first = true;
+  for (const auto& r : doc.records()) {
+    if (first) {
+      f.form_id = str(r.item(1));
+      f.office_no = str(r.item(2));
+      f.designation = num32(r.item(3));
+      f.service_month = YearMonth::parse(r.item(4)).value_or(YearMonth{});
+      f.insurer_no = str(r.item(5));
+      f.unit_price = UnitPrice{num(r.item(6))};
+      f.insured_no = str(r.item(7));
+      f.public_payer_no = str(r.item(8));
+      f.public_recipient_no = str(r.item(9));
+      f.birth_date = date(r.item(10)).value_or(Date{});
+      f.sex = num32(r.item(11));
+      f.care_level = str(r.item(12));
+      f.cert_from = date(r.item(13)).value_or(Date{});
+      f.cert_to = date(r.item(14)).value_or(Date{});
+      f.notified_on = date(r.item(15)).value_or(Date{});
+      f.care_manager_no = str(r.item(23));
+      first = false;
+    }
+    f.lines.push_back({str(r.item(17)), units(r.item(18)), num32(r.item(19))});
+    f.written_line_units.push_back(units(r.item(20)));
+    if (r.item(16) == "99") {
+      f.written_total_units = units(r.item(21));
+      f.written_claim = yen(r.item(22));
+    }
+  }
+  return f;
+}
+
+billing::ClaimStatement as_statement(const CarePlanFeeStatement& fee) {
+  ClaimStatement st;
+  st.key = {fee.form_id, fee.service_month, fee.office_no, fee.insurer_no, fee.insured_no};
+  const std::string type = fee.lines.empty() ? std::string() : fee.lines.front().service_code.substr(0, 2);
+  auto& b = st.basic;
+  b.funds[0].payer_no = fee.public_payer_no;
+  b.funds[0].recipient_no = fee.public_recipient_no;
+  b.birth_date = fee.birth_date;
+  b.sex = fee.sex;
+  b.care_level = fee.care_level;
+  b.cert_from = fee.cert_from;
+  b.cert_to = fee.cert_to;
+  b.support_office_no = fee.office_no;
+  for (std::size_t i = 0; i < fee.lines.size(); ++i) {
+    const auto& l = fee.lines[i];
+    billing::DetailLine d;
+    d.service_type = l.service_code.substr(0, std::min<std::size_t>(2, l.service_code.size()));
+    d.item_code = l.service_code.size() > 2 ? l.service_code.substr(2) : std::string();
+    d.unit_units = l.unit_units;
+    d.count = l.count;
+    d.service_units = i < fee.written_line_units.size() ? fee.written_line_units[i] : Units{l.unit_units.value * l.count};
+    st.details.push_back(std::move(d));
+  }
+  const Units total = fee.written_total_units.value_or(fee.total_units());
+  const Yen claim = fee.written_claim.value_or(fee.claim());
+  billing::AggregateRow a;
+  a.service_type = type;
+  a.limit_units = total;
+  a.insurance_units = total;
+  a.unit_price = fee.unit_price;
+  billing::PayerTotals paid{total, claim, {}, {}, {}, {}};
+  if (st.key.welfare_only() && b.funds[0].present()) {
+    // 生保単独: the 公費 (生活保護) pays the whole fee.
+    b.funds[0].rate = 100;
+    a.funds[0] = {total, claim, {}};
+    b.fund_totals[0] = paid;
+    b.insurance.units = total;
+  } else {
+    a.insurance_claim = claim;
+    b.insurance = paid;
+  }
+  st.aggregates.push_back(std::move(a));
+  return st;
 }
 
 }  // namespace kaigo::documents

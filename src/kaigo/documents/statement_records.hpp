@@ -3,6 +3,7 @@
 // 8222 ⇄ BenefitPlan, item by item as claims-format.md §4–6 number them.
 // Owns: which item holds which value. Must not: check or compute anything (precheck, billing do).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,10 +61,24 @@ struct CarePlanFeeStatement {
   Date notified_on;  // 居宅サービス計画作成依頼届出年月日
   std::vector<CarePlanFeeLine> lines;
   std::string care_manager_no;
+  // As read (the writer computes these): サービス単位数 per line, and on the 99 line
+  // サービス単位数合計 and 請求金額.
+  std::vector<Units> written_line_units;
+  std::optional<Units> written_total_units;
+  std::optional<Yen> written_claim;
 
   Units total_units() const;
   Yen claim() const;  // floor(合計単位数 × 単価) (10割給付)
 };
 void write_care_plan_fee(const CarePlanFeeStatement& s, exchange::Writer& w);
+
+// The 様式第七 of a document of family CarePlan (its lines in file order; the 99 line is the last).
+CarePlanFeeStatement to_care_plan_fee(const exchange::Document& doc);
+
+// The same 様式第七 as a 明細書 value, so that it is matched and recomputed like the others: one
+// 明細 per サービスコード, one 集計 row of its サービス種類 (43 / 46) holding the 単価 and the
+// 請求金額 as 保険請求額, no 利用者負担 (居宅介護支援費 is paid in full), and no 保険給付率 (the
+// form has none). 生保単独 (被保険者番号 H…): the 請求金額 is the 公費1 (100%) claim.
+billing::ClaimStatement as_statement(const CarePlanFeeStatement& fee);
 
 }  // namespace kaigo::documents

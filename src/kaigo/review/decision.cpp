@@ -1,0 +1,79 @@
+#include "kaigo/review/decision.hpp"
+
+#include <algorithm>
+
+namespace kaigo::review {
+
+std::string Finding::remark() const {
+  switch (kind) {
+    case FindingKind::Error: return code;
+    case FindingKind::Hold: return "保留";
+    case FindingKind::HoldEnded:
+    case FindingKind::PlanMismatch: return "返戻";
+    case FindingKind::Cut: return {};
+  }
+  return {};
+}
+
+std::string Finding::content() const {
+  if (item.empty()) return std::string(message_ja);
+  return item + "：" + std::string(message_ja);
+}
+
+Amounts& Amounts::operator+=(const Amounts& o) {
+  units += o.units;
+  insurance_claim += o.insurance_claim;
+  user_burden += o.user_burden;
+  for (std::size_t k = 0; k < fund_claims.size(); ++k) fund_claims[k] += o.fund_claims[k];
+  return *this;
+}
+
+Amounts ClaimDecision::written_total() const {
+  Amounts t = facility_written;
+  for (const auto& r : rows) t += r.written;
+  return t;
+}
+
+Amounts ClaimDecision::decided_total() const {
+  Amounts t = facility_decided;
+  for (const auto& r : rows) t += r.decided;
+  return t;
+}
+
+namespace {
+bool any_code(const std::vector<Finding>& findings, std::string_view code) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.code == code; });
+}
+}  // namespace
+
+bool ClaimDecision::has_code(std::string_view code) const { return any_code(findings, code); }
+bool PlanDecision::has_code(std::string_view code) const { return any_code(findings, code); }
+
+std::string_view sheet_kind(std::string_view form_id) {
+  if (form_id == "8222" || form_id == "8221") return "給";
+  if (form_id == "8124" || form_id == "8125") return "サ";
+  if (form_id == "8171") return "ケ";
+  return "請";
+}
+
+std::string_view outcome_name(ClaimOutcome o) {
+  switch (o) {
+    case ClaimOutcome::Paid: return "決定";
+    case ClaimOutcome::Cut: return "査定";
+    case ClaimOutcome::Held: return "保留";
+    case ClaimOutcome::Returned: return "返戻";
+  }
+  return "";
+}
+
+std::string_view outcome_name(PlanOutcome o) {
+  switch (o) {
+    case PlanOutcome::Registered: return "登録";
+    case PlanOutcome::Replaced: return "修正";
+    case PlanOutcome::Withdrawn: return "取消";
+    case PlanOutcome::Returned: return "返戻";
+  }
+  return "";
+}
+
+}  // namespace kaigo::review

@@ -1,0 +1,63 @@
+// review/history_index — lookups over what earlier months left (History) and over what this month
+// has registered so far: the 給付管理票 in force per person and month, decided 明細書 by key and by
+// person-month, this month's 過誤, and the keys of 明細書 already registered this month.
+// Owns: the indexes and their updates as documents are decided. Must not: decide anything itself.
+#pragma once
+#include <deque>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kaigo/review/input.hpp"
+
+namespace kaigo::review {
+
+// The 給付管理票 in force for each (保険者, 被保険者, 対象年月).
+class PlanRegistry {
+ public:
+  struct Entry {
+    const billing::BenefitPlan* plan = nullptr;
+    std::string id;
+    bool this_month = false;  // registered in this review (ANN0) rather than an earlier one (ANNJ)
+  };
+  explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
+  const Entry* find(const std::string& person_month) const;
+  void register_plan(const std::string& person_month, const SubmittedPlan& plan);
+  void withdraw(const std::string& person_month);
+
+ private:
+  std::unordered_map<std::string, Entry> entries_;
+  std::deque<billing::BenefitPlan> owned_;  // copies of this month's plans (stable addresses)
+};
+
+class HistoryIndex {
+ public:
+  explicit HistoryIndex(const History& history);
+  const DecidedClaim* decided(const std::string& claim_key) const;
+  // Decided 明細書 of one person and service month, in the history's order.
+  std::vector<const DecidedClaim*> decided_of(const std::string& person_month) const;
+  // This month's 過誤 of the 明細書, or nullptr.
+  const Withdrawal* withdrawal(const std::string& claim_key) const;
+  // A 取消 of a 給付管理票 withdraws its decided 明細書 (通常過誤, review-rules §6.1).
+  void add_withdrawal(const billing::StatementKey& key);
+
+ private:
+  std::unordered_map<std::string, const DecidedClaim*> decided_;
+  std::unordered_map<std::string, std::vector<const DecidedClaim*>> by_person_month_;
+  std::unordered_map<std::string, Withdrawal> withdrawals_;
+};
+
+// Keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
+class ClaimRegister {
+ public:
+  bool contains(const std::string& key) const { return keys_.count(key) != 0; }
+  void add(std::string key) { keys_.insert(std::move(key)); }
+  void reserve(std::size_t n) { keys_.reserve(n); }
+
+ private:
+  std::unordered_set<std::string> keys_;
+};
+
+}  // namespace kaigo::review

@@ -1,0 +1,98 @@
+#include "kaigo/review/review.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "kaigo/review/claim_review.hpp"
+#include "kaigo/review/keys.hpp"
+#include "kaigo/review/plan_review.hpp"
+
+namespace kaigo::review {
+namespace {
+
+// Acceptance order, ties broken by id, so that the outcome never depends on input order.
+template <class T>
+std::vector<const T*> in_order(std::span<const T> items, auto order_of, auto id_of) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const auto& x : items) out.push_back(&x);
+  std::sort(out.begin(), out.end(), [&](const T* a, const T* b) {
+    return order_of(*a) != order_of(*b) ? order_of(*a) < order_of(*b) : id_of(*a) < id_of(*b);
+  });
+  return out;
+}
+
+std::vector<const SubmittedClaim*> claims_in_order(std::span<const SubmittedClaim> claims) {
+  return in_order(claims, [](const SubmittedClaim& c) { return c.order; }, [](const SubmittedClaim& c) -> const std::string& { return c.id; });
+}
+
+}  // namespace
+
+struct MonthReviewer::State {
+  enum class Phase { Start, PlansDone, HeldDone };
+  const Context& context;
+  YearMonth month;
+  const History& history;
+  PlanRegistry plans;
+  HistoryIndex index;
+  ClaimRegister registered;
+  Phase phase = Phase::Start;
+  std::uint64_t last_order = 0;
+
+  State(const Context& c, YearMonth m, const History& h) : context(c), month(m), history(h), plans(h.plans), index(h) {
+    // A held 明細書 is registered: claiming it again this month is ANN2 (review-rules §4.3 [PUB-9b]).
+    for (const auto& held : h.held) registered.add(claim_key(held.claim.statement.key));
+  }
+  ClaimReviewDeps claim_deps() { return {context, month, plans, index, registered}; }
+};
+
+MonthReviewer::MonthReviewer(const Context& context, YearMonth month, const History& history)
+    : s_(std::make_unique<State>(context, month, history)) {}
+
+MonthReviewer::~MonthReviewer() = default;
+
+std::vector<PlanDecision> MonthReviewer::review_plans(std::span<const SubmittedPlan> plans) {
+  if (s_->phase != State::Phase::Start) throw std::logic_error("review: plans must be reviewed first, once");
+  PlanReviewDeps deps{s_->context.masters, s_->context.offices, s_->context.recipients, s_->context.config,
+                      s_->plans, s_->index};
+  std::vector<PlanDecision> out;
+  out.reserve(plans.size());
+  auto order = in_order(plans, [](const SubmittedPlan& p) { return p.order; },
+                        [](const SubmittedPlan& p) -> const std::string& { return p.id; });
+  for (const auto* p : order) out.push_back(review_plan(*p, deps));
+  s_->phase = State::Phase::PlansDone;
+  return out;
+}
+
+std::vector<ClaimDecision> MonthReviewer::review_held() {
+  if (s_->phase != State::Phase::PlansDone) throw std::logic_error("review: held claims come after the plans, once");
+  const auto& held = s_->history.held;
+  auto order = in_order(std::span<const HeldClaim>(held), [](const HeldClaim& h) { return h.claim.order; },
+                        [](const HeldClaim& h) -> const std::string& { return h.claim.id; });
+  auto deps = s_->claim_deps();
+  std::vector<ClaimDecision> out;
+  out.reserve(held.size());
+  for (const auto* h : order) out.push_back(review_held_claim(*h, deps));
+  s_->phase = State::Phase::HeldDone;
+  return out;
+}
+
+ClaimDecision MonthReviewer::review_claim(const SubmittedClaim& claim) {
+  if (s_->phase != State::Phase::HeldDone) throw std::logic_error("review: claims come after the plans and held claims");
+  if (claim.order < s_->last_order) throw std::logic_error("review: claims must come in acceptance order");
+  s_->last_order = claim.order;
+  auto deps = s_->claim_deps();
+  return review_new_claim(claim, deps);
+}
+
+MonthOutcome review_month(const MonthInput& input, const Context& context) {
+  MonthReviewer reviewer(context, input.month, input.history);
+  MonthOutcome out;
+  out.plan_decisions = reviewer.review_plans(input.plans);
+  out.claim_decisions = reviewer.review_held();
+  out.claim_decisions.reserve(out.claim_decisions.size() + input.claims.size());
+  for (const auto* c : claims_in_order(input.claims)) out.claim_decisions.push_back(reviewer.review_claim(*c));
+  return out;
+}
+
+}  // namespace kaigo::review

@@ -1,0 +1,62 @@
+// review — the monthly 審査 of the 国保連 as a pure function over plain values (review-rules §4–5,
+// §8; DESIGN §1.2, §3.3). Given this month's accepted 給付管理票 and 明細書, the ledgers, the
+// masters and the history of earlier months, it decides every document with its reasons:
+//   1. 給付管理票, in acceptance order: 新規 / 修正 / 取消 against what is registered (ANN0, ANNJ,
+//      ANN9), lines (ANNK, ADD0/ADD1), the 受給者台帳 (12P0, 12PD, 12QJ, 12QT, 12P4, 12P5), the
+//      区分支給限度基準額 (12P3) and 種類支給限度 (15P6);
+//   2. held 明細書 of earlier months: released (保留復活) when their plan is now registered,
+//      returned when the hold period is over, otherwise held again;
+//   3. this month's 明細書, in acceptance order: 事業所 and サービス (ADD0/ADD1), 保険者
+//      (ADD2/ADDA), 受給者台帳 (12P0, 12PA, 12PD, 12QJ, 12QT, 12SA; 12P4/12P5 on 様式第七),
+//      duplicates (ANN2, ANN4 + ANNM, ANN7), amounts (ASSA, ASS0, ATT5), then the plan match:
+//      none → 保留 or 返戻; no line → 増減 A; over the line → 増減 B (or 返戻 when configured),
+//      with the amounts recomputed from the decided units.
+// docs/review.md explains each step and its source.
+// Owns: the decisions. Must not: touch storage, read files, or compute payments (settlement does).
+#pragma once
+#include <memory>
+#include <span>
+
+#include "kaigo/master/masters.hpp"
+#include "kaigo/review/config.hpp"
+#include "kaigo/review/decision.hpp"
+#include "kaigo/review/input.hpp"
+
+namespace kaigo::review {
+
+struct Context {
+  const master::Masters& masters;
+  const master::OfficeLedger& offices;
+  const master::InsurerLedger& insurers;
+  const master::RecipientLedger& recipients;
+  Config config;
+};
+
+// The whole review month at once. Deterministic: the output depends only on the values given
+// (ties in `order` are broken by id).
+MonthOutcome review_month(const MonthInput& input, const Context& context);
+
+// The same review one document at a time, for callers that stream 明細書 from storage instead of
+// holding a month in memory. Call, in this order: review_plans once, review_held once, then
+// review_claim for each 明細書 in acceptance order. `context` and `history` must outlive it.
+// Memory kept: the registered plans, one key per 明細書 seen, and the history's indexes.
+class MonthReviewer {
+ public:
+  MonthReviewer(const Context& context, YearMonth month, const History& history);
+  ~MonthReviewer();
+  MonthReviewer(const MonthReviewer&) = delete;
+  MonthReviewer& operator=(const MonthReviewer&) = delete;
+
+  // Decides the 給付管理票 in acceptance order (ties by id); the result is in that order.
+  std::vector<PlanDecision> review_plans(std::span<const SubmittedPlan> plans);
+  // Decides the held 明細書 of the history (by their order, ties by id).
+  std::vector<ClaimDecision> review_held();
+  // Decides one 明細書 of this month. Throws std::logic_error when called out of order.
+  ClaimDecision review_claim(const SubmittedClaim& claim);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace kaigo::review
