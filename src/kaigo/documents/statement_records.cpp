@@ -436,4 +436,49 @@ billing::ClaimStatement as_statement(const CarePlanFeeStatement& fee) {
   return st;
 }
 
+namespace {
+
+// The records [from, to) of `d` as a document of their own.
+exchange::Document slice(const exchange::Document& d, std::size_t from, std::size_t to) {
+  exchange::Document out;
+  out.form = d.form;
+  out.code = d.code;
+  out.key = d.key;
+  out.has_errors = d.has_errors;
+  std::string text;
+  std::vector<std::size_t> at;
+  std::vector<std::string_view> items;
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& r = d.records()[i];
+    text.clear();
+    at.clear();
+    for (auto item : r.items) {
+      at.push_back(text.size());
+      text.append(item).push_back(',');
+    }
+    items.clear();
+    for (std::size_t j = 0; j < r.items.size(); ++j) items.push_back(std::string_view(text).substr(at[j], r.items[j].size()));
+    out.add(r.line, r.record_no, r.layout, r.kind, text, items, r.has_errors);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<billing::ClaimStatement> to_statements(const exchange::Document& doc) {
+  std::vector<std::size_t> bases;
+  for (std::size_t i = 0; i < doc.records().size(); ++i) {
+    if (doc.records()[i].kind == "01") bases.push_back(i);
+  }
+  std::vector<billing::ClaimStatement> out;
+  if (bases.size() <= 1) {
+    out.push_back(to_statement(doc));
+    return out;
+  }
+  bases.front() = 0;  // records before the first 基本 belong to the first copy
+  bases.push_back(doc.records().size());
+  for (std::size_t b = 0; b + 1 < bases.size(); ++b) out.push_back(to_statement(slice(doc, bases[b], bases[b + 1])));
+  return out;
+}
+
 }  // namespace kaigo::documents

@@ -17,6 +17,10 @@ namespace kaigo::documents {
 // defaults: the reader has already reported them.
 billing::ClaimStatement to_statement(const exchange::Document& doc);
 
+// The copies of a 明細書 a document holds, in file order: one normally; two or more when the file
+// wrote the same 明細書 (same key) again — each 基本 (01) record starts a copy.
+std::vector<billing::ClaimStatement> to_statements(const exchange::Document& doc);
+
 // The 給付管理票 of a document of family Plan.
 billing::BenefitPlan to_plan(const exchange::Document& doc);
 

@@ -132,4 +132,13 @@ ClaimDecision review_held_claim(const HeldClaim& held, ClaimReviewDeps& deps) {
   return d;
 }
 
+ClaimDecision returned_at_reception(const SubmittedClaim& claim, std::vector<Finding> findings) {
+  ClaimDecision d;
+  start(claim, d);
+  d.findings = std::move(findings);
+  d.outcome = ClaimOutcome::Returned;
+  name_service_types(claim.statement, d);
+  return d;
+}
+
 }  // namespace kaigo::review

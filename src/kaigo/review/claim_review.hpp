@@ -24,4 +24,8 @@ ClaimDecision review_new_claim(const SubmittedClaim& claim, ClaimReviewDeps& dep
 // passed when it arrived) when its plan is registered, else returned or held by the hold schedule.
 ClaimDecision review_held_claim(const HeldClaim& held, ClaimReviewDeps& deps);
 
+// A 明細書 returned for the errors the 事前チェック found in it (様式エラー有: seed 002 §3(2)
+// 「エラー項目のある請求明細書・給付管理票は「返戻」扱い」): not reviewed, not registered.
+ClaimDecision returned_at_reception(const SubmittedClaim& claim, std::vector<Finding> findings);
+
 }  // namespace kaigo::review

@@ -85,6 +85,93 @@ CREATE TABLE IF NOT EXISTS submission_documents (
   PRIMARY KEY (submission_id, seq)
 );
 CREATE INDEX IF NOT EXISTS submission_documents_key ON submission_documents(doc_key);
+CREATE INDEX IF NOT EXISTS submission_documents_person
+  ON submission_documents(insured_no, service_month);
+-- One run of the review (審査) of a processing month; re-running replaces its decisions.
+CREATE TABLE IF NOT EXISTS review_months (
+  month TEXT PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+);
+-- The decision on one 給付管理票 (plan_id = submission:doc_key).
+CREATE TABLE IF NOT EXISTS plan_decisions (
+  month TEXT NOT NULL,
+  plan_id TEXT NOT NULL,
+  submission_id INTEGER NOT NULL,
+  doc_key TEXT NOT NULL,
+  order_no INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  insurer_no TEXT NOT NULL,
+  insured_no TEXT NOT NULL,
+  service_month TEXT NOT NULL,
+  support_office_no TEXT NOT NULL,
+  create_kind INTEGER NOT NULL,
+  previous_plan_id TEXT NOT NULL,
+  PRIMARY KEY (month, plan_id)
+);
+CREATE INDEX IF NOT EXISTS plan_decisions_person ON plan_decisions(insured_no, service_month);
+CREATE TABLE IF NOT EXISTS plan_links (
+  month TEXT NOT NULL,
+  plan_id TEXT NOT NULL,
+  kind TEXT NOT NULL,  -- rereview (修正) / withdrawn (取消)
+  claim_id TEXT NOT NULL
+);
+-- The decision on one 明細書 in one review month (claim_id = submission:doc_key#copy).
+CREATE TABLE IF NOT EXISTS claim_decisions (
+  month TEXT NOT NULL,
+  claim_id TEXT NOT NULL,
+  submission_id INTEGER NOT NULL,
+  doc_key TEXT NOT NULL,
+  copy INTEGER NOT NULL,
+  order_no INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  released INTEGER NOT NULL,
+  held_since TEXT NOT NULL,
+  form_id TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  insurer_no TEXT NOT NULL,
+  insured_no TEXT NOT NULL,
+  service_month TEXT NOT NULL,
+  written_units INTEGER NOT NULL, written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL,
+  written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
+  decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
+  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
+  PRIMARY KEY (month, claim_id)
+);
+CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
+CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
+-- The 集計 rows of a decided 明細書 (written and decided units and amounts); row 0 = 特定入所者.
+CREATE TABLE IF NOT EXISTS claim_rows (
+  month TEXT NOT NULL,
+  claim_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  service_type TEXT NOT NULL,
+  last_item_code TEXT NOT NULL,
+  cut TEXT NOT NULL,
+  plan_units INTEGER,
+  written_units INTEGER NOT NULL, written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL,
+  written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
+  decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
+  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
+  PRIMARY KEY (month, claim_id, seq)
+);
+-- Every reason of a decision: 返戻（保留）一覧 rows and 増減 rows (doc_id = claim or plan id).
+CREATE TABLE IF NOT EXISTS decision_findings (
+  month TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  code TEXT NOT NULL,
+  list_reason TEXT NOT NULL,
+  cut TEXT NOT NULL,
+  service_type TEXT NOT NULL,
+  item TEXT NOT NULL,
+  found TEXT NOT NULL,
+  expected TEXT NOT NULL,
+  message_ja TEXT NOT NULL,
+  message_en TEXT NOT NULL,
+  PRIMARY KEY (month, doc_id, seq)
+);
 )sql";
 
 }  // namespace kaigo::store

@@ -1,0 +1,56 @@
+// review/month_run — one review month end to end over a store: this month's accepted 給付管理票
+// and 明細書 (in acceptance order) and the history of earlier months come from a MonthSource, and
+// every decision goes to a DecisionSink, one document at a time, so that a month of millions of
+// 明細書 never has to be held in memory. Documents the 事前チェック found errors in arrive with
+// those errors and are returned with them, unreviewed.
+// Owns: the order of the month (plans, held claims, new claims). Must not: know how documents or
+// decisions are stored.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kaigo/core/settings.hpp"
+#include "kaigo/review/review.hpp"
+
+namespace kaigo::review {
+
+class MonthSource {
+ public:
+  virtual ~MonthSource() = default;
+  using PlanFn = std::function<void(SubmittedPlan&&, std::vector<Finding>&& reception_findings)>;
+  using ClaimFn = std::function<void(SubmittedClaim&&, std::vector<Finding>&& reception_findings)>;
+  // What earlier review months left: registered plans, decided and held 明細書, this month's 過誤.
+  virtual History history(YearMonth month) = 0;
+  // Every 給付管理票 of the month's accepted files, in acceptance order.
+  virtual void for_each_plan(YearMonth month, const PlanFn& fn) = 0;
+  // Every 明細書 (様式第七 included) of the month's accepted files, in acceptance order.
+  virtual void for_each_claim(YearMonth month, const ClaimFn& fn) = 0;
+};
+
+class DecisionSink {
+ public:
+  virtual ~DecisionSink() = default;
+  // Starts the month, replacing the decisions of an earlier run of it.
+  virtual void begin(YearMonth month) = 0;
+  virtual void plan(const SubmittedPlan& plan, const PlanDecision& decision) = 0;
+  virtual void claim(const SubmittedClaim& claim, const ClaimDecision& decision) = 0;
+  // Makes the month's decisions durable, all at once.
+  virtual void commit() = 0;
+};
+
+struct RunReport {
+  std::map<std::string, std::uint64_t> plans;   // by outcome_name (登録, 修正, 取消, 返戻)
+  std::map<std::string, std::uint64_t> claims;  // by outcome_name (決定, 査定, 保留, 返戻)
+  std::uint64_t released = 0;                   // 保留復活
+  std::uint64_t returned_at_reception = 0;      // 事前チェックのエラーで返戻
+};
+
+// The review Config of the 国保連's settings (DESIGN §3.3).
+Config config_of(const ReviewSettings& settings);
+
+RunReport run_month(MonthSource& source, DecisionSink& sink, const Context& context, YearMonth month);
+
+}  // namespace kaigo::review

@@ -1,0 +1,426 @@
+#include "kaigo/store/review_store.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/reader.hpp"
+#include "kaigo/master/ledgers.hpp"
+#include "kaigo/precheck/codes.hpp"
+#include "kaigo/store/sqlite.hpp"
+
+namespace kaigo::store {
+namespace {
+
+using review::ClaimOutcome;
+using review::PlanOutcome;
+
+constexpr std::string_view kPlanData = "821";
+constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + document index
+
+std::string_view claim_outcome_code(ClaimOutcome o) {
+  switch (o) {
+    case ClaimOutcome::Paid: return "paid";
+    case ClaimOutcome::Cut: return "cut";
+    case ClaimOutcome::Held: return "held";
+    case ClaimOutcome::Returned: return "returned";
+  }
+  return "returned";
+}
+
+std::string_view plan_outcome_code(PlanOutcome o) {
+  switch (o) {
+    case PlanOutcome::Registered: return "registered";
+    case PlanOutcome::Replaced: return "replaced";
+    case PlanOutcome::Withdrawn: return "withdrawn";
+    case PlanOutcome::Returned: return "returned";
+  }
+  return "returned";
+}
+
+std::string_view finding_kind_code(review::FindingKind k) {
+  switch (k) {
+    case review::FindingKind::Error: return "error";
+    case review::FindingKind::Hold: return "hold";
+    case review::FindingKind::HoldEnded: return "hold_ended";
+    case review::FindingKind::PlanMismatch: return "plan_mismatch";
+    case review::FindingKind::Cut: return "cut";
+  }
+  return "error";
+}
+
+std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
+std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy) {
+  return fmt::format("{}:{}#{}", submission, key, copy);
+}
+
+// The documents of one stored file, in the reader's order.
+class DocumentList : public exchange::Sink {
+ public:
+  explicit DocumentList(std::function<void(const exchange::Document&)> fn) : fn_(std::move(fn)) {}
+  void on_document(const exchange::Document& d) override {
+    if (d.form) fn_(d);
+  }
+
+ private:
+  std::function<void(const exchange::Document&)> fn_;
+};
+
+void read_stored(Database& db, std::int64_t submission, const std::function<void(const exchange::Document&)>& fn) {
+  auto bytes = db.bytes(submission);
+  DocumentList list(fn);
+  exchange::read_bytes(fmt::format("#{}", submission), bytes, list);
+}
+
+// The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
+class ReceptionFindings {
+ public:
+  ReceptionFindings(Connection& c, std::int64_t submission) {
+    auto flagged = c.prepare("SELECT doc_key FROM submission_documents WHERE submission_id = ? AND has_errors = 1");
+    flagged.bind(1, submission);
+    while (flagged.step()) flagged_.insert(flagged.text(0));
+    // A re-sent document (ANN2 / ANN0) is not returned here: the review finds the duplicate itself
+    // and keeps the first accepted copy.
+    auto rows = c.prepare(
+        "SELECT document_key, code, service_type, item_name, value FROM submission_errors WHERE submission_id = ? "
+        "AND level = 'format' AND document_key <> '' AND code NOT IN ('ANN2', 'ANN0') ORDER BY seq");
+    rows.bind(1, submission);
+    while (rows.step()) {
+      review::Finding f;
+      f.kind = review::FindingKind::Error;
+      f.code = rows.text(1);
+      f.list_reason = 'A';
+      f.service_type = rows.text(2);
+      f.item = rows.text(3);
+      f.found = rows.text(4);
+      if (const auto* t = precheck::code_text(f.code)) {
+        f.message_ja = t->title_ja;
+        f.message_en = t->title_en;
+      } else {
+        f.message_ja = "事前チェックエラー";
+        f.message_en = "pre-check error";
+      }
+      by_key_[rows.text(0)].push_back(std::move(f));
+    }
+  }
+
+  std::vector<review::Finding> of(const std::string& key) const {
+    if (!flagged_.count(key)) return {};
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? std::vector<review::Finding>{} : it->second;
+  }
+
+ private:
+  std::set<std::string> flagged_;
+  std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
+};
+
+std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
+  auto st = c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
+                                  "data_type {} '{}' ORDER BY id",
+                                  plans ? "=" : "<>", kPlanData));
+  st.bind(1, month.str());
+  std::vector<std::int64_t> ids;
+  while (st.step()) ids.push_back(st.integer(0));
+  return ids;
+}
+
+// The claim copies and plans of earlier files that the history needs, re-read from their bytes.
+struct StoredRef {
+  std::int64_t submission = 0;
+  std::string key;
+  std::size_t copy = 1;
+};
+
+template <class Fn>
+void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
+  std::map<std::int64_t, std::vector<std::size_t>> by_file;
+  for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
+  for (const auto& [submission, indexes] : by_file) {
+    read_stored(db, submission, [&](const exchange::Document& d) {
+      for (auto i : indexes) {
+        if (refs[i].key == d.key) fn(i, d);
+      }
+    });
+  }
+}
+
+review::Amounts amounts_at(const Statement& st, int col) {
+  review::Amounts a;
+  a.units = Units{st.integer(col)};
+  a.insurance_claim = Yen{st.integer(col + 1)};
+  a.user_burden = Yen{st.integer(col + 2)};
+  for (int k = 0; k < 3; ++k) a.fund_claims[static_cast<std::size_t>(k)] = Yen{st.integer(col + 3 + k)};
+  return a;
+}
+
+void bind_amounts(Statement& st, int col, const review::Amounts& a) {
+  st.bind(col, a.units.value).bind(col + 1, a.insurance_claim.value).bind(col + 2, a.user_burden.value);
+  for (int k = 0; k < 3; ++k) st.bind(col + 3 + k, a.fund_claims[static_cast<std::size_t>(k)].value);
+}
+
+}  // namespace
+
+// ---- the month's documents ------------------------------------------------------------------------
+
+void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
+  auto& c = db_.connection();
+  for (auto submission : sent_files(c, month, true)) {
+    ReceptionFindings findings(c, submission);
+    std::uint64_t index = 0;
+    read_stored(db_, submission, [&](const exchange::Document& d) {
+      if (d.form->family != exchange::Family::Plan) return;
+      review::SubmittedPlan p{plan_id(submission, d.key), (static_cast<std::uint64_t>(submission) << kOrderShift) + ++index,
+                              documents::to_plan(d)};
+      fn(std::move(p), findings.of(d.key));
+    });
+  }
+}
+
+void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
+  auto& c = db_.connection();
+  for (auto submission : sent_files(c, month, false)) {
+    ReceptionFindings findings(c, submission);
+    std::uint64_t index = 0;
+    read_stored(db_, submission, [&](const exchange::Document& d) {
+      auto base = static_cast<std::uint64_t>(submission) << kOrderShift;
+      if (d.form->family == exchange::Family::Statement) {
+        auto copies = documents::to_statements(d);
+        for (std::size_t k = 0; k < copies.size(); ++k) {
+          fn(review::SubmittedClaim{claim_id(submission, d.key, k + 1), base + ++index, std::move(copies[k])},
+             findings.of(d.key));
+        }
+      } else if (d.form->family == exchange::Family::CarePlan) {
+        fn(review::SubmittedClaim{claim_id(submission, d.key, 1), base + ++index,
+                                  documents::as_statement(documents::to_care_plan_fee(d))},
+           findings.of(d.key));
+      }
+    });
+  }
+}
+
+// ---- history ------------------------------------------------------------------------------------
+
+std::vector<YearMonth> ReviewStore::later_reviewed_months(YearMonth month) {
+  auto st = db_.connection().prepare("SELECT month FROM review_months WHERE month > ? ORDER BY month");
+  st.bind(1, month.str());
+  std::vector<YearMonth> out;
+  while (st.step()) {
+    if (auto m = YearMonth::parse(st.text(0))) out.push_back(*m);
+  }
+  return out;
+}
+
+review::History ReviewStore::history(YearMonth month) {
+  auto& c = db_.connection();
+  review::History h;
+  std::string prev;
+  {
+    auto st = c.prepare("SELECT MAX(month) FROM review_months WHERE month < ?");
+    st.bind(1, month.str());
+    if (st.step() && !st.is_null(0)) prev = st.text(0);
+  }
+
+  // 明細書 held at the end of the previous review month.
+  std::vector<StoredRef> held_refs;
+  std::vector<std::pair<std::string, std::uint64_t>> held_ids;  // claim id, order
+  std::vector<YearMonth> held_since;
+  {
+    auto st = c.prepare(
+        "SELECT claim_id, submission_id, doc_key, copy, order_no, held_since FROM claim_decisions "
+        "WHERE month = ? AND outcome = 'held' ORDER BY order_no");
+    st.bind(1, prev);
+    while (st.step()) {
+      held_ids.emplace_back(st.text(0), static_cast<std::uint64_t>(st.integer(4)));
+      held_refs.push_back({st.integer(1), st.text(2), static_cast<std::size_t>(st.integer(3))});
+      held_since.push_back(YearMonth::parse(st.text(5)).value_or(month));
+    }
+  }
+  h.held.resize(held_refs.size());
+  for_each_stored(db_, held_refs, [&](std::size_t i, const exchange::Document& d) {
+    auto copies = documents::to_statements(d);
+    if (held_refs[i].copy - 1 >= copies.size()) return;
+    h.held[i] = {{held_ids[i].first, held_ids[i].second, std::move(copies[held_refs[i].copy - 1])}, held_since[i]};
+  });
+
+  // 明細書 decided earlier whose key comes again this month (ANN4, ANNM).
+  {
+    auto st = c.prepare(
+        "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
+        "cd.outcome FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND cd.doc_key IN "
+        "(SELECT d.doc_key FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
+        "WHERE s.processing_month = ?1 AND s.state = 'sent') ORDER BY cd.month, cd.order_no");
+    st.bind(1, month.str());
+    auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE month = ? AND claim_id = ? AND cut = 'A'");
+    while (st.step()) {
+      review::DecidedClaim d;
+      d.id = st.text(0);
+      d.review_month = YearMonth::parse(st.text(1)).value_or(month);
+      d.key = {st.text(2), YearMonth::parse(st.text(3)).value_or(month), st.text(4), st.text(5), st.text(6)};
+      d.cut = st.text(7) == "cut";
+      zero.bind(1, st.text(1)).bind(2, d.id);
+      while (zero.step()) d.zero_assessed_types.push_back(zero.text(0));
+      zero.reset();
+      h.decided.push_back(std::move(d));
+    }
+  }
+
+  // 給付管理票 in force for the people and months this month concerns.
+  std::vector<StoredRef> plan_refs;
+  std::vector<std::pair<std::string, YearMonth>> plan_meta;  // id, review month
+  {
+    auto st = c.prepare(
+        "SELECT p.plan_id, p.submission_id, p.doc_key, p.month, p.outcome, p.insurer_no, p.insured_no, "
+        "p.service_month FROM plan_decisions p WHERE p.month < ?1 AND p.outcome IN ('registered', 'replaced', "
+        "'withdrawn') AND (EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
+        "WHERE s.processing_month = ?1 AND s.state = 'sent' AND d.insured_no = p.insured_no AND d.service_month = "
+        "p.service_month) OR EXISTS (SELECT 1 FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held' AND "
+        "c.insured_no = p.insured_no AND c.service_month = p.service_month)) ORDER BY p.month, p.order_no");
+    st.bind(1, month.str()).bind(2, prev);
+    std::map<std::string, std::size_t> last;  // person-month → index in plan_refs, or npos when withdrawn
+    while (st.step()) {
+      auto person = fmt::format("{}|{}|{}", master::normalize_insurer_no(st.text(5)), st.text(6), st.text(7));
+      if (st.text(4) == "withdrawn") {
+        last[person] = std::string::npos;
+        continue;
+      }
+      last[person] = plan_refs.size();
+      plan_refs.push_back({st.integer(1), st.text(2), 1});
+      plan_meta.emplace_back(st.text(0), YearMonth::parse(st.text(3)).value_or(month));
+    }
+    std::vector<StoredRef> in_force;
+    std::vector<std::pair<std::string, YearMonth>> meta;
+    for (const auto& [person, i] : last) {
+      if (i == std::string::npos) continue;
+      in_force.push_back(plan_refs[i]);
+      meta.push_back(plan_meta[i]);
+    }
+    plan_refs = std::move(in_force);
+    plan_meta = std::move(meta);
+  }
+  h.plans.resize(plan_refs.size());
+  for_each_stored(db_, plan_refs, [&](std::size_t i, const exchange::Document& d) {
+    h.plans[i] = {plan_meta[i].first, plan_meta[i].second, documents::to_plan(d)};
+  });
+  return h;
+}
+
+// ---- decisions ----------------------------------------------------------------------------------
+
+struct ReviewStore::Writer {
+  Transaction tx;
+  Statement plan;
+  Statement link;
+  Statement claim;
+  Statement row;
+  Statement finding;
+
+  explicit Writer(Connection& c)
+      : tx(c),
+        plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
+                       "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        link(c.prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
+        claim(c.prepare("INSERT INTO claim_decisions(month, claim_id, submission_id, doc_key, copy, order_no, outcome, "
+                        "released, held_since, form_id, office_no, insurer_no, insured_no, service_month, "
+                        "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
+                        "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        row(c.prepare("INSERT INTO claim_rows(month, claim_id, seq, service_type, last_item_code, cut, plan_units, "
+                      "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
+                      "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        finding(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
+                          "service_type, item, found, expected, message_ja, message_en) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+  void findings(const std::string& month, const std::string& id, const std::vector<review::Finding>& list) {
+    int seq = 0;
+    for (const auto& f : list) {
+      finding.bind(1, month).bind(2, id).bind(3, ++seq).bind(4, finding_kind_code(f.kind)).bind(5, f.code);
+      finding.bind(6, f.list_reason ? std::string(1, f.list_reason) : std::string());
+      finding.bind(7, f.cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(f.cut)));
+      finding.bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
+      finding.bind(12, f.message_ja).bind(13, f.message_en);
+      finding.run();
+    }
+  }
+};
+
+ReviewStore::~ReviewStore() = default;
+
+void ReviewStore::begin(YearMonth month) {
+  month_ = month;
+  writer_ = std::make_unique<Writer>(db_.connection());
+  for (const char* table : {"plan_decisions", "plan_links", "claim_decisions", "claim_rows", "decision_findings",
+                            "review_months"}) {
+    db_.connection().prepare(fmt::format("DELETE FROM {} WHERE month = ?", table)).bind(1, month.str()).run();
+  }
+}
+
+void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
+  auto& w = *writer_;
+  auto month = month_.str();
+  auto colon = p.id.find(':');
+  std::int64_t submission = std::stoll(p.id.substr(0, colon));
+  w.plan.bind(1, month).bind(2, p.id).bind(3, submission).bind(4, p.id.substr(colon + 1));
+  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind(6, plan_outcome_code(d.outcome));
+  w.plan.bind(7, std::string(master::normalize_insurer_no(p.plan.insurer_no))).bind(8, p.plan.insured_no);
+  w.plan.bind(9, p.plan.service_month.str()).bind(10, p.plan.support_office_no).bind(11, p.plan.create_kind);
+  w.plan.bind(12, d.previous_plan_id).run();
+  for (const auto& id : d.rereview_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "rereview").bind(4, id).run();
+  for (const auto& id : d.withdrawn_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "withdrawn").bind(4, id).run();
+  w.findings(month, p.id, d.findings);
+}
+
+void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
+  auto& w = *writer_;
+  auto month = month_.str();
+  auto colon = c.id.find(':');
+  auto hash = c.id.rfind('#');
+  std::int64_t submission = std::stoll(c.id.substr(0, colon));
+  const auto& k = c.statement.key;
+  w.claim.bind(1, month).bind(2, c.id).bind(3, submission).bind(4, c.id.substr(colon + 1, hash - colon - 1));
+  w.claim.bind(5, std::stoll(c.id.substr(hash + 1))).bind(6, static_cast<std::int64_t>(c.order));
+  w.claim.bind(7, claim_outcome_code(d.outcome)).bind(8, d.released ? 1 : 0);
+  w.claim.bind(9, d.held_since ? d.held_since->str() : std::string());
+  w.claim.bind(10, k.form_id).bind(11, k.office_no).bind(12, std::string(master::normalize_insurer_no(k.insurer_no)));
+  w.claim.bind(13, k.insured_no).bind(14, k.service_month.str());
+  bind_amounts(w.claim, 15, d.written_total());
+  bind_amounts(w.claim, 21, d.decided_total());
+  w.claim.run();
+  int seq = 0;
+  auto row = [&](int s, const std::string& type, const std::string& item, review::CutReason cut,
+                 std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided) {
+    w.row.bind(1, month).bind(2, c.id).bind(3, s).bind(4, type).bind(5, item);
+    w.row.bind(6, cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(cut)));
+    if (plan) {
+      w.row.bind(7, plan->value);
+    } else {
+      w.row.bind_null(7);
+    }
+    bind_amounts(w.row, 8, written);
+    bind_amounts(w.row, 14, decided);
+    w.row.run();
+  };
+  if (d.facility_written != review::Amounts{} || d.facility_decided != review::Amounts{}) {
+    row(0, "", "", review::CutReason::None, std::nullopt, d.facility_written, d.facility_decided);
+  }
+  for (const auto& r : d.rows) row(++seq, r.service_type, r.last_item_code, r.cut, r.plan_units, r.written, r.decided);
+  w.findings(month, c.id, d.findings);
+}
+
+void ReviewStore::commit() {
+  db_.connection()
+      .prepare("INSERT INTO review_months(month, started_at, finished_at) VALUES (?, ?, ?)")
+      .bind(1, month_.str())
+      .bind(2, now_.str())
+      .bind(3, now_jst().str())
+      .run();
+  writer_->tx.commit();
+  writer_.reset();
+}
+
+}  // namespace kaigo::store

@@ -1,0 +1,37 @@
+// store/review_store — the review month over a database: the accepted documents of the month
+// re-read from the bytes kept at reception (in acceptance order, with the 事前チェック errors of
+// each), the history of earlier months (registered plans, decided and held 明細書), and the
+// decisions stored with every reason, amount and 集計 row.
+// Owns: the SQL of the review tables. Must not: decide anything (review does).
+#pragma once
+#include "kaigo/review/month_run.hpp"
+#include "kaigo/store/database.hpp"
+
+namespace kaigo::store {
+
+class ReviewStore : public review::MonthSource, public review::DecisionSink {
+ public:
+  ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
+  ~ReviewStore() override;
+
+  // Review months after `month` that already have decisions (re-running `month` would contradict them).
+  std::vector<YearMonth> later_reviewed_months(YearMonth month);
+
+  review::History history(YearMonth month) override;
+  void for_each_plan(YearMonth month, const PlanFn& fn) override;
+  void for_each_claim(YearMonth month, const ClaimFn& fn) override;
+
+  void begin(YearMonth month) override;
+  void plan(const review::SubmittedPlan& plan, const review::PlanDecision& decision) override;
+  void claim(const review::SubmittedClaim& claim, const review::ClaimDecision& decision) override;
+  void commit() override;
+
+ private:
+  struct Writer;
+  Database& db_;
+  LocalDateTime now_;
+  YearMonth month_;
+  std::unique_ptr<Writer> writer_;
+};
+
+}  // namespace kaigo::store
