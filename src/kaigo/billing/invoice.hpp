@@ -24,6 +24,10 @@ InvoiceClass invoice_class_of(std::string_view form_id);
 // 法別 12, "00" otherwise, as QKAN writes).
 Invoice build_invoice(std::span<const ClaimStatement> statements);
 
+// Adds one statement to the rows of `inv` (unsorted), for callers that see statements one at a
+// time and must not keep them (the pre-check of a large file).
+void add_to_invoice(Invoice& inv, const ClaimStatement& s);
+
 // Rows of `written` whose totals differ from `computed` (the 請求差 of 7211), as row pairs.
 struct InvoiceDifference {
   const InvoiceRow* written = nullptr;   // nullptr: the row is missing from the written 請求書
