@@ -337,13 +337,23 @@ std::string Difference::to_string() const {
 
 namespace {
 
+// An item name, joined only when the item differs: compare() runs on every statement of a file and
+// most items agree.
+struct Name {
+  std::string_view prefix;
+  std::string_view rest;
+  Name(const char* s) : rest(s) {}
+  Name(std::string_view p, std::string_view r) : prefix(p), rest(r) {}
+  std::string str() const { return std::string(prefix) + std::string(rest); }
+};
+
 class Differ {
  public:
   explicit Differ(std::vector<Difference>& out) : out_(out) {}
-  void item(std::string_view kind, std::size_t index, std::string_view key, int no, std::string_view name,
+  void item(std::string_view kind, std::size_t index, std::string_view key, int no, Name name,
             std::int64_t written, std::int64_t computed) {
     if (written == computed) return;
-    out_.push_back({std::string(kind), index, std::string(key), no, std::string(name), written, computed});
+    out_.push_back({std::string(kind), index, std::string(key), no, name.str(), written, computed});
   }
 
  private:
@@ -363,11 +373,11 @@ void compare_basic(Differ& d, const BasicInfo& w, const BasicInfo& c) {
     int base = 39 + static_cast<int>(k) * 6;
     const auto& wf = w.fund_totals[k];
     const auto& cf = c.fund_totals[k];
-    std::string n(kFundNames[k]);
-    d.item("01", 0, "", base, n + "サービス単位数", wf.units.value, cf.units.value);
-    d.item("01", 0, "", base + 1, n + "請求額", wf.claim.value, cf.claim.value);
-    d.item("01", 0, "", base + 2, n + "本人負担額", wf.burden.value, cf.burden.value);
-    d.item("01", 0, "", base + 5, n + "特定入所者介護サービス費等請求額", wf.facility_claim.value,
+    std::string_view n = kFundNames[k];
+    d.item("01", 0, "", base, Name(n, "サービス単位数"), wf.units.value, cf.units.value);
+    d.item("01", 0, "", base + 1, Name(n, "請求額"), wf.claim.value, cf.claim.value);
+    d.item("01", 0, "", base + 2, Name(n, "本人負担額"), wf.burden.value, cf.burden.value);
+    d.item("01", 0, "", base + 5, Name(n, "特定入所者介護サービス費等請求額"), wf.facility_claim.value,
            cf.facility_claim.value);
   }
 }
@@ -377,7 +387,7 @@ void compare_details(Differ& d, const std::vector<DetailLine>& w, const std::vec
     std::string key = w[i].service_type + w[i].item_code;
     d.item("02", i, key, 14, "サービス単位数", w[i].service_units.value, c[i].service_units.value);
     for (std::size_t k = 0; k < kFundSlots; ++k) {
-      d.item("02", i, key, 15 + static_cast<int>(k), std::string(kFundNames[k]) + "対象サービス単位数",
+      d.item("02", i, key, 15 + static_cast<int>(k), Name(kFundNames[k], "対象サービス単位数"),
              w[i].fund_units[k].value, c[i].fund_units[k].value);
     }
   }
@@ -394,10 +404,10 @@ void compare_aggregate(Differ& d, std::size_t i, const AggregateRow& w, const Ag
   d.item("10", i, t, 17, "保険利用者負担額", w.user_burden.value, c.user_burden.value);
   for (std::size_t k = 0; k < kFundSlots; ++k) {
     int base = 18 + static_cast<int>(k) * 3;
-    std::string n(kFundNames[k]);
-    d.item("10", i, t, base, n + "単位数合計", w.funds[k].units.value, c.funds[k].units.value);
-    d.item("10", i, t, base + 1, n + "請求額", w.funds[k].claim.value, c.funds[k].claim.value);
-    d.item("10", i, t, base + 2, n + "本人負担額", w.funds[k].self_pay.value, c.funds[k].self_pay.value);
+    std::string_view n = kFundNames[k];
+    d.item("10", i, t, base, Name(n, "単位数合計"), w.funds[k].units.value, c.funds[k].units.value);
+    d.item("10", i, t, base + 1, Name(n, "請求額"), w.funds[k].claim.value, c.funds[k].claim.value);
+    d.item("10", i, t, base + 2, Name(n, "本人負担額"), w.funds[k].self_pay.value, c.funds[k].self_pay.value);
   }
 }
 
@@ -423,7 +433,7 @@ void compare_facility(Differ& d, const ClaimStatement& w, const ClaimStatement& 
     d.item("11", i, key, 16, "費用額", wl.cost.value, cl.cost.value);
     d.item("11", i, key, 17, "保険分請求額", wl.insurance_claim.value, cl.insurance_claim.value);
     for (std::size_t k = 0; k < kFundSlots; ++k) {
-      d.item("11", i, key, 18 + static_cast<int>(k), std::string(kFundNames[k]) + "負担額（明細）",
+      d.item("11", i, key, 18 + static_cast<int>(k), Name(kFundNames[k], "負担額（明細）"),
              wl.fund_burden[k].value, cl.fund_burden[k].value);
     }
     d.item("11", i, key, 21, "利用者負担額", wl.user_burden.value, cl.user_burden.value);
@@ -437,10 +447,10 @@ void compare_facility(Differ& d, const ClaimStatement& w, const ClaimStatement& 
   d.item("11", last, "99", 24, "利用者負担額合計", wt.user_burden.value, ct.user_burden.value);
   for (std::size_t k = 0; k < kFundSlots; ++k) {
     int base = 25 + static_cast<int>(k) * 3;
-    std::string n(kFundNames[k]);
-    d.item("11", last, "99", base, n + "負担額合計", wt.funds[k].burden_total.value, ct.funds[k].burden_total.value);
-    d.item("11", last, "99", base + 1, n + "請求額", wt.funds[k].claim.value, ct.funds[k].claim.value);
-    d.item("11", last, "99", base + 2, n + "本人負担月額", wt.funds[k].self_pay.value, ct.funds[k].self_pay.value);
+    std::string_view n = kFundNames[k];
+    d.item("11", last, "99", base, Name(n, "負担額合計"), wt.funds[k].burden_total.value, ct.funds[k].burden_total.value);
+    d.item("11", last, "99", base + 1, Name(n, "請求額"), wt.funds[k].claim.value, ct.funds[k].claim.value);
+    d.item("11", last, "99", base + 2, Name(n, "本人負担月額"), wt.funds[k].self_pay.value, ct.funds[k].self_pay.value);
   }
 }
 
