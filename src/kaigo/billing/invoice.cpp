@@ -128,6 +128,8 @@ Invoice build_invoice(std::span<const ClaimStatement> statements) {
   return inv;
 }
 
+bool same_invoice_class(const InvoiceRow& a, const InvoiceRow& b) { return match_key(a) == match_key(b); }
+
 std::vector<InvoiceDifference> compare_invoice(const Invoice& written, const Invoice& computed) {
   std::vector<InvoiceDifference> out;
   auto find_in = [](const Invoice& inv, const InvoiceRow& like) -> const InvoiceRow* {
