@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "kaigo/precheck/record_checks.hpp"
-#include "kaigo/text/cp932.hpp"
 
 namespace kaigo::precheck {
 namespace {
@@ -44,7 +43,7 @@ void check_file_name(const CheckEnv& env, std::string_view name) {
   row.code = "KP01";
   row.file = std::string(name);
   row.item_name = "ファイル名";
-  row.value = text::printable(name);
+  row.value = std::string(name);  // a file-system name, already UTF-8
   row.message_ja = fmt::format("ファイル名が規約に沿っていない（半角英数字{}文字以内＋.{}）", s.file_name_max_stem,
                                s.file_name_extensions.empty() ? std::string() : s.file_name_extensions.front());
   row.message_en = fmt::format("the file name breaks the naming rule (at most {} half-width letters or digits + .{})",
