@@ -170,6 +170,7 @@ std::size_t FileChecker::statement(const exchange::Document& doc, const DocInfo&
     check_statement_masters(env_, c, facts, ci);
     billing::ClaimStatement s = documents::to_statement(c);
     if (structure_ok && unique && !c.has_errors) check_statement_amounts(env_, c, s, facts, ci);
+    if (!structure_ok || c.has_errors) invoice_.add_unreadable();
     invoice_.add_statement(s);
   }
   return copies.size();
@@ -191,6 +192,7 @@ std::size_t FileChecker::care_plan(const exchange::Document& doc, const DocInfo&
     bool unique = check_duplicates(env_, c, facts, ci);
     check_careplan_masters(env_, c, facts, ci);
     if (structure_ok && unique && !c.has_errors) check_careplan_amounts(env_, c, facts, ci);
+    if (!structure_ok || c.has_errors) invoice_.add_unreadable();
     invoice_.add_care_plan(c);
   }
   return copies.size();

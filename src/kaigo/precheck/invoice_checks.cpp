@@ -72,6 +72,7 @@ void InvoiceCheck::add_care_plan(const exchange::Document& doc) {
 }
 
 void InvoiceCheck::finish(const CheckEnv& env) {
+  if (unreadable_) return;
   billing::Invoice written{rows_};
   for (const auto& d : billing::compare_invoice(written, computed_)) {
     if (d.written == nullptr) {

@@ -21,6 +21,9 @@ class InvoiceCheck {
   void add_statement(const billing::ClaimStatement& s);
   // One 様式第七 (copy): its 99 line's サービス単位数合計 and 請求金額.
   void add_care_plan(const exchange::Document& doc);
+  // A 明細書 (copy) that could not be read whole — a reader finding or a missing record: its sums
+  // are unreliable, so the 請求書 is not compared (its difference would repeat what is listed).
+  void add_unreadable() { unreadable_ = true; }
   // Compares both sides; call once at the end of the file.
   void finish(const CheckEnv& env);
 
@@ -29,6 +32,7 @@ class InvoiceCheck {
   std::vector<billing::InvoiceRow> rows_;
   std::vector<DocInfo> infos_;
   billing::Invoice computed_;
+  bool unreadable_ = false;
 };
 
 }  // namespace kaigo::precheck

@@ -70,9 +70,10 @@ std::string renumber(std::string_view text) {
   for (std::size_t i = 0; i < ls.size(); ++i) {
     auto cols = split(ls[i], ',');
     if (cols.size() < 2) continue;
+    std::string type(cols[0]);
     std::string rest(ls[i].substr(cols[0].size() + 1 + cols[1].size()));
-    ls[i] = std::string(cols[0]) + "," + std::to_string(i + 1) + rest;
-    if (cols[0] == "2") ++data;
+    ls[i] = type + "," + std::to_string(i + 1) + rest;
+    if (type == "2") ++data;
   }
   for (auto& l : ls) {
     if (l.rfind("1,", 0) == 0) {
