@@ -8,7 +8,7 @@ namespace kaigo::precheck {
 namespace {
 
 void check_office(const CheckEnv& env, const exchange::Record& r, int office_item, const DocInfo& info, YearMonth m) {
-  if (env.context.offices == nullptr) return;
+  if (env.context.offices == nullptr || r.item(office_item).empty()) return;  // empty: ABB0 says it
   if (env.context.offices->find_any(r.item(office_item), m) != nullptr) return;
   env.findings.add(Level::Format, "ADD0", &info, &r, office_item, fmt::format("サービス提供年月 {}", m.str()),
                    fmt::format("service month {}", m.str()));
@@ -18,7 +18,7 @@ void check_office(const CheckEnv& env, const exchange::Record& r, int office_ite
 void check_service(const CheckEnv& env, const exchange::Record& r, std::string_view office, std::string_view type,
                    int item, const DocInfo& info, YearMonth m) {
   const auto* offices = env.context.offices;
-  if (offices == nullptr || type.empty() || offices->find(office, type, m) != nullptr) return;
+  if (offices == nullptr || office.empty() || type.empty() || offices->find(office, type, m) != nullptr) return;
   env.findings.add(Level::Format, "ADD1", &info, &r, item,
                    fmt::format("事業所 {} のサービス種類 {}（{}）", office, type, m.str()),
                    fmt::format("office {} has no service type {} in {}", office, type, m.str()));

@@ -59,6 +59,20 @@ TEST(PrecheckFormat, UnknownFormAndRecordKind) {
   expect_row(u, Level::Format, "KC06", 5, 1, "交換情報識別番号", "7999");
 }
 
+TEST(PrecheckFormat, OtherReaderFindingsAreFormatErrorsOfTheirDocument) {
+  auto t = with_item(fixture_text("7131"), 4, 18, "\"TAIS");        // 摘要 with a stray quote
+  t = with_item(t, 8, 8, "１１１１");                                 // full-width in an 英数 item
+  t = with_item(t, 4, 10, "-9");                                       // 日数・回数 is not signed
+  auto r = check(t);
+  ASSERT_NE(row_at(r, "KC03", 4), nullptr);
+  expect_row(r, Level::Format, "KC09", 8, 8, "サービス項目コード", "１１１１");
+  expect_row(r, Level::Format, "KC12", 4, 10, "日数・回数", "-9");
+  for (const auto& e : r.errors) EXPECT_EQ(e.level, Level::Format) << dump(r);
+
+  auto plan = check_text(with_item(fixture_text("8222"), 2, 7, "1"), world().context(), "KY260501.CSV");
+  expect_row(plan, Level::Format, "KC22", 2, 7, "給付管理票種別区分コード", "1");
+}
+
 // ---- item rules (rules/items.tsv) ---------------------------------------------------------------
 
 TEST(PrecheckFormat, CodeValues) {
@@ -102,6 +116,22 @@ TEST(PrecheckFormat, ConditionallyRequired) {
   // 作成区分 2 (自己作成): no 支援事業所 needed.
   auto own = check(with_item(with_item(fixture_text("7131"), 3, 20, ""), 3, 19, "2"));
   EXPECT_EQ(own.error_count, 0u) << dump(own);
+}
+
+TEST(PrecheckFormat, PlanLinesAndTotalsRequired) {
+  auto t = with_item(fixture_text("8222"), 2, 20, "");  // 給付計画単位数 of line 01
+  t = with_item(t, 3, 17, "");                           // サービス事業所番号 of line 02
+  t = with_item(t, 4, 24, "");                           // 給付計画合計単位数 of the 99 row
+  auto r = check_text(t, world().context(), "KY260501.CSV");
+  expect_row(r, Level::Format, "ABB0", 2, 20, "給付計画単位数／日数", "");
+  expect_row(r, Level::Format, "ABB0", 3, 17, "事業所番号（サービス事業所）", "");
+  expect_row(r, Level::Format, "ABB0", 4, 24, "給付計画合計単位数／日数", "");
+  EXPECT_EQ(codes_of(r), (Codes{"ABB0", "ABB0", "ABB0"})) << dump(r);
+}
+
+TEST(PrecheckFormat, CarePlanTotalsRequiredOnTheClosingLine) {
+  auto r = check(with_item(fixture_text("8124"), 4, 22, ""));
+  expect_row(r, Level::Format, "ABB0", 4, 22, "請求金額", "");
 }
 
 TEST(PrecheckFormat, DatesOutsideTheServiceMonth) {
@@ -275,6 +305,17 @@ TEST(PrecheckFormat, TheSameStatementTwiceInTheFile) {
   EXPECT_EQ(r.documents[1].copies, 2u);
   EXPECT_TRUE(r.documents[1].has_errors);
   EXPECT_EQ(r.documents[0].copies, 1u);
+}
+
+TEST(PrecheckFormat, TheSameCarePlanStatementTwice) {
+  // 0000012345's 居宅介護支援 (line 5, a lone 99 line) sent twice; the 請求書 counts both.
+  auto ls = lines_of(fixture_text("8124"));
+  ls.insert(ls.begin() + 5, ls[4]);
+  ls[1] = "2,2,7111,202604,1370000043,1,0,02,3,3558,40560,40560,0,0,,,,,,";
+  auto r = check(renumber(text_of(ls)));
+  expect_row(r, Level::Format, "ANN2", 6, 1, "交換情報識別番号", "8124");
+  EXPECT_EQ(codes_of(r), Codes{"ANN2"}) << dump(r);
+  EXPECT_EQ(r.statements, 3u);
 }
 
 TEST(PrecheckFormat, TheSameLineTwiceInAStatement) {
