@@ -18,6 +18,11 @@ trap 'rm -rf "$tmp"' EXIT
   ls -l "$tmp/big.csv" | awk '{print "file bytes:", $5}'
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" inspect "$tmp/big.csv" >"$tmp/inspect.txt"
   grep -E "データレコード|診断" "$tmp/inspect.txt"
+  echo "## kaigo precheck of the same file: every check, fixture office and insurer ledgers (wall, user, peak RSS)"
+  /usr/bin/time -f "elapsed %e s, user %U s, max RSS %M KB" "$build/kaigo" precheck --format csv --month 202605 \
+    --offices tests/fixtures/precheck/offices.csv --insurers tests/fixtures/precheck/insurers.csv "$tmp/big.csv" \
+    >"$tmp/precheck.csv"
+  echo "error rows: $(($(wc -l <"$tmp/precheck.csv") - 1)) (the file has no 請求書 row: one KP30)"
   rm -f "$tmp/big.csv"
   echo "## kaigo gen: 2,000 offices, 200,000 recipients"
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \

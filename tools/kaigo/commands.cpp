@@ -10,6 +10,7 @@ int run(int argc, char** argv) {
   register_gen(app, status);
   register_init(app, status);
   register_load(app, status);
+  register_precheck(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,5 +11,6 @@ void register_inspect(CLI::App& app, int& status);
 void register_gen(CLI::App& app, int& status);
 void register_init(CLI::App& app, int& status);
 void register_load(CLI::App& app, int& status);
+void register_precheck(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -220,6 +220,11 @@ void compute_aggregates(Context& c) {
     row.insurance_claim = a.insurance_claim;
     row.user_burden = a.user_burden;
     row.funds = a.funds;
+    // 出来高医療費 is not recomputed (as in the 基本情報 totals): the written values are kept.
+    if (w) {
+      row.medical = w->medical;
+      row.fund_medical = w->fund_medical;
+    }
     for (std::size_t k = 0; k < kFundSlots; ++k) c.self_pay_left[k] -= a.funds[k].self_pay;
     c.out.aggregates.push_back(row);
   }

@@ -40,6 +40,13 @@ void add_insurance(Invoice& inv, const ClaimStatement& s, InvoiceClass cls) {
     r.public_claim += f.claim + f.emergency_claim + f.special_claim;
     r.user_burden += f.burden;
   }
+  // 出来高医療費 (施設・短期療養): its units and every payer's 利用者負担 / 本人負担 are on the 集計
+  // rows only (QKAN's aggregation, claims-format §6.1).
+  for (const auto& a : s.aggregates) {
+    r.units += a.medical.units;
+    r.user_burden += a.medical.burden;
+    for (const auto& m : a.fund_medical) r.user_burden += m.burden;
+  }
   r.cost_total = r.insurance_claim + r.public_claim + r.user_burden;
   if (!s.facility_totals || cls.invoice_form == "7113") return;
   const FacilityCostTotals& t = *s.facility_totals;
@@ -77,6 +84,18 @@ auto order_key(const InvoiceRow& r) {
   return std::tie(r.office_no, r.service_month, r.form_id, r.payer_kind, r.law_no, r.claim_class);
 }
 
+// 法別番号 and 請求情報区分 as codes of two digits: senders write 0, 00 or nothing for "none"
+// (claims-format §0 item 3, §6.1), and a written 請求書 must match a computed one either way.
+std::string two_digit_code(std::string_view s) {
+  if (s.empty() || s == "0") return "00";
+  return std::string(s);
+}
+
+auto match_key(const InvoiceRow& r) {
+  return std::make_tuple(std::cref(r.office_no), r.service_month, std::cref(r.form_id), r.payer_kind,
+                         two_digit_code(r.law_no), two_digit_code(r.claim_class));
+}
+
 bool same_totals(const InvoiceRow& a, const InvoiceRow& b) {
   return a.count == b.count && a.units == b.units && a.cost_total == b.cost_total &&
          a.insurance_claim == b.insurance_claim && a.public_claim == b.public_claim &&
@@ -95,23 +114,27 @@ InvoiceClass invoice_class_of(std::string_view form_id) {
   return {"7111", "01"};
 }
 
+void add_to_invoice(Invoice& inv, const ClaimStatement& s) {
+  InvoiceClass cls = invoice_class_of(s.key.form_id);
+  add_insurance(inv, s, cls);
+  add_public(inv, s, cls);
+}
+
 Invoice build_invoice(std::span<const ClaimStatement> statements) {
   Invoice inv;
-  for (const auto& s : statements) {
-    InvoiceClass cls = invoice_class_of(s.key.form_id);
-    add_insurance(inv, s, cls);
-    add_public(inv, s, cls);
-  }
+  for (const auto& s : statements) add_to_invoice(inv, s);
   std::stable_sort(inv.rows.begin(), inv.rows.end(),
                    [](const InvoiceRow& a, const InvoiceRow& b) { return order_key(a) < order_key(b); });
   return inv;
 }
 
+bool same_invoice_class(const InvoiceRow& a, const InvoiceRow& b) { return match_key(a) == match_key(b); }
+
 std::vector<InvoiceDifference> compare_invoice(const Invoice& written, const Invoice& computed) {
   std::vector<InvoiceDifference> out;
   auto find_in = [](const Invoice& inv, const InvoiceRow& like) -> const InvoiceRow* {
     for (const auto& r : inv.rows) {
-      if (order_key(r) == order_key(like)) return &r;
+      if (match_key(r) == match_key(like)) return &r;
     }
     return nullptr;
   };

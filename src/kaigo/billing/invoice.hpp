@@ -24,6 +24,14 @@ InvoiceClass invoice_class_of(std::string_view form_id);
 // 法別 12, "00" otherwise, as QKAN writes).
 Invoice build_invoice(std::span<const ClaimStatement> statements);
 
+// Adds one statement to the rows of `inv` (unsorted), for callers that see statements one at a
+// time and must not keep them (the pre-check of a large file).
+void add_to_invoice(Invoice& inv, const ClaimStatement& s);
+
+// Whether two rows are of the same 請求書 class (事業所, 提供年月, 様式, 保険/公費, 法別, 請求情報区分),
+// reading 0, 00 and empty alike in 法別番号 and 請求情報区分.
+bool same_invoice_class(const InvoiceRow& a, const InvoiceRow& b);
+
 // Rows of `written` whose totals differ from `computed` (the 請求差 of 7211), as row pairs.
 struct InvoiceDifference {
   const InvoiceRow* written = nullptr;   // nullptr: the row is missing from the written 請求書

@@ -94,6 +94,15 @@ struct FundAggregate {
   auto operator<=>(const FundAggregate&) const = default;
 };
 
+// 出来高医療費 of one payer on a 集計 row (緊急時施設療養費 + 特定診療費・特別療養費 together):
+// items 27–29 for 保険, 30–32 / 33–35 / 36–38 for 公費1–3.
+struct MedicalAggregate {
+  Units units;  // 単位数合計
+  Yen claim;    // 請求額
+  Yen burden;   // 保険: 利用者負担額; 公費: 本人負担額
+  auto operator<=>(const MedicalAggregate&) const = default;
+};
+
 // 集計情報レコード (10) — one per サービス種類; all rounding happens here.
 struct AggregateRow {
   std::string service_type;   // サービス種類コード (7)
@@ -106,6 +115,8 @@ struct AggregateRow {
   Yen insurance_claim;        // 保険 請求額 (16)
   Yen user_burden;            // 保険 利用者負担額 (17)
   std::array<FundAggregate, kFundSlots> funds;  // 18–26
+  MedicalAggregate medical;                     // 保険分出来高医療費 (27–29)
+  std::array<MedicalAggregate, kFundSlots> fund_medical;  // 公費k分出来高医療費 (30–38)
 };
 
 // 特定入所者介護サービス費用情報レコード (11) — one 食費/居住費 line.

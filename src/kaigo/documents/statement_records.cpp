@@ -109,6 +109,11 @@ billing::ClaimStatement to_statement(const exchange::Document& doc) {
         int first = 18 + 3 * static_cast<int>(k);
         a.funds[k] = {units(r.item(first)), yen(r.item(first + 1)), yen(r.item(first + 2))};
       }
+      a.medical = {units(r.item(27)), yen(r.item(28)), yen(r.item(29))};
+      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
+        int first = 30 + 3 * static_cast<int>(k);
+        a.fund_medical[k] = {units(r.item(first)), yen(r.item(first + 1)), yen(r.item(first + 2))};
+      }
       st.aggregates.push_back(std::move(a));
     } else if (r.kind == "11") {
       billing::FacilityCostLine f;
@@ -193,7 +198,9 @@ std::vector<std::vector<std::string>> statement_records(const ClaimStatement& st
                                s(a.outside_limit_units), "", "", s(a.insurance_units), s(a.unit_price.x100),
                                s(a.insurance_claim), s(a.user_burden)});
     for (const auto& f : a.funds) items.insert(items.end(), {s(f.units), s(f.claim), s(f.self_pay)});
-    for (int k = 0; k < 12; ++k) items.emplace_back("0");  // 出来高医療費 (施設 styles only)
+    // 出来高医療費 (施設・短期療養 styles only; 0 elsewhere).
+    items.insert(items.end(), {s(a.medical.units), s(a.medical.claim), s(a.medical.burden)});
+    for (const auto& m : a.fund_medical) items.insert(items.end(), {s(m.units), s(m.claim), s(m.burden)});
     out.push_back(std::move(items));
   }
   for (std::size_t i = 0; i < st.facility_costs.size(); ++i) {

@@ -40,6 +40,8 @@ class OfficeLedger {
   const Office* find(std::string_view office_no, std::string_view service_type, YearMonth month) const;
   // Any registration of the office valid in `month` (ADD0 when missing).
   const Office* find_any(std::string_view office_no, YearMonth month) const;
+  // Whether the office has any registration at all, in any period.
+  bool known(std::string_view office_no) const { return types_of_.find(office_no) != types_of_.end(); }
   std::size_t size() const { return table_.version_count(); }
   const VersionedTable<Office>& table() const { return table_; }
 

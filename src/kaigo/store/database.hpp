@@ -1,5 +1,5 @@
 // store/database — a kaigo database (SQLite, WAL): the 国保連's settings, the ledgers and masters
-// loaded into it, and (submissions.hpp) every received file with its states and errors.
+// loaded into it, and (submissions.cpp) every received file with its states and errors.
 // Owns: all SQL and the durability rules (a write that returns has been committed with a full
 // sync, so it survives a kill -9). Must not: decide anything — it keeps what it is given.
 #pragma once
@@ -12,6 +12,7 @@
 
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/settings.hpp"
+#include "kaigo/reception/repository.hpp"
 
 namespace kaigo::store {
 
@@ -32,7 +33,7 @@ struct LoadedTable {
   std::string text;
 };
 
-class Database {
+class Database : public reception::Repository {
  public:
   // Creates the database file and its schema when missing; an existing database keeps its data.
   static std::unique_ptr<Database> create(const std::filesystem::path& path);
@@ -51,10 +52,26 @@ class Database {
   void store_table(const LoadedTable& table);
   std::optional<LoadedTable> latest_table(TableKind kind);
 
+  // reception::Repository (submissions.cpp).
+  std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
+                              const LocalDateTime& at, std::optional<YearMonth> processing_month) override;
+  void record_outcome(std::int64_t id, const precheck::FileResult& result, std::span<const precheck::ErrorRow> errors,
+                      bool keep_documents, reception::FileState state, const LocalDateTime& at) override;
+  void record_state(std::int64_t id, reception::FileState state, const LocalDateTime& at,
+                    std::string_view note) override;
+  std::optional<reception::Submission> submission(std::int64_t id) override;
+  std::vector<reception::StateChange> history(std::int64_t id) override;
+  std::string bytes(std::int64_t id) override;
+  std::vector<std::int64_t> submissions_in(YearMonth month, reception::FileState state) override;
+  std::vector<std::int64_t> unfinished() override;
+  std::vector<reception::StoredDocument> documents_in_review(YearMonth month, std::span<const std::string> keys,
+                                                             std::int64_t except) override;
+
   Connection& connection() { return *conn_; }
 
  private:
   explicit Database(std::unique_ptr<Connection> conn);
+  void append_state(std::int64_t id, reception::FileState state, const LocalDateTime& at, std::string_view note);
   std::unique_ptr<Connection> conn_;
 };
 

@@ -147,15 +147,6 @@ void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) 
   }
 }
 
-review::Amounts amounts_at(const Statement& st, int col) {
-  review::Amounts a;
-  a.units = Units{st.integer(col)};
-  a.insurance_claim = Yen{st.integer(col + 1)};
-  a.user_burden = Yen{st.integer(col + 2)};
-  for (int k = 0; k < 3; ++k) a.fund_claims[static_cast<std::size_t>(k)] = Yen{st.integer(col + 3 + k)};
-  return a;
-}
-
 void bind_amounts(Statement& st, int col, const review::Amounts& a) {
   st.bind(col, a.units.value).bind(col + 1, a.insurance_claim.value).bind(col + 2, a.user_burden.value);
   for (int k = 0; k < 3; ++k) st.bind(col + 3 + k, a.fund_claims[static_cast<std::size_t>(k)].value);
@@ -364,7 +355,7 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
   auto& w = *writer_;
   auto month = month_.str();
   auto colon = p.id.find(':');
-  std::int64_t submission = std::stoll(p.id.substr(0, colon));
+  auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
   w.plan.bind(1, month).bind(2, p.id).bind(3, submission).bind(4, p.id.substr(colon + 1));
   w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind(6, plan_outcome_code(d.outcome));
   w.plan.bind(7, std::string(master::normalize_insurer_no(p.plan.insurer_no))).bind(8, p.plan.insured_no);
@@ -380,10 +371,10 @@ void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDeci
   auto month = month_.str();
   auto colon = c.id.find(':');
   auto hash = c.id.rfind('#');
-  std::int64_t submission = std::stoll(c.id.substr(0, colon));
+  auto submission = static_cast<std::int64_t>(std::stoll(c.id.substr(0, colon)));
   const auto& k = c.statement.key;
   w.claim.bind(1, month).bind(2, c.id).bind(3, submission).bind(4, c.id.substr(colon + 1, hash - colon - 1));
-  w.claim.bind(5, std::stoll(c.id.substr(hash + 1))).bind(6, static_cast<std::int64_t>(c.order));
+  w.claim.bind(5, static_cast<std::int64_t>(std::stoll(c.id.substr(hash + 1)))).bind(6, static_cast<std::int64_t>(c.order));
   w.claim.bind(7, claim_outcome_code(d.outcome)).bind(8, d.released ? 1 : 0);
   w.claim.bind(9, d.held_since ? d.held_since->str() : std::string());
   w.claim.bind(10, k.form_id).bind(11, k.office_no).bind(12, std::string(master::normalize_insurer_no(k.insurer_no)));

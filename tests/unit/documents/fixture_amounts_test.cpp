@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/invoice.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/masters.hpp"
@@ -15,8 +16,12 @@ namespace {
 
 struct Statements : exchange::Sink {
   std::vector<billing::ClaimStatement> statements;
+  billing::Invoice invoice;  // the 請求書 rows as written
   std::vector<std::vector<std::vector<std::string>>> records;  // per statement: items per record
   void on_document(const exchange::Document& d) override {
+    if (d.form != nullptr && d.form->family == exchange::Family::Invoice) {
+      for (const auto& r : d.records()) invoice.rows.push_back(to_invoice_row(r));
+    }
     if (d.form == nullptr || d.form->family != exchange::Family::Statement) return;
     statements.push_back(to_statement(d));
     std::vector<std::vector<std::string>> recs;
@@ -54,6 +59,24 @@ TEST_P(FixtureAmounts, RecomputeToWhatIsWritten) {
 // ([NF], claims-format.md §4.7) and is left to the pre-check issue.
 INSTANTIATE_TEST_SUITE_P(Statements, FixtureAmounts,
                          ::testing::Values("7131", "7132", "71R1", "7143", "7144", "7175", "7176", "7177"));
+
+// The 請求書 of every 明細書 fixture is the sum of its 明細書 — including the 出来高医療費 of the
+// 施設・短期療養 styles (単位数 + 10-27, 利用者負担 + 10-29).
+class FixtureInvoice : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FixtureInvoice, IsTheSumOfTheStatements) {
+  auto s = read_fixture(GetParam());
+  ASSERT_FALSE(s.invoice.rows.empty());
+  for (const auto& d : billing::compare_invoice(s.invoice, billing::build_invoice(s.statements))) {
+    ADD_FAILURE() << GetParam() << ": 請求書 row " << (d.written ? d.written->claim_class : "(missing)")
+                  << " differs from the sum of the statements";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Statements, FixtureInvoice,
+                         ::testing::Values("7131", "7132", "71R1", "7143", "7144", "7155", "7156", "7157", "7158",
+                                           "7164", "7165", "7171", "7172", "7173", "7174", "7175", "7176", "7177",
+                                           "7183", "7195", "7196", "71A3", "8171"));
 
 TEST(StatementRecords, WritesBackTheRecordsItRead) {
   auto s = read_fixture("7131");

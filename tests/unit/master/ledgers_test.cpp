@@ -39,6 +39,8 @@ TEST(MasterLedgers, OfficeLookupByTypeAndMonth) {
   EXPECT_NE(l.find_any("1210000001", {2026, 7}), nullptr);
   EXPECT_EQ(l.find_any("1210000001", {2019, 1}), nullptr);
   EXPECT_EQ(l.find_any("9999999999", {2026, 7}), nullptr);
+  EXPECT_TRUE(l.known("1210000001"));  // registered, even though not in 2019-01
+  EXPECT_FALSE(l.known("9999999999"));
 }
 
 TEST(MasterLedgers, InsurerLookupAcceptsEightDigitNumber) {

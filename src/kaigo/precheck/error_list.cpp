@@ -1,0 +1,177 @@
+#include "kaigo/precheck/error_list.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kaigo/precheck/codes.hpp"
+
+namespace kaigo::precheck {
+namespace {
+
+// サービス種類 as the list shows it: 「－」 when a document's error is not about one type.
+std::string shown_type(const ErrorRow& r) {
+  if (!r.service_type.empty()) return r.service_type;
+  return r.form_kind.empty() ? std::string() : std::string("－");
+}
+
+std::string or_dash(const std::string& s) { return s.empty() ? std::string("－") : s; }
+
+std::set<std::string> codes_used(std::span<const FileResult> files) {
+  std::set<std::string> codes;
+  for (const auto& f : files) {
+    for (const auto& e : f.errors) codes.insert(e.code);
+  }
+  return codes;
+}
+
+void text_row(std::string& out, const ErrorRow& e) {
+  out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, or_dash(e.form_kind),
+                     or_dash(e.service_month), or_dash(shown_type(e)), or_dash(e.insurer_no), or_dash(e.insured_no));
+  if (!e.item_name.empty()) out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, e.value);
+  out += fmt::format(": {} / {}", e.message_ja, e.message_en);
+  if (e.line > 0) out += fmt::format(" （{}行目 / line {}）", e.line, e.line);
+  out += '\n';
+}
+
+void text_file(std::string& out, const FileResult& f) {
+  out += fmt::format("ファイル名 / file: {}\n", f.file);
+  out += fmt::format("  データ種別 {}  事業所番号 {}  処理対象年月 {}\n", or_dash(f.data_type), or_dash(f.office_no),
+                     or_dash(f.processing_month));
+  out += fmt::format("  明細件数 {}  レコード件数 {}  / statements {}, records {}\n", f.statements, f.records,
+                     f.statements, f.records);
+  auto worst = f.worst();
+  out += fmt::format("  エラー {} 件（伝送 {}・外部 {}・様式 {}）: {} / {} errors ({})\n", f.error_count,
+                     f.count(Level::Transmission), f.count(Level::External), f.count(Level::Format),
+                     worst ? level_name_ja(*worst) : std::string_view("エラーなし"), f.error_count,
+                     worst ? level_key(*worst) : std::string_view("none"));
+  if (!f.errors.empty()) {
+    out += "  区分 コード 様式 提供年月 サービス種類 保険者番号 被保険者番号 項目名=値: エラー内容\n";
+  }
+  for (const auto& e : f.errors) text_row(out, e);
+  if (f.truncated()) {
+    out += fmt::format("  ……ほか {} 件は省略しました / {} more not listed\n", f.error_count - f.errors.size(),
+                       f.error_count - f.errors.size());
+  }
+}
+
+// RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside.
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void csv_line(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csv_field(fields[i]);
+  }
+  out += "\n";
+}
+
+}  // namespace
+
+std::string format_text(std::span<const FileResult> files) {
+  std::string out;
+  for (const auto& f : files) {
+    text_file(out, f);
+    out += '\n';
+  }
+  auto codes = codes_used(files);
+  if (codes.empty()) return out;
+  out += "コードの説明 / codes\n";
+  for (const auto& code : codes) {
+    const CodeText* t = code_text(code);
+    if (t == nullptr) continue;
+    out += fmt::format("  {} {} / {}\n", t->code, t->title_ja, t->title_en);
+    out += fmt::format("       原因: {} / cause: {}\n", t->cause_ja, t->cause_en);
+    out += fmt::format("       対応: {} / what to do: {}\n", t->action_ja, t->action_en);
+  }
+  return out;
+}
+
+nlohmann::json to_json(const ErrorRow& r) {
+  return {{"level", level_key(r.level)},
+          {"level_ja", level_name_ja(r.level)},
+          {"code", r.code},
+          {"file", r.file},
+          {"form_kind", r.form_kind},
+          {"service_month", r.service_month},
+          {"service_type", r.service_type},
+          {"insurer_no", r.insurer_no},
+          {"insured_no", r.insured_no},
+          {"item_name", r.item_name},
+          {"value", r.value},
+          {"message_ja", r.message_ja},
+          {"message_en", r.message_en},
+          {"line", r.line},
+          {"record_no", r.record_no},
+          {"item_no", r.item_no},
+          {"document_key", r.document_key}};
+}
+
+nlohmann::json to_json(const FileResult& f) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : f.errors) errors.push_back(to_json(e));
+  auto worst = f.worst();
+  return {{"file", f.file},
+          {"data_type", f.data_type},
+          {"office_no", f.office_no},
+          {"processing_month", f.processing_month},
+          {"bytes", f.bytes},
+          {"statements", f.statements},
+          {"records", f.records},
+          {"error_count", f.error_count},
+          {"truncated", f.truncated()},
+          {"worst", worst ? nlohmann::json(level_key(*worst)) : nlohmann::json(nullptr)},
+          {"levels",
+           {{"transmission", f.count(Level::Transmission)},
+            {"external", f.count(Level::External)},
+            {"format", f.count(Level::Format)}}},
+          {"errors", std::move(errors)}};
+}
+
+nlohmann::json to_json(std::span<const FileResult> files) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : files) list.push_back(to_json(f));
+  nlohmann::json codes = nlohmann::json::object();
+  for (const auto& code : codes_used(files)) {
+    const CodeText* t = code_text(code);
+    if (t == nullptr) continue;
+    codes[code] = {{"title_ja", t->title_ja}, {"title_en", t->title_en}, {"cause_ja", t->cause_ja},
+                   {"action_ja", t->action_ja}, {"cause_en", t->cause_en}, {"action_en", t->action_en}};
+  }
+  return {{"files", std::move(list)}, {"codes", std::move(codes)}};
+}
+
+std::string format_csv(std::span<const FileResult> files) {
+  std::string out;
+  csv_line(out, {"ファイル名", "様式", "提供年月", "サービス種類", "保険者番号", "被保険者番号", "項目名", "値",
+                 "エラー内容", "コード", "区分", "行", "レコード番号", "項番", "明細件数", "レコード件数", "原因",
+                 "対応", "message_en"});
+  for (const auto& f : files) {
+    std::string statements = fmt::to_string(f.statements);
+    std::string records = fmt::to_string(f.records);
+    if (f.errors.empty()) {
+      csv_line(out, {f.file, "", "", "", "", "", "", "", "", "", "", "", "", "", statements, records, "", "", ""});
+    }
+    for (const auto& e : f.errors) {
+      const CodeText* t = code_text(e.code);
+      csv_line(out, {e.file, e.form_kind, e.service_month, shown_type(e), e.insurer_no, e.insured_no, e.item_name,
+                     e.value, e.message_ja, e.code, std::string(level_name_ja(e.level)),
+                     e.line ? fmt::to_string(e.line) : std::string(), e.record_no ? fmt::to_string(e.record_no) : std::string(),
+                     e.item_no ? fmt::to_string(e.item_no) : std::string(), statements, records,
+                     t ? std::string(t->cause_ja) : std::string(), t ? std::string(t->action_ja) : std::string(),
+                     e.message_en});
+    }
+  }
+  return out;
+}
+
+}  // namespace kaigo::precheck

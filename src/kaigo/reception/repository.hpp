@@ -1,0 +1,75 @@
+// reception/repository — what reception needs kept: every received file byte for byte with its
+// hash, each state change with its time, the pre-check errors and the documents of the file.
+// The store module implements it (store::Database); tests and a future server use the same one.
+// Must not: hold rules — it keeps what reception decides.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaigo/core/clock.hpp"
+#include "kaigo/precheck/precheck.hpp"
+#include "kaigo/reception/lifecycle.hpp"
+
+namespace kaigo::reception {
+
+// 受付ファイル — one received file as the sender sees it on the 送信結果 screen.
+struct Submission {
+  std::int64_t id = 0;  // 受付番号
+  std::string file_name;
+  LocalDateTime received_at;
+  std::optional<YearMonth> processing_month;  // 処理年月; none when received outside every window
+  FileState state = FileState::Arrived;
+  std::string sha256;
+  std::uint64_t size = 0;
+  std::string data_type;  // データ種別 of the control record
+  std::string office_no;  // 事業所番号 of the control record
+  std::uint64_t statements = 0;  // 明細件数
+  std::uint64_t records = 0;     // レコード件数
+  std::vector<precheck::ErrorRow> errors;
+};
+
+struct StateChange {
+  FileState state = FileState::Arrived;
+  LocalDateTime at;
+  std::string note;
+};
+
+// A document of an earlier file with the same key (a re-sent 明細書 or 給付管理票).
+struct StoredDocument {
+  std::int64_t submission_id = 0;
+  std::string file_name;
+  std::string key;
+};
+
+class Repository {
+ public:
+  virtual ~Repository() = default;
+
+  // Keeps the file as 連合会到達 → 受付中 and returns its id. Durable when it returns.
+  virtual std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
+                                      const LocalDateTime& at, std::optional<YearMonth> processing_month) = 0;
+  // Stores the pre-check result, the error rows and (when taken in) the documents, and moves the
+  // file to `state` — all in one transaction.
+  virtual void record_outcome(std::int64_t id, const precheck::FileResult& result,
+                              std::span<const precheck::ErrorRow> errors, bool keep_documents, FileState state,
+                              const LocalDateTime& at) = 0;
+  // Moves a file to `state` with a note.
+  virtual void record_state(std::int64_t id, FileState state, const LocalDateTime& at, std::string_view note) = 0;
+
+  virtual std::optional<Submission> submission(std::int64_t id) = 0;
+  virtual std::vector<StateChange> history(std::int64_t id) = 0;
+  virtual std::string bytes(std::int64_t id) = 0;
+  // Files of `month` in `state`, in the order received.
+  virtual std::vector<std::int64_t> submissions_in(YearMonth month, FileState state) = 0;
+  // Files left 受付中 (the process stopped between arrival and outcome).
+  virtual std::vector<std::int64_t> unfinished() = 0;
+  // Documents with one of `keys` in files of `month` that go to the review, except file `except`.
+  virtual std::vector<StoredDocument> documents_in_review(YearMonth month, std::span<const std::string> keys,
+                                                          std::int64_t except) = 0;
+};
+
+}  // namespace kaigo::reception

@@ -1,0 +1,227 @@
+// store/submissions — the reception::Repository half of Database: received files, their states,
+// pre-check errors and documents.
+#include <fmt/format.h>
+
+#include "kaigo/store/database.hpp"
+#include "kaigo/store/sqlite.hpp"
+
+namespace kaigo::store {
+namespace {
+
+using reception::FileState;
+
+std::string_view level_code(precheck::Level l) {
+  switch (l) {
+    case precheck::Level::Transmission:
+      return "transmission";
+    case precheck::Level::External:
+      return "external";
+    case precheck::Level::Format:
+      return "format";
+  }
+  return "format";
+}
+
+precheck::Level parse_level(std::string_view s) {
+  if (s == "transmission") return precheck::Level::Transmission;
+  if (s == "external") return precheck::Level::External;
+  return precheck::Level::Format;
+}
+
+void insert_errors(Connection& c, std::int64_t id, std::span<const precheck::ErrorRow> errors) {
+  auto st = c.prepare(
+      "INSERT INTO submission_errors(submission_id, seq, level, code, form_kind, service_month, service_type, "
+      "insurer_no, insured_no, item_name, value, message_ja, message_en, line, record_no, item_no, document_key) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int seq = 0;
+  for (const auto& e : errors) {
+    st.bind(1, id).bind(2, ++seq).bind(3, level_code(e.level)).bind(4, e.code).bind(5, e.form_kind);
+    st.bind(6, e.service_month).bind(7, e.service_type).bind(8, e.insurer_no).bind(9, e.insured_no);
+    st.bind(10, e.item_name).bind(11, e.value).bind(12, e.message_ja).bind(13, e.message_en);
+    st.bind(14, static_cast<std::int64_t>(e.line)).bind(15, static_cast<std::int64_t>(e.record_no));
+    st.bind(16, e.item_no).bind(17, e.document_key);
+    st.run();
+  }
+}
+
+void insert_documents(Connection& c, std::int64_t id, const precheck::FileResult& r) {
+  auto st = c.prepare(
+      "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
+      "service_month, has_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int seq = 0;
+  for (const auto& d : r.documents) {
+    st.bind(1, id).bind(2, ++seq).bind(3, d.code).bind(4, d.key).bind(5, d.office_no).bind(6, d.insurer_no);
+    st.bind(7, d.insured_no).bind(8, d.service_month).bind(9, d.has_errors ? 1 : 0);
+    st.run();
+  }
+}
+
+std::vector<precheck::ErrorRow> select_errors(Connection& c, std::int64_t id, const std::string& file_name) {
+  auto st = c.prepare(
+      "SELECT level, code, form_kind, service_month, service_type, insurer_no, insured_no, item_name, value, "
+      "message_ja, message_en, line, record_no, item_no, document_key FROM submission_errors WHERE submission_id = ? "
+      "ORDER BY seq");
+  st.bind(1, id);
+  std::vector<precheck::ErrorRow> rows;
+  while (st.step()) {
+    precheck::ErrorRow e;
+    e.level = parse_level(st.text(0));
+    e.code = st.text(1);
+    e.file = file_name;
+    e.form_kind = st.text(2);
+    e.service_month = st.text(3);
+    e.service_type = st.text(4);
+    e.insurer_no = st.text(5);
+    e.insured_no = st.text(6);
+    e.item_name = st.text(7);
+    e.value = st.text(8);
+    e.message_ja = st.text(9);
+    e.message_en = st.text(10);
+    e.line = static_cast<std::uint64_t>(st.integer(11));
+    e.record_no = static_cast<std::uint64_t>(st.integer(12));
+    e.item_no = static_cast<int>(st.integer(13));
+    e.document_key = st.text(14);
+    rows.push_back(std::move(e));
+  }
+  return rows;
+}
+
+}  // namespace
+
+void Database::append_state(std::int64_t id, FileState state, const LocalDateTime& at, std::string_view note) {
+  conn_->prepare(
+           "INSERT INTO submission_states(submission_id, seq, state, at, note) VALUES (?, "
+           "(SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_states WHERE submission_id = ?), ?, ?, ?)")
+      .bind(1, id)
+      .bind(2, id)
+      .bind(3, reception::state_code(state))
+      .bind(4, at.str())
+      .bind(5, note)
+      .run();
+  conn_->prepare("UPDATE submissions SET state = ? WHERE id = ?").bind(1, reception::state_code(state)).bind(2, id).run();
+}
+
+std::int64_t Database::record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
+                                      const LocalDateTime& at, std::optional<YearMonth> processing_month) {
+  Transaction tx(*conn_);
+  auto st = conn_->prepare(
+      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, bytes) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  st.bind(1, file_name).bind(2, at.str());
+  if (processing_month) {
+    st.bind(3, processing_month->str());
+  } else {
+    st.bind_null(3);
+  }
+  st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
+  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind_blob(7, bytes).run();
+  auto id = conn_->last_insert_id();
+  append_state(id, FileState::Arrived, at, "");
+  append_state(id, FileState::Receiving, at, "");
+  tx.commit();
+  return id;
+}
+
+void Database::record_outcome(std::int64_t id, const precheck::FileResult& r, std::span<const precheck::ErrorRow> errors,
+                              bool keep_documents, FileState state, const LocalDateTime& at) {
+  Transaction tx(*conn_);
+  conn_->prepare(
+           "UPDATE submissions SET data_type = ?, office_no = ?, statements = ?, records = ?, error_count = ? "
+           "WHERE id = ?")
+      .bind(1, r.data_type)
+      .bind(2, r.office_no)
+      .bind(3, static_cast<std::int64_t>(r.statements))
+      .bind(4, static_cast<std::int64_t>(r.records))
+      .bind(5, static_cast<std::int64_t>(errors.size()))
+      .bind(6, id)
+      .run();
+  conn_->prepare("DELETE FROM submission_errors WHERE submission_id = ?").bind(1, id).run();
+  conn_->prepare("DELETE FROM submission_documents WHERE submission_id = ?").bind(1, id).run();
+  insert_errors(*conn_, id, errors);
+  if (keep_documents) insert_documents(*conn_, id, r);
+  append_state(id, state, at, "");
+  tx.commit();
+}
+
+void Database::record_state(std::int64_t id, FileState state, const LocalDateTime& at, std::string_view note) {
+  Transaction tx(*conn_);
+  append_state(id, state, at, note);
+  tx.commit();
+}
+
+std::optional<reception::Submission> Database::submission(std::int64_t id) {
+  auto st = conn_->prepare(
+      "SELECT file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
+      "records FROM submissions WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  reception::Submission s;
+  s.id = id;
+  s.file_name = st.text(0);
+  s.received_at = LocalDateTime::parse(st.text(1)).value_or(LocalDateTime{});
+  if (!st.is_null(2)) s.processing_month = YearMonth::parse(st.text(2));
+  auto state = reception::parse_state_code(st.text(3));
+  if (!state) throw StoreError(fmt::format("不明な状態 / unknown state {} (submission {})", st.text(3), id));
+  s.state = *state;
+  s.sha256 = st.text(4);
+  s.size = static_cast<std::uint64_t>(st.integer(5));
+  s.data_type = st.text(6);
+  s.office_no = st.text(7);
+  s.statements = static_cast<std::uint64_t>(st.integer(8));
+  s.records = static_cast<std::uint64_t>(st.integer(9));
+  s.errors = select_errors(*conn_, id, s.file_name);
+  return s;
+}
+
+std::vector<reception::StateChange> Database::history(std::int64_t id) {
+  auto st = conn_->prepare("SELECT state, at, note FROM submission_states WHERE submission_id = ? ORDER BY seq");
+  st.bind(1, id);
+  std::vector<reception::StateChange> out;
+  while (st.step()) {
+    out.push_back({reception::parse_state_code(st.text(0)).value_or(FileState::Arrived),
+                   LocalDateTime::parse(st.text(1)).value_or(LocalDateTime{}), st.text(2)});
+  }
+  return out;
+}
+
+std::string Database::bytes(std::int64_t id) {
+  auto st = conn_->prepare("SELECT bytes FROM submissions WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) throw StoreError(fmt::format("受付番号 {} はありません / no submission {}", id, id));
+  return st.blob(0);
+}
+
+std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState state) {
+  auto st = conn_->prepare("SELECT id FROM submissions WHERE processing_month = ? AND state = ? ORDER BY id");
+  st.bind(1, month.str()).bind(2, reception::state_code(state));
+  std::vector<std::int64_t> ids;
+  while (st.step()) ids.push_back(st.integer(0));
+  return ids;
+}
+
+std::vector<std::int64_t> Database::unfinished() {
+  auto st = conn_->prepare("SELECT id FROM submissions WHERE state IN (?, ?) ORDER BY id");
+  st.bind(1, reception::state_code(FileState::Arrived)).bind(2, reception::state_code(FileState::Receiving));
+  std::vector<std::int64_t> ids;
+  while (st.step()) ids.push_back(st.integer(0));
+  return ids;
+}
+
+std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth month, std::span<const std::string> keys,
+                                                                     std::int64_t except) {
+  auto st = conn_->prepare(
+      "SELECT d.submission_id, s.file_name FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
+      "WHERE d.doc_key = ? AND s.processing_month = ? AND s.id <> ? AND s.state IN (?, ?, ?) ORDER BY s.id LIMIT 1");
+  std::vector<reception::StoredDocument> out;
+  for (const auto& key : keys) {
+    st.bind(1, key).bind(2, month.str()).bind(3, except);
+    st.bind(4, reception::state_code(FileState::Accepted))
+        .bind(5, reception::state_code(FileState::FormatErrors))
+        .bind(6, reception::state_code(FileState::Sent));
+    if (st.step()) out.push_back({st.integer(0), st.text(1), key});
+    st.reset();
+  }
+  return out;
+}
+
+}  // namespace kaigo::store
