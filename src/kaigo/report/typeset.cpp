@@ -1,0 +1,399 @@
+#include "kaigo/report/typeset.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kaigo/report/text_engine.hpp"
+
+namespace kaigo::report {
+namespace {
+
+constexpr double kA4Short = 210 * 72 / 25.4;
+constexpr double kA4Long = 297 * 72 / 25.4;
+
+// A line of text fitted into a width: its final size and measured width.
+struct Fitted {
+  std::string text;
+  double size = 0;
+  double width = 0;
+};
+
+// A cell whose lines have been fitted: its horizontal place and its content height.
+struct FittedCell {
+  double x = 0, w = 0;
+  Align align = Align::Left;
+  std::vector<Fitted> lines;
+  double height = 0;
+};
+
+struct FittedRow {
+  bool total = false;
+  bool label_fill = false;  // fields table: the label cell is shaded
+  std::vector<FittedCell> cells;
+  double height = 0;
+};
+
+// A heading cell of a rows table.
+struct HeadCell {
+  Box box;  // relative to the top of the heading
+  std::vector<Fitted> lines;
+};
+
+struct PreparedTable {
+  const ContentTable* table = nullptr;
+  double x = 0, w = 0;
+  std::vector<double> col_x, col_w;
+  std::vector<HeadCell> head;
+  double head_h = 0;
+  std::vector<FittedRow> rows;
+};
+
+class Typesetter {
+ public:
+  Typesetter(const Content& c, const PageStyle& s) : c_(c), s_(s) {}
+  std::vector<PageLayout> run();
+
+ private:
+  // Fitting text
+  std::vector<Fitted> fit(const TextLine& line, double avail, double size, bool bold = false);
+  double lines_height(const std::vector<Fitted>& lines, double empty_size) const;
+  // Fixed parts of every page
+  void measure_frame();
+  PageLayout new_page();
+  void place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit, bool bold = false);
+  void place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner, bool bold = false);
+  void add_frame_texts(PageLayout& p, int page_no, int pages);
+  // Tables
+  PreparedTable prepare(const ContentTable& t, double scale);
+  void prepare_head(PreparedTable& pt, double scale);
+  FittedRow fit_row(const PreparedTable& pt, const ContentRow& row, double scale);
+  double caption_height() const { return te_.line_height(s_.caption_size) + 2; }
+  void place_caption(PageLayout& p, const PreparedTable& pt, bool continued);
+  void place_head(PageLayout& p, const PreparedTable& pt);
+  void place_row(PageLayout& p, const PreparedTable& pt, const FittedRow& r, bool first_total);
+  void close_piece(PageLayout& p, const PreparedTable& pt, double top);
+  void flow(const ContentTable& t);
+  void break_page();
+
+  const Content& c_;
+  const PageStyle& s_;
+  TextEngine te_;
+  double page_w_ = 0, page_h_ = 0;
+  Box printable_, title_, header_, body_, footer_;
+  std::vector<std::vector<Fitted>> notes_;
+  std::vector<PageLayout> pages_;
+  double y_ = 0;
+};
+
+std::vector<Fitted> Typesetter::fit(const TextLine& line, double avail, double size, bool bold) {
+  if (line.text.empty()) return {{{}, size, 0}};
+  double w = te_.width(line.text, size, bold);
+  if (w <= avail) return {{line.text, size, w}};
+  if (line.shrink) {
+    for (double s = std::floor(size * avail / w * 100) / 100; s >= s_.min_size; s -= 0.1) {
+      double ws = te_.width(line.text, s, bold);
+      if (ws <= avail) return {{line.text, s, ws}};
+    }
+    size = s_.min_size;
+  }
+  std::vector<Fitted> out;
+  for (auto& piece : te_.wrap(line.text, size, bold, avail)) {
+    double lw = te_.width(piece, size, bold);
+    double ls = size;
+    while (lw > avail && ls > 0.5) {  // one character wider than the cell
+      ls *= 0.95;
+      lw = te_.width(piece, ls, bold);
+    }
+    out.push_back({std::move(piece), ls, lw});
+  }
+  return out;
+}
+
+double Typesetter::lines_height(const std::vector<Fitted>& lines, double empty_size) const {
+  double h = 0;
+  for (const auto& l : lines) h += te_.line_height(l.text.empty() ? empty_size : l.size);
+  return h;
+}
+
+void Typesetter::measure_frame() {
+  bool landscape = c_.orientation == Orientation::Landscape;
+  page_w_ = landscape ? kA4Long : kA4Short;
+  page_h_ = landscape ? kA4Short : kA4Long;
+  printable_ = {s_.margin, s_.margin, page_w_ - 2 * s_.margin, page_h_ - 2 * s_.margin};
+  title_ = {printable_.x, printable_.y, printable_.w, te_.line_height(s_.title_size)};
+  double header_line = te_.line_height(s_.header_size);
+  header_ = {printable_.x, printable_.y, printable_.w, title_.h + 6 + 2 * header_line};
+  double notes_h = 0;
+  for (const auto& n : c_.notes) {
+    notes_.push_back(fit({n, false}, printable_.w, s_.note_size));
+    notes_h += lines_height(notes_.back(), s_.note_size);
+  }
+  auto issuer_lines = static_cast<double>(std::max<std::size_t>(1, c_.issuer.size()));
+  double footer_h = issuer_lines * te_.line_height(s_.footer_size) + (notes_h > 0 ? notes_h + 4 : 0);
+  footer_ = {printable_.x, printable_.bottom() - footer_h, printable_.w, footer_h};
+  double body_top = header_.bottom() + 8;
+  body_ = {printable_.x, body_top, printable_.w, footer_.y - 6 - body_top};
+}
+
+void Typesetter::place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit, bool bold) {
+  if (f.text.empty()) return;
+  p.texts.push_back({f.text, x, y, f.size, bold, f.width, te_.line_height(f.size), limit});
+}
+
+// Lines stacked and centred vertically in `inner`, each aligned horizontally.
+void Typesetter::place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner, bool bold) {
+  double y = inner.y + (inner.h - lines_height(lines, s_.cell_size)) / 2;
+  for (const auto& l : lines) {
+    double x = inner.x;
+    if (a == Align::Center) x = inner.x + (inner.w - l.width) / 2;
+    if (a == Align::Right) x = inner.right() - l.width;
+    place_line(p, l, x, y, inner, bold);
+    y += te_.line_height(l.text.empty() ? s_.cell_size : l.size);
+  }
+}
+
+PageLayout Typesetter::new_page() {
+  PageLayout p;
+  p.width = page_w_;
+  p.height = page_h_;
+  p.printable = printable_;
+  p.title = title_;
+  p.header = header_;
+  p.body = body_;
+  p.footer = footer_;
+  auto title = fit({c_.title, true}, printable_.w, s_.title_size, true);
+  place_aligned(p, title, Align::Center, title_, true);
+  const auto& t = p.texts.back();
+  p.rules.push_back({t.x, title_.bottom() + 1, t.x + t.width, title_.bottom() + 1, 0.8});
+  double line_h = te_.line_height(s_.header_size);
+  Box line1{printable_.x, title_.bottom() + 6, printable_.w, line_h};
+  Box line2{printable_.x, line1.bottom(), printable_.w, line_h};
+  double third = printable_.w / 3;
+  auto header_text = [&](const std::string& s, Align a, Box b) {
+    place_aligned(p, fit({s, true}, b.w, s_.header_size), a, b);
+  };
+  header_text(c_.office_no_label + "　" + c_.office_no, Align::Left, {line1.x, line1.y, third, line_h});
+  header_text(c_.month_text, Align::Center, {line1.x + third, line1.y, third, line_h});
+  if (!c_.created_text.empty()) header_text(c_.created_text, Align::Right, {line1.x + 2 * third, line1.y, third, line_h});
+  if (!c_.office_name_label.empty())
+    header_text(c_.office_name_label + "　" + c_.office_name, Align::Left, {line2.x, line2.y, 2 * third, line_h});
+  return p;
+}
+
+void Typesetter::add_frame_texts(PageLayout& p, int page_no, int pages) {
+  double y = footer_.y;
+  for (const auto& n : notes_) {
+    for (const auto& l : n) {
+      place_line(p, l, footer_.x, y, footer_);
+      y += te_.line_height(l.size);
+    }
+  }
+  double line_h = te_.line_height(s_.footer_size);
+  double bottom_y = footer_.bottom() - line_h * static_cast<double>(std::max<std::size_t>(1, c_.issuer.size()));
+  Box number{footer_.x + footer_.w / 3, bottom_y, footer_.w / 3, line_h};
+  place_aligned(p, fit({fmt::format("{} / {} ページ", page_no, pages), true}, number.w, s_.footer_size), Align::Center,
+                number);
+  for (const auto& name : c_.issuer) {
+    Box b{footer_.x + 2 * footer_.w / 3, bottom_y, footer_.w / 3, line_h};
+    place_aligned(p, fit({name, true}, b.w, s_.footer_size), Align::Right, b);
+    bottom_y += line_h;
+  }
+}
+
+PreparedTable Typesetter::prepare(const ContentTable& t, double scale) {
+  PreparedTable pt;
+  pt.table = &t;
+  double inset = s_.frame_rule;  // keeps the frame's stroke inside the printable area
+  pt.w = (printable_.w - 2 * inset) * t.width_percent / 100;
+  pt.x = printable_.x + inset;
+  double total = 0;
+  for (const auto& col : t.columns) total += col.weight;
+  double x = pt.x;
+  for (const auto& col : t.columns) {
+    pt.col_x.push_back(x);
+    pt.col_w.push_back(pt.w * col.weight / total);
+    x += pt.col_w.back();
+  }
+  if (!t.fields) prepare_head(pt, scale);
+  for (const auto& row : t.rows) pt.rows.push_back(fit_row(pt, row, scale));
+  return pt;
+}
+
+void Typesetter::prepare_head(PreparedTable& pt, double scale) {
+  const auto& cols = pt.table->columns;
+  double size = s_.head_size * scale;
+  auto fit_title = [&](const std::vector<std::string>& title, double w) {
+    std::vector<Fitted> lines;
+    for (const auto& l : title)
+      for (auto& f : fit({l, false}, w - 2 * s_.pad_x, size)) lines.push_back(std::move(f));
+    return lines;
+  };
+  // Tier 1: group headings; tier 2: the columns under a group; others span both tiers.
+  double tier1 = 0, tier2 = 0, single = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, last] column of each group
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (cols[i].group.empty()) continue;
+    if (groups.empty() || cols[groups.back().second].group != cols[i].group || groups.back().second + 1 != i)
+      groups.push_back({i, i});
+    else
+      groups.back().second = i;
+  }
+  std::vector<std::vector<Fitted>> group_lines, col_lines;
+  for (auto [first, last] : groups) {
+    double w = pt.col_x[last] + pt.col_w[last] - pt.col_x[first];
+    group_lines.push_back(fit_title({cols[first].group}, w));
+    tier1 = std::max(tier1, lines_height(group_lines.back(), size));
+  }
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    col_lines.push_back(fit_title(cols[i].title, pt.col_w[i]));
+    double h = lines_height(col_lines.back(), size);
+    if (cols[i].group.empty())
+      single = std::max(single, h);
+    else
+      tier2 = std::max(tier2, h);
+  }
+  double pad = 2 * s_.pad_y;
+  if (!groups.empty()) {
+    tier1 += pad;
+    tier2 += pad;
+    if (single + pad > tier1 + tier2) tier2 = single + pad - tier1;
+    pt.head_h = tier1 + tier2;
+  } else {
+    pt.head_h = single + pad;
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto [first, last] = groups[g];
+    double x0 = pt.col_x[first];
+    pt.head.push_back({{x0, 0, pt.col_x[last] + pt.col_w[last] - x0, tier1}, group_lines[g]});
+  }
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    bool grouped = !cols[i].group.empty();
+    pt.head.push_back({{pt.col_x[i], grouped ? tier1 : 0, pt.col_w[i], grouped ? tier2 : pt.head_h}, col_lines[i]});
+  }
+}
+
+FittedRow Typesetter::fit_row(const PreparedTable& pt, const ContentRow& row, double scale) {
+  FittedRow out{row.total, pt.table->fields, {}, 0};
+  std::size_t col = 0;
+  double content = te_.line_height(s_.cell_size * scale);
+  for (const auto& cell : row.cells) {
+    auto last = std::min(col + static_cast<std::size_t>(cell.span), pt.col_x.size()) - 1;
+    FittedCell fc{pt.col_x[col], pt.col_x[last] + pt.col_w[last] - pt.col_x[col], cell.align, {}, 0};
+    for (const auto& line : cell.lines)
+      for (auto& f : fit(line, fc.w - 2 * s_.pad_x, s_.cell_size * scale)) fc.lines.push_back(std::move(f));
+    fc.height = lines_height(fc.lines, s_.cell_size * scale);
+    content = std::max(content, fc.height);
+    out.cells.push_back(std::move(fc));
+    col = last + 1;
+  }
+  out.height = content + 2 * s_.pad_y;
+  return out;
+}
+
+void Typesetter::place_caption(PageLayout& p, const PreparedTable& pt, bool continued) {
+  if (pt.table->caption.empty()) return;
+  auto text = continued ? pt.table->caption + "（続き）" : pt.table->caption;
+  Box b{pt.x, y_, pt.w, te_.line_height(s_.caption_size)};
+  place_aligned(p, fit({text, true}, b.w, s_.caption_size, true), Align::Left, b, true);
+  y_ += caption_height();
+}
+
+void Typesetter::place_head(PageLayout& p, const PreparedTable& pt) {
+  if (pt.table->fields) return;
+  p.fills.push_back({{pt.x, y_, pt.w, pt.head_h}, s_.head_gray});
+  for (const auto& h : pt.head) {
+    Box b{h.box.x, y_ + h.box.y, h.box.w, h.box.h};
+    p.rules.push_back({b.x, b.y, b.right(), b.y, s_.inner_rule});
+    p.rules.push_back({b.x, b.bottom(), b.right(), b.bottom(), s_.inner_rule});
+    p.rules.push_back({b.x, b.y, b.x, b.bottom(), s_.inner_rule});
+    p.rules.push_back({b.right(), b.y, b.right(), b.bottom(), s_.inner_rule});
+    Box inner{b.x + s_.pad_x, b.y + s_.pad_y, b.w - 2 * s_.pad_x, b.h - 2 * s_.pad_y};
+    place_aligned(p, h.lines, Align::Center, inner);
+  }
+  y_ += pt.head_h;
+}
+
+void Typesetter::place_row(PageLayout& p, const PreparedTable& pt, const FittedRow& r, bool first_total) {
+  if (r.total) p.fills.push_back({{pt.x, y_, pt.w, r.height}, s_.total_gray});
+  if (r.label_fill && !r.cells.empty()) p.fills.push_back({{r.cells[0].x, y_, r.cells[0].w, r.height}, s_.label_gray});
+  if (first_total) p.rules.push_back({pt.x, y_, pt.x + pt.w, y_, s_.total_rule});
+  for (std::size_t i = 0; i < r.cells.size(); ++i) {
+    const auto& c = r.cells[i];
+    if (i > 0) p.rules.push_back({c.x, y_, c.x, y_ + r.height, s_.inner_rule});
+    Box inner{c.x + s_.pad_x, y_ + s_.pad_y, c.w - 2 * s_.pad_x, r.height - 2 * s_.pad_y};
+    place_aligned(p, c.lines, c.align, inner);
+  }
+  p.row_boxes.push_back({pt.x, y_, pt.w, r.height});
+  y_ += r.height;
+  p.rules.push_back({pt.x, y_, pt.x + pt.w, y_, s_.inner_rule});
+}
+
+void Typesetter::close_piece(PageLayout& p, const PreparedTable& pt, double top) {
+  Box frame{pt.x, top, pt.w, y_ - top};
+  p.tables.push_back(frame);
+  double r = s_.frame_rule;
+  p.rules.push_back({frame.x, frame.y, frame.right(), frame.y, r});
+  p.rules.push_back({frame.x, frame.bottom(), frame.right(), frame.bottom(), r});
+  p.rules.push_back({frame.x, frame.y, frame.x, frame.bottom(), r});
+  p.rules.push_back({frame.right(), frame.y, frame.right(), frame.bottom(), r});
+}
+
+void Typesetter::break_page() {
+  pages_.push_back(new_page());
+  y_ = body_.y;
+}
+
+void Typesetter::flow(const ContentTable& t) {
+  double scale = 1;
+  PreparedTable pt = prepare(t, scale);
+  double caption_h = t.caption.empty() ? 0 : caption_height();
+  // A row taller than an empty page (a very long text) is set smaller until it fits.
+  auto tallest = [&] {
+    double h = 0;
+    for (const auto& r : pt.rows) h = std::max(h, r.height);
+    return h;
+  };
+  while (caption_h + pt.head_h + tallest() > body_.h && scale > 0.3) pt = prepare(t, scale *= 0.9);
+  double first_h = pt.rows.empty() ? 0 : pt.rows.front().height;
+  if (y_ + caption_h + pt.head_h + first_h > body_.bottom() && y_ > body_.y) break_page();
+  place_caption(pages_.back(), pt, false);
+  double top = y_;
+  place_head(pages_.back(), pt);
+  bool seen_total = false;
+  for (const auto& r : pt.rows) {
+    if (y_ + r.height > body_.bottom()) {
+      close_piece(pages_.back(), pt, top);
+      break_page();
+      place_caption(pages_.back(), pt, true);
+      top = y_;
+      place_head(pages_.back(), pt);
+    }
+    place_row(pages_.back(), pt, r, r.total && !seen_total);
+    seen_total = seen_total || r.total;
+  }
+  close_piece(pages_.back(), pt, top);
+  y_ += 10;
+}
+
+std::vector<PageLayout> Typesetter::run() {
+  measure_frame();
+  break_page();
+  for (const auto& t : c_.tables) flow(t);
+  int n = static_cast<int>(pages_.size());
+  for (int i = 0; i < n; ++i) add_frame_texts(pages_[static_cast<std::size_t>(i)], i + 1, n);
+  return std::move(pages_);
+}
+
+}  // namespace
+
+std::vector<PageLayout> typeset(const Content& content, const PageStyle& style) {
+  return Typesetter(content, style).run();
+}
+
+std::vector<PageLayout> typeset(const Notice& notice, const PageStyle& style) {
+  return typeset(build_content(notice), style);
+}
+
+}  // namespace kaigo::report
