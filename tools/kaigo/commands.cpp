@@ -8,6 +8,7 @@ int run(int argc, char** argv) {
   int status = 0;
   register_inspect(app, status);
   register_gen(app, status);
+  register_render(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

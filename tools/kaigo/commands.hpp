@@ -9,5 +9,6 @@ int run(int argc, char** argv);
 
 void register_inspect(CLI::App& app, int& status);
 void register_gen(CLI::App& app, int& status);
+void register_render(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli
