@@ -105,3 +105,19 @@ TEST(ReportNotice, FilesThatAreNotOneCleanNoticeAreRefused) {
 
 }  // namespace
 }  // namespace kaigo::report
+
+namespace kaigo::report {
+namespace {
+
+// The README's picture is drawn from docs/samples/7411.csv (scripts/render_sample.sh): it stays a
+// clean result file that writes back byte for byte.
+TEST(ReportNotice, TheReadmeSampleIsACleanResultFile) {
+  auto bytes = kaigo::testing::official_bytes(kaigo::testing::read_file(kaigo::testing::source_dir() / "docs/samples/7411.csv"));
+  auto n = read_notice_bytes("7411.CSV", bytes);
+  EXPECT_EQ(n.records.size(), 9u);
+  EXPECT_EQ(n.records[8].item(13), "ＡＮＮＭ");
+  EXPECT_EQ(csv_bytes(n), bytes);
+}
+
+}  // namespace
+}  // namespace kaigo::report
