@@ -16,7 +16,7 @@ void paint(cairo_t* cr, TextEngine& text, const PageLayout& page) {
     cairo_line_to(cr, r.x1, r.y1);
     cairo_stroke(cr);
   }
-  for (const auto& t : page.texts) text.draw(cr, t.text, t.x, t.y, t.size, t.bold);
+  for (const auto& t : page.texts) text.draw(cr, t.text, t.x, t.y, t.size);
 }
 
 }  // namespace kaigo::report

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/report/design.hpp"
 #include "kaigo/report/paint.hpp"
 #include "kaigo/report/text_engine.hpp"
 #include "kaigo/report/typeset.hpp"
@@ -54,6 +55,14 @@ Surface draw_image(const PageLayout& page, double dpi) {
   return s;
 }
 
+// ISO 8601 (JST) of the 作成年月日 in H1, or the first day of the notice's month when it has none.
+std::string creation_date(const Notice& n) {
+  const auto& h = design_for(n.form)->header;
+  auto d = Date::parse(n.records.front().item(h.created));
+  Date day = d ? *d : Date{n.month.year, n.month.month, 1};
+  return fmt::format("{:04d}-{:02d}-{:02d}T00:00:00+09:00", day.year, day.month, day.day);
+}
+
 const PageLayout& page_at(const std::vector<PageLayout>& pages, int page) {
   if (page < 0 || static_cast<std::size_t>(page) >= pages.size())
     throw std::out_of_range(fmt::format("ページ {} はありません (全 {} ページ) / no page {}", page + 1, pages.size(), page + 1));
@@ -71,6 +80,8 @@ void render_pdf(const Notice& notice, const std::filesystem::path& path) {
     check(cairo_surface_status(s.get()), tmp);
     cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, content.title.c_str());
     cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "kaigo");
+    // The 作成年月日 of the notice, not the clock: the same notice gives the same bytes.
+    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATE_DATE, creation_date(notice).c_str());
     Context cr(cairo_create(s.get()));
     TextEngine text;
     for (const auto& page : pages) {

@@ -28,7 +28,7 @@ TextEngine::TextEngine() {
   attrs_ = pango_attr_list_new();
   pango_attr_list_insert(attrs_, pango_attr_font_features_new("tnum=1"));
   pango_layout_set_attributes(layout_, attrs_);
-  set("あ", 100, false);
+  set("あ", 100);
   PangoRectangle logical;
   pango_layout_get_extents(layout_, nullptr, &logical);
   line_factor_ = points(logical.height) / 100.0;
@@ -40,10 +40,10 @@ TextEngine::~TextEngine() {
   if (context_) g_object_unref(context_);
 }
 
-void TextEngine::set(std::string_view text, double size, bool bold) {
+void TextEngine::set(std::string_view text, double size) {
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family_static(font, kFontFamily);
-  pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_weight(font, PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
   pango_layout_set_font_description(layout_, font);
   pango_font_description_free(font);
@@ -51,15 +51,15 @@ void TextEngine::set(std::string_view text, double size, bool bold) {
   pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
 }
 
-double TextEngine::width(std::string_view text, double size, bool bold) {
-  set(text, size, bold);
+double TextEngine::width(std::string_view text, double size) {
+  set(text, size);
   PangoRectangle logical;
   pango_layout_get_extents(layout_, nullptr, &logical);
   return points(logical.width);
 }
 
-std::vector<std::string> TextEngine::wrap(std::string_view text, double size, bool bold, double max_width) {
-  set(text, size, bold);
+std::vector<std::string> TextEngine::wrap(std::string_view text, double size, double max_width) {
+  set(text, size);
   pango_layout_set_width(layout_, pango_units(max_width));
   pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
   std::vector<std::string> out;
@@ -73,8 +73,8 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, double size, bo
   return out;
 }
 
-void TextEngine::draw(cairo_t* cr, std::string_view text, double x, double y, double size, bool bold) {
-  set(text, size, bold);
+void TextEngine::draw(cairo_t* cr, std::string_view text, double x, double y, double size) {
+  set(text, size);
   cairo_move_to(cr, x, y);
   pango_cairo_show_layout(cr, layout_);
 }

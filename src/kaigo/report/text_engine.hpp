@@ -1,7 +1,9 @@
 // report/text_engine — measuring and drawing text with pango on cairo, shared by typeset (which
 // measures) and paint (which draws), so that a line is drawn exactly as it was measured.
-// Owns: the font (Noto Serif CJK JP, the 明朝 of fonts-noto-cjk), font options (no hinting: the
-// layout is the same at every resolution) and tabular figures. Must not: decide where anything goes.
+// Owns: the font (Noto Serif CJK JP Regular, the 明朝 of fonts-noto-cjk; one face only, titles
+// included: each face embedded in a PDF costs ~50 ms of CFF subsetting), font options (no hinting:
+// the layout is the same at every resolution) and tabular figures. Must not: decide where anything
+// goes.
 // Internal to the report module.
 #pragma once
 #include <cairo.h>
@@ -29,17 +31,17 @@ class TextEngine {
   TextEngine& operator=(const TextEngine&) = delete;
 
   // Advance width in points of `text` set at `size` points on one line.
-  double width(std::string_view text, double size, bool bold = false);
+  double width(std::string_view text, double size);
   // Height in points of one line at `size` points.
   double line_height(double size) const { return size * line_factor_; }
   // Breaks `text` into lines no wider than `max_width` (between any characters where words do
   // not fit); a single character wider than `max_width` stays on a line of its own.
-  std::vector<std::string> wrap(std::string_view text, double size, bool bold, double max_width);
+  std::vector<std::string> wrap(std::string_view text, double size, double max_width);
   // Draws one line with the top of its line box at (x, y).
-  void draw(cairo_t* cr, std::string_view text, double x, double y, double size, bool bold = false);
+  void draw(cairo_t* cr, std::string_view text, double x, double y, double size);
 
  private:
-  void set(std::string_view text, double size, bool bold);
+  void set(std::string_view text, double size);
 
   PangoContext* context_ = nullptr;
   PangoLayout* layout_ = nullptr;

@@ -57,13 +57,13 @@ class Typesetter {
 
  private:
   // Fitting text
-  std::vector<Fitted> fit(const TextLine& line, double avail, double size, bool bold = false);
+  std::vector<Fitted> fit(const TextLine& line, double avail, double size);
   double lines_height(const std::vector<Fitted>& lines, double empty_size) const;
   // Fixed parts of every page
   void measure_frame();
   PageLayout new_page();
-  void place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit, bool bold = false);
-  void place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner, bool bold = false);
+  void place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit);
+  void place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner);
   void add_frame_texts(PageLayout& p, int page_no, int pages);
   // Tables
   PreparedTable prepare(const ContentTable& t, double scale);
@@ -87,24 +87,24 @@ class Typesetter {
   double y_ = 0;
 };
 
-std::vector<Fitted> Typesetter::fit(const TextLine& line, double avail, double size, bool bold) {
+std::vector<Fitted> Typesetter::fit(const TextLine& line, double avail, double size) {
   if (line.text.empty()) return {{{}, size, 0}};
-  double w = te_.width(line.text, size, bold);
+  double w = te_.width(line.text, size);
   if (w <= avail) return {{line.text, size, w}};
   if (line.shrink) {
     for (double s = std::floor(size * avail / w * 100) / 100; s >= s_.min_size; s -= 0.1) {
-      double ws = te_.width(line.text, s, bold);
+      double ws = te_.width(line.text, s);
       if (ws <= avail) return {{line.text, s, ws}};
     }
     size = s_.min_size;
   }
   std::vector<Fitted> out;
-  for (auto& piece : te_.wrap(line.text, size, bold, avail)) {
-    double lw = te_.width(piece, size, bold);
+  for (auto& piece : te_.wrap(line.text, size, avail)) {
+    double lw = te_.width(piece, size);
     double ls = size;
     while (lw > avail && ls > 0.5) {  // one character wider than the cell
       ls *= 0.95;
-      lw = te_.width(piece, ls, bold);
+      lw = te_.width(piece, ls);
     }
     out.push_back({std::move(piece), ls, lw});
   }
@@ -137,19 +137,19 @@ void Typesetter::measure_frame() {
   body_ = {printable_.x, body_top, printable_.w, footer_.y - 6 - body_top};
 }
 
-void Typesetter::place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit, bool bold) {
+void Typesetter::place_line(PageLayout& p, const Fitted& f, double x, double y, const Box& limit) {
   if (f.text.empty()) return;
-  p.texts.push_back({f.text, x, y, f.size, bold, f.width, te_.line_height(f.size), limit});
+  p.texts.push_back({f.text, x, y, f.size, f.width, te_.line_height(f.size), limit});
 }
 
 // Lines stacked and centred vertically in `inner`, each aligned horizontally.
-void Typesetter::place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner, bool bold) {
+void Typesetter::place_aligned(PageLayout& p, const std::vector<Fitted>& lines, Align a, const Box& inner) {
   double y = inner.y + (inner.h - lines_height(lines, s_.cell_size)) / 2;
   for (const auto& l : lines) {
     double x = inner.x;
     if (a == Align::Center) x = inner.x + (inner.w - l.width) / 2;
     if (a == Align::Right) x = inner.right() - l.width;
-    place_line(p, l, x, y, inner, bold);
+    place_line(p, l, x, y, inner);
     y += te_.line_height(l.text.empty() ? s_.cell_size : l.size);
   }
 }
@@ -163,8 +163,8 @@ PageLayout Typesetter::new_page() {
   p.header = header_;
   p.body = body_;
   p.footer = footer_;
-  auto title = fit({c_.title, true}, printable_.w, s_.title_size, true);
-  place_aligned(p, title, Align::Center, title_, true);
+  auto title = fit({c_.title, true}, printable_.w, s_.title_size);
+  place_aligned(p, title, Align::Center, title_);
   const auto& t = p.texts.back();
   p.rules.push_back({t.x, title_.bottom() + 1, t.x + t.width, title_.bottom() + 1, 0.8});
   double line_h = te_.line_height(s_.header_size);
@@ -296,7 +296,7 @@ void Typesetter::place_caption(PageLayout& p, const PreparedTable& pt, bool cont
   if (pt.table->caption.empty()) return;
   auto text = continued ? pt.table->caption + "（続き）" : pt.table->caption;
   Box b{pt.x, y_, pt.w, te_.line_height(s_.caption_size)};
-  place_aligned(p, fit({text, true}, b.w, s_.caption_size, true), Align::Left, b, true);
+  place_aligned(p, fit({text, true}, b.w, s_.caption_size), Align::Left, b);
   y_ += caption_height();
 }
 

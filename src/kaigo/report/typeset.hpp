@@ -24,7 +24,6 @@ struct PlacedText {
   std::string text;
   double x = 0, y = 0;  // left edge and top of the line box
   double size = 0;      // points
-  bool bold = false;
   double width = 0;     // measured advance width
   double height = 0;    // line box height
   Box limit;            // the area the line must stay in (a cell without its padding)
