@@ -9,7 +9,9 @@
 namespace kaigo::report {
 
 // Returns the files written, sorted. Files whose name is not a result form with a design are left
-// alone. Throws std::runtime_error naming the file when one cannot be read or printed.
-std::vector<std::filesystem::path> render_all(const std::filesystem::path& dir);
+// alone. Files are printed on `threads` threads (0: one per core); each file is independent.
+// Throws std::runtime_error naming the first file (in path order) that cannot be read or printed,
+// after the others are done.
+std::vector<std::filesystem::path> render_all(const std::filesystem::path& dir, unsigned threads = 0);
 
 }  // namespace kaigo::report

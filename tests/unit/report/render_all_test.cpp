@@ -40,6 +40,22 @@ TEST(ReportRenderAll, WritesPdfAndHtmlNextToEachResultFile) {
   EXPECT_EQ(files, 5 + 6);
 }
 
+// Printing is deterministic (the PDF's date is the notice's 作成年月日, not the clock) and files
+// printed on several threads are the same as on one.
+TEST(ReportRenderAll, OneThreadOrSeveralWriteTheSameBytes) {
+  kaigo::testing::TempDir one, four;
+  lay_out_results(one.path());
+  lay_out_results(four.path());
+  auto a = render_all(one.path(), 1);
+  auto b = render_all(four.path(), 4);
+  ASSERT_EQ(a.size(), 6u);
+  ASSERT_EQ(b.size(), 6u);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(fs::relative(a[i], one.path()), fs::relative(b[i], four.path()));
+    EXPECT_EQ(kaigo::testing::read_file(a[i]), kaigo::testing::read_file(b[i])) << a[i];
+  }
+}
+
 TEST(ReportRenderAll, ABrokenResultFileIsNamed) {
   kaigo::testing::TempDir tmp;
   fs::create_directories(tmp / "1370000001");
