@@ -1,10 +1,11 @@
 #include "kaigo/report/typeset.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
+#include "kaigo/report/fit.hpp"
+#include "kaigo/report/table_layout.hpp"
 #include "kaigo/report/text_engine.hpp"
 
 namespace kaigo::report {
@@ -13,52 +14,14 @@ namespace {
 constexpr double kA4Short = 210 * 72 / 25.4;
 constexpr double kA4Long = 297 * 72 / 25.4;
 
-// A line of text fitted into a width: its final size and measured width.
-struct Fitted {
-  std::string text;
-  double size = 0;
-  double width = 0;
-};
-
-// A cell whose lines have been fitted: its horizontal place and its content height.
-struct FittedCell {
-  double x = 0, w = 0;
-  Align align = Align::Left;
-  std::vector<Fitted> lines;
-  double height = 0;
-};
-
-struct FittedRow {
-  bool total = false;
-  bool label_fill = false;  // fields table: the label cell is shaded
-  std::vector<FittedCell> cells;
-  double height = 0;
-};
-
-// A heading cell of a rows table.
-struct HeadCell {
-  Box box;  // relative to the top of the heading
-  std::vector<Fitted> lines;
-};
-
-struct PreparedTable {
-  const ContentTable* table = nullptr;
-  double x = 0, w = 0;
-  std::vector<double> col_x, col_w;
-  std::vector<HeadCell> head;
-  double head_h = 0;
-  std::vector<FittedRow> rows;
-};
-
 class Typesetter {
  public:
   Typesetter(const Content& c, const PageStyle& s) : c_(c), s_(s) {}
   std::vector<PageLayout> run();
 
  private:
-  // Fitting text
-  std::vector<Fitted> fit(const TextLine& line, double avail, double size);
-  double lines_height(const std::vector<Fitted>& lines, double empty_size) const;
+  std::vector<Fitted> fit(const TextLine& line, double avail, double size) { return fit_.fit(line, avail, size); }
+  double lines_height(const std::vector<Fitted>& lines, double empty_size) const { return fit_.height(lines, empty_size); }
   // Fixed parts of every page
   void measure_frame();
   PageLayout new_page();
@@ -67,8 +30,6 @@ class Typesetter {
   void add_frame_texts(PageLayout& p, int page_no, int pages);
   // Tables
   PreparedTable prepare(const ContentTable& t, double scale);
-  void prepare_head(PreparedTable& pt, double scale);
-  FittedRow fit_row(const PreparedTable& pt, const ContentRow& row, double scale);
   double caption_height() const { return te_.line_height(s_.caption_size) + 2; }
   void place_caption(PageLayout& p, const PreparedTable& pt, bool continued);
   void place_head(PageLayout& p, const PreparedTable& pt);
@@ -80,42 +41,13 @@ class Typesetter {
   const Content& c_;
   const PageStyle& s_;
   TextEngine te_;
+  Fitter fit_{te_, s_.min_size};
   double page_w_ = 0, page_h_ = 0;
   Box printable_, title_, header_, body_, footer_;
   std::vector<std::vector<Fitted>> notes_;
   std::vector<PageLayout> pages_;
   double y_ = 0;
 };
-
-std::vector<Fitted> Typesetter::fit(const TextLine& line, double avail, double size) {
-  if (line.text.empty()) return {{{}, size, 0}};
-  double w = te_.width(line.text, size);
-  if (w <= avail) return {{line.text, size, w}};
-  if (line.shrink) {
-    for (double s = std::floor(size * avail / w * 100) / 100; s >= s_.min_size; s -= 0.1) {
-      double ws = te_.width(line.text, s);
-      if (ws <= avail) return {{line.text, s, ws}};
-    }
-    size = s_.min_size;
-  }
-  std::vector<Fitted> out;
-  for (auto& piece : te_.wrap(line.text, size, avail)) {
-    double lw = te_.width(piece, size);
-    double ls = size;
-    while (lw > avail && ls > 0.5) {  // one character wider than the cell
-      ls *= 0.95;
-      lw = te_.width(piece, ls);
-    }
-    out.push_back({std::move(piece), ls, lw});
-  }
-  return out;
-}
-
-double Typesetter::lines_height(const std::vector<Fitted>& lines, double empty_size) const {
-  double h = 0;
-  for (const auto& l : lines) h += te_.line_height(l.text.empty() ? empty_size : l.size);
-  return h;
-}
 
 void Typesetter::measure_frame() {
   bool landscape = c_.orientation == Orientation::Landscape;
@@ -203,93 +135,8 @@ void Typesetter::add_frame_texts(PageLayout& p, int page_no, int pages) {
 }
 
 PreparedTable Typesetter::prepare(const ContentTable& t, double scale) {
-  PreparedTable pt;
-  pt.table = &t;
   double inset = s_.frame_rule;  // keeps the frame's stroke inside the printable area
-  pt.w = (printable_.w - 2 * inset) * t.width_percent / 100;
-  pt.x = printable_.x + inset;
-  double total = 0;
-  for (const auto& col : t.columns) total += col.weight;
-  double x = pt.x;
-  for (const auto& col : t.columns) {
-    pt.col_x.push_back(x);
-    pt.col_w.push_back(pt.w * col.weight / total);
-    x += pt.col_w.back();
-  }
-  if (!t.fields) prepare_head(pt, scale);
-  for (const auto& row : t.rows) pt.rows.push_back(fit_row(pt, row, scale));
-  return pt;
-}
-
-void Typesetter::prepare_head(PreparedTable& pt, double scale) {
-  const auto& cols = pt.table->columns;
-  double size = s_.head_size * scale;
-  auto fit_title = [&](const std::vector<std::string>& title, double w) {
-    std::vector<Fitted> lines;
-    for (const auto& l : title)
-      for (auto& f : fit({l, false}, w - 2 * s_.pad_x, size)) lines.push_back(std::move(f));
-    return lines;
-  };
-  // Tier 1: group headings; tier 2: the columns under a group; others span both tiers.
-  double tier1 = 0, tier2 = 0, single = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, last] column of each group
-  for (std::size_t i = 0; i < cols.size(); ++i) {
-    if (cols[i].group.empty()) continue;
-    if (groups.empty() || cols[groups.back().second].group != cols[i].group || groups.back().second + 1 != i)
-      groups.push_back({i, i});
-    else
-      groups.back().second = i;
-  }
-  std::vector<std::vector<Fitted>> group_lines, col_lines;
-  for (auto [first, last] : groups) {
-    double w = pt.col_x[last] + pt.col_w[last] - pt.col_x[first];
-    group_lines.push_back(fit_title({cols[first].group}, w));
-    tier1 = std::max(tier1, lines_height(group_lines.back(), size));
-  }
-  for (std::size_t i = 0; i < cols.size(); ++i) {
-    col_lines.push_back(fit_title(cols[i].title, pt.col_w[i]));
-    double h = lines_height(col_lines.back(), size);
-    if (cols[i].group.empty())
-      single = std::max(single, h);
-    else
-      tier2 = std::max(tier2, h);
-  }
-  double pad = 2 * s_.pad_y;
-  if (!groups.empty()) {
-    tier1 += pad;
-    tier2 += pad;
-    if (single + pad > tier1 + tier2) tier2 = single + pad - tier1;
-    pt.head_h = tier1 + tier2;
-  } else {
-    pt.head_h = single + pad;
-  }
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    auto [first, last] = groups[g];
-    double x0 = pt.col_x[first];
-    pt.head.push_back({{x0, 0, pt.col_x[last] + pt.col_w[last] - x0, tier1}, group_lines[g]});
-  }
-  for (std::size_t i = 0; i < cols.size(); ++i) {
-    bool grouped = !cols[i].group.empty();
-    pt.head.push_back({{pt.col_x[i], grouped ? tier1 : 0, pt.col_w[i], grouped ? tier2 : pt.head_h}, col_lines[i]});
-  }
-}
-
-FittedRow Typesetter::fit_row(const PreparedTable& pt, const ContentRow& row, double scale) {
-  FittedRow out{row.total, pt.table->fields, {}, 0};
-  std::size_t col = 0;
-  double content = te_.line_height(s_.cell_size * scale);
-  for (const auto& cell : row.cells) {
-    auto last = std::min(col + static_cast<std::size_t>(cell.span), pt.col_x.size()) - 1;
-    FittedCell fc{pt.col_x[col], pt.col_x[last] + pt.col_w[last] - pt.col_x[col], cell.align, {}, 0};
-    for (const auto& line : cell.lines)
-      for (auto& f : fit(line, fc.w - 2 * s_.pad_x, s_.cell_size * scale)) fc.lines.push_back(std::move(f));
-    fc.height = lines_height(fc.lines, s_.cell_size * scale);
-    content = std::max(content, fc.height);
-    out.cells.push_back(std::move(fc));
-    col = last + 1;
-  }
-  out.height = content + 2 * s_.pad_y;
-  return out;
+  return prepare_table(fit_, s_, t, printable_.x + inset, printable_.w - 2 * inset, scale);
 }
 
 void Typesetter::place_caption(PageLayout& p, const PreparedTable& pt, bool continued) {
@@ -350,12 +197,7 @@ void Typesetter::flow(const ContentTable& t) {
   PreparedTable pt = prepare(t, scale);
   double caption_h = t.caption.empty() ? 0 : caption_height();
   // A row taller than an empty page (a very long text) is set smaller until it fits.
-  auto tallest = [&] {
-    double h = 0;
-    for (const auto& r : pt.rows) h = std::max(h, r.height);
-    return h;
-  };
-  while (caption_h + pt.head_h + tallest() > body_.h && scale > 0.3) pt = prepare(t, scale *= 0.9);
+  while (caption_h + pt.head_h + pt.tallest_row() > body_.h && scale > 0.3) pt = prepare(t, scale *= 0.9);
   double first_h = pt.rows.empty() ? 0 : pt.rows.front().height;
   if (y_ + caption_h + pt.head_h + first_h > body_.bottom() && y_ > body_.y) break_page();
   place_caption(pages_.back(), pt, false);
