@@ -1,6 +1,6 @@
 // report/html — the HTML rendering of a notice: the same content as the PDF (content.hpp), as one
 // standalone UTF-8 file with inline CSS; printing it gives A4 pages with the column headings
-// repeated on each page.
+// repeated on each page. Owns: the markup and its CSS. Must not: change or add any text.
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -14,7 +14,7 @@ namespace kaigo::report {
 namespace {
 
 constexpr std::string_view kStyle = R"(
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif;
+body { font-family: "Noto Serif CJK JP", "Noto Serif JP", "Hiragino Mincho ProN", "Yu Mincho", serif;
        font-size: 9pt; color: #000; margin: 12mm; }
 h1 { text-align: center; font-size: 16pt; margin: 0 0 6pt; }
 h1 span { border-bottom: 0.8pt solid #000; }
