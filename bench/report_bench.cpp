@@ -1,5 +1,5 @@
-// Printing a large notice: a 請求明細書・給付管理票返戻（保留）一覧表 (7411) of 1,000 rows laid out,
-// drawn to PDF, and written as HTML (docs/performance.md).
+// Printing notices: a 請求明細書・給付管理票返戻（保留）一覧表 (7411) of one page, and one of 1,000
+// rows laid out, drawn to PDF, and written as HTML (docs/performance.md).
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -36,6 +36,24 @@ const Notice& thousand_rows() {
   }();
   return n;
 }
+
+// The common case: a notice of one page (8 rows).
+const Notice& one_page() {
+  static const Notice n = [] {
+    auto records = thousand_rows().records;
+    records.resize(9);
+    return make_notice("7411", std::move(records));
+  }();
+  return n;
+}
+
+void BM_RenderPdf7411_OnePage(benchmark::State& state) {
+  auto path = std::filesystem::temp_directory_path() / "kaigo-bench-7411-1.pdf";
+  for (auto _ : state) render_pdf(one_page(), path);
+  state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_RenderPdf7411_OnePage)->Unit(benchmark::kMillisecond);
 
 void BM_Typeset7411_1000(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(typeset(thousand_rows()).size());
