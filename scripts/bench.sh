@@ -24,6 +24,10 @@ trap 'rm -rf "$tmp"' EXIT
     >"$tmp/precheck.csv"
   echo "error rows: $(($(wc -l <"$tmp/precheck.csv") - 1)) (the file has no 請求書 row: one KP30)"
   rm -f "$tmp/big.csv"
+  echo "## printing a 7411 notice of 1,000 rows: kaigo render (PDF + HTML; wall time, peak RSS)"
+  bash "$(dirname "$0")/long_notice.sh" 1000 >"$tmp/7411.CSV"
+  /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" render "$tmp/7411.CSV" >/dev/null
+  ls -l "$tmp/7411.pdf" | awk '{print "pdf bytes:", $5}'
   echo "## kaigo gen: 2,000 offices, 200,000 recipients"
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
     --recipients 200000 | grep -E "明細書"

@@ -9,6 +9,8 @@ PKGS=(
   libsqlite3-dev sqlite3 libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 time
+  # report: PDF/PNG rendering of the 帳票 (pangocairo), a Japanese font, and the PDF checks in tests
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk fontconfig poppler-utils
 )
 missing=()
 for p in "${PKGS[@]}"; do

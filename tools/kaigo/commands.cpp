@@ -11,6 +11,7 @@ int run(int argc, char** argv) {
   register_init(app, status);
   register_load(app, status);
   register_precheck(app, status);
+  register_render(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,5 +12,6 @@ void register_gen(CLI::App& app, int& status);
 void register_init(CLI::App& app, int& status);
 void register_load(CLI::App& app, int& status);
 void register_precheck(CLI::App& app, int& status);
+void register_render(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

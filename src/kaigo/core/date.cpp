@@ -18,13 +18,14 @@ std::optional<int> digits(std::string_view s) {
 struct Era {
   Date start;
   const char* name;
+  char initial;  // the letter of the short form (R05.9)
 };
 // Start days of the eras (the first day of each era is year 1, written 元年).
-constexpr std::array<Era, 5> kEras{{{{2019, 5, 1}, "令和"},
-                                    {{1989, 1, 8}, "平成"},
-                                    {{1926, 12, 25}, "昭和"},
-                                    {{1912, 7, 30}, "大正"},
-                                    {{1868, 1, 25}, "明治"}}};
+constexpr std::array<Era, 5> kEras{{{{2019, 5, 1}, "令和", 'R'},
+                                    {{1989, 1, 8}, "平成", 'H'},
+                                    {{1926, 12, 25}, "昭和", 'S'},
+                                    {{1912, 7, 30}, "大正", 'T'},
+                                    {{1868, 1, 25}, "明治", 'M'}}};
 
 std::string era_year(const Era& e, int year) {
   int n = year - e.start.year + 1;
@@ -103,6 +104,14 @@ std::string wareki_year_month(YearMonth ym) {
     if (last >= e.start) return fmt::format("{}{}月", era_year(e, ym.year), ym.month);
   }
   return fmt::format("{}年{}月", ym.year, ym.month);
+}
+
+std::string wareki_short_year_month(YearMonth ym) {
+  Date last{ym.year, ym.month, ym.days()};
+  for (const auto& e : kEras) {
+    if (last >= e.start) return fmt::format("{}{:02d}.{}", e.initial, ym.year - e.start.year + 1, ym.month);
+  }
+  return fmt::format("{:04d}.{}", ym.year, ym.month);
 }
 
 }  // namespace kaigo

@@ -47,5 +47,8 @@ int days_in_month(int year, int month);
 // 和暦: "令和8年4月" style names for printed notices. Eras from 明治 (1868) onward.
 std::string wareki_year_month(YearMonth ym);
 std::string wareki_date(Date d);
+// The short form printed in the tables of the 国保連's 帳票: era initial, two-digit year, month
+// ("R08.4" for 令和8年4月, "H31.4" for 平成31年4月).
+std::string wareki_short_year_month(YearMonth ym);
 
 }  // namespace kaigo

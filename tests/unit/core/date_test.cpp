@@ -30,6 +30,11 @@ TEST(Wareki, EraBoundaries) {
   EXPECT_EQ(wareki_date({2019, 4, 30}), "平成31年4月30日");
   EXPECT_EQ(wareki_year_month({2026, 4}), "令和8年4月");
   EXPECT_EQ(wareki_year_month({2019, 4}), "平成31年4月");
+  EXPECT_EQ(wareki_short_year_month({2026, 4}), "R08.4");
+  EXPECT_EQ(wareki_short_year_month({2023, 9}), "R05.9");
+  EXPECT_EQ(wareki_short_year_month({2019, 5}), "R01.5");
+  EXPECT_EQ(wareki_short_year_month({2019, 4}), "H31.4");
+  EXPECT_EQ(wareki_short_year_month({2000, 4}), "H12.4");
 }
 
 TEST(Money, FloorAndRounding) {

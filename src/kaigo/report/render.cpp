@@ -1,0 +1,131 @@
+#include "kaigo/report/render.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "kaigo/report/design.hpp"
+#include "kaigo/report/paint.hpp"
+#include "kaigo/report/text_engine.hpp"
+#include "kaigo/report/typeset.hpp"
+
+namespace kaigo::report {
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+
+void check(cairo_status_t status, const std::filesystem::path& path) {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(fmt::format("描画できません: {} ({}) / cannot render: {}", path.string(),
+                                         cairo_status_to_string(status), path.string()));
+}
+
+std::filesystem::path part_of(const std::filesystem::path& path) {
+  auto tmp = path;
+  tmp += ".part";
+  return tmp;
+}
+
+// A page drawn on a white image surface at `dpi`.
+Surface draw_image(const PageLayout& page, double dpi) {
+  double scale = dpi / 72.0;
+  Surface s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(page.width * scale)),
+                                       static_cast<int>(std::lround(page.height * scale))));
+  check(cairo_surface_status(s.get()), "image");
+  Context cr(cairo_create(s.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_scale(cr.get(), scale, scale);
+  TextEngine text;
+  paint(cr.get(), text, page);
+  cairo_surface_flush(s.get());
+  return s;
+}
+
+// ISO 8601 (JST) of the 作成年月日 in H1, or the first day of the notice's month when it has none.
+std::string creation_date(const Notice& n) {
+  const auto& h = design_for(n.form)->header;
+  auto d = Date::parse(n.records.front().item(h.created));
+  Date day = d ? *d : Date{n.month.year, n.month.month, 1};
+  return fmt::format("{:04d}-{:02d}-{:02d}T00:00:00+09:00", day.year, day.month, day.day);
+}
+
+const PageLayout& page_at(const std::vector<PageLayout>& pages, int page) {
+  if (page < 0 || static_cast<std::size_t>(page) >= pages.size())
+    throw std::out_of_range(fmt::format("ページ {} はありません (全 {} ページ) / no page {}", page + 1, pages.size(), page + 1));
+  return pages[static_cast<std::size_t>(page)];
+}
+
+}  // namespace
+
+void render_pdf(const Notice& notice, const std::filesystem::path& path) {
+  auto content = build_content(notice);
+  auto pages = typeset(content);
+  auto tmp = part_of(path);
+  {
+    Surface s(cairo_pdf_surface_create(tmp.c_str(), pages.front().width, pages.front().height));
+    check(cairo_surface_status(s.get()), tmp);
+    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, content.title.c_str());
+    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "kaigo");
+    // The 作成年月日 of the notice, not the clock: the same notice gives the same bytes.
+    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATE_DATE, creation_date(notice).c_str());
+    Context cr(cairo_create(s.get()));
+    TextEngine text;
+    for (const auto& page : pages) {
+      paint(cr.get(), text, page);
+      cairo_show_page(cr.get());
+    }
+    check(cairo_status(cr.get()), tmp);
+    cr.reset();
+    cairo_surface_finish(s.get());
+    check(cairo_surface_status(s.get()), tmp);
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+int page_count(const Notice& notice) { return static_cast<int>(typeset(notice).size()); }
+
+PageImage render_page_image(const Notice& notice, int page, double dpi) {
+  auto pages = typeset(notice);
+  auto s = draw_image(page_at(pages, page), dpi);
+  PageImage img;
+  img.width = cairo_image_surface_get_width(s.get());
+  img.height = cairo_image_surface_get_height(s.get());
+  img.dpi = dpi;
+  img.gray.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height));
+  const unsigned char* data = cairo_image_surface_get_data(s.get());
+  auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(s.get()));
+  for (int y = 0; y < img.height; ++y) {
+    for (int x = 0; x < img.width; ++x) {
+      std::uint32_t px;
+      std::memcpy(&px, data + static_cast<std::size_t>(y) * stride + static_cast<std::size_t>(x) * 4, 4);
+      auto r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+      img.gray[static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)] =
+          static_cast<std::uint8_t>((r * 299 + g * 587 + b * 114) / 1000);
+    }
+  }
+  return img;
+}
+
+void render_png(const Notice& notice, int page, const std::filesystem::path& path, double dpi) {
+  auto pages = typeset(notice);
+  auto s = draw_image(page_at(pages, page), dpi);
+  auto tmp = part_of(path);
+  check(cairo_surface_write_to_png(s.get(), tmp.c_str()), tmp);
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace kaigo::report
