@@ -1,6 +1,12 @@
 // Small helpers shared by the subcommands: reading an input file whole, printing diagnostics.
 #pragma once
+#include <memory>
+#include <optional>
 #include <string>
+
+#include "kaigo/core/clock.hpp"
+#include "kaigo/reception/reception.hpp"
+#include "kaigo/store/tables.hpp"
 
 #include "kaigo/core/diagnostic.hpp"
 
@@ -11,5 +17,19 @@ std::string read_whole_file(const std::string& path);
 
 // One line per diagnostic on stderr.
 void print_diagnostics(const Diagnostics& diagnostics);
+
+// --at (JST) or now; nullopt after a message on stderr when it does not parse.
+std::optional<LocalDateTime> parse_at(const std::string& at);
+
+// The reception of a database: its settings, masters and ledgers (those loaded) for the pre-check.
+struct ReceptionSetup {
+  std::unique_ptr<store::Database> db;
+  store::World world;
+  std::unique_ptr<reception::Reception> reception;
+
+  explicit ReceptionSetup(const std::string& path);
+  // Finishes files a stopped process left 受付中, saying so on stderr.
+  void resume(const LocalDateTime& at);
+};
 
 }  // namespace kaigo::cli

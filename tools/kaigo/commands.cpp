@@ -11,6 +11,9 @@ int run(int argc, char** argv) {
   register_init(app, status);
   register_load(app, status);
   register_precheck(app, status);
+  register_submit(app, status);
+  register_cancel(app, status);
+  register_review(app, status);
   register_render(app, status);
   try {
     app.parse(argc, argv);

@@ -12,6 +12,9 @@ void register_gen(CLI::App& app, int& status);
 void register_init(CLI::App& app, int& status);
 void register_load(CLI::App& app, int& status);
 void register_precheck(CLI::App& app, int& status);
+void register_submit(CLI::App& app, int& status);
+void register_cancel(CLI::App& app, int& status);
+void register_review(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -340,6 +340,7 @@ struct ReviewStore::Writer {
   }
 };
 
+ReviewStore::ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
 ReviewStore::~ReviewStore() = default;
 
 void ReviewStore::begin(YearMonth month) {

@@ -11,7 +11,7 @@ namespace kaigo::store {
 
 class ReviewStore : public review::MonthSource, public review::DecisionSink {
  public:
-  ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
+  ReviewStore(Database& db, const LocalDateTime& now);
   ~ReviewStore() override;
 
   // Review months after `month` that already have decisions (re-running `month` would contradict them).
