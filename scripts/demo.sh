@@ -26,5 +26,16 @@ for f in "$out"/submissions/*/*.CSV; do
 done
 echo "ファイル ${files} 件, 明細書 ${statements} 件, 様式エラー ${errors} 件"
 echo "  (injected: bad fields $(grep -c bad_field "$out/expected_errors.csv" || true) → KC08, duplicates $(grep -c duplicate "$out/expected_errors.csv" || true) → KC24)"
+echo
+echo "== 5. 事前チェック / pre-check of every file (ledgers of the month, 処理年月 2026-05) =="
+"$kaigo" precheck --format csv --month 202605 --offices "$out/offices.csv" --insurers "$out/insurers.csv" \
+  "$out"/submissions/*/*.CSV >"$out/precheck.csv"
+python3 - "$out/precheck.csv" <<'PY'
+import csv, sys, collections
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+codes = collections.Counter(r["コード"] for r in rows if r["コード"])
+print("エラー行 / error rows:", sum(codes.values()), dict(sorted(codes.items())))
+PY
+echo "  (only bad_field → KC08 and duplicate → ANN2 can be seen before the review; the list: $out/precheck.csv)"
 echo "台帳 / ledgers: $out/offices.csv $out/insurers.csv $out/recipients.csv $out/services.csv"
 echo "誤りの一覧 / injected mistakes: $out/expected_errors.csv"

@@ -28,7 +28,11 @@ std::set<std::string> codes_used(std::span<const FileResult> files) {
 void text_row(std::string& out, const ErrorRow& e) {
   out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, or_dash(e.form_kind),
                      or_dash(e.service_month), or_dash(shown_type(e)), or_dash(e.insurer_no), or_dash(e.insured_no));
-  if (!e.item_name.empty()) out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, e.value);
+  if (e.item_no > 0) {
+    out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, e.value);
+  } else if (!e.item_name.empty()) {
+    out += fmt::format(" {}=\"{}\"", e.item_name, e.value);
+  }
   out += fmt::format(": {} / {}", e.message_ja, e.message_en);
   if (e.line > 0) out += fmt::format(" （{}行目 / line {}）", e.line, e.line);
   out += '\n';

@@ -205,9 +205,10 @@ void check_types_match(const CheckEnv& env, const exchange::Document& doc, const
     if (has_kind(rule.kinds_to, r.kind)) add(totals, r.item(rule.item), &r);
   }
   auto missing = [&](const auto& from, const auto& in, std::string_view ja, std::string_view en) {
-    for (const auto& [type, r] : from) {
+    for (const auto& entry : from) {
+      std::string_view type = entry.first;  // (a structured binding cannot be captured by clang 15)
       bool found = std::any_of(in.begin(), in.end(), [&](const auto& p) { return p.first == type; });
-      if (!found) env.findings.add(Level::Format, rule.code, &info, r, rule.item, ja, en);
+      if (!found) env.findings.add(Level::Format, rule.code, &info, entry.second, rule.item, ja, en);
     }
   };
   missing(details, totals, "このサービス種類の集計情報がありません", "no 集計 record for this service type");

@@ -56,7 +56,8 @@ TEST_P(FixtureAmounts, RecomputeToWhatIsWritten) {
 // The 様式 whose fixtures carry only records the calculator covers (02/10/11/12 amounts). Not yet:
 // 7171–7174 and 7183 write 限度額管理対象単位数 (10-10) as 0 for services outside the limit,
 // while the calculator puts the units there; which the 国保連 expects is not in the references
-// ([NF], claims-format.md §4.7) and is left to the pre-check issue.
+// ([NF], claims-format.md §4.7). The pre-check compares 10-9/10/11 only for types inside the
+// 区分支給限度基準額, so those fixtures pass it (docs/diagnostics.md, "Decisions").
 INSTANTIATE_TEST_SUITE_P(Statements, FixtureAmounts,
                          ::testing::Values("7131", "7132", "71R1", "7143", "7144", "7175", "7176", "7177"));
 

@@ -55,6 +55,14 @@ TEST(PrecheckErrorList, TextShowsADashForADocumentOfSeveralTypesAndCountsWhatIsL
   EXPECT_NE(text.find("……ほか 2 件は省略しました / 2 more not listed"), std::string::npos) << text;
 }
 
+TEST(PrecheckErrorList, TextOfAFileRow) {
+  auto r = check_text(fixture_text("8222"), world().context(), "KY-2605.CSV");
+  auto text = format_text(std::vector<FileResult>{r});
+  EXPECT_NE(text.find("  [伝送エラー] KP01 － － － － － ファイル名=\"KY-2605.CSV\": ファイル名が規約に沿っていない"),
+            std::string::npos)
+      << text;
+}
+
 TEST(PrecheckErrorList, Json) {
   auto j = to_json(sample());
   ASSERT_EQ(j["files"].size(), 2u);
