@@ -1,0 +1,68 @@
+#include "support/reception_world.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "kaigo/gen/generator.hpp"
+
+namespace kaigo::testing {
+
+LocalDateTime jst(const char* iso) {
+  auto t = LocalDateTime::parse(iso);
+  if (!t) throw std::invalid_argument(iso);
+  return *t;
+}
+
+ReceptionWorld::ReceptionWorld(double error_rate, int offices, int recipients) {
+  auto masters = master::load_bundled_masters();
+  gen::Options o;
+  o.out = dir_ / "month";
+  o.processing_month = {2026, 5};
+  o.offices = offices;
+  o.recipients = recipients;
+  o.seed = 3;
+  o.error_rate = error_rate;
+  gen::generate(o, *masters.table);
+  for (const auto& e : std::filesystem::recursive_directory_iterator(o.out / "submissions")) {
+    if (e.is_regular_file()) files_.push_back(e.path());
+  }
+  std::sort(files_.begin(), files_.end());
+  db_ = store::Database::create(db_path());
+  db_->store_settings(read_file(o.out / "kokuhoren.toml"), "kokuhoren.toml", jst("2026-05-01T00:00"));
+  for (auto kind : {store::TableKind::Services, store::TableKind::Offices, store::TableKind::Insurers,
+                    store::TableKind::Recipients}) {
+    auto name = std::string(store::table_kind_name(kind)) + ".csv";
+    auto r = store::load_table(*db_, kind, name, read_file(o.out / name), jst("2026-05-01T00:00"));
+    if (!r.stored) throw std::runtime_error("ledger did not load: " + name);
+  }
+  world_ = store::load_world(*db_);
+  precheck::Context context;
+  context.masters = &world_.masters;
+  context.offices = &world_.offices;
+  context.insurers = &world_.insurers;
+  reception_ = std::make_unique<reception::Reception>(*db_, db_->settings().reception, context);
+}
+
+std::filesystem::path ReceptionWorld::claim_file() const {
+  for (const auto& f : files_) {
+    if (f.filename().string().starts_with("KK")) return f;
+  }
+  throw std::logic_error("no claim file");
+}
+
+std::filesystem::path ReceptionWorld::plan_file() const {
+  for (const auto& f : files_) {
+    if (f.filename().string().starts_with("KY")) return f;
+  }
+  throw std::logic_error("no plan file");
+}
+
+reception::Submission ReceptionWorld::submit(const std::filesystem::path& file, const char* at) {
+  return reception_->submit(file.filename().string(), read_file(file), jst(at));
+}
+
+reception::Submission ReceptionWorld::submit_bytes(const std::string& name, const std::string& bytes, const char* at) {
+  return reception_->submit(name, bytes, jst(at));
+}
+
+}  // namespace kaigo::testing
