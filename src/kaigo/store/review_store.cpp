@@ -117,6 +117,13 @@ class ReceptionFindings {
   std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
 };
 
+// The 明細書 a document holds: its copies (様式第二 …) or the one 様式第七 viewed as a 明細書.
+std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d) {
+  if (d.form->family == exchange::Family::Statement) return documents::to_statements(d);
+  if (d.form->family == exchange::Family::CarePlan) return {documents::as_statement(documents::to_care_plan_fee(d))};
+  return {};
+}
+
 std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
   auto st = c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
                                   "data_type {} '{}' ORDER BY id",
@@ -177,15 +184,9 @@ void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
       auto base = static_cast<std::uint64_t>(submission) << kOrderShift;
-      if (d.form->family == exchange::Family::Statement) {
-        auto copies = documents::to_statements(d);
-        for (std::size_t k = 0; k < copies.size(); ++k) {
-          fn(review::SubmittedClaim{claim_id(submission, d.key, k + 1), base + ++index, std::move(copies[k])},
-             findings.of(d.key));
-        }
-      } else if (d.form->family == exchange::Family::CarePlan) {
-        fn(review::SubmittedClaim{claim_id(submission, d.key, 1), base + ++index,
-                                  documents::as_statement(documents::to_care_plan_fee(d))},
+      auto copies = claims_of(d);
+      for (std::size_t k = 0; k < copies.size(); ++k) {
+        fn(review::SubmittedClaim{claim_id(submission, d.key, k + 1), base + ++index, std::move(copies[k])},
            findings.of(d.key));
       }
     });
@@ -231,7 +232,7 @@ review::History ReviewStore::history(YearMonth month) {
   }
   h.held.resize(held_refs.size());
   for_each_stored(db_, held_refs, [&](std::size_t i, const exchange::Document& d) {
-    auto copies = documents::to_statements(d);
+    auto copies = claims_of(d);
     if (held_refs[i].copy - 1 >= copies.size()) return;
     h.held[i] = {{held_ids[i].first, held_ids[i].second, std::move(copies[held_refs[i].copy - 1])}, held_since[i]};
   });
