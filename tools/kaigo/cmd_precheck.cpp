@@ -10,6 +10,7 @@
 #include "kaigo/master/masters.hpp"
 #include "kaigo/precheck/error_list.hpp"
 #include "kaigo/precheck/precheck.hpp"
+#include "kaigo/store/tables.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -20,6 +21,7 @@ struct PrecheckOptions {
   std::string offices;
   std::string insurers;
   std::string masters;
+  std::string db;
   std::string format = "text";
 };
 
@@ -60,12 +62,22 @@ int run_precheck(const PrecheckOptions& o) {
       return 2;
     }
   }
+  // With --db the masters and ledgers are the database's (those loaded into it).
+  std::unique_ptr<store::Database> db;
+  std::optional<store::World> world;
+  if (!o.db.empty()) {
+    db = store::Database::open(o.db);
+    world = store::load_world(*db);
+    context.masters = &world->masters;
+    if (db->latest_table(store::TableKind::Offices)) context.offices = &world->offices;
+    if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world->insurers;
+  }
   auto masters = o.masters.empty() ? master::load_bundled_masters() : master::load_masters_from(o.masters);
   if (!masters.ok()) {
     print_diagnostics(masters.diagnostics);
     return 1;
   }
-  context.masters = &*masters.table;
+  if (!world) context.masters = &*masters.table;
   std::optional<master::OfficeLedger> offices;
   if (!o.offices.empty()) {
     offices = load_ledger<master::OfficeLedger>(o.offices, [&](std::string_view text, const std::string& name) {
@@ -114,6 +126,7 @@ void register_precheck(CLI::App& app, int& status) {
   cmd->add_option("--offices", o.offices, "事業所台帳 offices.csv / office ledger (DESIGN §3.2)");
   cmd->add_option("--insurers", o.insurers, "保険者台帳 insurers.csv / insurer ledger (DESIGN §3.2)");
   cmd->add_option("--masters", o.masters, "マスタのフォルダ（既定: 同梱） / folder of masters (default: bundled)");
+  cmd->add_option("--db", o.db, "データベース（マスタ・台帳をそこから読む）/ database whose masters and ledgers to use");
   cmd->add_option("--format", o.format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
   cmd->callback([&status] { status = run_precheck(o); });
 }

@@ -1,0 +1,137 @@
+// kaigo submit / cancel / review as DESIGN §3.1 fixes them: one line per file (id, file, state,
+// processing month, error count), JSON with the contract keys, refused files still reported,
+// cancel refused with exit 1, review printing the month's counts.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kaigo/core/strings.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+struct CliMonth {
+  TempDir dir;
+  std::string db;
+  std::filesystem::path month;
+  std::vector<std::filesystem::path> files;
+
+  CliMonth() : db((dir / "k.db").string()), month(dir / "m") {
+    EXPECT_EQ(run_kaigo("gen --out " + month.string() + " --month 202605 --offices 6 --recipients 60").exit_code, 0);
+    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
+    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
+      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
+                    .exit_code,
+                0);
+    }
+    for (const auto& e : std::filesystem::recursive_directory_iterator(month / "submissions")) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+  }
+  std::string all_files() const {
+    std::string s;
+    for (const auto& f : files) s += " " + f.string();
+    return s;
+  }
+};
+
+TEST(CliReception, SubmitPrintsOneLinePerFile) {
+  CliMonth m;
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00" + m.all_files());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), m.files.size());
+  auto first = split(out[0], '\t');
+  ASSERT_EQ(first.size(), 5u);
+  EXPECT_EQ(first[0], "1");
+  EXPECT_EQ(first[1], m.files[0].filename().string());
+  EXPECT_EQ(first[2], "受付完了");
+  EXPECT_EQ(first[3], "202605");
+  EXPECT_EQ(first[4], "0");
+}
+
+TEST(CliReception, SubmitJsonHasTheContractKeys) {
+  CliMonth m;
+  auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-11T00:00:00 " + m.files[0].string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["submission"], 1);
+  EXPECT_EQ(j[0]["file"], m.files[0].filename().string());
+  EXPECT_EQ(j[0]["state"], "伝送エラー");
+  EXPECT_EQ(j[0]["processing_month"], "");
+  ASSERT_EQ(j[0]["errors"].size(), 1u);
+  EXPECT_EQ(j[0]["errors"][0]["code"], "KR01");
+}
+
+TEST(CliReception, ResentFileGetsItsErrorsOnStderr) {
+  CliMonth m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:05 " + m.files[0].string());
+  ASSERT_EQ(r.exit_code, 0);
+  auto cols = split(lines(r.out)[0], '\t');
+  EXPECT_EQ(cols[2], "様式エラー有");
+  EXPECT_NE(r.err.find("ANN2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("取消してから再送信してください"), std::string::npos) << r.err;
+}
+
+TEST(CliReception, CancelAndItsRefusals) {
+  CliMonth m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
+  auto late = run_kaigo("cancel --db " + m.db + " --at 2026-05-10T23:31 1");
+  EXPECT_EQ(late.exit_code, 1);
+  EXPECT_NE(late.err.find("23:30"), std::string::npos) << late.err;
+  auto ok = run_kaigo("cancel --db " + m.db + " --at 2026-05-10T23:29 1");
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(split(lines(ok.out)[0], '\t')[2], "取消完了");
+  EXPECT_EQ(run_kaigo("cancel --db " + m.db + " --at 2026-05-10T23:29 1").exit_code, 1);  // already cancelled
+  EXPECT_EQ(run_kaigo("cancel --db " + m.db + " --at yesterday 1").exit_code, 2);
+}
+
+TEST(CliReception, ReviewMarksFilesSentAndCountsTheMonth) {
+  CliMonth m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  auto r = run_kaigo("review --db " + m.db + " --month 202605");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("送信完了にしたファイル " + std::to_string(m.files.size())), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("決定"), std::string::npos) << r.out;
+  auto cancel = run_kaigo("cancel --db " + m.db + " --at 2026-05-06T10:00 1");
+  EXPECT_EQ(cancel.exit_code, 1);
+  EXPECT_NE(cancel.err.find("送信完了"), std::string::npos) << cancel.err;
+  // Re-running is allowed; an earlier month after a later one is not.
+  EXPECT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202606").exit_code, 0);
+  auto back = run_kaigo("review --db " + m.db + " --month 202605");
+  EXPECT_EQ(back.exit_code, 1);
+  EXPECT_NE(back.err.find("202606"), std::string::npos) << back.err;
+}
+
+}  // namespace
+}  // namespace kaigo::testing
+
+namespace kaigo::testing {
+namespace {
+
+TEST(CliReception, PrecheckWithTheDatabaseLedgers) {
+  CliMonth m;
+  // The database knows the offices: a file of an office it does not know is an 外部エラー (KP12).
+  auto bytes = read_file(m.files[0]);
+  auto office = split(split(bytes.substr(0, bytes.find("\r\n")), ',')[7], ',')[0];
+  std::string other = bytes;
+  for (std::size_t at = other.find(office); at != std::string::npos; at = other.find(office, at)) {
+    other.replace(at, office.size(), "1379999999");
+  }
+  write_file(m.dir / "X.CSV", other);
+  auto r = run_kaigo("precheck --db " + m.db + " --month 202605 --format json " + (m.dir / "X.CSV").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["files"][0]["errors"][0]["code"], "KP12");
+  auto clean = run_kaigo("precheck --db " + m.db + " --month 202605 --format json " + m.files[0].string());
+  EXPECT_EQ(nlohmann::json::parse(clean.out)["files"][0]["error_count"], 0);
+}
+
+}  // namespace
+}  // namespace kaigo::testing
