@@ -241,18 +241,18 @@ review::History ReviewStore::history(YearMonth month) {
   {
     auto st = c.prepare(
         "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
-        "cd.outcome FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND cd.doc_key IN "
+        "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND cd.doc_key IN "
         "(SELECT d.doc_key FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
         "WHERE s.processing_month = ?1 AND s.state = 'sent') ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
-    auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE month = ? AND claim_id = ? AND cut = 'A'");
+    auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE decision_id = ? AND cut = 'A'");
     while (st.step()) {
       review::DecidedClaim d;
       d.id = st.text(0);
       d.review_month = YearMonth::parse(st.text(1)).value_or(month);
       d.key = {st.text(2), YearMonth::parse(st.text(3)).value_or(month), st.text(4), st.text(5), st.text(6)};
       d.cut = st.text(7) == "cut";
-      zero.bind(1, st.text(1)).bind(2, d.id);
+      zero.bind(1, st.integer(8));
       while (zero.step()) d.zero_assessed_types.push_back(zero.text(0));
       zero.reset();
       h.decided.push_back(std::move(d));
@@ -320,10 +320,10 @@ struct ReviewStore::Writer {
                         "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
                         "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        row(c.prepare("INSERT INTO claim_rows(month, claim_id, seq, service_type, last_item_code, cut, plan_units, "
+        row(c.prepare("INSERT INTO claim_rows(decision_id, seq, service_type, last_item_code, cut, plan_units, "
                       "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
                       "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         finding(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
                           "service_type, item, found, expected, message_ja, message_en) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
@@ -347,8 +347,11 @@ ReviewStore::~ReviewStore() = default;
 void ReviewStore::begin(YearMonth month) {
   month_ = month;
   writer_ = std::make_unique<Writer>(db_.connection());
-  for (const char* table : {"plan_decisions", "plan_links", "claim_decisions", "claim_rows", "decision_findings",
-                            "review_months"}) {
+  db_.connection()
+      .prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ?)")
+      .bind(1, month.str())
+      .run();
+  for (const char* table : {"plan_decisions", "plan_links", "claim_decisions", "decision_findings", "review_months"}) {
     db_.connection().prepare(fmt::format("DELETE FROM {} WHERE month = ?", table)).bind(1, month.str()).run();
   }
 }
@@ -384,18 +387,19 @@ void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDeci
   bind_amounts(w.claim, 15, d.written_total());
   bind_amounts(w.claim, 21, d.decided_total());
   w.claim.run();
+  const auto decision_id = db_.connection().last_insert_id();
   int seq = 0;
   auto row = [&](int s, const std::string& type, const std::string& item, review::CutReason cut,
                  std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided) {
-    w.row.bind(1, month).bind(2, c.id).bind(3, s).bind(4, type).bind(5, item);
-    w.row.bind(6, cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(cut)));
+    w.row.bind(1, decision_id).bind(2, s).bind(3, type).bind(4, item);
+    w.row.bind(5, cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(cut)));
     if (plan) {
-      w.row.bind(7, plan->value);
+      w.row.bind(6, plan->value);
     } else {
-      w.row.bind_null(7);
+      w.row.bind_null(6);
     }
-    bind_amounts(w.row, 8, written);
-    bind_amounts(w.row, 14, decided);
+    bind_amounts(w.row, 7, written);
+    bind_amounts(w.row, 13, decided);
     w.row.run();
   };
   if (d.facility_written != review::Amounts{} || d.facility_decided != review::Amounts{}) {

@@ -35,7 +35,6 @@ CREATE TABLE IF NOT EXISTS submissions (
   state TEXT NOT NULL,
   sha256 TEXT NOT NULL,
   size INTEGER NOT NULL,
-  bytes BLOB NOT NULL,
   data_type TEXT NOT NULL DEFAULT '',
   office_no TEXT NOT NULL DEFAULT '',
   statements INTEGER NOT NULL DEFAULT 0,
@@ -43,6 +42,12 @@ CREATE TABLE IF NOT EXISTS submissions (
   error_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS submissions_month ON submissions(processing_month, state);
+-- The bytes as received, apart from the row whose state changes: an update of a state must not
+-- rewrite the file.
+CREATE TABLE IF NOT EXISTS submission_bytes (
+  submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+  bytes BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS submission_states (
   submission_id INTEGER NOT NULL REFERENCES submissions(id),
   seq INTEGER NOT NULL,
@@ -93,8 +98,10 @@ CREATE TABLE IF NOT EXISTS review_months (
   started_at TEXT NOT NULL,
   finished_at TEXT NOT NULL
 );
--- The decision on one 給付管理票 (plan_id = submission:doc_key).
+-- The decision on one 給付管理票 (plan_id = submission:doc_key). Rows are appended in review
+-- order; the rowid is the only B-tree key written in order, so no text primary key is kept.
 CREATE TABLE IF NOT EXISTS plan_decisions (
+  id INTEGER PRIMARY KEY,
   month TEXT NOT NULL,
   plan_id TEXT NOT NULL,
   submission_id INTEGER NOT NULL,
@@ -106,9 +113,9 @@ CREATE TABLE IF NOT EXISTS plan_decisions (
   service_month TEXT NOT NULL,
   support_office_no TEXT NOT NULL,
   create_kind INTEGER NOT NULL,
-  previous_plan_id TEXT NOT NULL,
-  PRIMARY KEY (month, plan_id)
+  previous_plan_id TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS plan_decisions_month ON plan_decisions(month);
 CREATE INDEX IF NOT EXISTS plan_decisions_person ON plan_decisions(insured_no, service_month);
 CREATE TABLE IF NOT EXISTS plan_links (
   month TEXT NOT NULL,
@@ -118,6 +125,7 @@ CREATE TABLE IF NOT EXISTS plan_links (
 );
 -- The decision on one 明細書 in one review month (claim_id = submission:doc_key#copy).
 CREATE TABLE IF NOT EXISTS claim_decisions (
+  id INTEGER PRIMARY KEY,
   month TEXT NOT NULL,
   claim_id TEXT NOT NULL,
   submission_id INTEGER NOT NULL,
@@ -135,15 +143,13 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
   written_units INTEGER NOT NULL, written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL,
   written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
   decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
-  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
-  PRIMARY KEY (month, claim_id)
+  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
 CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
 -- The 集計 rows of a decided 明細書 (written and decided units and amounts); row 0 = 特定入所者.
 CREATE TABLE IF NOT EXISTS claim_rows (
-  month TEXT NOT NULL,
-  claim_id TEXT NOT NULL,
+  decision_id INTEGER NOT NULL REFERENCES claim_decisions(id),
   seq INTEGER NOT NULL,
   service_type TEXT NOT NULL,
   last_item_code TEXT NOT NULL,
@@ -153,8 +159,8 @@ CREATE TABLE IF NOT EXISTS claim_rows (
   written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
   decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
   decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
-  PRIMARY KEY (month, claim_id, seq)
-);
+  PRIMARY KEY (decision_id, seq)
+) WITHOUT ROWID;
 -- Every reason of a decision: 返戻（保留）一覧 rows and 増減 rows (doc_id = claim or plan id).
 CREATE TABLE IF NOT EXISTS decision_findings (
   month TEXT NOT NULL,

@@ -17,6 +17,8 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
+  // 64 MiB of page cache: a review month inserts millions of index entries.
+  exec("PRAGMA cache_size=-65536");
 }
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
