@@ -1,41 +1,55 @@
 #!/usr/bin/env bash
-# make demo: generates a month for a small 国保連 area and shows what kaigo reads in its files.
-# (Reception, review and results join this demo as they are built; see README.)
+# make demo: one 国保連 month end to end on the embedded SQLite database — generate a month with
+# typical mistakes, prepare the database, load the ledgers, receive every file (事前チェック at
+# once), cancel and re-send a file, review the month, and print the decisions.
 set -euo pipefail
 kaigo=${1:-build/kaigo}
 out=${2:-demo-out}
 rm -rf "$out"
-echo "== 1. 模擬の月を生成 / generate a month (処理年月 2026-05, errors 5%) =="
-"$kaigo" gen --out "$out" --month 202605 --offices 120 --recipients 3000 --seed 1 --errors 0.05
+mkdir -p "$out"
+db="$out/kaigo.db"
+month="$out/month"
+echo "== 1. 模擬の月を生成 / generate a month (処理年月 2026-05, 5% of recipients with a mistake) =="
+"$kaigo" gen --out "$month" --month 202605 --offices 120 --recipients 3000 --seed 1 --errors 0.05
 echo
-first_claim=$(ls "$out"/submissions/*/KK*.CSV | sed -n 2p)
-first_plan=$(ls "$out"/submissions/*/KY*.CSV | head -1)
-echo "== 2. 請求ファイル / a claim file: $first_claim =="
-"$kaigo" inspect "$first_claim"
+echo "== 2. データベースの準備と台帳の取込 / prepare the database and load the ledgers =="
+"$kaigo" init --db "$db" --config "$month/kokuhoren.toml"
+for t in services offices insurers recipients; do "$kaigo" load --db "$db" "$t" "$month/$t.csv"; done
 echo
-echo "== 3. 給付管理票ファイル / a 給付管理票 file: $first_plan =="
-"$kaigo" inspect "$first_plan"
+echo "== 3. 受付 / receive every file on 2026-05-05 (one line per file: 受付番号, ファイル, 状態, 処理年月, エラー件数) =="
+"$kaigo" submit --db "$db" --at 2026-05-05T10:00:00 "$month"/submissions/*/*.CSV >"$out/submit.txt" 2>"$out/submit-errors.txt"
+head -5 "$out/submit.txt"
+echo "  …"
+cut -f3 "$out/submit.txt" | sort | uniq -c | sed 's/^/  /'
+echo "  事前チェックのエラー一覧 / the pre-check error list: $out/submit-errors.txt"
+grep -m 3 -E "\[様式エラー\]" "$out/submit-errors.txt" | sed 's/^/  /' || true
 echo
-echo "== 4. 全ファイルの検査 / every file of the month =="
-files=0; errors=0; statements=0
-for f in "$out"/submissions/*/*.CSV; do
-  json=$("$kaigo" inspect --format json "$f")
-  files=$((files + 1))
-  errors=$((errors + $(echo "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["errors"])')))
-  statements=$((statements + $(echo "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["statements"])')))
-done
-echo "ファイル ${files} 件, 明細書 ${statements} 件, 様式エラー ${errors} 件"
-echo "  (injected: bad fields $(grep -c bad_field "$out/expected_errors.csv" || true) → KC08, duplicates $(grep -c duplicate "$out/expected_errors.csv" || true) → KC24)"
+echo "== 4. 取消と再送信 / cancel a file with errors and send it again (here: unchanged, to show the states) =="
+with_errors=$(awk -F'\t' '$3 == "様式エラー有" {print $1; exit}' "$out/submit.txt")
+"$kaigo" cancel --db "$db" --at 2026-05-06T09:00:00 "$with_errors"
+echo "  (送り直さずに同じファイルをもう一度送ると / the same file again without a cancel:)"
+first_ok=$(awk -F'\t' '$3 == "受付完了" {print $1; exit}' "$out/submit.txt")
+first_ok_file=$(ls "$month"/submissions/*/*.CSV | sed -n "${first_ok}p")
+"$kaigo" submit --db "$db" --at 2026-05-06T09:05:00 "$first_ok_file" 2>/dev/null
+echo "  → 各明細書が ANN2（同月に同じ請求明細書を提出済）: 取消してから再送信すること"
+"$kaigo" cancel --db "$db" --at 2026-05-10T23:31:00 "$first_ok" || true
 echo
-echo "== 5. 事前チェック / pre-check of every file (ledgers of the month, 処理年月 2026-05) =="
-"$kaigo" precheck --format csv --month 202605 --offices "$out/offices.csv" --insurers "$out/insurers.csv" \
-  "$out"/submissions/*/*.CSV >"$out/precheck.csv"
-python3 - "$out/precheck.csv" <<'PY'
-import csv, sys, collections
-rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
-codes = collections.Counter(r["コード"] for r in rows if r["コード"])
-print("エラー行 / error rows:", sum(codes.values()), dict(sorted(codes.items())))
+echo "== 5. 審査 / the review of 2026-05 (after the window closes) =="
+"$kaigo" review --db "$db" --month 202605
+echo
+echo "== 6. 決定の内訳 / what was decided, by code =="
+python3 - "$db" "$month/expected_errors.csv" <<'PY'
+import sqlite3, sys, collections, csv
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("""SELECT c.outcome, COALESCE(f.code, ''), f.kind, COUNT(DISTINCT c.claim_id)
+  FROM claim_decisions c LEFT JOIN decision_findings f ON f.month = c.month AND f.doc_id = c.claim_id
+  WHERE c.month = '202605' AND c.outcome <> 'paid' GROUP BY 1, 2, 3 ORDER BY 1, 2""").fetchall()
+for outcome, code, kind, n in rows:
+    print(f"  {outcome:9} {code or kind:12} {n:5} 件")
+paid = db.execute("SELECT COUNT(*), SUM(decided_claim) FROM claim_decisions WHERE month='202605' AND outcome IN ('paid','cut')").fetchone()
+print(f"  決定 {paid[0]} 件, 保険請求額（決定）{paid[1]:,} 円")
+injected = collections.Counter(r["mistake"] for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+print("  注入した誤り / injected:", dict(sorted(injected.items())))
 PY
-echo "  (only bad_field → KC08 and duplicate → ANN2 can be seen before the review; the list: $out/precheck.csv)"
-echo "台帳 / ledgers: $out/offices.csv $out/insurers.csv $out/recipients.csv $out/services.csv"
-echo "誤りの一覧 / injected mistakes: $out/expected_errors.csv"
+echo
+echo "データベース / database: $db   台帳 / ledgers: $month/*.csv   誤りの一覧 / injected mistakes: $month/expected_errors.csv"

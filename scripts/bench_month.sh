@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The month pipeline as an operator runs it, timed: gen → init → load → submit (every file) →
+# review, for a month of about N 明細書 (N/2.9 recipients, N/250 offices).
+# Usage: scripts/bench_month.sh [BUILD_DIR] N   — prints wall time, CPU and peak RSS per step.
+set -euo pipefail
+build=${1:-build}
+n=${2:-100000}
+kaigo="$build/kaigo"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+recipients=$((n * 10 / 29))
+offices=$((n / 250 < 6 ? 6 : n / 250))
+step() {
+  local name=$1
+  shift
+  /usr/bin/time -f "$name: %e s wall, %U s user, %S s sys, max RSS %M KB" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" || {
+    cat "$tmp/err.txt" >&2
+    exit 1
+  }
+  tail -1 "$tmp/err.txt"
+}
+echo "## month of ~$n 明細書 ($offices offices, $recipients recipients)"
+step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients"
+grep -E "明細書" "$tmp/out.txt"
+step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
+for t in services offices insurers recipients; do
+  step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
+done
+find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
+echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(cat $(cat "$tmp/files.txt") | wc -c)"
+step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
+step review "$kaigo" review --db "$tmp/k.db" --month 202605
+grep -E "明細書|給付管理票" "$tmp/out.txt"
+ls -l "$tmp/k.db" | awk '{print "database bytes:", $5}'
