@@ -31,4 +31,8 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## kaigo gen: 2,000 offices, 200,000 recipients"
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
     --recipients 200000 | grep -E "明細書"
+  echo "## the month pipeline (gen, init, load, submit every file, review): 100k and 1M 明細書 (MONTH_SIZES)"
+  for n in ${MONTH_SIZES:-100000 1000000}; do
+    bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
+  done
 } 2>&1 | tee "$out"
