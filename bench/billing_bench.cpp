@@ -64,7 +64,8 @@ const Workload& workload() {
       for (const auto& p : c.plans) {
         if (p.insured_no == s.key.insured_no && p.service_month == s.key.service_month) plan = &p;
       }
-      const auto* r = recipients.at(s.key.insurer_no, s.key.insured_no, {s.key.service_month.year, s.key.service_month.month, 1});
+      const auto* r =
+          recipients.at(s.key.insurer_no, s.key.insured_no, {s.key.service_month.year, s.key.service_month.month, 1});
       out.terms.push_back(billing::make_terms(out.masters, offices, s, plan, r));
       out.statements.push_back(s);
     }

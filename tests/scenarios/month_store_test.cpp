@@ -111,9 +111,11 @@ TEST(MonthStore, ReRunningTheMonthGivesTheSameDecisions) {
   ReviewedMonth m(0.2);
   auto dump = [&] {
     std::string out;
-    for (const char* sql : {"SELECT * FROM claim_decisions ORDER BY claim_id", "SELECT d.claim_id, r.* FROM claim_rows r JOIN claim_decisions d ON d.id = r.decision_id ORDER BY d.claim_id, r.seq",
-                            "SELECT * FROM decision_findings ORDER BY doc_id, seq",
-                            "SELECT * FROM plan_decisions ORDER BY plan_id"}) {
+    for (const char* sql :
+         {"SELECT * FROM claim_decisions ORDER BY claim_id",
+          "SELECT d.claim_id, r.* FROM claim_rows r JOIN claim_decisions d ON d.id = r.decision_id ORDER BY "
+          "d.claim_id, r.seq",
+          "SELECT * FROM decision_findings ORDER BY doc_id, seq", "SELECT * FROM plan_decisions ORDER BY plan_id"}) {
       auto st = m.world.db().connection().prepare(sql);
       while (st.step()) {
         for (int i = 0; i < 26; ++i) out += st.text(i) + "|";
@@ -206,7 +208,8 @@ TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
   auto ledgers = store::load_world(w.db());
   review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
-  for (auto [month, at] : {std::pair{YearMonth{2026, 5}, "2026-05-11T01:00:00"}, {YearMonth{2026, 6}, "2026-06-11T01:00:00"}}) {
+  for (auto [month, at] :
+       {std::pair{YearMonth{2026, 5}, "2026-05-11T01:00:00"}, {YearMonth{2026, 6}, "2026-06-11T01:00:00"}}) {
     w.reception().start_review(month, jst(at));
     store::ReviewStore reviews(w.db(), jst(at));
     review::run_month(reviews, reviews, ctx, month);
@@ -214,8 +217,7 @@ TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
   auto held = outcomes(w.db(), "202605")["held"];
   ASSERT_GT(held, 0);
   EXPECT_EQ(outcomes(w.db(), "202606")["returned"], held);
-  auto st = w.db().connection().prepare(
-      "SELECT DISTINCT kind, item FROM decision_findings WHERE month = '202606'");
+  auto st = w.db().connection().prepare("SELECT DISTINCT kind, item FROM decision_findings WHERE month = '202606'");
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.text(0), "hold_ended");
   EXPECT_FALSE(st.step());

@@ -81,8 +81,8 @@ TEST(Reception, FileWithFormatErrorsCanBeCancelledToo) {
   auto again = w.submit_bytes(w.claim_file().filename().string(), bytes, "2026-05-02T09:10:00");
   ASSERT_EQ(again.state, FileState::FormatErrors);
   EXPECT_TRUE(w.reception().cancel(again.id, jst("2026-05-02T09:20:00")).cancelled);
-  EXPECT_EQ(states(w.db(), again.id), (std::vector{FileState::Arrived, FileState::Receiving, FileState::FormatErrors,
-                                                   FileState::Cancelled}));
+  EXPECT_EQ(states(w.db(), again.id),
+            (std::vector{FileState::Arrived, FileState::Receiving, FileState::FormatErrors, FileState::Cancelled}));
   EXPECT_EQ(w.db().submission(first.id)->state, FileState::Accepted);
 }
 
@@ -205,7 +205,8 @@ TEST(Reception, ResumeFinishesAFileLeftHalfReceived) {
   ReceptionWorld w;
   auto bytes = read_file(w.claim_file());
   // What a process killed between arrival and outcome leaves behind.
-  auto id = w.db().record_arrival("KK260501.CSV", bytes, sha256_hex(bytes), jst("2026-05-05T10:00:00"), YearMonth{2026, 5});
+  auto id =
+      w.db().record_arrival("KK260501.CSV", bytes, sha256_hex(bytes), jst("2026-05-05T10:00:00"), YearMonth{2026, 5});
   EXPECT_EQ(w.db().unfinished(), (std::vector<std::int64_t>{id}));
   EXPECT_EQ(w.reception().resume(jst("2026-05-05T10:01:00")), (std::vector<std::int64_t>{id}));
   EXPECT_EQ(w.db().submission(id)->state, FileState::Accepted);

@@ -4,11 +4,11 @@
 // submit finishes any file the kill left 受付中.
 #include <gtest/gtest.h>
 
-#include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <chrono>
 #include <set>

@@ -1,7 +1,7 @@
 #include "cli_support.hpp"
 
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -25,29 +25,33 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   if (at.empty()) return now_jst();
   auto t = LocalDateTime::parse(at);
   if (!t) {
-    std::fprintf(stderr, "エラー: --at は YYYY-MM-DDTHH:MM[:SS]（日本時間）/ error: --at must be YYYY-MM-DDTHH:MM[:SS] in JST (%s)\n",
-                 at.c_str());
+    std::fprintf(
+        stderr,
+        "エラー: --at は YYYY-MM-DDTHH:MM[:SS]（日本時間）/ error: --at must be YYYY-MM-DDTHH:MM[:SS] in JST (%s)\n",
+        at.c_str());
   }
   return t;
 }
 
-ReceptionSetup::ReceptionSetup(const std::string& path) : db(store::Database::open(path)), world(store::load_world(*db)) {
-    precheck::Context context;
-    context.masters = &world.masters;
-    if (db->latest_table(store::TableKind::Offices)) context.offices = &world.offices;
-    if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
-    reception = std::make_unique<reception::Reception>(*db, db->settings().reception, context);
-  }
+ReceptionSetup::ReceptionSetup(const std::string& path)
+    : db(store::Database::open(path)), world(store::load_world(*db)) {
+  precheck::Context context;
+  context.masters = &world.masters;
+  if (db->latest_table(store::TableKind::Offices)) context.offices = &world.offices;
+  if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
+  reception = std::make_unique<reception::Reception>(*db, db->settings().reception, context);
+}
 
 void ReceptionSetup::resume(const LocalDateTime& at) {
-    auto ids = reception->resume(at);
-    for (auto id : ids) {
-      std::fprintf(stderr, "%s",
-                   fmt::format("受付番号 {} は前回の処理が途中で止まっていたため、受付を完了しました / submission {} was left "
-                               "half-received and has been finished\n",
-                               id, id)
-                       .c_str());
-    }
+  auto ids = reception->resume(at);
+  for (auto id : ids) {
+    std::fprintf(
+        stderr, "%s",
+        fmt::format("受付番号 {} は前回の処理が途中で止まっていたため、受付を完了しました / submission {} was left "
+                    "half-received and has been finished\n",
+                    id, id)
+            .c_str());
   }
+}
 
 }  // namespace kaigo::cli

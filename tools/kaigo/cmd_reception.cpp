@@ -1,7 +1,7 @@
 // kaigo submit / kaigo cancel — 電子請求受付 over a database (DESIGN §3.1).
+#include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"

@@ -1,6 +1,6 @@
 // kaigo review — the 審査 of a processing month over a database (DESIGN §3.1); re-runnable.
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 
 #include "cli_support.hpp"
 #include "commands.hpp"
@@ -26,11 +26,12 @@ void register_review(CLI::App& app, int& status) {
     ReceptionSetup setup(db_path);
     store::ReviewStore reviews(*setup.db, now);
     if (auto later = reviews.later_reviewed_months(*month); !later.empty()) {
-      std::fprintf(stderr, "%s",
-                   fmt::format("{} より後の {} が審査済みのため、{} は再審査できません / {} cannot be run again: {} has "
-                               "already been reviewed\n",
-                               month->str(), later.front().str(), month->str(), month->str(), later.front().str())
-                       .c_str());
+      std::fprintf(
+          stderr, "%s",
+          fmt::format("{} より後の {} が審査済みのため、{} は再審査できません / {} cannot be run again: {} has "
+                      "already been reviewed\n",
+                      month->str(), later.front().str(), month->str(), month->str(), later.front().str())
+              .c_str());
       status = 1;
       return;
     }
@@ -46,7 +47,8 @@ void register_review(CLI::App& app, int& status) {
     for (const auto& [name, n] : report.plans) out += fmt::format("  {} {}", name, n);
     out += "\n  明細書 / claims:";
     for (const auto& [name, n] : report.claims) out += fmt::format("  {} {}", name, n);
-    out += fmt::format("\n  保留復活 {}  事前チェックのエラーで返戻 {}\n", report.released, report.returned_at_reception);
+    out +=
+        fmt::format("\n  保留復活 {}  事前チェックのエラーで返戻 {}\n", report.released, report.returned_at_reception);
     std::fputs(out.c_str(), stdout);
     status = 0;
   });

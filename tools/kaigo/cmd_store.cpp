@@ -1,6 +1,6 @@
 // kaigo init / kaigo load — prepare a database and load ledgers and masters into it.
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 
 #include "cli_support.hpp"
 #include "commands.hpp"
@@ -29,10 +29,11 @@ void register_init(CLI::App& app, int& status) {
     auto db = store::Database::create(db_path);
     if (toml) db->store_settings(*toml, config, now_jst());
     auto s = db->settings();
-    std::fputs(fmt::format("{} を初期化しました / initialised: {}（受付 1日〜{}日 {}、取消 {} まで）\n", db_path, s.name,
-                           s.reception.deadline_day, s.reception.deadline_time.str(), s.reception.cancel_cutoff.str())
-                   .c_str(),
-               stdout);
+    std::fputs(
+        fmt::format("{} を初期化しました / initialised: {}（受付 1日〜{}日 {}、取消 {} まで）\n", db_path, s.name,
+                    s.reception.deadline_day, s.reception.deadline_time.str(), s.reception.cancel_cutoff.str())
+            .c_str(),
+        stdout);
     status = 0;
   });
 }
@@ -53,16 +54,18 @@ void register_load(CLI::App& app, int& status) {
     auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst());
     print_diagnostics(report.diagnostics);
     if (!report.stored) {
-      std::fprintf(stderr, "%s",
-                   fmt::format("{} に誤りがあるため何も取り込みませんでした（{} 件）/ {} has errors; nothing was stored\n",
-                               file, report.diagnostics.size(), file)
-                       .c_str());
+      std::fprintf(
+          stderr, "%s",
+          fmt::format("{} に誤りがあるため何も取り込みませんでした（{} 件）/ {} has errors; nothing was stored\n", file,
+                      report.diagnostics.size(), file)
+              .c_str());
       status = 1;
       return;
     }
-    std::fputs(fmt::format("{} を {} として取り込みました: {} 行 / loaded {} rows\n", file, kind, report.rows, report.rows)
-                   .c_str(),
-               stdout);
+    std::fputs(
+        fmt::format("{} を {} として取り込みました: {} 行 / loaded {} rows\n", file, kind, report.rows, report.rows)
+            .c_str(),
+        stdout);
     status = 0;
   });
 }

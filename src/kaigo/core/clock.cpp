@@ -1,8 +1,7 @@
 #include "kaigo/core/clock.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
-
+#include <chrono>
 
 namespace kaigo {
 namespace {

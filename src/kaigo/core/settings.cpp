@@ -1,7 +1,7 @@
 #include "kaigo/core/settings.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <toml.hpp>
@@ -89,7 +89,8 @@ void parse_reception(SettingsParser& p, const toml::table& t, ReceptionSettings&
 std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
   std::string path = fmt::format("review.hold[{}]", index);
   if (!v.is_table()) {
-    p.error("KS02", path, toml::format(v), fmt::format("{} は {{ from = \"YYYYMM\", months = N }} で指定してください", path),
+    p.error("KS02", path, toml::format(v),
+            fmt::format("{} は {{ from = \"YYYYMM\", months = N }} で指定してください", path),
             fmt::format("{} must be {{ from = \"YYYYMM\", months = N }}", path));
     return std::nullopt;
   }
@@ -139,7 +140,8 @@ void parse_review(SettingsParser& p, const toml::table& t, ReviewSettings& r) {
   std::sort(rules.begin(), rules.end(), [](const HoldRule& a, const HoldRule& b) { return a.from < b.from; });
   for (std::size_t i = 1; i < rules.size(); ++i) {
     if (rules[i].from == rules[i - 1].from) {
-      p.error("KS02", "review.hold", rules[i].from.str(), fmt::format("review.hold に {} が2回あります", rules[i].from.str()),
+      p.error("KS02", "review.hold", rules[i].from.str(),
+              fmt::format("review.hold に {} が2回あります", rules[i].from.str()),
               fmt::format("review.hold lists {} twice", rules[i].from.str()));
     }
   }

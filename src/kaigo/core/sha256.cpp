@@ -1,7 +1,7 @@
 #include "kaigo/core/sha256.hpp"
 
-#include <array>
 #include <openssl/evp.h>
+#include <array>
 #include <stdexcept>
 
 namespace kaigo {

@@ -20,8 +20,8 @@ enum class FileState {
   Cancelled,          // 取消完了 — withdrawn by the sender; out of the review
 };
 
-std::string_view state_name(FileState s);       // the Japanese word the sender sees
-std::string_view state_code(FileState s);       // stable English code kept in the store
+std::string_view state_name(FileState s);  // the Japanese word the sender sees
+std::string_view state_code(FileState s);  // stable English code kept in the store
 std::optional<FileState> parse_state_code(std::string_view code);
 
 // Whether `from` → `to` is a move of the table.

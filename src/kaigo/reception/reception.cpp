@@ -1,7 +1,7 @@
 #include "kaigo/reception/reception.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/precheck/codes.hpp"
@@ -54,10 +54,11 @@ precheck::ErrorRow outside_window(std::string_view file_name, const LocalDateTim
   row.file = std::string(file_name);
   row.item_name = "受付日時";
   row.value = at.str();
-  row.message_ja = fmt::format("受付期間外です（毎月1日 00:00〜{}日 {}）。次の受付期間に送信してください", s.deadline_day,
-                               s.deadline_time.str());
-  row.message_en = fmt::format("outside the reception window (the 1st 00:00 to the {}th {}); send it in the next window",
+  row.message_ja = fmt::format("受付期間外です（毎月1日 00:00〜{}日 {}）。次の受付期間に送信してください",
                                s.deadline_day, s.deadline_time.str());
+  row.message_en =
+      fmt::format("outside the reception window (the 1st 00:00 to the {}th {}); send it in the next window",
+                  s.deadline_day, s.deadline_time.str());
   return row;
 }
 
@@ -112,24 +113,27 @@ void Reception::finish(std::int64_t id, std::string_view file_name, std::string_
 CancelResult Reception::cancel(std::int64_t id, const LocalDateTime& at) {
   auto s = repo_.submission(id);
   if (!s) {
-    return {false, fmt::format("受付番号 {} のファイルはありません", id), fmt::format("no file with submission id {}", id)};
+    return {false, fmt::format("受付番号 {} のファイルはありません", id),
+            fmt::format("no file with submission id {}", id)};
   }
   if (s->state == FileState::Sent) {
     return {false, "送信完了のファイルは審査が始まっているため取消できません",
             "the file is 送信完了: its review has started, so it cannot be cancelled"};
   }
   if (!can_move(s->state, FileState::Cancelled)) {
-    return {false,
-            fmt::format("状態が「{}」のファイルは取消できません（受付完了・様式エラー有のみ）", state_name(s->state)),
-            fmt::format("a file in state {} cannot be cancelled (only 受付完了 and 様式エラー有)", state_code(s->state))};
+    return {
+        false,
+        fmt::format("状態が「{}」のファイルは取消できません（受付完了・様式エラー有のみ）", state_name(s->state)),
+        fmt::format("a file in state {} cannot be cancelled (only 受付完了 and 様式エラー有)", state_code(s->state))};
   }
   if (!s->processing_month || !cancel_open(at, *s->processing_month, settings_)) {
-    return {false,
-            fmt::format("取消の受付は処理年月 {} の{}日 {} までです", s->processing_month ? s->processing_month->str() : "",
-                        settings_.deadline_day, settings_.cancel_cutoff.str()),
-            fmt::format("cancels for processing month {} close on the {}th at {}",
-                        s->processing_month ? s->processing_month->str() : "", settings_.deadline_day,
-                        settings_.cancel_cutoff.str())};
+    return {
+        false,
+        fmt::format("取消の受付は処理年月 {} の{}日 {} までです", s->processing_month ? s->processing_month->str() : "",
+                    settings_.deadline_day, settings_.cancel_cutoff.str()),
+        fmt::format("cancels for processing month {} close on the {}th at {}",
+                    s->processing_month ? s->processing_month->str() : "", settings_.deadline_day,
+                    settings_.cancel_cutoff.str())};
   }
   repo_.record_state(id, FileState::Cancelled, at, "取消 / cancelled by the sender");
   return {true, "", ""};

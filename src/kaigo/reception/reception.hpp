@@ -44,8 +44,8 @@ class Reception {
   std::size_t start_review(YearMonth month, const LocalDateTime& at);
 
  private:
-  void finish(std::int64_t id, std::string_view file_name, std::string_view bytes,
-              std::optional<YearMonth> month, const LocalDateTime& at);
+  void finish(std::int64_t id, std::string_view file_name, std::string_view bytes, std::optional<YearMonth> month,
+              const LocalDateTime& at);
 
   Repository& repo_;
   ReceptionSettings settings_;

@@ -25,8 +25,8 @@ struct Submission {
   FileState state = FileState::Arrived;
   std::string sha256;
   std::uint64_t size = 0;
-  std::string data_type;  // データ種別 of the control record
-  std::string office_no;  // 事業所番号 of the control record
+  std::string data_type;         // データ種別 of the control record
+  std::string office_no;         // 事業所番号 of the control record
   std::uint64_t statements = 0;  // 明細件数
   std::uint64_t records = 0;     // レコード件数
   std::vector<precheck::ErrorRow> errors;

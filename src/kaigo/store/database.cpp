@@ -1,7 +1,7 @@
 #include "kaigo/store/database.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "kaigo/store/schema.hpp"
 #include "kaigo/store/sqlite.hpp"
@@ -34,9 +34,10 @@ std::unique_ptr<Database> Database::create(const std::filesystem::path& path) {
   auto conn = std::make_unique<Connection>(path, true);
   int version = schema_version(*conn);
   if (version > kSchemaVersion) {
-    throw StoreError(fmt::format("{} は新しい版の kaigo で作られたデータベースです（版 {}）/ {} was made by a newer "
-                                 "kaigo (schema {})",
-                                 path.string(), version, path.string(), version));
+    throw StoreError(
+        fmt::format("{} は新しい版の kaigo で作られたデータベースです（版 {}）/ {} was made by a newer "
+                    "kaigo (schema {})",
+                    path.string(), version, path.string(), version));
   }
   Transaction tx(*conn);
   conn->exec(kSchema);
@@ -47,17 +48,19 @@ std::unique_ptr<Database> Database::create(const std::filesystem::path& path) {
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) {
-    throw StoreError(fmt::format("データベース {} がありません。先に kaigo init --db {} を実行してください / database {} "
-                                 "does not exist; run kaigo init --db {} first",
-                                 path.string(), path.string(), path.string(), path.string()));
+    throw StoreError(
+        fmt::format("データベース {} がありません。先に kaigo init --db {} を実行してください / database {} "
+                    "does not exist; run kaigo init --db {} first",
+                    path.string(), path.string(), path.string(), path.string()));
   }
   auto conn = std::make_unique<Connection>(path, false);
   int version = schema_version(*conn);
   if (version != kSchemaVersion) {
-    throw StoreError(fmt::format("{} は kaigo のデータベースではないか、版が違います（版 {}、期待 {}）。kaigo init を実行して"
-                                 "ください / {} is not a kaigo database of this version (schema {}, expected {}); run "
-                                 "kaigo init",
-                                 path.string(), version, kSchemaVersion, path.string(), version, kSchemaVersion));
+    throw StoreError(
+        fmt::format("{} は kaigo のデータベースではないか、版が違います（版 {}、期待 {}）。kaigo init を実行して"
+                    "ください / {} is not a kaigo database of this version (schema {}, expected {}); run "
+                    "kaigo init",
+                    path.string(), version, kSchemaVersion, path.string(), version, kSchemaVersion));
   }
   return std::unique_ptr<Database>(new Database(std::move(conn)));
 }

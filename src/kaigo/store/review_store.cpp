@@ -22,31 +22,44 @@ constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + do
 
 std::string_view claim_outcome_code(ClaimOutcome o) {
   switch (o) {
-    case ClaimOutcome::Paid: return "paid";
-    case ClaimOutcome::Cut: return "cut";
-    case ClaimOutcome::Held: return "held";
-    case ClaimOutcome::Returned: return "returned";
+    case ClaimOutcome::Paid:
+      return "paid";
+    case ClaimOutcome::Cut:
+      return "cut";
+    case ClaimOutcome::Held:
+      return "held";
+    case ClaimOutcome::Returned:
+      return "returned";
   }
   return "returned";
 }
 
 std::string_view plan_outcome_code(PlanOutcome o) {
   switch (o) {
-    case PlanOutcome::Registered: return "registered";
-    case PlanOutcome::Replaced: return "replaced";
-    case PlanOutcome::Withdrawn: return "withdrawn";
-    case PlanOutcome::Returned: return "returned";
+    case PlanOutcome::Registered:
+      return "registered";
+    case PlanOutcome::Replaced:
+      return "replaced";
+    case PlanOutcome::Withdrawn:
+      return "withdrawn";
+    case PlanOutcome::Returned:
+      return "returned";
   }
   return "returned";
 }
 
 std::string_view finding_kind_code(review::FindingKind k) {
   switch (k) {
-    case review::FindingKind::Error: return "error";
-    case review::FindingKind::Hold: return "hold";
-    case review::FindingKind::HoldEnded: return "hold_ended";
-    case review::FindingKind::PlanMismatch: return "plan_mismatch";
-    case review::FindingKind::Cut: return "cut";
+    case review::FindingKind::Error:
+      return "error";
+    case review::FindingKind::Hold:
+      return "hold";
+    case review::FindingKind::HoldEnded:
+      return "hold_ended";
+    case review::FindingKind::PlanMismatch:
+      return "plan_mismatch";
+    case review::FindingKind::Cut:
+      return "cut";
   }
   return "error";
 }
@@ -125,9 +138,10 @@ std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d) {
 }
 
 std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
-  auto st = c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
-                                  "data_type {} '{}' ORDER BY id",
-                                  plans ? "=" : "<>", kPlanData));
+  auto st =
+      c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
+                            "data_type {} '{}' ORDER BY id",
+                            plans ? "=" : "<>", kPlanData));
   st.bind(1, month.str());
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
@@ -170,8 +184,8 @@ void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
       if (d.form->family != exchange::Family::Plan) return;
-      review::SubmittedPlan p{plan_id(submission, d.key), (static_cast<std::uint64_t>(submission) << kOrderShift) + ++index,
-                              documents::to_plan(d)};
+      review::SubmittedPlan p{plan_id(submission, d.key),
+                              (static_cast<std::uint64_t>(submission) << kOrderShift) + ++index, documents::to_plan(d)};
       fn(std::move(p), findings.of(d.key));
     });
   }
@@ -241,7 +255,8 @@ review::History ReviewStore::history(YearMonth month) {
   {
     auto st = c.prepare(
         "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
-        "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND cd.doc_key IN "
+        "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
+        "cd.doc_key IN "
         "(SELECT d.doc_key FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
         "WHERE s.processing_month = ?1 AND s.state = 'sent') ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
@@ -379,7 +394,8 @@ void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDeci
   auto submission = static_cast<std::int64_t>(std::stoll(c.id.substr(0, colon)));
   const auto& k = c.statement.key;
   w.claim.bind(1, month).bind(2, c.id).bind(3, submission).bind(4, c.id.substr(colon + 1, hash - colon - 1));
-  w.claim.bind(5, static_cast<std::int64_t>(std::stoll(c.id.substr(hash + 1)))).bind(6, static_cast<std::int64_t>(c.order));
+  w.claim.bind(5, static_cast<std::int64_t>(std::stoll(c.id.substr(hash + 1))))
+      .bind(6, static_cast<std::int64_t>(c.order));
   w.claim.bind(7, claim_outcome_code(d.outcome)).bind(8, d.released ? 1 : 0);
   w.claim.bind(9, d.held_since ? d.held_since->str() : std::string());
   w.claim.bind(10, k.form_id).bind(11, k.office_no).bind(12, std::string(master::normalize_insurer_no(k.insurer_no)));

@@ -24,8 +24,8 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
 Connection::~Connection() { sqlite3_close_v2(db_); }
 
 void Connection::fail(std::string_view what) const {
-  throw StoreError(fmt::format("データベースの操作に失敗しました / database operation failed: {}: {}", what,
-                               sqlite3_errmsg(db_)));
+  throw StoreError(
+      fmt::format("データベースの操作に失敗しました / database operation failed: {}: {}", what, sqlite3_errmsg(db_)));
 }
 
 void Connection::exec(std::string_view sql) {

@@ -89,16 +89,20 @@ std::vector<precheck::ErrorRow> select_errors(Connection& c, std::int64_t id, co
 }  // namespace
 
 void Database::append_state(std::int64_t id, FileState state, const LocalDateTime& at, std::string_view note) {
-  conn_->prepare(
-           "INSERT INTO submission_states(submission_id, seq, state, at, note) VALUES (?, "
-           "(SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_states WHERE submission_id = ?), ?, ?, ?)")
+  conn_
+      ->prepare(
+          "INSERT INTO submission_states(submission_id, seq, state, at, note) VALUES (?, "
+          "(SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_states WHERE submission_id = ?), ?, ?, ?)")
       .bind(1, id)
       .bind(2, id)
       .bind(3, reception::state_code(state))
       .bind(4, at.str())
       .bind(5, note)
       .run();
-  conn_->prepare("UPDATE submissions SET state = ? WHERE id = ?").bind(1, reception::state_code(state)).bind(2, id).run();
+  conn_->prepare("UPDATE submissions SET state = ? WHERE id = ?")
+      .bind(1, reception::state_code(state))
+      .bind(2, id)
+      .run();
 }
 
 std::int64_t Database::record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
@@ -129,19 +133,24 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
   st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
   st.bind(6, static_cast<std::int64_t>(bytes.size())).run();
   auto id = conn_->last_insert_id();
-  conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)").bind(1, id).bind_blob(2, bytes).run();
+  conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
+      .bind(1, id)
+      .bind_blob(2, bytes)
+      .run();
   append_state(id, FileState::Arrived, at, "");
   append_state(id, FileState::Receiving, at, "");
   tx.commit();
   return id;
 }
 
-void Database::record_outcome(std::int64_t id, const precheck::FileResult& r, std::span<const precheck::ErrorRow> errors,
-                              bool keep_documents, FileState state, const LocalDateTime& at) {
+void Database::record_outcome(std::int64_t id, const precheck::FileResult& r,
+                              std::span<const precheck::ErrorRow> errors, bool keep_documents, FileState state,
+                              const LocalDateTime& at) {
   Transaction tx(*conn_);
-  conn_->prepare(
-           "UPDATE submissions SET data_type = ?, office_no = ?, statements = ?, records = ?, error_count = ? "
-           "WHERE id = ?")
+  conn_
+      ->prepare(
+          "UPDATE submissions SET data_type = ?, office_no = ?, statements = ?, records = ?, error_count = ? "
+          "WHERE id = ?")
       .bind(1, r.data_type)
       .bind(2, r.office_no)
       .bind(3, static_cast<std::int64_t>(r.statements))

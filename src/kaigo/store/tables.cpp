@@ -18,7 +18,8 @@ bool has_errors(const Diagnostics& d) {
 master::LoadResult<master::Masters> masters_of(Database& db) {
   std::map<std::string, master::TextSource, std::less<>> overrides;
   if (auto services = db.latest_table(TableKind::Services)) {
-    overrides.emplace(std::string(master::files::kServiceCodes), master::TextSource{services->text, services->file_name});
+    overrides.emplace(std::string(master::files::kServiceCodes),
+                      master::TextSource{services->text, services->file_name});
   }
   return master::load_masters_with(overrides);
 }
@@ -87,8 +88,9 @@ World load_world(Database& db) {
   World w;
   w.masters = std::move(*masters.table);
   const auto* types = &w.masters.service_types;
-  w.offices = stored_or_empty<master::OfficeLedger>(
-      db, TableKind::Offices, [types](const LoadedTable& t) { return master::load_offices(t.text, t.file_name, types); });
+  w.offices = stored_or_empty<master::OfficeLedger>(db, TableKind::Offices, [types](const LoadedTable& t) {
+    return master::load_offices(t.text, t.file_name, types);
+  });
   w.insurers = stored_or_empty<master::InsurerLedger>(
       db, TableKind::Insurers, [](const LoadedTable& t) { return master::load_insurers(t.text, t.file_name); });
   w.recipients = stored_or_empty<master::RecipientLedger>(

@@ -21,9 +21,10 @@ struct CliMonth {
     EXPECT_EQ(run_kaigo("gen --out " + month.string() + " --month 202605 --offices 6 --recipients 60").exit_code, 0);
     EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
     for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
-                    .exit_code,
-                0);
+      EXPECT_EQ(
+          run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
+              .exit_code,
+          0);
     }
     for (const auto& e : std::filesystem::recursive_directory_iterator(month / "submissions")) {
       if (e.is_regular_file()) files.push_back(e.path());

@@ -62,17 +62,16 @@ TEST_P(SettingsRefuses, NamesTheKey) {
 
 INSTANTIATE_TEST_SUITE_P(
     Values, SettingsRefuses,
-    ::testing::Values(BadSetting{"name = ", "KS01", ""},
-                      BadSetting{"[reception]\ndeadline_day = 31\n", "KS02", "reception.deadline_day"},
-                      BadSetting{"[reception]\ndeadline_time = \"24:00\"\n", "KS02", "reception.deadline_time"},
-                      BadSetting{"[reception]\ncancel_cutoff = 2330\n", "KS02", "reception.cancel_cutoff"},
-                      BadSetting{"[review]\nplan_mismatch = \"cutt\"\n", "KS02", "review.plan_mismatch"},
-                      BadSetting{"[review]\nhold = [ { from = \"2026-04\", months = 1 } ]\n", "KS02",
-                                 "review.hold[0].from"},
-                      BadSetting{"[review]\nhold = [ { from = \"202604\", months = 0 } ]\n", "KS02",
-                                 "review.hold[0].months"},
-                      BadSetting{"[review]\nhold = []\n", "KS02", "review.hold"},
-                      BadSetting{"reception = 1\n", "KS02", "reception"}));
+    ::testing::Values(
+        BadSetting{"name = ", "KS01", ""},
+        BadSetting{"[reception]\ndeadline_day = 31\n", "KS02", "reception.deadline_day"},
+        BadSetting{"[reception]\ndeadline_time = \"24:00\"\n", "KS02", "reception.deadline_time"},
+        BadSetting{"[reception]\ncancel_cutoff = 2330\n", "KS02", "reception.cancel_cutoff"},
+        BadSetting{"[review]\nplan_mismatch = \"cutt\"\n", "KS02", "review.plan_mismatch"},
+        BadSetting{"[review]\nhold = [ { from = \"2026-04\", months = 1 } ]\n", "KS02", "review.hold[0].from"},
+        BadSetting{"[review]\nhold = [ { from = \"202604\", months = 0 } ]\n", "KS02", "review.hold[0].months"},
+        BadSetting{"[review]\nhold = []\n", "KS02", "review.hold"},
+        BadSetting{"reception = 1\n", "KS02", "reception"}));
 
 TEST(Settings, UnknownKeyIsAWarningNotAFailure) {
   auto r = parse_settings("[reception]\ndeadline_dya = 12\n", "k.toml");

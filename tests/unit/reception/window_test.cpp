@@ -52,7 +52,7 @@ TEST(Lifecycle, MovesOfTheSeedTable) {
   EXPECT_TRUE(can_move(S::Accepted, S::Cancelled));
   EXPECT_TRUE(can_move(S::FormatErrors, S::Cancelled));
   EXPECT_FALSE(can_move(S::Sent, S::Cancelled));
-  EXPECT_FALSE(can_move(S::ExternalError, S::Cancelled));   // nothing to cancel: not taken in
+  EXPECT_FALSE(can_move(S::ExternalError, S::Cancelled));  // nothing to cancel: not taken in
   EXPECT_FALSE(can_move(S::TransmissionError, S::Cancelled));
   EXPECT_FALSE(can_move(S::Cancelled, S::Sent));
   EXPECT_FALSE(can_move(S::Arrived, S::Accepted));
