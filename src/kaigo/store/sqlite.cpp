@@ -65,7 +65,9 @@ Statement& Statement::bind_blob(int i, std::string_view bytes) {
   // A zero-length blob must still be a blob, not NULL: an empty received file is kept as received.
   static const char kEmpty = 0;
   const void* data = bytes.empty() ? &kEmpty : bytes.data();
-  if (sqlite3_bind_blob64(stmt_, i, data, bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) conn_->fail("bind");
+  // SQLITE_STATIC: the caller's bytes outlive the statement's step (a received file can be hundreds
+  // of megabytes; a copy would double the memory).
+  if (sqlite3_bind_blob64(stmt_, i, data, bytes.size(), SQLITE_STATIC) != SQLITE_OK) conn_->fail("bind");
   return *this;
 }
 

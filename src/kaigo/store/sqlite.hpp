@@ -55,6 +55,7 @@ class Statement {
   Statement& bind(int i, std::string_view text);
   Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
   Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+  // The bytes are not copied: they must stay valid until the statement has run (run() resets it).
   Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_null(int i);
 

@@ -3,6 +3,7 @@
 // cancel refused with exit 1, review printing the month's counts.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "kaigo/core/strings.hpp"
@@ -132,6 +133,31 @@ TEST(CliReception, PrecheckWithTheDatabaseLedgers) {
   EXPECT_EQ(j["files"][0]["errors"][0]["code"], "KP12");
   auto clean = run_kaigo("precheck --db " + m.db + " --month 202605 --format json " + m.files[0].string());
   EXPECT_EQ(nlohmann::json::parse(clean.out)["files"][0]["error_count"], 0);
+}
+
+}  // namespace
+}  // namespace kaigo::testing
+
+namespace kaigo::testing {
+namespace {
+
+// A 200 MB file without a line break (issue 4): a clear 伝送エラー, the file kept, the store intact.
+TEST(CliReception, TwoHundredMegabyteLineIsATransmissionError) {
+  CliMonth m;
+  {
+    std::string chunk(1 << 20, 'A');
+    std::ofstream out(m.dir / "HUGE.CSV", std::ios::binary);
+    for (int i = 0; i < 200; ++i) out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  }
+  auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-05T10:00 " + (m.dir / "HUGE.CSV").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j[0]["state"], "伝送エラー");
+  EXPECT_EQ(j[0]["bytes"], 200u << 20);
+  EXPECT_EQ(j[0]["errors"][0]["level"], "transmission");
+  auto check = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:01 " + m.files[0].string());
+  EXPECT_EQ(split(lines(check.out)[0], '\t')[2], "受付完了");
+  std::filesystem::remove(m.dir / "HUGE.CSV");
 }
 
 }  // namespace
