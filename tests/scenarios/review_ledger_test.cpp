@@ -1,0 +1,165 @@
+// 明細書 against the ledgers and the computation: the rows of the 返戻（保留）一覧表 seed 002 §5(3)
+// shows — one row per offending item, 備考 = the code — and the neighbouring codes of
+// review-rules §1.3. Any of them returns the whole 明細書; nothing of it is paid.
+#include <gtest/gtest.h>
+
+#include "support/review_story.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+using review::ClaimOutcome;
+
+constexpr const char* kHomeHelp = "3070000011";  // 訪問介護
+constexpr YearMonth kSept{2024, 9};
+constexpr YearMonth kReview{2024, 10};
+
+// A person with a plan for 訪問介護 at kHomeHelp, so that only the ledger can stop the claim.
+struct HomeHelp {
+  Story s;
+  explicit HomeHelp(const std::string& insured = "0000000001") {
+    s.office(kHomeHelp, "11");
+    s.person(insured);
+  }
+  review::SubmittedPlan plan(const std::string& insured = "0000000001") {
+    return s.plan("P" + insured, insured, kSept, {{kHomeHelp, "11", 15867}});
+  }
+  review::SubmittedClaim claim(const std::string& id, const ClaimSlip& slip = {},
+                               const std::string& insured = "0000000001") {
+    return s.claim(id, kHomeHelp, insured, kSept, {{"11", "1211", 41}}, slip);  // 身体介護２ × 41 = 15,867
+  }
+  review::ClaimDecision review(const review::SubmittedClaim& c, const std::string& insured = "0000000001") {
+    auto p = plan(insured);
+    auto m = s.review(kReview, {p}, {c});
+    // The plan is always in order here (a 12P0 person's plan is returned with the claim).
+    EXPECT_EQ(m.plan(p.id).outcome == review::PlanOutcome::Registered, s.person(insured).registered) << p.id;
+    return m.claim(c.id);
+  }
+};
+
+void expect_returned_unpaid(const review::ClaimDecision& d) {
+  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
+  EXPECT_EQ(d.decided_total(), review::Amounts{});
+  EXPECT_EQ(d.written_total().units.value, 15867);
+}
+
+TEST(ReviewLedger, Seed002_12PA_ChangePendingGivesAPairOfRows) {
+  HomeHelp h;
+  h.s.person("0000000001").change_pending = true;
+  auto d = h.review(h.claim("C"));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12PA | B | 11 | 証記載保険者番号：市町村の認定変更が未決定 | 300000 | ",
+                         "12PA | B | 11 | 被保険者番号：市町村の認定変更が未決定 | 0000000001 | ",
+                     }));
+}
+
+TEST(ReviewLedger, P0_NotInTheLedgerGivesTwoRows) {
+  HomeHelp h("0000000009");
+  h.s.person("0000000009").registered = false;
+  auto d = h.review(h.claim("C", {}, "0000000009"), "0000000009");
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12P0 | B | 11 | 証記載保険者番号：市町村の認定情報が未登録（受給者情報） | 300000 | ",
+                         "12P0 | B | 11 | 被保険者番号：市町村の認定情報が未登録（受給者情報） | 0000000009 | ",
+                     }));
+}
+
+// seed 002 §5(3): 51 介護福祉施設サービス, 21,142 単位, written with a 給付率 of 90 while the
+// municipality has 80: 12SA on 保険給付率 and ASSA on 保険請求額 (190,278 written, 169,136 computed).
+TEST(ReviewLedger, Seed002_12SA_WithAssaWhenTheWrittenRateIsHigher) {
+  Story s;
+  s.office("3070000051", "51");
+  s.person("0000000001").rate = 80;
+  s.code("51", "9030", "介護福祉施設サービス（seed 002 の例）", 700);
+  s.code("51", "9142", "介護福祉施設加算（seed 002 の例）", 142);
+  auto c = s.claim("C", "3070000051", "0000000001", kSept, {{"51", "9030", 30}, {"51", "9142", 1}}, wrote().rate(90));
+  auto d = s.review(kReview, {}, {c}).claim("C");  // a 施設 needs no 給付管理票
+  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
+  EXPECT_EQ(d.written_total().units.value, 21142);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12SA | B | 51 | 保険給付率：市町村認定の給付率と相違 | 90 | 80",
+                         "ASSA | B | 51 | 保険請求額：記載された値が計算値を超過 | 190278 | 169136",
+                     }));
+}
+
+// A rate lower than the ledger's makes every amount too low, consistently with the written rate:
+// the only error is the rate.
+TEST(ReviewLedger, SA_AloneWhenTheWrittenRateIsLower) {
+  HomeHelp h;
+  auto d = h.review(h.claim("C", wrote().rate(80)));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"12SA | B | 11 | 保険給付率：市町村認定の給付率と相違 | 80 | 90"}));
+}
+
+// 15,867 単位 × 11.40円 (1級地 70%) = 180,883円; 90% = 162,794円.
+TEST(ReviewLedger, ASSA_InsuranceClaimAboveTheComputation) {
+  HomeHelp h;
+  h.s.office("3070000012", "11", 1);
+  auto plan = h.s.plan("P", "0000000001", kSept, {{"3070000012", "11", 15867}});
+  auto c = h.s.claim("C", "3070000012", "0000000001", kSept, {{"11", "1211", 41}}, wrote().insurance_claim(162800));
+  auto d = h.s.review(kReview, {plan}, {c}).claim("C");
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ASSA | B | 11 | 保険請求額：記載された値が計算値を超過 | 162800 | 162794"}));
+}
+
+TEST(ReviewLedger, ASS0_InsuranceClaimBelowTheComputation) {
+  HomeHelp h;
+  auto d = h.review(h.claim("C", wrote().insurance_claim(142000)));  // computed: 158,670 × 90% = 142,803
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ASS0 | B | 11 | 保険請求額：記載された値が計算値と相違 | 142000 | 142803"}));
+}
+
+TEST(ReviewLedger, ATT5_WelfareOnlyWithAnInsuranceClaim) {
+  HomeHelp h("H000000001");
+  h.s.person("H000000001").rate.reset();  // 生保単独: no 保険給付率 in the ledger
+  auto d = h.review(h.claim("C", wrote().insurance_claim(5000), "H000000001"), "H000000001");
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ATT5 | B | 11 | 保険請求額：生保単独で保険請求額が設定されている | 5000 | 0"}));
+}
+
+TEST(ReviewLedger, PD_QJ_QT_CertificationLevelBirth) {
+  HomeHelp h;
+  h.s.person("0000000001").cert_to = "20240831";  // the certification ended before September
+  auto m = h.s.review(kReview, {h.plan()}, {h.claim("C", wrote().level("22").birth("19400102"))});
+  // The plan of a month outside the certification is returned too.
+  EXPECT_EQ(rows(m.plan("P0000000001")),
+            (std::vector<std::string>{"12PD | B |  | 認定有効期間：認定有効期間外の被保険者 | 202409 | 20200101-20240831"}));
+  const auto& d = m.claim("C");
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12PD | B | 11 | 認定有効期間：認定有効期間外の被保険者 | 202409 | 20200101-20240831",
+                         "12QT | B | 11 | 生年月日：市町村の受給者情報と相違 | 19400102 | 19400101",
+                         "12QJ | B | 11 | 要介護状態区分コード：要介護度が認定と相違 | 22 | 21",
+                     }));
+}
+
+TEST(ReviewLedger, ADD0_ADD1_ADD2_OfficeServiceInsurer) {
+  HomeHelp h;
+  h.s.office("3070000015", "15");  // registered for 通所介護 only
+  auto plan = h.plan();
+  auto unknown_office = h.s.claim("C0", "3070000999", "0000000001", kSept, {{"11", "1211"}});
+  auto wrong_service = h.s.claim("C1", "3070000015", "0000000001", kSept, {{"11", "1211"}});
+  auto wrong_insurer = h.claim("C2", wrote().insurer("399999"));
+  auto m = h.s.review(kReview, {plan}, {unknown_office, wrong_service, wrong_insurer});
+  EXPECT_EQ(rows(m.claim("C0")), (std::vector<std::string>{"ADD0 | A | 11 | 事業所番号：無効もしくは事業所基本台帳に未登録 | 3070000999 | "}));
+  EXPECT_EQ(rows(m.claim("C1")), (std::vector<std::string>{"ADD1 | A | 11 | サービス種類コード：無効もしくはサービス台帳に未登録 | 11 | "}));
+  // No such insurer, and so no such person of it.
+  EXPECT_EQ(rows(m.claim("C2")), (std::vector<std::string>{
+                                     "ADD2 | A | 11 | 証記載保険者番号：当該保険者等情報が保険者台帳等に未登録 | 399999 | ",
+                                     "12P0 | B | 11 | 証記載保険者番号：市町村の認定情報が未登録（受給者情報） | 399999 | ",
+                                     "12P0 | B | 11 | 被保険者番号：市町村の認定情報が未登録（受給者情報） | 0000000001 | ",
+                                 }));
+  for (const char* id : {"C0", "C1", "C2"}) EXPECT_EQ(m.claim(id).outcome, ClaimOutcome::Returned) << id;
+}
+
+// The 8-digit 証記載保険者番号 (zero-padded, as 8222 writes it) is the same insurer.
+TEST(ReviewLedger, EightDigitInsurerNumberIsTheSameInsurer) {
+  HomeHelp h;
+  auto d = h.review(h.claim("C", wrote().insurer("00300000")));
+  EXPECT_EQ(d.outcome, ClaimOutcome::Paid);
+  EXPECT_TRUE(d.findings.empty());
+}
+
+}  // namespace
+}  // namespace kaigo::testing

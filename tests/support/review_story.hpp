@@ -1,0 +1,141 @@
+// Review stories: the small world of one scenario — its ledgers, its service codes, the documents
+// sent in each review month — told in the words of the domain, and the review run month after
+// month with the history carried over as the store would carry it.
+//
+//   Story s;
+//   s.office(kOfficeA, "11");
+//   s.person("0000000001").level = "21";
+//   s.code("11", "9001", "訪問介護○○○", 90);
+//   auto plan  = s.plan("P1", "0000000001", {2026, 3}, {{kOfficeA, "11", 200}});
+//   auto claim = s.claim("A1", kOfficeA, "0000000001", {2026, 3}, {{"11", "9001"}});
+//   auto month = s.review({2026, 4}, {plan}, {claim});
+//   EXPECT_EQ(rows(month.claim("A1")), ...);
+#pragma once
+#include <map>
+#include <ostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kaigo/master/masters.hpp"
+#include "kaigo/review/review.hpp"
+
+namespace kaigo::testing {
+
+inline constexpr const char* kInsurer = "300000";         // 保険者番号 of the stories (seed 002's)
+inline constexpr const char* kSupportOffice = "3070000099";  // 居宅介護支援事業所 of every person
+
+// One version of a person in the 受給者台帳 (recipients.csv), with the defaults of a plain case:
+// 要介護1, 1割負担, certified 2020–2030, plan by kSupportOffice.
+struct Person {
+  std::string insurer = kInsurer;
+  std::string insured;
+  std::string birth = "19400101";
+  int sex = 1;
+  std::string level = "21";
+  std::string cert_from = "20200101";
+  std::string cert_to = "20301231";
+  bool change_pending = false;
+  std::optional<int> rate = 90;
+  std::optional<int> limit_units;  // empty = the standard one of the level
+  int plan_kind = 1;
+  std::string support_office = kSupportOffice;
+  bool registered = true;  // false: not in the 受給者台帳 at all (12P0)
+  // A 区分変更: from this day (YYYYMMDD) the ledger has a second version with `new_level`.
+  std::string changed_on;
+  std::string new_level;
+};
+
+// One 明細 line: サービス種類, サービス項目コード, 回数.
+struct Use {
+  std::string type;
+  std::string item;
+  int count = 1;
+};
+
+// What the provider writes differently from a correct claim: wrote().rate(80).level("22").
+struct ClaimSlip {
+  std::optional<int> rate_;                     // 保険給付率 written and computed with
+  std::optional<std::int64_t> insurance_claim_;  // 保険請求額 overwritten (基本 and the first 集計 row)
+  std::optional<std::string> level_;            // 要介護状態区分 written
+  std::optional<std::string> birth_;            // 生年月日 written
+  std::optional<std::string> insurer_;          // 証記載保険者番号 written (e.g. the 8-digit form)
+
+  ClaimSlip& rate(int v) { rate_ = v; return *this; }
+  ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
+  ClaimSlip& level(std::string v) { level_ = std::move(v); return *this; }
+  ClaimSlip& birth(std::string v) { birth_ = std::move(v); return *this; }
+  ClaimSlip& insurer(std::string v) { insurer_ = std::move(v); return *this; }
+};
+inline ClaimSlip wrote() { return {}; }
+
+// One 給付管理票 line: サービス事業所, サービス種類, 給付計画単位数.
+struct PlanLine {
+  std::string office;
+  std::string type;
+  std::int64_t units = 0;
+};
+
+struct Month {
+  review::MonthOutcome outcome;
+  const review::ClaimDecision& claim(const std::string& id) const;
+  const review::PlanDecision& plan(const std::string& id) const;
+};
+
+class Story {
+ public:
+  Story();
+  review::Config config = review::default_config();
+
+  // ---- 台帳 and master
+  void office(std::string office_no, std::string service_type, int region_class = 0);
+  Person& person(const std::string& insured_no);  // created with the defaults on first use
+  void code(std::string type, std::string item, std::string name, std::int64_t units, bool limit_target = true);
+
+  // ---- documents (acceptance order = creation order)
+  review::SubmittedClaim claim(std::string id, const std::string& office_no, const std::string& insured_no,
+                               YearMonth service_month, const std::vector<Use>& uses, const ClaimSlip& slip = {});
+  // 様式第七 居宅介護支援費 of the person's support office (1 line of the given code).
+  review::SubmittedClaim care_plan_fee(std::string id, const std::string& insured_no, YearMonth service_month,
+                                       const std::string& item);
+  review::SubmittedPlan plan(std::string id, const std::string& insured_no, YearMonth service_month,
+                             const std::vector<PlanLine>& lines, int create_kind = 1);
+
+  // ---- history the store would keep
+  void decided_earlier(std::string id, const review::SubmittedClaim& claim, YearMonth review_month,
+                       std::vector<std::string> zero_assessed_types = {});
+  void withdrawn_this_month(const review::SubmittedClaim& claim, bool same_month);
+
+  // ---- one review month; the outcome is carried into the history of the next
+  Month review(YearMonth month, std::vector<review::SubmittedPlan> plans, std::vector<review::SubmittedClaim> claims);
+
+  const master::Masters& masters();
+
+ private:
+  void load();
+  void carry_over(YearMonth month, const review::MonthInput& input, const review::MonthOutcome& out);
+
+  std::vector<std::string> office_rows_, code_rows_;
+  std::map<std::string, Person> people_;
+  std::uint64_t next_order_ = 1;
+  review::History history_;
+  bool loaded_ = false;
+  master::Masters masters_;
+  master::OfficeLedger offices_;
+  master::InsurerLedger insurers_;
+  master::RecipientLedger recipients_;
+};
+
+// Each finding as one line: 備考 | 事由 | サービス種類 | 内容 | found | expected.
+std::vector<std::string> rows(const std::vector<review::Finding>& findings);
+inline std::vector<std::string> rows(const review::ClaimDecision& d) { return rows(d.findings); }
+inline std::vector<std::string> rows(const review::PlanDecision& d) { return rows(d.findings); }
+
+}  // namespace kaigo::testing
+
+// Readable outcomes in test failures.
+namespace kaigo::review {
+inline void PrintTo(ClaimOutcome o, std::ostream* os) { *os << outcome_name(o); }
+inline void PrintTo(PlanOutcome o, std::ostream* os) { *os << outcome_name(o); }
+inline void PrintTo(CutReason r, std::ostream* os) { *os << (r == CutReason::None ? '-' : static_cast<char>(r)); }
+}  // namespace kaigo::review
