@@ -1,0 +1,276 @@
+// A whole month from `kaigo gen`, read back as reception would hand it over (the exchange reader,
+// documents::to_statement / to_plan / to_care_plan_fee) and reviewed: on a clean month every
+// 明細書 is paid exactly as claimed and every 給付管理票 registered; with --errors every mistake of
+// expected_errors.csv is found with its code and outcome, and nothing else is.
+//
+// Two decisions about what reaches the review:
+//  - a document the reader flagged (bad_field: KC08) is the pre-check's 様式エラー (受付エラーは
+//    返戻として扱われない, claims-format §8.2): it never reaches the review; the test checks that
+//    exactly the listed ones were held back;
+//  - a 明細書 written twice in one file (duplicate: KC24) is two accepted copies, in file order;
+//    the second is ANN2.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kaigo/core/strings.hpp"
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/reader.hpp"
+#include "kaigo/gen/generator.hpp"
+#include "kaigo/master/masters.hpp"
+#include "kaigo/review/review.hpp"
+#include "support/review_story.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::review {
+namespace {
+
+using testing::read_file;
+using testing::TempDir;
+
+// What a 明細書 is, for matching it with a line of expected_errors.csv.
+struct Origin {
+  std::string office, form, insured, type;
+};
+
+// One run of records of a document (a 明細書 written twice is split at its second 基本 record).
+exchange::Document slice(const exchange::Document& d, std::size_t from, std::size_t to) {
+  exchange::Document out;
+  out.form = d.form;
+  out.code = d.code;
+  out.key = d.key;
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& r = d.records()[i];
+    std::string text;
+    std::vector<std::size_t> at;
+    for (auto item : r.items) {
+      at.push_back(text.size());
+      text.append(item).push_back(',');
+    }
+    std::vector<std::string_view> items;
+    for (std::size_t j = 0; j < r.items.size(); ++j) items.push_back(std::string_view(text).substr(at[j], r.items[j].size()));
+    out.add(r.line, r.record_no, r.layout, r.kind, text, items, r.has_errors);
+  }
+  return out;
+}
+
+struct Accepted : exchange::Sink {
+  std::string file;
+  std::vector<SubmittedClaim> claims;
+  std::vector<SubmittedPlan> plans;
+  std::map<std::string, Origin> origin;  // claim id → origin
+  std::multiset<std::string> refused;    // documents the reader flagged: office|form|insured
+  std::uint64_t order = 0;
+
+  void add_claim(billing::ClaimStatement st) {
+    std::string id = fmt::format("{}#{}", file, ++order);
+    const std::string type = st.aggregates.empty() ? std::string() : st.aggregates.front().service_type;
+    origin[id] = {st.key.office_no, st.key.form_id, st.key.insured_no, type};
+    claims.push_back({id, order, std::move(st)});
+  }
+  void on_document(const exchange::Document& d) override {
+    if (!d.form) return;
+    if (d.has_errors) {
+      auto st = documents::to_statement(d);
+      refused.insert(fmt::format("{}|{}|{}", st.key.office_no, st.key.form_id, st.key.insured_no));
+      return;
+    }
+    switch (d.form->family) {
+      case exchange::Family::Statement: {
+        std::vector<std::size_t> bases;
+        for (std::size_t i = 0; i < d.records().size(); ++i) {
+          if (d.records()[i].kind == "01") bases.push_back(i);
+        }
+        bases.push_back(d.records().size());
+        for (std::size_t b = 0; b + 1 < bases.size(); ++b) add_claim(documents::to_statement(slice(d, bases[b], bases[b + 1])));
+        break;
+      }
+      case exchange::Family::CarePlan: add_claim(documents::as_statement(documents::to_care_plan_fee(d))); break;
+      case exchange::Family::Plan:
+        plans.push_back({fmt::format("{}#{}", file, ++order), order, documents::to_plan(d)});
+        break;
+      default: break;  // 請求書: for 請求差 (settlement)
+    }
+  }
+};
+
+struct GeneratedMonth {
+  TempDir dir;
+  master::Masters masters;
+  master::OfficeLedger offices;
+  master::InsurerLedger insurers;
+  master::RecipientLedger recipients;
+  Accepted accepted;
+  MonthOutcome outcome;
+
+  explicit GeneratedMonth(double errors) {
+    auto bundled = master::load_bundled_masters();
+    masters = *bundled.table;
+    gen::Options o;
+    o.out = dir.path();
+    o.processing_month = {2026, 5};
+    o.offices = 60;
+    o.recipients = 1500;
+    o.seed = 11;
+    o.error_rate = errors;
+    gen::generate(o, masters);
+    offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
+    insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
+    recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      accepted.file = f.parent_path().filename().string() + "/" + f.filename().string();
+      exchange::read_file(f, accepted);
+    }
+    // The month's kokuhoren.toml is the DESIGN §3.3 default (the CLI will parse it).
+    const auto toml = read_file(dir / "kokuhoren.toml");
+    EXPECT_NE(toml.find("plan_mismatch = \"cut\""), std::string::npos);
+    EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"), std::string::npos);
+    Context ctx{masters, offices, insurers, recipients, default_config()};
+    outcome = review_month({o.processing_month, accepted.plans, accepted.claims, {}}, ctx);
+  }
+};
+
+// The codes of a decision, in order, each once ("12PA", "12SA+ASSA"), and its outcome as the
+// manifest names it.
+std::string codes_of(const std::vector<Finding>& findings) {
+  std::vector<std::string> codes;
+  for (const auto& f : findings) {
+    if (!f.code.empty() && std::find(codes.begin(), codes.end(), f.code) == codes.end()) codes.push_back(f.code);
+  }
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : "+") + c;
+  return out;
+}
+
+void expect_paid_as_claimed(const ClaimDecision& d) {
+  EXPECT_EQ(d.outcome, ClaimOutcome::Paid) << d.claim_id << " " << codes_of(d.findings);
+  EXPECT_TRUE(d.findings.empty()) << d.claim_id;
+  for (const auto& r : d.rows) EXPECT_EQ(r.decided, r.written) << d.claim_id;
+  EXPECT_EQ(d.facility_decided, d.facility_written);
+}
+
+TEST(ReviewGeneratedMonth, CleanMonthIsPaidExactlyAsClaimed) {
+  GeneratedMonth m(0.0);
+  EXPECT_TRUE(m.accepted.refused.empty());
+  ASSERT_GT(m.outcome.claim_decisions.size(), 1000u);
+  ASSERT_EQ(m.outcome.claim_decisions.size(), m.accepted.claims.size());
+  std::set<std::string> forms;
+  for (const auto& d : m.outcome.claim_decisions) {
+    expect_paid_as_claimed(d);
+    forms.insert(m.accepted.origin.at(d.claim_id).form);
+  }
+  EXPECT_EQ(forms, (std::set<std::string>{"7131", "7143", "8124"}));
+  for (const auto& p : m.outcome.plan_decisions) {
+    EXPECT_EQ(p.outcome, PlanOutcome::Registered) << p.plan_id;
+    EXPECT_TRUE(p.findings.empty()) << p.plan_id << " " << codes_of(p.findings);
+  }
+}
+
+std::string outcome_label(const ClaimDecision& d) {
+  if (d.outcome == ClaimOutcome::Cut) {
+    std::string reasons;
+    for (const auto& r : d.rows) {
+      if (r.cut != CutReason::None) reasons += static_cast<char>(r.cut);
+    }
+    return "増減" + reasons;
+  }
+  return std::string(outcome_name(d.outcome));
+}
+
+TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
+  GeneratedMonth m(0.2);
+  // Expected: office|form|insured|type|code|outcome. wrong_rate: seed 002 §5(3) pairs 12SA with
+  // ASSA when a payer is charged more than the computation: the 保険 when the written 給付率 is
+  // the higher one (gen writes 90 for an 80 or 70 person), the 公費 (生保) when it is the lower one
+  // (gen writes 80 for a 90 person) and a 公費 pays the rest.
+  std::map<std::string, const billing::ClaimStatement*> statements;
+  for (const auto& c : m.accepted.claims) {
+    statements[fmt::format("{}|{}|{}", c.statement.key.office_no, c.statement.key.form_id, c.statement.key.insured_no)] = &c.statement;
+  }
+  std::multiset<std::string> expected, found;
+  std::multiset<std::string> expected_refused;
+  std::map<std::string, int> per_mistake;
+  const std::string manifest = read_file(m.dir / "expected_errors.csv");
+  for (auto line : lines(manifest)) {
+    auto f = split(line, ',');
+    if (f[0] == "mistake") continue;
+    ++per_mistake[std::string(f[0])];
+    std::string code(f[7]);
+    if (f[0] == "bad_field") {
+      EXPECT_EQ(code, "KC08");
+      expected_refused.insert(fmt::format("{}|{}|{}", f[1], f[2], f[5]));
+      continue;
+    }
+    if (f[0] == "wrong_rate") {
+      const auto* who = m.recipients.at(f[4], f[5], Date{2026, 4, 1});
+      ASSERT_NE(who, nullptr);
+      const auto* st = statements.at(fmt::format("{}|{}|{}", f[1], f[2], f[5]));
+      if (*who->benefit_rate < 90 || st->basic.funds[0].present()) code += "+ASSA";
+    }
+    expected.insert(fmt::format("{}|{}|{}|{}|{}|{}", f[1], f[2], f[5], f[6], code, f[8]));
+  }
+  for (const char* kind : {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending", "unknown_recipient",
+                           "bad_field"}) {
+    EXPECT_GT(per_mistake[kind], 0) << kind;
+  }
+  EXPECT_EQ(m.accepted.refused, expected_refused);
+
+  int paid = 0;
+  for (const auto& d : m.outcome.claim_decisions) {
+    if (d.outcome == ClaimOutcome::Paid && d.findings.empty()) {
+      expect_paid_as_claimed(d);
+      ++paid;
+      continue;
+    }
+    const auto& o = m.accepted.origin.at(d.claim_id);
+    found.insert(fmt::format("{}|{}|{}|{}|{}|{}", o.office, o.form, o.insured, o.type, codes_of(d.findings), outcome_label(d)));
+    if (d.outcome == ClaimOutcome::Cut) {
+      // 事由 B: cut to the plan line and recomputed from it.
+      for (const auto& r : d.rows) {
+        EXPECT_EQ(r.decided.units, *r.plan_units) << d.claim_id;
+        EXPECT_LT(r.decided.insurance_claim, r.written.insurance_claim) << d.claim_id;
+      }
+    }
+  }
+  std::map<std::string, const SubmittedPlan*> plans;
+  for (const auto& p : m.accepted.plans) plans[p.id] = &p;
+  for (const auto& d : m.outcome.plan_decisions) {
+    if (d.outcome == PlanOutcome::Registered && d.findings.empty()) continue;
+    const auto& p = plans.at(d.plan_id)->plan;
+    found.insert(fmt::format("{}|8222|{}||{}|{}", p.support_office_no, p.insured_no, codes_of(d.findings), outcome_name(d.outcome)));
+  }
+  std::vector<std::string> missing, extra;
+  std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(), std::back_inserter(missing));
+  std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(), std::back_inserter(extra));
+  for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << x;
+  for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << x;
+  EXPECT_GT(paid, 1000);
+}
+
+TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {
+  GeneratedMonth m(0.2);
+  Context ctx{m.masters, m.offices, m.insurers, m.recipients, default_config()};
+  auto claims = m.accepted.claims;
+  std::reverse(claims.begin(), claims.end());  // the store may hand them over in any order
+  auto again = review_month({{2026, 5}, m.accepted.plans, claims, {}}, ctx);
+  ASSERT_EQ(again.claim_decisions.size(), m.outcome.claim_decisions.size());
+  for (std::size_t i = 0; i < again.claim_decisions.size(); ++i) {
+    const auto& a = again.claim_decisions[i];
+    const auto& b = m.outcome.claim_decisions[i];
+    EXPECT_EQ(a.claim_id, b.claim_id);
+    EXPECT_EQ(a.outcome, b.outcome);
+    EXPECT_EQ(testing::rows(a), testing::rows(b));
+    EXPECT_EQ(a.decided_total(), b.decided_total());
+  }
+}
+
+}  // namespace
+}  // namespace kaigo::review
