@@ -3,7 +3,6 @@
 // person-month, this month's 過誤, and the keys of 明細書 already registered this month.
 // Owns: the indexes and their updates as documents are decided. Must not: decide anything itself.
 #pragma once
-#include <deque>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -24,12 +23,12 @@ class PlanRegistry {
   };
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
   const Entry* find(const std::string& person_month) const;
+  // `plan` must outlive the registry (MonthReviewer's contract).
   void register_plan(const std::string& person_month, const SubmittedPlan& plan);
   void withdraw(const std::string& person_month);
 
  private:
   std::unordered_map<std::string, Entry> entries_;
-  std::deque<billing::BenefitPlan> owned_;  // copies of this month's plans (stable addresses)
 };
 
 class HistoryIndex {
