@@ -13,7 +13,7 @@
 
 namespace kaigo::review {
 
-// The 給付管理票 in force for each (保険者, 被保険者, 対象年月).
+// 登録済み給付管理票 — the 給付管理票 in force for each (保険者, 被保険者, 対象年月).
 class PlanRegistry {
  public:
   struct Entry {
@@ -48,7 +48,7 @@ class HistoryIndex {
   std::unordered_map<std::string, Withdrawal> withdrawals_;
 };
 
-// Keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
+// 当月登録の明細書 — keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
 class ClaimRegister {
  public:
   bool contains(const std::string& key) const { return keys_.count(key) != 0; }

@@ -24,6 +24,7 @@
 
 namespace kaigo::review {
 
+// 審査に使う台帳・マスタと設定.
 struct Context {
   const master::Masters& masters;
   const master::OfficeLedger& offices;
