@@ -153,6 +153,24 @@ TEST(ReviewLedger, ADD0_ADD1_ADD2_OfficeServiceInsurer) {
   for (const char* id : {"C0", "C1", "C2"}) EXPECT_EQ(m.claim(id).outcome, ClaimOutcome::Returned) << id;
 }
 
+// 様式第七 (居宅介護支援費) from an office that is not the person's registered 支援事業所 (12P4),
+// and for a person whose ledger says 自己作成 (12P5: no 居宅介護支援費 is due).
+TEST(ReviewLedger, P4_P5_CarePlanFeeAgainstTheLedger) {
+  HomeHelp h;
+  auto fee = h.s.care_plan_fee("F", "0000000001", kSept, "2111");  // sent by kSupportOffice
+  h.s.office("3070000098", "43");
+  auto& x = h.s.person("0000000001");
+  x.support_office = "3070000098";
+  x.plan_kind = 3;  // ledger: 自己作成
+  auto d = h.s.review(kReview, {}, {fee}).claim("F");
+  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12P4 | B | 43 | 事業所番号：市町村の認定情報と不一致（支援事業所） | 3070000099 | 3070000098",
+                         "12P5 | B | 43 | 居宅サービス計画作成区分コード：市町村の認定情報と不一致（作成区分） | 1 | 2",
+                     }));
+  EXPECT_EQ(d.written_total().insurance_claim.value, 10860);  // 1,086 単位 × 10.00, paid in full
+}
+
 // The 8-digit 証記載保険者番号 (zero-padded, as 8222 writes it) is the same insurer.
 TEST(ReviewLedger, EightDigitInsurerNumberIsTheSameInsurer) {
   HomeHelp h;

@@ -80,7 +80,8 @@ void Story::load() {
                      "insurers");
   std::string people = "insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
                        "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to\n";
-  for (const auto& [no, p] : people_) {
+  for (const auto& entry : people_) {
+    const Person& p = entry.second;  // a named reference: lambdas may not capture structured bindings (clang 14)
     if (!p.registered) continue;
     auto version = [&](const std::string& level, const std::string& from, const std::string& to) {
       people += fmt::format("{},{},ｶｲｺﾞ ﾀﾛｳ,{},{},{},{},{},{},{},{},{},{},{},{}\n", p.insurer, p.insured, p.birth, p.sex,

@@ -14,12 +14,6 @@ namespace {
 
 constexpr std::string_view kFormItem = "様式番号";  // where seed 002 puts ANN4
 
-Amounts written_amounts(const billing::AggregateRow& a) {
-  Amounts m{a.insurance_units, a.insurance_claim, a.user_burden, {}};
-  for (std::size_t k = 0; k < billing::kFundSlots; ++k) m.fund_claims[k] = a.funds[k].claim;
-  return m;
-}
-
 // Rows with the written amounts and nothing decided yet.
 void start(const SubmittedClaim& c, ClaimDecision& d) {
   const auto& st = c.statement;
@@ -32,7 +26,7 @@ void start(const SubmittedClaim& c, ClaimDecision& d) {
     for (const auto& l : st.details) {
       if (l.service_type == a.service_type) row.last_item_code = l.item_code;
     }
-    row.written = written_amounts(a);
+    row.written = amounts_of(a);
     d.rows.push_back(std::move(row));
   }
   if (st.facility_totals) {

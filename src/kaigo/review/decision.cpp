@@ -28,6 +28,12 @@ Amounts& Amounts::operator+=(const Amounts& o) {
   return *this;
 }
 
+Amounts amounts_of(const billing::AggregateRow& a) {
+  Amounts m{a.insurance_units, a.insurance_claim, a.user_burden, {}};
+  for (std::size_t k = 0; k < billing::kFundSlots; ++k) m.fund_claims[k] = a.funds[k].claim;
+  return m;
+}
+
 Amounts ClaimDecision::written_total() const {
   Amounts t = facility_written;
   for (const auto& r : rows) t += r.written;

@@ -76,6 +76,9 @@ struct Amounts {
   Amounts& operator+=(const Amounts& o);
 };
 
+// The amounts of a 集計 row as they stand on it.
+Amounts amounts_of(const billing::AggregateRow& a);
+
 // The decision on one 集計 row (サービス種類) of a 明細書.
 struct RowDecision {
   std::string service_type;
@@ -87,6 +90,7 @@ struct RowDecision {
   Units change() const { return decided.units - written.units; }  // 増減単位数 (≤ 0)
 };
 
+// 明細書の審査結果 — one per 明細書 decided this month.
 struct ClaimDecision {
   std::string claim_id;
   std::uint64_t order = 0;
@@ -103,6 +107,7 @@ struct ClaimDecision {
   bool has_code(std::string_view code) const;
 };
 
+// 給付管理票の審査結果.
 struct PlanDecision {
   std::string plan_id;
   std::uint64_t order = 0;
@@ -115,7 +120,7 @@ struct PlanDecision {
   bool has_code(std::string_view code) const;
 };
 
-// One review month. Plans in acceptance order; claims: the held ones first (by their order),
+// 審査結果 of one review month (審査月). Plans in acceptance order; claims: the held ones first (by their order),
 // then this month's in acceptance order. Re-running on the same input gives the same outcome.
 struct MonthOutcome {
   std::vector<PlanDecision> plan_decisions;

@@ -16,8 +16,7 @@ const PlanRegistry::Entry* PlanRegistry::find(const std::string& person_month) c
 }
 
 void PlanRegistry::register_plan(const std::string& person_month, const SubmittedPlan& plan) {
-  owned_.push_back(plan.plan);
-  entries_[person_month] = {&owned_.back(), plan.id, true};
+  entries_[person_month] = {&plan.plan, plan.id, true};
 }
 
 void PlanRegistry::withdraw(const std::string& person_month) { entries_.erase(person_month); }

@@ -3,7 +3,6 @@
 // person-month, this month's 過誤, and the keys of 明細書 already registered this month.
 // Owns: the indexes and their updates as documents are decided. Must not: decide anything itself.
 #pragma once
-#include <deque>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -14,7 +13,7 @@
 
 namespace kaigo::review {
 
-// The 給付管理票 in force for each (保険者, 被保険者, 対象年月).
+// 登録済み給付管理票 — the 給付管理票 in force for each (保険者, 被保険者, 対象年月).
 class PlanRegistry {
  public:
   struct Entry {
@@ -24,12 +23,12 @@ class PlanRegistry {
   };
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
   const Entry* find(const std::string& person_month) const;
+  // `plan` must outlive the registry (MonthReviewer's contract).
   void register_plan(const std::string& person_month, const SubmittedPlan& plan);
   void withdraw(const std::string& person_month);
 
  private:
   std::unordered_map<std::string, Entry> entries_;
-  std::deque<billing::BenefitPlan> owned_;  // copies of this month's plans (stable addresses)
 };
 
 class HistoryIndex {
@@ -49,7 +48,7 @@ class HistoryIndex {
   std::unordered_map<std::string, Withdrawal> withdrawals_;
 };
 
-// Keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
+// 当月登録の明細書 — keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
 class ClaimRegister {
  public:
   bool contains(const std::string& key) const { return keys_.count(key) != 0; }

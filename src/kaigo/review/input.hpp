@@ -34,7 +34,7 @@ struct RegisteredPlan {
   billing::BenefitPlan plan;
 };
 
-// A 明細書 decided (paid or cut) in an earlier review month and standing at the start of this one.
+// 審査決定済みの明細書 (給付実績) — a 明細書 decided (paid or cut) in an earlier review month and standing at the start of this one.
 struct DecidedClaim {
   std::string id;
   YearMonth review_month;       // when it was decided
@@ -55,7 +55,7 @@ struct Withdrawal {
   bool same_month = false;  // 同月過誤: a re-claim of the same 明細書 is accepted this month
 };
 
-// Earlier months as the store knows them. The store may supply only the entries whose keys occur
+// 前月までの審査の結果 — earlier months as the store knows them. The store may supply only the entries whose keys occur
 // among this month's documents; entries for other keys are ignored.
 struct History {
   std::vector<RegisteredPlan> plans;      // one per (保険者, 被保険者, 対象年月); a later entry wins

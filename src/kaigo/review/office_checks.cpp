@@ -23,9 +23,13 @@ void check_claim_services(const master::Masters& masters, const master::OfficeLe
       out.push_back(error("ADD1", "サービス種類コード", std::string(t), std::string(t)));
     }
   }
+  std::vector<std::string> unknown;
   for (const auto& d : st.details) {
     if (masters.service_codes.find(d.service_type, d.item_code, k.service_month)) continue;
-    out.push_back(error("ADD1", "サービスコード", d.service_type, d.service_type + d.item_code));
+    std::string code = d.service_type + d.item_code;
+    if (std::find(unknown.begin(), unknown.end(), code) != unknown.end()) continue;  // one row per code
+    out.push_back(error("ADD1", "サービスコード", d.service_type, code));
+    unknown.push_back(std::move(code));
   }
 }
 

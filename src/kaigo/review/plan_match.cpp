@@ -21,12 +21,6 @@ bool needs_plan(const master::ServiceTypeMaster& types, const billing::ClaimStat
 // The 給付単位数 claimed inside the 区分支給限度 (what the plan line bounds).
 Units claimed_in_limit(const billing::AggregateRow& a) { return a.insurance_units - a.outside_limit_units; }
 
-Amounts amounts_of(const billing::AggregateRow& a) {
-  Amounts m{a.insurance_units, a.insurance_claim, a.user_burden, {}};
-  for (std::size_t k = 0; k < billing::kFundSlots; ++k) m.fund_claims[k] = a.funds[k].claim;
-  return m;
-}
-
 // Amounts after the cut: the claim recomputed with each cut row's decided units as its plan cap.
 void recompute_cut(const billing::ClaimStatement& st, const master::Recipient* recipient,
                    const std::vector<std::pair<std::string, Units>>& caps, const ClaimReviewDeps& deps,

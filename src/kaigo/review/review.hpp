@@ -24,6 +24,7 @@
 
 namespace kaigo::review {
 
+// 審査に使う台帳・マスタと設定.
 struct Context {
   const master::Masters& masters;
   const master::OfficeLedger& offices;
@@ -38,8 +39,10 @@ MonthOutcome review_month(const MonthInput& input, const Context& context);
 
 // The same review one document at a time, for callers that stream 明細書 from storage instead of
 // holding a month in memory. Call, in this order: review_plans once, review_held once, then
-// review_claim for each 明細書 in acceptance order. `context` and `history` must outlive it.
-// Memory kept: the registered plans, one key per 明細書 seen, and the history's indexes.
+// review_claim for each 明細書 in acceptance order. `context`, `history` and the plans given to
+// review_plans must outlive it; a 明細書 may be dropped once review_claim returns.
+// Memory kept: an index of the plans in force, one key per 明細書 registered, and the history's
+// indexes (docs/performance.md: ~185 MB for a month of 1M 明細書 and 340k plans).
 class MonthReviewer {
  public:
   MonthReviewer(const Context& context, YearMonth month, const History& history);
