@@ -33,8 +33,8 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   return t;
 }
 
-ReceptionSetup::ReceptionSetup(const std::string& path)
-    : db(store::Database::open(path)), world(store::load_world(*db)) {
+ReceptionSetup::ReceptionSetup(const std::string& path, store::Recipients recipients)
+    : db(store::Database::open(path)), world(store::load_world(*db, recipients)) {
   precheck::Context context;
   context.masters = &world.masters;
   if (db->latest_table(store::TableKind::Offices)) context.offices = &world.offices;

@@ -27,7 +27,8 @@ struct ReceptionSetup {
   store::World world;
   std::unique_ptr<reception::Reception> reception;
 
-  explicit ReceptionSetup(const std::string& path);
+  // `recipients`: the review needs the 受給者台帳; reception alone does not.
+  ReceptionSetup(const std::string& path, store::Recipients recipients);
   // Finishes files a stopped process left 受付中, saying so on stderr.
   void resume(const LocalDateTime& at);
 };

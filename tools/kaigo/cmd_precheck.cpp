@@ -67,7 +67,7 @@ int run_precheck(const PrecheckOptions& o) {
   std::optional<store::World> world;
   if (!o.db.empty()) {
     db = store::Database::open(o.db);
-    world = store::load_world(*db);
+    world = store::load_world(*db, store::Recipients::Skip);
     context.masters = &world->masters;
     if (db->latest_table(store::TableKind::Offices)) context.offices = &world->offices;
     if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world->insurers;

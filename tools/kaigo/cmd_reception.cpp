@@ -70,7 +70,7 @@ void register_submit(CLI::App& app, int& status) {
       status = 2;
       return;
     }
-    ReceptionSetup setup(db_path);
+    ReceptionSetup setup(db_path, store::Recipients::Skip);
     setup.resume(*at);
     status = 0;
     nlohmann::json out = nlohmann::json::array();
@@ -116,7 +116,7 @@ void register_cancel(CLI::App& app, int& status) {
       status = 2;
       return;
     }
-    ReceptionSetup setup(db_path);
+    ReceptionSetup setup(db_path, store::Recipients::Skip);
     auto r = setup.reception->cancel(id, *at);
     if (!r.cancelled) {
       std::fprintf(stderr, "取消できません: %s / cannot cancel: %s\n", r.message_ja.c_str(), r.message_en.c_str());

@@ -23,7 +23,7 @@ void register_review(CLI::App& app, int& status) {
       return;
     }
     auto now = now_jst();
-    ReceptionSetup setup(db_path);
+    ReceptionSetup setup(db_path, store::Recipients::Load);
     store::ReviewStore reviews(*setup.db, now);
     if (auto later = reviews.later_reviewed_months(*month); !later.empty()) {
       std::fprintf(

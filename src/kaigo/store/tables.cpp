@@ -79,7 +79,7 @@ TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_n
   return report;
 }
 
-World load_world(Database& db) {
+World load_world(Database& db, Recipients recipients) {
   auto masters = masters_of(db);
   if (!masters.ok()) {
     std::string first = masters.diagnostics.empty() ? std::string() : masters.diagnostics.front().to_string();
@@ -93,6 +93,7 @@ World load_world(Database& db) {
   });
   w.insurers = stored_or_empty<master::InsurerLedger>(
       db, TableKind::Insurers, [](const LoadedTable& t) { return master::load_insurers(t.text, t.file_name); });
+  if (recipients == Recipients::Skip) return w;
   w.recipients = stored_or_empty<master::RecipientLedger>(
       db, TableKind::Recipients, [](const LoadedTable& t) { return master::load_recipients(t.text, t.file_name); });
   return w;

@@ -32,6 +32,8 @@ struct World {
 };
 
 // Throws StoreError when a stored table no longer loads (e.g. a master changed under it).
-World load_world(Database& db);
+// Reception does not need the 受給者台帳 (the largest table by far): it can leave it out.
+enum class Recipients { Load, Skip };
+World load_world(Database& db, Recipients recipients = Recipients::Load);
 
 }  // namespace kaigo::store
