@@ -159,8 +159,9 @@ template <class Fn>
 void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
   std::map<std::int64_t, std::vector<std::size_t>> by_file;
   for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
-  for (const auto& [submission, indexes] : by_file) {
-    read_stored(db, submission, [&](const exchange::Document& d) {
+  for (const auto& entry : by_file) {
+    const auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
+    read_stored(db, entry.first, [&](const exchange::Document& d) {
       for (auto i : indexes) {
         if (refs[i].key == d.key) fn(i, d);
       }

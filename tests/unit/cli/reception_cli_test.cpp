@@ -121,7 +121,8 @@ TEST(CliReception, PrecheckWithTheDatabaseLedgers) {
   CliMonth m;
   // The database knows the offices: a file of an office it does not know is an 外部エラー (KP12).
   auto bytes = read_file(m.files[0]);
-  auto office = split(split(bytes.substr(0, bytes.find("\r\n")), ',')[7], ',')[0];
+  const std::string control = bytes.substr(0, bytes.find("\r\n"));
+  const std::string office(split(control, ',')[7]);  // 事業所番号 of the control record
   std::string other = bytes;
   for (std::size_t at = other.find(office); at != std::string::npos; at = other.find(office, at)) {
     other.replace(at, office.size(), "1379999999");
