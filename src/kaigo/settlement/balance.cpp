@@ -44,8 +44,9 @@ class Problems {
   explicit Problems(std::vector<std::string>& out) : out_(out) {}
   void expect(const std::string& office, std::string_view what_ja, std::string_view what_en, Yen got, Yen want) {
     if (got == want) return;
-    out_.push_back(fmt::format("{}: {} {} ≠ {} / {}: {} {} != {}", office, what_ja, got.value, want.value, office, what_en,
-                               got.value, want.value));
+    // An empty office: the month as a whole.
+    out_.push_back(fmt::format("{}: {} {} ≠ {} / {}: {} {} != {}", office.empty() ? "全体" : office, what_ja, got.value,
+                               want.value, office.empty() ? "total" : office, what_en, got.value, want.value));
   }
 
  private:
@@ -60,8 +61,8 @@ void check_tables(const OfficeResult& r, Problems& p) {
   for (const auto* b : {&r.care_breakdown, &r.sougou_breakdown}) {
     QuantityPair t1;
     for (const auto& row : b->rows) t1 += row.amounts;
-    p.expect(no, "内訳書 T1 ≠ ΣD1", "breakdown T1 vs the sum of D1", benefit(b->total), benefit(t1));
-    p.expect(no, "内訳書 T3 ≠ T1 − T2", "breakdown T3 vs T1 - T2", benefit(b->decided), benefit(b->total) - benefit(b->adjustment));
+    p.expect(no, "内訳書 T1（D1 の計）", "breakdown T1 (sum of D1)", benefit(b->total), benefit(t1));
+    p.expect(no, "内訳書 T3（T1 − T2）", "breakdown T3 (T1 - T2)", benefit(b->decided), benefit(b->total) - benefit(b->adjustment));
   }
   p.expect(no, "介護給付費 T3", "care T3", benefit(r.care_breakdown.decided), pay.care.net());
   p.expect(no, "総合事業費 T3", "sougou T3", benefit(r.sougou_breakdown.decided), pay.sougou.net());
@@ -109,7 +110,7 @@ std::vector<std::string> check_balance(const MonthInput& in, const MonthSettleme
     carried_in += r.payment.carried_in;
   }
   for (const auto& [office, e] : expected) p.expect(office, "精算されていない事業所", "office not settled", Yen{}, e.net());
-  p.expect("全体", "振込 − 繰越 − 返納", "transfer - carried - billed", transfers, all.net() - fees - carried_in);
+  p.expect("", "振込 − 繰越 − 返納", "transfer - carried - billed", transfers, all.net() - fees - carried_in);
   return out;
 }
 
