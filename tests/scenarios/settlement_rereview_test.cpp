@@ -126,6 +126,22 @@ TEST(SettlementRereview, AClaimPaidInFullIsNotDecidedAgain) {
   EXPECT_TRUE(result.rereviewed.empty());
 }
 
+TEST(SettlementRereview, AClaimWithdrawnThisMonthIsNotDecidedAgain) {
+  // 「給付管理票の“修正”と、請求明細書の“過誤”は同一月には処理できません」 (review-rules §4.4).
+  CorrectionStory c;
+  auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
+  MonthInput in;
+  in.month = kNov;
+  const auto standing = testing::settled(c.d_claim, c.oct, kOct);
+  in.rereviews = {{"PD2", d_fix.plan, standing}};
+  in.withdrawals = {{"1002", false, standing}};
+  const auto result = settle_month(in, c.s.context(), SettlementSettings{});
+  EXPECT_TRUE(result.rereviewed.empty());
+  ASSERT_EQ(result.notes.size(), 1u);
+  EXPECT_EQ(result.notes[0].message_ja, "明細書 AD は今月過誤のため再審査しません");
+  EXPECT_EQ(check_balance(in, result), Lines{});
+}
+
 TEST(SettlementRereview, ResultCodes) {
   // 再審査結果コード (claims-format §7.7): 01 原審どおり, 02 全部増点, 03 全部減点, 04 一部増点, 05 一部減点.
   EXPECT_EQ(rereview_result(Units{0}, Units{0}, Units{100}), RereviewResult::AsBefore);

@@ -1,6 +1,7 @@
 // report/notice_headers — the H1 records the result notices share (claims-format §7): the
 // 審査年月 form (7211, 7311, 7411, 7521 and their 総合事業 forms) and the 取扱年月 form (7611,
 // 7621, 7631). Internal to the notice builders.
+// Owns: which H1 item holds what. Must not: be used outside report.
 #pragma once
 #include "kaigo/report/record_builder.hpp"
 #include "kaigo/report/settlement_notices.hpp"

@@ -62,6 +62,7 @@ struct ClaimDifference {
   bool operator==(const ClaimDifference&) const = default;
 };
 
+// 審査決定増減表 (7211 / 7221).
 struct AdjustmentTable {
   bool present = false;  // the office claimed in this program this month (or had a claim released)
   std::vector<AdjustmentRow> rows;  // by 保険者番号, then 提供年月
@@ -139,6 +140,7 @@ struct BreakdownRow {
   QuantityPair amounts;
 };
 
+// 支払決定額内訳書 (7521 / 7541).
 struct BreakdownTable {
   std::vector<BreakdownRow> rows;
   QuantityPair total;       // T1 = Σ D1
@@ -149,6 +151,7 @@ struct BreakdownTable {
 
 // ---- 7611 / 7631 過誤決定通知書 -------------------------------------------------------------
 
+// One D1 of the 過誤決定通知書: one payer × サービス種類 of a withdrawn 明細書.
 struct KagoLine {
   std::string claim_id;
   std::string payer_no;    // 証記載保険者番号 (公費 lines: 公費負担者番号)
@@ -167,6 +170,7 @@ struct KagoLine {
   Yen benefit;                     // 保険者負担額 (公費負担額) withdrawn
 };
 
+// T1 of the 過誤決定通知書 (介護給付費 and 特定入所者介護サービス費等).
 struct KagoTotals {
   std::int64_t count = 0;  // 件数: (明細書, payer) withdrawn
   Units units;
@@ -177,6 +181,7 @@ struct KagoTotals {
   bool operator==(const KagoTotals&) const = default;
 };
 
+// 過誤決定通知書 (7611 / 7631).
 struct KagoTable {
   std::vector<KagoLine> lines;
   KagoTotals total;  // T1
@@ -193,6 +198,7 @@ enum class RereviewResult : std::uint8_t {
   PartDecreased = 5,   // 05 一部減点
 };
 
+// One D1 of the 再審査決定通知書: one payer × サービス種類 of a 明細書 decided again.
 struct RereviewLine {
   std::string claim_id;
   std::string payer_no;
@@ -216,6 +222,7 @@ struct RereviewLine {
   Yen adjusted_benefit;   // 保険者負担額 paid now (decided − original)
 };
 
+// One group of the 再審査決定通知書 T1: 件数, 単位数, 保険者負担額 of 請求, 決定 or 調整.
 struct RereviewGroup {
   std::int64_t count = 0;
   Units units;
@@ -223,6 +230,7 @@ struct RereviewGroup {
   bool operator==(const RereviewGroup&) const = default;
 };
 
+// 再審査決定通知書 (7621).
 struct RereviewTable {
   std::vector<RereviewLine> lines;
   RereviewGroup requested, decided, adjusted;  // T1 請求, 決定, 調整
@@ -251,11 +259,13 @@ struct PayerPayment {
   Yen net() const { return decided - withdrawn + restored; }
 };
 
+// 介護給付費支払額 or 総合事業費支払額 of an office, with how it arises.
 struct ProgramPayment {
   Yen decided, withdrawn, restored;
   Yen net() const { return decided - withdrawn + restored; }  // 7521/7541 T3 介護給付費
 };
 
+// 支払決定 — what the office is paid (介護給付費等支払決定額通知書 7513).
 struct OfficePayment {
   ProgramPayment care;    // 介護給付費支払額 (7513 item 11)
   ProgramPayment sougou;  // 総合事業費支払額 (7513 item 16)
@@ -280,6 +290,7 @@ struct OutcomeCounts {
   bool operator==(const OutcomeCounts&) const = default;
 };
 
+// Everything one office is told about the month (its 帳票) and paid.
 struct OfficeResult {
   OfficeInfo office;
   AdjustmentTable care_adjustments;    // 7211
@@ -311,6 +322,7 @@ struct MonthTotals {
   Yen certificate_fee, license_fee, carried_in, total, transfer, carried_out, billed;
 };
 
+// 支払決定 of one review month (審査月) for every office.
 struct MonthSettlement {
   YearMonth month;
   std::vector<OfficeResult> offices;          // by 事業所番号

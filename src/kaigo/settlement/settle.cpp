@@ -1,6 +1,9 @@
 #include "kaigo/settlement/settle.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
 
 #include "kaigo/settlement/names.hpp"
 #include "kaigo/settlement/office_month.hpp"
@@ -74,9 +77,21 @@ MonthTotals totals_of(const std::vector<OfficeResult>& offices) {
   return t;
 }
 
-std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review::Context& context) {
+// A 明細書 withdrawn (過誤) this month is not decided again: 「給付管理票の“修正”と、請求明細書の
+// “過誤”は同一月には処理できません」 (review-rules §4.4 [PUB-1]).
+std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review::Context& context,
+                                          std::vector<SettlementNote>& notes) {
+  std::set<std::string> withdrawn;
+  for (const auto& w : input.withdrawals) withdrawn.insert(w.claim.decision.claim_id);
   std::vector<RereviewOutcome> out;
   for (const auto& req : input.rereviews) {
+    const auto& id = req.claim.decision.claim_id;
+    if (withdrawn.count(id)) {
+      notes.push_back({req.claim.statement.key.office_no,
+                       fmt::format("明細書 {} は今月過誤のため再審査しません", id),
+                       fmt::format("明細書 {} is withdrawn (過誤) this month and is not re-reviewed", id)});
+      continue;
+    }
     if (auto r = rereview(req, context)) out.push_back(std::move(*r));
   }
   std::sort(out.begin(), out.end(),
@@ -102,7 +117,7 @@ OutcomeCounts& OutcomeCounts::operator+=(const OutcomeCounts& o) {
 MonthSettlement settle_month(const MonthInput& input, const review::Context& context, const SettlementSettings& settings) {
   MonthSettlement s;
   s.month = input.month;
-  s.rereviewed = rereview_all(input, context);
+  s.rereviewed = rereview_all(input, context, s.notes);
   const Names names(context);
   for (const auto& [no, om] : group_by_office(input, s.rereviewed)) s.offices.push_back(settle_office(om, names, settings, s.notes));
   s.totals = totals_of(s.offices);
