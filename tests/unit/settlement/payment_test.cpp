@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kaigo/report/render_all.hpp"
 #include "kaigo/report/results_dir.hpp"
 #include "kaigo/settlement/settle.hpp"
 #include "support/review_story.hpp"
@@ -131,6 +132,10 @@ TEST(SettlementResults, FolderHasTheNoticesAndTheSummary) {
   EXPECT_EQ(summary["offices"][1]["plans"]["registered"], 1);
   EXPECT_EQ(summary["offices"][1]["notices"], nlohmann::json::array());
   EXPECT_EQ(report::summary_json(r, testing::seed_issue()), testing::read_file(dir / "summary.json"));
+  // Printed next to each file, as `kaigo results` does after writing them.
+  const auto printed = report::render_all(dir.path(), 1);
+  EXPECT_EQ(printed.size(), 6u);
+  EXPECT_NE(testing::read_file(dir / "3070000000" / "7513.html").find("2,700"), std::string::npos);
 }
 
 }  // namespace
