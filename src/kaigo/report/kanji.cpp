@@ -76,6 +76,39 @@ std::string to_full_width(std::string_view s) {
   return out;
 }
 
+std::string to_half_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto half_of = [](char32_t c) -> char32_t {
+    for (std::size_t i = 0; i < kHalfKana.size(); ++i) {
+      if (kHalfKana[i] == c) return static_cast<char32_t>(0xFF61 + i);
+    }
+    return 0;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = decode(s, i);
+    if (c == U'\u3000') {
+      out.push_back(' ');
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      encode(c - 0xFF01 + 0x21, out);
+    } else if (const char32_t h = half_of(c)) {
+      encode(h, out);
+    } else if (c == U'ヴ') {
+      encode(half_of(U'ウ'), out);
+      encode(0xFF9E, out);
+    } else if (kVoiceable.find(c - 1) != std::u32string_view::npos) {
+      encode(half_of(c - 1), out);
+      encode(0xFF9E, out);
+    } else if (c >= U'パ' && c <= U'ポ' && (c - U'ハ') % 3 == 2) {
+      encode(half_of(c - 2), out);
+      encode(0xFF9F, out);
+    } else {
+      encode(c, out);
+    }
+  }
+  return out;
+}
+
 std::string fit_bytes(std::string_view s, std::size_t max_bytes) {
   if (max_bytes == 0) return std::string(s);
   std::size_t bytes = 0;

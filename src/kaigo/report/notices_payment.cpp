@@ -39,7 +39,10 @@ IssueInfo issue_info(const Settings& s, Date created_on, Date transfer_on) {
 
 Notice notice_7513(const settlement::OfficeResult& o, YearMonth month, const IssueInfo& issue) {
   const auto& p = o.payment;
-  const auto& postal = o.office.postal_code;
+  std::string postal;  // 郵便番号 as digits (the ledger may write 640-0000)
+  for (char c : o.office.postal_code) {
+    if (c >= '0' && c <= '9') postal.push_back(c);
+  }
   RecordBuilder h("7513", "H1");
   h.month(3, month).text(4, postal.substr(0, std::min<std::size_t>(3, postal.size())));
   h.text(5, postal.size() > 3 ? postal.substr(3) : std::string());

@@ -21,7 +21,7 @@ RecordBuilder& RecordBuilder::text(int no, std::string_view utf8) {
   std::string value;
   switch (spec.attr) {
     case text::CharClass::Kanji: value = fit_bytes(to_full_width(utf8), static_cast<std::size_t>(spec.max_bytes)); break;
-    case text::CharClass::HalfKana: value = fit_bytes(utf8, static_cast<std::size_t>(spec.max_bytes)); break;
+    case text::CharClass::HalfKana: value = fit_bytes(to_half_width(utf8), static_cast<std::size_t>(spec.max_bytes)); break;
     default: value = std::string(utf8); break;  // codes and numbers are written as they are
   }
   record_.items.at(static_cast<std::size_t>(no - 3)) = std::move(value);

@@ -18,6 +18,15 @@ TEST(Kanji, FullWidthCodesNumbersAndKana) {
   EXPECT_EQ(to_full_width("保留"), "保留");
 }
 
+TEST(Kanji, HalfWidthForKanaNames) {
+  EXPECT_EQ(to_half_width("カイゴ　ジロウ"), "ｶｲｺﾞ ｼﾞﾛｳ");
+  EXPECT_EQ(to_half_width("パン・ヴァ・ヅ・ッ・ー"), "ﾊﾟﾝ･ｳﾞｧ･ﾂﾞ･ｯ･ｰ");
+  EXPECT_EQ(to_half_width("ＡＢ１"), "AB1");
+  EXPECT_EQ(to_half_width("ｶｲｺﾞ ﾀﾛｳ"), "ｶｲｺﾞ ﾀﾛｳ");
+  EXPECT_EQ(to_full_width(to_half_width("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ")),
+            "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ");
+}
+
 TEST(Kanji, EveryPrintableAsciiHasAFullWidthCp932Form) {
   std::string ascii;
   for (char c = 0x20; c < 0x7F; ++c) ascii.push_back(c);
@@ -46,6 +55,7 @@ TEST(RecordBuilder, WritesEachItemInTheFormOfItsLayout) {
   EXPECT_EQ(r.item(10), "-15869");
   EXPECT_EQ(r.item(13), "１２ＰＡ");                     // 漢字 8 bytes
   EXPECT_EQ(text::to_cp932(std::string(r.item(12))).size(), 210u);  // 漢字 210 bytes, full width
+  EXPECT_EQ(RecordBuilder("7411", "D1").text(6, "カイゴ　タロウ").done().item(6), "ｶｲｺﾞ ﾀﾛｳ");  // 半角カナ 25
   EXPECT_THROW(RecordBuilder("7411", "T1"), std::invalid_argument);
 }
 
