@@ -83,7 +83,7 @@ std::optional<RereviewOutcome> rereview(const RereviewRequest& req, const review
   const auto& before = req.claim.decision;
   const bool had_cut = std::any_of(before.rows.begin(), before.rows.end(),
                                    [](const review::RowDecision& r) { return r.cut != CutReason::None; });
-  if (!had_cut || !(before.outcome == review::ClaimOutcome::Cut)) return std::nullopt;
+  if (!had_cut || before.outcome != review::ClaimOutcome::Cut) return std::nullopt;
   review::ClaimDecision after = before;
   const auto matches = match(req, ctx, after);
   recompute(req, ctx, matches, after);
