@@ -84,7 +84,7 @@ void Story::load() {
     const Person& p = entry.second;  // a named reference: lambdas may not capture structured bindings (clang 14)
     if (!p.registered) continue;
     auto version = [&](const std::string& level, const std::string& from, const std::string& to) {
-      people += fmt::format("{},{},ｶｲｺﾞ ﾀﾛｳ,{},{},{},{},{},{},{},{},{},{},{},{}\n", p.insurer, p.insured, p.birth, p.sex,
+      people += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.insurer, p.insured, p.kana, p.birth, p.sex,
                             level, p.cert_from, p.cert_to, p.change_pending ? 1 : 0, opt(p.rate), opt(p.limit_units),
                             p.plan_kind, p.support_office, from, to);
     };
@@ -102,6 +102,11 @@ void Story::load() {
 const master::Masters& Story::masters() {
   load();
   return masters_;
+}
+
+review::Context Story::context() {
+  load();
+  return review::Context{masters_, offices_, insurers_, recipients_, config};
 }
 
 review::SubmittedClaim Story::claim(std::string id, const std::string& office_no, const std::string& insured_no,

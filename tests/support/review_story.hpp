@@ -30,6 +30,7 @@ inline constexpr const char* kSupportOffice = "3070000099";  // 居宅介護支�
 struct Person {
   std::string insurer = kInsurer;
   std::string insured;
+  std::string kana = "ｶｲｺﾞ ﾀﾛｳ";  // 被保険者カナ氏名 (seed 002's notices)
   std::string birth = "19400101";
   int sex = 1;
   std::string level = "21";
@@ -110,6 +111,8 @@ class Story {
   Month review(YearMonth month, std::vector<review::SubmittedPlan> plans, std::vector<review::SubmittedClaim> claims);
 
   const master::Masters& masters();
+  // The ledgers and masters of the story with its review config (settlement needs them too).
+  review::Context context();
 
  private:
   void load();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <toml.hpp>
 
 namespace kaigo {
@@ -148,7 +149,101 @@ void parse_review(SettingsParser& p, const toml::table& t, ReviewSettings& r) {
   r.hold = std::move(rules);
 }
 
+std::optional<FeeKind> fee_kind(std::string_view name) {
+  for (auto k : {FeeKind::Certificate, FeeKind::CarePlanLicense}) {
+    if (fee_kind_name(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+std::optional<FeeRule> parse_fee_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
+  std::string path = fmt::format("settlement.fees[{}]", index);
+  constexpr std::string_view shape = "{ kind = \"certificate\" | \"careplan_license\", from = \"YYYYMMDD\", yen = N }";
+  if (!v.is_table()) {
+    p.error("KS02", path, toml::format(v), fmt::format("{} は {} で指定してください", path, shape),
+            fmt::format("{} must be {}", path, shape));
+    return std::nullopt;
+  }
+  const auto& t = v.as_table();
+  p.unknown_keys(t, path, {"kind", "from", "yen"});
+  auto kind_name = p.string(t, "kind", path + ".kind");
+  auto from = p.string(t, "from", path + ".from");
+  auto yen = p.integer(t, "yen", path + ".yen", 0, 10'000'000);
+  auto kind = kind_name ? fee_kind(*kind_name) : std::nullopt;
+  if (kind_name && !kind) {
+    p.error("KS02", path + ".kind", *kind_name, fmt::format("{}.kind は \"certificate\" か \"careplan_license\" です", path),
+            fmt::format("{}.kind is \"certificate\" or \"careplan_license\"", path));
+  }
+  auto day = from ? Date::parse(*from) : std::nullopt;
+  if (from && !day) {
+    p.error("KS02", path + ".from", *from, fmt::format("{}.from は \"YYYYMMDD\" で指定してください", path),
+            fmt::format("{}.from must be \"YYYYMMDD\"", path));
+  }
+  if (!kind_name || !from || !t.count("yen")) {
+    p.error("KS02", path, toml::format(v), fmt::format("{} には kind, from, yen のすべてが必要です", path),
+            fmt::format("{} needs kind, from and yen", path));
+  }
+  if (!kind || !day || !yen) return std::nullopt;
+  return FeeRule{*kind, *day, Yen{*yen}};
+}
+
+void parse_fees(SettingsParser& p, const toml::value& v, SettlementSettings& s) {
+  if (!v.is_array()) {
+    p.error("KS02", "settlement.fees", toml::format(v), "settlement.fees は配列で指定してください",
+            "settlement.fees must be an array");
+    return;
+  }
+  std::vector<FeeRule> rules;
+  const auto& array = v.as_array();
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (auto rule = parse_fee_rule(p, array[i], i)) rules.push_back(*rule);
+  }
+  std::sort(rules.begin(), rules.end(),
+            [](const FeeRule& a, const FeeRule& b) { return std::tie(a.kind, a.from) < std::tie(b.kind, b.from); });
+  for (std::size_t i = 1; i < rules.size(); ++i) {
+    if (rules[i].kind == rules[i - 1].kind && rules[i].from == rules[i - 1].from) {
+      auto what = fmt::format("{} {}", fee_kind_name(rules[i].kind), rules[i].from.str());
+      p.error("KS02", "settlement.fees", what, fmt::format("settlement.fees に {} が2回あります", what),
+              fmt::format("settlement.fees lists {} twice", what));
+    }
+  }
+  s.fees = std::move(rules);
+}
+
+void parse_settlement(SettingsParser& p, const toml::table& t, SettlementSettings& s) {
+  p.unknown_keys(t, "settlement", {"negative", "fees", "committee", "message"});
+  if (auto m = p.string(t, "negative", "settlement.negative")) {
+    if (*m == "carry") {
+      s.negative = NegativePayment::Carry;
+    } else if (*m == "bill") {
+      s.negative = NegativePayment::Bill;
+    } else {
+      p.error("KS02", "settlement.negative", *m, "settlement.negative は \"carry\" か \"bill\" です",
+              "settlement.negative is \"carry\" or \"bill\"");
+    }
+  }
+  if (auto c = p.string(t, "committee", "settlement.committee")) s.committee = *c;
+  if (auto m = p.string(t, "message", "settlement.message")) s.message = *m;
+  if (auto it = t.find("fees"); it != t.end()) parse_fees(p, it->second, s);
+}
+
 }  // namespace
+
+std::string_view fee_kind_name(FeeKind k) {
+  return k == FeeKind::Certificate ? "certificate" : "careplan_license";
+}
+
+std::optional<Yen> SettlementSettings::fee(FeeKind kind, Date applied_on) const {
+  std::optional<Yen> amount;
+  Date latest{};
+  for (const auto& rule : fees) {
+    if (rule.kind == kind && rule.from <= applied_on && (!amount || latest <= rule.from)) {
+      amount = rule.amount;
+      latest = rule.from;
+    }
+  }
+  return amount;
+}
 
 std::optional<int> ReviewSettings::hold_months(YearMonth review_month) const {
   std::optional<int> months;
@@ -172,9 +267,9 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
   }
   Settings s;
   const auto& table = root.as_table();
-  p.unknown_keys(table, "", {"name", "reception", "review"});
+  p.unknown_keys(table, "", {"name", "reception", "review", "settlement"});
   if (auto name = p.string(table, "name", "name")) s.name = *name;
-  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}}) {
+  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2}}) {
     auto it = table.find(key);
     if (it == table.end()) continue;
     if (!it->second.is_table()) {
@@ -184,8 +279,10 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
     }
     if (parse == 0) {
       parse_reception(p, it->second.as_table(), s.reception);
-    } else {
+    } else if (parse == 1) {
       parse_review(p, it->second.as_table(), s.review);
+    } else {
+      parse_settlement(p, it->second.as_table(), s.settlement);
     }
   }
   if (!p.failed()) result.settings = std::move(s);

@@ -1,9 +1,12 @@
 // core/settings — the 国保連's settings (DESIGN §3.3 `kokuhoren.toml`): the reception window and
-// cancel cut-off, the review's plan-mismatch policy and hold schedule. Values the seeds date
-// (the 1-month hold from the 2026-04 review) are schedules here, not constants in code.
+// cancel cut-off, the review's plan-mismatch policy and hold schedule, and the settlement's
+// deductions (手数料), negative-payment policy and notice texts. Values the seeds date (the
+// 1-month hold from the 2026-04 review, the 電子証明書発行手数料 from 2026-04-01 applications)
+// are schedules here, not constants in code.
 // Owns: the values, their defaults and strict parsing of the TOML text. Must not: read files or
 // apply the rules (reception and review do).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +15,7 @@
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/diagnostic.hpp"
+#include "kaigo/core/money.hpp"
 
 namespace kaigo {
 
@@ -40,10 +44,47 @@ struct ReviewSettings {
   std::optional<int> hold_months(YearMonth review_month) const;
 };
 
+// 手数料 deducted from an office's payment (seed 000 §3(1), seed 001 §7).
+enum class FeeKind : std::uint8_t {
+  Certificate,      // 電子証明書発行手数料 (介護保険証明書発行手数料), per application
+  CarePlanLicense,  // ケアプランデータ連携システム ライセンス料, per office number and year
+};
+
+// One entry of the fee schedule: applications made on or after `from` cost `amount` (税込).
+struct FeeRule {
+  FeeKind kind = FeeKind::Certificate;
+  Date from;
+  Yen amount;
+};
+
+// What to do when an office's month nets below zero (review-rules §6.3 [INF]).
+enum class NegativePayment {
+  Carry,  // 繰越: nothing is paid; the shortfall is deducted from the next month's payment
+  Bill,   // 返納請求: nothing is paid; the shortfall is billed to the office
+};
+
+struct SettlementSettings {
+  NegativePayment negative = NegativePayment::Carry;
+  // seed 000 §3(1): 13,200 円 (現行; the start is not stated [INF]), 7,800 円 for applications
+  // from 2026-04-01; seed 001 §7: 21,000 円 per office number and year (the system's start,
+  // 2023-04, is [INF]).
+  std::vector<FeeRule> fees{{FeeKind::Certificate, {2000, 4, 1}, Yen{13200}},
+                            {FeeKind::Certificate, {2026, 4, 1}, Yen{7800}},
+                            {FeeKind::CarePlanLicense, {2023, 4, 1}, Yen{21000}}};
+  std::string committee = "介護給付費等審査委員会";  // 審査委員会名 (7311, 7621)
+  std::string message;                               // 連絡事項 of the 7311 (empty: none)
+  // The fee of an application made on `applied_on` (the latest rule of its kind with from ≤ the
+  // day); nullopt before the first rule.
+  std::optional<Yen> fee(FeeKind kind, Date applied_on) const;
+};
+
+std::string_view fee_kind_name(FeeKind k);  // "certificate" / "careplan_license" (the TOML names)
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
   ReviewSettings review;
+  SettlementSettings settlement;
 };
 
 struct SettingsResult {

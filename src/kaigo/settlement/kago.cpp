@@ -32,7 +32,7 @@ const Tables& tables() {
   static const Tables t = [] {
     Tables out;
     for (const auto& r : tsv_rows("src/kaigo/settlement/kago_reasons.tsv")) {
-      out.reasons.push_back({std::string(r.at(0)), std::string(r.at(1)), r.at(2) == "1"});
+      out.reasons.push_back({std::string(r.at(0)), std::string(r.at(1)), r.at(2) == "1", std::string(r.at(3))});
     }
     for (const auto& r : tsv_rows("src/kaigo/settlement/kago_forms.tsv")) {
       out.forms.push_back({std::string(r.at(0)), std::string(r.at(1)), r.at(2) == "sougou", std::string(r.at(3))});
@@ -121,6 +121,13 @@ std::vector<const KagoForm*> kago_forms_of(std::string_view kago_form) {
     if (f.kago_form == kago_form && f.sougou) out.push_back(&f);
   }
   return out;
+}
+
+const KagoForm* kago_form_for(std::string_view form_id) {
+  for (const auto& f : tables().forms) {
+    if (f.form_id == form_id) return &f;
+  }
+  return nullptr;
 }
 
 master::LoadResult<std::vector<KagoRequest>> load_kago(std::string_view text, const std::string& file_name) {

@@ -15,11 +15,13 @@
 
 namespace kaigo::settlement {
 
-// 申立理由番号 (the last two characters; may be alphanumeric, e.g. 4D).
+// 申立理由番号 (the last two characters; may be alphanumeric, e.g. 4D). 32 (給付管理票取消) is
+// the reason of the 過誤 a 給付管理票 取消 causes (review-rules §4.4, §6.2).
 struct KagoReason {
   std::string code;
   std::string name;
   bool same_month = false;  // 同月過誤
+  std::string short_name;   // as printed in the 過誤申立事由 of the 過誤決定通知書 (at most 14 全角)
 };
 
 // 過誤様式番号 (the first two characters) → the 明細書 form it withdraws.
@@ -33,6 +35,8 @@ struct KagoForm {
 const KagoReason* find_kago_reason(std::string_view reason);
 // The forms a 過誤様式番号 can mean (介護給付 first).
 std::vector<const KagoForm*> kago_forms_of(std::string_view kago_form);
+// The 過誤様式番号 entry of a 明細書 form (7131 → 10, 71R1 → 10 総合事業), or nullptr.
+const KagoForm* kago_form_for(std::string_view form_id);
 
 // 過誤申立 — one row of kago.csv.
 struct KagoRequest {

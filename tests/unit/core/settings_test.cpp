@@ -62,16 +62,64 @@ TEST_P(SettingsRefuses, NamesTheKey) {
 
 INSTANTIATE_TEST_SUITE_P(
     Values, SettingsRefuses,
-    ::testing::Values(
-        BadSetting{"name = ", "KS01", ""},
-        BadSetting{"[reception]\ndeadline_day = 31\n", "KS02", "reception.deadline_day"},
-        BadSetting{"[reception]\ndeadline_time = \"24:00\"\n", "KS02", "reception.deadline_time"},
-        BadSetting{"[reception]\ncancel_cutoff = 2330\n", "KS02", "reception.cancel_cutoff"},
-        BadSetting{"[review]\nplan_mismatch = \"cutt\"\n", "KS02", "review.plan_mismatch"},
-        BadSetting{"[review]\nhold = [ { from = \"2026-04\", months = 1 } ]\n", "KS02", "review.hold[0].from"},
-        BadSetting{"[review]\nhold = [ { from = \"202604\", months = 0 } ]\n", "KS02", "review.hold[0].months"},
-        BadSetting{"[review]\nhold = []\n", "KS02", "review.hold"},
-        BadSetting{"reception = 1\n", "KS02", "reception"}));
+    ::testing::Values(BadSetting{"name = ", "KS01", ""},
+                      BadSetting{"[reception]\ndeadline_day = 31\n", "KS02", "reception.deadline_day"},
+                      BadSetting{"[reception]\ndeadline_time = \"24:00\"\n", "KS02", "reception.deadline_time"},
+                      BadSetting{"[reception]\ncancel_cutoff = 2330\n", "KS02", "reception.cancel_cutoff"},
+                      BadSetting{"[review]\nplan_mismatch = \"cutt\"\n", "KS02", "review.plan_mismatch"},
+                      BadSetting{"[review]\nhold = [ { from = \"2026-04\", months = 1 } ]\n", "KS02",
+                                 "review.hold[0].from"},
+                      BadSetting{"[review]\nhold = [ { from = \"202604\", months = 0 } ]\n", "KS02",
+                                 "review.hold[0].months"},
+                      BadSetting{"[review]\nhold = []\n", "KS02", "review.hold"},
+                      BadSetting{"reception = 1\n", "KS02", "reception"},
+                      BadSetting{"[settlement]\nnegative = \"pay\"\n", "KS02", "settlement.negative"},
+                      BadSetting{"[settlement]\nfees = 1\n", "KS02", "settlement.fees"},
+                      BadSetting{"[settlement]\nfees = [ { kind = \"stamp\", from = \"20260401\", yen = 1 } ]\n", "KS02",
+                                 "settlement.fees[0].kind"},
+                      BadSetting{"[settlement]\nfees = [ { kind = \"certificate\", from = \"202604\", yen = 1 } ]\n", "KS02",
+                                 "settlement.fees[0].from"},
+                      BadSetting{"[settlement]\nfees = [ { kind = \"certificate\", from = \"20260401\", yen = -1 } ]\n",
+                                 "KS02", "settlement.fees[0].yen"},
+                      BadSetting{"[settlement]\nfees = [ { kind = \"certificate\", from = \"20260401\" } ]\n", "KS02",
+                                 "settlement.fees[0]"},
+                      BadSetting{"[settlement]\nfees = [ { kind = \"certificate\", from = \"20260401\", yen = 1 },"
+                                 " { kind = \"certificate\", from = \"20260401\", yen = 2 } ]\n",
+                                 "KS02", "settlement.fees"},
+                      BadSetting{"settlement = \"x\"\n", "KS02", "settlement"}));
+
+TEST(Settings, SettlementDefaultsAreTheSeedFees) {
+  SettlementSettings s;  // seed 000 §3(1): 13,200 円, 7,800 円 from applications of 2026-04-01; seed 001 §7
+  EXPECT_EQ(s.negative, NegativePayment::Carry);
+  EXPECT_EQ(s.fee(FeeKind::Certificate, {2026, 3, 31}), Yen{13200});
+  EXPECT_EQ(s.fee(FeeKind::Certificate, {2026, 4, 1}), Yen{7800});
+  EXPECT_EQ(s.fee(FeeKind::CarePlanLicense, {2026, 4, 1}), Yen{21000});
+  EXPECT_EQ(s.fee(FeeKind::CarePlanLicense, {2023, 3, 31}), std::nullopt);
+  EXPECT_EQ(s.committee, "介護給付費等審査委員会");
+}
+
+TEST(Settings, SettlementSectionParses) {
+  auto r = parse_settings(R"([settlement]
+negative = "bill"
+committee = "○○県介護給付費等審査委員会"
+message = "査定の内容に疑義がある場合は、再審査の申立てを行ってください。"
+fees = [ { kind = "certificate", from = "20260401", yen = 7800 },
+         { kind = "certificate", from = "20200401", yen = 13200 },
+         { kind = "careplan_license", from = "20230401", yen = 21000 } ]
+)",
+                          "k.toml");
+  ASSERT_TRUE(r.settings) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
+  EXPECT_TRUE(r.diagnostics.empty());
+  const auto& s = r.settings->settlement;
+  EXPECT_EQ(s.negative, NegativePayment::Bill);
+  EXPECT_EQ(s.committee, "○○県介護給付費等審査委員会");
+  EXPECT_EQ(s.message, "査定の内容に疑義がある場合は、再審査の申立てを行ってください。");
+  ASSERT_EQ(s.fees.size(), 3u);
+  EXPECT_EQ(s.fee(FeeKind::Certificate, {2026, 3, 13}), Yen{13200});
+  EXPECT_EQ(s.fee(FeeKind::Certificate, {2026, 4, 1}), Yen{7800});
+  EXPECT_EQ(s.fee(FeeKind::Certificate, {2020, 3, 31}), std::nullopt);  // before the first rule given
+  EXPECT_EQ(s.fee(FeeKind::CarePlanLicense, {2027, 1, 5}), Yen{21000});
+}
 
 TEST(Settings, UnknownKeyIsAWarningNotAFailure) {
   auto r = parse_settings("[reception]\ndeadline_dya = 12\n", "k.toml");

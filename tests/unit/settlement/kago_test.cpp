@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/settlement/kago.hpp"
+#include "kaigo/text/cp932.hpp"
 
 namespace kaigo::settlement {
 namespace {
@@ -45,6 +46,21 @@ TEST(Kago, SameMonthReasonsOfDesign) {
     EXPECT_FALSE(r->same_month) << reason;
   }
   EXPECT_EQ(find_kago_reason("03"), nullptr);
+}
+
+TEST(Kago, ShortNamesFitThe7611Item) {
+  // 7611 D1 item 11 過誤申立事由 is 漢字 28 bytes (claims-format §7.6): 14 全角 characters.
+  for (const char* reason : {"02", "09", "12", "29", "32", "42", "43", "44", "45", "46", "47", "49", "4A", "4B",
+                             "4C", "4D", "4E", "52", "59", "62", "69", "99"}) {
+    const auto* r = find_kago_reason(reason);
+    ASSERT_NE(r, nullptr) << reason;
+    EXPECT_FALSE(r->short_name.empty()) << reason;
+    EXPECT_LE(text::to_cp932(r->short_name).size(), 28u) << reason << " " << r->short_name;
+  }
+  const auto* cancel = find_kago_reason("32");
+  EXPECT_EQ(cancel->name, "給付管理票取消による実績の取下げ");
+  EXPECT_FALSE(cancel->same_month);
+  EXPECT_EQ(find_kago_reason("02")->short_name, "請求誤りによる実績の取下げ");
 }
 
 struct BadKago {

@@ -1,0 +1,29 @@
+// settlement/names — the names the notices carry beside the numbers, from the ledgers and masters
+// the review used: 事業所 (name, address, bank), 保険者名, 被保険者カナ氏名, サービス種類名.
+// Owns: those lookups and what an unknown key gives (an empty name: the notice still goes out).
+// Must not: read files.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "kaigo/review/review.hpp"
+#include "kaigo/settlement/results.hpp"
+
+namespace kaigo::settlement {
+
+class Names {
+ public:
+  explicit Names(const review::Context& context) : ctx_(context) {}
+
+  // The office's registration in force in `month` (any サービス種類); only the number when none.
+  OfficeInfo office(std::string_view office_no, YearMonth month) const;
+  std::string insurer_name(std::string_view insurer_no, YearMonth month) const;
+  // The latest version of the person valid in `month`.
+  std::string name_kana(std::string_view insurer_no, std::string_view insured_no, YearMonth month) const;
+  std::string service_type_name(std::string_view service_type, YearMonth month) const;
+
+ private:
+  const review::Context& ctx_;
+};
+
+}  // namespace kaigo::settlement

@@ -1,0 +1,127 @@
+#include "kaigo/settlement/settle.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kaigo/settlement/names.hpp"
+#include "kaigo/settlement/office_month.hpp"
+#include "kaigo/settlement/payment.hpp"
+#include "kaigo/settlement/rereview.hpp"
+#include "kaigo/settlement/tables.hpp"
+
+namespace kaigo::settlement {
+namespace {
+
+OutcomeCounts count_outcomes(const OfficeMonth& om) {
+  using review::ClaimOutcome;
+  using review::PlanOutcome;
+  OutcomeCounts n;
+  for (const auto* c : om.claims) {
+    const auto& d = c->decision;
+    n.paid += d.outcome == ClaimOutcome::Paid;
+    n.cut += d.outcome == ClaimOutcome::Cut;
+    n.held += d.outcome == ClaimOutcome::Held;
+    n.returned += d.outcome == ClaimOutcome::Returned;
+    n.released += d.released && (d.outcome == ClaimOutcome::Paid || d.outcome == ClaimOutcome::Cut);
+  }
+  for (const auto* p : om.plans) {
+    const auto o = p->decision.outcome;
+    n.plans_registered += o == PlanOutcome::Registered;
+    n.plans_replaced += o == PlanOutcome::Replaced;
+    n.plans_withdrawn += o == PlanOutcome::Withdrawn;
+    n.plans_returned += o == PlanOutcome::Returned;
+  }
+  return n;
+}
+
+OfficeResult settle_office(const OfficeMonth& om, const Names& names, const SettlementSettings& settings,
+                           std::vector<SettlementNote>& notes) {
+  OfficeResult r;
+  r.office = names.office(om.office_no, om.month);
+  r.care_adjustments = adjustment_table(om, Program::Care);
+  r.sougou_adjustments = adjustment_table(om, Program::Sougou);
+  r.cuts = cut_lines(om, names);
+  r.care_returns = return_lines(om, Program::Care, names);
+  r.sougou_returns = return_lines(om, Program::Sougou, names);
+  r.care_breakdown = breakdown_table(om, Program::Care, names);
+  r.sougou_breakdown = breakdown_table(om, Program::Sougou, names);
+  r.care_kago = kago_table(om, Program::Care, names);
+  r.sougou_kago = kago_table(om, Program::Sougou, names);
+  r.rereviews = rereview_table(om, names);
+  r.payment = office_payment(om, settings, notes);
+  r.counts = count_outcomes(om);
+  return r;
+}
+
+MonthTotals totals_of(const std::vector<OfficeResult>& offices) {
+  MonthTotals t;
+  for (const auto& o : offices) {
+    const auto& p = o.payment;
+    t.offices += 1;
+    t.counts += o.counts;
+    for (auto [sum, part] : {std::pair{&t.care, &p.care}, std::pair{&t.sougou, &p.sougou}}) {
+      sum->decided += part->decided;
+      sum->withdrawn += part->withdrawn;
+      sum->restored += part->restored;
+    }
+    t.certificate_fee += p.certificate_fee;
+    t.license_fee += p.license_fee;
+    t.carried_in += p.carried_in;
+    t.total += p.total;
+    t.transfer += p.transfer;
+    t.carried_out += p.carried_out;
+    t.billed += p.billed;
+  }
+  return t;
+}
+
+// A 明細書 withdrawn (過誤) this month is not decided again: 「給付管理票の“修正”と、請求明細書の
+// “過誤”は同一月には処理できません」 (review-rules §4.4 [PUB-1]).
+std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review::Context& context,
+                                          std::vector<SettlementNote>& notes) {
+  std::set<std::string> withdrawn;
+  for (const auto& w : input.withdrawals) withdrawn.insert(w.claim.decision.claim_id);
+  std::vector<RereviewOutcome> out;
+  for (const auto& req : input.rereviews) {
+    const auto& id = req.claim.decision.claim_id;
+    if (withdrawn.count(id)) {
+      notes.push_back({req.claim.statement.key.office_no,
+                       fmt::format("明細書 {} は今月過誤のため再審査しません", id),
+                       fmt::format("明細書 {} is withdrawn (過誤) this month and is not re-reviewed", id)});
+      continue;
+    }
+    if (auto r = rereview(req, context)) out.push_back(std::move(*r));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RereviewOutcome& a, const RereviewOutcome& b) { return a.before.claim_id < b.before.claim_id; });
+  return out;
+}
+
+}  // namespace
+
+OutcomeCounts& OutcomeCounts::operator+=(const OutcomeCounts& o) {
+  paid += o.paid;
+  cut += o.cut;
+  held += o.held;
+  returned += o.returned;
+  released += o.released;
+  plans_registered += o.plans_registered;
+  plans_replaced += o.plans_replaced;
+  plans_withdrawn += o.plans_withdrawn;
+  plans_returned += o.plans_returned;
+  return *this;
+}
+
+MonthSettlement settle_month(const MonthInput& input, const review::Context& context, const SettlementSettings& settings) {
+  MonthSettlement s;
+  s.month = input.month;
+  s.rereviewed = rereview_all(input, context, s.notes);
+  const Names names(context);
+  for (const auto& [no, om] : group_by_office(input, s.rereviewed)) s.offices.push_back(settle_office(om, names, settings, s.notes));
+  s.totals = totals_of(s.offices);
+  return s;
+}
+
+}  // namespace kaigo::settlement

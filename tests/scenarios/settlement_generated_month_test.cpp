@@ -1,0 +1,275 @@
+// A whole `kaigo gen --errors` month, read back as reception hands it over (the exchange reader,
+// documents::to_statement / to_plan / to_care_plan_fee / to_invoice_row), reviewed, then settled
+// with 過誤, 再審査, fees and a carried shortfall added the way the store would add them:
+//  - the money balances per office and in total (check_balance), and the totals agree with the
+//    decisions themselves;
+//  - the 請求差 of every office is −返戻 −保留 − the 明細書 the reader refused, as seed 002 §5(1)
+//    says (the generated 請求書 are correct);
+//  - every notice of every office reads back from its official bytes (widths, character classes);
+//  - settling again, with every input list in another order, gives byte-identical files.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/reader.hpp"
+#include "kaigo/gen/generator.hpp"
+#include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/results_dir.hpp"
+#include "kaigo/settlement/kago.hpp"
+#include "kaigo/settlement/settle.hpp"
+#include "support/settle_support.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::settlement {
+namespace {
+
+using testing::read_file;
+using testing::TempDir;
+using Lines = std::vector<std::string>;
+
+constexpr YearMonth kMonth{2026, 5};
+
+// The documents of the month's files as reception accepts them.
+struct Accepted : exchange::Sink {
+  std::string file;
+  std::vector<review::SubmittedClaim> claims;
+  std::vector<review::SubmittedPlan> plans;
+  std::vector<billing::InvoiceRow> invoices;
+  std::map<std::string, std::int64_t> refused;  // 事業所番号 → 明細書 the reader flagged (様式エラー)
+  std::uint64_t order = 0;
+
+  void add_claim(billing::ClaimStatement st) {
+    claims.push_back({fmt::format("{}#{}", file, ++order), order, std::move(st)});
+  }
+  // A 明細書 written twice in one file is two accepted copies (split at the second 基本 record).
+  void add_statements(const exchange::Document& d) {
+    std::vector<std::size_t> bases;
+    for (std::size_t i = 0; i < d.records().size(); ++i) {
+      if (d.records()[i].kind == "01") bases.push_back(i);
+    }
+    if (bases.size() <= 1) {
+      add_claim(documents::to_statement(d));
+      return;
+    }
+    bases.push_back(d.records().size());
+    for (std::size_t b = 0; b + 1 < bases.size(); ++b) {
+      exchange::Document copy;
+      copy.form = d.form;
+      copy.code = d.code;
+      copy.key = d.key;
+      for (std::size_t i = bases[b]; i < bases[b + 1]; ++i) {
+        const auto& r = d.records()[i];
+        std::string text;
+        std::vector<std::size_t> at;
+        for (auto item : r.items) {
+          at.push_back(text.size());
+          text.append(item).push_back(',');
+        }
+        std::vector<std::string_view> items;
+        for (std::size_t j = 0; j < r.items.size(); ++j) items.push_back(std::string_view(text).substr(at[j], r.items[j].size()));
+        copy.add(r.line, r.record_no, r.layout, r.kind, text, items, r.has_errors);
+      }
+      add_claim(documents::to_statement(copy));
+    }
+  }
+  void on_document(const exchange::Document& d) override {
+    if (!d.form) return;
+    if (d.has_errors) {
+      if (d.form->family == exchange::Family::Statement || d.form->family == exchange::Family::CarePlan)
+        ++refused[std::string(d.records().front().item(4))];
+      return;
+    }
+    switch (d.form->family) {
+      case exchange::Family::Statement: add_statements(d); break;
+      case exchange::Family::CarePlan: add_claim(documents::as_statement(documents::to_care_plan_fee(d))); break;
+      case exchange::Family::Plan: plans.push_back({fmt::format("{}#{}", file, ++order), order, documents::to_plan(d)}); break;
+      case exchange::Family::Invoice:
+        for (const auto& r : d.records()) invoices.push_back(documents::to_invoice_row(r));
+        break;
+      default: break;
+    }
+  }
+};
+
+struct GeneratedMonth {
+  TempDir dir;
+  master::Masters masters;
+  master::OfficeLedger offices;
+  master::InsurerLedger insurers;
+  master::RecipientLedger recipients;
+  Accepted accepted;
+  review::MonthOutcome outcome;
+
+  GeneratedMonth() {
+    masters = *master::load_bundled_masters().table;
+    gen::Options o;
+    o.out = dir.path();
+    o.processing_month = kMonth;
+    o.offices = 40;
+    o.recipients = 1000;
+    o.seed = 23;
+    o.error_rate = 0.2;
+    gen::generate(o, masters);
+    offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
+    insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
+    recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      accepted.file = f.parent_path().filename().string() + "/" + f.filename().string();
+      exchange::read_file(f, accepted);
+    }
+    outcome = review::review_month({kMonth, accepted.plans, accepted.claims, {}}, context());
+  }
+
+  review::Context context() const { return {masters, offices, insurers, recipients, review::default_config()}; }
+};
+
+// What the store would hand settlement for the month: the decisions with their 明細書, the plans,
+// the 請求書; 過誤 of some 明細書 decided in April; a 修正 for every cut one (the plan line raised to
+// the claim); fees for some offices; a shortfall carried into one office.
+MonthInput month_input(const GeneratedMonth& g) {
+  MonthInput in;
+  in.month = kMonth;
+  std::map<std::string, const review::SubmittedClaim*> claims;
+  for (const auto& c : g.accepted.claims) claims[c.id] = &c;
+  for (const auto& d : g.outcome.claim_decisions) in.claims.push_back({claims.at(d.claim_id)->statement, d, kMonth});
+  for (std::size_t i = 0; i < g.outcome.plan_decisions.size(); ++i)
+    in.plans.push_back({g.accepted.plans[i].id, g.accepted.plans[i].plan, g.outcome.plan_decisions[i]});
+  in.invoices = g.accepted.invoices;
+  std::size_t paid = 0;
+  for (const auto& c : in.claims) {
+    if (c.decision.outcome != review::ClaimOutcome::Paid || ++paid % 25 != 0) continue;
+    SettledClaim earlier = c;  // the same 明細書 decided in April, withdrawn now
+    earlier.decision.claim_id = "april:" + c.decision.claim_id;
+    earlier.decided_in = {2026, 4};
+    const auto* form = kago_form_for(c.statement.key.form_id);
+    in.withdrawals.push_back({form->kago_form + (paid % 50 == 0 ? "12" : "02"), paid % 50 == 0, earlier});
+  }
+  for (const auto& c : in.claims) {
+    if (c.decision.outcome != review::ClaimOutcome::Cut) continue;
+    const auto& k = c.statement.key;
+    for (const auto& p : in.plans) {
+      if (p.plan.insured_no != k.insured_no || p.plan.service_month != k.service_month) continue;
+      billing::BenefitPlan fixed = p.plan;
+      fixed.create_kind = 2;
+      for (auto& line : fixed.lines) {
+        if (line.office_no == k.office_no) line.plan_units = c.statement.aggregate(line.service_type)->insurance_units;
+      }
+      in.rereviews.push_back({p.plan_id + ":fix", fixed, c});
+    }
+  }
+  std::set<std::string> office_nos;
+  for (const auto& c : in.claims) office_nos.insert(c.statement.key.office_no);
+  auto it = office_nos.begin();
+  const std::string first = *it++, second = *it++, third = *it++;
+  in.charges = {{FeeKind::Certificate, first, {2026, 3, 31}},
+                {FeeKind::Certificate, second, {2026, 4, 1}},
+                {FeeKind::CarePlanLicense, second, {2026, 4, 15}},
+                {FeeKind::CarePlanLicense, second, {2026, 4, 20}}};
+  in.carried_in[third] = Yen{100'000'000};
+  return in;
+}
+
+TEST(SettlementGeneratedMonth, MoneyBalancesPerOfficeAndInTotal) {
+  GeneratedMonth g;
+  const auto in = month_input(g);
+  ASSERT_GT(in.claims.size(), 500u);
+  ASSERT_GT(in.withdrawals.size(), 5u);
+  ASSERT_FALSE(in.rereviews.empty());
+  const auto s = settle_month(in, g.context(), SettlementSettings{});
+  EXPECT_EQ(check_balance(in, s), Lines{});
+
+  // The totals straight from the decisions.
+  Yen paid, withdrawn;
+  for (const auto& c : in.claims) {
+    if (c.decision.outcome != review::ClaimOutcome::Paid && c.decision.outcome != review::ClaimOutcome::Cut) continue;
+    const auto t = c.decision.decided_total();
+    paid += t.insurance_claim + t.fund_claims[0] + t.fund_claims[1] + t.fund_claims[2];
+  }
+  for (const auto& w : in.withdrawals) {
+    const auto t = w.claim.decision.decided_total();
+    withdrawn += t.insurance_claim + t.fund_claims[0] + t.fund_claims[1] + t.fund_claims[2];
+  }
+  const auto& t = s.totals;
+  EXPECT_EQ(t.care.decided, paid);
+  EXPECT_EQ(t.care.withdrawn, withdrawn);
+  EXPECT_GT(t.care.restored, Yen{0});  // every 修正 raised the plan to the claim
+  EXPECT_EQ(t.certificate_fee, Yen{13200 + 7800});  // by the application date (seed 000 §3(1))
+  EXPECT_EQ(t.license_fee, Yen{21000});             // once per office number (seed 001 §7)
+  ASSERT_EQ(s.notes.size(), 1u);
+  EXPECT_EQ(t.carried_in, Yen{100'000'000});
+  EXPECT_GT(t.carried_out, Yen{0});
+  EXPECT_EQ(t.transfer - t.carried_out - t.billed,
+            paid - withdrawn + t.care.restored - t.certificate_fee - t.license_fee - t.carried_in);
+  // Every cut 明細書 restored in full: 02 全部増点 on its 7621 line.
+  for (const auto& r : s.rereviewed) EXPECT_EQ(r.after.outcome, review::ClaimOutcome::Paid) << r.before.claim_id;
+}
+
+TEST(SettlementGeneratedMonth, ClaimDifferenceIsReturnsHoldsAndRefusedDocuments) {
+  GeneratedMonth g;
+  const auto in = month_input(g);
+  const auto s = settle_month(in, g.context(), SettlementSettings{});
+  std::map<std::string, std::int64_t> accepted, invoiced;
+  for (const auto& c : g.accepted.claims) accepted[c.statement.key.office_no] += !c.statement.key.welfare_only();
+  for (const auto& r : g.accepted.invoices) invoiced[r.office_no] += r.payer_kind == 1 ? r.count : 0;
+  int checked = 0, with_errors = 0;
+  for (const auto& o : s.offices) {
+    const auto& t = o.care_adjustments;
+    if (!t.present) continue;
+    const auto& no = o.office.office_no;
+    const std::int64_t refused = g.accepted.refused.count(no) ? g.accepted.refused.at(no) : 0;
+    // The generated 請求書 counts every 明細書 written, including the refused ones.
+    ASSERT_EQ(invoiced[no], accepted[no] + refused) << no;
+    EXPECT_EQ(t.difference.count, -t.total.returned.count - t.total.held.count - refused) << no;
+    ++checked;
+    with_errors += t.difference.count != 0;
+  }
+  EXPECT_GT(checked, 20);
+  EXPECT_GT(with_errors, 5);
+}
+
+std::map<std::string, std::string> result_files(const MonthSettlement& s, const report::IssueInfo& issue) {
+  TempDir out;
+  std::map<std::string, std::string> files;
+  for (const auto& path : report::write_results(out.path(), s, issue)) {
+    files[std::filesystem::relative(path, out.path()).string()] = read_file(path);
+  }
+  return files;
+}
+
+TEST(SettlementGeneratedMonth, EveryNoticeReadsBackAndARerunIsByteIdentical) {
+  GeneratedMonth g;
+  auto in = month_input(g);
+  const auto issue = testing::seed_issue();
+  const auto first = settle_month(in, g.context(), SettlementSettings{});
+  const auto files = result_files(first, issue);
+  std::set<std::string> forms;
+  for (const auto& [name, bytes] : files) {
+    if (name == "summary.json") continue;
+    const auto n = report::read_notice_bytes(name, bytes);  // throws on any format error
+    forms.insert(n.form);
+  }
+  EXPECT_EQ(forms, (std::set<std::string>{"7211", "7311", "7411", "7513", "7521", "7611", "7621"}));
+
+  std::reverse(in.claims.begin(), in.claims.end());
+  std::reverse(in.plans.begin(), in.plans.end());
+  std::reverse(in.invoices.begin(), in.invoices.end());
+  std::reverse(in.withdrawals.begin(), in.withdrawals.end());
+  std::reverse(in.rereviews.begin(), in.rereviews.end());
+  std::reverse(in.charges.begin(), in.charges.end());
+  const auto again = result_files(settle_month(in, g.context(), SettlementSettings{}), issue);
+  ASSERT_EQ(again.size(), files.size());
+  for (const auto& [name, bytes] : files) EXPECT_TRUE(again.count(name) && again.at(name) == bytes) << name;
+}
+
+}  // namespace
+}  // namespace kaigo::settlement
