@@ -225,3 +225,55 @@ TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
 
 }  // namespace
 }  // namespace kaigo::testing
+
+#include "kaigo/report/results_dir.hpp"
+#include "kaigo/report/settlement_notices.hpp"
+#include "kaigo/settlement/settle.hpp"
+#include "kaigo/store/settlement_store.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+// Settlement of a reviewed month from the store (issue 6): every yen balances per office and in
+// total, the payments equal what the review decided (no 過誤 and no fees in a generated month),
+// and the official files come out byte-identical when written again.
+TEST(MonthStore, SettledFromTheStoreTheMoneyBalances) {
+  ReviewedMonth m(0.2);
+  auto source = store::load_settlement_input(m.world.db(), {2026, 5});
+  review::Context ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
+                      review::config_of(m.world.db().settings().review)};
+  auto settings = m.world.db().settings();
+  auto settled = settlement::settle_month(source->input, ctx, settings.settlement);
+  EXPECT_TRUE(settlement::check_balance(source->input, settled).empty());
+
+  std::int64_t transfers = 0;
+  for (const auto& o : settled.offices) transfers += o.payment.transfer.value;
+  auto st = m.world.db().connection().prepare(
+      "SELECT SUM(decided_claim + decided_fund1 + decided_fund2 + decided_fund3) FROM claim_decisions "
+      "WHERE month = '202605' AND outcome IN ('paid', 'cut')");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(transfers, st.integer(0));
+  EXPECT_GT(transfers, 1'000'000);
+
+  // Every decision of the month reaches settlement, with its 明細書.
+  auto count = m.world.db().connection().prepare("SELECT COUNT(*) FROM claim_decisions WHERE month = '202605'");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(static_cast<std::int64_t>(source->input.claims.size()), count.integer(0));
+  for (const auto& c : source->input.claims) ASSERT_FALSE(c.statement.key.insured_no.empty()) << c.decision.claim_id;
+  EXPECT_FALSE(source->input.invoices.empty());
+
+  auto issue = report::issue_info(settings, {2026, 5, 31}, {2026, 6, 26});
+  TempDir a, b;
+  auto files = report::write_results(a.path(), settled, issue);
+  auto again =
+      settlement::settle_month(store::load_settlement_input(m.world.db(), {2026, 5})->input, ctx, settings.settlement);
+  report::write_results(b.path(), again, issue);
+  ASSERT_GT(files.size(), 20u);
+  for (const auto& f : files) {
+    auto rel = std::filesystem::relative(f, a.path());
+    EXPECT_EQ(read_file(f), read_file(b / rel.string())) << rel;
+  }
+}
+
+}  // namespace
+}  // namespace kaigo::testing

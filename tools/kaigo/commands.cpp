@@ -14,6 +14,7 @@ int run(int argc, char** argv) {
   register_submit(app, status);
   register_cancel(app, status);
   register_review(app, status);
+  register_results(app, status);
   register_render(app, status);
   try {
     app.parse(argc, argv);

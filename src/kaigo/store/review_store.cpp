@@ -10,6 +10,7 @@
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/precheck/codes.hpp"
 #include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/stored_documents.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -69,24 +70,6 @@ std::string claim_id(std::int64_t submission, std::string_view key, std::size_t 
   return fmt::format("{}:{}#{}", submission, key, copy);
 }
 
-// The documents of one stored file, in the reader's order.
-class DocumentList : public exchange::Sink {
- public:
-  explicit DocumentList(std::function<void(const exchange::Document&)> fn) : fn_(std::move(fn)) {}
-  void on_document(const exchange::Document& d) override {
-    if (d.form) fn_(d);
-  }
-
- private:
-  std::function<void(const exchange::Document&)> fn_;
-};
-
-void read_stored(Database& db, std::int64_t submission, const std::function<void(const exchange::Document&)>& fn) {
-  auto bytes = db.bytes(submission);
-  DocumentList list(fn);
-  exchange::read_bytes(fmt::format("#{}", submission), bytes, list);
-}
-
 // The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
 class ReceptionFindings {
  public:
@@ -130,13 +113,6 @@ class ReceptionFindings {
   std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
 };
 
-// The 明細書 a document holds: its copies (様式第二 …) or the one 様式第七 viewed as a 明細書.
-std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d) {
-  if (d.form->family == exchange::Family::Statement) return documents::to_statements(d);
-  if (d.form->family == exchange::Family::CarePlan) return {documents::as_statement(documents::to_care_plan_fee(d))};
-  return {};
-}
-
 std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
   auto st =
       c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
@@ -146,27 +122,6 @@ std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans)
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
   return ids;
-}
-
-// The claim copies and plans of earlier files that the history needs, re-read from their bytes.
-struct StoredRef {
-  std::int64_t submission = 0;
-  std::string key;
-  std::size_t copy = 1;
-};
-
-template <class Fn>
-void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
-  std::map<std::int64_t, std::vector<std::size_t>> by_file;
-  for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
-  for (const auto& entry : by_file) {
-    const auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
-    read_stored(db, entry.first, [&](const exchange::Document& d) {
-      for (auto i : indexes) {
-        if (refs[i].key == d.key) fn(i, d);
-      }
-    });
-  }
 }
 
 void bind_amounts(Statement& st, int col, const review::Amounts& a) {

@@ -178,6 +178,16 @@ CREATE TABLE IF NOT EXISTS decision_findings (
   message_en TEXT NOT NULL,
   PRIMARY KEY (month, doc_id, seq)
 );
+-- What `kaigo results` decided to pay each office for a review month (支払決定), and the shortfall
+-- carried into the next month when a month's deductions exceed its payment.
+CREATE TABLE IF NOT EXISTS office_payments (
+  month TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  transfer INTEGER NOT NULL,
+  carried_out INTEGER NOT NULL,
+  billed INTEGER NOT NULL,
+  PRIMARY KEY (month, office_no)
+);
 )sql";
 
 }  // namespace kaigo::store

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "kaigo/core/strings.hpp"
@@ -159,6 +160,49 @@ TEST(CliReception, TwoHundredMegabyteLineIsATransmissionError) {
   auto check = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:01 " + m.files[0].string());
   EXPECT_EQ(split(lines(check.out)[0], '\t')[2], "受付完了");
   std::filesystem::remove(m.dir / "HUGE.CSV");
+}
+
+}  // namespace
+}  // namespace kaigo::testing
+
+namespace kaigo::testing {
+namespace {
+
+std::map<std::string, std::string> folder(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out[std::filesystem::relative(e.path(), dir).string()] = read_file(e.path());
+  }
+  return out;
+}
+
+// kaigo results (DESIGN §3.1): DIR/<事業所番号>/<code>.CSV with PDF and HTML beside, summary.json;
+// a re-run writes the same bytes; a month not reviewed is refused.
+TEST(CliReception, ResultsOfAReviewedMonth) {
+  CliMonth m;
+  auto early = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r0").string());
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_NE(early.err.find("kaigo review"), std::string::npos) << early.err;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  auto r = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r1").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("summary.json"), std::string::npos) << r.out;
+  auto first = folder(m.dir / "r1");
+  auto office = m.files[0].parent_path().filename().string();
+  for (const char* f : {"/7513.CSV", "/7513.pdf", "/7513.html", "/7521.CSV"}) {
+    EXPECT_TRUE(first.count(office + f)) << office + f;
+  }
+  ASSERT_TRUE(first.count("summary.json"));
+  auto summary = nlohmann::json::parse(first["summary.json"]);
+  EXPECT_EQ(summary["month"], "202605");
+  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r2").string()).exit_code, 0);
+  auto second = folder(m.dir / "r2");
+  for (const auto& [name, bytes] : first) {
+    if (name.ends_with(".CSV") || name == "summary.json") {
+      EXPECT_EQ(bytes, second[name]) << name;
+    }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,266 @@
+#include "kaigo/store/settlement_store.hpp"
+
+#include <fmt/format.h>
+#include <unordered_map>
+
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/settlement/withdrawals.hpp"
+#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/stored_documents.hpp"
+
+namespace kaigo::store {
+namespace {
+
+using review::ClaimOutcome;
+using review::PlanOutcome;
+
+std::optional<ClaimOutcome> claim_outcome(std::string_view s) {
+  if (s == "paid") return ClaimOutcome::Paid;
+  if (s == "cut") return ClaimOutcome::Cut;
+  if (s == "held") return ClaimOutcome::Held;
+  if (s == "returned") return ClaimOutcome::Returned;
+  return std::nullopt;
+}
+
+PlanOutcome plan_outcome(std::string_view s) {
+  if (s == "registered") return PlanOutcome::Registered;
+  if (s == "replaced") return PlanOutcome::Replaced;
+  if (s == "withdrawn") return PlanOutcome::Withdrawn;
+  return PlanOutcome::Returned;
+}
+
+review::FindingKind finding_kind(std::string_view s) {
+  if (s == "hold") return review::FindingKind::Hold;
+  if (s == "hold_ended") return review::FindingKind::HoldEnded;
+  if (s == "plan_mismatch") return review::FindingKind::PlanMismatch;
+  if (s == "cut") return review::FindingKind::Cut;
+  return review::FindingKind::Error;
+}
+
+review::CutReason cut_reason(std::string_view s) {
+  if (s == "A") return review::CutReason::NotOnPlan;
+  if (s == "B") return review::CutReason::OverPlan;
+  return review::CutReason::None;
+}
+
+review::Amounts amounts_at(const Statement& st, int col) {
+  review::Amounts a;
+  a.units = Units{st.integer(col)};
+  a.insurance_claim = Yen{st.integer(col + 1)};
+  a.user_burden = Yen{st.integer(col + 2)};
+  for (int k = 0; k < 3; ++k) a.fund_claims[static_cast<std::size_t>(k)] = Yen{st.integer(col + 3 + k)};
+  return a;
+}
+
+class Loader {
+ public:
+  Loader(Database& db, SettlementSource& out) : db_(db), c_(db.connection()), out_(out) {}
+
+  std::string_view keep(std::string s) { return out_.texts.emplace_back(std::move(s)); }
+
+  // The findings of a month's documents, by document id.
+  std::unordered_map<std::string, std::vector<review::Finding>> findings(const std::string& month) {
+    std::unordered_map<std::string, std::vector<review::Finding>> by_doc;
+    auto st = c_.prepare(
+        "SELECT doc_id, kind, code, list_reason, cut, service_type, item, found, expected, message_ja, message_en "
+        "FROM decision_findings WHERE month = ? ORDER BY doc_id, seq");
+    st.bind(1, month);
+    while (st.step()) {
+      review::Finding f;
+      f.kind = finding_kind(st.text(1));
+      f.code = st.text(2);
+      auto reason = st.text(3);
+      f.list_reason = reason.empty() ? 0 : reason[0];
+      f.cut = cut_reason(st.text(4));
+      f.service_type = st.text(5);
+      f.item = st.text(6);
+      f.found = st.text(7);
+      f.expected = st.text(8);
+      f.message_ja = keep(st.text(9));
+      f.message_en = keep(st.text(10));
+      by_doc[st.text(0)].push_back(std::move(f));
+    }
+    return by_doc;
+  }
+
+  // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書.
+  std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind) {
+    auto st = c_.prepare(
+        "SELECT d.id, d.claim_id, d.submission_id, d.doc_key, d.copy, d.order_no, d.outcome, d.released, d.held_since, "
+        "d.month FROM claim_decisions d WHERE " +
+        where + " ORDER BY d.order_no, d.claim_id");
+    bind(st);
+    std::vector<settlement::SettledClaim> out;
+    std::vector<StoredRef> refs;
+    std::vector<std::int64_t> ids;
+    std::map<std::string, std::unordered_map<std::string, std::vector<review::Finding>>> findings_of_month;
+    while (st.step()) {
+      settlement::SettledClaim s;
+      auto& d = s.decision;
+      d.claim_id = st.text(1);
+      d.order = static_cast<std::uint64_t>(st.integer(5));
+      d.outcome = claim_outcome(st.text(6)).value_or(ClaimOutcome::Returned);
+      d.released = st.integer(7) != 0;
+      if (auto m = YearMonth::parse(st.text(8))) d.held_since = *m;
+      s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
+      auto month = st.text(9);
+      if (!findings_of_month.count(month)) findings_of_month[month] = findings(month);
+      auto& f = findings_of_month[month];
+      if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
+      ids.push_back(st.integer(0));
+      refs.push_back({st.integer(2), st.text(3), static_cast<std::size_t>(st.integer(4))});
+      out.push_back(std::move(s));
+    }
+    add_rows(ids, out);
+    for_each_stored(db_, refs, [&](std::size_t i, const exchange::Document& doc) {
+      auto copies = claims_of(doc);
+      if (refs[i].copy >= 1 && refs[i].copy <= copies.size()) out[i].statement = std::move(copies[refs[i].copy - 1]);
+    });
+    return out;
+  }
+
+  // The decision in force of a 明細書: its latest decision that pays it.
+  std::optional<settlement::SettledClaim> in_force(const std::string& claim_id, YearMonth month) {
+    auto found = claims(
+        "d.id = (SELECT id FROM claim_decisions WHERE claim_id = ?1 AND month <= ?2 AND outcome IN "
+        "('paid', 'cut') ORDER BY month DESC, id DESC LIMIT 1)",
+        [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()); });
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+  }
+
+ private:
+  void add_rows(const std::vector<std::int64_t>& ids, std::vector<settlement::SettledClaim>& out) {
+    auto st = c_.prepare(
+        "SELECT seq, service_type, last_item_code, cut, plan_units, written_units, written_claim, written_burden, "
+        "written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, decided_fund1, "
+        "decided_fund2, decided_fund3 FROM claim_rows WHERE decision_id = ? ORDER BY seq");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      auto& d = out[i].decision;
+      st.bind(1, ids[i]);
+      while (st.step()) {
+        if (st.integer(0) == 0) {
+          d.facility_written = amounts_at(st, 5);
+          d.facility_decided = amounts_at(st, 11);
+          continue;
+        }
+        review::RowDecision r;
+        r.service_type = st.text(1);
+        r.last_item_code = st.text(2);
+        r.cut = cut_reason(st.text(3));
+        if (!st.is_null(4)) r.plan_units = Units{st.integer(4)};
+        r.written = amounts_at(st, 5);
+        r.decided = amounts_at(st, 11);
+        d.rows.push_back(std::move(r));
+      }
+      st.reset();
+    }
+  }
+
+  Database& db_;
+  Connection& c_;
+  SettlementSource& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month) {
+  auto& c = db.connection();
+  {
+    auto st = c.prepare("SELECT 1 FROM review_months WHERE month = ?");
+    st.bind(1, month.str());
+    if (!st.step()) {
+      throw StoreError(
+          fmt::format("処理年月 {} はまだ審査されていません。先に kaigo review を実行してください / {} has not "
+                      "been reviewed; run kaigo review first",
+                      month.str(), month.str()));
+    }
+  }
+  auto out = std::make_unique<SettlementSource>();
+  auto& in = out->input;
+  in.month = month;
+  Loader load(db, *out);
+  in.claims = load.claims("d.month = ?", [&](Statement& st) { st.bind(1, month.str()); });
+
+  // 給付管理票 decided this month, with their links (再審査, 取消).
+  auto plan_findings = load.findings(month.str());
+  std::vector<StoredRef> plan_refs;
+  {
+    auto st = c.prepare(
+        "SELECT plan_id, submission_id, doc_key, order_no, outcome, previous_plan_id FROM plan_decisions WHERE month = "
+        "? "
+        "ORDER BY order_no, plan_id");
+    st.bind(1, month.str());
+    auto links = c.prepare("SELECT kind, claim_id FROM plan_links WHERE month = ? AND plan_id = ?");
+    while (st.step()) {
+      settlement::SettledPlan p;
+      p.plan_id = st.text(0);
+      p.decision.plan_id = p.plan_id;
+      p.decision.order = static_cast<std::uint64_t>(st.integer(3));
+      p.decision.outcome = plan_outcome(st.text(4));
+      p.decision.previous_plan_id = st.text(5);
+      if (auto it = plan_findings.find(p.plan_id); it != plan_findings.end()) p.decision.findings = it->second;
+      links.bind(1, month.str()).bind(2, p.plan_id);
+      while (links.step()) {
+        (links.text(0) == "rereview" ? p.decision.rereview_claims : p.decision.withdrawn_claims)
+            .push_back(links.text(1));
+      }
+      links.reset();
+      plan_refs.push_back({st.integer(1), st.text(2), 1});
+      in.plans.push_back(std::move(p));
+    }
+  }
+  for_each_stored(db, plan_refs,
+                  [&](std::size_t i, const exchange::Document& d) { in.plans[i].plan = documents::to_plan(d); });
+
+  // 再審査 (修正) and 過誤 (取消) caused by this month's 給付管理票.
+  for (const auto& p : in.plans) {
+    for (const auto& id : p.decision.rereview_claims) {
+      if (auto claim = load.in_force(id, month)) in.rereviews.push_back({p.plan_id, p.plan, std::move(*claim)});
+    }
+    for (const auto& id : p.decision.withdrawn_claims) {
+      if (auto claim = load.in_force(id, month)) {
+        if (auto w = settlement::withdrawal_by_plan_cancel(*claim)) in.withdrawals.push_back(std::move(*w));
+      }
+    }
+  }
+
+  // 請求書 rows of the month's accepted files, for 請求差.
+  {
+    auto st = c.prepare("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' ORDER BY id");
+    st.bind(1, month.str());
+    std::vector<std::int64_t> files;
+    while (st.step()) files.push_back(st.integer(0));
+    for (auto id : files) {
+      read_stored(db, id, [&](const exchange::Document& d) {
+        if (d.form->family != exchange::Family::Invoice) return;
+        for (const auto& r : d.records()) in.invoices.push_back(documents::to_invoice_row(r));
+      });
+    }
+  }
+
+  // Shortfalls carried from the last settled month.
+  {
+    auto st = c.prepare(
+        "SELECT office_no, carried_out FROM office_payments WHERE carried_out > 0 AND month = (SELECT MAX(month) FROM "
+        "office_payments WHERE month < ?)");
+    st.bind(1, month.str());
+    while (st.step()) in.carried_in[st.text(0)] = Yen{st.integer(1)};
+  }
+  return out;
+}
+
+void store_payments(Database& db, const settlement::MonthSettlement& s) {
+  auto& c = db.connection();
+  Transaction tx(c);
+  c.prepare("DELETE FROM office_payments WHERE month = ?").bind(1, s.month.str()).run();
+  auto st =
+      c.prepare("INSERT INTO office_payments(month, office_no, transfer, carried_out, billed) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& o : s.offices) {
+    st.bind(1, s.month.str()).bind(2, o.office.office_no).bind(3, o.payment.transfer.value);
+    st.bind(4, o.payment.carried_out.value).bind(5, o.payment.billed.value).run();
+  }
+  tx.commit();
+}
+
+}  // namespace kaigo::store

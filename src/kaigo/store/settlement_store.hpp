@@ -1,0 +1,29 @@
+// store/settlement_store — a review month's decisions as settlement is given them: every stored
+// decision with its 集計 rows and reasons, the 明細書 / 給付管理票 re-read from the bytes kept at
+// reception, the 請求書 rows of the month's files (請求差), the 再審査 and 過誤 that 給付管理票
+// 修正 / 取消 of the month cause, and what earlier months carried; and, afterwards, the payments.
+// Owns: the SQL of those reads and of office_payments. Must not: compute anything.
+#pragma once
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "kaigo/settlement/input.hpp"
+#include "kaigo/settlement/results.hpp"
+#include "kaigo/store/database.hpp"
+
+namespace kaigo::store {
+
+// The input and the texts its findings point to (Finding::message_* are string_views).
+struct SettlementSource {
+  settlement::MonthInput input;
+  std::deque<std::string> texts;
+};
+
+// Throws StoreError when the month has not been reviewed.
+std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month);
+
+// Keeps what each office is paid (replacing an earlier run of the month).
+void store_payments(Database& db, const settlement::MonthSettlement& settlement);
+
+}  // namespace kaigo::store
