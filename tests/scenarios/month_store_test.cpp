@@ -277,3 +277,75 @@ TEST(MonthStore, SettledFromTheStoreTheMoneyBalances) {
 
 }  // namespace
 }  // namespace kaigo::testing
+
+#include "kaigo/store/kago_store.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+// 過誤 through the store (seed 002 §7): a 明細書 paid in May is withdrawn in June. As 通常過誤
+// (1002) its re-claim in June is ANN7 and June pays the office its June decisions minus the
+// withdrawn amount; as 同月過誤 (1012) the re-claim is paid in the same run and nets against it.
+class KagoThroughTheStore : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(KagoThroughTheStore, WithdrawnAndNetted) {
+  const std::string code = GetParam();
+  const bool same_month = code == "1012";
+  ReceptionWorld w(0.0, 12, 400);
+  for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
+  auto ledgers = store::load_world(w.db());
+  review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+                      review::config_of(w.db().settings().review)};
+  auto review = [&](YearMonth month, const char* at) {
+    w.reception().start_review(month, jst(at));
+    store::ReviewStore reviews(w.db(), jst(at));
+    review::run_month(reviews, reviews, ctx, month);
+  };
+  review({2026, 5}, "2026-05-11T01:00:00");
+
+  // One 訪問介護 明細書 paid in May, and the file that holds it.
+  auto st = w.db().connection().prepare(
+      "SELECT d.office_no, d.insurer_no, d.insured_no, d.decided_claim + d.decided_fund1 + d.decided_fund2 + "
+      "d.decided_fund3, d.submission_id FROM claim_decisions d WHERE d.month = '202605' AND d.outcome = 'paid' AND "
+      "d.form_id = '7131' ORDER BY d.order_no LIMIT 1");
+  ASSERT_TRUE(st.step());
+  const std::string office = st.text(0), insurer = st.text(1), insured = st.text(2);
+  const std::int64_t withdrawn = st.integer(3);
+  const auto file = w.db().bytes(st.integer(4));
+  auto kago = settlement::load_kago("insurer_no,office_no,insured_no,service_month,form_no,kago_code,filed_on\n" +
+                                        insurer + "," + office + "," + insured + ",202604,7131," + code + ",20260601\n",
+                                    "kago.csv");
+  ASSERT_TRUE(kago.ok()) << kago.diagnostics[0].to_string();
+  store::store_kago(w.db(), {2026, 6}, "kago.csv", *kago.table, jst("2026-06-01T09:00:00"));
+
+  // June: the office sends its May file again (everything else in it is ANN4).
+  auto again = w.submit_bytes("KK260601.CSV", for_june(file), "2026-06-02T09:00:00");
+  ASSERT_EQ(again.state, reception::FileState::Accepted);
+  review({2026, 6}, "2026-06-11T01:00:00");
+  auto codes = w.db().connection().prepare(
+      "SELECT d.outcome, COALESCE(GROUP_CONCAT(f.code), '') FROM claim_decisions d LEFT JOIN decision_findings f ON "
+      "f.month = d.month AND f.doc_id = d.claim_id WHERE d.month = '202606' AND d.insured_no = ? AND d.office_no = ? "
+      "GROUP BY d.id");
+  codes.bind(1, insured).bind(2, office);
+  ASSERT_TRUE(codes.step());
+  EXPECT_EQ(codes.text(0), same_month ? "paid" : "returned");
+  EXPECT_EQ(codes.text(1), same_month ? "" : "ANN7");
+
+  auto source = store::load_settlement_input(w.db(), {2026, 6});
+  ASSERT_EQ(source->input.withdrawals.size(), 1u);
+  EXPECT_TRUE(source->unmatched_kago.empty());
+  auto settled = settlement::settle_month(source->input, ctx, w.db().settings().settlement);
+  EXPECT_TRUE(settlement::check_balance(source->input, settled).empty());
+  auto it = std::find_if(settled.offices.begin(), settled.offices.end(),
+                         [&](const settlement::OfficeResult& o) { return o.office.office_no == office; });
+  ASSERT_NE(it, settled.offices.end());
+  const std::int64_t repaid = same_month ? withdrawn : 0;  // June pays only the 同月 re-claim
+  EXPECT_EQ(it->payment.net.value, repaid - withdrawn);
+  EXPECT_EQ(it->payment.transfer.value, 0);
+  EXPECT_EQ(it->payment.carried_out.value, withdrawn - repaid);
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, KagoThroughTheStore, ::testing::Values("1002", "1012"));
+
+}  // namespace
+}  // namespace kaigo::testing

@@ -59,6 +59,12 @@ void register_results(CLI::App& app, int& status) {
     auto source = store::load_settlement_input(*db, *month);
     review::Context context{world.masters, world.offices, world.insurers, world.recipients,
                             review::config_of(settings.review)};
+    for (const auto& u : source->unmatched_kago) {
+      std::fprintf(stderr, "%s",
+                   fmt::format("過誤申立（{} 行目）: {} / 過誤 request (line {}): {}\n", u.request.line, u.reason_ja,
+                               u.request.line, u.reason_en)
+                       .c_str());
+    }
     auto settled = settlement::settle_month(source->input, context, settings.settlement);
     auto problems = settlement::check_balance(source->input, settled);
     for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.c_str());

@@ -15,6 +15,7 @@ int run(int argc, char** argv) {
   register_cancel(app, status);
   register_review(app, status);
   register_results(app, status);
+  register_kago(app, status);
   register_render(app, status);
   try {
     app.parse(argc, argv);

@@ -16,6 +16,7 @@ void register_submit(CLI::App& app, int& status);
 void register_cancel(CLI::App& app, int& status);
 void register_review(CLI::App& app, int& status);
 void register_results(CLI::App& app, int& status);
+void register_kago(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -9,6 +9,7 @@
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/precheck/codes.hpp"
+#include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
 #include "kaigo/store/stored_documents.hpp"
 
@@ -214,7 +215,11 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.doc_key IN "
         "(SELECT d.doc_key FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.processing_month = ?1 AND s.state = 'sent') ORDER BY cd.month, cd.order_no");
+        "WHERE s.processing_month = ?1 AND s.state = 'sent') "
+        // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
+        "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
+        "cd.form_id AND k.office_no = cd.office_no AND substr(k.insurer_no, -6) = cd.insurer_no AND k.insured_no = "
+        "cd.insured_no AND k.service_month = cd.service_month) ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
     auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE decision_id = ? AND cut = 'A'");
     while (st.step()) {
@@ -228,6 +233,11 @@ review::History ReviewStore::history(YearMonth month) {
       zero.reset();
       h.decided.push_back(std::move(d));
     }
+  }
+
+  // 過誤 of this month (ANN7 unless 同月過誤).
+  for (const auto& k : kago_of(db_, month)) {
+    h.withdrawals.push_back({{k.form_id, k.service_month, k.office_no, k.insurer_no, k.insured_no}, k.same_month});
   }
 
   // 給付管理票 in force for the people and months this month concerns.

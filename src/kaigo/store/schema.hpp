@@ -178,6 +178,23 @@ CREATE TABLE IF NOT EXISTS decision_findings (
   message_en TEXT NOT NULL,
   PRIMARY KEY (month, doc_id, seq)
 );
+-- 過誤申立 received from insurers for a review month (`kaigo kago`, DESIGN §3.2 kago.csv).
+CREATE TABLE IF NOT EXISTS kago_requests (
+  month TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  insurer_no TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  insured_no TEXT NOT NULL,
+  service_month TEXT NOT NULL,
+  form_id TEXT NOT NULL,
+  kago_code TEXT NOT NULL,
+  same_month INTEGER NOT NULL,
+  reason_name TEXT NOT NULL,
+  filed_on TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,
+  PRIMARY KEY (month, file_name, line)
+);
 -- What `kaigo results` decided to pay each office for a review month (支払決定), and the shortfall
 -- carried into the next month when a month's deductions exceed its payment.
 CREATE TABLE IF NOT EXISTS office_payments (

@@ -5,6 +5,7 @@
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
+#include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
 #include "kaigo/store/stored_documents.hpp"
 
@@ -223,6 +224,25 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
         if (auto w = settlement::withdrawal_by_plan_cancel(*claim)) in.withdrawals.push_back(std::move(*w));
       }
     }
+  }
+
+  // 過誤 filed for this month: each matched to the decision in force before the month under its key.
+  out->kago = kago_of(db, month);
+  if (!out->kago.empty()) {
+    std::vector<settlement::SettledClaim> standing;
+    auto ids = c.prepare(
+        "SELECT DISTINCT d.claim_id FROM claim_decisions d JOIN kago_requests k ON k.month = ?1 AND k.form_id = "
+        "d.form_id AND k.office_no = d.office_no AND substr(k.insurer_no, -6) = d.insurer_no AND k.insured_no = "
+        "d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 AND d.outcome IN ('paid', 'cut')");
+    ids.bind(1, month.str());
+    std::vector<std::string> claim_ids;
+    while (ids.step()) claim_ids.push_back(ids.text(0));
+    for (const auto& id : claim_ids) {
+      if (auto claim = load.in_force(id, month.plus_months(-1))) standing.push_back(std::move(*claim));
+    }
+    auto matched = settlement::match_kago(out->kago, standing);
+    for (auto& w : matched.withdrawals) in.withdrawals.push_back(std::move(w));
+    out->unmatched_kago = std::move(matched.unmatched);
   }
 
   // 請求書 rows of the month's accepted files, for 請求差.

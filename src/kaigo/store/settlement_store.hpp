@@ -10,6 +10,7 @@
 
 #include "kaigo/settlement/input.hpp"
 #include "kaigo/settlement/results.hpp"
+#include "kaigo/settlement/withdrawals.hpp"
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::store {
@@ -18,6 +19,8 @@ namespace kaigo::store {
 struct SettlementSource {
   settlement::MonthInput input;
   std::deque<std::string> texts;
+  std::vector<settlement::KagoRequest> kago;              // 過誤申立 of the month
+  std::vector<settlement::UnmatchedKago> unmatched_kago;  // no decided 明細書 under their key
 };
 
 // Throws StoreError when the month has not been reviewed.
