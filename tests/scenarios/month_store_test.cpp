@@ -349,3 +349,55 @@ INSTANTIATE_TEST_SUITE_P(Kinds, KagoThroughTheStore, ::testing::Values("1002", "
 
 }  // namespace
 }  // namespace kaigo::testing
+
+#include "kaigo/store/tables.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+// Fees (seed 000 §3(1), seed 001 §7): fees.csv says who pays what in which month; the amount
+// follows the dated schedule of the settings by application date; the payment is reduced by it.
+TEST(MonthStore, FeesAreDeductedFromTheMonthTheyAreDue) {
+  ReviewedMonth m(0.0);
+  auto first = m.world.db().connection().prepare(
+      "SELECT office_no FROM claim_decisions WHERE month = '202605' AND outcome = 'paid' ORDER BY order_no LIMIT 1");
+  ASSERT_TRUE(first.step());
+  const std::string office = first.text(0);
+  auto r = store::load_table(m.world.db(), store::TableKind::Fees, "fees.csv",
+                             "month,office_no,kind,applied_on\n"
+                             "202605," +
+                                 office +
+                                 ",certificate,20260415\n"
+                                 "202605," +
+                                 office +
+                                 ",careplan_license,20260401\n"
+                                 "202606," +
+                                 office + ",certificate,20260320\n",
+                             jst("2026-05-20T10:00"));
+  ASSERT_TRUE(r.stored) << r.diagnostics[0].to_string();
+  auto source = store::load_settlement_input(m.world.db(), {2026, 5});
+  ASSERT_EQ(source->input.charges.size(), 2u);
+  auto settings = m.world.db().settings();
+  auto settled = settlement::settle_month(source->input,
+                                          {m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers,
+                                           m.ledgers.recipients, review::config_of(settings.review)},
+                                          settings.settlement);
+  EXPECT_TRUE(settlement::check_balance(source->input, settled).empty());
+  auto it = std::find_if(settled.offices.begin(), settled.offices.end(),
+                         [&](const settlement::OfficeResult& o) { return o.office.office_no == office; });
+  ASSERT_NE(it, settled.offices.end());
+  EXPECT_EQ(it->payment.certificate_fee.value, 7800);  // applied after 2026-04-01
+  EXPECT_EQ(it->payment.license_fee.value, 21000);
+  EXPECT_EQ(it->payment.net.value, it->payment.care.net().value + it->payment.sougou.net().value - 7800 - 21000);
+  EXPECT_GT(it->payment.care.net().value, 0);
+
+  auto bad = store::load_table(m.world.db(), store::TableKind::Fees, "bad.csv",
+                               "month,office_no,kind,applied_on\n202605," + office + ",stamp,20260415\n",
+                               jst("2026-05-20T10:00"));
+  EXPECT_FALSE(bad.stored);
+  EXPECT_EQ(bad.diagnostics[0].code, "KM07");
+  EXPECT_EQ(bad.diagnostics[0].line, 2u);
+}
+
+}  // namespace
+}  // namespace kaigo::testing

@@ -44,9 +44,9 @@ void register_load(CLI::App& app, int& status) {
   static std::string kind;
   static std::string file;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
-  cmd->add_option("KIND", kind, "offices | insurers | recipients | services")
+  cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees")
       ->required()
-      ->check(CLI::IsMember({"offices", "insurers", "recipients", "services"}));
+      ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees"}));
   cmd->add_option("FILE", file, "CSV (UTF-8)")->required();
   cmd->callback([&status] {
     auto db = store::Database::open(db_path);

@@ -9,7 +9,7 @@
 namespace kaigo::store {
 namespace {
 
-constexpr std::array<std::string_view, 4> kTableKinds{"offices", "insurers", "recipients", "services"};
+constexpr std::array<std::string_view, 5> kTableKinds{"offices", "insurers", "recipients", "services", "fees"};
 
 int schema_version(Connection& c) {
   auto st = c.prepare("PRAGMA user_version");

@@ -18,8 +18,10 @@ namespace kaigo::store {
 
 class Connection;
 
-// What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master.
-enum class TableKind { Offices, Insurers, Recipients, Services };
+// What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master; and, beyond
+// DESIGN, the fees due per office and month (fees.csv: who applied for a certificate or holds a
+// ケアプランデータ連携 license is not in any of the DESIGN files).
+enum class TableKind { Offices, Insurers, Recipients, Services, Fees };
 std::string_view table_kind_name(TableKind k);  // "offices", …
 std::optional<TableKind> parse_table_kind(std::string_view name);
 

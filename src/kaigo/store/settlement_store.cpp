@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "kaigo/documents/statement_records.hpp"
+#include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
@@ -256,6 +257,15 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
         if (d.form->family != exchange::Family::Invoice) return;
         for (const auto& r : d.records()) in.invoices.push_back(documents::to_invoice_row(r));
       });
+    }
+  }
+
+  // Fees due this month (the latest fees.csv loaded).
+  if (auto fees = db.latest_table(TableKind::Fees)) {
+    auto loaded = settlement::load_fees(fees->text, fees->file_name);
+    if (!loaded.ok()) throw StoreError("保存済みの fees を読み込めません / the stored fees no longer load");
+    for (const auto& f : *loaded.table) {
+      if (f.month == month) in.charges.push_back(f.charge);
     }
   }
 

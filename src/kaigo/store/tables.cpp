@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/core/sha256.hpp"
+#include "kaigo/settlement/fees.hpp"
 #include "kaigo/store/sqlite.hpp"
 
 namespace kaigo::store {
@@ -41,6 +42,8 @@ std::optional<std::int64_t> validate(const master::Masters& m, TableKind kind, s
       return take(master::load_recipients(text, name));
     case TableKind::Services:
       return take(master::load_service_codes(text, name, &m.service_types));
+    case TableKind::Fees:
+      return take(settlement::load_fees(text, name));
   }
   return std::nullopt;
 }
