@@ -62,6 +62,10 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
                     "kaigo init",
                     path.string(), version, kSchemaVersion, path.string(), version, kSchemaVersion));
   }
+  // Tables added within a schema version (CREATE … IF NOT EXISTS) appear on opening.
+  Transaction tx(*conn);
+  conn->exec(kSchema);
+  tx.commit();
   return std::unique_ptr<Database>(new Database(std::move(conn)));
 }
 
