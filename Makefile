@@ -17,9 +17,12 @@ build: setup
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)
 
-# clang with AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets.
+# clang with AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets. -O1 -g: line
+# numbers in every report, and about a third less compile time than -O2 (make test stays well under
+# 15 minutes on 2 cores).
 build-san: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
 	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF >/dev/null
 	@cmake --build $(SAN_BUILD)
 
