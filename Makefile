@@ -2,7 +2,7 @@
 # packages, idempotently) and build first, so a fresh clone needs nothing else.
 BUILD      ?= build
 SAN_BUILD  ?= build-san
-FUZZ_TIME  ?= 60
+FUZZ_TIME  ?= 45
 DEMO_DIR   ?= demo-out
 CMAKE_FLAGS ?=
 
@@ -13,8 +13,9 @@ all: build
 setup:
 	@bash scripts/setup.sh
 
+# The benchmarks are built only by `make bench` (make test and make demo do not need them).
 build: setup
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON -DKAIGO_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)
 
 # clang with AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets. -O1 -g: line
@@ -48,6 +49,8 @@ demo: build
 	@bash scripts/demo.sh $(BUILD)/kaigo $(DEMO_DIR)
 
 bench: build
+	@cmake -S . -B $(BUILD) -DKAIGO_BENCH=ON >/dev/null
+	@cmake --build $(BUILD)
 	@bash scripts/bench.sh $(BUILD)
 
 format:
