@@ -36,27 +36,6 @@ struct Origin {
   std::string office, form, insured, type;
 };
 
-// One run of records of a document (a 明細書 written twice is split at its second 基本 record).
-exchange::Document slice(const exchange::Document& d, std::size_t from, std::size_t to) {
-  exchange::Document out;
-  out.form = d.form;
-  out.code = d.code;
-  out.key = d.key;
-  for (std::size_t i = from; i < to; ++i) {
-    const auto& r = d.records()[i];
-    std::string text;
-    std::vector<std::size_t> at;
-    for (auto item : r.items) {
-      at.push_back(text.size());
-      text.append(item).push_back(',');
-    }
-    std::vector<std::string_view> items;
-    for (std::size_t j = 0; j < r.items.size(); ++j) items.push_back(std::string_view(text).substr(at[j], r.items[j].size()));
-    out.add(r.line, r.record_no, r.layout, r.kind, text, items, r.has_errors);
-  }
-  return out;
-}
-
 struct Accepted : exchange::Sink {
   std::string file;
   std::vector<SubmittedClaim> claims;
@@ -79,20 +58,17 @@ struct Accepted : exchange::Sink {
       return;
     }
     switch (d.form->family) {
-      case exchange::Family::Statement: {
-        std::vector<std::size_t> bases;
-        for (std::size_t i = 0; i < d.records().size(); ++i) {
-          if (d.records()[i].kind == "01") bases.push_back(i);
-        }
-        bases.push_back(d.records().size());
-        for (std::size_t b = 0; b + 1 < bases.size(); ++b) add_claim(documents::to_statement(slice(d, bases[b], bases[b + 1])));
+      case exchange::Family::Statement:
+        for (auto& copy : documents::to_statements(d)) add_claim(std::move(copy));
         break;
-      }
-      case exchange::Family::CarePlan: add_claim(documents::as_statement(documents::to_care_plan_fee(d))); break;
+      case exchange::Family::CarePlan:
+        add_claim(documents::as_statement(documents::to_care_plan_fee(d)));
+        break;
       case exchange::Family::Plan:
         plans.push_back({fmt::format("{}#{}", file, ++order), order, documents::to_plan(d)});
         break;
-      default: break;  // 請求書: for 請求差 (settlement)
+      default:
+        break;  // 請求書: for 請求差 (settlement)
     }
   }
 };
@@ -132,7 +108,8 @@ struct GeneratedMonth {
     // The month's kokuhoren.toml is the DESIGN §3.3 default (the CLI will parse it).
     const auto toml = read_file(dir / "kokuhoren.toml");
     EXPECT_NE(toml.find("plan_mismatch = \"cut\""), std::string::npos);
-    EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"), std::string::npos);
+    EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"),
+              std::string::npos);
     Context ctx{masters, offices, insurers, recipients, default_config()};
     outcome = review_month({o.processing_month, accepted.plans, accepted.claims, {}}, ctx);
   }
@@ -193,7 +170,8 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
   // (gen writes 80 for a 90 person) and a 公費 pays the rest.
   std::map<std::string, const billing::ClaimStatement*> statements;
   for (const auto& c : m.accepted.claims) {
-    statements[fmt::format("{}|{}|{}", c.statement.key.office_no, c.statement.key.form_id, c.statement.key.insured_no)] = &c.statement;
+    statements[fmt::format("{}|{}|{}", c.statement.key.office_no, c.statement.key.form_id,
+                           c.statement.key.insured_no)] = &c.statement;
   }
   std::multiset<std::string> expected, found;
   std::multiset<std::string> expected_refused;
@@ -217,8 +195,8 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
     }
     expected.insert(fmt::format("{}|{}|{}|{}|{}|{}", f[1], f[2], f[5], f[6], code, f[8]));
   }
-  for (const char* kind : {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending", "unknown_recipient",
-                           "bad_field"}) {
+  for (const char* kind : {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
+                           "unknown_recipient", "bad_field"}) {
     EXPECT_GT(per_mistake[kind], 0) << kind;
   }
   EXPECT_EQ(m.accepted.refused, expected_refused);
@@ -231,7 +209,8 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
       continue;
     }
     const auto& o = m.accepted.origin.at(d.claim_id);
-    found.insert(fmt::format("{}|{}|{}|{}|{}|{}", o.office, o.form, o.insured, o.type, codes_of(d.findings), outcome_label(d)));
+    found.insert(
+        fmt::format("{}|{}|{}|{}|{}|{}", o.office, o.form, o.insured, o.type, codes_of(d.findings), outcome_label(d)));
     if (d.outcome == ClaimOutcome::Cut) {
       // 事由 B: cut to the plan line and recomputed from it.
       for (const auto& r : d.rows) {
@@ -245,7 +224,8 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
   for (const auto& d : m.outcome.plan_decisions) {
     if (d.outcome == PlanOutcome::Registered && d.findings.empty()) continue;
     const auto& p = plans.at(d.plan_id)->plan;
-    found.insert(fmt::format("{}|8222|{}||{}|{}", p.support_office_no, p.insured_no, codes_of(d.findings), outcome_name(d.outcome)));
+    found.insert(fmt::format("{}|8222|{}||{}|{}", p.support_office_no, p.insured_no, codes_of(d.findings),
+                             outcome_name(d.outcome)));
   }
   std::vector<std::string> missing, extra;
   std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(), std::back_inserter(missing));

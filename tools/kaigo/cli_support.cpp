@@ -33,13 +33,17 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   return t;
 }
 
-ReceptionSetup::ReceptionSetup(const std::string& path, store::Recipients recipients)
-    : db(store::Database::open(path)), world(store::load_world(*db, recipients)) {
+precheck::Context precheck_context(store::Database& db, const store::World& world) {
   precheck::Context context;
   context.masters = &world.masters;
-  if (db->latest_table(store::TableKind::Offices)) context.offices = &world.offices;
-  if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
-  reception = std::make_unique<reception::Reception>(*db, db->settings().reception, context);
+  if (db.latest_table(store::TableKind::Offices)) context.offices = &world.offices;
+  if (db.latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
+  return context;
+}
+
+ReceptionSetup::ReceptionSetup(const std::string& path, store::Recipients recipients)
+    : db(store::Database::open(path)), world(store::load_world(*db, recipients)) {
+  reception = std::make_unique<reception::Reception>(*db, db->settings().reception, precheck_context(*db, world));
 }
 
 void ReceptionSetup::resume(const LocalDateTime& at) {

@@ -21,6 +21,9 @@ void print_diagnostics(const Diagnostics& diagnostics);
 // --at (JST) or now; nullopt after a message on stderr when it does not parse.
 std::optional<LocalDateTime> parse_at(const std::string& at);
 
+// The pre-check's view of a database: its masters, and the office and insurer ledgers when loaded.
+precheck::Context precheck_context(store::Database& db, const store::World& world);
+
 // The reception of a database: its settings, masters and ledgers (those loaded) for the pre-check.
 struct ReceptionSetup {
   std::unique_ptr<store::Database> db;

@@ -1,11 +1,10 @@
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/master/masters.hpp"
 #include "kaigo/precheck/error_list.hpp"
@@ -25,27 +24,17 @@ struct PrecheckOptions {
   std::string format = "text";
 };
 
-void print_diagnostics(const Diagnostics& ds) {
-  for (const auto& d : ds) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-}
-
-std::optional<std::string> slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Loads a ledger CSV of DESIGN §3.2 with `load`; nullopt (after telling why on stderr) on failure.
 template <class Ledger, class Load>
 std::optional<Ledger> load_ledger(const std::string& path, Load load) {
-  auto text = slurp(path);
-  if (!text) {
+  std::string text;
+  try {
+    text = read_whole_file(path);
+  } catch (const std::exception&) {
     std::fprintf(stderr, "エラー: ファイルを開けません: %s / error: cannot open file: %s\n", path.c_str(), path.c_str());
     return std::nullopt;
   }
-  auto r = load(*text, path);
+  auto r = load(text, path);
   if (!r.ok()) {
     print_diagnostics(r.diagnostics);
     return std::nullopt;
@@ -68,9 +57,10 @@ int run_precheck(const PrecheckOptions& o) {
   if (!o.db.empty()) {
     db = store::Database::open(o.db);
     world = store::load_world(*db, store::Recipients::Skip);
-    context.masters = &world->masters;
-    if (db->latest_table(store::TableKind::Offices)) context.offices = &world->offices;
-    if (db->latest_table(store::TableKind::Insurers)) context.insurers = &world->insurers;
+    auto from_db = precheck_context(*db, *world);
+    context.masters = from_db.masters;
+    context.offices = from_db.offices;
+    context.insurers = from_db.insurers;
   }
   auto masters = o.masters.empty() ? master::load_bundled_masters() : master::load_masters_from(o.masters);
   if (!masters.ok()) {
@@ -126,7 +116,8 @@ void register_precheck(CLI::App& app, int& status) {
   cmd->add_option("--offices", o.offices, "事業所台帳 offices.csv / office ledger (DESIGN §3.2)");
   cmd->add_option("--insurers", o.insurers, "保険者台帳 insurers.csv / insurer ledger (DESIGN §3.2)");
   cmd->add_option("--masters", o.masters, "マスタのフォルダ（既定: 同梱） / folder of masters (default: bundled)");
-  cmd->add_option("--db", o.db, "データベース（マスタ・台帳をそこから読む）/ database whose masters and ledgers to use");
+  cmd->add_option("--db", o.db,
+                  "データベース（マスタ・台帳をそこから読む）/ database whose masters and ledgers to use");
   cmd->add_option("--format", o.format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
   cmd->callback([&status] { status = run_precheck(o); });
 }

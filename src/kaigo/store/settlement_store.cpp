@@ -60,9 +60,12 @@ class Loader {
 
   std::string_view keep(std::string s) { return out_.texts.emplace_back(std::move(s)); }
 
-  // The findings of a month's documents, by document id.
-  std::unordered_map<std::string, std::vector<review::Finding>> findings(const std::string& month) {
-    std::unordered_map<std::string, std::vector<review::Finding>> by_doc;
+  using FindingsByDoc = std::unordered_map<std::string, std::vector<review::Finding>>;
+
+  // The findings of a month's documents, by document id; read once per month.
+  const FindingsByDoc& findings(const std::string& month) {
+    if (auto it = findings_.find(month); it != findings_.end()) return it->second;
+    auto& by_doc = findings_[month];
     auto st = c_.prepare(
         "SELECT doc_id, kind, code, list_reason, cut, service_type, item, found, expected, message_ja, message_en "
         "FROM decision_findings WHERE month = ? ORDER BY doc_id, seq");
@@ -95,7 +98,6 @@ class Loader {
     std::vector<settlement::SettledClaim> out;
     std::vector<StoredRef> refs;
     std::vector<std::int64_t> ids;
-    std::map<std::string, std::unordered_map<std::string, std::vector<review::Finding>>> findings_of_month;
     while (st.step()) {
       settlement::SettledClaim s;
       auto& d = s.decision;
@@ -105,9 +107,7 @@ class Loader {
       d.released = st.integer(7) != 0;
       if (auto m = YearMonth::parse(st.text(8))) d.held_since = *m;
       s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
-      auto month = st.text(9);
-      if (!findings_of_month.count(month)) findings_of_month[month] = findings(month);
-      auto& f = findings_of_month[month];
+      const auto& f = findings(st.text(9));
       if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
       ids.push_back(st.integer(0));
       refs.push_back({st.integer(2), st.text(3), static_cast<std::size_t>(st.integer(4))});
@@ -162,6 +162,7 @@ class Loader {
   Database& db_;
   Connection& c_;
   SettlementSource& out_;
+  std::map<std::string, FindingsByDoc> findings_;
 };
 
 }  // namespace
@@ -185,7 +186,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   in.claims = load.claims("d.month = ?", [&](Statement& st) { st.bind(1, month.str()); });
 
   // 給付管理票 decided this month, with their links (再審査, 取消).
-  auto plan_findings = load.findings(month.str());
+  const auto& plan_findings = load.findings(month.str());
   std::vector<StoredRef> plan_refs;
   {
     auto st = c.prepare(
