@@ -26,11 +26,11 @@ constexpr YearMonth kMay{2024, 5}, kJune{2024, 6}, kSept{2024, 9}, kOct{2024, 10
 
 struct KagoStory {
   testing::Story s;
-  review::SubmittedClaim may;     // R6.5, 1,800 円, decided in June
-  review::SubmittedClaim sept;    // R6.9, 2,000 円
-  review::SubmittedClaim reclaim; // R6.5 again, 1,500 円
+  review::SubmittedClaim may;      // R6.5, 1,800 円, decided in June
+  review::SubmittedClaim sept;     // R6.9, 2,000 円
+  review::SubmittedClaim reclaim;  // R6.5 again, 1,500 円
   review::SubmittedPlan plan_may, plan_sept;
-  SettledClaim may_decided;       // the decision in force that the 過誤 withdraws
+  SettledClaim may_decided;  // the decision in force that the 過誤 withdraws
 
   KagoStory() {
     s.office(kOffice, "11", 6);
@@ -67,8 +67,14 @@ TEST(SettlementKago, UsualKagoPays200ThenTheReclaimNextMonth) {
   ASSERT_EQ(match.withdrawals.size(), 1u);
   ASSERT_TRUE(match.unmatched.empty());
 
-  MonthInput in{kOct, testing::settled_claims(oct, kOct, {k.sept}), testing::settled_plans(oct, {k.plan_sept}),
-                testing::invoice_of({k.sept}), match.withdrawals, {}, {}, {}};
+  MonthInput in{kOct,
+                testing::settled_claims(oct, kOct, {k.sept}),
+                testing::settled_plans(oct, {k.plan_sept}),
+                testing::invoice_of({k.sept}),
+                match.withdrawals,
+                {},
+                {},
+                {}};
   const auto result = settle_month(in, k.s.context(), SettlementSettings{});
   EXPECT_EQ(check_balance(in, result), Lines{});
   const auto& pay = testing::office_of(result, kOffice).payment;
@@ -92,16 +98,17 @@ TEST(SettlementKago, UsualKagoPays200ThenTheReclaimNextMonth) {
             }));
   const auto n7513 = official(result, kOffice, "7513");
   const auto& h = n7513.records.front();
-  EXPECT_EQ(h.item(10), "200");  // 振込金額
-  EXPECT_EQ(h.item(11), "200");  // 介護給付費支払額 = 7521 T3
-  EXPECT_EQ(h.item(17), "0");    // 電子証明書発行手数料
-  EXPECT_EQ(h.item(18), "200");  // 合計金額
+  EXPECT_EQ(h.item(10), "200");       // 振込金額
+  EXPECT_EQ(h.item(11), "200");       // 介護給付費支払額 = 7521 T3
+  EXPECT_EQ(h.item(17), "0");         // 電子証明書発行手数料
+  EXPECT_EQ(h.item(18), "200");       // 合計金額
   EXPECT_EQ(h.item(21), "20260126");  // 作成年月日 = 振込日
 
   // November: the re-claim is now a new 明細書 (the decided one was withdrawn), paid 1,500 円.
   auto nov = k.s.review(kNov, {}, {k.reclaim});
   ASSERT_EQ(nov.claim("C5b").outcome, ClaimOutcome::Paid);
-  MonthInput in_nov{kNov, testing::settled_claims(nov, kNov, {k.reclaim}), {}, testing::invoice_of({k.reclaim}), {}, {}, {}, {}};
+  MonthInput in_nov{
+      kNov, testing::settled_claims(nov, kNov, {k.reclaim}), {}, testing::invoice_of({k.reclaim}), {}, {}, {}, {}};
   const auto r_nov = settle_month(in_nov, k.s.context(), SettlementSettings{});
   EXPECT_EQ(testing::office_of(r_nov, kOffice).payment.transfer, Yen{1500});
   EXPECT_EQ(testing::forms_of(r_nov, kOffice), (Lines{"7211", "7513", "7521"}));
@@ -117,16 +124,23 @@ TEST(SettlementKago, SameMonthKagoPays1700) {
   auto match = match_kago(std::vector{request}, std::vector{k.may_decided});
   ASSERT_EQ(match.withdrawals.size(), 1u);
 
-  MonthInput in{kOct, testing::settled_claims(oct, kOct, {k.sept, k.reclaim}), testing::settled_plans(oct, {k.plan_sept}),
-                testing::invoice_of({k.sept, k.reclaim}), match.withdrawals, {}, {}, {}};
+  MonthInput in{kOct,
+                testing::settled_claims(oct, kOct, {k.sept, k.reclaim}),
+                testing::settled_plans(oct, {k.plan_sept}),
+                testing::invoice_of({k.sept, k.reclaim}),
+                match.withdrawals,
+                {},
+                {},
+                {}};
   const auto result = settle_month(in, k.s.context(), SettlementSettings{});
   EXPECT_EQ(check_balance(in, result), Lines{});
   const auto& pay = testing::office_of(result, kOffice).payment;
   EXPECT_EQ(pay.care.decided, Yen{3500});
   EXPECT_EQ(pay.transfer, Yen{1700});  // seed 002 §7(2): 2,000 + 1,500 − 1,800
 
-  EXPECT_EQ(records(official(result, kOffice, "7611"), "D1"),
-            (Lines{"D1,00300000,△△市,0000000001,ｶｲｺﾞ ﾀﾛｳ,202405,11,訪問介護,1012,請求誤りによる取下げ（同月）,216,1800"}));
+  EXPECT_EQ(
+      records(official(result, kOffice, "7611"), "D1"),
+      (Lines{"D1,00300000,△△市,0000000001,ｶｲｺﾞ ﾀﾛｳ,202405,11,訪問介護,1012,請求誤りによる取下げ（同月）,216,1800"}));
   EXPECT_EQ(records(official(result, kOffice, "7521")),
             (Lines{
                 "H1,3070000000,事業所３０７０００００００,202410,20260120,1,和歌山県国民健康保険団体連合会",
@@ -148,6 +162,28 @@ TEST(SettlementKago, AnUnmatchedRequestIsSetAside) {
   EXPECT_EQ(match.unmatched[0].reason_ja, "過誤申立（7 行目）の明細書が決定済みのものにありません");
 }
 
+// A 明細書 is withdrawn once in a month: a second request on it, or one on a 明細書 a 給付管理票
+// 取消 already withdrew, is set aside with its reason (the money is taken back once).
+TEST(SettlementKago, AClaimIsWithdrawnOnce) {
+  KagoStory k;
+  KagoRequest first{"300000", kOffice, kPerson, kMay, "7131", "1002", {2024, 9, 20}, false, "", 2};
+  KagoRequest second = first;
+  second.line = 3;
+  auto twice = match_kago(std::vector{first, second}, std::vector{k.may_decided});
+  ASSERT_EQ(twice.withdrawals.size(), 1u);
+  EXPECT_EQ(twice.withdrawals[0].kago_code, "1002");
+  ASSERT_EQ(twice.unmatched.size(), 1u);
+  EXPECT_EQ(twice.unmatched[0].request.line, 3u);
+  EXPECT_EQ(twice.unmatched[0].reason_ja, "過誤申立（3 行目）の明細書は今月すでに過誤で取り下げられています");
+
+  auto cancelled = withdrawal_by_plan_cancel(k.may_decided);
+  ASSERT_TRUE(cancelled);
+  auto after_cancel = match_kago(std::vector{first}, std::vector{k.may_decided}, std::vector{*cancelled});
+  EXPECT_TRUE(after_cancel.withdrawals.empty());
+  ASSERT_EQ(after_cancel.unmatched.size(), 1u);
+  EXPECT_EQ(after_cancel.unmatched[0].reason_en, "過誤 request (line 2): its 明細書 is already withdrawn this month");
+}
+
 TEST(SettlementKago, PlanCancelWithdrawsWithReason32) {
   KagoStory k;
   auto w = withdrawal_by_plan_cancel(k.may_decided);
@@ -155,8 +191,9 @@ TEST(SettlementKago, PlanCancelWithdrawsWithReason32) {
   EXPECT_EQ(w->kago_code, "1032");
   MonthInput in{kOct, {}, {}, {}, {*w}, {}, {}, {}};
   const auto result = settle_month(in, k.s.context(), SettlementSettings{});
-  EXPECT_EQ(records(official(result, kOffice, "7611"), "D1"),
-            (Lines{"D1,00300000,△△市,0000000001,ｶｲｺﾞ ﾀﾛｳ,202405,11,訪問介護,1032,給付管理票取消による取下げ,216,1800"}));
+  EXPECT_EQ(
+      records(official(result, kOffice, "7611"), "D1"),
+      (Lines{"D1,00300000,△△市,0000000001,ｶｲｺﾞ ﾀﾛｳ,202405,11,訪問介護,1032,給付管理票取消による取下げ,216,1800"}));
   // Nothing else this month: the 過誤 makes the payment negative and it is carried (the default).
   const auto& pay = testing::office_of(result, kOffice).payment;
   EXPECT_EQ(pay.transfer, Yen{0});

@@ -77,7 +77,7 @@ void register_results(CLI::App& app, int& status) {
     auto issue = report::issue_info(settings, *created, *transfer);
     auto written = report::write_results(out_dir, settled, issue);
     auto printed = report::render_all(out_dir);
-    store::store_payments(*db, settled);
+    store::store_settlement(*db, settled);
     for (const auto& n : settled.notes) {
       std::fprintf(stderr, "%s\n", fmt::format("{}: {} / {}", n.office_no, n.message_ja, n.message_en).c_str());
     }

@@ -64,7 +64,7 @@ struct ClaimDifference {
 
 // 審査決定増減表 (7211 / 7221).
 struct AdjustmentTable {
-  bool present = false;  // the office claimed in this program this month (or had a claim released)
+  bool present = false;             // the office claimed in this program this month (or had a claim released)
   std::vector<AdjustmentRow> rows;  // by 保険者番号, then 提供年月
   AdjustmentRow total;              // T1 (insurer_no empty)
   ClaimDifference difference;
@@ -77,16 +77,16 @@ struct CutLine {
   std::string claim_id;
   std::string insurer_no;  // 8 digits
   std::string insured_no;
-  std::string name_kana;   // 被保険者カナ氏名 (受給者台帳)
+  std::string name_kana;  // 被保険者カナ氏名 (受給者台帳)
   YearMonth service_month;
   std::string service_type;
   std::string item_code;  // サービス項目コード (the last 4 characters of the サービスコード)
   bool last = false;      // the line that carries the items below
   Units change;           // 増減単位数 (decided − claimed)
   review::CutReason reason = review::CutReason::None;  // 事由 A / B
-  std::string content;    // 内容1: the reason in words
-  Units decided_units;    // 確定単位数 (inside the 区分支給限度)
-  Units claimed_units;    // 請求単位数 (inside the 区分支給限度)
+  std::string content;                                 // 内容1: the reason in words
+  Units decided_units;                                 // 確定単位数 (inside the 区分支給限度)
+  Units claimed_units;                                 // 請求単位数 (inside the 区分支給限度)
 };
 
 // ---- 7411 / 7421 返戻（保留）一覧表 ---------------------------------------------------------
@@ -101,11 +101,11 @@ struct ReturnLine {
   std::string sheet;  // 種別: 請 明細書, サ サービス計画費, 給 給付管理票, ケ ケアマネジメント費
   YearMonth service_month;
   std::string service_type;
-  Units units;               // 単位数 as claimed (給付管理票: 給付計画合計単位数)
-  char reason = 0;           // 事由 A–E
-  std::string content;       // 内容 「項目名：エラー内容」
-  std::string remark;        // 備考: the error code, 保留 or 返戻
-  std::string item_code;     // サービス項目コード等 (empty: the document as a whole)
+  Units units;            // 単位数 as claimed (給付管理票: 給付計画合計単位数)
+  char reason = 0;        // 事由 A–E
+  std::string content;    // 内容 「項目名：エラー内容」
+  std::string remark;     // 備考: the error code, 保留 or 返戻
+  std::string item_code;  // サービス項目コード等 (empty: the document as a whole)
 };
 
 // ---- 7521 / 7541 支払決定額内訳書 -----------------------------------------------------------
@@ -191,11 +191,11 @@ struct KagoTable {
 
 // 再審査結果コード (claims-format §7.7).
 enum class RereviewResult : std::uint8_t {
-  AsBefore = 1,        // 01 原審どおり
-  AllIncreased = 2,    // 02 全部増点
-  AllDecreased = 3,    // 03 全部減点
-  PartIncreased = 4,   // 04 一部増点
-  PartDecreased = 5,   // 05 一部減点
+  AsBefore = 1,       // 01 原審どおり
+  AllIncreased = 2,   // 02 全部増点
+  AllDecreased = 3,   // 03 全部減点
+  PartIncreased = 4,  // 04 一部増点
+  PartDecreased = 5,  // 05 一部減点
 };
 
 // One D1 of the 再審査決定通知書: one payer × サービス種類 of a 明細書 decided again.
@@ -212,11 +212,11 @@ struct RereviewLine {
   std::string appeal_code;    // 再審査申立事由コード (none for a 給付管理票 修正)
   std::string appeal_reason;  // 再審査申立事由
   RereviewResult result = RereviewResult::AsBefore;
-  Units claimed;    // 当初請求単位数
-  Units original;   // 原審単位数
-  Units requested;  // 申立単位数
-  Units decided;    // 決定単位数
-  Units adjusted;   // 調整単位数 = decided − original
+  Units claimed;          // 当初請求単位数
+  Units original;         // 原審単位数
+  Units requested;        // 申立単位数
+  Units decided;          // 決定単位数
+  Units adjusted;         // 調整単位数 = decided − original
   Yen requested_benefit;  // 保険者負担額 at the claimed units
   Yen decided_benefit;    // 保険者負担額 at the decided units
   Yen adjusted_benefit;   // 保険者負担額 paid now (decided − original)
@@ -282,6 +282,13 @@ struct OfficePayment {
   bool present() const;              // anything to notify
 };
 
+// A 明細書 withdrawn (過誤) by this month's settlement: it no longer stands in later months.
+struct AppliedWithdrawal {
+  std::string claim_id;
+  std::string kago_code;
+  bool same_month = false;
+};
+
 // Documents decided this month, for the summary.
 struct OutcomeCounts {
   std::int64_t paid = 0, cut = 0, held = 0, returned = 0, released = 0;
@@ -293,17 +300,17 @@ struct OutcomeCounts {
 // Everything one office is told about the month (its 帳票) and paid.
 struct OfficeResult {
   OfficeInfo office;
-  AdjustmentTable care_adjustments;    // 7211
-  AdjustmentTable sougou_adjustments;  // 7221
-  std::vector<CutLine> cuts;           // 7311
+  AdjustmentTable care_adjustments;        // 7211
+  AdjustmentTable sougou_adjustments;      // 7221
+  std::vector<CutLine> cuts;               // 7311
   std::vector<ReturnLine> care_returns;    // 7411
   std::vector<ReturnLine> sougou_returns;  // 7421
-  BreakdownTable care_breakdown;       // 7521
-  BreakdownTable sougou_breakdown;     // 7541
-  KagoTable care_kago;                 // 7611
-  KagoTable sougou_kago;               // 7631
-  RereviewTable rereviews;             // 7621
-  OfficePayment payment;               // 7513
+  BreakdownTable care_breakdown;           // 7521
+  BreakdownTable sougou_breakdown;         // 7541
+  KagoTable care_kago;                     // 7611
+  KagoTable sougou_kago;                   // 7631
+  RereviewTable rereviews;                 // 7621
+  OfficePayment payment;                   // 7513
   OutcomeCounts counts;
 };
 
@@ -325,9 +332,10 @@ struct MonthTotals {
 // 支払決定 of one review month (審査月) for every office.
 struct MonthSettlement {
   YearMonth month;
-  std::vector<OfficeResult> offices;          // by 事業所番号
+  std::vector<OfficeResult> offices;  // by 事業所番号
   MonthTotals totals;
-  std::vector<RereviewOutcome> rereviewed;    // by claim id
+  std::vector<RereviewOutcome> rereviewed;   // by claim id
+  std::vector<AppliedWithdrawal> withdrawn;  // by claim id
   std::vector<SettlementNote> notes;
 };
 

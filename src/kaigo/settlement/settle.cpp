@@ -87,8 +87,7 @@ std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review:
   for (const auto& req : input.rereviews) {
     const auto& id = req.claim.decision.claim_id;
     if (withdrawn.count(id)) {
-      notes.push_back({req.claim.statement.key.office_no,
-                       fmt::format("明細書 {} は今月過誤のため再審査しません", id),
+      notes.push_back({req.claim.statement.key.office_no, fmt::format("明細書 {} は今月過誤のため再審査しません", id),
                        fmt::format("明細書 {} is withdrawn (過誤) this month and is not re-reviewed", id)});
       continue;
     }
@@ -114,13 +113,18 @@ OutcomeCounts& OutcomeCounts::operator+=(const OutcomeCounts& o) {
   return *this;
 }
 
-MonthSettlement settle_month(const MonthInput& input, const review::Context& context, const SettlementSettings& settings) {
+MonthSettlement settle_month(const MonthInput& input, const review::Context& context,
+                             const SettlementSettings& settings) {
   MonthSettlement s;
   s.month = input.month;
   s.rereviewed = rereview_all(input, context, s.notes);
   const Names names(context);
-  for (const auto& [no, om] : group_by_office(input, s.rereviewed)) s.offices.push_back(settle_office(om, names, settings, s.notes));
+  for (const auto& [no, om] : group_by_office(input, s.rereviewed))
+    s.offices.push_back(settle_office(om, names, settings, s.notes));
   s.totals = totals_of(s.offices);
+  for (const auto& w : input.withdrawals) s.withdrawn.push_back({w.claim.decision.claim_id, w.kago_code, w.same_month});
+  std::sort(s.withdrawn.begin(), s.withdrawn.end(),
+            [](const AppliedWithdrawal& a, const AppliedWithdrawal& b) { return a.claim_id < b.claim_id; });
   return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <set>
 
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/settlement/claim_money.hpp"
@@ -17,7 +18,10 @@ std::string key_of(std::string_view form, YearMonth month, std::string_view offi
 
 }  // namespace
 
-KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing) {
+KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing,
+                     std::span<const Withdrawal> already) {
+  std::set<std::string> withdrawn;
+  for (const auto& w : already) withdrawn.insert(w.claim.decision.claim_id);
   std::map<std::string, const SettledClaim*> by_key;
   for (const auto& c : standing) {
     if (!is_paid(c.decision)) continue;
@@ -30,6 +34,12 @@ KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const Sett
     if (it == by_key.end()) {
       m.unmatched.push_back({r, fmt::format("過誤申立（{} 行目）の明細書が決定済みのものにありません", r.line),
                              fmt::format("過誤 request (line {}) names no decided 明細書", r.line)});
+      continue;
+    }
+    if (!withdrawn.insert(it->second->decision.claim_id).second) {
+      m.unmatched.push_back(
+          {r, fmt::format("過誤申立（{} 行目）の明細書は今月すでに過誤で取り下げられています", r.line),
+           fmt::format("過誤 request (line {}): its 明細書 is already withdrawn this month", r.line)});
       continue;
     }
     m.withdrawals.push_back({r.kago_code, r.same_month, *it->second});

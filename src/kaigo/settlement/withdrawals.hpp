@@ -26,8 +26,11 @@ struct KagoMatch {
 };
 
 // `standing`: the decisions in force (paid or cut, not yet withdrawn) of the 明細書 the requests
-// name; the store may pass exactly those of the requests' keys.
-KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing);
+// name; the store may pass exactly those of the requests' keys. `already`: the 明細書 withdrawn this
+// month by other means (a 給付管理票 取消); a 明細書 is withdrawn once — a second request on it is
+// set aside with its reason.
+KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing,
+                     std::span<const Withdrawal> already = {});
 
 // The 過誤 of a decided 明細書 whose 給付管理票 was cancelled (取消) this month: 過誤様式番号 of its
 // form + 32; nullopt for a form with no 過誤様式番号 (kago_forms.tsv).

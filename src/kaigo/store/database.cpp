@@ -16,6 +16,17 @@ int schema_version(Connection& c) {
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
+// Brings a database of an earlier schema up to this one, then creates what is missing.
+void upgrade(Connection& c, int version) {
+  Transaction tx(c);
+  if (version > 0) {
+    for (int v = version; v < kSchemaVersion; ++v) c.exec(kMigrations[v]);
+  }
+  c.exec(kSchema);
+  c.exec(fmt::format("PRAGMA user_version={}", kSchemaVersion));
+  tx.commit();
+}
+
 }  // namespace
 
 std::string_view table_kind_name(TableKind k) { return kTableKinds[static_cast<std::size_t>(k)]; }
@@ -39,10 +50,7 @@ std::unique_ptr<Database> Database::create(const std::filesystem::path& path) {
                     "kaigo (schema {})",
                     path.string(), version, path.string(), version));
   }
-  Transaction tx(*conn);
-  conn->exec(kSchema);
-  conn->exec(fmt::format("PRAGMA user_version={}", kSchemaVersion));
-  tx.commit();
+  upgrade(*conn, version);
   return std::unique_ptr<Database>(new Database(std::move(conn)));
 }
 
@@ -55,17 +63,16 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
   }
   auto conn = std::make_unique<Connection>(path, false);
   int version = schema_version(*conn);
-  if (version != kSchemaVersion) {
+  if (version < 1 || version > kSchemaVersion) {
     throw StoreError(
         fmt::format("{} は kaigo のデータベースではないか、版が違います（版 {}、期待 {}）。kaigo init を実行して"
                     "ください / {} is not a kaigo database of this version (schema {}, expected {}); run "
                     "kaigo init",
                     path.string(), version, kSchemaVersion, path.string(), version, kSchemaVersion));
   }
-  // Tables added within a schema version (CREATE … IF NOT EXISTS) appear on opening.
-  Transaction tx(*conn);
-  conn->exec(kSchema);
-  tx.commit();
+  // An earlier version is upgraded in place; tables added within a version (CREATE … IF NOT
+  // EXISTS) appear on opening.
+  upgrade(*conn, version);
   return std::unique_ptr<Database>(new Database(std::move(conn)));
 }
 

@@ -9,6 +9,7 @@
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/precheck/codes.hpp"
+#include "kaigo/store/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
 #include "kaigo/store/stored_documents.hpp"
@@ -22,54 +23,7 @@ using review::PlanOutcome;
 constexpr std::string_view kPlanData = "821";
 constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + document index
 
-std::string_view claim_outcome_code(ClaimOutcome o) {
-  switch (o) {
-    case ClaimOutcome::Paid:
-      return "paid";
-    case ClaimOutcome::Cut:
-      return "cut";
-    case ClaimOutcome::Held:
-      return "held";
-    case ClaimOutcome::Returned:
-      return "returned";
-  }
-  return "returned";
-}
-
-std::string_view plan_outcome_code(PlanOutcome o) {
-  switch (o) {
-    case PlanOutcome::Registered:
-      return "registered";
-    case PlanOutcome::Replaced:
-      return "replaced";
-    case PlanOutcome::Withdrawn:
-      return "withdrawn";
-    case PlanOutcome::Returned:
-      return "returned";
-  }
-  return "returned";
-}
-
-std::string_view finding_kind_code(review::FindingKind k) {
-  switch (k) {
-    case review::FindingKind::Error:
-      return "error";
-    case review::FindingKind::Hold:
-      return "hold";
-    case review::FindingKind::HoldEnded:
-      return "hold_ended";
-    case review::FindingKind::PlanMismatch:
-      return "plan_mismatch";
-    case review::FindingKind::Cut:
-      return "cut";
-  }
-  return "error";
-}
-
 std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
-std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy) {
-  return fmt::format("{}:{}#{}", submission, key, copy);
-}
 
 // The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
 class ReceptionFindings {
@@ -123,11 +77,6 @@ std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans)
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
   return ids;
-}
-
-void bind_amounts(Statement& st, int col, const review::Amounts& a) {
-  st.bind(col, a.units.value).bind(col + 1, a.insurance_claim.value).bind(col + 2, a.user_burden.value);
-  for (int k = 0; k < 3; ++k) st.bind(col + 3 + k, a.fund_claims[static_cast<std::size_t>(k)].value);
 }
 
 }  // namespace
@@ -208,18 +157,29 @@ review::History ReviewStore::history(YearMonth month) {
     h.held[i] = {{held_ids[i].first, held_ids[i].second, std::move(copies[held_refs[i].copy - 1])}, held_since[i]};
   });
 
-  // 明細書 decided earlier whose key comes again this month (ANN4, ANNM).
+  // 明細書 decided earlier whose key comes again this month (ANN4, ANNM), or whose 給付管理票 does.
   {
     auto st = c.prepare(
         "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
         "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
-        "cd.doc_key IN "
-        "(SELECT d.doc_key FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.processing_month = ?1 AND s.state = 'sent') "
+        "cd.id IN "
+        "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
+        "c2 ON c2.doc_key = d.doc_key WHERE s.processing_month = ?1 AND s.state = 'sent' "
+        // … and every 明細書 of the person-month of a 給付管理票 of this month (its 修正 re-reviews
+        // them, its 取消 withdraws them).
+        "UNION SELECT c3.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN "
+        "claim_decisions c3 ON c3.insured_no = d.insured_no AND c3.service_month = d.service_month WHERE "
+        "s.processing_month = ?1 AND s.state = 'sent' AND d.code = '8222') "
         // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
         "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
         "cd.form_id AND k.office_no = cd.office_no AND substr(k.insurer_no, -6) = cd.insurer_no AND k.insured_no = "
-        "cd.insured_no AND k.service_month = cd.service_month) ORDER BY cd.month, cd.order_no");
+        "cd.insured_no AND k.service_month = cd.service_month) "
+        // … or by the 取消 of its 給付管理票 (as kaigo results applied it).
+        "AND NOT EXISTS (SELECT 1 FROM claim_withdrawals w WHERE w.claim_id = cd.claim_id AND w.month < ?1) "
+        // Only the decision in force: a 再審査 of a later month replaces the one it re-decided.
+        "AND NOT EXISTS (SELECT 1 FROM claim_decisions later WHERE later.doc_key = cd.doc_key AND later.claim_id = "
+        "cd.claim_id AND later.month < ?1 AND later.outcome IN ('paid', 'cut') AND (later.month > cd.month OR "
+        "(later.month = cd.month AND later.id > cd.id))) ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
     auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE decision_id = ? AND cut = 'A'");
     while (st.step()) {
@@ -286,9 +246,7 @@ struct ReviewStore::Writer {
   Transaction tx;
   Statement plan;
   Statement link;
-  Statement claim;
-  Statement row;
-  Statement finding;
+  DecisionWriter decisions;
 
   explicit Writer(Connection& c)
       : tx(c),
@@ -296,30 +254,7 @@ struct ReviewStore::Writer {
                        "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         link(c.prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
-        claim(c.prepare("INSERT INTO claim_decisions(month, claim_id, submission_id, doc_key, copy, order_no, outcome, "
-                        "released, held_since, form_id, office_no, insurer_no, insured_no, service_month, "
-                        "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
-                        "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        row(c.prepare("INSERT INTO claim_rows(decision_id, seq, service_type, last_item_code, cut, plan_units, "
-                      "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
-                      "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        finding(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
-                          "service_type, item, found, expected, message_ja, message_en) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
-
-  void findings(const std::string& month, const std::string& id, const std::vector<review::Finding>& list) {
-    int seq = 0;
-    for (const auto& f : list) {
-      finding.bind(1, month).bind(2, id).bind(3, ++seq).bind(4, finding_kind_code(f.kind)).bind(5, f.code);
-      finding.bind(6, f.list_reason ? std::string(1, f.list_reason) : std::string());
-      finding.bind(7, f.cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(f.cut)));
-      finding.bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
-      finding.bind(12, f.message_ja).bind(13, f.message_en);
-      finding.run();
-    }
-  }
+        decisions(c) {}
 };
 
 ReviewStore::ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
@@ -332,7 +267,9 @@ void ReviewStore::begin(YearMonth month) {
       .prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ?)")
       .bind(1, month.str())
       .run();
-  for (const char* table : {"plan_decisions", "plan_links", "claim_decisions", "decision_findings", "review_months"}) {
+  // The month's 再審査 decisions and 過誤 applied go too: a month reviewed again is settled again.
+  for (const char* table :
+       {"plan_decisions", "plan_links", "claim_decisions", "decision_findings", "claim_withdrawals", "review_months"}) {
     db_.connection().prepare(fmt::format("DELETE FROM {} WHERE month = ?", table)).bind(1, month.str()).run();
   }
 }
@@ -349,46 +286,11 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
   w.plan.bind(12, d.previous_plan_id).run();
   for (const auto& id : d.rereview_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "rereview").bind(4, id).run();
   for (const auto& id : d.withdrawn_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "withdrawn").bind(4, id).run();
-  w.findings(month, p.id, d.findings);
+  w.decisions.findings(month, p.id, d.findings);
 }
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
-  auto& w = *writer_;
-  auto month = month_.str();
-  auto colon = c.id.find(':');
-  auto hash = c.id.rfind('#');
-  auto submission = static_cast<std::int64_t>(std::stoll(c.id.substr(0, colon)));
-  const auto& k = c.statement.key;
-  w.claim.bind(1, month).bind(2, c.id).bind(3, submission).bind(4, c.id.substr(colon + 1, hash - colon - 1));
-  w.claim.bind(5, static_cast<std::int64_t>(std::stoll(c.id.substr(hash + 1))))
-      .bind(6, static_cast<std::int64_t>(c.order));
-  w.claim.bind(7, claim_outcome_code(d.outcome)).bind(8, d.released ? 1 : 0);
-  w.claim.bind(9, d.held_since ? d.held_since->str() : std::string());
-  w.claim.bind(10, k.form_id).bind(11, k.office_no).bind(12, std::string(master::normalize_insurer_no(k.insurer_no)));
-  w.claim.bind(13, k.insured_no).bind(14, k.service_month.str());
-  bind_amounts(w.claim, 15, d.written_total());
-  bind_amounts(w.claim, 21, d.decided_total());
-  w.claim.run();
-  const auto decision_id = db_.connection().last_insert_id();
-  int seq = 0;
-  auto row = [&](int s, const std::string& type, const std::string& item, review::CutReason cut,
-                 std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided) {
-    w.row.bind(1, decision_id).bind(2, s).bind(3, type).bind(4, item);
-    w.row.bind(5, cut == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(cut)));
-    if (plan) {
-      w.row.bind(6, plan->value);
-    } else {
-      w.row.bind_null(6);
-    }
-    bind_amounts(w.row, 7, written);
-    bind_amounts(w.row, 13, decided);
-    w.row.run();
-  };
-  if (d.facility_written != review::Amounts{} || d.facility_decided != review::Amounts{}) {
-    row(0, "", "", review::CutReason::None, std::nullopt, d.facility_written, d.facility_decided);
-  }
-  for (const auto& r : d.rows) row(++seq, r.service_type, r.last_item_code, r.cut, r.plan_units, r.written, r.decided);
-  w.findings(month, c.id, d.findings);
+  writer_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
 }
 
 void ReviewStore::commit() {

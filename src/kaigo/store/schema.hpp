@@ -2,11 +2,21 @@
 // kept byte for byte (submissions.bytes); every state change and error is a row with its time.
 // Must not: be used outside the store module.
 #pragma once
+#include <iterator>
 #include <string_view>
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
+
+// What changes a database of an earlier version into this one (run before kSchema, in order).
+//   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
+//          decision in force, beside the review's ("review" / "rereview").
+inline constexpr std::string_view kMigrations[] = {
+    "",  // 0: an empty database gets kSchema whole
+    "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
 
 inline constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS settings (
@@ -123,7 +133,9 @@ CREATE TABLE IF NOT EXISTS plan_links (
   kind TEXT NOT NULL,  -- rereview (修正) / withdrawn (取消)
   claim_id TEXT NOT NULL
 );
--- The decision on one 明細書 in one review month (claim_id = submission:doc_key#copy).
+-- The decision on one 明細書 in one review month (claim_id = submission:doc_key#copy): kind
+-- "review" from kaigo review, "rereview" from the 再審査 kaigo results decides when a
+-- 給付管理票 修正 restores a cut (the decision in force from that month on).
 CREATE TABLE IF NOT EXISTS claim_decisions (
   id INTEGER PRIMARY KEY,
   month TEXT NOT NULL,
@@ -143,10 +155,12 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
   written_units INTEGER NOT NULL, written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL,
   written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
   decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
-  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL
+  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'review'
 );
 CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
 CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
+CREATE INDEX IF NOT EXISTS claim_decisions_person ON claim_decisions(insured_no, service_month);
 -- The 集計 rows of a decided 明細書 (written and decided units and amounts); row 0 = 特定入所者.
 CREATE TABLE IF NOT EXISTS claim_rows (
   decision_id INTEGER NOT NULL REFERENCES claim_decisions(id),
@@ -195,6 +209,15 @@ CREATE TABLE IF NOT EXISTS kago_requests (
   loaded_at TEXT NOT NULL,
   PRIMARY KEY (month, file_name, line)
 );
+-- 過誤 applied by `kaigo results` of a review month: the 明細書 no longer stands from then on.
+CREATE TABLE IF NOT EXISTS claim_withdrawals (
+  month TEXT NOT NULL,
+  claim_id TEXT NOT NULL,
+  kago_code TEXT NOT NULL,
+  same_month INTEGER NOT NULL,
+  PRIMARY KEY (month, claim_id)
+);
+CREATE INDEX IF NOT EXISTS claim_withdrawals_claim ON claim_withdrawals(claim_id);
 -- What `kaigo results` decided to pay each office for a review month (支払決定), and the shortfall
 -- carried into the next month when a month's deductions exceed its payment.
 CREATE TABLE IF NOT EXISTS office_payments (

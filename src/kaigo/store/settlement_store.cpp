@@ -6,6 +6,7 @@
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
+#include "kaigo/store/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
 #include "kaigo/store/stored_documents.hpp"
@@ -14,45 +15,6 @@ namespace kaigo::store {
 namespace {
 
 using review::ClaimOutcome;
-using review::PlanOutcome;
-
-std::optional<ClaimOutcome> claim_outcome(std::string_view s) {
-  if (s == "paid") return ClaimOutcome::Paid;
-  if (s == "cut") return ClaimOutcome::Cut;
-  if (s == "held") return ClaimOutcome::Held;
-  if (s == "returned") return ClaimOutcome::Returned;
-  return std::nullopt;
-}
-
-PlanOutcome plan_outcome(std::string_view s) {
-  if (s == "registered") return PlanOutcome::Registered;
-  if (s == "replaced") return PlanOutcome::Replaced;
-  if (s == "withdrawn") return PlanOutcome::Withdrawn;
-  return PlanOutcome::Returned;
-}
-
-review::FindingKind finding_kind(std::string_view s) {
-  if (s == "hold") return review::FindingKind::Hold;
-  if (s == "hold_ended") return review::FindingKind::HoldEnded;
-  if (s == "plan_mismatch") return review::FindingKind::PlanMismatch;
-  if (s == "cut") return review::FindingKind::Cut;
-  return review::FindingKind::Error;
-}
-
-review::CutReason cut_reason(std::string_view s) {
-  if (s == "A") return review::CutReason::NotOnPlan;
-  if (s == "B") return review::CutReason::OverPlan;
-  return review::CutReason::None;
-}
-
-review::Amounts amounts_at(const Statement& st, int col) {
-  review::Amounts a;
-  a.units = Units{st.integer(col)};
-  a.insurance_claim = Yen{st.integer(col + 1)};
-  a.user_burden = Yen{st.integer(col + 2)};
-  for (int k = 0; k < 3; ++k) a.fund_claims[static_cast<std::size_t>(k)] = Yen{st.integer(col + 3 + k)};
-  return a;
-}
 
 class Loader {
  public:
@@ -72,11 +34,11 @@ class Loader {
     st.bind(1, month);
     while (st.step()) {
       review::Finding f;
-      f.kind = finding_kind(st.text(1));
+      f.kind = parse_finding_kind(st.text(1));
       f.code = st.text(2);
       auto reason = st.text(3);
       f.list_reason = reason.empty() ? 0 : reason[0];
-      f.cut = cut_reason(st.text(4));
+      f.cut = parse_cut(st.text(4));
       f.service_type = st.text(5);
       f.item = st.text(6);
       f.found = st.text(7);
@@ -103,7 +65,7 @@ class Loader {
       auto& d = s.decision;
       d.claim_id = st.text(1);
       d.order = static_cast<std::uint64_t>(st.integer(5));
-      d.outcome = claim_outcome(st.text(6)).value_or(ClaimOutcome::Returned);
+      d.outcome = parse_claim_outcome(st.text(6)).value_or(ClaimOutcome::Returned);
       d.released = st.integer(7) != 0;
       if (auto m = YearMonth::parse(st.text(8))) d.held_since = *m;
       s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
@@ -121,12 +83,17 @@ class Loader {
     return out;
   }
 
-  // The decision in force of a 明細書: its latest decision that pays it.
+  // The decision in force of a 明細書 as the settlement of `month` finds it: its latest decision
+  // that pays it — of an earlier month (a 再審査 included), or of this month's review — unless a
+  // 過誤 of an earlier month withdrew it.
   std::optional<settlement::SettledClaim> in_force(const std::string& claim_id, YearMonth month) {
+    auto ref = parse_claim_id(claim_id);
+    if (!ref) return std::nullopt;
     auto found = claims(
-        "d.id = (SELECT id FROM claim_decisions WHERE claim_id = ?1 AND month <= ?2 AND outcome IN "
-        "('paid', 'cut') ORDER BY month DESC, id DESC LIMIT 1)",
-        [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()); });
+        "d.id = (SELECT id FROM claim_decisions WHERE doc_key = ?3 AND claim_id = ?1 AND outcome IN ('paid', 'cut') "
+        "AND (month < ?2 OR (month = ?2 AND kind = 'review')) ORDER BY month DESC, id DESC LIMIT 1) "
+        "AND NOT EXISTS (SELECT 1 FROM claim_withdrawals w WHERE w.claim_id = ?1 AND w.month < ?2)",
+        [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->doc_key); });
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
   }
@@ -149,7 +116,7 @@ class Loader {
         review::RowDecision r;
         r.service_type = st.text(1);
         r.last_item_code = st.text(2);
-        r.cut = cut_reason(st.text(3));
+        r.cut = parse_cut(st.text(3));
         if (!st.is_null(4)) r.plan_units = Units{st.integer(4)};
         r.written = amounts_at(st, 5);
         r.decided = amounts_at(st, 11);
@@ -183,7 +150,8 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   auto& in = out->input;
   in.month = month;
   Loader load(db, *out);
-  in.claims = load.claims("d.month = ?", [&](Statement& st) { st.bind(1, month.str()); });
+  in.claims = load.claims("d.month = ? AND d.kind = ?",
+                          [&](Statement& st) { st.bind(1, month.str()).bind(2, kReviewDecision); });
 
   // 給付管理票 decided this month, with their links (再審査, 取消).
   const auto& plan_findings = load.findings(month.str());
@@ -200,7 +168,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
       p.plan_id = st.text(0);
       p.decision.plan_id = p.plan_id;
       p.decision.order = static_cast<std::uint64_t>(st.integer(3));
-      p.decision.outcome = plan_outcome(st.text(4));
+      p.decision.outcome = parse_plan_outcome(st.text(4));
       p.decision.previous_plan_id = st.text(5);
       if (auto it = plan_findings.find(p.plan_id); it != plan_findings.end()) p.decision.findings = it->second;
       links.bind(1, month.str()).bind(2, p.plan_id);
@@ -228,7 +196,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     }
   }
 
-  // 過誤 filed for this month: each matched to the decision in force before the month under its key.
+  // 過誤 filed for this month: each matched to the decision in force under its key.
   out->kago = kago_of(db, month);
   if (!out->kago.empty()) {
     std::vector<settlement::SettledClaim> standing;
@@ -240,9 +208,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     std::vector<std::string> claim_ids;
     while (ids.step()) claim_ids.push_back(ids.text(0));
     for (const auto& id : claim_ids) {
-      if (auto claim = load.in_force(id, month.plus_months(-1))) standing.push_back(std::move(*claim));
+      if (auto claim = load.in_force(id, month)) standing.push_back(std::move(*claim));
     }
-    auto matched = settlement::match_kago(out->kago, standing);
+    auto matched = settlement::match_kago(out->kago, standing, in.withdrawals);
     for (auto& w : matched.withdrawals) in.withdrawals.push_back(std::move(w));
     out->unmatched_kago = std::move(matched.unmatched);
   }
@@ -281,15 +249,36 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   return out;
 }
 
-void store_payments(Database& db, const settlement::MonthSettlement& s) {
+void store_settlement(Database& db, const settlement::MonthSettlement& s) {
   auto& c = db.connection();
+  const auto month = s.month.str();
   Transaction tx(c);
-  c.prepare("DELETE FROM office_payments WHERE month = ?").bind(1, s.month.str()).run();
-  auto st =
+  c.prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ? AND kind = ?)")
+      .bind(1, month)
+      .bind(2, kRereviewDecision)
+      .run();
+  c.prepare(
+       "DELETE FROM decision_findings WHERE month = ?1 AND doc_id IN (SELECT claim_id FROM claim_decisions WHERE "
+       "month = ?1 AND kind = ?2)")
+      .bind(1, month)
+      .bind(2, kRereviewDecision)
+      .run();
+  c.prepare("DELETE FROM claim_decisions WHERE month = ? AND kind = ?").bind(1, month).bind(2, kRereviewDecision).run();
+  c.prepare("DELETE FROM claim_withdrawals WHERE month = ?").bind(1, month).run();
+  c.prepare("DELETE FROM office_payments WHERE month = ?").bind(1, month).run();
+
+  DecisionWriter decisions(c);
+  for (const auto& r : s.rereviewed) decisions.claim(month, kRereviewDecision, r.statement.key, r.after);
+  auto withdrawal =
+      c.prepare("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES (?, ?, ?, ?)");
+  for (const auto& w : s.withdrawn) {
+    withdrawal.bind(1, month).bind(2, w.claim_id).bind(3, w.kago_code).bind(4, w.same_month ? 1 : 0).run();
+  }
+  auto payment =
       c.prepare("INSERT INTO office_payments(month, office_no, transfer, carried_out, billed) VALUES (?, ?, ?, ?, ?)");
   for (const auto& o : s.offices) {
-    st.bind(1, s.month.str()).bind(2, o.office.office_no).bind(3, o.payment.transfer.value);
-    st.bind(4, o.payment.carried_out.value).bind(5, o.payment.billed.value).run();
+    payment.bind(1, month).bind(2, o.office.office_no).bind(3, o.payment.transfer.value);
+    payment.bind(4, o.payment.carried_out.value).bind(5, o.payment.billed.value).run();
   }
   tx.commit();
 }

@@ -1,8 +1,10 @@
 // store/settlement_store — a review month's decisions as settlement is given them: every stored
 // decision with its 集計 rows and reasons, the 明細書 / 給付管理票 re-read from the bytes kept at
 // reception, the 請求書 rows of the month's files (請求差), the 再審査 and 過誤 that 給付管理票
-// 修正 / 取消 of the month cause, and what earlier months carried; and, afterwards, the payments.
-// Owns: the SQL of those reads and of office_payments. Must not: compute anything.
+// 修正 / 取消 of the month cause, and what earlier months carried; and, afterwards, what was
+// decided: payments, 再審査 decisions, 過誤 applied.
+// Owns: the SQL of those reads and of office_payments, claim_withdrawals and the 再審査 rows. Must not: compute
+// anything.
 #pragma once
 #include <deque>
 #include <memory>
@@ -26,7 +28,9 @@ struct SettlementSource {
 // Throws StoreError when the month has not been reviewed.
 std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month);
 
-// Keeps what each office is paid (replacing an earlier run of the month).
-void store_payments(Database& db, const settlement::MonthSettlement& settlement);
+// Keeps what the settlement of the month decided, replacing an earlier run of the month, in one
+// transaction: what each office is paid, the 再審査 decisions (the claims' decisions in force from
+// this month on) and the 過誤 applied (those 明細書 no longer stand in later months).
+void store_settlement(Database& db, const settlement::MonthSettlement& settlement);
 
 }  // namespace kaigo::store

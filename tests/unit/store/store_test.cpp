@@ -41,6 +41,43 @@ TEST(Store, CreateIsIdempotentAndKeepsData) {
   EXPECT_EQ(db->settings_file_name(), "a.toml");
 }
 
+// A database of schema 1 (before 再審査 decisions were kept) is upgraded in place on opening: its
+// decisions become the review's, and what it held stays.
+TEST(Store, OpenUpgradesASchema1Database) {
+  TempDir dir;
+  auto path = dir / "k.db";
+  {
+    auto db = Database::create(path);
+    db->store_settings("name = \"A\"\n", "a.toml", kAt);
+    auto& c = db->connection();
+    c.exec(
+        "INSERT INTO claim_decisions(month, claim_id, submission_id, doc_key, copy, order_no, outcome, released, "
+        "held_since, form_id, office_no, insurer_no, insured_no, service_month, written_units, written_claim, "
+        "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
+        "decided_fund1, decided_fund2, decided_fund3) VALUES ('202605', '1:k#1', 1, 'k', 1, 1, 'paid', 0, '', "
+        "'7131', '1370000001', '131016', '0000000001', '202604', 100, 900, 100, 0, 0, 0, 100, 900, 100, 0, 0, 0)");
+    c.exec(
+        "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
+        "kind; PRAGMA user_version = 1;");
+  }
+  auto db = Database::open(path);
+  auto& c = db->connection();
+  auto version = c.prepare("PRAGMA user_version");
+  ASSERT_TRUE(version.step());
+  EXPECT_EQ(version.integer(0), 2);
+  auto st = c.prepare("SELECT kind, decided_claim FROM claim_decisions WHERE claim_id = '1:k#1'");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.text(0), "review");
+  EXPECT_EQ(st.integer(1), 900);
+  EXPECT_EQ(db->settings().name, "A");
+  c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
+
+  // A database of a later version is refused, not changed.
+  c.exec("PRAGMA user_version = 3");
+  db.reset();
+  EXPECT_THROW(Database::open(path), StoreError);
+}
+
 TEST(Store, SettingsDefaultWhenNoneStored) {
   TempDir dir;
   auto db = Database::create(dir / "k.db");
