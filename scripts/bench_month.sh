@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The month pipeline as an operator runs it, timed: gen → init → load → submit (every file) →
-# review, for a month of about N 明細書 (N/2.9 recipients, N/250 offices).
+# review → results (official files, PDF, HTML), for a month of about N 明細書 (N/2.9 recipients, N/250 offices).
 # Usage: scripts/bench_month.sh [BUILD_DIR] N   — prints wall time, CPU and peak RSS per step.
 set -euo pipefail
 build=${1:-build}
@@ -31,4 +31,6 @@ echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(cat $(cat "$tmp/files.txt") | 
 step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
 step review "$kaigo" review --db "$tmp/k.db" --month 202605
 grep -E "明細書|給付管理票" "$tmp/out.txt"
+step results "$kaigo" results --db "$tmp/k.db" --month 202605 --out "$tmp/results"
+echo "results: $(find "$tmp/results" -name '*.CSV' | wc -l) official files, $(find "$tmp/results" -name '*.pdf' | wc -l) PDF, $(du -sb "$tmp/results" | cut -f1) bytes"
 ls -l "$tmp/k.db" | awk '{print "database bytes:", $5}'

@@ -1,7 +1,9 @@
 // kaigo results — the month's official result files, their PDF and HTML, and summary.json
 // (DESIGN §3.1): settlement of the reviewed month, the money balance checked, the payments kept.
-#include <fmt/format.h>
+#include <algorithm>
 #include <cstdio>
+
+#include <fmt/format.h>
 
 #include "cli_support.hpp"
 #include "commands.hpp"
@@ -76,6 +78,8 @@ void register_results(CLI::App& app, int& status) {
     }
     auto issue = report::issue_info(settings, *created, *transfer);
     auto written = report::write_results(out_dir, settled, issue);
+    const auto official = std::count_if(written.begin(), written.end(),
+                                        [](const std::filesystem::path& p) { return p.extension() == ".CSV"; });
     auto printed = report::render_all(out_dir);
     store::store_settlement(*db, settled);
     for (const auto& n : settled.notes) {
@@ -86,8 +90,7 @@ void register_results(CLI::App& app, int& status) {
     std::fputs(
         fmt::format("処理年月 {} の帳票を {} に書きました / results written: 事業所 {}、公式ファイル {}、PDF・HTML {}、"
                     "振込額合計 {} 円\n  summary: {}/summary.json\n",
-                    month->str(), out_dir, settled.offices.size(), written.size() - 1, printed.size(), transfers.value,
-                    out_dir)
+                    month->str(), out_dir, settled.offices.size(), official, printed.size(), transfers.value, out_dir)
             .c_str(),
         stdout);
     status = 0;

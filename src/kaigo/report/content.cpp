@@ -13,10 +13,19 @@ const exchange::Form& form_of(const Notice& n) { return *exchange::Registry::ins
 
 // The line of a cell: the template with each item formatted. A line whose items are all empty is
 // empty (no stray 〒 or 円 around missing values).
-TextLine format_line(const LineTemplate& tpl, const exchange::RecordLayout& layout, const NoticeRecord& r) {
+TextLine format_line(const LineTemplate& tpl, const exchange::RecordLayout& layout, const NoticeRecord& r,
+                     const Notice& n) {
   TextLine out{{}, true};
   bool any_item = false, any_value = false;
   for (const auto& part : tpl) {
+    if (!part.print_value.empty()) {
+      any_item = true;
+      auto it = n.print_values.find(part.print_value);
+      if (it == n.print_values.end() || it->second.empty()) continue;
+      any_value = true;
+      out.text += thousands(it->second);
+      continue;
+    }
     if (part.item == 0) {
       out.text += part.text;
       continue;
@@ -32,12 +41,13 @@ TextLine format_line(const LineTemplate& tpl, const exchange::RecordLayout& layo
   return out;
 }
 
-ContentCell format_cell(const ColumnDesign& col, const exchange::Form& form, const NoticeRecord& r) {
+ContentCell format_cell(const ColumnDesign& col, const Notice& n, const NoticeRecord& r) {
+  const auto& form = form_of(n);
   ContentCell cell{{}, col.align, 1};
   const auto* design = col.cell_for(r.kind);
   if (!design) return cell;
   const auto& layout = *form.layout_for(r.kind);
-  for (const auto& line : design->lines) cell.lines.push_back(format_line(line, layout, r));
+  for (const auto& line : design->lines) cell.lines.push_back(format_line(line, layout, r, n));
   return cell;
 }
 
@@ -48,7 +58,7 @@ ContentTable rows_table(const TableDesign& t, const Notice& n) {
   for (const auto& r : n.records) {
     if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) continue;
     ContentRow row{r.kind, !r.kind.empty() && r.kind[0] == 'T', {}};
-    for (const auto& col : t.columns) row.cells.push_back(format_cell(col, form_of(n), r));
+    for (const auto& col : t.columns) row.cells.push_back(format_cell(col, n, r));
     out.rows.push_back(std::move(row));
   }
   if (out.rows.empty())
@@ -67,7 +77,7 @@ ContentTable fields_table(const TableDesign& t, const Notice& n) {
     row.cells.push_back({label, Align::Left, 1});
     for (const auto& r : n.records)
       if (r.kind == kind) {
-        row.cells.push_back(format_cell(col, form_of(n), r));
+        row.cells.push_back(format_cell(col, n, r));
         break;
       }
     if (row.cells.size() == 1) row.cells.push_back({{}, col.align, 1});

@@ -37,18 +37,27 @@ int item_number(std::string_view s, const Where& at) {
   return static_cast<int>(*v);
 }
 
-// "〒{4}-{5}" → literal 〒, item 4, literal -, item 5.
+// "〒{4}-{5}" → literal 〒, item 4, literal -, item 5; "{@careplan_license}" → a print value.
 LineTemplate parse_template(std::string_view s, const Where& at) {
   LineTemplate out;
   while (!s.empty()) {
     auto open = s.find('{');
     if (open != 0) {
-      out.push_back({std::string(s.substr(0, open)), 0});
+      out.push_back({std::string(s.substr(0, open)), 0, {}});
       if (open == std::string_view::npos) break;
     }
     auto close = s.find('}', open);
     if (close == std::string_view::npos) fail(at, fmt::format("閉じ括弧がありません: {}", s));
-    out.push_back({{}, item_number(s.substr(open + 1, close - open - 1), at)});
+    auto inside = s.substr(open + 1, close - open - 1);
+    if (!inside.empty() && inside[0] == '@') {
+      auto name = inside.substr(1);
+      const bool ok = !name.empty() && std::all_of(name.begin(), name.end(),
+                                                   [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
+      if (!ok) fail(at, fmt::format("印字値の名前は英小文字と _ : {}", inside));
+      out.push_back({{}, 0, std::string(name)});
+    } else {
+      out.push_back({{}, item_number(inside, at), {}});
+    }
     s.remove_prefix(close + 1);
   }
   return out;
@@ -84,7 +93,8 @@ void check_item(const exchange::Form& form, std::string_view kind, int item, con
   if (item == 0) return;
   const auto* layout = form.layout_for(kind);
   if (!layout) fail(at, fmt::format("{} に帳票レコード種別 {} はありません", form.code, kind));
-  if (item > layout->count()) fail(at, fmt::format("{} {} に項番 {} はありません (項目数 {})", form.code, kind, item, layout->count()));
+  if (item > layout->count())
+    fail(at, fmt::format("{} {} に項番 {} はありません (項目数 {})", form.code, kind, item, layout->count()));
 }
 
 // A columns table: consecutive rows with the same `table` value form one table.
@@ -122,12 +132,14 @@ std::vector<TableDesign> parse_tables(std::string_view tsv, const Where& file, c
 
 const exchange::Form& notice_form(std::string_view code, const Where& at) {
   const auto* form = exchange::Registry::instance().form(code);
-  if (!form || form->family != exchange::Family::Notice) fail(at, fmt::format("帳票の交換情報識別番号ではありません: {}", code));
+  if (!form || form->family != exchange::Family::Notice)
+    fail(at, fmt::format("帳票の交換情報識別番号ではありません: {}", code));
   return *form;
 }
 
 void check_header(const exchange::Form& form, const HeaderItems& h, const Where& at) {
-  for (int item : {h.office_no, h.office_name, h.month, h.created, h.issuer, h.committee}) check_item(form, "H1", item, at);
+  for (int item : {h.office_no, h.office_name, h.month, h.created, h.issuer, h.committee})
+    check_item(form, "H1", item, at);
   if (h.month == 0 || h.office_no == 0 || h.issuer == 0) fail(at, "年月・事業所番号・国保連合会名の項番は必須です");
 }
 
@@ -172,8 +184,9 @@ std::vector<PageDesign> parse_designs(
     std::string_view pages_tsv, const std::function<std::optional<std::string_view>(std::string_view)>& columns_tsv) {
   Where at{"pages", 1};
   auto rows = lines(pages_tsv);
-  if (rows.empty() ||
-      rows[0] != "code\ttitle\torientation\tcolumns\toffice_no\toffice_name\tmonth\tmonth_label\tcreated\tissuer\tcommittee\tnotes")
+  if (rows.empty() || rows[0] !=
+                          "code\ttitle\torientation\tcolumns\toffice_no\toffice_name\tmonth\tmonth_"
+                          "label\tcreated\tissuer\tcommittee\tnotes")
     fail(at, "見出し行が違います");
   std::vector<PageDesign> out;
   for (std::size_t i = 1; i < rows.size(); ++i) {

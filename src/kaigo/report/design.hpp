@@ -15,10 +15,12 @@ namespace kaigo::report {
 enum class Orientation { Portrait, Landscape };
 enum class Align { Left, Center, Right };
 
-// One piece of a printed line: literal text, or the value of an item (項番) of the record.
+// One piece of a printed line: literal text, the value of an item (項番) of the record, or a
+// print value of the notice ({@name}: Notice::print_values).
 struct TemplatePart {
-  std::string text;  // literal text when item == 0
+  std::string text;  // literal text when item == 0 and print_value is empty
   int item = 0;      // 項番
+  std::string print_value;
 };
 using LineTemplate = std::vector<TemplatePart>;
 
@@ -58,8 +60,8 @@ struct HeaderItems {
 
 // The page design of one 帳票.
 struct PageDesign {
-  std::string code;         // 交換情報識別番号
-  std::string title;        // the printed title
+  std::string code;   // 交換情報識別番号
+  std::string title;  // the printed title
   Orientation orientation = Orientation::Landscape;
   HeaderItems header;
   std::string month_label;  // 審査分 / 取扱分, printed after the month
@@ -76,6 +78,7 @@ const std::vector<PageDesign>& designs();
 // named in each row. Checks every item reference against the form's layout for that record kind.
 // Throws std::runtime_error naming the table, line and problem. Public for tests of the tables.
 std::vector<PageDesign> parse_designs(
-    std::string_view pages_tsv, const std::function<std::optional<std::string_view>(std::string_view name)>& columns_tsv);
+    std::string_view pages_tsv,
+    const std::function<std::optional<std::string_view>(std::string_view name)>& columns_tsv);
 
 }  // namespace kaigo::report

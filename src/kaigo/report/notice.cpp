@@ -77,7 +77,7 @@ Notice make_notice(std::string form, std::vector<NoticeRecord> records) {
     fail(fmt::format("{}: H1 の項番 {} が年月ではありません: {}", form, h.month, h1.item(h.month)),
          fmt::format("{}: H1 item {} is not a month: {}", form, h.month, h1.item(h.month)));
   Notice n{std::move(form), std::string(h1.item(h.office_no)), std::string(h1.item(h.office_name)), *month,
-           std::string(h1.item(h.issuer)), std::move(records)};
+           std::string(h1.item(h.issuer)), std::move(records), {}};
   validate(n);
   return n;
 }

@@ -4,6 +4,7 @@
 // Must not: compute anything — the records are what review and settlement decided; this module
 // only carries them to the official file and to paper.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,16 @@ struct NoticeRecord {
 
 // 帳票 (通知書・一覧表) — the content of one result file of claims-format.md §7.
 struct Notice {
-  std::string form;         // 交換情報識別番号, e.g. "7411"
-  std::string office_no;    // 事業所番号
-  std::string office_name;  // 事業所名
-  YearMonth month;          // 審査年月 (7611/7621/7631: 取扱年月) = 処理対象年月 of the file
-  std::string kokuhoren;    // 国保連合会名 (the issuer)
+  std::string form;                   // 交換情報識別番号, e.g. "7411"
+  std::string office_no;              // 事業所番号
+  std::string office_name;            // 事業所名
+  YearMonth month;                    // 審査年月 (7611/7621/7631: 取扱年月) = 処理対象年月 of the file
+  std::string kokuhoren;              // 国保連合会名 (the issuer)
   std::vector<NoticeRecord> records;  // in file order, H1 first
+  // 印字のみの値 — amounts the printed 帳票 shows but the official record has no item for (the 7513
+  // of seed 002 prints the ケアプランデータ連携システムライセンス料; the layout we have does not
+  // carry it). Kept beside the result file (notice_file), printed through {@name} in the design.
+  std::map<std::string, std::string> print_values;
 };
 
 // Builds a notice from its records, taking the office, month and issuer from the H1 record

@@ -1,5 +1,7 @@
 #include "kaigo/report/notice_file.hpp"
 
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -45,8 +47,8 @@ struct Collect : exchange::Sink {
     if (d.has_errors) return;  // its Diagnostic says why
     if (form.empty()) form = d.code;
     if (d.code != form && first_error.empty())
-      first_error = fmt::format("{}: 二つの交換情報識別番号 ({}, {}) があります / two forms ({}, {}) in one file", file, form,
-                                d.code, form, d.code);
+      first_error = fmt::format("{}: 二つの交換情報識別番号 ({}, {}) があります / two forms ({}, {}) in one file", file,
+                                form, d.code, form, d.code);
     for (const auto& r : d.records()) {
       NoticeRecord nr{text::to_utf8(r.kind), {}};
       for (std::size_t i = 2; i < r.items.size(); ++i) nr.items.push_back(text::to_utf8(r.items[i]));
@@ -56,7 +58,6 @@ struct Collect : exchange::Sink {
   void on_diagnostic(const Diagnostic& d) override {
     if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
   }
-
 };
 
 }  // namespace
@@ -83,10 +84,11 @@ Notice finish(std::string_view file_name, Collect& c) {
     auto n = make_notice(c.form, std::move(c.records));
     auto month = YearMonth::parse(c.month);
     if (!month || c.office_no != n.office_no || *month != n.month)
-      throw std::invalid_argument(fmt::format(
-          "コントロールレコードの事業所番号・処理対象年月 ({}, {}) が H1 と違います / the control record's office and month "
-          "({}, {}) differ from H1",
-          c.office_no, c.month, c.office_no, c.month));
+      throw std::invalid_argument(
+          fmt::format("コントロールレコードの事業所番号・処理対象年月 ({}, {}) が H1 と違います / the control record's "
+                      "office and month "
+                      "({}, {}) differ from H1",
+                      c.office_no, c.month, c.office_no, c.month));
     return n;
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(fmt::format("{}: {}", file_name, e.what()));
@@ -102,11 +104,57 @@ Notice read_notice_bytes(std::string_view file_name, std::string_view bytes) {
   return finish(file_name, c);
 }
 
+std::filesystem::path print_values_path(const std::filesystem::path& csv_path) {
+  auto p = csv_path;
+  return p.replace_extension(".values.tsv");
+}
+
+std::optional<std::filesystem::path> write_print_values(const Notice& n, const std::filesystem::path& csv_path) {
+  if (n.print_values.empty()) return std::nullopt;
+  std::string text = "name\tvalue\n";
+  for (const auto& [name, value] : n.print_values) text += name + "\t" + value + "\n";
+  const auto path = print_values_path(csv_path);
+  auto tmp = path;
+  tmp += ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) throw std::runtime_error(fmt::format("{} を書けません / cannot write {}", tmp.string(), tmp.string()));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok)
+    throw std::runtime_error(fmt::format("{} を書けません / cannot write {}", tmp.string(), tmp.string()));
+  std::filesystem::rename(tmp, path);
+  return path;
+}
+
+namespace {
+
+void read_print_values(const std::filesystem::path& path, Notice& n) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{} を読めません / cannot read {}", path.string(), path.string()));
+  std::string line;
+  for (std::size_t no = 1; std::getline(in, line); ++no) {
+    auto tab = line.find('\t');
+    if (no == 1) {
+      if (line != "name\tvalue")
+        throw std::runtime_error(
+            fmt::format("{}:1: 見出し行は name<TAB>value / the header must be name<TAB>value", path.string()));
+      continue;
+    }
+    if (tab == std::string::npos || tab == 0 || line.find('\t', tab + 1) != std::string::npos)
+      throw std::runtime_error(
+          fmt::format("{}:{}: name<TAB>value ではありません / not name<TAB>value: {}", path.string(), no, line));
+    n.print_values[line.substr(0, tab)] = line.substr(tab + 1);
+  }
+}
+
+}  // namespace
+
 Notice read_notice(const std::filesystem::path& path) {
   Collect c;
   c.file = path.string();
   exchange::read_file(path, c);
-  return finish(path.string(), c);
+  auto n = finish(path.string(), c);
+  if (auto values = print_values_path(path); std::filesystem::exists(values)) read_print_values(values, n);
+  return n;
 }
 
 }  // namespace kaigo::report

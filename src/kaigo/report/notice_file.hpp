@@ -4,6 +4,7 @@
 // Owns: the mapping Notice ⇄ file. Must not: change any value on the way.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "kaigo/report/notice.hpp"
@@ -17,8 +18,15 @@ std::string csv_bytes(const Notice& notice);
 // Writes csv_bytes atomically (temporary file + rename).
 void write_csv(const Notice& notice, const std::filesystem::path& path);
 
-// Reads a result file. Throws std::runtime_error (Japanese / English) when the file cannot be read,
-// has a format error, holds no notice or holds records of more than one form.
+// Notice::print_values beside the result file: `7513.CSV` → `7513.values.tsv` (UTF-8, a
+// `name<TAB>value` header, one value per line, by name). Not an official file: only the printing
+// reads it. write_print_values writes nothing (and returns nullopt) for a notice without values.
+std::filesystem::path print_values_path(const std::filesystem::path& csv_path);
+std::optional<std::filesystem::path> write_print_values(const Notice& notice, const std::filesystem::path& csv_path);
+
+// Reads a result file, with the print values kept beside it when there are any. Throws
+// std::runtime_error (Japanese / English) when the file cannot be read, has a format error, holds
+// no notice or holds records of more than one form, or when its print values are malformed.
 Notice read_notice(const std::filesystem::path& path);
 Notice read_notice_bytes(std::string_view file_name, std::string_view bytes);
 

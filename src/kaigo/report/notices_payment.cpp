@@ -12,7 +12,11 @@ namespace {
 using settlement::Program;
 
 void quantity(RecordBuilder& r, int first, const settlement::Quantity& q) {
-  r.number(first, q.count).number(first + 1, q.days).units(first + 2, q.units).yen(first + 3, q.cost).yen(first + 4, q.benefit);
+  r.number(first, q.count)
+      .number(first + 1, q.days)
+      .units(first + 2, q.units)
+      .yen(first + 3, q.cost)
+      .yen(first + 4, q.benefit);
 }
 
 // 特定入所者 columns: 件数, 日数, 費用額, 介護給付費 (no units).
@@ -51,7 +55,14 @@ Notice notice_7513(const settlement::OfficeResult& o, YearMonth month, const Iss
   h.number(12, 0).number(13, 0).number(14, 0).number(15, 0);  // 主治医意見書・認定調査: not the offices' business here
   h.yen(16, p.sougou.net()).yen(17, p.certificate_fee).yen(18, p.total);
   h.text(19, o.office.bank_name).text(20, o.office.bank_branch).date(21, issue.transfer_on).text(22, issue.kokuhoren);
-  return make_notice("7513", {h.done()});
+  auto n = make_notice("7513", {h.done()});
+  // What the paper shows beyond the 22 items: the license fee (seed 002's printed 7513 has a row for
+  // it) and the carried shortfalls, so that 合計金額 − these = 振込金額 can be followed on paper.
+  n.print_values = {{"careplan_license", std::to_string(p.license_fee.value)},
+                    {"carried_in", std::to_string(p.carried_in.value)},
+                    {"carried_out", std::to_string(p.carried_out.value)},
+                    {"billed", std::to_string(p.billed.value)}};
+  return n;
 }
 
 Notice notice_7521(const settlement::OfficeResult& o, Program program, YearMonth month, const IssueInfo& issue) {

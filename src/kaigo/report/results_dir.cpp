@@ -111,6 +111,7 @@ std::vector<std::filesystem::path> write_results(const std::filesystem::path& di
     for (const auto& n : notices) {
       auto path = dir / o.office.office_no / (n.form + ".CSV");
       write_csv(n, path);
+      if (auto values = write_print_values(n, path)) files.push_back(std::move(*values));
       files.push_back(std::move(path));
     }
   }

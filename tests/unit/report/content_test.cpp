@@ -15,8 +15,9 @@ std::vector<std::string> texts(const ContentCell& c) {
 }
 
 TEST(ReportContent, ItemsArePrintedTheWayThe帳票PrintsThem) {
-  exchange::ItemSpec number{3, "単位数", text::CharClass::Digits, 8, true, exchange::Requirement::Optional,
-                            exchange::ItemFormat::Plain, "", ""};
+  exchange::ItemSpec number{
+      3,  "単位数", text::CharClass::Digits, 8, true, exchange::Requirement::Optional, exchange::ItemFormat::Plain,
+      "", ""};
   EXPECT_EQ(format_item(number, "1719"), "1,719");
   EXPECT_EQ(format_item(number, "-1719"), "-1,719");
   EXPECT_EQ(format_item(number, "-120"), "-120");
@@ -86,7 +87,7 @@ TEST(ReportContent, TotalsRowsAndGroupedColumns) {
 TEST(ReportContent, FieldsTablesAndTemplates) {
   auto c = build_content(testing::fixture_notice("7513"));
   EXPECT_EQ(c.orientation, Orientation::Portrait);
-  ASSERT_EQ(c.tables.size(), 3u);
+  ASSERT_EQ(c.tables.size(), 4u);
   EXPECT_TRUE(c.tables[0].fields);
   EXPECT_EQ(c.tables[0].caption, "送付先");
   EXPECT_EQ(texts(c.tables[0].rows[0].cells[0]), std::vector<std::string>{"郵便番号"});
@@ -96,6 +97,23 @@ TEST(ReportContent, FieldsTablesAndTemplates) {
   EXPECT_EQ(texts(c.tables[2].rows[7].cells[0]), std::vector<std::string>{"介護給付費等合計"});
   EXPECT_EQ(texts(c.tables[2].rows[7].cells[1]), std::vector<std::string>{"81,217"});
   EXPECT_EQ(c.created_text, "令和8年6月24日");
+  // The print values (none in the fixture file): the rows are there, blank.
+  EXPECT_EQ(c.tables[3].caption, "差引");
+  EXPECT_EQ(texts(c.tables[3].rows[0].cells[0]),
+            std::vector<std::string>{"ケアプランデータ連携システムライセンス料（消費税を含む）"});
+  EXPECT_EQ(texts(c.tables[3].rows[0].cells[1]), std::vector<std::string>{""});
+  EXPECT_EQ(texts(c.tables[3].rows[2].cells[1]), std::vector<std::string>{"81,217"});
+}
+
+// Values the official record has no item for are printed from Notice::print_values ({@name}).
+TEST(ReportContent, PrintValuesFillTheirRows) {
+  auto n = testing::fixture_notice("7513");
+  n.print_values = {{"careplan_license", "21000"}, {"carried_in", "0"}, {"carried_out", "-1234567"}};
+  auto c = build_content(n);
+  EXPECT_EQ(texts(c.tables[3].rows[0].cells[1]), std::vector<std::string>{"21,000"});
+  EXPECT_EQ(texts(c.tables[3].rows[1].cells[1]), std::vector<std::string>{"0"});
+  EXPECT_EQ(texts(c.tables[3].rows[3].cells[1]), std::vector<std::string>{"-1,234,567"});
+  EXPECT_EQ(texts(c.tables[3].rows[4].cells[1]), std::vector<std::string>{""});  // billed: none given
 }
 
 TEST(ReportContent, CommitteeJoinsTheIssuerAndAnEmptyTableSaysSo) {

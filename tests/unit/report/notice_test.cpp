@@ -74,8 +74,9 @@ TEST(ReportNotice, InconsistentNoticesAreRefused) {
             "7411 の 2 件目 (D1): 項目数 13 (レイアウトは 14) / 7411 record 2 (D1): 13 items, the layout has 14");
   auto foreign = records;
   foreign[2].kind = "T1";
-  EXPECT_EQ(error_of([&] { make_notice("7411", foreign); }),
-            "7411 の 3 件目: 帳票レコード種別 T1 はこの帳票にありません / 7411 record 3: kind T1 is not part of this form");
+  EXPECT_EQ(
+      error_of([&] { make_notice("7411", foreign); }),
+      "7411 の 3 件目: 帳票レコード種別 T1 はこの帳票にありません / 7411 record 3: kind T1 is not part of this form");
   auto bad_month = records;
   bad_month[0].items[2] = "2026";
   EXPECT_EQ(error_of([&] { make_notice("7411", bad_month); }),
@@ -83,11 +84,40 @@ TEST(ReportNotice, InconsistentNoticesAreRefused) {
   auto edited = n;
   edited.office_no = "1370000002";
   EXPECT_EQ(error_of([&] { csv_bytes(edited); }),
-            "7411 の事業所番号が H1 の項番 3 と違います: 1370000002 / 1370000001 / 7411: office number differs from H1 item 3: "
+            "7411 の事業所番号が H1 の項番 3 と違います: 1370000002 / 1370000001 / 7411: office number differs from H1 "
+            "item 3: "
             "1370000002 / 1370000001");
   auto twice = records;
   twice.push_back(records[0]);
-  EXPECT_EQ(error_of([&] { make_notice("7411", twice); }), "7411: H1 が二つあります (4 件目) / 7411: a second H1 (record 4)");
+  EXPECT_EQ(error_of([&] { make_notice("7411", twice); }),
+            "7411: H1 が二つあります (4 件目) / 7411: a second H1 (record 4)");
+}
+
+// Print values live beside the result file and come back with it; a broken values file is refused
+// with its name and line, and never reaches paper half read.
+TEST(ReportNotice, PrintValuesAreKeptBesideTheFile) {
+  kaigo::testing::TempDir tmp;
+  auto in = tmp / "7513.CSV";
+  kaigo::testing::write_file(in, testing::fixture_bytes("7513"));
+  auto notice = read_notice(in);
+  EXPECT_TRUE(notice.print_values.empty());
+  EXPECT_FALSE(write_print_values(notice, in));
+  EXPECT_FALSE(std::filesystem::exists(tmp / "7513.values.tsv"));
+
+  notice.print_values = {{"careplan_license", "21000"}, {"carried_in", "-5"}};
+  ASSERT_EQ(write_print_values(notice, in), tmp / "7513.values.tsv");
+  EXPECT_EQ(kaigo::testing::read_file(tmp / "7513.values.tsv"),
+            "name\tvalue\ncareplan_license\t21000\ncarried_in\t-5\n");
+  EXPECT_EQ(read_notice(in).print_values, notice.print_values);
+  EXPECT_EQ(csv_bytes(read_notice(in)), testing::fixture_bytes("7513"));  // the official bytes do not change
+
+  kaigo::testing::write_file(tmp / "7513.values.tsv", "name\tvalue\ncareplan_license 21000\n");
+  EXPECT_EQ(error_of([&] { read_notice(in); }),
+            (tmp / "7513.values.tsv").string() +
+                ":2: name<TAB>value ではありません / not name<TAB>value: careplan_license 21000");
+  kaigo::testing::write_file(tmp / "7513.values.tsv", "careplan_license\t21000\n");
+  EXPECT_EQ(error_of([&] { read_notice(in); }),
+            (tmp / "7513.values.tsv").string() + ":1: 見出し行は name<TAB>value / the header must be name<TAB>value");
 }
 
 TEST(ReportNotice, FilesThatAreNotOneCleanNoticeAreRefused) {
@@ -95,9 +125,10 @@ TEST(ReportNotice, FilesThatAreNotOneCleanNoticeAreRefused) {
   // The control record names another office than H1.
   auto other = bytes;
   other.replace(other.find("1370000001"), 10, "1370000009");
-  EXPECT_EQ(error_of([&] { read_notice_bytes("7411.CSV", other); }),
-            "7411.CSV: コントロールレコードの事業所番号・処理対象年月 (1370000009, 202605) が H1 と違います / the control "
-            "record's office and month (1370000009, 202605) differ from H1");
+  EXPECT_EQ(
+      error_of([&] { read_notice_bytes("7411.CSV", other); }),
+      "7411.CSV: コントロールレコードの事業所番号・処理対象年月 (1370000009, 202605) が H1 と違います / the control "
+      "record's office and month (1370000009, 202605) differ from H1");
   // A 明細書 file is not a notice.
   EXPECT_EQ(error_of([&] { read_notice_bytes("7131.CSV", testing::fixture_bytes("8222")); }),
             "7131.CSV: 帳票の交換情報識別番号ではありません: 8222 / not a result form: 8222");
@@ -112,7 +143,8 @@ namespace {
 // The README's picture is drawn from docs/samples/7411.csv (scripts/render_sample.sh): it stays a
 // clean result file that writes back byte for byte.
 TEST(ReportNotice, TheReadmeSampleIsACleanResultFile) {
-  auto bytes = kaigo::testing::official_bytes(kaigo::testing::read_file(kaigo::testing::source_dir() / "docs/samples/7411.csv"));
+  auto bytes =
+      kaigo::testing::official_bytes(kaigo::testing::read_file(kaigo::testing::source_dir() / "docs/samples/7411.csv"));
   auto n = read_notice_bytes("7411.CSV", bytes);
   EXPECT_EQ(n.records.size(), 9u);
   EXPECT_EQ(n.records[8].item(13), "ＡＮＮＭ");

@@ -55,8 +55,8 @@ TEST(ReportTypeset, A4PortraitAndLandscape) {
   ASSERT_EQ(portrait.size(), 1u);
   EXPECT_NEAR(portrait[0].width, 595.28, 0.01);
   EXPECT_NEAR(portrait[0].height, 841.89, 0.01);
-  EXPECT_EQ(portrait[0].tables.size(), 3u);
-  EXPECT_EQ(portrait[0].row_boxes.size(), 4u + 3u + 8u);
+  EXPECT_EQ(portrait[0].tables.size(), 4u);
+  EXPECT_EQ(portrait[0].row_boxes.size(), 4u + 3u + 8u + 5u);
 }
 
 TEST(ReportTypeset, EveryFixtureFitsOnePageWithNothingOutside) {

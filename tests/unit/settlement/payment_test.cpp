@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kaigo/report/settlement_notices.hpp"
 #include "kaigo/report/render_all.hpp"
 #include "kaigo/report/results_dir.hpp"
 #include "kaigo/settlement/settle.hpp"
@@ -40,7 +41,7 @@ struct PaidMonth {
   }
 };
 
-TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseOnlyInTheTransfer) {
+TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseIsPrintedBesideIt) {
   PaidMonth m;
   auto in = m.input();
   in.charges = {{FeeKind::Certificate, kOffice, {2026, 3, 31}}, {FeeKind::CarePlanLicense, kOffice, {2026, 4, 2}}};
@@ -56,6 +57,18 @@ TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseOnlyInTheTransfer)
   EXPECT_EQ(h.item(11), "2700");    // 介護給付費支払額
   EXPECT_EQ(h.item(17), "13200");   // 電子証明書発行手数料（税込）
   EXPECT_EQ(h.item(18), "-10500");  // 合計金額
+  // The license and the shortfall carried are printed beside the 22 items (seed 002's 7513 has a
+  // row for the license), so that the paper adds up: −10,500 − 21,000 = −31,500 carried.
+  const auto n = report::notice_7513(testing::office_of(r, kOffice), kOct, testing::seed_issue());
+  EXPECT_EQ(n.print_values, (std::map<std::string, std::string>{
+                                {"billed", "0"}, {"careplan_license", "21000"}, {"carried_in", "0"}, {"carried_out", "31500"}}));
+  testing::TempDir dir;
+  report::write_results(dir.path(), r, testing::seed_issue());
+  report::render_all(dir.path(), 1);
+  const auto html = testing::read_file(dir / kOffice / "7513.html");
+  EXPECT_NE(html.find("ケアプランデータ連携システムライセンス料（消費税を含む）"), std::string::npos);
+  EXPECT_NE(html.find("21,000"), std::string::npos);
+  EXPECT_NE(html.find("31,500"), std::string::npos);
 }
 
 TEST(SettlementPayment, NegativeIsBilledWhenSoSet) {
@@ -117,7 +130,10 @@ TEST(SettlementResults, FolderHasTheNoticesAndTheSummary) {
   const auto files = report::write_results(dir.path(), r, testing::seed_issue());
   std::vector<std::string> names;
   for (const auto& f : files) names.push_back(std::filesystem::relative(f, dir.path()).string());
-  EXPECT_EQ(names, (Lines{"3070000000/7211.CSV", "3070000000/7513.CSV", "3070000000/7521.CSV", "summary.json"}));
+  EXPECT_EQ(names, (Lines{"3070000000/7211.CSV", "3070000000/7513.values.tsv", "3070000000/7513.CSV",
+                          "3070000000/7521.CSV", "summary.json"}));
+  EXPECT_EQ(testing::read_file(dir / "3070000000" / "7513.values.tsv"),
+            "name\tvalue\nbilled\t0\ncareplan_license\t0\ncarried_in\t0\ncarried_out\t0\n");
   const auto summary = nlohmann::json::parse(testing::read_file(dir / "summary.json"));
   EXPECT_EQ(summary["month"], "202604");
   EXPECT_EQ(summary["offices"][0]["office_no"], kOffice);
