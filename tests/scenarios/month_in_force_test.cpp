@@ -67,19 +67,31 @@ class Months {
     store::store_kago(db(), month, "kago.csv", *k.table, jst("2026-05-01T09:00:00"));
   }
 
-  // `kaigo results` of the month: settled, balanced, official files written, kept in the store.
+  // `kaigo results` of the month: settled part by part (a few offices each, as the CLI cuts a large
+  // month), balanced, official files written, kept in the store.
   settlement::MonthSettlement settle(YearMonth month, const std::filesystem::path& out) {
-    source_ = store::load_settlement_input(db(), month);
     auto settings = db().settings();
-    auto s = settlement::settle_month(source_->input, context(), settings.settlement);
-    EXPECT_TRUE(settlement::check_balance(source_->input, s).empty());
+    settlement::MonthSettlement s;
+    s.month = month;
+    withdrawals_.clear();
+    unmatched_.clear();
+    for (const auto& part : store::settlement_parts(db(), month, 60)) {
+      auto source = store::load_settlement_input(db(), month, part);
+      auto settled = settlement::settle_month(source->input, context(), settings.settlement);
+      EXPECT_TRUE(settlement::check_balance(source->input, settled).empty());
+      for (auto& w : source->input.withdrawals) withdrawals_.push_back(std::move(w));
+      for (auto& u : source->unmatched_kago) unmatched_.push_back(std::move(u));
+      settlement::merge(s, std::move(settled));
+    }
     auto next = month.plus_months(1);
     report::write_results(
         out, s, report::issue_info(settings, {month.year, month.month, month.days()}, {next.year, next.month, 26}));
     store::store_settlement(db(), s);
     return s;
   }
-  const store::SettlementSource& source() const { return *source_; }
+  // The 過誤 and the set-aside requests of the last month settled.
+  const std::vector<settlement::Withdrawal>& withdrawals() const { return withdrawals_; }
+  const std::vector<settlement::UnmatchedKago>& unmatched() const { return unmatched_; }
 
   std::int64_t scalar(const std::string& sql, const std::string& arg = {}) {
     auto st = db().connection().prepare(sql);
@@ -91,7 +103,8 @@ class Months {
  private:
   ReceptionWorld w_;
   store::World ledgers_;
-  std::unique_ptr<store::SettlementSource> source_;
+  std::vector<settlement::Withdrawal> withdrawals_;
+  std::vector<settlement::UnmatchedKago> unmatched_;
 };
 
 // 保険者負担 of a decision: 保険請求額 + 公費請求額.
@@ -212,8 +225,8 @@ TEST(MonthInForce, ARereviewedClaimIsWithdrawnAtTheAmountItWasRestoredTo) {
   m.review({2026, 7});
   TempDir july;
   auto jul = m.settle({2026, 7}, july.path());
-  ASSERT_EQ(m.source().input.withdrawals.size(), 1u);
-  EXPECT_EQ(payable(m.source().input.withdrawals.front().claim.decision.decided_total()), c.written);
+  ASSERT_EQ(m.withdrawals().size(), 1u);
+  EXPECT_EQ(payable(m.withdrawals().front().claim.decision.decided_total()), c.written);
   EXPECT_EQ(office_of(jul, c.office).payment.care.withdrawn.value, c.written);
   ASSERT_EQ(jul.withdrawn.size(), 1u);
   EXPECT_EQ(jul.withdrawn.front().claim_id, c.id);
@@ -223,8 +236,8 @@ TEST(MonthInForce, ARereviewedClaimIsWithdrawnAtTheAmountItWasRestoredTo) {
   m.review({2026, 8});
   TempDir august;
   m.settle({2026, 8}, august.path());
-  EXPECT_TRUE(m.source().input.withdrawals.empty());
-  ASSERT_EQ(m.source().unmatched_kago.size(), 1u);
+  EXPECT_TRUE(m.withdrawals().empty());
+  ASSERT_EQ(m.unmatched().size(), 1u);
 }
 
 TEST(MonthInForce, AKagoAfterAReclaimWithdrawsTheReclaim) {
@@ -261,17 +274,17 @@ TEST(MonthInForce, AKagoAfterAReclaimWithdrawsTheReclaim) {
   m.kago({2026, 8}, kago_line);
   m.review({2026, 8});
   m.settle({2026, 8}, august.path());
-  ASSERT_EQ(m.source().input.withdrawals.size(), 1u);
-  EXPECT_EQ(m.source().input.withdrawals.front().claim.decision.claim_id, reclaimed);
-  EXPECT_TRUE(m.source().unmatched_kago.empty());
+  ASSERT_EQ(m.withdrawals().size(), 1u);
+  EXPECT_EQ(m.withdrawals().front().claim.decision.claim_id, reclaimed);
+  EXPECT_TRUE(m.unmatched().empty());
 
   // September: both are withdrawn; a third 過誤 has nothing to take back.
   TempDir september;
   m.kago({2026, 9}, kago_line);
   m.review({2026, 9});
   m.settle({2026, 9}, september.path());
-  EXPECT_TRUE(m.source().input.withdrawals.empty());
-  EXPECT_EQ(m.source().unmatched_kago.size(), 1u);
+  EXPECT_TRUE(m.withdrawals().empty());
+  EXPECT_EQ(m.unmatched().size(), 1u);
 }
 
 }  // namespace
@@ -314,6 +327,14 @@ TEST(MonthInForce, APlanCancelWithdrawsThePersonsPaidClaims) {
     EXPECT_EQ(w.kago_code.substr(2), "32") << w.claim_id;
   }
   EXPECT_EQ(withdrawn, ids);
+  // Loaded one office at a time, each office gets the 過誤 of its own 明細書 only, whoever made the plan.
+  std::size_t across_parts = 0;
+  for (const auto& [office, yen] : paid) {
+    auto part = store::load_settlement_input(m.db(), {2026, 6}, {office, office + '\x01'});
+    for (const auto& w : part->input.withdrawals) EXPECT_EQ(w.claim.statement.key.office_no, office);
+    across_parts += part->input.withdrawals.size();
+  }
+  EXPECT_EQ(across_parts, ids.size());
   for (const auto& [office, yen] : paid) {
     const auto& p = office_of(s, office).payment;
     EXPECT_EQ(p.care.withdrawn.value + p.sougou.withdrawn.value, yen) << office;

@@ -275,6 +275,45 @@ TEST(MonthStore, SettledFromTheStoreTheMoneyBalances) {
   }
 }
 
+// A month settled office range by office range, as `kaigo results` does to keep one part in memory,
+// gives exactly the files and summary of the month settled at once.
+TEST(MonthStore, SettledInPartsIsTheMonthSettledAtOnce) {
+  ReviewedMonth m(0.2);
+  review::Context ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
+                      review::config_of(m.world.db().settings().review)};
+  auto settings = m.world.db().settings();
+  auto whole =
+      settlement::settle_month(store::load_settlement_input(m.world.db(), {2026, 5})->input, ctx, settings.settlement);
+
+  auto parts = store::settlement_parts(m.world.db(), {2026, 5}, 300);
+  ASSERT_GT(parts.size(), 3u);
+  EXPECT_EQ(parts.front().first, "");
+  for (std::size_t i = 1; i < parts.size(); ++i) EXPECT_EQ(parts[i].first, parts[i - 1].end);  // no gap, no overlap
+  settlement::MonthSettlement merged;
+  merged.month = {2026, 5};
+  std::int64_t claims = 0;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {  // any order of the parts
+    auto source = store::load_settlement_input(m.world.db(), {2026, 5}, *it);
+    claims += static_cast<std::int64_t>(source->input.claims.size());
+    auto part = settlement::settle_month(source->input, ctx, settings.settlement);
+    EXPECT_TRUE(settlement::check_balance(source->input, part).empty());
+    settlement::merge(merged, std::move(part));
+  }
+  EXPECT_EQ(claims, static_cast<std::int64_t>(store::load_settlement_input(m.world.db(), {2026, 5})->input.claims.size()));
+  ASSERT_EQ(merged.offices.size(), whole.offices.size());
+  EXPECT_EQ(merged.totals.transfer, whole.totals.transfer);
+
+  auto issue = report::issue_info(settings, {2026, 5, 31}, {2026, 6, 26});
+  TempDir a, b;
+  auto files = report::write_results(a.path(), whole, issue);
+  auto again = report::write_results(b.path(), merged, issue);
+  ASSERT_EQ(files.size(), again.size());
+  for (const auto& f : files) {
+    auto rel = std::filesystem::relative(f, a.path());
+    EXPECT_EQ(read_file(f), read_file(b / rel.string())) << rel;
+  }
+}
+
 }  // namespace
 }  // namespace kaigo::testing
 

@@ -36,11 +36,16 @@ void register_results(CLI::App& app, int& status) {
   static std::string out_dir;
   static std::string created_text;
   static std::string transfer_text;
+  static std::int64_t part_claims = 200'000;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
   cmd->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
   cmd->add_option("--out", out_dir, "出力先フォルダ / output folder")->required();
   cmd->add_option("--created", created_text, "作成年月日 YYYYMMDD（既定: 処理月の末日）/ date of the notices");
   cmd->add_option("--transfer", transfer_text, "振込日 YYYYMMDD（既定: 翌月26日）/ transfer date");
+  cmd->add_option("--part-claims", part_claims,
+                  "一度に支払決定する明細書数の上限（事業所単位に分割。既定 200000）/ 明細書 settled at a time "
+                  "(the month is cut by office; default 200000)")
+      ->check(CLI::PositiveNumber);
   cmd->callback([&status] {
     auto month = YearMonth::parse(month_text);
     if (!month) {
@@ -58,17 +63,24 @@ void register_results(CLI::App& app, int& status) {
     auto db = store::Database::open(db_path);
     auto settings = db->settings();
     auto world = store::load_world(*db);
-    auto source = store::load_settlement_input(*db, *month);
     review::Context context{world.masters, world.offices, world.insurers, world.recipients,
                             review::config_of(settings.review)};
-    for (const auto& u : source->unmatched_kago) {
-      std::fprintf(stderr, "%s",
-                   fmt::format("過誤申立（{} 行目）: {} / 過誤 request (line {}): {}\n", u.request.line, u.reason_ja,
-                               u.request.line, u.reason_en)
-                       .c_str());
+    // Office range by office range, so that only one part's 明細書 are in memory at a time.
+    settlement::MonthSettlement settled;
+    settled.month = *month;
+    std::vector<std::string> problems;
+    for (const auto& part : store::settlement_parts(*db, *month, part_claims)) {
+      auto source = store::load_settlement_input(*db, *month, part);
+      for (const auto& u : source->unmatched_kago) {
+        std::fprintf(stderr, "%s",
+                     fmt::format("過誤申立（{} 行目）: {} / 過誤 request (line {}): {}\n", u.request.line, u.reason_ja,
+                                 u.request.line, u.reason_en)
+                         .c_str());
+      }
+      auto part_settled = settlement::settle_month(source->input, context, settings.settlement);
+      for (auto& p : settlement::check_balance(source->input, part_settled)) problems.push_back(std::move(p));
+      settlement::merge(settled, std::move(part_settled));
     }
-    auto settled = settlement::settle_month(source->input, context, settings.settlement);
-    auto problems = settlement::check_balance(source->input, settled);
     for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.c_str());
     if (!problems.empty()) {
       std::fprintf(stderr,

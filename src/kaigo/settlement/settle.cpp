@@ -98,7 +98,36 @@ std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review:
   return out;
 }
 
+// The lists of a month in their order (offices by number, 再審査 and 過誤 by 明細書, notes by office
+// in the order they arose), whatever order its parts came in.
+void sort_lists(MonthSettlement& s) {
+  std::stable_sort(s.offices.begin(), s.offices.end(), [](const OfficeResult& a, const OfficeResult& b) {
+    return a.office.office_no < b.office.office_no;
+  });
+  std::stable_sort(s.rereviewed.begin(), s.rereviewed.end(), [](const RereviewOutcome& a, const RereviewOutcome& b) {
+    return a.before.claim_id < b.before.claim_id;
+  });
+  std::stable_sort(s.withdrawn.begin(), s.withdrawn.end(),
+                   [](const AppliedWithdrawal& a, const AppliedWithdrawal& b) { return a.claim_id < b.claim_id; });
+  std::stable_sort(s.notes.begin(), s.notes.end(),
+                   [](const SettlementNote& a, const SettlementNote& b) { return a.office_no < b.office_no; });
+}
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>&& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 }  // namespace
+
+void merge(MonthSettlement& month, MonthSettlement&& part) {
+  append(month.offices, std::move(part.offices));
+  append(month.rereviewed, std::move(part.rereviewed));
+  append(month.withdrawn, std::move(part.withdrawn));
+  append(month.notes, std::move(part.notes));
+  sort_lists(month);
+  month.totals = totals_of(month.offices);
+}
 
 OutcomeCounts& OutcomeCounts::operator+=(const OutcomeCounts& o) {
   paid += o.paid;
@@ -123,8 +152,7 @@ MonthSettlement settle_month(const MonthInput& input, const review::Context& con
     s.offices.push_back(settle_office(om, names, settings, s.notes));
   s.totals = totals_of(s.offices);
   for (const auto& w : input.withdrawals) s.withdrawn.push_back({w.claim.decision.claim_id, w.kago_code, w.same_month});
-  std::sort(s.withdrawn.begin(), s.withdrawn.end(),
-            [](const AppliedWithdrawal& a, const AppliedWithdrawal& b) { return a.claim_id < b.claim_id; });
+  sort_lists(s);
   return s;
 }
 

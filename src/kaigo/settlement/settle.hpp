@@ -7,8 +7,8 @@
 //   auto problems = check_balance(input, s);   // empty: every yen accounted for
 //
 // Deterministic: the output depends only on the values given (every list is sorted by its keys,
-// ties by id). Offices are independent, so the store may also settle one office at a time with
-// that office's part of the input.
+// ties by id). Offices are independent, so the store may also settle a part of the offices at a
+// time with their part of the input, and merge the parts.
 // Owns: the month's settlement. Must not: touch storage or format output.
 #pragma once
 #include <string>
@@ -21,7 +21,13 @@
 namespace kaigo::settlement {
 
 // `context` gives the ledgers and masters (names, and the 再審査's recomputation).
-MonthSettlement settle_month(const MonthInput& input, const review::Context& context, const SettlementSettings& settings);
+MonthSettlement settle_month(const MonthInput& input, const review::Context& context,
+                             const SettlementSettings& settings);
+
+// Adds `part` — the settlement of some whole offices of the same month — to `month`: offices,
+// 再審査, 過誤 and notes in the order settle_month gives them, totals summed again. Settling a month
+// in parts (a range of offices each) and merging them gives what settling it at once gives.
+void merge(MonthSettlement& month, MonthSettlement&& part);
 
 // Checks that the money balances, from the input rather than from the payment's own sums: per
 // office and in total, Σ 振込 − 繰越 − 返納 = decided − 過誤 + 再審査 − 手数料 − 前月繰越; each payer

@@ -1,6 +1,7 @@
 #include "kaigo/store/settlement_store.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <unordered_map>
 
 #include "kaigo/documents/statement_records.hpp"
@@ -98,6 +99,15 @@ class Loader {
     return std::move(found.front());
   }
 
+  // The 事業所番号 of a stored 明細書 (without reading its file).
+  std::string office_of(const std::string& claim_id) {
+    auto ref = parse_claim_id(claim_id);
+    if (!ref) return {};
+    auto st = c_.prepare("SELECT office_no FROM claim_decisions WHERE doc_key = ? AND claim_id = ? LIMIT 1");
+    st.bind(1, ref->doc_key).bind(2, claim_id);
+    return st.step() ? st.text(0) : std::string();
+  }
+
  private:
   void add_rows(const std::vector<std::int64_t>& ids, std::vector<settlement::SettledClaim>& out) {
     auto st = c_.prepare(
@@ -134,7 +144,28 @@ class Loader {
 
 }  // namespace
 
-std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month) {
+bool OfficeRange::contains(std::string_view office_no) const { return office_no >= first && office_no < end; }
+
+std::vector<OfficeRange> settlement_parts(Database& db, YearMonth month, std::int64_t max_claims) {
+  auto st = db.connection().prepare(
+      "SELECT office_no, COUNT(*) FROM claim_decisions WHERE month = ? AND kind = ? GROUP BY office_no ORDER BY "
+      "office_no");
+  st.bind(1, month.str()).bind(2, kReviewDecision);
+  std::vector<OfficeRange> parts{{}};
+  std::int64_t in_part = 0;
+  while (st.step()) {
+    const auto n = st.integer(1);
+    if (in_part > 0 && in_part + n > max_claims) {
+      parts.back().end = st.text(0);
+      parts.push_back({st.text(0), OfficeRange{}.end});
+      in_part = 0;
+    }
+    in_part += n;
+  }
+  return parts;
+}
+
+std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month, const OfficeRange& offices) {
   auto& c = db.connection();
   {
     auto st = c.prepare("SELECT 1 FROM review_months WHERE month = ?");
@@ -150,8 +181,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   auto& in = out->input;
   in.month = month;
   Loader load(db, *out);
-  in.claims = load.claims("d.month = ? AND d.kind = ?",
-                          [&](Statement& st) { st.bind(1, month.str()).bind(2, kReviewDecision); });
+  in.claims = load.claims("d.month = ? AND d.kind = ? AND d.office_no >= ? AND d.office_no < ?", [&](Statement& st) {
+    st.bind(1, month.str()).bind(2, kReviewDecision).bind(3, offices.first).bind(4, offices.end);
+  });
 
   // 給付管理票 decided this month, with their links (再審査, 取消).
   const auto& plan_findings = load.findings(month.str());
@@ -159,9 +191,8 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   {
     auto st = c.prepare(
         "SELECT plan_id, submission_id, doc_key, order_no, outcome, previous_plan_id FROM plan_decisions WHERE month = "
-        "? "
-        "ORDER BY order_no, plan_id");
-    st.bind(1, month.str());
+        "? AND support_office_no >= ? AND support_office_no < ? ORDER BY order_no, plan_id");
+    st.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
     auto links = c.prepare("SELECT kind, claim_id FROM plan_links WHERE month = ? AND plan_id = ?");
     while (st.step()) {
       settlement::SettledPlan p;
@@ -184,27 +215,51 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   for_each_stored(db, plan_refs,
                   [&](std::size_t i, const exchange::Document& d) { in.plans[i].plan = documents::to_plan(d); });
 
-  // 再審査 (修正) and 過誤 (取消) caused by this month's 給付管理票.
-  for (const auto& p : in.plans) {
-    for (const auto& id : p.decision.rereview_claims) {
-      if (auto claim = load.in_force(id, month)) in.rereviews.push_back({p.plan_id, p.plan, std::move(*claim)});
-    }
-    for (const auto& id : p.decision.withdrawn_claims) {
-      if (auto claim = load.in_force(id, month)) {
+  // 再審査 (修正) and 過誤 (取消) caused by this month's 給付管理票, for the 明細書 of these offices
+  // (the 明細書's office is paid or charged, whichever office made the plan).
+  {
+    auto links = c.prepare(
+        "SELECT l.plan_id, l.kind, l.claim_id, p.submission_id, p.doc_key FROM plan_links l JOIN plan_decisions p ON "
+        "p.month = l.month AND p.plan_id = l.plan_id WHERE l.month = ? ORDER BY p.order_no, l.rowid");
+    links.bind(1, month.str());
+    struct Link {
+      std::string plan_id, kind, claim_id;
+      StoredRef plan;
+    };
+    std::vector<Link> all;
+    while (links.step())
+      all.push_back({links.text(0), links.text(1), links.text(2), {links.integer(3), links.text(4), 1}});
+    std::map<std::string, billing::BenefitPlan> plans;  // plan id → the corrected plan (修正 only)
+    for (auto& l : all) {
+      if (!offices.contains(load.office_of(l.claim_id))) continue;
+      auto claim = load.in_force(l.claim_id, month);
+      if (!claim || !offices.contains(claim->statement.key.office_no)) continue;
+      if (l.kind != "rereview") {
         if (auto w = settlement::withdrawal_by_plan_cancel(*claim)) in.withdrawals.push_back(std::move(*w));
+        continue;
       }
+      auto it = plans.find(l.plan_id);
+      if (it == plans.end()) {
+        billing::BenefitPlan plan;
+        for_each_stored(db, std::vector<StoredRef>{l.plan},
+                        [&](std::size_t, const exchange::Document& d) { plan = documents::to_plan(d); });
+        it = plans.emplace(l.plan_id, std::move(plan)).first;
+      }
+      in.rereviews.push_back({l.plan_id, it->second, std::move(*claim)});
     }
   }
 
   // 過誤 filed for this month: each matched to the decision in force under its key.
   out->kago = kago_of(db, month);
+  std::erase_if(out->kago, [&](const settlement::KagoRequest& k) { return !offices.contains(k.office_no); });
   if (!out->kago.empty()) {
     std::vector<settlement::SettledClaim> standing;
     auto ids = c.prepare(
         "SELECT DISTINCT d.claim_id FROM claim_decisions d JOIN kago_requests k ON k.month = ?1 AND k.form_id = "
         "d.form_id AND k.office_no = d.office_no AND substr(k.insurer_no, -6) = d.insurer_no AND k.insured_no = "
-        "d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 AND d.outcome IN ('paid', 'cut')");
-    ids.bind(1, month.str());
+        "d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 AND d.outcome IN ('paid', 'cut') AND "
+        "k.office_no >= ?2 AND k.office_no < ?3");
+    ids.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
     std::vector<std::string> claim_ids;
     while (ids.step()) claim_ids.push_back(ids.text(0));
     for (const auto& id : claim_ids) {
@@ -217,8 +272,10 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
 
   // 請求書 rows of the month's accepted files, for 請求差.
   {
-    auto st = c.prepare("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' ORDER BY id");
-    st.bind(1, month.str());
+    auto st = c.prepare(
+        "SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND office_no >= ? AND office_no < ? "
+        "ORDER BY id");
+    st.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
     std::vector<std::int64_t> files;
     while (st.step()) files.push_back(st.integer(0));
     for (auto id : files) {
@@ -234,7 +291,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     auto loaded = settlement::load_fees(fees->text, fees->file_name);
     if (!loaded.ok()) throw StoreError("保存済みの fees を読み込めません / the stored fees no longer load");
     for (const auto& f : *loaded.table) {
-      if (f.month == month) in.charges.push_back(f.charge);
+      if (f.month == month && offices.contains(f.charge.office_no)) in.charges.push_back(f.charge);
     }
   }
 
@@ -244,7 +301,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
         "SELECT office_no, carried_out FROM office_payments WHERE carried_out > 0 AND month = (SELECT MAX(month) FROM "
         "office_payments WHERE month < ?)");
     st.bind(1, month.str());
-    while (st.step()) in.carried_in[st.text(0)] = Yen{st.integer(1)};
+    while (st.step()) {
+      if (offices.contains(st.text(0))) in.carried_in[st.text(0)] = Yen{st.integer(1)};
+    }
   }
   return out;
 }

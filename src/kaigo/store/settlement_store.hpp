@@ -9,6 +9,8 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "kaigo/settlement/input.hpp"
 #include "kaigo/settlement/results.hpp"
@@ -25,8 +27,23 @@ struct SettlementSource {
   std::vector<settlement::UnmatchedKago> unmatched_kago;  // no decided 明細書 under their key
 };
 
-// Throws StoreError when the month has not been reviewed.
-std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month);
+// A part of a month's settlement: the offices whose 事業所番号 n has first ≤ n < end. The default
+// range holds every office.
+struct OfficeRange {
+  std::string first;
+  std::string end = "\x7f";
+  bool contains(std::string_view office_no) const;
+};
+
+// The month cut into consecutive office ranges of at most `max_claims` decided 明細書 each (an
+// office with more is a part of its own), covering every 事業所番号: settled part by part and
+// merged (settlement::merge), the month needs only one part's 明細書 in memory at a time.
+std::vector<OfficeRange> settlement_parts(Database& db, YearMonth month, std::int64_t max_claims);
+
+// The input for the offices of `offices`: their 明細書 decided this month; the 給付管理票 they made;
+// 再審査 and 過誤 of their 明細書 (whoever made the plan); 過誤申立 naming them; their 請求書,
+// fees and carried shortfalls. Throws StoreError when the month has not been reviewed.
+std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month, const OfficeRange& offices = {});
 
 // Keeps what the settlement of the month decided, replacing an earlier run of the month, in one
 // transaction: what each office is paid, the 再審査 decisions (the claims' decisions in force from
