@@ -1,7 +1,6 @@
 // report/html — the HTML rendering of a notice: the same content as the PDF (content.hpp), as one
 // standalone UTF-8 file with inline CSS; printing it gives A4 pages with the column headings
 // repeated on each page. Owns: the markup and its CSS. Must not: change or add any text.
-#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -9,6 +8,7 @@
 
 #include "kaigo/report/content.hpp"
 #include "kaigo/report/render.hpp"
+#include "kaigo/report/text_file.hpp"
 
 namespace kaigo::report {
 namespace {
@@ -43,11 +43,20 @@ std::string escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -65,9 +74,12 @@ std::string joined(const Lines& lines, Text text) {
 
 std::string_view align_class(Align a) {
   switch (a) {
-    case Align::Left: return "l";
-    case Align::Center: return "c";
-    case Align::Right: return "r";
+    case Align::Left:
+      return "l";
+    case Align::Center:
+      return "c";
+    case Align::Right:
+      return "r";
   }
   return "l";
 }
@@ -146,17 +158,6 @@ std::string html(const Notice& notice) {
   return out;
 }
 
-void render_html(const Notice& notice, const std::filesystem::path& path) {
-  auto text = html(notice);
-  auto tmp = path;
-  tmp += ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", tmp.string(), tmp.string()));
-  }
-  std::filesystem::rename(tmp, path);
-}
+void render_html(const Notice& notice, const std::filesystem::path& path) { write_text_file(path, html(notice)); }
 
 }  // namespace kaigo::report

@@ -1,6 +1,5 @@
 #include "kaigo/report/notice_file.hpp"
 
-#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
@@ -8,6 +7,7 @@
 
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/exchange/writer.hpp"
+#include "kaigo/report/text_file.hpp"
 #include "kaigo/text/cp932.hpp"
 
 namespace kaigo::report {
@@ -114,14 +114,7 @@ std::optional<std::filesystem::path> write_print_values(const Notice& n, const s
   std::string text = "name\tvalue\n";
   for (const auto& [name, value] : n.print_values) text += name + "\t" + value + "\n";
   const auto path = print_values_path(csv_path);
-  auto tmp = path;
-  tmp += ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) throw std::runtime_error(fmt::format("{} を書けません / cannot write {}", tmp.string(), tmp.string()));
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (std::fclose(f) != 0 || !ok)
-    throw std::runtime_error(fmt::format("{} を書けません / cannot write {}", tmp.string(), tmp.string()));
-  std::filesystem::rename(tmp, path);
+  write_text_file(path, text);
   return path;
 }
 

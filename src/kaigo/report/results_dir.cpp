@@ -1,12 +1,12 @@
 #include "kaigo/report/results_dir.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "kaigo/core/settings.hpp"
 #include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/text_file.hpp"
 #include "kaigo/settlement/input.hpp"
 
 namespace kaigo::report {
@@ -15,22 +15,30 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json counts_json(const settlement::OutcomeCounts& n) {
-  return Json{{"claims", {{"paid", n.paid}, {"cut", n.cut}, {"held", n.held}, {"returned", n.returned}, {"released", n.released}}},
-              {"plans",
-               {{"registered", n.plans_registered},
-                {"replaced", n.plans_replaced},
-                {"withdrawn", n.plans_withdrawn},
-                {"returned", n.plans_returned}}}};
+  return Json{
+      {"claims",
+       {{"paid", n.paid}, {"cut", n.cut}, {"held", n.held}, {"returned", n.returned}, {"released", n.released}}},
+      {"plans",
+       {{"registered", n.plans_registered},
+        {"replaced", n.plans_replaced},
+        {"withdrawn", n.plans_withdrawn},
+        {"returned", n.plans_returned}}}};
 }
 
 Json program_json(const settlement::ProgramPayment& p) {
-  return Json{{"decided", p.decided.value}, {"withdrawn", p.withdrawn.value}, {"restored", p.restored.value}, {"payment", p.net().value}};
+  return Json{{"decided", p.decided.value},
+              {"withdrawn", p.withdrawn.value},
+              {"restored", p.restored.value},
+              {"payment", p.net().value}};
 }
 
 Json difference_json(const settlement::AdjustmentTable& t) {
   if (!t.present) return nullptr;
   const auto& d = t.difference;
-  return Json{{"count", d.count}, {"amount", d.amount.value}, {"facility_count", d.facility_count}, {"facility_amount", d.facility_amount.value}};
+  return Json{{"count", d.count},
+              {"amount", d.amount.value},
+              {"facility_count", d.facility_count},
+              {"facility_amount", d.facility_amount.value}};
 }
 
 Json payment_json(const settlement::OfficePayment& p) {
@@ -52,7 +60,8 @@ Json office_json(const settlement::OfficeResult& o, const std::vector<Notice>& n
   j.update(counts_json(o.counts));
   j["care"] = program_json(o.payment.care);
   j["sougou"] = program_json(o.payment.sougou);
-  j["claim_difference"] = {{"care", difference_json(o.care_adjustments)}, {"sougou", difference_json(o.sougou_adjustments)}};
+  j["claim_difference"] = {{"care", difference_json(o.care_adjustments)},
+                           {"sougou", difference_json(o.sougou_adjustments)}};
   j.update(payment_json(o.payment));
   Json payers = Json::array();
   for (const auto& p : o.payment.payers) {
@@ -86,17 +95,21 @@ Json totals_json(const settlement::MonthTotals& t) {
 }  // namespace
 
 std::string summary_json(const settlement::MonthSettlement& m, const IssueInfo& issue) {
-  Json j{{"month", m.month.str()}, {"kokuhoren", issue.kokuhoren}, {"created_on", issue.created_on.str()},
+  Json j{{"month", m.month.str()},
+         {"kokuhoren", issue.kokuhoren},
+         {"created_on", issue.created_on.str()},
          {"transfer_on", issue.transfer_on.str()}};
   Json offices = Json::array();
   for (const auto& o : m.offices) offices.push_back(office_json(o, office_notices(o, m.month, issue)));
   j["offices"] = offices;
   j["totals"] = totals_json(m.totals);
   Json rereviewed = Json::array();
-  for (const auto& r : m.rereviewed) rereviewed.push_back({{"claim_id", r.before.claim_id}, {"plan_id", r.plan_id}, {"office_no", r.office_no}});
+  for (const auto& r : m.rereviewed)
+    rereviewed.push_back({{"claim_id", r.before.claim_id}, {"plan_id", r.plan_id}, {"office_no", r.office_no}});
   j["rereviewed"] = rereviewed;
   Json notes = Json::array();
-  for (const auto& n : m.notes) notes.push_back({{"office_no", n.office_no}, {"message_ja", n.message_ja}, {"message_en", n.message_en}});
+  for (const auto& n : m.notes)
+    notes.push_back({{"office_no", n.office_no}, {"message_ja", n.message_ja}, {"message_en", n.message_en}});
   j["notes"] = notes;
   return j.dump(2) + "\n";
 }
@@ -117,15 +130,7 @@ std::vector<std::filesystem::path> write_results(const std::filesystem::path& di
   }
   std::filesystem::create_directories(dir);
   const auto summary = dir / "summary.json";
-  const auto tmp = dir / "summary.json.tmp";
-  {
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw std::runtime_error("summary.json を書けません / cannot write summary.json: " + tmp.string());
-    const auto text = summary_json(m, issue);
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    if (std::fclose(f) != 0 || !ok) throw std::runtime_error("summary.json を書けません / cannot write summary.json: " + tmp.string());
-  }
-  std::filesystem::rename(tmp, summary);
+  write_text_file(summary, summary_json(m, issue));
   files.push_back(summary);
   return files;
 }
