@@ -5,6 +5,8 @@ SAN_BUILD  ?= build-san
 FUZZ_TIME  ?= 45
 DEMO_DIR   ?= demo-out
 CMAKE_FLAGS ?=
+# ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
+LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
 .PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench clean format tidy
 
@@ -15,7 +17,7 @@ setup:
 
 # The benchmarks are built only by `make bench` (make test and make demo do not need them).
 build: setup
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON -DKAIGO_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAIGO_WERROR=ON -DKAIGO_BENCH=OFF $(LAUNCHER) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)
 
 # clang with AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets. -O1 -g: line
@@ -24,7 +26,7 @@ build: setup
 build-san: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
-	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF >/dev/null
+	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF $(LAUNCHER) >/dev/null
 	@cmake --build $(SAN_BUILD)
 
 unit: build
