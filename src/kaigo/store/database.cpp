@@ -4,6 +4,7 @@
 #include <array>
 
 #include "kaigo/store/schema.hpp"
+#include "kaigo/store/schema/modules.hpp"
 #include "kaigo/store/sqlite.hpp"
 
 namespace kaigo::store {
@@ -23,6 +24,7 @@ void upgrade(Connection& c, int version) {
     for (int v = version; v < kSchemaVersion; ++v) c.exec(kMigrations[v]);
   }
   c.exec(kSchema);
+  for (auto piece : schema::kModuleSchemas) c.exec(piece);
   c.exec(fmt::format("PRAGMA user_version={}", kSchemaVersion));
   tx.commit();
 }

@@ -1,0 +1,13 @@
+// store/schema/modules — the schema pieces of the modules built on the claims store (README.md
+// beside this file). Each piece is created when a database is opened.
+// Must not: be used outside the store module.
+#pragma once
+#include <array>
+#include <string_view>
+
+namespace kaigo::store::schema {
+
+// One entry per module; add yours here (and nowhere else).
+inline constexpr std::array<std::string_view, 0> kModuleSchemas{};
+
+}  // namespace kaigo::store::schema
