@@ -115,7 +115,7 @@ TEST(ReviewLedger, ATT5_WelfareOnlyWithAnInsuranceClaim) {
   h.s.person("H000000001").rate.reset();  // 生保単独: no 保険給付率 in the ledger
   auto d = h.review(h.claim("C", wrote().insurance_claim(5000), "H000000001"), "H000000001");
   expect_returned_unpaid(d);
-  EXPECT_EQ(rows(d), (std::vector<std::string>{"ATT5 | B | 11 | 保険請求額：生保単独で保険請求額が設定されている | 5000 | 0"}));
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ATT5 | B | 11 | 保険請求額：生保単独で保険請求額が0より大きい | 5000 | 0"}));
 }
 
 TEST(ReviewLedger, PD_QJ_QT_CertificationLevelBirth) {
@@ -129,7 +129,7 @@ TEST(ReviewLedger, PD_QJ_QT_CertificationLevelBirth) {
   expect_returned_unpaid(d);
   EXPECT_EQ(rows(d), (std::vector<std::string>{
                          "12PD | B | 11 | 認定有効期間：認定有効期間外の被保険者 | 202409 | 20200101-20240831",
-                         "12QT | B | 11 | 生年月日：市町村の受給者情報と相違 | 19400102 | 19400101",
+                         "12QT | B | 11 | 生年月日：生年月日・性別が受給者台帳と相違 | 19400102 | 19400101",
                          "12QJ | B | 11 | 要介護状態区分コード：要介護度が認定と相違 | 22 | 21",
                      }));
 }

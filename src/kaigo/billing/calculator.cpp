@@ -4,6 +4,8 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "kaigo/core/error_codes.hpp"
+
 namespace kaigo::billing {
 namespace {
 
@@ -104,15 +106,17 @@ struct Context {
   std::array<Yen, kFundSlots> self_pay_left;
 };
 
-Diagnostic note(const Context& c, std::string code, std::string ja, std::string en, std::string value = {}) {
+// A note worded from the table of codes (KB01, KB02).
+Diagnostic note(const Context& c, std::string_view code, std::string value) {
+  const ErrorCode& text = error_code(code);
   Diagnostic d;
   d.severity = Severity::Info;
-  d.code = std::move(code);
+  d.code = std::string(code);
   d.file = fmt::format("{}/{}/{}/{}", c.written.key.form_id, c.written.key.office_no, c.written.key.insurer_no,
                        c.written.key.insured_no);
   d.value = std::move(value);
-  d.message_ja = std::move(ja);
-  d.message_en = std::move(en);
+  d.message_ja = std::string(text.title_ja);
+  d.message_en = std::string(text.title_en);
   return d;
 }
 
@@ -158,9 +162,7 @@ TypeUnits sum_type_units(Context& c, const std::string& type, const AggregateRow
     if (!c.terms.codes) continue;
     const auto* code = c.terms.codes->find(type, d.item_code, c.written.key.service_month);
     if (!code) {
-      c.notes.push_back(note(c, "KB01", "サービスコードがマスタにありません（限度額対象として扱います）",
-                             "service code not in the master (treated as inside the limit)",
-                             type + d.item_code));
+      c.notes.push_back(note(c, "KB01", type + d.item_code));
     }
     if (code && !code->limit_target) u.outside += d.service_units;
   }
@@ -185,8 +187,7 @@ std::optional<Units> plan_limit(const Context& c, const TypeTerms* tt, const Agg
 
 UnitPrice price_for(Context& c, const std::string& type, const TypeTerms* tt, const AggregateRow* written) {
   if (tt && tt->unit_price) return *tt->unit_price;
-  c.notes.push_back(note(c, "KB02", "単位数単価が与えられていないため記載値を用います",
-                         "no unit price given: the written one is used", type));
+  c.notes.push_back(note(c, "KB02", type));
   return written ? written->unit_price : UnitPrice{1000};
 }
 

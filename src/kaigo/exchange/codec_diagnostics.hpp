@@ -1,20 +1,21 @@
-// exchange/codec_diagnostics — the kinds of finding the reader can report about the bytes of a file,
-// each with its code and its message in Japanese and English (docs/diagnostics.md lists them).
-// Must not: report business-rule findings (those belong to precheck and review).
+// exchange/codec_diagnostics — the kinds of finding the reader can report about the bytes of a file:
+// each one's code and whether it is only a warning. Their messages are the detail templates of the
+// one table of codes (core/error_codes.tsv; docs/diagnostics.md lists them).
+// Must not: report business-rule findings (those belong to precheck and review), or word them.
 #pragma once
 #include <string_view>
 
 namespace kaigo::exchange {
 
 enum class CodecIssue {
-  InvalidEncoding,      // KC01 文字コード不正
+  InvalidEncoding,      // KC01 bytes that are not CP932
   LineTooLong,          // KC02
   BadQuoting,           // KC03
   ItemCount,            // KC04
   RecordType,           // KC05 レコード種別 not 1/2/3
   UnknownForm,          // KC06 交換情報識別番号 unknown
   UnknownKind,          // KC07 レコード種別コード unknown for the form
-  RequiredMissing,      // ABB0 必須項目が未設定 (official)
+  RequiredMissing,      // ABB0 a required item is empty (official)
   NotNumeric,           // KC08
   NotHalfWidth,         // KC09 英数 / 半角カナ item with other characters
   NotFullWidth,         // KC10 漢字 item with half-width characters
@@ -37,7 +38,7 @@ enum class CodecIssue {
 struct CodecIssueText {
   std::string_view code;
   bool warning;
-  std::string_view ja;  // fmt format string; arguments depend on the issue
+  std::string_view ja;  // fmt format string (error_codes.tsv detail_ja); arguments depend on the issue
   std::string_view en;
 };
 

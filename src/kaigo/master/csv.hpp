@@ -15,19 +15,19 @@
 
 namespace kaigo::master {
 
-// Project diagnostic codes of the master loaders (docs/masters.md lists them).
+// Project diagnostic codes of the master loaders; their texts are in core/error_codes.tsv.
 namespace code {
-inline constexpr std::string_view kUnreadable = "KM01";   // ファイルを読めない
-inline constexpr std::string_view kHeader = "KM02";       // ヘッダー行が不正
-inline constexpr std::string_view kColumnCount = "KM03";  // 列数が不正
-inline constexpr std::string_view kRequired = "KM04";     // 必須項目が未設定
-inline constexpr std::string_view kNumber = "KM05";       // 数値が不正・範囲外
-inline constexpr std::string_view kDate = "KM06";         // 日付が不正
-inline constexpr std::string_view kUnknownCode = "KM07";  // コードが不正
-inline constexpr std::string_view kOverlap = "KM08";      // 有効期間が重複
-inline constexpr std::string_view kPeriod = "KM09";       // 有効期間の終了が開始より前
-inline constexpr std::string_view kQuoting = "KM10";      // 引用符が不正
-inline constexpr std::string_view kEncoding = "KM11";     // UTF-8 ではない
+inline constexpr std::string_view kUnreadable = "KM01";   // the file cannot be read
+inline constexpr std::string_view kHeader = "KM02";       // a wrong header row
+inline constexpr std::string_view kColumnCount = "KM03";  // a wrong column count
+inline constexpr std::string_view kRequired = "KM04";     // a required value is empty
+inline constexpr std::string_view kNumber = "KM05";       // not a number or out of range
+inline constexpr std::string_view kDate = "KM06";         // not a date
+inline constexpr std::string_view kUnknownCode = "KM07";  // an unknown code
+inline constexpr std::string_view kOverlap = "KM08";      // two versions overlap
+inline constexpr std::string_view kPeriod = "KM09";       // the end before the start
+inline constexpr std::string_view kQuoting = "KM10";      // broken quotes
+inline constexpr std::string_view kEncoding = "KM11";     // not UTF-8
 }  // namespace code
 
 // One column of a table: the header name, its Japanese item name, and whether it may be absent

@@ -1,12 +1,18 @@
 #include "kaigo/master/service_types.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include <fmt/format.h>
+
+#include "kaigo/core/strings.hpp"
+#include "kaigo/master/care_limits.hpp"
 
 namespace kaigo::master {
 namespace {
 
-enum Col : std::size_t { kCode, kName, kShare, kForm, kNeedsPlan, kLimit, kKago, kInvoice, kFrom, kTo, kSource };
-constexpr std::array<Column, 11> kColumns{{
+enum Col : std::size_t { kCode, kName, kShare, kForm, kNeedsPlan, kLimit, kKago, kInvoice, kLevels, kFrom, kTo, kSource };
+constexpr std::array<Column, 12> kColumns{{
     {"code", "サービス種類コード"},
     {"name", "サービス種類名称"},
     {"labor_share", "人件費割合"},
@@ -15,6 +21,7 @@ constexpr std::array<Column, 11> kColumns{{
     {"limit_target", "区分支給限度額対象"},
     {"kago_form", "過誤様式番号"},
     {"invoice_class", "請求情報区分コード"},
+    {"care_levels", "利用できる要介護状態区分"},
     {"valid_from", "有効期間開始"},
     {"valid_to", "有効期間終了"},
     {"source", "出典", true},
@@ -30,7 +37,27 @@ LaborShare share_of(std::string_view s) {
   return LaborShare::Flat10;
 }
 
+// 要介護状態区分コード separated by spaces, each one known (KM07 otherwise).
+std::optional<std::vector<std::string>> care_levels(RowReader& r) {
+  auto text = r.required(kLevels);
+  if (!text) return std::nullopt;
+  std::vector<std::string> out;
+  for (auto code : split(*text, ' ')) {
+    if (!is_care_level_code(code)) {
+      r.fail(kLevels, code::kUnknownCode, fmt::format("利用できる要介護状態区分のコードが不正です（{}）", code),
+             fmt::format("care_levels: unknown care level {}", code));
+      return std::nullopt;
+    }
+    out.emplace_back(code);
+  }
+  return out;
+}
+
 }  // namespace
+
+bool ServiceType::allows(std::string_view care_level) const {
+  return std::find(care_levels.begin(), care_levels.end(), care_level) != care_levels.end();
+}
 
 std::string_view labor_share_name(LaborShare s) {
   switch (s) {
@@ -57,8 +84,11 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     auto limit = r.one_of(kLimit, kFlags, true);
     auto kago = r.alnum(kKago, 2, true);
     auto invoice = r.one_of(kInvoice, kInvoiceClasses, true);
+    auto levels = care_levels(r);
     auto period = read_period(r, kFrom, kTo);
-    if (!r.ok() || !code || !name || !share || !form || !plan || !limit || !kago || !invoice || !period) continue;
+    if (!r.ok() || !code || !name || !share || !form || !plan || !limit || !kago || !invoice || !levels || !period) {
+      continue;
+    }
     t.code = std::string(*code);
     t.name = std::string(*name);
     t.labor_share = share_of(*share);
@@ -67,6 +97,7 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     t.limit_target = *limit == "1";
     t.kago_form = std::string(*kago);
     t.invoice_class = std::string(*invoice);
+    t.care_levels = std::move(*levels);
     t.source = std::string(r.text(kSource));
     t.period = *period;
     t.line = r.line();

@@ -1,10 +1,12 @@
 // master/service_types — サービス種類 master: 人件費割合, 明細書 様式, 給付管理 and 限度額 flags,
-// 過誤 様式番号, 請求情報区分, each effective-dated (data/masters/service_types.csv).
+// 過誤 様式番号, 請求情報区分, the 要介護状態区分 it serves, each effective-dated
+// (data/masters/service_types.csv).
 // Owns: the ServiceType value, its table and loader. Must not: hold any of these values in code.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kaigo/master/csv.hpp"
 #include "kaigo/master/versioned.hpp"
@@ -24,9 +26,13 @@ struct ServiceType {
   bool limit_target = false;  // inside the 区分支給限度基準額
   std::string kago_form;      // 過誤様式番号 (first 2 chars of the 申立事由コード)
   std::string invoice_class;  // 請求情報区分コード of its 請求書 row (01, 02, 05, 06)
+  std::vector<std::string> care_levels;  // 要介護状態区分 that may use it (介護 21–25, 予防 12–13, 総合事業 06 12 13)
   std::string source;         // where the values came from; [INF]/[U] marks uncertainty
   Period period;
   std::uint64_t line = 0;
+
+  // Whether a person of `care_level` may use it (10QF when not).
+  bool allows(std::string_view care_level) const;
 };
 
 class ServiceTypeMaster {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "kaigo/precheck/codes.hpp"
+#include "kaigo/core/error_codes.hpp"
 
 namespace kaigo::precheck {
 namespace {
@@ -91,7 +91,7 @@ std::string format_text(std::span<const FileResult> files) {
   if (codes.empty()) return out;
   out += "コードの説明 / codes\n";
   for (const auto& code : codes) {
-    const CodeText* t = code_text(code);
+    const ErrorCode* t = find_error_code(code);
     if (t == nullptr) continue;
     out += fmt::format("  {} {} / {}\n", t->code, t->title_ja, t->title_en);
     out += fmt::format("       原因: {} / cause: {}\n", t->cause_ja, t->cause_en);
@@ -146,7 +146,7 @@ nlohmann::json to_json(std::span<const FileResult> files) {
   for (const auto& f : files) list.push_back(to_json(f));
   nlohmann::json codes = nlohmann::json::object();
   for (const auto& code : codes_used(files)) {
-    const CodeText* t = code_text(code);
+    const ErrorCode* t = find_error_code(code);
     if (t == nullptr) continue;
     codes[code] = {{"title_ja", t->title_ja}, {"title_en", t->title_en}, {"cause_ja", t->cause_ja},
                    {"action_ja", t->action_ja}, {"cause_en", t->cause_en}, {"action_en", t->action_en}};
@@ -166,7 +166,7 @@ std::string format_csv(std::span<const FileResult> files) {
       csv_line(out, {f.file, "", "", "", "", "", "", "", "", "", "", "", "", "", statements, records, "", "", ""});
     }
     for (const auto& e : f.errors) {
-      const CodeText* t = code_text(e.code);
+      const ErrorCode* t = find_error_code(e.code);
       csv_line(out, {e.file, e.form_kind, e.service_month, shown_type(e), e.insurer_no, e.insured_no, e.item_name,
                      e.value, e.message_ja, e.code, std::string(level_name_ja(e.level)),
                      e.line ? fmt::to_string(e.line) : std::string(), e.record_no ? fmt::to_string(e.record_no) : std::string(),

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "kaigo/precheck/codes.hpp"
+#include "kaigo/core/error_codes.hpp"
 #include "kaigo/text/cp932.hpp"
 
 namespace kaigo::precheck {
@@ -87,7 +87,7 @@ void Findings::add(Level level, std::string_view code, const DocInfo* doc, const
   row.level = level;
   row.code = std::string(code);
   row.file = out_.file;
-  const CodeText* t = code_text(code);
+  const ErrorCode* t = find_error_code(code);
   std::string_view title_ja = t ? t->title_ja : std::string_view(code);
   std::string_view title_en = t ? t->title_en : std::string_view(code);
   row.message_ja = detail_ja.empty() ? std::string(title_ja) : fmt::format("{}（{}）", title_ja, detail_ja);

@@ -24,6 +24,19 @@ void check_service(const CheckEnv& env, const exchange::Record& r, std::string_v
                    fmt::format("office {} has no service type {} in {}", office, type, m.str()));
 }
 
+// ADD3: the 指定／基準該当 class written for a registered 事業所 × サービス種類 differs from the
+// ledger's. Both code sets agree on 1 指定 – 5 地域密着型; 6 総合事業 (給付管理票 only) has no
+// ledger counterpart and is not compared [INF].
+void check_designation(const CheckEnv& env, const exchange::Record& r, std::string_view office, std::string_view type,
+                       int item, const DocInfo& info, YearMonth m) {
+  const auto* offices = env.context.offices;
+  const master::Office* o = offices == nullptr ? nullptr : offices->find(office, type, m);
+  auto written = parse_int(r.item(item));
+  if (o == nullptr || !written || *written < 1 || *written > 5 || *written == o->designation) return;
+  env.findings.add(Level::Format, "ADD3", &info, &r, item,
+                   fmt::format("事業所台帳では {}", o->designation), fmt::format("the office ledger has {}", o->designation));
+}
+
 void check_insurer(const CheckEnv& env, const exchange::Record& r, int item, const DocInfo& info, YearMonth m) {
   const auto* insurers = env.context.insurers;
   std::string_view no = r.item(item);
@@ -107,7 +120,10 @@ void check_careplan_masters(const CheckEnv& env, const exchange::Document& doc, 
   check_office(env, head, 2, info, m);
   check_insurer(env, head, 5, info, m);
   bool office_known = env.context.offices != nullptr && env.context.offices->find_any(head.item(2), m) != nullptr;
-  if (office_known) check_service(env, head, head.item(2), head.item(17).substr(0, 2), 17, info, m);
+  if (office_known) {
+    check_service(env, head, head.item(2), head.item(17).substr(0, 2), 17, info, m);
+    check_designation(env, head, head.item(2), head.item(17).substr(0, 2), 3, info, m);
+  }
   for (const auto& r : doc.records()) {
     std::string_view code = r.item(17);
     if (code.size() != 6) continue;  // the reader reports a malformed code
@@ -125,6 +141,7 @@ void check_plan_masters(const CheckEnv& env, const exchange::Document& doc, cons
     if (r.item(8) == "99") continue;
     // A plan line that names a provider or type not registered is ADD1 (review-rules §1.3).
     check_service(env, r, r.item(17), r.item(19), 17, info, m);
+    check_designation(env, r, r.item(17), r.item(19), 18, info, m);
   }
 }
 

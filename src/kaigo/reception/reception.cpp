@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "kaigo/core/error_codes.hpp"
 #include "kaigo/core/sha256.hpp"
-#include "kaigo/precheck/codes.hpp"
 #include "kaigo/reception/window.hpp"
 
 namespace kaigo::reception {
@@ -39,7 +39,7 @@ precheck::ErrorRow resent_row(const std::string& file, const precheck::DocumentR
   row.item_name = "様式番号";
   row.value = d.code;
   row.document_key = d.key;
-  const auto* text = precheck::code_text(row.code);
+  const auto* text = find_error_code(row.code);
   row.message_ja = fmt::format("{}（受付番号 {} の {} で受付済み。取消してから再送信してください）",
                                text ? text->title_ja : "重複", earlier.submission_id, earlier.file_name);
   row.message_en = fmt::format("{} (already received in submission {}, {}; cancel that file before sending again)",

@@ -1,6 +1,6 @@
 // review/amount_checks — the written amounts of a 明細書 against the 国保連's recomputation
 // (review-rules §2.4): ASSA when a unit count or an amount claimed from a payer exceeds the
-// computed one (seed 002 §5(3): 「保険請求額：記載された値が計算値を超過」), ASS0 for any other
+// computed one (seed 002 §5(3), on 保険請求額), ASS0 for any other
 // difference, 利用者負担 included (seed 000 §5(2): 給付割合の相違・計算誤り), ATT5 for a 生保単独
 // claim with a 保険請求額.
 // A written 保険給付率 that differs from the ledger is 12SA (recipient_checks); the differences it

@@ -89,6 +89,7 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   const bool fee = is_care_plan_fee(st.key.form_id);
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
   const auto* recipient = check_claim_recipient(versions, st, fee, f);
+  check_claim_services_for_person(ctx.masters, versions, st, f);
   const std::string key = claim_key(st.key);
   if (is_new) check_duplicates(key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.

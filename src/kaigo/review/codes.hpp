@@ -1,7 +1,7 @@
-// review/codes — the review's error codes as data: each code's 返戻一覧 事由 (A–D), its message in
-// Japanese and English and where it comes from (review-rules §1.3, claims-format §8.4, seed 002 §5),
-// and the builders of the findings that carry them.
-// Owns: the texts and the 事由 of every code the review raises. Must not: decide when to raise them.
+// review/codes — the findings the review raises, worded from the one table of codes
+// (core/error_codes.tsv): each carries its code's エラー内容 and 返戻一覧 事由 (A–D), so that a code
+// reads the same on the 返戻（保留）一覧 whether the review or the 事前チェック raised it.
+// Owns: building the findings. Must not: decide when to raise them, or hold any text of its own.
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,18 +10,7 @@
 
 namespace kaigo::review {
 
-struct CodeText {
-  std::string_view code;
-  char list_reason;  // 返戻一覧 事由
-  std::string_view ja;
-  std::string_view en;
-  std::string_view source;  // [INF] marks what no source states
-};
-
-// The entry of `code`; throws std::logic_error for a code not in the table (a programming error).
-const CodeText& code_text(std::string_view code);
-
-// A coded error on `item` (項目名).
+// A coded error on `item` (項目名). Throws std::logic_error for a code not in the table.
 Finding error(std::string_view code, std::string item, std::string service_type = {}, std::string found = {},
               std::string expected = {});
 

@@ -36,8 +36,8 @@ enum class PlanOutcome : std::uint8_t {
 // 増減 事由 of the 介護保険審査増減単位数通知書 (review-rules §4.3).
 enum class CutReason : char {
   None = 0,
-  NotOnPlan = 'A',  // 給付管理票に実績が記載されていないもの → 0 単位
-  OverPlan = 'B',   // 給付管理票の実績を超えるもの → cut to the plan
+  NotOnPlan = 'A',  // the plan has no line for the office and type → 0 単位 (error_codes.tsv 増減A)
+  OverPlan = 'B',   // more than the plan's line → cut to the plan (増減B)
 };
 
 enum class FindingKind : std::uint8_t {

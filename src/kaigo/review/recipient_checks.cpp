@@ -49,6 +49,18 @@ bool has_level(std::span<const Recipient* const> versions, std::string_view leve
   return std::any_of(versions.begin(), versions.end(), [&](const Recipient* r) { return r->care_level == level; });
 }
 
+// Days of `m` on which some version of the person is certified.
+int certified_days(std::span<const Recipient* const> versions, YearMonth m) {
+  int days = 0;
+  for (int d = 1; d <= m.days(); ++d) {
+    const Date day{m.year, m.month, d};
+    days += std::any_of(versions.begin(), versions.end(), [&](const Recipient* r) {
+      return r->cert_from && r->cert_to && *r->cert_from <= day && day <= *r->cert_to;
+    });
+  }
+  return days;
+}
+
 }  // namespace
 
 int document_plan_kind(int ledger_plan_kind) {
@@ -97,6 +109,33 @@ const master::Recipient* check_claim_recipient(std::span<const master::Recipient
   if (by_rate) return by_rate;
   if (latest->benefit_rate) out.push_back(error("12SA", "保険給付率", {}, text(b.insurance_rate), text(latest->benefit_rate)));
   return latest;
+}
+
+void check_claim_services_for_person(const master::Masters& masters,
+                                     std::span<const master::Recipient* const> versions,
+                                     const billing::ClaimStatement& st, std::vector<Finding>& out) {
+  if (versions.empty()) return;
+  const YearMonth m = st.key.service_month;
+  std::vector<std::string_view> types;
+  for (const auto& a : st.aggregates) types.push_back(a.service_type);
+  for (const auto& d : st.details) types.push_back(d.service_type);
+  std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  for (std::string_view t : types) {
+    const auto* type = masters.service_types.find(t, m);
+    // [INF] a level the ledger has on some day of the month may use the service.
+    if (!type || std::any_of(versions.begin(), versions.end(), [&](const Recipient* r) { return type->allows(r->care_level); })) {
+      continue;
+    }
+    out.push_back(error("10QF", "サービス種類コード", std::string(t), std::string(t), versions.back()->care_level));
+  }
+  const int days = certified_days(versions, m);
+  if (days == 0) return;  // 12PD says it
+  for (const auto& d : st.details) {
+    const auto* code = masters.service_codes.find(d.service_type, d.item_code, m);
+    if (!code || code->unit_kind != master::UnitKind::PerDay || d.count <= days) continue;
+    out.push_back(error("AEFB", "日数・回数", d.service_type, std::to_string(d.count), std::to_string(days)));
+  }
 }
 
 void check_plan_recipient(std::span<const master::Recipient* const> versions, const billing::BenefitPlan& plan,

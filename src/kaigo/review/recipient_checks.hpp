@@ -1,8 +1,9 @@
 // review/recipient_checks — a document against the 受給者台帳 of its person and month
 // (review-rules §1.3 12xx, §7): 12P0 (no record: one row each on 証記載保険者番号 and 被保険者番号),
 // 12PA (変更申請中, the same pair of rows, seed 002 §5(3)), 12PD (outside the 認定有効期間), 12QJ
-// (要介護状態区分), 12QT (生年月日, 性別), 12SA (保険給付率), 12P4 (居宅介護支援事業所) and
-// 12P5 (居宅サービス計画作成区分).
+// (要介護状態区分), 12QT (生年月日, 性別), 12SA (保険給付率), 12P4 (居宅介護支援事業所), 12P5
+// (居宅サービス計画作成区分), 10QF (a サービス種類 the person's level may not use) and AEFB (a per-day
+// 明細 counting more days than the person is certified in the month).
 // Owns: those comparisons. Must not: decide the outcome (any finding returns the document).
 #pragma once
 #include <span>
@@ -10,6 +11,7 @@
 
 #include "kaigo/billing/types.hpp"
 #include "kaigo/master/ledgers.hpp"
+#include "kaigo/master/masters.hpp"
 #include "kaigo/review/decision.hpp"
 
 namespace kaigo::review {
@@ -24,6 +26,11 @@ std::vector<const master::Recipient*> find_recipient(const master::RecipientLedg
 const master::Recipient* check_claim_recipient(std::span<const master::Recipient* const> versions,
                                                const billing::ClaimStatement& st, bool care_plan_fee,
                                                std::vector<Finding>& out);
+
+// 10QF and AEFB: the services of a 明細書 against the person's levels and certification in the month.
+void check_claim_services_for_person(const master::Masters& masters,
+                                     std::span<const master::Recipient* const> versions,
+                                     const billing::ClaimStatement& st, std::vector<Finding>& out);
 
 // A 給付管理票 (新規 or 修正).
 void check_plan_recipient(std::span<const master::Recipient* const> versions, const billing::BenefitPlan& plan,

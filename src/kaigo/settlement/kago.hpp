@@ -52,12 +52,12 @@ struct KagoRequest {
   std::uint64_t line = 0;
 };
 
-// Project codes of the 過誤 loader (docs/diagnostics.md).
+// Project codes of the 過誤 loader; their texts are in core/error_codes.tsv.
 namespace code {
-inline constexpr std::string_view kUnknownForm = "KG01";    // 過誤様式番号が不明
-inline constexpr std::string_view kUnknownReason = "KG02";  // 申立理由番号が不明
-inline constexpr std::string_view kFormMismatch = "KG03";   // form_no と様式番号が合わない
-inline constexpr std::string_view kDuplicate = "KG04";      // 同じ明細書への申立が2行
+inline constexpr std::string_view kUnknownForm = "KG01";    // the 過誤 form number is unknown
+inline constexpr std::string_view kUnknownReason = "KG02";  // the reason number is unknown
+inline constexpr std::string_view kFormMismatch = "KG03";   // form_no and the form number disagree
+inline constexpr std::string_view kDuplicate = "KG04";      // two requests for one 明細書
 }  // namespace code
 
 // Parses kago.csv (UTF-8, header row). All or nothing: any error → no table.

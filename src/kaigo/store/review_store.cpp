@@ -8,7 +8,7 @@
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/ledgers.hpp"
-#include "kaigo/precheck/codes.hpp"
+#include "kaigo/core/error_codes.hpp"
 #include "kaigo/store/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
@@ -46,7 +46,7 @@ class ReceptionFindings {
       f.service_type = rows.text(2);
       f.item = rows.text(3);
       f.found = rows.text(4);
-      if (const auto* t = precheck::code_text(f.code)) {
+      if (const auto* t = find_error_code(f.code)) {
         f.message_ja = t->title_ja;
         f.message_en = t->title_en;
       } else {

@@ -1,4 +1,4 @@
-// 様式エラー found against the masters and ledgers and in the amounts: 事業所 / サービス (ADD0, ADD1),
+// 様式エラー found against the masters and ledgers and in the amounts: 事業所 / サービス (ADD0, ADD1, ADD3),
 // 保険者 (ADD2, ADDA), サービス種類 of the 様式 (KP29), サービスコード and 単位数 (KP27, KP28), 単価 of
 // the 地域区分, recomputed amounts (ASSA, ASS0), 生保単独 (ATT5), 様式第七, 給付管理票 totals (KP32)
 // and the 請求書 against the 明細書 (KP30).
@@ -51,6 +51,21 @@ TEST(PrecheckLedgers, PlanNamesAProviderWithoutThatService) {
   auto r = check_text(with_item(fixture_text("8222"), 3, 19, "15"), world().context(), "KY260501.CSV");
   expect_row(r, Level::Format, "ADD1", 3, 17, "事業所番号（サービス事業所）", "1370000013");
   EXPECT_EQ(codes_of(r), Codes{"ADD1"}) << dump(r);
+}
+
+// ADD3: the 指定／基準該当 class written differs from the office ledger's (1 指定 there).
+TEST(PrecheckLedgers, DesignationClassDiffersFromTheLedger) {
+  auto fee = check_text(with_item(fixture_text("8124"), 3, 3, "2"), world().context());
+  expect_row(fee, Level::Format, "ADD3", 3, 3, "指定／基準該当等事業所区分コード", "2");
+  EXPECT_EQ(codes_of(fee), Codes{"ADD3"}) << dump(fee);
+  EXPECT_EQ(row_at(fee, "ADD3", 3)->message_ja, "指定／基準該当サービス区分コードが誤り（事業所台帳では 1）");
+
+  auto plan = check_text(with_item(fixture_text("8222"), 3, 18, "2"), world().context(), "KY260501.CSV");
+  expect_row(plan, Level::Format, "ADD3", 3, 18, "指定／基準該当／地域密着型サービス／総合事業識別コード", "2");
+  EXPECT_EQ(codes_of(plan), Codes{"ADD3"}) << dump(plan);
+  // 6 総合事業 has no counterpart in the ledger: not compared.
+  EXPECT_EQ(codes_of(check_text(with_item(fixture_text("8222"), 3, 18, "6"), world().context(), "KY260501.CSV")),
+            Codes{});
 }
 
 TEST(PrecheckLedgers, InsurerUnknownOrOutOfItsPeriod) {

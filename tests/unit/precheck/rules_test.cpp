@@ -5,7 +5,7 @@
 #include <set>
 
 #include "kaigo/exchange/codec_diagnostics.hpp"
-#include "kaigo/precheck/codes.hpp"
+#include "kaigo/core/error_codes.hpp"
 #include "kaigo/precheck/rules.hpp"
 
 namespace kaigo::precheck {
@@ -72,44 +72,12 @@ TEST(PrecheckRules, MalformedRowsAreRefused) {
   refused(kMinimal, "settings", "file_name_max_stem\teight\tx\n", "settings.tsv:2: 列2");
 }
 
-TEST(PrecheckRules, EveryCodeOfTheTablesIsExplained) {
-  const Rules& r = rules();
-  std::set<std::string> codes;
-  for (const auto& i : r.items()) codes.insert(i.code);
-  for (const auto& d : r.duplicates()) codes.insert(d.code);
-  for (const auto& s : r.structure()) codes.insert(s.code);
-  // Codes the checks use in code: file, control, ledgers, masters, amounts, 請求書, copies.
-  for (const char* c : {"KP01", "KP02", "KP03", "KP04", "KP11", "KP12", "KP13", "KP27", "KP28", "KP29", "KP30", "KP31",
-                        "KP32", "KP33", "ADD0", "ADD1", "ADD2", "ADDA", "ASSA", "ASS0", "ATT5", "ANN0", "ANN2"}) {
-    codes.insert(c);
-  }
-  for (const auto& c : codes) {
-    const CodeText* t = code_text(c);
-    ASSERT_NE(t, nullptr) << c;
-    EXPECT_FALSE(t->title_ja.empty() || t->title_en.empty() || t->cause_ja.empty() || t->action_ja.empty() ||
-                 t->cause_en.empty() || t->action_en.empty() || t->source.empty())
-        << c;
-  }
-}
-
 TEST(PrecheckRules, EveryReaderCodeHasALevelAndAnExplanation) {
   for (int i = 0; i <= static_cast<int>(exchange::CodecIssue::RepeatedDocument); ++i) {
     std::string_view code = exchange::issue_text(static_cast<exchange::CodecIssue>(i)).code;
     EXPECT_NE(rules().reader_level(code), nullptr) << code;
-    EXPECT_NE(code_text(code), nullptr) << code;
+    EXPECT_NE(find_error_code(code), nullptr) << code;
   }
-}
-
-TEST(PrecheckRules, TheReviewCodesAreExplained) {
-  // The review lists the same table (review-rules §1.3): the codes of the seeds among others.
-  for (const char* c : {"12PA", "12P0", "12SA", "12QT", "ANN2", "ANN4", "ANNM", "ANN0", "ANNJ", "ANN9", "12P3", "12PD",
-                        "12QJ", "ASS6", "14QR", "15P6", "保留", "返戻"}) {
-    const CodeText* t = code_text(c);
-    ASSERT_NE(t, nullptr) << c;
-  }
-  EXPECT_EQ(code_text("12PA")->action_ja,
-            "市町村に区分変更申請の結果を確認し、決定・登録された後に正しい要介護度で請求してください。");
-  EXPECT_NE(code_text("ANN4")->action_ja.find("過誤申立"), std::string_view::npos);
 }
 
 }  // namespace

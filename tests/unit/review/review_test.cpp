@@ -64,7 +64,7 @@ TEST(ReviewFindings, RemarkContentAndReason) {
   EXPECT_EQ(c.found, "6515");
   EXPECT_EQ(c.expected, "5427");
   EXPECT_THROW(error("ZZZZ", "x"), std::logic_error);
-  EXPECT_EQ(code_text("ANN4").ja, "過去に同じ請求明細書を提出済");
+  EXPECT_EQ(error("ANN4", "様式番号").content(), "様式番号：過去に同じ請求明細書を提出済");
 }
 
 TEST(ReviewFindings, SheetKind) {
