@@ -149,7 +149,7 @@ TEST(ReviewCuts, SpecWorkedExample_EachOfficeIsCutOnItsOwnLines) {
 // 明細書 that disagrees with the plan goes back whole, 備考 「返戻」, 事由 C; nothing is paid on it.
 TEST(ReviewCuts, SpecWorkedExample_ReturnedInsteadOfCut) {
   SpecExample ex;
-  ex.s.config.plan_mismatch = review::PlanMismatch::Return;
+  ex.s.config.plan_mismatch = PlanMismatch::Return;
   auto month = ex.s.review({2026, 4}, {ex.plan}, ex.claims);
 
   const auto& a = month.claim("A");

@@ -246,11 +246,11 @@ std::optional<Yen> SettlementSettings::fee(FeeKind kind, Date applied_on) const 
 }
 
 std::optional<int> ReviewSettings::hold_months(YearMonth review_month) const {
-  std::optional<int> months;
+  const HoldRule* in_force = nullptr;
   for (const auto& rule : hold) {
-    if (rule.from <= review_month) months = rule.months;
+    if (rule.from <= review_month && (in_force == nullptr || in_force->from < rule.from)) in_force = &rule;
   }
-  return months;
+  return in_force ? std::optional<int>(in_force->months) : std::nullopt;
 }
 
 SettingsResult parse_settings(std::string_view text, const std::string& file_name) {

@@ -26,21 +26,24 @@ struct ReceptionSettings {
   ClockTime cancel_cutoff{23, 30};  // 取消 possible until this minute of the deadline day, included
 };
 
-// One entry of the 保留 schedule: from review month `from` on, a held claim is returned after
-// `months` months without a 給付管理票.
+// 保留期間 — one entry of the hold schedule: from review month `from` on, a 明細書 without its
+// 給付管理票 is returned once it has waited `months` review months (0: returned in the month it
+// arrives; review-rules §4.5).
 struct HoldRule {
   YearMonth from;
-  int months = 1;
+  int months = 0;
 };
 
-enum class PlanMismatch { Cut, Return };  // 増減 (査定) or 返戻 when a claim exceeds its plan
+// What to do when a 明細書 disagrees with its 給付管理票 (review-rules §4.3: 「査定」 or, at some
+// 国保連, 「返戻（査定でエラーがある場合）」).
+enum class PlanMismatch { Cut, Return };  // 増減 (査定) or 返戻
 
 struct ReviewSettings {
   PlanMismatch plan_mismatch = PlanMismatch::Cut;
-  // seed 002 (2–3 months before) and seed 000 §4 (1 month from the April 2026 review).
+  // seed 002 (2–3 months before) and seed 000 §4 (1 month from the April 2026 review). Any order.
   std::vector<HoldRule> hold{{{2000, 4}, 3}, {{2026, 4}, 1}};
-  // hold(R): the months of the entry in force for review month R (the latest `from` ≤ R);
-  // nullopt before the first entry.
+  // hold(R) of DESIGN §3.3: the months of the entry in force for review month R (the one with the
+  // latest `from` ≤ R); nullopt before the first entry.
   std::optional<int> hold_months(YearMonth review_month) const;
 };
 

@@ -4,14 +4,6 @@
 
 namespace kaigo::review {
 
-int Config::hold_months(YearMonth r) const {
-  const HoldRule* in_force = nullptr;
-  for (const auto& rule : hold) {
-    if (rule.from <= r && (in_force == nullptr || in_force->from < rule.from)) in_force = &rule;
-  }
-  return in_force ? in_force->months : 0;
-}
-
 std::optional<Units> Config::type_limit(std::string_view insurer_no, std::string_view service_type,
                                         std::string_view care_level, YearMonth month) const {
   const std::string_view insurer = master::normalize_insurer_no(insurer_no);
@@ -26,9 +18,9 @@ std::optional<Units> Config::type_limit(std::string_view insurer_no, std::string
   return found;
 }
 
-Config default_config() {
+Config config_of(const ReviewSettings& settings) {
   Config c;
-  c.hold = {{{2000, 4}, 3}, {{2026, 4}, 1}};
+  static_cast<ReviewSettings&>(c) = settings;
   return c;
 }
 

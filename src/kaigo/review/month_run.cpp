@@ -18,14 +18,6 @@ PlanDecision plan_returned_at_reception(const SubmittedPlan& p, std::vector<Find
 
 }  // namespace
 
-Config config_of(const ReviewSettings& settings) {
-  Config c = default_config();
-  c.plan_mismatch = settings.plan_mismatch == kaigo::PlanMismatch::Return ? PlanMismatch::Return : PlanMismatch::Cut;
-  c.hold.clear();
-  for (const auto& r : settings.hold) c.hold.push_back({r.from, r.months});
-  return c;
-}
-
 RunReport run_month(MonthSource& source, DecisionSink& sink, const Context& context, YearMonth month) {
   RunReport report;
   History history = source.history(month);

@@ -48,9 +48,6 @@ struct RunReport {
   std::uint64_t returned_at_reception = 0;      // 事前チェックのエラーで返戻
 };
 
-// The review Config of the 国保連's settings (DESIGN §3.3).
-Config config_of(const ReviewSettings& settings);
-
 RunReport run_month(MonthSource& source, DecisionSink& sink, const Context& context, YearMonth month);
 
 }  // namespace kaigo::review

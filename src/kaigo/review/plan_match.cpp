@@ -43,7 +43,7 @@ void hold_or_return(const billing::ClaimStatement& st, YearMonth first_held, con
                     ClaimDecision& d) {
   const bool fee = is_care_plan_fee(st.key.form_id);
   d.held_since = first_held;
-  if (deps.month.months_since(first_held) >= deps.context.config.hold_months(deps.month)) {
+  if (deps.month.months_since(first_held) >= deps.context.config.hold_months(deps.month).value_or(0)) {
     d.outcome = ClaimOutcome::Returned;
     d.findings.push_back(hold_ended(fee));
   } else {

@@ -34,6 +34,11 @@ TEST(Settings, HoldScheduleInForcePerReviewMonth) {
   EXPECT_EQ(r.hold_months({2026, 4}), 1);
   EXPECT_EQ(r.hold_months({2030, 1}), 1);
   EXPECT_EQ(r.hold_months({1999, 12}), std::nullopt);
+  // Entries may be given in any order: the latest `from` ≤ R is in force.
+  r.hold = {{{2026, 4}, 1}, {{2000, 4}, 3}, {{2010, 1}, 2}};
+  EXPECT_EQ(r.hold_months({2009, 12}), 3);
+  EXPECT_EQ(r.hold_months({2010, 1}), 2);
+  EXPECT_EQ(r.hold_months({2026, 5}), 1);
 }
 
 TEST(Settings, EmptyTextKeepsEveryDefault) {

@@ -11,18 +11,20 @@
 namespace kaigo::review {
 namespace {
 
-TEST(ReviewConfig, HoldScheduleOfDesign33) {
+// The review is configured with the 国保連's settings as they are (one declaration: core/settings).
+TEST(ReviewConfig, TheSettingsOfDesign33AreTheReviews) {
   Config c = default_config();
-  EXPECT_EQ(c.hold_months({1999, 12}), 0);  // before any rule: no hold
-  EXPECT_EQ(c.hold_months({2000, 4}), 3);
+  EXPECT_EQ(c.hold_months({1999, 12}), std::nullopt);  // before any rule: no hold
   EXPECT_EQ(c.hold_months({2026, 3}), 3);
   EXPECT_EQ(c.hold_months({2026, 4}), 1);  // seed 000 §4
-  EXPECT_EQ(c.hold_months({2030, 1}), 1);
-  // Rules may be given in any order.
-  c.hold = {{{2026, 4}, 1}, {{2000, 4}, 3}, {{2010, 1}, 2}};
-  EXPECT_EQ(c.hold_months({2009, 12}), 3);
-  EXPECT_EQ(c.hold_months({2010, 1}), 2);
-  EXPECT_EQ(c.hold_months({2026, 5}), 1);
+  EXPECT_EQ(c.plan_mismatch, PlanMismatch::Cut);
+  ReviewSettings s;
+  s.plan_mismatch = PlanMismatch::Return;
+  s.hold = {{{2000, 4}, 2}};
+  Config from = config_of(s);
+  EXPECT_EQ(from.plan_mismatch, PlanMismatch::Return);
+  EXPECT_EQ(from.hold_months({2024, 12}), 2);
+  EXPECT_TRUE(from.type_limits.empty());
 }
 
 TEST(ReviewConfig, TypeLimitPrefersTheLevelAndKeepsItsPeriod) {
