@@ -35,8 +35,8 @@ struct World {
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
   std::string bytes;
-  precheck::Context context() const {
-    precheck::Context c;
+  precheck::PrecheckContext context() const {
+    precheck::PrecheckContext c;
     c.masters = &masters;
     c.offices = &offices;
     c.insurers = &insurers;

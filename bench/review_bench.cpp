@@ -65,7 +65,7 @@ struct Month {
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
   master::RecipientLedger recipients;
-  review::MonthInput input;
+  review::ReviewInput input;
 };
 
 // recipients ≈ 明細書 / 2.9 in gen's world (583,531 for 200,000).
@@ -102,7 +102,7 @@ std::unique_ptr<Month> generate(int recipients) {
 void BM_ReviewMonth(benchmark::State& state) {
   auto month = generate(static_cast<int>(state.range(0)));
   const double before = rss_mb();
-  review::Context ctx{month->masters, month->offices, month->insurers, month->recipients, review::default_config()};
+  review::ReviewContext ctx{month->masters, month->offices, month->insurers, month->recipients, review::default_config()};
   std::size_t decided = 0;
   double during = 0;
   for (auto _ : state) {
@@ -128,7 +128,7 @@ BENCHMARK(BM_ReviewMonth)->Arg(35000)->Arg(345000)->Unit(benchmark::kSecond)->It
 void BM_ReviewStreaming(benchmark::State& state) {
   auto month = generate(static_cast<int>(state.range(0)));
   const double before = rss_mb();
-  review::Context ctx{month->masters, month->offices, month->insurers, month->recipients, review::default_config()};
+  review::ReviewContext ctx{month->masters, month->offices, month->insurers, month->recipients, review::default_config()};
   double during = 0;
   std::size_t paid = 0;
   for (auto _ : state) {

@@ -38,7 +38,7 @@ const World& world() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const World& w = world();
-  precheck::Context context;
+  precheck::PrecheckContext context;
   context.masters = &w.masters;
   context.offices = &w.offices;
   context.insurers = &w.insurers;

@@ -42,13 +42,13 @@ class Months {
  public:
   explicit Months(double errors) : w_(errors, 12, 400) {
     for (const auto& f : w_.files()) w_.submit(f, "2026-05-04T12:00:00");
-    ledgers_ = store::load_world(w_.db());
+    ledgers_ = store::load_tables_in_force(w_.db());
     review({2026, 5});
   }
 
   ReceptionWorld& world() { return w_; }
   store::Database& db() { return w_.db(); }
-  review::Context context() {
+  review::ReviewContext context() {
     return {ledgers_.masters, ledgers_.offices, ledgers_.insurers, ledgers_.recipients,
             review::config_of(db().settings().review)};
   }
@@ -90,7 +90,7 @@ class Months {
     return s;
   }
   // The 過誤 and the set-aside requests of the last month settled.
-  const std::vector<settlement::Withdrawal>& withdrawals() const { return withdrawals_; }
+  const std::vector<settlement::KagoWithdrawal>& withdrawals() const { return withdrawals_; }
   const std::vector<settlement::UnmatchedKago>& unmatched() const { return unmatched_; }
 
   std::int64_t scalar(const std::string& sql, const std::string& arg = {}) {
@@ -102,8 +102,8 @@ class Months {
 
  private:
   ReceptionWorld w_;
-  store::World ledgers_;
-  std::vector<settlement::Withdrawal> withdrawals_;
+  store::TablesInForce ledgers_;
+  std::vector<settlement::KagoWithdrawal> withdrawals_;
   std::vector<settlement::UnmatchedKago> unmatched_;
 };
 

@@ -20,18 +20,18 @@ namespace {
 
 struct ReviewedMonth {
   ReceptionWorld world;
-  store::World ledgers;
+  store::TablesInForce ledgers;
   review::RunReport report;
 
   explicit ReviewedMonth(double errors) : world(errors, 20, 800) {
     for (const auto& f : world.files()) world.submit(f, "2026-05-04T12:00:00");
-    ledgers = store::load_world(world.db());
+    ledgers = store::load_tables_in_force(world.db());
     run();
   }
   void run() {
     world.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"));
     store::ReviewStore reviews(world.db(), jst("2026-05-11T01:00:00"));
-    review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+    review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                         review::config_of(world.db().settings().review)};
     report = review::run_month(reviews, reviews, ctx, {2026, 5});
   }
@@ -161,8 +161,8 @@ TEST(MonthStore, HeldInMayReleasedOrReturnedInJune) {
   for (const auto& f : w.files()) {
     if (f != late_plan) w.submit(f, "2026-05-04T12:00:00");
   }
-  auto ledgers = store::load_world(w.db());
-  review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+  auto ledgers = store::load_tables_in_force(w.db());
+  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
   auto review = [&](YearMonth month, const char* at) {
     w.reception().start_review(month, jst(at));
@@ -205,8 +205,8 @@ TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
   for (const auto& f : w.files()) {
     if (f != late_plan) w.submit(f, "2026-05-04T12:00:00");
   }
-  auto ledgers = store::load_world(w.db());
-  review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+  auto ledgers = store::load_tables_in_force(w.db());
+  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
   for (auto [month, at] :
        {std::pair{YearMonth{2026, 5}, "2026-05-11T01:00:00"}, {YearMonth{2026, 6}, "2026-06-11T01:00:00"}}) {
@@ -240,7 +240,7 @@ namespace {
 TEST(MonthStore, SettledFromTheStoreTheMoneyBalances) {
   ReviewedMonth m(0.2);
   auto source = store::load_settlement_input(m.world.db(), {2026, 5});
-  review::Context ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
+  review::ReviewContext ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
                       review::config_of(m.world.db().settings().review)};
   auto settings = m.world.db().settings();
   auto settled = settlement::settle_month(source->input, ctx, settings.settlement);
@@ -279,7 +279,7 @@ TEST(MonthStore, SettledFromTheStoreTheMoneyBalances) {
 // gives exactly the files and summary of the month settled at once.
 TEST(MonthStore, SettledInPartsIsTheMonthSettledAtOnce) {
   ReviewedMonth m(0.2);
-  review::Context ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
+  review::ReviewContext ctx{m.ledgers.masters, m.ledgers.offices, m.ledgers.insurers, m.ledgers.recipients,
                       review::config_of(m.world.db().settings().review)};
   auto settings = m.world.db().settings();
   auto whole =
@@ -332,8 +332,8 @@ TEST_P(KagoThroughTheStore, WithdrawnAndNetted) {
   const bool same_month = code == "1012";
   ReceptionWorld w(0.0, 12, 400);
   for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
-  auto ledgers = store::load_world(w.db());
-  review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+  auto ledgers = store::load_tables_in_force(w.db());
+  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
   auto review = [&](YearMonth month, const char* at) {
     w.reception().start_review(month, jst(at));

@@ -110,7 +110,7 @@ struct GeneratedMonth {
     EXPECT_NE(toml.find("plan_mismatch = \"cut\""), std::string::npos);
     EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"),
               std::string::npos);
-    Context ctx{masters, offices, insurers, recipients, default_config()};
+    ReviewContext ctx{masters, offices, insurers, recipients, default_config()};
     outcome = review_month({o.processing_month, accepted.plans, accepted.claims, {}}, ctx);
   }
 };
@@ -237,7 +237,7 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
 
 TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {
   GeneratedMonth m(0.2);
-  Context ctx{m.masters, m.offices, m.insurers, m.recipients, default_config()};
+  ReviewContext ctx{m.masters, m.offices, m.insurers, m.recipients, default_config()};
   auto claims = m.accepted.claims;
   std::reverse(claims.begin(), claims.end());  // the store may hand them over in any order
   auto again = review_month({{2026, 5}, m.accepted.plans, claims, {}}, ctx);

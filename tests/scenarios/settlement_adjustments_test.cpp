@@ -46,8 +46,8 @@ struct SeedMonth {
     month = s.review(kOct, {plan2, plan3}, {c1, c2, c3});
   }
 
-  MonthInput input() const {
-    MonthInput in;
+  SettlementInput input() const {
+    SettlementInput in;
     in.month = kOct;
     in.claims = testing::settled_claims(month, kOct, {c1, c2, c3});
     in.plans = testing::settled_plans(month, {plan2, plan3});
@@ -122,7 +122,7 @@ TEST(SettlementAdjustments, HeldThenReleasedIsMinusThenPlus) {
   // October: no 給付管理票 → 保留 (備考 「保留」), 請求差 −1 件 −2,700 円.
   auto oct = s.review(kOct, {}, {claim});
   ASSERT_EQ(oct.claim("C1").outcome, ClaimOutcome::Held);
-  MonthInput in_oct{kOct, testing::settled_claims(oct, kOct, {claim}), {}, testing::invoice_of({claim}), {}, {}, {}, {}};
+  SettlementInput in_oct{kOct, testing::settled_claims(oct, kOct, {claim}), {}, testing::invoice_of({claim}), {}, {}, {}, {}};
   auto r_oct = settle_month(in_oct, s.context(), SettlementSettings{});
   EXPECT_EQ(records(official(r_oct, kOffice, "7211"), "T1"), (Lines{"T1,-1,0,-2700,0,0,0,0,0,0,0,0,0,1,0,300,0,0,0,0,0"}));
   EXPECT_EQ(records(official(r_oct, kOffice, "7411"), "D1"),
@@ -136,7 +136,7 @@ TEST(SettlementAdjustments, HeldThenReleasedIsMinusThenPlus) {
   auto m_nov = s.review(nov, {plan}, {});
   ASSERT_EQ(m_nov.claim("C1").outcome, ClaimOutcome::Paid);
   ASSERT_TRUE(m_nov.claim("C1").released);
-  MonthInput in_nov{nov, testing::settled_claims(m_nov, nov, {claim}), testing::settled_plans(m_nov, {plan}), {}, {}, {}, {}, {}};
+  SettlementInput in_nov{nov, testing::settled_claims(m_nov, nov, {claim}), testing::settled_plans(m_nov, {plan}), {}, {}, {}, {}, {}};
   auto r_nov = settle_month(in_nov, s.context(), SettlementSettings{});
   EXPECT_EQ(records(official(r_nov, kOffice, "7211"), "D1"), (Lines{"D1,00300000,202309,0,0,0,0,0,0,0,0,0,0,0,0,1,0,300,0"}));
   EXPECT_EQ(records(official(r_nov, kOffice, "7211"), "T1"), (Lines{"T1,1,0,2700,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,300,0"}));
@@ -154,7 +154,7 @@ TEST(SettlementAdjustments, SeedHoldHoldReturnIsListedEachMonth) {
   std::vector<std::string> remarks;
   for (YearMonth month : {YearMonth{2024, 10}, YearMonth{2024, 11}, YearMonth{2024, 12}}) {
     auto m = s.review(month, {}, month == YearMonth{2024, 10} ? std::vector{claim} : std::vector<review::SubmittedClaim>{});
-    MonthInput in{month, testing::settled_claims(m, month, {claim}), {}, {}, {}, {}, {}, {}};
+    SettlementInput in{month, testing::settled_claims(m, month, {claim}), {}, {}, {}, {}, {}, {}};
     auto r = settle_month(in, s.context(), SettlementSettings{});
     const auto n = official(r, kOffice, "7411");
     ASSERT_EQ(n.records.size(), 2u) << month.str();

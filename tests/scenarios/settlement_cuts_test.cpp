@@ -39,7 +39,7 @@ TEST(SettlementCuts, SeedNotOnPlanIsCutTo0) {
   auto m = s.review(reviewed, {plan}, {claim});
   ASSERT_EQ(m.claim("A1").outcome, review::ClaimOutcome::Cut) << ::testing::PrintToString(testing::rows(m.claim("A1")))
                                                              << ::testing::PrintToString(testing::rows(m.plan("P1")));
-  MonthInput in{reviewed, testing::settled_claims(m, reviewed, {claim}), testing::settled_plans(m, {plan}),
+  SettlementInput in{reviewed, testing::settled_claims(m, reviewed, {claim}), testing::settled_plans(m, {plan}),
                 testing::invoice_of({claim}), {}, {}, {}, {}};
   const auto result = settle_month(in, s.context(), SettlementSettings{});
   EXPECT_EQ(check_balance(in, result), Lines{});
@@ -75,7 +75,7 @@ TEST(SettlementCuts, SeedOverPlanIsCutToThePlan) {
   auto m = s.review(reviewed, {plan}, {claim});
   ASSERT_EQ(m.claim("B1").outcome, review::ClaimOutcome::Cut) << ::testing::PrintToString(testing::rows(m.claim("B1")))
                                                              << ::testing::PrintToString(testing::rows(m.plan("P2")));
-  MonthInput in{reviewed, testing::settled_claims(m, reviewed, {claim}), testing::settled_plans(m, {plan}),
+  SettlementInput in{reviewed, testing::settled_claims(m, reviewed, {claim}), testing::settled_plans(m, {plan}),
                 testing::invoice_of({claim}), {}, {}, {}, {}};
   const auto result = settle_month(in, s.context(), SettlementSettings{});
   EXPECT_EQ(check_balance(in, result), Lines{});

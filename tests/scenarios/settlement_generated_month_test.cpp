@@ -130,14 +130,14 @@ struct GeneratedMonth {
     outcome = review::review_month({kMonth, accepted.plans, accepted.claims, {}}, context());
   }
 
-  review::Context context() const { return {masters, offices, insurers, recipients, review::default_config()}; }
+  review::ReviewContext context() const { return {masters, offices, insurers, recipients, review::default_config()}; }
 };
 
 // What the store would hand settlement for the month: the decisions with their 明細書, the plans,
 // the 請求書; 過誤 of some 明細書 decided in April; a 修正 for every cut one (the plan line raised to
 // the claim); fees for some offices; a shortfall carried into one office.
-MonthInput month_input(const GeneratedMonth& g) {
-  MonthInput in;
+SettlementInput month_input(const GeneratedMonth& g) {
+  SettlementInput in;
   in.month = kMonth;
   std::map<std::string, const review::SubmittedClaim*> claims;
   for (const auto& c : g.accepted.claims) claims[c.id] = &c;

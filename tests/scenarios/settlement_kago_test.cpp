@@ -67,7 +67,7 @@ TEST(SettlementKago, UsualKagoPays200ThenTheReclaimNextMonth) {
   ASSERT_EQ(match.withdrawals.size(), 1u);
   ASSERT_TRUE(match.unmatched.empty());
 
-  MonthInput in{kOct,
+  SettlementInput in{kOct,
                 testing::settled_claims(oct, kOct, {k.sept}),
                 testing::settled_plans(oct, {k.plan_sept}),
                 testing::invoice_of({k.sept}),
@@ -107,7 +107,7 @@ TEST(SettlementKago, UsualKagoPays200ThenTheReclaimNextMonth) {
   // November: the re-claim is now a new 明細書 (the decided one was withdrawn), paid 1,500 円.
   auto nov = k.s.review(kNov, {}, {k.reclaim});
   ASSERT_EQ(nov.claim("C5b").outcome, ClaimOutcome::Paid);
-  MonthInput in_nov{
+  SettlementInput in_nov{
       kNov, testing::settled_claims(nov, kNov, {k.reclaim}), {}, testing::invoice_of({k.reclaim}), {}, {}, {}, {}};
   const auto r_nov = settle_month(in_nov, k.s.context(), SettlementSettings{});
   EXPECT_EQ(testing::office_of(r_nov, kOffice).payment.transfer, Yen{1500});
@@ -124,7 +124,7 @@ TEST(SettlementKago, SameMonthKagoPays1700) {
   auto match = match_kago(std::vector{request}, std::vector{k.may_decided});
   ASSERT_EQ(match.withdrawals.size(), 1u);
 
-  MonthInput in{kOct,
+  SettlementInput in{kOct,
                 testing::settled_claims(oct, kOct, {k.sept, k.reclaim}),
                 testing::settled_plans(oct, {k.plan_sept}),
                 testing::invoice_of({k.sept, k.reclaim}),
@@ -189,7 +189,7 @@ TEST(SettlementKago, PlanCancelWithdrawsWithReason32) {
   auto w = withdrawal_by_plan_cancel(k.may_decided);
   ASSERT_TRUE(w);
   EXPECT_EQ(w->kago_code, "1032");
-  MonthInput in{kOct, {}, {}, {}, {*w}, {}, {}, {}};
+  SettlementInput in{kOct, {}, {}, {}, {*w}, {}, {}, {}};
   const auto result = settle_month(in, k.s.context(), SettlementSettings{});
   EXPECT_EQ(
       records(official(result, kOffice, "7611"), "D1"),

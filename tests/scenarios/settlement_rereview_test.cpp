@@ -61,7 +61,7 @@ TEST(SettlementRereview, SeedCorrectionPaysThe100UnitsInTheMonthOfTheCorrection)
   ASSERT_EQ(nov.plan("PD2").rereview_claims, (Lines{"AD"}));
   ASSERT_EQ(nov.plan("PE2").rereview_claims, (Lines{"AE"}));
 
-  MonthInput in;
+  SettlementInput in;
   in.month = kNov;
   in.plans = testing::settled_plans(nov, {d_fix, e_fix});
   in.rereviews = {{"PD2", d_fix.plan, testing::settled(c.d_claim, c.oct, kOct)},
@@ -101,7 +101,7 @@ TEST(SettlementRereview, ACorrectionThatStillLacksTheLineChangesNothing) {
   CorrectionStory c;
   auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kB, "11", 400}, {kC, "15", 300}}, 2);
   auto nov = c.s.review(kNov, {d_fix}, {});
-  MonthInput in;
+  SettlementInput in;
   in.month = kNov;
   in.rereviews = {{"PD2", d_fix.plan, testing::settled(c.d_claim, c.oct, kOct)}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
@@ -116,7 +116,7 @@ TEST(SettlementRereview, AClaimPaidInFullIsNotDecidedAgain) {
   CorrectionStory c;
   auto paid = c.s.claim("AF", kB, "0000000004", kSept, {{"11", "9201"}});
   auto nov_plan = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
-  MonthInput in;
+  SettlementInput in;
   in.month = kNov;
   review::ClaimDecision decision;
   decision.claim_id = "AF";
@@ -130,7 +130,7 @@ TEST(SettlementRereview, AClaimWithdrawnThisMonthIsNotDecidedAgain) {
   // 「給付管理票の“修正”と、請求明細書の“過誤”は同一月には処理できません」 (review-rules §4.4).
   CorrectionStory c;
   auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
-  MonthInput in;
+  SettlementInput in;
   in.month = kNov;
   const auto standing = testing::settled(c.d_claim, c.oct, kOct);
   in.rereviews = {{"PD2", d_fix.plan, standing}};

@@ -22,7 +22,7 @@ constexpr YearMonth kSept{2023, 9}, kOct{2023, 10}, kNov{2023, 11};
 
 MonthSettlement settle(testing::Story& s, const testing::Month& m, YearMonth month,
                        const std::vector<review::SubmittedClaim>& claims, const std::vector<review::SubmittedPlan>& plans = {}) {
-  MonthInput in{month, testing::settled_claims(m, month, claims), testing::settled_plans(m, plans), testing::invoice_of(claims),
+  SettlementInput in{month, testing::settled_claims(m, month, claims), testing::settled_plans(m, plans), testing::invoice_of(claims),
                 {}, {}, {}, {}};
   return settle_month(in, s.context(), SettlementSettings{});
 }

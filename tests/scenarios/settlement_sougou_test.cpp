@@ -44,7 +44,7 @@ TEST(SettlementSougou, ItsOwnNoticesAndPayment) {
   KagoRequest request{"300000", kOffice, "0000000003", kMar, "71R1", "1002", {2026, 4, 20}, false, "", 2};
   auto match = match_kago(std::vector{request}, std::vector{testing::settled(earlier, april, kApr)});
   ASSERT_EQ(match.withdrawals.size(), 1u);
-  MonthInput in{kMay, testing::settled_claims(may, kMay, {c1, c2}), testing::settled_plans(may, {plan1}),
+  SettlementInput in{kMay, testing::settled_claims(may, kMay, {c1, c2}), testing::settled_plans(may, {plan1}),
                 testing::invoice_of({c1, c2}), match.withdrawals, {}, {}, {}};
   ASSERT_EQ(in.invoices.front().form_id, "7113");
   const auto result = settle_month(in, s.context(), SettlementSettings{});

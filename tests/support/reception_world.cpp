@@ -35,8 +35,8 @@ ReceptionWorld::ReceptionWorld(double error_rate, int offices, int recipients) {
     auto r = store::load_table(*db_, kind, name, read_file(o.out / name), jst("2026-05-01T00:00"));
     if (!r.stored) throw std::runtime_error("ledger did not load: " + name);
   }
-  world_ = store::load_world(*db_);
-  precheck::Context context;
+  world_ = store::load_tables_in_force(*db_);
+  precheck::PrecheckContext context;
   context.masters = &world_.masters;
   context.offices = &world_.offices;
   context.insurers = &world_.insurers;

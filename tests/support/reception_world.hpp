@@ -35,7 +35,7 @@ class ReceptionWorld {
   TempDir dir_;
   std::vector<std::filesystem::path> files_;
   std::unique_ptr<store::Database> db_;
-  store::World world_;
+  store::TablesInForce world_;
   std::unique_ptr<reception::Reception> reception_;
 };
 

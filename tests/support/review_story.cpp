@@ -104,9 +104,9 @@ const master::Masters& Story::masters() {
   return masters_;
 }
 
-review::Context Story::context() {
+review::ReviewContext Story::context() {
   load();
-  return review::Context{masters_, offices_, insurers_, recipients_, config};
+  return review::ReviewContext{masters_, offices_, insurers_, recipients_, config};
 }
 
 review::SubmittedClaim Story::claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -207,8 +207,8 @@ void Story::withdrawn_this_month(const review::SubmittedClaim& claim, bool same_
 
 Month Story::review(YearMonth month, std::vector<review::SubmittedPlan> plans, std::vector<review::SubmittedClaim> claims) {
   load();
-  review::MonthInput input{month, std::move(plans), std::move(claims), history_};
-  review::Context ctx{masters_, offices_, insurers_, recipients_, config};
+  review::ReviewInput input{month, std::move(plans), std::move(claims), history_};
+  review::ReviewContext ctx{masters_, offices_, insurers_, recipients_, config};
   Month m{review::review_month(input, ctx)};
   carry_over(month, input, m.outcome);
   return m;
@@ -216,7 +216,7 @@ Month Story::review(YearMonth month, std::vector<review::SubmittedPlan> plans, s
 
 // What the store keeps for the next month: plans in force, decided and held 明細書; this month's
 // 過誤 are done (the withdrawn claims no longer stand).
-void Story::carry_over(YearMonth month, const review::MonthInput& input, const review::MonthOutcome& out) {
+void Story::carry_over(YearMonth month, const review::ReviewInput& input, const review::MonthOutcome& out) {
   using review::ClaimOutcome;
   using review::PlanOutcome;
   std::map<std::string, const review::SubmittedPlan*> plans;

@@ -112,11 +112,11 @@ class Story {
 
   const master::Masters& masters();
   // The ledgers and masters of the story with its review config (settlement needs them too).
-  review::Context context();
+  review::ReviewContext context();
 
  private:
   void load();
-  void carry_over(YearMonth month, const review::MonthInput& input, const review::MonthOutcome& out);
+  void carry_over(YearMonth month, const review::ReviewInput& input, const review::MonthOutcome& out);
 
   std::vector<std::string> office_rows_, code_rows_;
   std::map<std::string, Person> people_;

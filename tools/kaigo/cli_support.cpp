@@ -33,8 +33,8 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   return t;
 }
 
-precheck::Context precheck_context(store::Database& db, const store::World& world) {
-  precheck::Context context;
+precheck::PrecheckContext precheck_context(store::Database& db, const store::TablesInForce& world) {
+  precheck::PrecheckContext context;
   context.masters = &world.masters;
   if (db.latest_table(store::TableKind::Offices)) context.offices = &world.offices;
   if (db.latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
@@ -42,7 +42,7 @@ precheck::Context precheck_context(store::Database& db, const store::World& worl
 }
 
 ReceptionSetup::ReceptionSetup(const std::string& path, store::Recipients recipients)
-    : db(store::Database::open(path)), world(store::load_world(*db, recipients)) {
+    : db(store::Database::open(path)), world(store::load_tables_in_force(*db, recipients)) {
   reception = std::make_unique<reception::Reception>(*db, db->settings().reception, precheck_context(*db, world));
 }
 

@@ -22,12 +22,12 @@ void print_diagnostics(const Diagnostics& diagnostics);
 std::optional<LocalDateTime> parse_at(const std::string& at);
 
 // The pre-check's view of a database: its masters, and the office and insurer ledgers when loaded.
-precheck::Context precheck_context(store::Database& db, const store::World& world);
+precheck::PrecheckContext precheck_context(store::Database& db, const store::TablesInForce& world);
 
 // The reception of a database: its settings, masters and ledgers (those loaded) for the pre-check.
 struct ReceptionSetup {
   std::unique_ptr<store::Database> db;
-  store::World world;
+  store::TablesInForce world;
   std::unique_ptr<reception::Reception> reception;
 
   // `recipients`: the review needs the 受給者台帳; reception alone does not.

@@ -43,7 +43,7 @@ std::optional<Ledger> load_ledger(const std::string& path, Load load) {
 }
 
 int run_precheck(const PrecheckOptions& o) {
-  precheck::Context context;
+  precheck::PrecheckContext context;
   if (!o.month.empty()) {
     context.processing_month = YearMonth::parse(o.month);
     if (!context.processing_month) {
@@ -53,10 +53,10 @@ int run_precheck(const PrecheckOptions& o) {
   }
   // With --db the masters and ledgers are the database's (those loaded into it).
   std::unique_ptr<store::Database> db;
-  std::optional<store::World> world;
+  std::optional<store::TablesInForce> world;
   if (!o.db.empty()) {
     db = store::Database::open(o.db);
-    world = store::load_world(*db, store::Recipients::Skip);
+    world = store::load_tables_in_force(*db, store::Recipients::Skip);
     auto from_db = precheck_context(*db, *world);
     context.masters = from_db.masters;
     context.offices = from_db.offices;

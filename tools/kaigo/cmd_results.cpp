@@ -62,8 +62,8 @@ void register_results(CLI::App& app, int& status) {
     }
     auto db = store::Database::open(db_path);
     auto settings = db->settings();
-    auto world = store::load_world(*db);
-    review::Context context{world.masters, world.offices, world.insurers, world.recipients,
+    auto world = store::load_tables_in_force(*db);
+    review::ReviewContext context{world.masters, world.offices, world.insurers, world.recipients,
                             review::config_of(settings.review)};
     // Office range by office range, so that only one part's 明細書 are in memory at a time.
     settlement::MonthSettlement settled;

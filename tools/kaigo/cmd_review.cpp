@@ -38,7 +38,7 @@ void register_review(CLI::App& app, int& status) {
     setup.resume(now);
     auto sent = setup.reception->start_review(*month, now);
     auto settings = setup.db->settings();
-    review::Context context{setup.world.masters, setup.world.offices, setup.world.insurers, setup.world.recipients,
+    review::ReviewContext context{setup.world.masters, setup.world.offices, setup.world.insurers, setup.world.recipients,
                             review::config_of(settings.review)};
     auto report = review::run_month(reviews, reviews, context, *month);
     std::string out = fmt::format("処理年月 {} の審査が終わりました / review of {} done（送信完了にしたファイル {}）\n",

@@ -96,7 +96,7 @@ bool form_reports_outside_limit(std::string_view form_id) {
 
 namespace {
 
-struct Context {
+struct Computation {
   const ClaimStatement& written;
   const StatementTerms& terms;
   ClaimStatement& out;
@@ -107,7 +107,7 @@ struct Context {
 };
 
 // A note worded from the table of codes (KB01, KB02).
-Diagnostic note(const Context& c, std::string_view code, std::string value) {
+Diagnostic note(const Computation& c, std::string_view code, std::string value) {
   const ErrorCode& text = error_code(code);
   Diagnostic d;
   d.severity = Severity::Info;
@@ -120,7 +120,7 @@ Diagnostic note(const Context& c, std::string_view code, std::string value) {
   return d;
 }
 
-void recompute_details(Context& c) {
+void recompute_details(Computation& c) {
   for (auto& d : c.out.details) {
     // Codes without their own 単位数 (福祉用具貸与, rate-based 加算) keep the written units.
     if (d.unit_units.value == 0) continue;
@@ -152,7 +152,7 @@ struct TypeUnits {
   std::array<Units, kFundSlots> funds{};
 };
 
-TypeUnits sum_type_units(Context& c, const std::string& type, const AggregateRow* written) {
+TypeUnits sum_type_units(Computation& c, const std::string& type, const AggregateRow* written) {
   TypeUnits u;
   Units total;
   for (const auto& d : c.out.details) {
@@ -179,19 +179,19 @@ TypeUnits sum_type_units(Context& c, const std::string& type, const AggregateRow
   return u;
 }
 
-std::optional<Units> plan_limit(const Context& c, const TypeTerms* tt, const AggregateRow* written) {
+std::optional<Units> plan_limit(const Computation& c, const TypeTerms* tt, const AggregateRow* written) {
   if (tt && tt->plan_units) return tt->plan_units;
   if (c.terms.plan_from_claim && written && written->plan_units.value > 0) return written->plan_units;
   return std::nullopt;
 }
 
-UnitPrice price_for(Context& c, const std::string& type, const TypeTerms* tt, const AggregateRow* written) {
+UnitPrice price_for(Computation& c, const std::string& type, const TypeTerms* tt, const AggregateRow* written) {
   if (tt && tt->unit_price) return *tt->unit_price;
   c.notes.push_back(note(c, "KB02", type));
   return written ? written->unit_price : UnitPrice{1000};
 }
 
-void compute_aggregates(Context& c) {
+void compute_aggregates(Computation& c) {
   c.out.aggregates.clear();
   for (const auto& type : service_types_in_order(c.written)) {
     const AggregateRow* w = c.written.aggregate(type);
@@ -238,7 +238,7 @@ const FacilityTerms* facility_terms_for(const StatementTerms& t, std::string_vie
   return nullptr;
 }
 
-void compute_facility(Context& c) {
+void compute_facility(Computation& c) {
   if (c.out.facility_costs.empty()) {
     c.out.facility_totals.reset();
     return;
@@ -270,7 +270,7 @@ void compute_facility(Context& c) {
   c.out.facility_totals = totals;
 }
 
-void compute_reductions(Context& c) {
+void compute_reductions(Computation& c) {
   for (auto& r : c.out.reductions) {
     const AggregateRow* a = c.out.aggregate(r.service_type);
     // 受領すべき利用者負担の総額: the service's 利用者負担 plus the 食費・居住費 利用者負担 on the
@@ -283,7 +283,7 @@ void compute_reductions(Context& c) {
   }
 }
 
-void compute_basic_totals(Context& c) {
+void compute_basic_totals(Computation& c) {
   auto& b = c.out.basic;
   PayerTotals ins;
   std::array<PayerTotals, kFundSlots> funds;
@@ -326,7 +326,7 @@ void compute_into(const ClaimStatement& written, const StatementTerms& terms, Co
   bool welfare = written.key.welfare_only();
   int rate = terms.insurance_rate.value_or(written.basic.insurance_rate.value_or(0));
   if (terms.insurance_rate && !welfare) result.statement.basic.insurance_rate = terms.insurance_rate;
-  Context c{written, terms, result.statement, result.notes, welfare, welfare ? 0 : rate, terms.fund_self_pay};
+  Computation c{written, terms, result.statement, result.notes, welfare, welfare ? 0 : rate, terms.fund_self_pay};
   recompute_details(c);
   compute_aggregates(c);
   compute_facility(c);

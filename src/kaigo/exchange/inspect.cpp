@@ -10,9 +10,9 @@ namespace {
 
 std::int64_t num(std::string_view v) { return parse_int(v).value_or(0); }
 
-class Tally : public Sink {
+class FileTally : public Sink {
  public:
-  explicit Tally(FileReport& r) : r_(r) {}
+  explicit FileTally(FileReport& r) : r_(r) {}
   void on_control(const ControlRecord& c) override {
     r_.control = c;
     r_.has_control = true;
@@ -69,7 +69,7 @@ class Tally : public Sink {
       t.user_share += num(rec.item(12));
     }
   }
-  static void add(PayerTotals& t, std::int64_t units, std::int64_t claimed, std::int64_t share) {
+  static void add(InspectedTotals& t, std::int64_t units, std::int64_t claimed, std::int64_t share) {
     if (units == 0 && claimed == 0 && share == 0) return;
     ++t.statements;
     t.units += units;
@@ -91,7 +91,7 @@ std::string utf8(std::string_view cp932) { return text::printable(cp932); }
 FileReport inspect_file(const std::filesystem::path& path) {
   FileReport r;
   r.file = path.filename().string();
-  Tally t(r);
+  FileTally t(r);
   read_file(path, t);
   return r;
 }
@@ -99,7 +99,7 @@ FileReport inspect_file(const std::filesystem::path& path) {
 FileReport inspect_bytes(std::string_view name, std::string_view bytes) {
   FileReport r;
   r.file = std::string(name);
-  Tally t(r);
+  FileTally t(r);
   read_bytes(name, bytes, t);
   return r;
 }
@@ -112,7 +112,7 @@ nlohmann::json to_json(const Diagnostic& d) {
 }
 
 namespace {
-nlohmann::json payer_json(const PayerTotals& t) {
+nlohmann::json payer_json(const InspectedTotals& t) {
   return {{"statements", t.statements}, {"units", t.units}, {"claimed", t.claimed}, {"user_share", t.user_share}};
 }
 }  // namespace
@@ -178,7 +178,7 @@ std::string format_text(const FileReport& r) {
     line(fmt::format("  {}  {:>8} レコード {:>8} 件  {}", utf8(code), n, r.documents_per_form.at(code), form_title(code)));
   }
   line(fmt::format("明細書 {} 件, 給付管理票 {} 件, 請求書レコード {} 件", r.statements, r.plans, r.invoices));
-  auto payer = [&](const char* label, const PayerTotals& t, const char* share) {
+  auto payer = [&](const char* label, const InspectedTotals& t, const char* share) {
     line(fmt::format("  {:<6} {:>6} 件  単位数 {:>12}  請求額 {:>14} 円  {} {:>12} 円", label, t.statements, t.units,
                      t.claimed, share, t.user_share));
   };

@@ -16,7 +16,7 @@
 namespace kaigo::exchange {
 
 // Units and amounts of one payer (保険 or 公費1–3) summed over the 明細書 of a file.
-struct PayerTotals {
+struct InspectedTotals {
   std::int64_t units = 0;      // サービス単位数
   std::int64_t claimed = 0;    // 請求額
   std::int64_t user_share = 0; // 利用者負担額 (保険) / 本人負担額 (公費)
@@ -33,13 +33,13 @@ struct FileReport {
   std::int64_t statements = 0;  // 明細書 (様式第二…第十, 第七)
   std::int64_t plans = 0;       // 給付管理票
   std::int64_t invoices = 0;    // 請求書 records
-  PayerTotals insurance;        // 保険
-  PayerTotals public_funds[3];  // 公費1–3
+  InspectedTotals insurance;        // 保険
+  InspectedTotals public_funds[3];  // 公費1–3
   std::int64_t care_plan_units = 0;   // 様式第七 サービス単位数合計
   std::int64_t care_plan_claimed = 0; // 様式第七 請求金額
   std::int64_t plan_units = 0;        // 給付管理票 給付計画合計単位数
-  PayerTotals invoice_insurance;      // 請求書 保険請求 rows as written
-  PayerTotals invoice_public;         // 請求書 公費請求 rows as written
+  InspectedTotals invoice_insurance;      // 請求書 保険請求 rows as written
+  InspectedTotals invoice_public;         // 請求書 公費請求 rows as written
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -18,7 +18,7 @@ namespace {
 
 enum LineTag : std::uint64_t { kLines = 100, kCounts, kRental, kStay };
 
-struct Line {
+struct UseLine {
   std::string item_code;
   int count = 0;
   Units rental;  // units of a 福祉用具 rental (the code has no units of its own)
@@ -44,46 +44,46 @@ std::string padded_insurer(const std::string& insurer_no) { return "00" + insure
 
 class Generator {
  public:
-  Generator(const Options& o, const master::Masters& m) : world_(o), masters_(m) {}
+  Generator(const Options& o, const master::Masters& m) : area_(o), masters_(m) {}
   Report run();
 
  private:
   void write_ledgers();
   void write_config();
-  void write_service_office(const OfficeInfo& office);
-  void write_care_manager(const OfficeInfo& office);
-  std::vector<Line> lines_for(const Person& p, const std::string& type) const;
-  Units units_of(const std::string& type, const Line& l) const;
+  void write_service_office(const SyntheticOffice& office);
+  void write_care_manager(const SyntheticOffice& office);
+  std::vector<UseLine> lines_for(const Person& p, const std::string& type) const;
+  Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
-  billing::ClaimStatement statement(const Person& p, const OfficeInfo& office, bool wrong_rate) const;
-  void expect(const Person& p, const OfficeInfo& office, std::string_view form, std::string_view type,
+  billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate) const;
+  void expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
               std::string_view code, std::string_view outcome);
-  std::filesystem::path office_dir(const OfficeInfo& office) const;
+  std::filesystem::path office_dir(const SyntheticOffice& office) const;
   std::string file_stem(std::string_view prefix) const;
   bool is_target_use(const Person& p, const std::string& type) const { return !p.uses.empty() && p.uses.front().service_type == type; }
 
-  World world_;
+  SyntheticArea area_;
   const master::Masters& masters_;
   Report report_;
   std::unique_ptr<TextOut> expected_;
 };
 
-Units Generator::units_of(const std::string& type, const Line& l) const {
+Units Generator::units_of(const std::string& type, const UseLine& l) const {
   if (l.rental.value > 0) return l.rental;
-  const auto* code = masters_.service_codes.find(type, l.item_code, world_.service_month());
+  const auto* code = masters_.service_codes.find(type, l.item_code, area_.service_month());
   if (code == nullptr) throw std::logic_error(fmt::format("gen: service code {}{} not in the master", type, l.item_code));
   return Units{code->units.value * l.count};
 }
 
 // The service lines of one person at one office, within the person's 区分支給限度基準額.
-std::vector<Line> Generator::lines_for(const Person& p, const std::string& type) const {
-  const auto seed = world_.options().seed;
+std::vector<UseLine> Generator::lines_for(const Person& p, const std::string& type) const {
+  const auto seed = area_.options().seed;
   const auto i = static_cast<std::uint64_t>(p.index);
   const auto t = static_cast<std::uint64_t>(std::stoi(type));
   std::uint64_t h = mix(seed, kLines, i, t);
   std::uint64_t hc = mix(seed, kCounts, i, t);
   int level = p.care_level.back() - '0';
-  std::vector<Line> lines;
+  std::vector<UseLine> lines;
   if (type == "11") {
     static constexpr std::array<const char*, 4> kCodes{"1111", "1211", "7211", "4111"};
     std::size_t a = pick(h, kCodes.size());
@@ -104,7 +104,7 @@ std::vector<Line> Generator::lines_for(const Person& p, const std::string& type)
     lines.push_back({fmt::format("11{}1", level), 3 + static_cast<int>(pick(hc, 5)), {}});
   }
   // Keep every type of the person well inside the limit: a share of it per type used.
-  auto limit = masters_.care_limits.limit(p.care_level, world_.service_month()).value_or(Units{16765});
+  auto limit = masters_.care_limits.limit(p.care_level, area_.service_month()).value_or(Units{16765});
   std::int64_t budget = limit.value * 8 / 10 / static_cast<std::int64_t>(std::max<std::size_t>(p.uses.size(), 1));
   auto total = [&] {
     std::int64_t sum = 0;
@@ -112,7 +112,7 @@ std::vector<Line> Generator::lines_for(const Person& p, const std::string& type)
     return sum;
   };
   while (total() > budget) {
-    auto it = std::max_element(lines.begin(), lines.end(), [](const Line& x, const Line& y) { return x.count < y.count; });
+    auto it = std::max_element(lines.begin(), lines.end(), [](const UseLine& x, const UseLine& y) { return x.count < y.count; });
     if (it->count <= 1) break;
     --it->count;
   }
@@ -123,18 +123,18 @@ std::vector<Line> Generator::lines_for(const Person& p, const std::string& type)
 Units Generator::plan_units(const Person& p, const std::string& type) const {
   Units u;
   for (const auto& l : lines_for(p, type)) {
-    const auto* code = masters_.service_codes.find(type, l.item_code, world_.service_month());
+    const auto* code = masters_.service_codes.find(type, l.item_code, area_.service_month());
     if (code != nullptr && code->limit_target) u += units_of(type, l);
   }
   return u;
 }
 
-billing::ClaimStatement Generator::statement(const Person& p, const OfficeInfo& office, bool wrong_rate) const {
+billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate) const {
   const std::string& type = office.service_type;
-  const YearMonth sm = world_.service_month();
+  const YearMonth sm = area_.service_month();
   billing::ClaimStatement st;
   st.key = {type == "21" ? "7143" : "7131", sm, office.office_no,
-            padded_insurer(world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
+            padded_insurer(area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
   auto& b = st.basic;
   if (p.welfare) b.funds[0] = {p.welfare_payer, p.welfare_recipient, 100};
   b.birth_date = p.birth;
@@ -143,7 +143,7 @@ billing::ClaimStatement Generator::statement(const Person& p, const OfficeInfo& 
   b.cert_from = p.cert_from;
   b.cert_to = p.cert_to;
   b.plan_kind = "1";
-  b.support_office_no = world_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
+  b.support_office_no = area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
   b.insurance_rate = wrong_rate ? (p.rate == 90 ? 80 : 90) : p.rate;
   int days = 0;
   for (const auto& l : lines_for(p, type)) {
@@ -167,7 +167,7 @@ billing::ClaimStatement Generator::statement(const Person& p, const OfficeInfo& 
   st.aggregates.push_back(row);
   if (type == "21") {
     int stay = st.details.front().count;
-    int first = 1 + static_cast<int>(pick(mix(world_.options().seed, kStay, static_cast<std::uint64_t>(p.index)),
+    int first = 1 + static_cast<int>(pick(mix(area_.options().seed, kStay, static_cast<std::uint64_t>(p.index)),
                                           static_cast<std::uint64_t>(sm.days() - stay)));
     b.admission_date = Date{sm.year, sm.month, first};
     b.discharge_date = Date{sm.year, sm.month, first + stay - 1};
@@ -182,28 +182,28 @@ billing::ClaimStatement Generator::statement(const Person& p, const OfficeInfo& 
   return result.statement;
 }
 
-std::filesystem::path Generator::office_dir(const OfficeInfo& office) const {
-  auto dir = world_.options().out / "submissions" / office.office_no;
+std::filesystem::path Generator::office_dir(const SyntheticOffice& office) const {
+  auto dir = area_.options().out / "submissions" / office.office_no;
   std::filesystem::create_directories(dir);
   return dir;
 }
 
 // File names as 伝送 requires (≤ 8 half-width characters): KK/KY + YYMM + 01.
 std::string Generator::file_stem(std::string_view prefix) const {
-  auto m = world_.options().processing_month;
+  auto m = area_.options().processing_month;
   return fmt::format("{}{:02d}{:02d}01.CSV", prefix, m.year % 100, m.month);
 }
 
-void Generator::expect(const Person& p, const OfficeInfo& office, std::string_view form, std::string_view type,
+void Generator::expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
                        std::string_view code, std::string_view outcome) {
   expected_->line(fmt::format("{},{},{},{},{},{},{},{},{}", mistake_name(p.mistake), office.office_no, form,
-                              world_.service_month().str(),
-                              world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no, type,
+                              area_.service_month().str(),
+                              area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no, type,
                               code, outcome));
   report_.mistakes[std::string(mistake_name(p.mistake))] += 1;
 }
 
-exchange::ControlFields control(const OfficeInfo& office, std::string data_type, YearMonth processing) {
+exchange::ControlFields control(const SyntheticOffice& office, std::string data_type, YearMonth processing) {
   exchange::ControlFields c;
   c.data_type = std::move(data_type);
   c.office_no = office.office_no;
@@ -211,12 +211,12 @@ exchange::ControlFields control(const OfficeInfo& office, std::string data_type,
   return c;
 }
 
-void Generator::write_service_office(const OfficeInfo& office) {
+void Generator::write_service_office(const SyntheticOffice& office) {
   std::vector<billing::ClaimStatement> statements;
   std::vector<Person> people;
-  auto clients = world_.clients_of(office);
+  auto clients = area_.clients_of(office);
   people.reserve(clients.size());
-  for (int i : clients) people.push_back(world_.person(i));
+  for (int i : clients) people.push_back(area_.person(i));
   std::vector<std::vector<std::vector<std::string>>> records;
   for (const auto& p : people) {
     bool target = is_target_use(p, office.service_type);
@@ -259,7 +259,7 @@ void Generator::write_service_office(const OfficeInfo& office) {
     }
   }
   if (statements.empty()) return;
-  exchange::Writer w(control(office, "711", world_.options().processing_month));
+  exchange::Writer w(control(office, "711", area_.options().processing_month));
   for (const auto& row : billing::build_invoice(statements).rows) documents::write_invoice_row(row, w);
   for (const auto& recs : records) {
     for (const auto& items : recs) w.add_utf8(items);
@@ -271,9 +271,9 @@ void Generator::write_service_office(const OfficeInfo& office) {
   ++report_.claim_files;
 }
 
-void Generator::write_care_manager(const OfficeInfo& office) {
-  const YearMonth sm = world_.service_month();
-  const YearMonth pm = world_.options().processing_month;
+void Generator::write_care_manager(const SyntheticOffice& office) {
+  const YearMonth sm = area_.service_month();
+  const YearMonth pm = area_.options().processing_month;
   exchange::Writer claims(control(office, "711", pm));
   exchange::Writer plans(control(office, "821", pm));
   billing::InvoiceRow invoice;
@@ -284,9 +284,9 @@ void Generator::write_care_manager(const OfficeInfo& office) {
   invoice.law_no = "00";
   invoice.claim_class = "02";
   std::vector<documents::CarePlanFeeStatement> fees;
-  for (int i : world_.clients_of(office)) {
-    Person p = world_.person(i);
-    const auto& ins = world_.insurers()[static_cast<std::size_t>(p.insurer)];
+  for (int i : area_.clients_of(office)) {
+    Person p = area_.person(i);
+    const auto& ins = area_.insurers()[static_cast<std::size_t>(p.insurer)];
     if (p.mistake != Mistake::MissingPlan) {
       billing::BenefitPlan plan;
       plan.service_month = sm;
@@ -308,7 +308,7 @@ void Generator::write_care_manager(const OfficeInfo& office) {
         if (p.mistake == Mistake::PlanExceeded && is_target_use(p, use.service_type)) {
           u = Units{u.value - std::max<std::int64_t>(1, u.value / 5)};
         }
-        plan.lines.push_back({world_.offices()[static_cast<std::size_t>(use.office)].office_no, 1, use.service_type, u});
+        plan.lines.push_back({area_.offices()[static_cast<std::size_t>(use.office)].office_no, 1, use.service_type, u});
         plan.total_units += u;
       }
       documents::write_plan(plan, plans);
@@ -359,33 +359,33 @@ void Generator::write_care_manager(const OfficeInfo& office) {
 }
 
 void Generator::write_ledgers() {
-  const auto& out = world_.options().out;
+  const auto& out = area_.options().out;
   TextOut offices(out / "offices.csv");
   offices.line("office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,postal_code,"
                "address,owner_name,bank_name,bank_branch");
-  for (const auto& o : world_.offices()) {
-    const auto& ins = world_.insurers()[static_cast<std::size_t>(o.insurer)];
+  for (const auto& o : area_.offices()) {
+    const auto& ins = area_.insurers()[static_cast<std::size_t>(o.insurer)];
     offices.line(fmt::format("{},{},{},1,20200401,,{},{},{:03d}{:04d},{}{}丁目{}番,社会福祉法人{}会,{}銀行,{}支店",
                              o.office_no, o.service_type, o.name, o.region_class, ins.insurer_no, 100 + o.insurer,
                              o.index % 10000, ins.name, 1 + o.index % 5, 1 + o.index % 30, ins.name.substr(0, 6),
                              "みらい", ins.name.substr(0, 6)));
   }
-  report_.offices = static_cast<int>(world_.offices().size());
+  report_.offices = static_cast<int>(area_.offices().size());
   TextOut insurers(out / "insurers.csv");
   insurers.line("insurer_no,name,valid_from,valid_to");
-  for (const auto& ins : world_.insurers()) insurers.line(fmt::format("{},{},20000401,", ins.insurer_no, ins.name));
-  report_.insurers = static_cast<int>(world_.insurers().size());
+  for (const auto& ins : area_.insurers()) insurers.line(fmt::format("{},{},20000401,", ins.insurer_no, ins.name));
+  report_.insurers = static_cast<int>(area_.insurers().size());
   TextOut recipients(out / "recipients.csv");
   recipients.line("insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
                   "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to");
-  for (int i = 0; i < world_.options().recipients; ++i) {
-    Person p = world_.person(i);
+  for (int i = 0; i < area_.options().recipients; ++i) {
+    Person p = area_.person(i);
     if (p.mistake == Mistake::UnknownRecipient) continue;
     recipients.line(fmt::format("{},{},{},{},{},{},{},{},{},{},,1,{},{},{}",
-                                world_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no,
+                                area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no,
                                 p.name_kana, p.birth.str(), p.sex, p.care_level, p.cert_from.str(), p.cert_to.str(),
                                 p.mistake == Mistake::ChangePending ? 1 : 0, p.rate,
-                                world_.offices()[static_cast<std::size_t>(p.care_manager)].office_no,
+                                area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no,
                                 p.cert_from.str(), p.cert_to.str()));
     ++report_.recipients;
   }
@@ -398,7 +398,7 @@ void Generator::write_ledgers() {
 }
 
 void Generator::write_config() {
-  TextOut toml(world_.options().out / "kokuhoren.toml");
+  TextOut toml(area_.options().out / "kokuhoren.toml");
   toml.line("# 模擬国保連の設定 / settings of the synthetic 国保連 (kaigo gen)");
   toml.line("name = \"模擬県国民健康保険団体連合会\"");
   toml.line("[reception]");
@@ -411,12 +411,12 @@ void Generator::write_config() {
 }
 
 Report Generator::run() {
-  std::filesystem::create_directories(world_.options().out);
-  expected_ = std::make_unique<TextOut>(world_.options().out / "expected_errors.csv");
+  std::filesystem::create_directories(area_.options().out);
+  expected_ = std::make_unique<TextOut>(area_.options().out / "expected_errors.csv");
   expected_->line("mistake,office_no,form,service_month,insurer_no,insured_no,service_type,expected_code,outcome");
   write_ledgers();
   write_config();
-  for (const auto& office : world_.offices()) {
+  for (const auto& office : area_.offices()) {
     if (office.service_type == "43") write_care_manager(office);
     else write_service_office(office);
   }

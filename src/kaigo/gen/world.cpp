@@ -56,7 +56,7 @@ std::uint64_t mix(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uin
   return z;
 }
 
-World::World(const Options& o) : options_(o), service_month_(o.processing_month.plus_months(-1)) {
+SyntheticArea::SyntheticArea(const Options& o) : options_(o), service_month_(o.processing_month.plus_months(-1)) {
   if (o.offices < 6) throw std::invalid_argument("--offices は 6 以上 / --offices must be at least 6");
   if (o.recipients < 1) throw std::invalid_argument("--recipients は 1 以上 / --recipients must be at least 1");
   int k_count = std::clamp((o.recipients + 2499) / 2500, 1, 60);
@@ -71,7 +71,7 @@ World::World(const Options& o) : options_(o), service_month_(o.processing_month.
     insurers_.push_back(ins);
   }
   for (int i = 0; i < o.offices; ++i) {
-    OfficeInfo off;
+    SyntheticOffice off;
     off.index = i;
     off.service_type = kOfficeCycle[static_cast<std::size_t>(i) % kOfficeCycle.size()];
     off.office_no = fmt::format("137{:07d}", i + 1);
@@ -89,7 +89,7 @@ World::World(const Options& o) : options_(o), service_month_(o.processing_month.
   }
 }
 
-const std::vector<int>& World::offices_of(const std::string& type) const {
+const std::vector<int>& SyntheticArea::offices_of(const std::string& type) const {
   static const std::vector<int> kNone;
   for (const auto& [t, list] : by_type_) {
     if (t == type) return list;
@@ -97,7 +97,7 @@ const std::vector<int>& World::offices_of(const std::string& type) const {
   return kNone;
 }
 
-Person World::person(int i) const {
+Person SyntheticArea::person(int i) const {
   const auto seed = options_.seed;
   const auto u = static_cast<std::uint64_t>(i);
   Person p;
@@ -151,7 +151,7 @@ Person World::person(int i) const {
   return p;
 }
 
-std::vector<int> World::clients_of(const OfficeInfo& office) const {
+std::vector<int> SyntheticArea::clients_of(const SyntheticOffice& office) const {
   std::vector<int> out;
   const auto& list = offices_of(office.service_type);
   auto pos = std::find(list.begin(), list.end(), office.index);

@@ -29,7 +29,7 @@ struct InsurerInfo {
   int region_class = 0;    // 地域区分 of the municipality
 };
 
-struct OfficeInfo {
+struct SyntheticOffice {
   int index = 0;
   std::string office_no;
   std::string service_type;
@@ -40,7 +40,7 @@ struct OfficeInfo {
 
 struct ServiceUse {
   std::string service_type;
-  int office = -1;  // index into World::offices
+  int office = -1;  // index into SyntheticArea::offices
 };
 
 struct Person {
@@ -57,29 +57,29 @@ struct Person {
   bool welfare = false;      // 生活保護 (公費1 法別12, 100%)
   std::string welfare_payer;
   std::string welfare_recipient;
-  int care_manager = -1;     // index into World::offices (a 43 office)
+  int care_manager = -1;     // index into SyntheticArea::offices (a 43 office)
   std::vector<ServiceUse> uses;
   Mistake mistake = Mistake::None;
 };
 
-class World {
+class SyntheticArea {
  public:
-  World(const Options& options);
+  SyntheticArea(const Options& options);
 
   const Options& options() const { return options_; }
   YearMonth service_month() const { return service_month_; }
   const std::vector<InsurerInfo>& insurers() const { return insurers_; }
-  const std::vector<OfficeInfo>& offices() const { return offices_; }
+  const std::vector<SyntheticOffice>& offices() const { return offices_; }
   const std::vector<int>& offices_of(const std::string& type) const;
   Person person(int index) const;
   // People whose office for `office.service_type` (or whose care manager) is `office`.
-  std::vector<int> clients_of(const OfficeInfo& office) const;
+  std::vector<int> clients_of(const SyntheticOffice& office) const;
 
  private:
   Options options_;
   YearMonth service_month_;
   std::vector<InsurerInfo> insurers_;
-  std::vector<OfficeInfo> offices_;
+  std::vector<SyntheticOffice> offices_;
   std::vector<std::pair<std::string, std::vector<int>>> by_type_;
 };
 

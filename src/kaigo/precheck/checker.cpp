@@ -33,7 +33,7 @@ const exchange::Record* record_at(const exchange::Document& doc, std::uint64_t l
 
 }  // namespace
 
-FileChecker::FileChecker(const Context& context, FileResult& out)
+FileChecker::FileChecker(const PrecheckContext& context, FileResult& out)
     : context_(context),
       out_(out),
       findings_(out, context.max_rows),

@@ -18,7 +18,7 @@ namespace kaigo::precheck {
 
 class FileChecker final : public exchange::Sink {
  public:
-  FileChecker(const Context& context, FileResult& out);
+  FileChecker(const PrecheckContext& context, FileResult& out);
 
   void on_control(const exchange::ControlRecord& control) override;
   void on_document(const exchange::Document& doc) override;
@@ -41,7 +41,7 @@ class FileChecker final : public exchange::Sink {
   void reader_row(const Diagnostic& d, const DocInfo* info, const exchange::Record* record);
   std::optional<Level> reader_level(const Diagnostic& d) const;
 
-  const Context& context_;
+  const PrecheckContext& context_;
   FileResult& out_;
   Findings findings_;
   CheckEnv env_;

@@ -18,7 +18,7 @@
 namespace kaigo::precheck {
 
 struct CheckEnv {
-  const Context& context;
+  const PrecheckContext& context;
   const Rules& rules;
   Findings& findings;
   std::optional<YearMonth> processing_month;  // the context's, else the control record's

@@ -31,7 +31,7 @@ bool inbound_data_type(std::string_view data_type) {
 
 void check_file_name(const CheckEnv& env, std::string_view name) {
   if (auto slash = name.find_last_of('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  const Settings& s = env.rules.settings();
+  const RuleSettings& s = env.rules.settings();
   auto dot = name.rfind('.');
   std::string_view stem = dot == std::string_view::npos ? name : name.substr(0, dot);
   std::string ext = dot == std::string_view::npos ? std::string() : upper(name.substr(dot + 1));

@@ -1,6 +1,6 @@
 // precheck/findings — turns a finding into an error-list row: the document's identity (様式,
 // 提供年月, 保険者, 被保険者, サービス種類), the item's 項目名 and value, the message from the
-// code table; keeps at most Context::max_rows rows and counts the rest.
+// code table; keeps at most PrecheckContext::max_rows rows and counts the rest.
 // Owns: the shape of a row. Must not: decide what is wrong.
 #pragma once
 #include <string>

@@ -1,4 +1,4 @@
-// precheck/master_checks — a document against the masters and ledgers the Context gives: 事業所 and
+// precheck/master_checks — a document against the masters and ledgers the PrecheckContext gives: 事業所 and
 // its サービス registered for the month (ADD0 / ADD1) with its 指定／基準該当 class (ADD3: 様式第七
 // item 3, 給付管理票 line item 18), the 保険者 (ADD2 / ADDA), the サービス種類
 // allowed on the 様式 (KP29), the サービスコード in the code master (KP27) with its 単位数 (KP28).

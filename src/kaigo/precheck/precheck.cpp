@@ -51,7 +51,7 @@ std::optional<Level> FileResult::worst() const {
   return std::nullopt;
 }
 
-FileResult check_bytes(std::string_view file_name, std::string_view bytes, const Context& context) {
+FileResult check_bytes(std::string_view file_name, std::string_view bytes, const PrecheckContext& context) {
   FileResult out;
   out.file = base_name(file_name);
   FileChecker checker(context, out);
@@ -66,7 +66,7 @@ FileResult check_bytes(std::string_view file_name, std::string_view bytes, const
   return out;
 }
 
-FileResult check_file(const std::filesystem::path& path, const Context& context) {
+FileResult check_file(const std::filesystem::path& path, const PrecheckContext& context) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw std::runtime_error(fmt::format("ファイルを開けません: {} / cannot open file: {} ({})", path.string(),

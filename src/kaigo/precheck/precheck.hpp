@@ -77,7 +77,7 @@ struct FileResult {
   std::uint64_t bytes = 0;
   std::uint64_t statements = 0;  // 明細件数: 明細書, 様式第七 and 給付管理票 (each copy counts)
   std::uint64_t records = 0;     // レコード件数: data records read
-  std::vector<ErrorRow> errors;  // in file order; at most Context::max_rows
+  std::vector<ErrorRow> errors;  // in file order; at most PrecheckContext::max_rows
   std::uint64_t error_count = 0; // every error found, also those beyond max_rows
   std::array<std::uint64_t, kLevels> level_counts{};  // error_count per Level
   std::vector<DocumentRef> documents;
@@ -91,7 +91,7 @@ struct FileResult {
 // What the pre-check may consult besides the file. Every pointer may be null: the checks that
 // need it are then skipped (the masters: service codes, units, 単価; the office ledger: KP12,
 // ADD0, ADD1, 単価 of the 地域区分; the insurer ledger: ADD2, ADDA).
-struct Context {
+struct PrecheckContext {
   const master::Masters* masters = nullptr;
   const master::OfficeLedger* offices = nullptr;
   const master::InsurerLedger* insurers = nullptr;
@@ -101,10 +101,10 @@ struct Context {
 };
 
 // Checks bytes held in memory; `file_name` is the name as sent (checked against the naming rule).
-FileResult check_bytes(std::string_view file_name, std::string_view bytes, const Context& context);
+FileResult check_bytes(std::string_view file_name, std::string_view bytes, const PrecheckContext& context);
 
 // Checks a file on disk in bounded memory. Throws std::runtime_error (Japanese / English) only when
 // it cannot be opened or read.
-FileResult check_file(const std::filesystem::path& path, const Context& context);
+FileResult check_file(const std::filesystem::path& path, const PrecheckContext& context);
 
 }  // namespace kaigo::precheck

@@ -130,9 +130,9 @@ std::string code_of(std::string_view table, const Row& r, std::size_t col) {
   return std::string(c);
 }
 
-Settings parse_settings(std::string_view text) {
+RuleSettings parse_settings(std::string_view text) {
   constexpr std::string_view t = "settings.tsv";
-  Settings s;
+  RuleSettings s;
   for (const auto& r : read_table(t, text, {"key", "value", "source"})) {
     std::string_view key = r.cols[0];
     std::string_view value = r.cols[1];

@@ -84,7 +84,7 @@ struct ReaderLevel {
   std::optional<Level> on_control;  // when it is about the control record
 };
 
-struct Settings {
+struct RuleSettings {
   std::size_t file_name_max_stem = 8;
   std::vector<std::string> file_name_extensions;  // upper case, without the dot
   std::vector<std::string> full_benefit_types;    // サービス種類 paid 10割 (保険給付率 empty)
@@ -100,7 +100,7 @@ class Rules {
   // Parses the tables; throws std::runtime_error naming table, line and column of a bad row.
   static Rules parse(const RuleTexts& texts);
 
-  const Settings& settings() const { return settings_; }
+  const RuleSettings& settings() const { return settings_; }
   const std::vector<ItemRule>& items() const { return items_; }
   const std::vector<DuplicateRule>& duplicates() const { return duplicates_; }
   const std::vector<StructureRule>& structure() const { return structure_; }
@@ -110,7 +110,7 @@ class Rules {
   bool full_benefit(std::string_view service_type) const;
 
  private:
-  Settings settings_;
+  RuleSettings settings_;
   std::vector<ItemRule> items_;
   std::vector<DuplicateRule> duplicates_;
   std::vector<StructureRule> structure_;

@@ -28,7 +28,7 @@ struct CancelResult {
 
 class Reception {
  public:
-  Reception(Repository& repo, ReceptionSettings settings, precheck::Context context)
+  Reception(Repository& repo, ReceptionSettings settings, precheck::PrecheckContext context)
       : repo_(repo), settings_(settings), context_(context) {}
 
   // Receives one file at `at`. The bytes are kept before anything else is done with them.
@@ -49,7 +49,7 @@ class Reception {
 
   Repository& repo_;
   ReceptionSettings settings_;
-  precheck::Context context_;
+  precheck::PrecheckContext context_;
 };
 
 }  // namespace kaigo::reception

@@ -21,11 +21,11 @@ namespace {
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
-struct ContextDeleter {
+struct CairoDeleter {
   void operator()(cairo_t* c) const { cairo_destroy(c); }
 };
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+using CairoContext = std::unique_ptr<cairo_t, CairoDeleter>;
 
 void check(cairo_status_t status, const std::filesystem::path& path) {
   if (status != CAIRO_STATUS_SUCCESS)
@@ -45,7 +45,7 @@ Surface draw_image(const PageLayout& page, double dpi) {
   Surface s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(page.width * scale)),
                                        static_cast<int>(std::lround(page.height * scale))));
   check(cairo_surface_status(s.get()), "image");
-  Context cr(cairo_create(s.get()));
+  CairoContext cr(cairo_create(s.get()));
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
   cairo_scale(cr.get(), scale, scale);
@@ -82,7 +82,7 @@ void render_pdf(const Notice& notice, const std::filesystem::path& path) {
     cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "kaigo");
     // The 作成年月日 of the notice, not the clock: the same notice gives the same bytes.
     cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATE_DATE, creation_date(notice).c_str());
-    Context cr(cairo_create(s.get()));
+    CairoContext cr(cairo_create(s.get()));
     TextEngine text;
     for (const auto& page : pages) {
       paint(cr.get(), text, page);

@@ -10,7 +10,7 @@
 namespace kaigo::review {
 
 struct ClaimReviewDeps {
-  const Context& context;
+  const ReviewContext& context;
   YearMonth month;  // the review month
   const PlanRegistry& plans;
   const HistoryIndex& history;

@@ -40,14 +40,14 @@ std::vector<const DecidedClaim*> HistoryIndex::decided_of(const std::string& per
   return it == by_person_month_.end() ? std::vector<const DecidedClaim*>{} : it->second;
 }
 
-const Withdrawal* HistoryIndex::withdrawal(const std::string& claim_key) const {
+const MonthKago* HistoryIndex::withdrawal(const std::string& claim_key) const {
   auto it = withdrawals_.find(claim_key);
   return it == withdrawals_.end() ? nullptr : &it->second;
 }
 
 void HistoryIndex::add_withdrawal(const billing::StatementKey& key) {
   // An insurer's own 過誤 of the same 明細書 (possibly 同月) stays as filed.
-  withdrawals_.try_emplace(claim_key(key), Withdrawal{key, false});
+  withdrawals_.try_emplace(claim_key(key), MonthKago{key, false});
 }
 
 }  // namespace kaigo::review

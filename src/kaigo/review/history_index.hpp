@@ -38,14 +38,14 @@ class HistoryIndex {
   // Decided 明細書 of one person and service month, in the history's order.
   std::vector<const DecidedClaim*> decided_of(const std::string& person_month) const;
   // This month's 過誤 of the 明細書, or nullptr.
-  const Withdrawal* withdrawal(const std::string& claim_key) const;
+  const MonthKago* withdrawal(const std::string& claim_key) const;
   // A 取消 of a 給付管理票 withdraws its decided 明細書 (通常過誤, review-rules §6.1).
   void add_withdrawal(const billing::StatementKey& key);
 
  private:
   std::unordered_map<std::string, const DecidedClaim*> decided_;
   std::unordered_map<std::string, std::vector<const DecidedClaim*>> by_person_month_;
-  std::unordered_map<std::string, Withdrawal> withdrawals_;
+  std::unordered_map<std::string, MonthKago> withdrawals_;
 };
 
 // 当月登録の明細書 — keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.

@@ -50,7 +50,7 @@ struct HeldClaim {
 };
 
 // A 過誤 (withdrawal of a decided 明細書) processed in this review month.
-struct Withdrawal {
+struct MonthKago {
   billing::StatementKey key;
   bool same_month = false;  // 同月過誤: a re-claim of the same 明細書 is accepted this month
 };
@@ -61,10 +61,10 @@ struct History {
   std::vector<RegisteredPlan> plans;      // one per (保険者, 被保険者, 対象年月); a later entry wins
   std::vector<DecidedClaim> decided;      // duplicates of these are ANN4; a 修正/取消 lists them
   std::vector<HeldClaim> held;            // reviewed again this month (保留復活 / 返戻 / 保留)
-  std::vector<Withdrawal> withdrawals;    // 過誤 of this month (ANN7 unless 同月過誤)
+  std::vector<MonthKago> withdrawals;    // 過誤 of this month (ANN7 unless 同月過誤)
 };
 
-struct MonthInput {
+struct ReviewInput {
   YearMonth month;  // 処理年月 = the review month (審査月)
   std::vector<SubmittedPlan> plans;
   std::vector<SubmittedClaim> claims;

@@ -18,7 +18,7 @@ PlanDecision plan_returned_at_reception(const SubmittedPlan& p, std::vector<Find
 
 }  // namespace
 
-RunReport run_month(MonthSource& source, DecisionSink& sink, const Context& context, YearMonth month) {
+RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext& context, YearMonth month) {
   RunReport report;
   History history = source.history(month);
   MonthReviewer reviewer(context, month, history);

@@ -48,6 +48,6 @@ struct RunReport {
   std::uint64_t returned_at_reception = 0;      // 事前チェックのエラーで返戻
 };
 
-RunReport run_month(MonthSource& source, DecisionSink& sink, const Context& context, YearMonth month);
+RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext& context, YearMonth month);
 
 }  // namespace kaigo::review

@@ -30,7 +30,7 @@ std::vector<const SubmittedClaim*> claims_in_order(std::span<const SubmittedClai
 
 struct MonthReviewer::State {
   enum class Phase { Start, PlansDone, HeldDone };
-  const Context& context;
+  const ReviewContext& context;
   YearMonth month;
   const History& history;
   PlanRegistry plans;
@@ -39,14 +39,14 @@ struct MonthReviewer::State {
   Phase phase = Phase::Start;
   std::uint64_t last_order = 0;
 
-  State(const Context& c, YearMonth m, const History& h) : context(c), month(m), history(h), plans(h.plans), index(h) {
+  State(const ReviewContext& c, YearMonth m, const History& h) : context(c), month(m), history(h), plans(h.plans), index(h) {
     // A held 明細書 is registered: claiming it again this month is ANN2 (review-rules §4.3 [PUB-9b]).
     for (const auto& held : h.held) registered.add(claim_key(held.claim.statement.key));
   }
   ClaimReviewDeps claim_deps() { return {context, month, plans, index, registered}; }
 };
 
-MonthReviewer::MonthReviewer(const Context& context, YearMonth month, const History& history)
+MonthReviewer::MonthReviewer(const ReviewContext& context, YearMonth month, const History& history)
     : s_(std::make_unique<State>(context, month, history)) {}
 
 MonthReviewer::~MonthReviewer() = default;
@@ -85,7 +85,7 @@ ClaimDecision MonthReviewer::review_claim(const SubmittedClaim& claim) {
   return review_new_claim(claim, deps);
 }
 
-MonthOutcome review_month(const MonthInput& input, const Context& context) {
+MonthOutcome review_month(const ReviewInput& input, const ReviewContext& context) {
   MonthReviewer reviewer(context, input.month, input.history);
   MonthOutcome out;
   out.plan_decisions = reviewer.review_plans(input.plans);

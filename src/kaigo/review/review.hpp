@@ -25,7 +25,7 @@
 namespace kaigo::review {
 
 // 審査に使う台帳・マスタと設定.
-struct Context {
+struct ReviewContext {
   const master::Masters& masters;
   const master::OfficeLedger& offices;
   const master::InsurerLedger& insurers;
@@ -35,7 +35,7 @@ struct Context {
 
 // The whole review month at once. Deterministic: the output depends only on the values given
 // (ties in `order` are broken by id).
-MonthOutcome review_month(const MonthInput& input, const Context& context);
+MonthOutcome review_month(const ReviewInput& input, const ReviewContext& context);
 
 // The same review one document at a time, for callers that stream 明細書 from storage instead of
 // holding a month in memory. Call, in this order: review_plans once, review_held once, then
@@ -45,7 +45,7 @@ MonthOutcome review_month(const MonthInput& input, const Context& context);
 // indexes (docs/performance.md: ~185 MB for a month of 1M 明細書 and 340k plans).
 class MonthReviewer {
  public:
-  MonthReviewer(const Context& context, YearMonth month, const History& history);
+  MonthReviewer(const ReviewContext& context, YearMonth month, const History& history);
   ~MonthReviewer();
   MonthReviewer(const MonthReviewer&) = delete;
   MonthReviewer& operator=(const MonthReviewer&) = delete;

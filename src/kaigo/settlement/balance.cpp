@@ -28,7 +28,7 @@ struct Expected {
   Yen net() const { return decided - withdrawn + restored; }
 };
 
-std::map<std::string, Expected> expected_by_office(const MonthInput& in, const MonthSettlement& s) {
+std::map<std::string, Expected> expected_by_office(const SettlementInput& in, const MonthSettlement& s) {
   std::map<std::string, Expected> by;
   for (const auto& c : in.claims) by[c.statement.key.office_no].decided += paid_amount(c.statement, c.decision);
   for (const auto& w : in.withdrawals)
@@ -91,7 +91,7 @@ void check_payment(const OfficeResult& r, const Expected& e, Problems& p) {
 
 }  // namespace
 
-std::vector<std::string> check_balance(const MonthInput& in, const MonthSettlement& s) {
+std::vector<std::string> check_balance(const SettlementInput& in, const MonthSettlement& s) {
   std::vector<std::string> out;
   Problems p(out);
   auto expected = expected_by_office(in, s);

@@ -43,7 +43,7 @@ struct SettledPlan {
 
 // 過誤 — one decided 明細書 withdrawn in this review month, by a 過誤申立 (kago.csv) or by the
 // 取消 of its 給付管理票 (申立理由 32).
-struct Withdrawal {
+struct KagoWithdrawal {
   std::string kago_code;    // 申立事由コード (過誤様式番号 2 + 申立理由番号 2)
   bool same_month = false;  // 同月過誤: its re-claim is paid in this same run (seed 002 §7(2))
   SettledClaim claim;       // the decision in force (after any 再審査) that is withdrawn
@@ -64,12 +64,12 @@ struct FeeCharge {
   Date applied_on;        // 申請日 / 申込日: decides the amount (seed 000 §3(1))
 };
 
-struct MonthInput {
+struct SettlementInput {
   YearMonth month;                    // 審査年月 (処理年月)
   std::vector<SettledClaim> claims;   // every ClaimDecision of the month: paid, cut, held, returned, released
   std::vector<SettledPlan> plans;     // every PlanDecision of the month
   std::vector<billing::InvoiceRow> invoices;  // the 7111 / 7113 rows of the month's accepted files (請求差)
-  std::vector<Withdrawal> withdrawals;        // 過誤 of the month
+  std::vector<KagoWithdrawal> withdrawals;        // 過誤 of the month
   std::vector<RereviewRequest> rereviews;     // 再審査 of the month
   std::vector<FeeCharge> charges;             // 手数料 due this month
   std::map<std::string, Yen> carried_in;      // 事業所番号 → shortfall carried from earlier months (≥ 0)

@@ -16,7 +16,7 @@ std::string reason_name(const std::string& kago_code) {
   return r ? r->short_name : std::string();
 }
 
-void add_lines(const Withdrawal& w, const Names& names, std::vector<KagoLine>& out) {
+void add_lines(const KagoWithdrawal& w, const Names& names, std::vector<KagoLine>& out) {
   const auto& st = w.claim.statement;
   const auto& k = st.key;
   const std::string kana = names.name_kana(k.insurer_no, k.insured_no, k.service_month);
@@ -63,11 +63,11 @@ KagoTotals totals(const std::vector<KagoLine>& lines) {
 }  // namespace
 
 KagoTable kago_table(const OfficeMonth& om, Program program, const Names& names) {
-  std::vector<const Withdrawal*> ws;
+  std::vector<const KagoWithdrawal*> ws;
   for (const auto* w : om.withdrawals) {
     if (program_of(w->claim.statement.key.form_id) == program) ws.push_back(w);
   }
-  auto key = [](const Withdrawal* w) {
+  auto key = [](const KagoWithdrawal* w) {
     const auto& k = w->claim.statement.key;
     return std::make_tuple(insurer8(k.insurer_no), k.insured_no, k.service_month, k.form_id, w->claim.decision.claim_id);
   };

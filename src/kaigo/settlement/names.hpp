@@ -13,7 +13,7 @@ namespace kaigo::settlement {
 
 class Names {
  public:
-  explicit Names(const review::Context& context) : ctx_(context) {}
+  explicit Names(const review::ReviewContext& context) : ctx_(context) {}
 
   // The office's registration in force in `month` (any サービス種類); only the number when none.
   OfficeInfo office(std::string_view office_no, YearMonth month) const;
@@ -23,7 +23,7 @@ class Names {
   std::string service_type_name(std::string_view service_type, YearMonth month) const;
 
  private:
-  const review::Context& ctx_;
+  const review::ReviewContext& ctx_;
 };
 
 }  // namespace kaigo::settlement

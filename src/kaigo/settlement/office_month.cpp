@@ -16,7 +16,7 @@ bool claimed_this_month(const review::ClaimDecision& d, YearMonth month) {
   return !d.released && (!d.held_since || *d.held_since == month);
 }
 
-std::map<std::string, OfficeMonth> group_by_office(const MonthInput& in, const std::vector<RereviewOutcome>& rereviews) {
+std::map<std::string, OfficeMonth> group_by_office(const SettlementInput& in, const std::vector<RereviewOutcome>& rereviews) {
   std::map<std::string, OfficeMonth> by;
   for (const auto& c : in.claims) office(by, c.statement.key.office_no, in.month).claims.push_back(&c);
   for (const auto& p : in.plans) office(by, p.plan.support_office_no, in.month).plans.push_back(&p);

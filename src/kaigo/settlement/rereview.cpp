@@ -20,7 +20,7 @@ review::Amounts amounts_of(const billing::AggregateRow& a) {
 }
 
 // The 受給者台帳 version whose 給付率 the review computed with.
-const master::Recipient* recipient_of(const billing::ClaimStatement& st, const review::Context& ctx) {
+const master::Recipient* recipient_of(const billing::ClaimStatement& st, const review::ReviewContext& ctx) {
   std::vector<review::Finding> ignored;
   auto versions = review::find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, ignored);
   return review::check_claim_recipient(versions, st, review::is_care_plan_fee(st.key.form_id), ignored);
@@ -34,7 +34,7 @@ struct Match {
 };
 
 // The rows matched against the corrected plan (review/plan_match's rule).
-std::vector<Match> match(const RereviewRequest& req, const review::Context& ctx, review::ClaimDecision& after) {
+std::vector<Match> match(const RereviewRequest& req, const review::ReviewContext& ctx, review::ClaimDecision& after) {
   const auto& st = req.claim.statement;
   std::vector<Match> out;
   for (auto& row : after.rows) {
@@ -51,7 +51,7 @@ std::vector<Match> match(const RereviewRequest& req, const review::Context& ctx,
   return out;
 }
 
-void recompute(const RereviewRequest& req, const review::Context& ctx, const std::vector<Match>& matches,
+void recompute(const RereviewRequest& req, const review::ReviewContext& ctx, const std::vector<Match>& matches,
                review::ClaimDecision& after) {
   const auto& st = req.claim.statement;
   const bool any_cut = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.cut != CutReason::None; });
@@ -79,7 +79,7 @@ RereviewResult rereview_result(Units original, Units decided, Units requested) {
   return decided == Units{} ? RereviewResult::AllDecreased : RereviewResult::PartDecreased;
 }
 
-std::optional<RereviewOutcome> rereview(const RereviewRequest& req, const review::Context& ctx) {
+std::optional<RereviewOutcome> rereview(const RereviewRequest& req, const review::ReviewContext& ctx) {
   const auto& before = req.claim.decision;
   const bool had_cut = std::any_of(before.rows.begin(), before.rows.end(),
                                    [](const review::RowDecision& r) { return r.cut != CutReason::None; });

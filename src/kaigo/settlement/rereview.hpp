@@ -15,7 +15,7 @@
 namespace kaigo::settlement {
 
 // The decision in force before and after; nullopt when the 明細書 had no cut (nothing to decide).
-std::optional<RereviewOutcome> rereview(const RereviewRequest& request, const review::Context& context);
+std::optional<RereviewOutcome> rereview(const RereviewRequest& request, const review::ReviewContext& context);
 
 // 再審査結果コード from the units before (原審), decided now and asked for (申立).
 RereviewResult rereview_result(Units original, Units decided, Units requested);

@@ -16,7 +16,7 @@ Units written_units(const review::ClaimDecision& d) {
   return u;
 }
 
-struct Document {
+struct ListedDocument {
   std::string id;
   std::string insurer_no;
   std::string insured_no;
@@ -26,7 +26,7 @@ struct Document {
   const std::vector<review::Finding>* findings;
 };
 
-void add(const Document& doc, const Names& names, std::vector<ReturnLine>& out) {
+void add(const ListedDocument& doc, const Names& names, std::vector<ReturnLine>& out) {
   for (const auto& f : *doc.findings) {
     if (f.kind == review::FindingKind::Cut) continue;  // 7311's
     ReturnLine l;
@@ -46,8 +46,8 @@ void add(const Document& doc, const Names& names, std::vector<ReturnLine>& out) 
   }
 }
 
-std::vector<Document> documents(const OfficeMonth& om, Program program) {
-  std::vector<Document> docs;
+std::vector<ListedDocument> documents(const OfficeMonth& om, Program program) {
+  std::vector<ListedDocument> docs;
   for (const auto* c : om.claims) {
     const auto& d = c->decision;
     const auto& k = c->statement.key;
@@ -65,10 +65,10 @@ std::vector<Document> documents(const OfficeMonth& om, Program program) {
   }
   // 請 and サ before 給 (the order of the 種別 legend), then by person, month, document.
   auto rank = [](const std::string& sheet) { return sheet == "給" ? 1 : 0; };
-  auto key = [&](const Document& d) {
+  auto key = [&](const ListedDocument& d) {
     return std::make_tuple(rank(d.sheet), insurer8(d.insurer_no), d.insured_no, d.service_month, d.id);
   };
-  std::sort(docs.begin(), docs.end(), [&](const Document& a, const Document& b) { return key(a) < key(b); });
+  std::sort(docs.begin(), docs.end(), [&](const ListedDocument& a, const ListedDocument& b) { return key(a) < key(b); });
   return docs;
 }
 

@@ -79,7 +79,7 @@ MonthTotals totals_of(const std::vector<OfficeResult>& offices) {
 
 // A 明細書 withdrawn (過誤) this month is not decided again: 「給付管理票の“修正”と、請求明細書の
 // “過誤”は同一月には処理できません」 (review-rules §4.4 [PUB-1]).
-std::vector<RereviewOutcome> rereview_all(const MonthInput& input, const review::Context& context,
+std::vector<RereviewOutcome> rereview_all(const SettlementInput& input, const review::ReviewContext& context,
                                           std::vector<SettlementNote>& notes) {
   std::set<std::string> withdrawn;
   for (const auto& w : input.withdrawals) withdrawn.insert(w.claim.decision.claim_id);
@@ -142,7 +142,7 @@ OutcomeCounts& OutcomeCounts::operator+=(const OutcomeCounts& o) {
   return *this;
 }
 
-MonthSettlement settle_month(const MonthInput& input, const review::Context& context,
+MonthSettlement settle_month(const SettlementInput& input, const review::ReviewContext& context,
                              const SettlementSettings& settings) {
   MonthSettlement s;
   s.month = input.month;

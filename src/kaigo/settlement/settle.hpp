@@ -21,7 +21,7 @@
 namespace kaigo::settlement {
 
 // `context` gives the ledgers and masters (names, and the 再審査's recomputation).
-MonthSettlement settle_month(const MonthInput& input, const review::Context& context,
+MonthSettlement settle_month(const SettlementInput& input, const review::ReviewContext& context,
                              const SettlementSettings& settings);
 
 // Adds `part` — the settlement of some whole offices of the same month — to `month`: offices,
@@ -33,6 +33,6 @@ void merge(MonthSettlement& month, MonthSettlement&& part);
 // office and in total, Σ 振込 − 繰越 − 返納 = decided − 過誤 + 再審査 − 手数料 − 前月繰越; each payer
 // and the 7521/7541 T3 agree with it; T3 = T1 − T2. Returns one line per discrepancy (Japanese /
 // English); empty when every yen is accounted for.
-std::vector<std::string> check_balance(const MonthInput& input, const MonthSettlement& settlement);
+std::vector<std::string> check_balance(const SettlementInput& input, const MonthSettlement& settlement);
 
 }  // namespace kaigo::settlement

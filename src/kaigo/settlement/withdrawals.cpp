@@ -19,7 +19,7 @@ std::string key_of(std::string_view form, YearMonth month, std::string_view offi
 }  // namespace
 
 KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing,
-                     std::span<const Withdrawal> already) {
+                     std::span<const KagoWithdrawal> already) {
   std::set<std::string> withdrawn;
   for (const auto& w : already) withdrawn.insert(w.claim.decision.claim_id);
   std::map<std::string, const SettledClaim*> by_key;
@@ -47,10 +47,10 @@ KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const Sett
   return m;
 }
 
-std::optional<Withdrawal> withdrawal_by_plan_cancel(const SettledClaim& claim) {
+std::optional<KagoWithdrawal> withdrawal_by_plan_cancel(const SettledClaim& claim) {
   const auto* form = kago_form_for(claim.statement.key.form_id);
   if (!form) return std::nullopt;
-  return Withdrawal{form->kago_form + "32", false, claim};
+  return KagoWithdrawal{form->kago_form + "32", false, claim};
 }
 
 }  // namespace kaigo::settlement

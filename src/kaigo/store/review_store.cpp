@@ -242,13 +242,13 @@ review::History ReviewStore::history(YearMonth month) {
 
 // ---- decisions ----------------------------------------------------------------------------------
 
-struct ReviewStore::Writer {
+struct ReviewStore::Batch {
   Transaction tx;
   Statement plan;
   Statement link;
   DecisionWriter decisions;
 
-  explicit Writer(Connection& c)
+  explicit Batch(Connection& c)
       : tx(c),
         plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
                        "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
@@ -262,7 +262,7 @@ ReviewStore::~ReviewStore() = default;
 
 void ReviewStore::begin(YearMonth month) {
   month_ = month;
-  writer_ = std::make_unique<Writer>(db_.connection());
+  batch_ = std::make_unique<Batch>(db_.connection());
   db_.connection()
       .prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ?)")
       .bind(1, month.str())
@@ -275,7 +275,7 @@ void ReviewStore::begin(YearMonth month) {
 }
 
 void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
-  auto& w = *writer_;
+  auto& w = *batch_;
   auto month = month_.str();
   auto colon = p.id.find(':');
   auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
@@ -290,7 +290,7 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
 }
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
-  writer_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
+  batch_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
 }
 
 void ReviewStore::commit() {
@@ -300,8 +300,8 @@ void ReviewStore::commit() {
       .bind(2, now_.str())
       .bind(3, now_jst().str())
       .run();
-  writer_->tx.commit();
-  writer_.reset();
+  batch_->tx.commit();
+  batch_.reset();
 }
 
 }  // namespace kaigo::store

@@ -27,11 +27,11 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void commit() override;
 
  private:
-  struct Writer;
+  struct Batch;
   Database& db_;
   LocalDateTime now_;
   YearMonth month_;
-  std::unique_ptr<Writer> writer_;
+  std::unique_ptr<Batch> batch_;
 };
 
 }  // namespace kaigo::store

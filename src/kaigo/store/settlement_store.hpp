@@ -21,7 +21,7 @@ namespace kaigo::store {
 
 // The input and the texts its findings point to (Finding::message_* are string_views).
 struct SettlementSource {
-  settlement::MonthInput input;
+  settlement::SettlementInput input;
   std::deque<std::string> texts;
   std::vector<settlement::KagoRequest> kago;              // 過誤申立 of the month
   std::vector<settlement::UnmatchedKago> unmatched_kago;  // no decided 明細書 under their key

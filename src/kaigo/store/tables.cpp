@@ -82,13 +82,13 @@ TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_n
   return report;
 }
 
-World load_world(Database& db, Recipients recipients) {
+TablesInForce load_tables_in_force(Database& db, Recipients recipients) {
   auto masters = masters_of(db);
   if (!masters.ok()) {
     std::string first = masters.diagnostics.empty() ? std::string() : masters.diagnostics.front().to_string();
     throw StoreError(fmt::format("マスタを読み込めません / the masters do not load: {}", first));
   }
-  World w;
+  TablesInForce w;
   w.masters = std::move(*masters.table);
   const auto* types = &w.masters.service_types;
   w.offices = stored_or_empty<master::OfficeLedger>(db, TableKind::Offices, [types](const LoadedTable& t) {

@@ -24,7 +24,7 @@ TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_n
 
 // The masters (bundled, with a loaded services.csv in place of the bundled one) and the ledgers
 // of a database. A ledger never loaded is empty.
-struct World {
+struct TablesInForce {
   master::Masters masters;
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
@@ -34,6 +34,6 @@ struct World {
 // Throws StoreError when a stored table no longer loads (e.g. a master changed under it).
 // Reception does not need the 受給者台帳 (the largest table by far): it can leave it out.
 enum class Recipients { Load, Skip };
-World load_world(Database& db, Recipients recipients = Recipients::Load);
+TablesInForce load_tables_in_force(Database& db, Recipients recipients = Recipients::Load);
 
 }  // namespace kaigo::store

@@ -65,7 +65,7 @@ TEST(PrecheckFixture, PlansCountAsStatementsAndNameTheirTypes) {
 }
 
 TEST(PrecheckFixture, WithoutContextTheChecksThatNeedItAreSkipped) {
-  Context none;  // no masters, no ledgers, no processing month: the file's own consistency only
+  PrecheckContext none;  // no masters, no ledgers, no processing month: the file's own consistency only
   for (const char* code : {"7131", "7143", "7183", "8124", "8222"}) {
     auto r = check_text(fixture_text(code), none, std::string(code) + ".CSV");
     EXPECT_EQ(r.error_count, 0u) << dump(r);

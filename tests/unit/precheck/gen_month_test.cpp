@@ -44,7 +44,7 @@ Month precheck_month(const std::filesystem::path& dir) {
   EXPECT_TRUE(offices.ok() && insurers.ok());
   m.offices = *offices.table;
   m.insurers = *insurers.table;
-  Context context = world().context({2026, 5});
+  PrecheckContext context = world().context({2026, 5});
   context.offices = &m.offices;
   context.insurers = &m.insurers;
   std::vector<std::filesystem::path> files;

@@ -21,7 +21,7 @@ struct World {
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
   // Every check on, receiving processing month `month`.
-  Context context(YearMonth month = {2026, 5}) const;
+  PrecheckContext context(YearMonth month = {2026, 5}) const;
 };
 const World& world();
 
@@ -45,7 +45,7 @@ std::string with_item(std::string_view text, std::size_t line, int item_no, std:
 std::string replace_once(std::string_view text, std::string_view from, std::string_view to);
 
 // Checks the UTF-8 text as the official bytes (CP932, CRLF).
-FileResult check_text(std::string_view utf8, const Context& context, std::string_view name = "KK260501.CSV");
+FileResult check_text(std::string_view utf8, const PrecheckContext& context, std::string_view name = "KK260501.CSV");
 
 // The codes of all rows, sorted, with repetitions (for exact expectations).
 std::multiset<std::string> codes_of(const FileResult& r);

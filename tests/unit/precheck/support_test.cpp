@@ -11,8 +11,8 @@ using kaigo::testing::fixture;
 using kaigo::testing::official_bytes;
 using kaigo::testing::read_file;
 
-Context World::context(YearMonth month) const {
-  Context c;
+PrecheckContext World::context(YearMonth month) const {
+  PrecheckContext c;
   c.masters = &masters;
   c.offices = &offices;
   c.insurers = &insurers;
@@ -113,7 +113,7 @@ std::string replace_once(std::string_view text, std::string_view from, std::stri
   return s.replace(at, from.size(), to);
 }
 
-FileResult check_text(std::string_view utf8, const Context& context, std::string_view name) {
+FileResult check_text(std::string_view utf8, const PrecheckContext& context, std::string_view name) {
   return check_bytes(name, official_bytes(utf8), context);
 }
 

@@ -115,7 +115,7 @@ TEST(PrecheckTransmission, AHugeLineIsReadInBoundedMemory) {
     chunk.replace(0, 9, "2,2,7131,");
     for (int i = 0; i < 200; ++i) out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
   }
-  const Context context = world().context();  // loaded before the fork
+  const PrecheckContext context = world().context();  // loaded before the fork
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {

@@ -81,7 +81,7 @@ struct Empty {
   master::InsurerLedger insurers;
   master::RecipientLedger recipients;
   History history;
-  Context ctx{masters, offices, insurers, recipients, default_config()};
+  ReviewContext ctx{masters, offices, insurers, recipients, default_config()};
 };
 
 TEST(ReviewStreaming, StepsMustComeInOrder) {

@@ -35,7 +35,7 @@ struct PaidMonth {
     claim = s.claim("C1", kOffice, "0000000001", kSept, {{"11", "9001"}});
     month = s.review(kOct, {plan}, {claim});
   }
-  MonthInput input() const {
+  SettlementInput input() const {
     return {kOct, testing::settled_claims(month, kOct, {claim}), testing::settled_plans(month, {plan}),
             testing::invoice_of({claim}), {}, {}, {}, {}};
   }

@@ -97,7 +97,7 @@ TEST(Store, LoadTableStoresAValidFile) {
   EXPECT_EQ(t->text, kOffices);
   EXPECT_EQ(t->loaded_at, kAt);
   EXPECT_EQ(t->sha256.size(), 64u);
-  auto world = load_world(*db);
+  auto world = load_tables_in_force(*db);
   const auto* o = world.offices.find("1370000001", "11", {2026, 4});
   ASSERT_NE(o, nullptr);
   EXPECT_EQ(o->name, "訪問介護さくら");
