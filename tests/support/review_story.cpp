@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/keys.hpp"
 #include "kaigo/billing/terms.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/documents/statement_records.hpp"
-#include "kaigo/review/keys.hpp"
 
 namespace kaigo::testing {
 namespace {
@@ -223,16 +223,17 @@ void Story::carry_over(YearMonth month, const review::ReviewInput& input, const 
   for (const auto& p : input.plans) plans[p.id] = &p;
   for (const auto& d : out.plan_decisions) {
     const auto& plan = plans.at(d.plan_id)->plan;
-    const auto key = review::person_month_key(plan);
+    const auto key = billing::PersonMonthKey::from(plan);
     if (d.outcome == PlanOutcome::Returned) continue;
-    std::erase_if(history_.plans, [&](const review::RegisteredPlan& r) { return review::person_month_key(r.plan) == key; });
+    std::erase_if(history_.plans, [&](const review::RegisteredPlan& r) { return billing::PersonMonthKey::from(r.plan) == key; });
     if (d.outcome != PlanOutcome::Withdrawn) history_.plans.push_back({d.plan_id, month, plan});
     std::set<std::string> gone(d.withdrawn_claims.begin(), d.withdrawn_claims.end());
     std::erase_if(history_.decided, [&](const review::DecidedClaim& c) { return gone.count(c.id) != 0; });
   }
-  std::set<std::string> withdrawn;
-  for (const auto& w : input.history.withdrawals) withdrawn.insert(review::claim_key(w.key));
-  std::erase_if(history_.decided, [&](const review::DecidedClaim& c) { return withdrawn.count(review::claim_key(c.key)) != 0; });
+  std::set<billing::ClaimKey> withdrawn;
+  for (const auto& w : input.history.withdrawals) withdrawn.insert(billing::ClaimKey::from(w.key));
+  std::erase_if(history_.decided,
+                [&](const review::DecidedClaim& c) { return withdrawn.count(billing::ClaimKey::from(c.key)) != 0; });
   history_.withdrawals.clear();
 
   std::map<std::string, const review::SubmittedClaim*> claims;

@@ -208,8 +208,10 @@ std::size_t FileChecker::plan(const exchange::Document& doc, const DocInfo& info
     const exchange::Record& head = c.records().front();
     // One 給付管理票 per person and month (review-rules §4.2), whichever 支援事業所 sends it.
     if (head.item(5) == "1") {
-      std::string key = fmt::format("{}|{}|{}", head.item(2), master::normalize_insurer_no(head.item(3)), head.item(9));
-      if (!new_plans_.insert(key).second) {
+      // A month or number the reader refused makes no key: that plan is returned for it already.
+      auto month = YearMonth::parse(head.item(2));
+      auto key = month ? billing::PersonMonthKey::of(head.item(3), head.item(9), *month) : std::nullopt;
+      if (key && !new_plans_.insert(*key).second) {
         findings_.add(Level::Format, "ANN0", &ci, &head, 9, "同じファイルに同じ被保険者・対象年月の新規があります",
                       "a 新規 plan of the same person and month is earlier in the file");
       }

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kaigo/billing/keys.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/precheck/env.hpp"
 #include "kaigo/precheck/invoice_checks.hpp"
@@ -50,7 +51,7 @@ class FileChecker final : public exchange::Sink {
   std::optional<std::uint64_t> control_line_;
   exchange::ControlRecord control_;
   exchange::Record control_record_;
-  std::unordered_set<std::string> new_plans_;  // 新規 給付管理票: 対象年月|保険者|被保険者
+  std::unordered_set<billing::PersonMonthKey> new_plans_;  // people and months of the 新規 給付管理票
 };
 
 }  // namespace kaigo::precheck

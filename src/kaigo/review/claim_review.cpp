@@ -4,7 +4,6 @@
 
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
-#include "kaigo/review/keys.hpp"
 #include "kaigo/review/office_checks.hpp"
 #include "kaigo/review/plan_match.hpp"
 #include "kaigo/review/recipient_checks.hpp"
@@ -36,7 +35,7 @@ void start(const SubmittedClaim& c, ClaimDecision& d) {
   }
 }
 
-void check_duplicates(const std::string& key, const ClaimReviewDeps& deps, const billing::ClaimStatement& st,
+void check_duplicates(const billing::ClaimKey& key, const ClaimReviewDeps& deps, const billing::ClaimStatement& st,
                       std::vector<Finding>& out) {
   const std::string form = st.key.form_id;
   if (deps.registered.contains(key)) out.push_back(error("ANN2", std::string(kFormItem), {}, form));
@@ -90,7 +89,7 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
   const auto* recipient = check_claim_recipient(versions, st, fee, f);
   check_claim_services_for_person(ctx.masters, versions, st, f);
-  const std::string key = claim_key(st.key);
+  const auto key = billing::ClaimKey::from(st.key);
   if (is_new) check_duplicates(key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.
   if (offices_known) check_amounts(st, claim_terms(ctx.masters, ctx.offices, st, recipient), has_code(f, "12SA"), f);
@@ -113,7 +112,7 @@ ClaimDecision review_new_claim(const SubmittedClaim& claim, ClaimReviewDeps& dep
 
 ClaimDecision review_held_claim(const HeldClaim& held, ClaimReviewDeps& deps) {
   const auto& st = held.claim.statement;
-  if (deps.plans.find(person_month_key(st.key))) {
+  if (deps.plans.find(billing::PersonMonthKey::from(st.key))) {
     ClaimDecision d = decide(held.claim, deps, false, held.first_held);
     // 保留復活 is a held 明細書 paid now; one that fails a check on release is simply returned.
     d.released = d.outcome == ClaimOutcome::Paid || d.outcome == ClaimOutcome::Cut;

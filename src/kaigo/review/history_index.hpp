@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kaigo/billing/keys.hpp"
 #include "kaigo/review/input.hpp"
 
 namespace kaigo::review {
@@ -22,41 +23,41 @@ class PlanRegistry {
     bool this_month = false;  // registered in this review (ANN0) rather than an earlier one (ANNJ)
   };
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
-  const Entry* find(const std::string& person_month) const;
+  const Entry* find(const billing::PersonMonthKey& person_month) const;
   // `plan` must outlive the registry (MonthReviewer's contract).
-  void register_plan(const std::string& person_month, const SubmittedPlan& plan);
-  void withdraw(const std::string& person_month);
+  void register_plan(const billing::PersonMonthKey& person_month, const SubmittedPlan& plan);
+  void withdraw(const billing::PersonMonthKey& person_month);
 
  private:
-  std::unordered_map<std::string, Entry> entries_;
+  std::unordered_map<billing::PersonMonthKey, Entry> entries_;
 };
 
 class HistoryIndex {
  public:
   explicit HistoryIndex(const History& history);
-  const DecidedClaim* decided(const std::string& claim_key) const;
+  const DecidedClaim* decided(const billing::ClaimKey& claim) const;
   // Decided 明細書 of one person and service month, in the history's order.
-  std::vector<const DecidedClaim*> decided_of(const std::string& person_month) const;
+  std::vector<const DecidedClaim*> decided_of(const billing::PersonMonthKey& person_month) const;
   // This month's 過誤 of the 明細書, or nullptr.
-  const MonthKago* withdrawal(const std::string& claim_key) const;
+  const MonthKago* withdrawal(const billing::ClaimKey& claim) const;
   // A 取消 of a 給付管理票 withdraws its decided 明細書 (通常過誤, review-rules §6.1).
   void add_withdrawal(const billing::StatementKey& key);
 
  private:
-  std::unordered_map<std::string, const DecidedClaim*> decided_;
-  std::unordered_map<std::string, std::vector<const DecidedClaim*>> by_person_month_;
-  std::unordered_map<std::string, MonthKago> withdrawals_;
+  std::unordered_map<billing::ClaimKey, const DecidedClaim*> decided_;
+  std::unordered_map<billing::PersonMonthKey, std::vector<const DecidedClaim*>> by_person_month_;
+  std::unordered_map<billing::ClaimKey, MonthKago> withdrawals_;
 };
 
 // 当月登録の明細書 — keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
 class ClaimRegister {
  public:
-  bool contains(const std::string& key) const { return keys_.count(key) != 0; }
-  void add(std::string key) { keys_.insert(std::move(key)); }
+  bool contains(const billing::ClaimKey& key) const { return keys_.count(key) != 0; }
+  void add(const billing::ClaimKey& key) { keys_.insert(key); }
   void reserve(std::size_t n) { keys_.reserve(n); }
 
  private:
-  std::unordered_set<std::string> keys_;
+  std::unordered_set<billing::ClaimKey> keys_;
 };
 
 }  // namespace kaigo::review

@@ -4,7 +4,6 @@
 
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
-#include "kaigo/review/keys.hpp"
 
 namespace kaigo::review {
 namespace {
@@ -59,7 +58,7 @@ void match_plan(const billing::ClaimStatement& st, const master::Recipient* reci
     d.outcome = ClaimOutcome::Paid;
     return;
   }
-  const auto* entry = deps.plans.find(person_month_key(st.key));
+  const auto* entry = deps.plans.find(billing::PersonMonthKey::from(st.key));
   if (!entry) {
     hold_or_return(st, first_held, deps, d);
     return;

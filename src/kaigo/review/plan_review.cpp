@@ -4,7 +4,6 @@
 #include <map>
 
 #include "kaigo/review/codes.hpp"
-#include "kaigo/review/keys.hpp"
 #include "kaigo/review/office_checks.hpp"
 #include "kaigo/review/recipient_checks.hpp"
 
@@ -76,7 +75,7 @@ PlanDecision review_plan(const SubmittedPlan& submitted, PlanReviewDeps& deps) {
   PlanDecision d;
   d.plan_id = submitted.id;
   d.order = submitted.order;
-  const std::string key = person_month_key(p);
+  const auto key = billing::PersonMonthKey::from(p);
   const PlanRegistry::Entry* in_force = deps.registry.find(key);
   check_create_kind(p, in_force, d.findings);
   if (p.create_kind != kCancel) {

@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "kaigo/review/claim_review.hpp"
-#include "kaigo/review/keys.hpp"
 #include "kaigo/review/plan_review.hpp"
 
 namespace kaigo::review {
@@ -41,7 +40,7 @@ struct MonthReviewer::State {
 
   State(const ReviewContext& c, YearMonth m, const History& h) : context(c), month(m), history(h), plans(h.plans), index(h) {
     // A held 明細書 is registered: claiming it again this month is ANN2 (review-rules §4.3 [PUB-9b]).
-    for (const auto& held : h.held) registered.add(claim_key(held.claim.statement.key));
+    for (const auto& held : h.held) registered.add(billing::ClaimKey::from(held.claim.statement.key));
   }
   ClaimReviewDeps claim_deps() { return {context, month, plans, index, registered}; }
 };

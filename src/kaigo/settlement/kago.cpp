@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "kaigo/billing/keys.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/master/csv.hpp"
@@ -134,14 +135,13 @@ master::LoadResult<std::vector<KagoRequest>> load_kago(std::string_view text, co
   master::LoadResult<std::vector<KagoRequest>> result;
   master::CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
   std::vector<KagoRequest> rows;
-  std::set<std::string> seen;
+  std::set<billing::ClaimKey> seen;
   for (std::size_t i = 0; i < csv.size(); ++i) {
     master::RowReader r(csv, i, result.diagnostics);
     auto k = read_row(r);
     if (!k) continue;
-    auto key = fmt::format("{}|{}|{}|{}|{}", master::normalize_insurer_no(k->insurer_no), k->office_no, k->insured_no,
-                           k->service_month.str(), k->form_id);
-    if (!seen.insert(key).second) {
+    auto key = billing::ClaimKey::of({k->form_id, k->service_month, k->office_no, k->insurer_no, k->insured_no});
+    if (key && !seen.insert(*key).second) {
       r.fail(kInsured, code::kDuplicate, "同じ明細書への過誤申立が2行あります", "two 過誤 requests for the same 明細書");
       continue;
     }

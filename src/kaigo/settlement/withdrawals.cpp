@@ -1,36 +1,26 @@
 #include "kaigo/settlement/withdrawals.hpp"
 
 #include <fmt/format.h>
-#include <map>
 #include <set>
+#include <unordered_map>
 
-#include "kaigo/master/ledgers.hpp"
+#include "kaigo/billing/keys.hpp"
 #include "kaigo/settlement/claim_money.hpp"
 
 namespace kaigo::settlement {
-namespace {
-
-// 明細書 identity with the 証記載保険者番号 as the ledger writes it (6 or 8 digits alike).
-std::string key_of(std::string_view form, YearMonth month, std::string_view office, std::string_view insurer,
-                   std::string_view insured) {
-  return fmt::format("{}|{}|{}|{}|{}", form, month.str(), office, master::normalize_insurer_no(insurer), insured);
-}
-
-}  // namespace
 
 KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const SettledClaim> standing,
                      std::span<const KagoWithdrawal> already) {
   std::set<std::string> withdrawn;
   for (const auto& w : already) withdrawn.insert(w.claim.decision.claim_id);
-  std::map<std::string, const SettledClaim*> by_key;
+  std::unordered_map<billing::ClaimKey, const SettledClaim*> by_key;
   for (const auto& c : standing) {
-    if (!is_paid(c.decision)) continue;
-    const auto& k = c.statement.key;
-    by_key[key_of(k.form_id, k.service_month, k.office_no, k.insurer_no, k.insured_no)] = &c;
+    if (is_paid(c.decision)) by_key[billing::ClaimKey::from(c.statement.key)] = &c;
   }
   KagoMatch m;
   for (const auto& r : requests) {
-    auto it = by_key.find(key_of(r.form_id, r.service_month, r.office_no, r.insurer_no, r.insured_no));
+    auto key = billing::ClaimKey::of({r.form_id, r.service_month, r.office_no, r.insurer_no, r.insured_no});
+    auto it = key ? by_key.find(*key) : by_key.end();
     if (it == by_key.end()) {
       m.unmatched.push_back({r, fmt::format("過誤申立（{} 行目）の明細書が決定済みのものにありません", r.line),
                              fmt::format("過誤 request (line {}) names no decided 明細書", r.line)});

@@ -5,10 +5,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "kaigo/billing/keys.hpp"
+#include "kaigo/core/error_codes.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/ledgers.hpp"
-#include "kaigo/core/error_codes.hpp"
 #include "kaigo/store/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/sqlite.hpp"
@@ -24,6 +25,19 @@ constexpr std::string_view kPlanData = "821";
 constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + document index
 
 std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
+
+// billing::ClaimKey in SQL: a 明細書 of a received file (submission_documents, insurer as written)
+// is the decided one (claim_decisions, insurer stored in its 6-digit form) when the five items
+// agree — the 証記載保険者番号 normalised as master::normalize_insurer_no does.
+std::string normalized_insurer(std::string_view column) {
+  return fmt::format("(CASE WHEN length({0}) = 8 AND substr({0}, 1, 2) = '00' THEN substr({0}, 3) ELSE {0} END)",
+                     column);
+}
+std::string same_claim(std::string_view document, std::string_view decision) {
+  return fmt::format("{1}.insured_no = {0}.insured_no AND {1}.service_month = {0}.service_month AND {1}.form_id = "
+                     "{0}.code AND {1}.office_no = {0}.office_no AND {1}.insurer_no = {2}",
+                     document, decision, normalized_insurer(std::string(document) + ".insurer_no"));
+}
 
 // The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
 class ReceptionFindings {
@@ -164,7 +178,7 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
-        "c2 ON c2.doc_key = d.doc_key WHERE s.processing_month = ?1 AND s.state = 'sent' "
+        "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND s.state = 'sent' "
         // … and every 明細書 of the person-month of a 給付管理票 of this month (its 修正 re-reviews
         // them, its 取消 withdraws them).
         "UNION SELECT c3.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN "
@@ -172,7 +186,7 @@ review::History ReviewStore::history(YearMonth month) {
         "s.processing_month = ?1 AND s.state = 'sent' AND d.code = '8222') "
         // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
         "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
-        "cd.form_id AND k.office_no = cd.office_no AND substr(k.insurer_no, -6) = cd.insurer_no AND k.insured_no = "
+        "cd.form_id AND k.office_no = cd.office_no AND " + normalized_insurer("k.insurer_no") + " = cd.insurer_no AND k.insured_no = "
         "cd.insured_no AND k.service_month = cd.service_month) "
         // … or by the 取消 of its 給付管理票 (as kaigo results applied it).
         "AND NOT EXISTS (SELECT 1 FROM claim_withdrawals w WHERE w.claim_id = cd.claim_id AND w.month < ?1) "
@@ -212,14 +226,15 @@ review::History ReviewStore::history(YearMonth month) {
         "p.service_month) OR EXISTS (SELECT 1 FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held' AND "
         "c.insured_no = p.insured_no AND c.service_month = p.service_month)) ORDER BY p.month, p.order_no");
     st.bind(1, month.str()).bind(2, prev);
-    std::map<std::string, std::size_t> last;  // person-month → index in plan_refs, or npos when withdrawn
+    std::map<billing::PersonMonthKey, std::size_t> last;  // → index in plan_refs, or npos when withdrawn
     while (st.step()) {
-      auto person = fmt::format("{}|{}|{}", master::normalize_insurer_no(st.text(5)), st.text(6), st.text(7));
+      auto person = billing::PersonMonthKey::of(st.text(5), st.text(6), YearMonth::parse(st.text(7)).value_or(month));
+      if (!person) continue;  // never stored: plan_decisions hold the keys of read documents
       if (st.text(4) == "withdrawn") {
-        last[person] = std::string::npos;
+        last[*person] = std::string::npos;
         continue;
       }
-      last[person] = plan_refs.size();
+      last[*person] = plan_refs.size();
       plan_refs.push_back({st.integer(1), st.text(2), 1});
       plan_meta.emplace_back(st.text(0), YearMonth::parse(st.text(3)).value_or(month));
     }

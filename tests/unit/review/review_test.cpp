@@ -1,11 +1,10 @@
-// review: the hold schedule, 種類支給限度 lookup, the matching keys, the texts of a finding, and
+// review: the settings it is given, 種類支給限度 lookup, the texts of a finding, and
 // the contract of the streaming MonthReviewer.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
 #include "kaigo/review/codes.hpp"
-#include "kaigo/review/keys.hpp"
 #include "kaigo/review/review.hpp"
 
 namespace kaigo::review {
@@ -37,17 +36,6 @@ TEST(ReviewConfig, TypeLimitPrefersTheLevelAndKeepsItsPeriod) {
   EXPECT_EQ(c.type_limit("131016", "11", "21", {2024, 3}), std::nullopt);
   EXPECT_EQ(c.type_limit("131016", "13", "21", {2024, 4}), std::nullopt);
   EXPECT_EQ(c.type_limit("131024", "11", "21", {2024, 4}), std::nullopt);
-}
-
-TEST(ReviewKeys, InsurerNumberIsComparedInItsSixDigitForm) {
-  billing::StatementKey a{"7131", {2026, 3}, "1370000001", "00131016", "0000000001"};
-  billing::StatementKey b = a;
-  b.insurer_no = "131016";
-  EXPECT_EQ(claim_key(a), claim_key(b));
-  EXPECT_EQ(claim_key(a), "7131|202603|1370000001|131016|0000000001");
-  EXPECT_EQ(person_month_key(a), "131016|0000000001|202603");
-  b.form_id = "7132";  // another 様式 is another 明細書 [INF]
-  EXPECT_NE(claim_key(a), claim_key(b));
 }
 
 TEST(ReviewFindings, RemarkContentAndReason) {
