@@ -62,6 +62,22 @@ class SettingsParser {
     return it->second.as_integer();
   }
 
+  // A word of `table` (KS02 naming the words allowed otherwise); nullopt when absent or wrong.
+  template <class E, std::size_t N>
+  std::optional<E> word(const toml::table& t, const std::string& key, const std::string& path,
+                        const EnumTable<E, N>& table) {
+    auto s = string(t, key, path);
+    if (!s) return std::nullopt;
+    if (auto e = table.parse(*s)) return e;
+    std::string ja, en;
+    for (std::size_t i = 0; i < N; ++i) {
+      ja += fmt::format("{}\"{}\"", i == 0 ? "" : " か ", table.rows[i].code);
+      en += fmt::format("{}\"{}\"", i == 0 ? "" : " or ", table.rows[i].code);
+    }
+    error("KS02", path, *s, fmt::format("{} は {} です", path, ja), fmt::format("{} is {}", path, en));
+    return std::nullopt;
+  }
+
   void clock(const toml::table& t, const std::string& key, std::string_view path, ClockTime& target) {
     auto s = string(t, key, path);
     if (!s) return;
@@ -116,16 +132,7 @@ std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v,
 
 void parse_review(SettingsParser& p, const toml::table& t, ReviewSettings& r) {
   p.unknown_keys(t, "review", {"plan_mismatch", "hold"});
-  if (auto m = p.string(t, "plan_mismatch", "review.plan_mismatch")) {
-    if (*m == "cut") {
-      r.plan_mismatch = PlanMismatch::Cut;
-    } else if (*m == "return") {
-      r.plan_mismatch = PlanMismatch::Return;
-    } else {
-      p.error("KS02", "review.plan_mismatch", *m, "review.plan_mismatch は \"cut\" か \"return\" です",
-              "review.plan_mismatch is \"cut\" or \"return\"");
-    }
-  }
+  if (auto m = p.word(t, "plan_mismatch", "review.plan_mismatch", kPlanMismatches)) r.plan_mismatch = *m;
   auto it = t.find("hold");
   if (it == t.end()) return;
   if (!it->second.is_array() || it->second.as_array().empty()) {
@@ -149,13 +156,6 @@ void parse_review(SettingsParser& p, const toml::table& t, ReviewSettings& r) {
   r.hold = std::move(rules);
 }
 
-std::optional<FeeKind> fee_kind(std::string_view name) {
-  for (auto k : {FeeKind::Certificate, FeeKind::CarePlanLicense}) {
-    if (fee_kind_name(k) == name) return k;
-  }
-  return std::nullopt;
-}
-
 std::optional<FeeRule> parse_fee_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
   std::string path = fmt::format("settlement.fees[{}]", index);
   constexpr std::string_view shape = "{ kind = \"certificate\" | \"careplan_license\", from = \"YYYYMMDD\", yen = N }";
@@ -166,20 +166,16 @@ std::optional<FeeRule> parse_fee_rule(SettingsParser& p, const toml::value& v, s
   }
   const auto& t = v.as_table();
   p.unknown_keys(t, path, {"kind", "from", "yen"});
-  auto kind_name = p.string(t, "kind", path + ".kind");
+  auto kind = p.word(t, "kind", path + ".kind", kFeeKinds);
   auto from = p.string(t, "from", path + ".from");
   auto yen = p.integer(t, "yen", path + ".yen", 0, 10'000'000);
-  auto kind = kind_name ? fee_kind(*kind_name) : std::nullopt;
-  if (kind_name && !kind) {
-    p.error("KS02", path + ".kind", *kind_name, fmt::format("{}.kind は \"certificate\" か \"careplan_license\" です", path),
-            fmt::format("{}.kind is \"certificate\" or \"careplan_license\"", path));
-  }
   auto day = from ? Date::parse(*from) : std::nullopt;
   if (from && !day) {
     p.error("KS02", path + ".from", *from, fmt::format("{}.from は \"YYYYMMDD\" で指定してください", path),
             fmt::format("{}.from must be \"YYYYMMDD\"", path));
   }
-  if (!kind_name || !from || !t.count("yen")) {
+  const bool kind_written = t.count("kind") && t.at("kind").is_string();
+  if (!kind_written || !from || !t.count("yen")) {
     p.error("KS02", path, toml::format(v), fmt::format("{} には kind, from, yen のすべてが必要です", path),
             fmt::format("{} needs kind, from and yen", path));
   }
@@ -212,26 +208,13 @@ void parse_fees(SettingsParser& p, const toml::value& v, SettlementSettings& s) 
 
 void parse_settlement(SettingsParser& p, const toml::table& t, SettlementSettings& s) {
   p.unknown_keys(t, "settlement", {"negative", "fees", "committee", "message"});
-  if (auto m = p.string(t, "negative", "settlement.negative")) {
-    if (*m == "carry") {
-      s.negative = NegativePayment::Carry;
-    } else if (*m == "bill") {
-      s.negative = NegativePayment::Bill;
-    } else {
-      p.error("KS02", "settlement.negative", *m, "settlement.negative は \"carry\" か \"bill\" です",
-              "settlement.negative is \"carry\" or \"bill\"");
-    }
-  }
+  if (auto m = p.word(t, "negative", "settlement.negative", kNegativePayments)) s.negative = *m;
   if (auto c = p.string(t, "committee", "settlement.committee")) s.committee = *c;
   if (auto m = p.string(t, "message", "settlement.message")) s.message = *m;
   if (auto it = t.find("fees"); it != t.end()) parse_fees(p, it->second, s);
 }
 
 }  // namespace
-
-std::string_view fee_kind_name(FeeKind k) {
-  return k == FeeKind::Certificate ? "certificate" : "careplan_license";
-}
 
 std::optional<Yen> SettlementSettings::fee(FeeKind kind, Date applied_on) const {
   std::optional<Yen> amount;

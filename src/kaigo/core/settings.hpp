@@ -15,6 +15,7 @@
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/diagnostic.hpp"
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/money.hpp"
 
 namespace kaigo {
@@ -37,6 +38,10 @@ struct HoldRule {
 // What to do when a 明細書 disagrees with its 給付管理票 (review-rules §4.3: 「査定」 or, at some
 // 国保連, 「返戻（査定でエラーがある場合）」).
 enum class PlanMismatch { Cut, Return };  // 増減 (査定) or 返戻
+inline constexpr EnumTable<PlanMismatch, 2> kPlanMismatches{{{
+    {PlanMismatch::Cut, "cut", "査定"},
+    {PlanMismatch::Return, "return", "返戻"},
+}}};
 
 struct ReviewSettings {
   PlanMismatch plan_mismatch = PlanMismatch::Cut;
@@ -53,6 +58,12 @@ enum class FeeKind : std::uint8_t {
   CarePlanLicense,  // ケアプランデータ連携システム ライセンス料, per office number and year
 };
 
+// The TOML names and the Japanese names of the fees.
+inline constexpr EnumTable<FeeKind, 2> kFeeKinds{{{
+    {FeeKind::Certificate, "certificate", "電子証明書発行手数料"},
+    {FeeKind::CarePlanLicense, "careplan_license", "ケアプランデータ連携システム ライセンス料"},
+}}};
+
 // One entry of the fee schedule: applications made on or after `from` cost `amount` (税込).
 struct FeeRule {
   FeeKind kind = FeeKind::Certificate;
@@ -65,6 +76,10 @@ enum class NegativePayment {
   Carry,  // 繰越: nothing is paid; the shortfall is deducted from the next month's payment
   Bill,   // 返納請求: nothing is paid; the shortfall is billed to the office
 };
+inline constexpr EnumTable<NegativePayment, 2> kNegativePayments{{{
+    {NegativePayment::Carry, "carry", "繰越"},
+    {NegativePayment::Bill, "bill", "返納請求"},
+}}};
 
 struct SettlementSettings {
   NegativePayment negative = NegativePayment::Carry;
@@ -81,7 +96,7 @@ struct SettlementSettings {
   std::optional<Yen> fee(FeeKind kind, Date applied_on) const;
 };
 
-std::string_view fee_kind_name(FeeKind k);  // "certificate" / "careplan_license" (the TOML names)
+inline std::string_view fee_kind_name(FeeKind k) { return kFeeKinds.code(k); }  // the TOML name
 
 struct Settings {
   std::string name = "国民健康保険団体連合会";

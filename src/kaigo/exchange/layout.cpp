@@ -79,12 +79,7 @@ std::unique_ptr<RecordLayout> parse_layout(std::string name, std::string_view ts
 }
 
 Family parse_family(std::string_view s, std::size_t line) {
-  if (s == "invoice") return Family::Invoice;
-  if (s == "statement") return Family::Statement;
-  if (s == "careplan") return Family::CarePlan;
-  if (s == "plan") return Family::Plan;
-  if (s == "appeal") return Family::Appeal;
-  if (s == "notice") return Family::Notice;
+  if (auto f = kFamilies.parse(s)) return *f;
   fail("forms", line, 5, fmt::format("family が不明: {}", s));
 }
 
@@ -97,17 +92,7 @@ const RecordLayout* Form::layout_for(std::string_view kind) const {
   return nullptr;
 }
 
-std::string_view family_name(Family f) {
-  switch (f) {
-    case Family::Invoice: return "invoice";
-    case Family::Statement: return "statement";
-    case Family::CarePlan: return "careplan";
-    case Family::Plan: return "plan";
-    case Family::Appeal: return "appeal";
-    case Family::Notice: return "notice";
-  }
-  return "";
-}
+
 
 Registry Registry::parse(std::string_view forms_tsv,
                          const std::vector<std::pair<std::string, std::string_view>>& layout_tsvs) {

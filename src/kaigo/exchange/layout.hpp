@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/text/charclass.hpp"
 
 namespace kaigo::exchange {
@@ -47,6 +48,15 @@ struct RecordLayout {
 };
 
 enum class Family { Invoice, Statement, CarePlan, Plan, Appeal, Notice };
+// As written in forms.tsv `family`.
+inline constexpr EnumTable<Family, 6> kFamilies{{{
+    {Family::Invoice, "invoice"},
+    {Family::Statement, "statement"},
+    {Family::CarePlan, "careplan"},
+    {Family::Plan, "plan"},
+    {Family::Appeal, "appeal"},
+    {Family::Notice, "notice"},
+}}};
 
 // 交換情報識別番号 — one kind of 交換情報 with its record layouts.
 struct Form {
@@ -87,6 +97,6 @@ class Registry {
   const RecordLayout* control_ = nullptr;
 };
 
-std::string_view family_name(Family f);
+inline std::string_view family_name(Family f) { return kFamilies.code(f); }
 
 }  // namespace kaigo::exchange

@@ -425,19 +425,6 @@ Report Generator::run() {
 
 }  // namespace
 
-std::string_view mistake_name(Mistake m) {
-  switch (m) {
-    case Mistake::None: return "none";
-    case Mistake::MissingPlan: return "missing_plan";
-    case Mistake::PlanExceeded: return "plan_exceeded";
-    case Mistake::WrongRate: return "wrong_rate";
-    case Mistake::Duplicate: return "duplicate";
-    case Mistake::ChangePending: return "change_pending";
-    case Mistake::UnknownRecipient: return "unknown_recipient";
-    case Mistake::BadField: return "bad_field";
-  }
-  return "none";
-}
 
 Report generate(const Options& options, const master::Masters& masters) {
   Generator g(options, masters);

@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/master/masters.hpp"
 
@@ -37,7 +38,18 @@ enum class Mistake {
   BadField,          // a non-numeric value in a numeric item (KC08)
 };
 inline constexpr int kMistakeKinds = 7;
-std::string_view mistake_name(Mistake m);
+// As written in expected_errors.csv.
+inline constexpr EnumTable<Mistake, 8> kMistakes{{{
+    {Mistake::None, "none"},
+    {Mistake::MissingPlan, "missing_plan"},
+    {Mistake::PlanExceeded, "plan_exceeded"},
+    {Mistake::WrongRate, "wrong_rate"},
+    {Mistake::Duplicate, "duplicate"},
+    {Mistake::ChangePending, "change_pending"},
+    {Mistake::UnknownRecipient, "unknown_recipient"},
+    {Mistake::BadField, "bad_field"},
+}}};
+inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
 
 struct Report {
   int offices = 0;

@@ -3,6 +3,7 @@
 // problem as a Diagnostic naming file, line and column in Japanese and English.
 // Must not: read files from disk or know what any table means (the loaders beside it do).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/diagnostic.hpp"
 
@@ -106,6 +108,14 @@ class RowReader {
   // One of `allowed`; KM07 otherwise.
   std::optional<std::string_view> one_of(std::size_t col, std::span<const std::string_view> allowed,
                                          bool required);
+  // One of the codes of an enum's table (KM07 otherwise), as its value.
+  template <class E, std::size_t N>
+  std::optional<E> word(std::size_t col, const EnumTable<E, N>& table, bool required) {
+    std::array<std::string_view, N> codes{};
+    for (std::size_t i = 0; i < N; ++i) codes[i] = table.rows[i].code;
+    auto t = one_of(col, codes, required);
+    return t ? table.parse(*t) : std::nullopt;
+  }
   // Reports a problem on a column (for checks the loader makes itself).
   void fail(std::size_t col, std::string_view code, std::string message_ja, std::string message_en);
 

@@ -26,16 +26,8 @@ constexpr std::array<Column, 12> kColumns{{
     {"valid_to", "有効期間終了"},
     {"source", "出典", true},
 }};
-constexpr std::array<std::string_view, 4> kShares{"70", "55", "45", "flat"};
 constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
 constexpr std::array<std::string_view, 4> kInvoiceClasses{"01", "02", "05", "06"};
-
-LaborShare share_of(std::string_view s) {
-  if (s == "70") return LaborShare::P70;
-  if (s == "55") return LaborShare::P55;
-  if (s == "45") return LaborShare::P45;
-  return LaborShare::Flat10;
-}
 
 // 要介護状態区分コード separated by spaces, each one known (KM07 otherwise).
 std::optional<std::vector<std::string>> care_levels(RowReader& r) {
@@ -59,15 +51,6 @@ bool ServiceType::allows(std::string_view care_level) const {
   return std::find(care_levels.begin(), care_levels.end(), care_level) != care_levels.end();
 }
 
-std::string_view labor_share_name(LaborShare s) {
-  switch (s) {
-    case LaborShare::P70: return "70%";
-    case LaborShare::P55: return "55%";
-    case LaborShare::P45: return "45%";
-    case LaborShare::Flat10: return "10円";
-  }
-  return "";
-}
 
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name) {
   LoadResult<ServiceTypeMaster> result;
@@ -78,7 +61,7 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     ServiceType t;
     auto code = r.alnum(kCode, 2, true);
     auto name = r.required(kName);
-    auto share = r.one_of(kShare, kShares, true);
+    auto share = r.word(kShare, kLaborShares, true);
     auto form = r.alnum(kForm, 4, true);
     auto plan = r.one_of(kNeedsPlan, kFlags, true);
     auto limit = r.one_of(kLimit, kFlags, true);
@@ -91,7 +74,7 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     }
     t.code = std::string(*code);
     t.name = std::string(*name);
-    t.labor_share = share_of(*share);
+    t.labor_share = *share;
     t.form_id = std::string(*form);
     t.needs_plan = *plan == "1";
     t.limit_target = *limit == "1";

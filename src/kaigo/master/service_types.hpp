@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/master/csv.hpp"
 #include "kaigo/master/versioned.hpp"
 
@@ -15,6 +16,14 @@ namespace kaigo::master {
 
 // 人件費割合 — the share of staff cost that the 地域区分 上乗せ applies to (告示第93号).
 enum class LaborShare { P70, P55, P45, Flat10 };
+// As written in service_types.csv, as printed, and the 割合 in percent (10円 flat: no 上乗せ).
+inline constexpr EnumTable<LaborShare, 4> kLaborShares{{{
+    {LaborShare::P70, "70", "70%", 70},
+    {LaborShare::P55, "55", "55%", 55},
+    {LaborShare::P45, "45", "45%", 45},
+    {LaborShare::Flat10, "flat", "10円", 0},
+}}};
+static_assert(kLaborShares.one_to_one());
 
 // サービス種類 — one kind of service (code "11", "2A", "A2" …).
 struct ServiceType {
@@ -50,6 +59,6 @@ class ServiceTypeMaster {
 
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name);
 
-std::string_view labor_share_name(LaborShare s);
+inline std::string_view labor_share_name(LaborShare s) { return kLaborShares.ja(s); }
 
 }  // namespace kaigo::master

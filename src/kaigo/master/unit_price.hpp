@@ -14,15 +14,7 @@
 
 namespace kaigo::master {
 
-constexpr int labor_share_percent(LaborShare s) {
-  switch (s) {
-    case LaborShare::P70: return 70;
-    case LaborShare::P55: return 55;
-    case LaborShare::P45: return 45;
-    case LaborShare::Flat10: return 0;
-  }
-  return 0;
-}
+constexpr int labor_share_percent(LaborShare s) { return kLaborShares.number(s); }
 
 // 単価 = 10円 × (1 + 上乗せ × 割合), 小数第三位を四捨五入. In ×100 integers:
 // 1000 + round_half_up(上乗せ% × 割合% / 10).

@@ -26,24 +26,6 @@ void binary_file(FileResult& out, std::size_t max_rows) {
 
 }  // namespace
 
-std::string_view level_key(Level l) {
-  switch (l) {
-    case Level::Transmission: return "transmission";
-    case Level::External: return "external";
-    case Level::Format: return "format";
-  }
-  return "format";
-}
-
-std::string_view level_name_ja(Level l) {
-  switch (l) {
-    case Level::Transmission: return "伝送エラー";
-    case Level::External: return "外部エラー";
-    case Level::Format: return "様式エラー";
-  }
-  return "様式エラー";
-}
-
 std::optional<Level> FileResult::worst() const {
   for (std::size_t i = 0; i < kLevels; ++i) {
     if (level_counts[i] > 0) return static_cast<Level>(i);

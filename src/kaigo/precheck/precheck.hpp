@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/master/masters.hpp"
 
@@ -30,8 +31,16 @@ enum class Level {
 };
 inline constexpr std::size_t kLevels = 3;
 
-std::string_view level_key(Level l);      // "transmission" / "external" / "format" (JSON, CSV)
-std::string_view level_name_ja(Level l);  // 伝送エラー / 外部エラー / 様式エラー
+// The key (JSON, CSV, the database) and the Japanese name of each level.
+inline constexpr EnumTable<Level, kLevels> kLevelNames{{{
+    {Level::Transmission, "transmission", "伝送エラー"},
+    {Level::External, "external", "外部エラー"},
+    {Level::Format, "format", "様式エラー"},
+}}};
+static_assert(kLevelNames.one_to_one());
+
+inline std::string_view level_key(Level l) { return kLevelNames.code(l); }
+inline std::string_view level_name_ja(Level l) { return kLevelNames.ja(l); }
 
 // エラー情報 — one row of the pre-check error list: one item of one document (seed 002 §3(2)).
 // Text is UTF-8. Fields that do not apply stay empty / 0 (e.g. file-level rows have no document).

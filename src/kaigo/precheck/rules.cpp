@@ -60,13 +60,8 @@ int item_no(std::string_view table, const Row& r, std::size_t col) {
 }
 
 RuleFamily parse_family(std::string_view table, const Row& r) {
-  std::string_view s = r.cols[0];
-  if (s == "control") return RuleFamily::Control;
-  if (s == "statement") return RuleFamily::Statement;
-  if (s == "careplan") return RuleFamily::CarePlan;
-  if (s == "plan") return RuleFamily::Plan;
-  if (s == "invoice") return RuleFamily::Invoice;
-  fail(table, r.line, 1, fmt::format("family が不明: {}", s));
+  if (auto f = kRuleFamilies.parse(r.cols[0])) return *f;
+  fail(table, r.line, 1, fmt::format("family が不明: {}", r.cols[0]));
 }
 
 std::string kind_of(std::string_view s) { return s == "-" ? std::string() : std::string(s); }

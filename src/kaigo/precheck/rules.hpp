@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/exchange/document.hpp"
 #include "kaigo/exchange/layout.hpp"
 #include "kaigo/precheck/precheck.hpp"
@@ -17,6 +18,14 @@ namespace kaigo::precheck {
 
 // Which records a rule applies to: the control record, or the records of one family of forms.
 enum class RuleFamily { Control, Statement, CarePlan, Plan, Invoice };
+// As written in the rule tables' `family`.
+inline constexpr EnumTable<RuleFamily, 5> kRuleFamilies{{{
+    {RuleFamily::Control, "control"},
+    {RuleFamily::Statement, "statement"},
+    {RuleFamily::CarePlan, "careplan"},
+    {RuleFamily::Plan, "plan"},
+    {RuleFamily::Invoice, "invoice"},
+}}};
 std::optional<RuleFamily> rule_family(const exchange::Form* form);
 
 // A condition on another item of the same record: `N=a b` (item N is one of), `N!=a b` (is none

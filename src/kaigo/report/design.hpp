@@ -10,10 +10,18 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::report {
 
 enum class Orientation { Portrait, Landscape };
 enum class Align { Left, Center, Right };
+// As written in designs/*.tsv and as the HTML class of a cell.
+inline constexpr EnumTable<Align, 3> kAligns{{{
+    {Align::Left, "l"},
+    {Align::Center, "c"},
+    {Align::Right, "r"},
+}}};
 
 // One piece of a printed line: literal text, the value of an item (項番) of the record, or a
 // print value of the notice ({@name}: Notice::print_values).

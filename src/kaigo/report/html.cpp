@@ -72,17 +72,6 @@ std::string joined(const Lines& lines, Text text) {
   return out;
 }
 
-std::string_view align_class(Align a) {
-  switch (a) {
-    case Align::Left:
-      return "l";
-    case Align::Center:
-      return "c";
-    case Align::Right:
-      return "r";
-  }
-  return "l";
-}
 
 std::string head_html(const ContentTable& t) {
   auto title = [](const std::string& s) { return s; };
@@ -112,7 +101,7 @@ std::string row_html(const ContentRow& r, bool first_total, bool fields) {
     const auto& c = r.cells[i];
     auto tag = fields && i == 0 ? "th" : "td";
     auto span = c.span > 1 ? fmt::format(" colspan=\"{}\"", c.span) : std::string();
-    out += fmt::format("<{} class=\"{}\"{}>{}</{}>", tag, align_class(c.align), span, joined(c.lines, line), tag);
+    out += fmt::format("<{} class=\"{}\"{}>{}</{}>", tag, kAligns.code(c.align), span, joined(c.lines, line), tag);
   }
   return out + "</tr>\n";
 }

@@ -5,14 +5,7 @@
 namespace kaigo::review {
 
 std::string Finding::remark() const {
-  switch (kind) {
-    case FindingKind::Error: return code;
-    case FindingKind::Hold: return "保留";
-    case FindingKind::HoldEnded:
-    case FindingKind::PlanMismatch: return "返戻";
-    case FindingKind::Cut: return {};
-  }
-  return {};
+  return kind == FindingKind::Error ? code : std::string(kFindingKinds.ja(kind));
 }
 
 std::string Finding::content() const {
@@ -60,26 +53,6 @@ std::string_view sheet_kind(std::string_view form_id) {
   if (form_id == "8124" || form_id == "8125") return "サ";
   if (form_id == "8171") return "ケ";
   return "請";
-}
-
-std::string_view outcome_name(ClaimOutcome o) {
-  switch (o) {
-    case ClaimOutcome::Paid: return "決定";
-    case ClaimOutcome::Cut: return "査定";
-    case ClaimOutcome::Held: return "保留";
-    case ClaimOutcome::Returned: return "返戻";
-  }
-  return "";
-}
-
-std::string_view outcome_name(PlanOutcome o) {
-  switch (o) {
-    case PlanOutcome::Registered: return "登録";
-    case PlanOutcome::Replaced: return "修正";
-    case PlanOutcome::Withdrawn: return "取消";
-    case PlanOutcome::Returned: return "返戻";
-  }
-  return "";
 }
 
 }  // namespace kaigo::review

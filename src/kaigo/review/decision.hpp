@@ -13,6 +13,7 @@
 
 #include "kaigo/billing/types.hpp"
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/money.hpp"
 
 namespace kaigo::review {
@@ -25,6 +26,15 @@ enum class ClaimOutcome : std::uint8_t {
   Returned,  // 返戻: not registered; the provider claims again as 新規
 };
 
+// Stored as the code, printed as the name (決定 / 査定 / 保留 / 返戻).
+inline constexpr EnumTable<ClaimOutcome, 4> kClaimOutcomes{{{
+    {ClaimOutcome::Paid, "paid", "決定"},
+    {ClaimOutcome::Cut, "cut", "査定"},
+    {ClaimOutcome::Held, "held", "保留"},
+    {ClaimOutcome::Returned, "returned", "返戻"},
+}}};
+static_assert(kClaimOutcomes.one_to_one());
+
 // 審査結果 of one 給付管理票.
 enum class PlanOutcome : std::uint8_t {
   Registered,  // 新規 registered
@@ -33,12 +43,27 @@ enum class PlanOutcome : std::uint8_t {
   Returned,    // 返戻 (R(給)); nothing changes
 };
 
+inline constexpr EnumTable<PlanOutcome, 4> kPlanOutcomes{{{
+    {PlanOutcome::Registered, "registered", "登録"},
+    {PlanOutcome::Replaced, "replaced", "修正"},
+    {PlanOutcome::Withdrawn, "withdrawn", "取消"},
+    {PlanOutcome::Returned, "returned", "返戻"},
+}}};
+static_assert(kPlanOutcomes.one_to_one());
+
 // 増減 事由 of the 介護保険審査増減単位数通知書 (review-rules §4.3).
 enum class CutReason : char {
   None = 0,
   NotOnPlan = 'A',  // the plan has no line for the office and type → 0 単位 (error_codes.tsv 増減A)
   OverPlan = 'B',   // more than the plan's line → cut to the plan (増減B)
 };
+
+inline constexpr EnumTable<CutReason, 3> kCutReasons{{{
+    {CutReason::None, ""},
+    {CutReason::NotOnPlan, "A"},
+    {CutReason::OverPlan, "B"},
+}}};
+static_assert(kCutReasons.one_to_one());
 
 enum class FindingKind : std::uint8_t {
   Error,         // a coded error (備考 = the code): the document is returned
@@ -47,6 +72,16 @@ enum class FindingKind : std::uint8_t {
   PlanMismatch,  // claim ≠ plan under plan_mismatch = return (備考 「返戻」)
   Cut,           // 査定 (a row of the 増減単位数通知書, not of the 返戻一覧)
 };
+
+// Stored as the code; `ja` is the 備考 of the 返戻（保留）一覧 (an Error's 備考 is its code).
+inline constexpr EnumTable<FindingKind, 5> kFindingKinds{{{
+    {FindingKind::Error, "error"},
+    {FindingKind::Hold, "hold", "保留"},
+    {FindingKind::HoldEnded, "hold_ended", "返戻"},
+    {FindingKind::PlanMismatch, "plan_mismatch", "返戻"},
+    {FindingKind::Cut, "cut"},
+}}};
+static_assert(kFindingKinds.one_to_one());
 
 // One reason: a row of the 返戻（保留）一覧表 (one per offending item, review-rules §1.1) or of
 // the 増減単位数通知書.
@@ -130,7 +165,7 @@ struct MonthOutcome {
 // 種別 of the 返戻一覧 for a document of `form_id`: 請 (明細書), サ (サービス計画費), 給 (給付管理票).
 std::string_view sheet_kind(std::string_view form_id);
 
-std::string_view outcome_name(ClaimOutcome o);  // 決定 / 査定 / 保留 / 返戻
-std::string_view outcome_name(PlanOutcome o);   // 登録 / 修正 / 取消 / 返戻
+inline std::string_view outcome_name(ClaimOutcome o) { return kClaimOutcomes.ja(o); }
+inline std::string_view outcome_name(PlanOutcome o) { return kPlanOutcomes.ja(o); }
 
 }  // namespace kaigo::review

@@ -11,81 +11,6 @@ using review::CutReason;
 using review::FindingKind;
 using review::PlanOutcome;
 
-std::string_view claim_outcome_code(ClaimOutcome o) {
-  switch (o) {
-    case ClaimOutcome::Paid:
-      return "paid";
-    case ClaimOutcome::Cut:
-      return "cut";
-    case ClaimOutcome::Held:
-      return "held";
-    case ClaimOutcome::Returned:
-      return "returned";
-  }
-  return "returned";
-}
-
-std::optional<ClaimOutcome> parse_claim_outcome(std::string_view s) {
-  for (auto o : {ClaimOutcome::Paid, ClaimOutcome::Cut, ClaimOutcome::Held, ClaimOutcome::Returned}) {
-    if (claim_outcome_code(o) == s) return o;
-  }
-  return std::nullopt;
-}
-
-std::string_view plan_outcome_code(PlanOutcome o) {
-  switch (o) {
-    case PlanOutcome::Registered:
-      return "registered";
-    case PlanOutcome::Replaced:
-      return "replaced";
-    case PlanOutcome::Withdrawn:
-      return "withdrawn";
-    case PlanOutcome::Returned:
-      return "returned";
-  }
-  return "returned";
-}
-
-PlanOutcome parse_plan_outcome(std::string_view s) {
-  for (auto o : {PlanOutcome::Registered, PlanOutcome::Replaced, PlanOutcome::Withdrawn}) {
-    if (plan_outcome_code(o) == s) return o;
-  }
-  return PlanOutcome::Returned;
-}
-
-std::string_view finding_kind_code(FindingKind k) {
-  switch (k) {
-    case FindingKind::Error:
-      return "error";
-    case FindingKind::Hold:
-      return "hold";
-    case FindingKind::HoldEnded:
-      return "hold_ended";
-    case FindingKind::PlanMismatch:
-      return "plan_mismatch";
-    case FindingKind::Cut:
-      return "cut";
-  }
-  return "error";
-}
-
-FindingKind parse_finding_kind(std::string_view s) {
-  for (auto k : {FindingKind::Hold, FindingKind::HoldEnded, FindingKind::PlanMismatch, FindingKind::Cut}) {
-    if (finding_kind_code(k) == s) return k;
-  }
-  return FindingKind::Error;
-}
-
-std::string cut_code(CutReason r) {
-  return r == CutReason::None ? std::string() : std::string(1, static_cast<char>(r));
-}
-
-CutReason parse_cut(std::string_view s) {
-  if (s == "A") return CutReason::NotOnPlan;
-  if (s == "B") return CutReason::OverPlan;
-  return CutReason::None;
-}
-
 std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy) {
   return fmt::format("{}:{}#{}", submission, key, copy);
 }
@@ -140,7 +65,7 @@ void DecisionWriter::claim(const std::string& month, std::string_view kind, cons
   if (!ref) throw StoreError("明細書の識別子が不正です / malformed claim id: " + d.claim_id);
   claim_.bind(1, month).bind(2, kind).bind(3, d.claim_id).bind(4, ref->submission).bind(5, ref->doc_key);
   claim_.bind(6, static_cast<std::int64_t>(ref->copy)).bind(7, static_cast<std::int64_t>(d.order));
-  claim_.bind(8, claim_outcome_code(d.outcome)).bind(9, d.released ? 1 : 0);
+  claim_.bind(8, review::kClaimOutcomes.code(d.outcome)).bind(9, d.released ? 1 : 0);
   claim_.bind(10, d.held_since ? d.held_since->str() : std::string());
   claim_.bind(11, key.form_id)
       .bind(12, key.office_no)
@@ -162,7 +87,7 @@ void DecisionWriter::claim(const std::string& month, std::string_view kind, cons
 void DecisionWriter::row(std::int64_t decision_id, int seq, const std::string& type, const std::string& item,
                          CutReason cut, std::optional<Units> plan, const review::Amounts& written,
                          const review::Amounts& decided) {
-  row_.bind(1, decision_id).bind(2, seq).bind(3, type).bind(4, item).bind(5, cut_code(cut));
+  row_.bind(1, decision_id).bind(2, seq).bind(3, type).bind(4, item).bind(5, review::kCutReasons.code(cut));
   if (plan) {
     row_.bind(6, plan->value);
   } else {
@@ -177,9 +102,9 @@ void DecisionWriter::findings(const std::string& month, const std::string& doc_i
                               const std::vector<review::Finding>& list) {
   int seq = 0;
   for (const auto& f : list) {
-    finding_.bind(1, month).bind(2, doc_id).bind(3, ++seq).bind(4, finding_kind_code(f.kind)).bind(5, f.code);
+    finding_.bind(1, month).bind(2, doc_id).bind(3, ++seq).bind(4, review::kFindingKinds.code(f.kind)).bind(5, f.code);
     finding_.bind(6, f.list_reason ? std::string(1, f.list_reason) : std::string());
-    finding_.bind(7, cut_code(f.cut)).bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
+    finding_.bind(7, review::kCutReasons.code(f.cut)).bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
     finding_.bind(12, f.message_ja).bind(13, f.message_en);
     finding_.run();
   }

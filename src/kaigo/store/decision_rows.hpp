@@ -1,5 +1,5 @@
-// store/decision_rows — how a decision is kept in SQLite: the text codes of outcomes, 増減 事由
-// and finding kinds, and the writer of one ClaimDecision (claim_decisions, its 集計 rows in
+// store/decision_rows — how a decision is kept in SQLite (outcomes, 増減 事由 and finding kinds as
+// the codes of their tables in review/decision), and the writer of one ClaimDecision (claim_decisions, its 集計 rows in
 // claim_rows, its reasons in decision_findings). The review writes its decisions through it
 // (kind "review") and settlement the decisions of a 再審査 (kind "rereview").
 // Owns: the row form of a decision. Must not: choose which decisions to keep (the callers do).
@@ -19,15 +19,6 @@ namespace kaigo::store {
 // Where a claim_decisions row comes from.
 inline constexpr std::string_view kReviewDecision = "review";      // kaigo review of the month
 inline constexpr std::string_view kRereviewDecision = "rereview";  // 再審査 decided by kaigo results
-
-std::string_view claim_outcome_code(review::ClaimOutcome o);
-std::optional<review::ClaimOutcome> parse_claim_outcome(std::string_view s);
-std::string_view plan_outcome_code(review::PlanOutcome o);
-review::PlanOutcome parse_plan_outcome(std::string_view s);
-std::string_view finding_kind_code(review::FindingKind k);
-review::FindingKind parse_finding_kind(std::string_view s);
-std::string cut_code(review::CutReason r);  // "" / "A" / "B"
-review::CutReason parse_cut(std::string_view s);
 
 // "<submission>:<doc_key>#<copy>" (the id of a 明細書 written `copy`-th in its document).
 std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy);

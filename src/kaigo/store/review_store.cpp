@@ -295,7 +295,7 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
   auto colon = p.id.find(':');
   auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
   w.plan.bind(1, month).bind(2, p.id).bind(3, submission).bind(4, p.id.substr(colon + 1));
-  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind(6, plan_outcome_code(d.outcome));
+  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind(6, review::kPlanOutcomes.code(d.outcome));
   w.plan.bind(7, std::string(master::normalize_insurer_no(p.plan.insurer_no))).bind(8, p.plan.insured_no);
   w.plan.bind(9, p.plan.service_month.str()).bind(10, p.plan.support_office_no).bind(11, p.plan.create_kind);
   w.plan.bind(12, d.previous_plan_id).run();

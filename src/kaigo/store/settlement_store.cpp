@@ -35,11 +35,11 @@ class Loader {
     st.bind(1, month);
     while (st.step()) {
       review::Finding f;
-      f.kind = parse_finding_kind(st.text(1));
+      f.kind = review::kFindingKinds.parse(st.text(1)).value_or(review::FindingKind::Error);
       f.code = st.text(2);
       auto reason = st.text(3);
       f.list_reason = reason.empty() ? 0 : reason[0];
-      f.cut = parse_cut(st.text(4));
+      f.cut = review::kCutReasons.parse(st.text(4)).value_or(review::CutReason::None);
       f.service_type = st.text(5);
       f.item = st.text(6);
       f.found = st.text(7);
@@ -66,7 +66,7 @@ class Loader {
       auto& d = s.decision;
       d.claim_id = st.text(1);
       d.order = static_cast<std::uint64_t>(st.integer(5));
-      d.outcome = parse_claim_outcome(st.text(6)).value_or(ClaimOutcome::Returned);
+      d.outcome = review::kClaimOutcomes.parse(st.text(6)).value_or(ClaimOutcome::Returned);
       d.released = st.integer(7) != 0;
       if (auto m = YearMonth::parse(st.text(8))) d.held_since = *m;
       s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
@@ -126,7 +126,7 @@ class Loader {
         review::RowDecision r;
         r.service_type = st.text(1);
         r.last_item_code = st.text(2);
-        r.cut = parse_cut(st.text(3));
+        r.cut = review::kCutReasons.parse(st.text(3)).value_or(review::CutReason::None);
         if (!st.is_null(4)) r.plan_units = Units{st.integer(4)};
         r.written = amounts_at(st, 5);
         r.decided = amounts_at(st, 11);
@@ -199,7 +199,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
       p.plan_id = st.text(0);
       p.decision.plan_id = p.plan_id;
       p.decision.order = static_cast<std::uint64_t>(st.integer(3));
-      p.decision.outcome = parse_plan_outcome(st.text(4));
+      p.decision.outcome = review::kPlanOutcomes.parse(st.text(4)).value_or(review::PlanOutcome::Returned);
       p.decision.previous_plan_id = st.text(5);
       if (auto it = plan_findings.find(p.plan_id); it != plan_findings.end()) p.decision.findings = it->second;
       links.bind(1, month.str()).bind(2, p.plan_id);

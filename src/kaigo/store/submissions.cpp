@@ -10,22 +10,10 @@ namespace {
 
 using reception::FileState;
 
-std::string_view level_code(precheck::Level l) {
-  switch (l) {
-    case precheck::Level::Transmission:
-      return "transmission";
-    case precheck::Level::External:
-      return "external";
-    case precheck::Level::Format:
-      return "format";
-  }
-  return "format";
-}
+std::string_view level_code(precheck::Level l) { return precheck::kLevelNames.code(l); }
 
 precheck::Level parse_level(std::string_view s) {
-  if (s == "transmission") return precheck::Level::Transmission;
-  if (s == "external") return precheck::Level::External;
-  return precheck::Level::Format;
+  return precheck::kLevelNames.parse(s).value_or(precheck::Level::Format);
 }
 
 void insert_errors(Connection& c, std::int64_t id, std::span<const precheck::ErrorRow> errors) {

@@ -85,7 +85,7 @@ TEST(ErrorCodes, EveryCodeOfTheTableIsRaisedBySomeRule) {
 // 保留, 返戻 and the 増減 事由 are the review's words on the 返戻（保留）一覧 and the 増減単位数通知書.
 TEST(ErrorCodes, TheWordsThatAreNotCodesAreTheReviews) {
   const auto review = testing::read_file(testing::source_dir() / "src/kaigo/review/codes.cpp") +
-                      testing::read_file(testing::source_dir() / "src/kaigo/review/decision.cpp");
+                      testing::read_file(testing::source_dir() / "src/kaigo/review/decision.hpp");
   for (const auto& e : error_codes()) {
     if (is_code(e.code)) continue;
     EXPECT_NE(review.find("\"" + std::string(e.code) + "\""), std::string::npos) << e.code;

@@ -1,0 +1,52 @@
+// core/enum_table — one constexpr table per enum: each value with the code it is written as
+// (official code, TOML or stored word) and its Japanese name, so that printing, parsing and
+// storing an enum are lookups in one place rather than pairs of switches that can disagree.
+// Owns: the table shape and its lookups. Must not: hold any enum's rows (they live beside the enum).
+#pragma once
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+namespace kaigo {
+
+template <class E>
+struct EnumRow {
+  E value;
+  std::string_view code;     // as written in files, settings or the database
+  std::string_view ja = {};  // 日本語の名称, where the enum has one
+  int number = 0;            // a number the value stands for, where it has one (人件費割合 %, …)
+};
+
+template <class E, std::size_t N>
+struct EnumTable {
+  std::array<EnumRow<E>, N> rows;
+
+  constexpr const EnumRow<E>& row(E value) const {
+    for (const auto& r : rows) {
+      if (r.value == value) return r;
+    }
+    throw std::logic_error("enum value missing from its table");
+  }
+  constexpr std::string_view code(E value) const { return row(value).code; }
+  constexpr std::string_view ja(E value) const { return row(value).ja; }
+  constexpr int number(E value) const { return row(value).number; }
+  constexpr std::optional<E> parse(std::string_view code) const {
+    for (const auto& r : rows) {
+      if (r.code == code) return r.value;
+    }
+    return std::nullopt;
+  }
+  // True when no value and no code appears twice (checked by a static_assert beside each table).
+  constexpr bool one_to_one() const {
+    for (std::size_t i = 0; i < N; ++i) {
+      for (std::size_t j = i + 1; j < N; ++j) {
+        if (rows[i].value == rows[j].value || rows[i].code == rows[j].code) return false;
+      }
+    }
+    return true;
+  }
+};
+
+}  // namespace kaigo
