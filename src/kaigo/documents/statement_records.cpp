@@ -1,328 +1,479 @@
 #include "kaigo/documents/statement_records.hpp"
 
 #include <algorithm>
+#include <array>
 
-#include <fmt/format.h>
-
-#include "kaigo/core/strings.hpp"
+#include "kaigo/documents/fields.hpp"
 
 namespace kaigo::documents {
 namespace {
 
 using billing::ClaimStatement;
+using Statement = Field<ClaimStatement>;
 
-std::int64_t num(std::string_view v) { return parse_int(v).value_or(0); }
-int num32(std::string_view v) { return static_cast<int>(num(v)); }
-Units units(std::string_view v) { return Units{num(v)}; }
-Yen yen(std::string_view v) { return Yen{num(v)}; }
-std::optional<Date> date(std::string_view v) { return Date::parse(v); }
-std::optional<int> opt_int(std::string_view v) {
-  if (v.empty()) return std::nullopt;
-  auto x = parse_int(v);
-  if (!x) return std::nullopt;
-  return static_cast<int>(*x);
+std::string two_digits(std::size_t v) { return fmt::format("{:02d}", v); }
+
+// ---- 明細書 (様式第二〜第十): one field table for every record kind --------------------------------
+
+// A value of the statement, or of the element of a list the record is about (Cursor::index).
+template <auto Get>
+constexpr Statement key(std::string_view name) {
+  return bind_once<ClaimStatement, [](auto& s, const Cursor&) -> auto& { return Get(s.key); }>(name);
 }
-std::string str(std::string_view v) { return std::string(v); }
-
-std::string s(std::int64_t v) { return fmt::to_string(v); }
-std::string s(Units u) { return fmt::to_string(u.value); }
-std::string s(Yen y) { return fmt::to_string(y.value); }
-std::string s(const std::optional<Date>& d) { return d ? d->str() : std::string(); }
-std::string s(const std::optional<int>& v) { return v ? fmt::to_string(*v) : std::string(); }
-std::string two(int v) { return fmt::format("{:02d}", v); }
-
-// Items 1–6 of every 明細書 record.
-std::vector<std::string> common(const ClaimStatement& st, std::string_view kind) {
-  return {st.key.form_id, std::string(kind), st.key.service_month.str(), st.key.office_no, st.key.insurer_no,
-          st.key.insured_no};
+template <auto Get>
+constexpr Statement basic(std::string_view name) {
+  return bind<ClaimStatement, [](auto& s, const Cursor&) -> auto& { return Get(s.basic); }>(name);
+}
+template <auto Get>
+constexpr Statement detail(std::string_view name) {
+  return bind<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.details[c.index]); }>(name);
+}
+template <auto Get>
+constexpr Statement aggregate(std::string_view name) {
+  return bind<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.aggregates[c.index]); }>(name);
+}
+template <auto Get>
+constexpr Statement facility(std::string_view name) {
+  return bind<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.facility_costs[c.index]); }>(name);
+}
+template <auto Get>
+constexpr Statement reduction(std::string_view name) {
+  return bind<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.reductions[c.index]); }>(name);
 }
 
-void add(exchange::Writer& w, const std::vector<std::string>& items) { w.add_utf8(items); }
+// The 公費k items of a line or rate are written only when the 明細書 has 公費k.
+template <std::size_t K>
+constexpr bool fund_present(const ClaimStatement& s, const Cursor&) {
+  return s.basic.funds[K].present();
+}
+template <auto Get, auto When>
+constexpr Statement basic_if(std::string_view name) {
+  return bind_write_if<ClaimStatement, [](auto& s, const Cursor&) -> auto& { return Get(s.basic); }, When>(name);
+}
+template <auto Get, auto When>
+constexpr Statement detail_if(std::string_view name) {
+  return bind_write_if<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.details[c.index]); }, When>(
+      name);
+}
+template <auto Get, auto When>
+constexpr Statement facility_if(std::string_view name) {
+  return bind_write_if<ClaimStatement, [](auto& s, const Cursor& c) -> auto& { return Get(s.facility_costs[c.index]); },
+                   When>(name);
+}
+
+// The 特定入所者 totals: read from the 99 line, written on the last line when there are totals.
+template <auto Get>
+constexpr Statement total(std::string_view name) {
+  using T = std::remove_cvref_t<decltype(Get(std::declval<billing::FacilityCostTotals&>()))>;
+  return {name,
+          [](ClaimStatement& s, Cursor& c, std::string_view v) {
+            if (s.facility_costs[c.index].seq != 99) return;
+            if (!s.facility_totals) s.facility_totals.emplace();
+            ItemText<T>::read(Get(*s.facility_totals), v);
+          },
+          [](const ClaimStatement& s, const Cursor& c) {
+            return c.last && s.facility_totals ? ItemText<T>::write(Get(*s.facility_totals)) : std::string();
+          }};
+}
+
+// Item 2: a record of a list starts its element.
+template <class T>
+void start(std::vector<T>& list, Cursor& c) {
+  list.emplace_back();
+  c.index = list.size() - 1;
+}
+constexpr Statement kRecordKind{"record_kind",
+                                [](ClaimStatement& s, Cursor& c, std::string_view kind) {
+                                  if (kind == "02" || kind == "14") start(s.details, c);
+                                  if (kind == "10") start(s.aggregates, c);
+                                  if (kind == "11") start(s.facility_costs, c);
+                                  if (kind == "12") start(s.reductions, c);
+                                },
+                                [](const ClaimStatement&, const Cursor& c) { return std::string(c.kind); }};
+
+// 単位数 of a code without one (福祉用具貸与) is written empty.
+constexpr Statement kDetailUnits{"detail.unit_units",
+                                 [](ClaimStatement& s, Cursor& c, std::string_view v) {
+                                   ItemText<Units>::read(s.details[c.index].unit_units, v);
+                                 },
+                                 [](const ClaimStatement& s, const Cursor& c) {
+                                   const Units u = s.details[c.index].unit_units;
+                                   return u.value == 0 ? std::string() : ItemText<Units>::write(u);
+                                 }};
+
+// 順次番号 01…, the last written 99.
+constexpr Statement kFacilitySeq{"facility.seq",
+                                 [](ClaimStatement& s, Cursor& c, std::string_view v) {
+                                   ItemText<int>::read(s.facility_costs[c.index].seq, v);
+                                 },
+                                 [](const ClaimStatement&, const Cursor& c) { return two_digits(c.last ? 99 : c.index + 1); }};
+
+constexpr Statement kStatementFields[] = {
+    key<[](auto& k) -> auto& { return k.form_id; }>("key.form_id"),
+    key<[](auto& k) -> auto& { return k.service_month; }>("key.service_month"),
+    key<[](auto& k) -> auto& { return k.office_no; }>("key.office_no"),
+    key<[](auto& k) -> auto& { return k.insurer_no; }>("key.insurer_no"),
+    key<[](auto& k) -> auto& { return k.insured_no; }>("key.insured_no"),
+    kRecordKind,
+    basic<[](auto& b) -> auto& { return b.funds[0].payer_no; }>("basic.fund1.payer_no"),
+    basic<[](auto& b) -> auto& { return b.funds[0].recipient_no; }>("basic.fund1.recipient_no"),
+    basic<[](auto& b) -> auto& { return b.funds[1].payer_no; }>("basic.fund2.payer_no"),
+    basic<[](auto& b) -> auto& { return b.funds[1].recipient_no; }>("basic.fund2.recipient_no"),
+    basic<[](auto& b) -> auto& { return b.funds[2].payer_no; }>("basic.fund3.payer_no"),
+    basic<[](auto& b) -> auto& { return b.funds[2].recipient_no; }>("basic.fund3.recipient_no"),
+    basic<[](auto& b) -> auto& { return b.birth_date; }>("basic.birth_date"),
+    basic<[](auto& b) -> auto& { return b.sex; }>("basic.sex"),
+    basic<[](auto& b) -> auto& { return b.care_level; }>("basic.care_level"),
+    basic<[](auto& b) -> auto& { return b.cert_from; }>("basic.cert_from"),
+    basic<[](auto& b) -> auto& { return b.cert_to; }>("basic.cert_to"),
+    basic<[](auto& b) -> auto& { return b.plan_kind; }>("basic.plan_kind"),
+    basic<[](auto& b) -> auto& { return b.support_office_no; }>("basic.support_office_no"),
+    basic<[](auto& b) -> auto& { return b.start_date; }>("basic.start_date"),
+    basic<[](auto& b) -> auto& { return b.end_date; }>("basic.end_date"),
+    basic<[](auto& b) -> auto& { return b.end_reason; }>("basic.end_reason"),
+    basic<[](auto& b) -> auto& { return b.admission_date; }>("basic.admission_date"),
+    basic<[](auto& b) -> auto& { return b.discharge_date; }>("basic.discharge_date"),
+    basic<[](auto& b) -> auto& { return b.admission_days; }>("basic.admission_days"),
+    basic<[](auto& b) -> auto& { return b.overnight_days; }>("basic.overnight_days"),
+    basic<[](auto& b) -> auto& { return b.insurance_rate; }>("basic.insurance_rate"),
+    basic_if<[](auto& b) -> auto& { return b.funds[0].rate; }, fund_present<0>>("basic.fund1.rate"),
+    basic_if<[](auto& b) -> auto& { return b.funds[1].rate; }, fund_present<1>>("basic.fund2.rate"),
+    basic_if<[](auto& b) -> auto& { return b.funds[2].rate; }, fund_present<2>>("basic.fund3.rate"),
+    basic<[](auto& b) -> auto& { return b.insurance.units; }>("basic.insurance.units"),
+    basic<[](auto& b) -> auto& { return b.insurance.claim; }>("basic.insurance.claim"),
+    basic<[](auto& b) -> auto& { return b.insurance.burden; }>("basic.insurance.burden"),
+    basic<[](auto& b) -> auto& { return b.insurance.emergency_claim; }>("basic.insurance.emergency_claim"),
+    basic<[](auto& b) -> auto& { return b.insurance.special_claim; }>("basic.insurance.special_claim"),
+    basic<[](auto& b) -> auto& { return b.insurance.facility_claim; }>("basic.insurance.facility_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].units; }>("basic.fund1_totals.units"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].claim; }>("basic.fund1_totals.claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].burden; }>("basic.fund1_totals.burden"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].emergency_claim; }>("basic.fund1_totals.emergency_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].special_claim; }>("basic.fund1_totals.special_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[0].facility_claim; }>("basic.fund1_totals.facility_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].units; }>("basic.fund2_totals.units"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].claim; }>("basic.fund2_totals.claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].burden; }>("basic.fund2_totals.burden"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].emergency_claim; }>("basic.fund2_totals.emergency_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].special_claim; }>("basic.fund2_totals.special_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[1].facility_claim; }>("basic.fund2_totals.facility_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].units; }>("basic.fund3_totals.units"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].claim; }>("basic.fund3_totals.claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].burden; }>("basic.fund3_totals.burden"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].emergency_claim; }>("basic.fund3_totals.emergency_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].special_claim; }>("basic.fund3_totals.special_claim"),
+    basic<[](auto& b) -> auto& { return b.fund_totals[2].facility_claim; }>("basic.fund3_totals.facility_claim"),
+    detail<[](auto& d) -> auto& { return d.service_type; }>("detail.service_type"),
+    detail<[](auto& d) -> auto& { return d.item_code; }>("detail.item_code"),
+    kDetailUnits,
+    detail<[](auto& d) -> auto& { return d.count; }>("detail.count"),
+    detail_if<[](auto& d) -> auto& { return d.fund_counts[0]; }, fund_present<0>>("detail.fund1_count"),
+    detail_if<[](auto& d) -> auto& { return d.fund_counts[1]; }, fund_present<1>>("detail.fund2_count"),
+    detail_if<[](auto& d) -> auto& { return d.fund_counts[2]; }, fund_present<2>>("detail.fund3_count"),
+    detail<[](auto& d) -> auto& { return d.service_units; }>("detail.service_units"),
+    detail_if<[](auto& d) -> auto& { return d.fund_units[0]; }, fund_present<0>>("detail.fund1_units"),
+    detail_if<[](auto& d) -> auto& { return d.fund_units[1]; }, fund_present<1>>("detail.fund2_units"),
+    detail_if<[](auto& d) -> auto& { return d.fund_units[2]; }, fund_present<2>>("detail.fund3_units"),
+    detail<[](auto& d) -> auto& { return d.note; }>("detail.note"),
+    aggregate<[](auto& a) -> auto& { return a.service_type; }>("aggregate.service_type"),
+    aggregate<[](auto& a) -> auto& { return a.actual_days; }>("aggregate.actual_days"),
+    aggregate<[](auto& a) -> auto& { return a.plan_units; }>("aggregate.plan_units"),
+    aggregate<[](auto& a) -> auto& { return a.limit_units; }>("aggregate.limit_units"),
+    aggregate<[](auto& a) -> auto& { return a.outside_limit_units; }>("aggregate.outside_limit_units"),
+    aggregate<[](auto& a) -> auto& { return a.insurance_units; }>("aggregate.insurance_units"),
+    aggregate<[](auto& a) -> auto& { return a.unit_price; }>("aggregate.unit_price"),
+    aggregate<[](auto& a) -> auto& { return a.insurance_claim; }>("aggregate.insurance_claim"),
+    aggregate<[](auto& a) -> auto& { return a.user_burden; }>("aggregate.user_burden"),
+    aggregate<[](auto& a) -> auto& { return a.funds[0].units; }>("aggregate.fund1.units"),
+    aggregate<[](auto& a) -> auto& { return a.funds[0].claim; }>("aggregate.fund1.claim"),
+    aggregate<[](auto& a) -> auto& { return a.funds[0].self_pay; }>("aggregate.fund1.self_pay"),
+    aggregate<[](auto& a) -> auto& { return a.funds[1].units; }>("aggregate.fund2.units"),
+    aggregate<[](auto& a) -> auto& { return a.funds[1].claim; }>("aggregate.fund2.claim"),
+    aggregate<[](auto& a) -> auto& { return a.funds[1].self_pay; }>("aggregate.fund2.self_pay"),
+    aggregate<[](auto& a) -> auto& { return a.funds[2].units; }>("aggregate.fund3.units"),
+    aggregate<[](auto& a) -> auto& { return a.funds[2].claim; }>("aggregate.fund3.claim"),
+    aggregate<[](auto& a) -> auto& { return a.funds[2].self_pay; }>("aggregate.fund3.self_pay"),
+    aggregate<[](auto& a) -> auto& { return a.medical.units; }>("aggregate.medical.units"),
+    aggregate<[](auto& a) -> auto& { return a.medical.claim; }>("aggregate.medical.claim"),
+    aggregate<[](auto& a) -> auto& { return a.medical.burden; }>("aggregate.medical.burden"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[0].units; }>("aggregate.fund1_medical.units"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[0].claim; }>("aggregate.fund1_medical.claim"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[0].burden; }>("aggregate.fund1_medical.burden"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[1].units; }>("aggregate.fund2_medical.units"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[1].claim; }>("aggregate.fund2_medical.claim"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[1].burden; }>("aggregate.fund2_medical.burden"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[2].units; }>("aggregate.fund3_medical.units"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[2].claim; }>("aggregate.fund3_medical.claim"),
+    aggregate<[](auto& a) -> auto& { return a.fund_medical[2].burden; }>("aggregate.fund3_medical.burden"),
+    kFacilitySeq,
+    facility<[](auto& f) -> auto& { return f.service_type; }>("facility.service_type"),
+    facility<[](auto& f) -> auto& { return f.item_code; }>("facility.item_code"),
+    facility<[](auto& f) -> auto& { return f.unit_cost; }>("facility.unit_cost"),
+    facility<[](auto& f) -> auto& { return f.burden_limit; }>("facility.burden_limit"),
+    facility<[](auto& f) -> auto& { return f.days; }>("facility.days"),
+    facility_if<[](auto& f) -> auto& { return f.fund_days[0]; }, fund_present<0>>("facility.fund1_days"),
+    facility_if<[](auto& f) -> auto& { return f.fund_days[1]; }, fund_present<1>>("facility.fund2_days"),
+    facility_if<[](auto& f) -> auto& { return f.fund_days[2]; }, fund_present<2>>("facility.fund3_days"),
+    facility<[](auto& f) -> auto& { return f.cost; }>("facility.cost"),
+    facility<[](auto& f) -> auto& { return f.insurance_claim; }>("facility.insurance_claim"),
+    facility_if<[](auto& f) -> auto& { return f.fund_burden[0]; }, fund_present<0>>("facility.fund1_burden"),
+    facility_if<[](auto& f) -> auto& { return f.fund_burden[1]; }, fund_present<1>>("facility.fund2_burden"),
+    facility_if<[](auto& f) -> auto& { return f.fund_burden[2]; }, fund_present<2>>("facility.fund3_burden"),
+    facility<[](auto& f) -> auto& { return f.user_burden; }>("facility.user_burden"),
+    total<[](auto& t) -> auto& { return t.cost; }>("facility_totals.cost"),
+    total<[](auto& t) -> auto& { return t.insurance_claim; }>("facility_totals.insurance_claim"),
+    total<[](auto& t) -> auto& { return t.user_burden; }>("facility_totals.user_burden"),
+    total<[](auto& t) -> auto& { return t.funds[0].burden_total; }>("facility_totals.fund1.burden_total"),
+    total<[](auto& t) -> auto& { return t.funds[0].claim; }>("facility_totals.fund1.claim"),
+    total<[](auto& t) -> auto& { return t.funds[0].self_pay; }>("facility_totals.fund1.self_pay"),
+    total<[](auto& t) -> auto& { return t.funds[1].burden_total; }>("facility_totals.fund2.burden_total"),
+    total<[](auto& t) -> auto& { return t.funds[1].claim; }>("facility_totals.fund2.claim"),
+    total<[](auto& t) -> auto& { return t.funds[1].self_pay; }>("facility_totals.fund2.self_pay"),
+    total<[](auto& t) -> auto& { return t.funds[2].burden_total; }>("facility_totals.fund3.burden_total"),
+    total<[](auto& t) -> auto& { return t.funds[2].claim; }>("facility_totals.fund3.claim"),
+    total<[](auto& t) -> auto& { return t.funds[2].self_pay; }>("facility_totals.fund3.self_pay"),
+    reduction<[](auto& r) -> auto& { return r.rate_x10; }>("reduction.rate_x10"),
+    reduction<[](auto& r) -> auto& { return r.service_type; }>("reduction.service_type"),
+    reduction<[](auto& r) -> auto& { return r.burden_total; }>("reduction.burden_total"),
+    reduction<[](auto& r) -> auto& { return r.reduction; }>("reduction.reduction"),
+    reduction<[](auto& r) -> auto& { return r.after_reduction; }>("reduction.after_reduction"),
+    reduction<[](auto& r) -> auto& { return r.note; }>("reduction.note"),
+};
+
+const Bindings<ClaimStatement>& statement_bindings() {
+  static const Bindings<ClaimStatement> b(kStatementFields,
+                                          {"statement-01", "statement-02", "statement-03", "statement-04", "statement-10",
+                                           "statement-11", "statement-12", "statement-13", "statement-14", "statement-16"});
+  return b;
+}
+
+// One record of the statement in the layout of `kind`.
+std::vector<std::string> statement_record(const ClaimStatement& st, std::string_view kind, Cursor c) {
+  static const auto& registry = exchange::Registry::instance();
+  c.kind = kind;
+  return statement_bindings().of(*registry.layout(fmt::format("statement-{}", kind))).write(st, c);
+}
+
+// ---- 請求書 (7111 / 7113) ------------------------------------------------------------------------
+
+using Invoice = Field<billing::InvoiceRow>;
+template <auto Get>
+constexpr Invoice invoice(std::string_view name) {
+  return bind<billing::InvoiceRow, [](auto& r, const Cursor&) -> auto& { return Get(r); }>(name);
+}
+inline constexpr char kZero[] = "0";
+
+constexpr Invoice kInvoiceFields[] = {
+    invoice<[](auto& r) -> auto& { return r.form_id; }>("form_id"),
+    invoice<[](auto& r) -> auto& { return r.service_month; }>("service_month"),
+    invoice<[](auto& r) -> auto& { return r.office_no; }>("office_no"),
+    invoice<[](auto& r) -> auto& { return r.payer_kind; }>("payer_kind"),
+    invoice<[](auto& r) -> auto& { return r.law_no; }>("law_no"),
+    invoice<[](auto& r) -> auto& { return r.claim_class; }>("claim_class"),
+    invoice<[](auto& r) -> auto& { return r.count; }>("count"),
+    invoice<[](auto& r) -> auto& { return r.units; }>("units"),
+    invoice<[](auto& r) -> auto& { return r.cost_total; }>("cost_total"),
+    invoice<[](auto& r) -> auto& { return r.insurance_claim; }>("insurance_claim"),
+    invoice<[](auto& r) -> auto& { return r.public_claim; }>("public_claim"),
+    invoice<[](auto& r) -> auto& { return r.user_burden; }>("user_burden"),
+    invoice<[](auto& r) -> auto& { return r.facility_count; }>("facility_count"),
+    constant<billing::InvoiceRow, kZero>("facility_days"),  // 延べ日数: not kept, written 0
+    invoice<[](auto& r) -> auto& { return r.facility_cost_total; }>("facility_cost_total"),
+    invoice<[](auto& r) -> auto& { return r.facility_user_burden; }>("facility_user_burden"),
+    invoice<[](auto& r) -> auto& { return r.facility_public_claim; }>("facility_public_claim"),
+    invoice<[](auto& r) -> auto& { return r.facility_insurance_claim; }>("facility_insurance_claim"),
+};
+
+const Bindings<billing::InvoiceRow>& invoice_bindings() {
+  static const Bindings<billing::InvoiceRow> b(kInvoiceFields, {"invoice-7111", "invoice-7113"});
+  return b;
+}
+
+// ---- 給付管理票 (8222): a record per line, then the 99 line ------------------------------------------
+
+using Plan = Field<billing::BenefitPlan>;
+template <auto Get>
+constexpr Plan head(std::string_view name) {
+  return bind_once<billing::BenefitPlan, [](auto& p, const Cursor&) -> auto& { return Get(p); }>(name);
+}
+constexpr bool on_a_line(const billing::BenefitPlan&, const Cursor& c) { return !c.last; }
+constexpr bool on_the_99_line(const billing::BenefitPlan&, const Cursor& c) { return c.last; }
+template <auto Get>
+constexpr Plan line(std::string_view name) {
+  return bind_if<billing::BenefitPlan, [](auto& p, const Cursor& c) -> auto& { return Get(p.lines[c.index]); },
+                   on_a_line>(name);
+}
+template <auto Get>
+constexpr Plan closing(std::string_view name) {
+  return bind_if<billing::BenefitPlan, [](auto& p, const Cursor&) -> auto& { return Get(p); }, on_the_99_line>(name);
+}
+inline constexpr char kPlanForm[] = "8222";
+inline constexpr char kPlanSheet[] = "3";  // 給付管理票種別区分: 3 (claims-format §5)
+
+// 明細行番号: 01… for the lines, 99 for the closing record; reading a line starts it.
+constexpr Plan kPlanLineNo{"line_no",
+                           [](billing::BenefitPlan& p, Cursor& c, std::string_view v) {
+                             c.last = v == "99";
+                             if (!c.last) start(p.lines, c);
+                           },
+                           [](const billing::BenefitPlan&, const Cursor& c) { return two_digits(c.last ? 99 : c.index + 1); }};
+
+constexpr Plan kPlanFields[] = {
+    constant<billing::BenefitPlan, kPlanForm>("form_id"),
+    head<[](auto& p) -> auto& { return p.service_month; }>("service_month"),
+    head<[](auto& p) -> auto& { return p.insurer_no; }>("insurer_no"),
+    head<[](auto& p) -> auto& { return p.support_office_no; }>("support_office_no"),
+    head<[](auto& p) -> auto& { return p.create_kind; }>("create_kind"),
+    head<[](auto& p) -> auto& { return p.created_on; }>("created_on"),
+    constant<billing::BenefitPlan, kPlanSheet>("sheet_kind"),
+    kPlanLineNo,
+    head<[](auto& p) -> auto& { return p.insured_no; }>("insured_no"),
+    head<[](auto& p) -> auto& { return p.birth_date; }>("birth_date"),
+    head<[](auto& p) -> auto& { return p.sex; }>("sex"),
+    head<[](auto& p) -> auto& { return p.care_level; }>("care_level"),
+    head<[](auto& p) -> auto& { return p.limit_from; }>("limit_from"),
+    head<[](auto& p) -> auto& { return p.limit_to; }>("limit_to"),
+    closing<[](auto& p) -> auto& { return p.limit_units; }>("limit_units"),
+    head<[](auto& p) -> auto& { return p.plan_kind; }>("plan_kind"),
+    line<[](auto& l) -> auto& { return l.office_no; }>("line.office_no"),
+    line<[](auto& l) -> auto& { return l.designation; }>("line.designation"),
+    line<[](auto& l) -> auto& { return l.service_type; }>("line.service_type"),
+    line<[](auto& l) -> auto& { return l.plan_units; }>("line.plan_units"),
+    closing<[](auto& p) -> auto& { return p.total_units; }>("total_units"),
+    closing<[](auto& p) -> auto& { return p.care_manager_no; }>("care_manager_no"),
+};
+
+const Bindings<billing::BenefitPlan>& plan_bindings() {
+  static const Bindings<billing::BenefitPlan> b(kPlanFields, {"plan-8222"});
+  return b;
+}
+const RecordBinding<billing::BenefitPlan>& plan_binding() {
+  return plan_bindings().of(*exchange::Registry::instance().layout("plan-8222"));
+}
+
+// ---- 様式第七 (8124 / 8125): a record per サービスコード, the last numbered 99 with the totals ----------
+
+using Fee = Field<CarePlanFeeStatement>;
+template <auto Get>
+constexpr Fee fee(std::string_view name) {
+  return bind_once<CarePlanFeeStatement, [](auto& f, const Cursor&) -> auto& { return Get(f); }>(name);
+}
+template <auto Get>
+constexpr Fee fee_line(std::string_view name) {
+  return bind<CarePlanFeeStatement, [](auto& f, const Cursor& c) -> auto& { return Get(f.lines[c.index]); }>(name);
+}
+
+// サービス計画費明細行番号: every record is a line; the 99 one carries the totals.
+constexpr Fee kFeeLineNo{"line_no",
+                         [](CarePlanFeeStatement& f, Cursor& c, std::string_view v) {
+                           start(f.lines, c);
+                           c.last = v == "99";
+                         },
+                         [](const CarePlanFeeStatement&, const Cursor& c) { return two_digits(c.last ? 99 : c.index + 1); }};
+// サービス単位数 as written (the writer computes it: 単位数 × 回数).
+constexpr Fee kFeeLineUnits{"line.service_units",
+                            [](CarePlanFeeStatement& f, Cursor&, std::string_view v) {
+                              ItemText<Units>::read(f.written_line_units.emplace_back(), v);
+                            },
+                            [](const CarePlanFeeStatement& f, const Cursor& c) {
+                              const auto& l = f.lines[c.index];
+                              return ItemText<Units>::write(Units{l.unit_units.value * l.count});
+                            }};
+constexpr Fee kFeeTotalUnits{"total_units",
+                             [](CarePlanFeeStatement& f, Cursor& c, std::string_view v) {
+                               if (c.last) ItemText<Units>::read(f.written_total_units.emplace(), v);
+                             },
+                             [](const CarePlanFeeStatement& f, const Cursor& c) {
+                               return c.last ? ItemText<Units>::write(f.total_units()) : std::string();
+                             }};
+constexpr Fee kFeeClaim{"claim",
+                        [](CarePlanFeeStatement& f, Cursor& c, std::string_view v) {
+                          if (c.last) ItemText<Yen>::read(f.written_claim.emplace(), v);
+                        },
+                        [](const CarePlanFeeStatement& f, const Cursor& c) {
+                          return c.last ? ItemText<Yen>::write(f.claim()) : std::string();
+                        }};
+
+constexpr Fee kFeeFields[] = {
+    fee<[](auto& f) -> auto& { return f.form_id; }>("form_id"),
+    fee<[](auto& f) -> auto& { return f.office_no; }>("office_no"),
+    fee<[](auto& f) -> auto& { return f.designation; }>("designation"),
+    fee<[](auto& f) -> auto& { return f.service_month; }>("service_month"),
+    fee<[](auto& f) -> auto& { return f.insurer_no; }>("insurer_no"),
+    fee<[](auto& f) -> auto& { return f.unit_price; }>("unit_price"),
+    fee<[](auto& f) -> auto& { return f.insured_no; }>("insured_no"),
+    fee<[](auto& f) -> auto& { return f.public_payer_no; }>("public_payer_no"),
+    fee<[](auto& f) -> auto& { return f.public_recipient_no; }>("public_recipient_no"),
+    fee<[](auto& f) -> auto& { return f.birth_date; }>("birth_date"),
+    fee<[](auto& f) -> auto& { return f.sex; }>("sex"),
+    fee<[](auto& f) -> auto& { return f.care_level; }>("care_level"),
+    fee<[](auto& f) -> auto& { return f.cert_from; }>("cert_from"),
+    fee<[](auto& f) -> auto& { return f.cert_to; }>("cert_to"),
+    fee<[](auto& f) -> auto& { return f.notified_on; }>("notified_on"),
+    kFeeLineNo,
+    fee_line<[](auto& l) -> auto& { return l.service_code; }>("line.service_code"),
+    fee_line<[](auto& l) -> auto& { return l.unit_units; }>("line.unit_units"),
+    fee_line<[](auto& l) -> auto& { return l.count; }>("line.count"),
+    kFeeLineUnits,
+    kFeeTotalUnits,
+    kFeeClaim,
+    fee<[](auto& f) -> auto& { return f.care_manager_no; }>("care_manager_no"),
+};
+
+const Bindings<CarePlanFeeStatement>& fee_bindings() {
+  static const Bindings<CarePlanFeeStatement> b(kFeeFields, {"careplan-8124"});
+  return b;
+}
+const RecordBinding<CarePlanFeeStatement>& fee_binding() {
+  return fee_bindings().of(*exchange::Registry::instance().layout("careplan-8124"));
+}
 
 }  // namespace
 
 billing::ClaimStatement to_statement(const exchange::Document& doc) {
   ClaimStatement st;
-  bool keyed = false;
-  for (const auto& r : doc.records()) {
-    if (!keyed) {
-      st.key.form_id = str(r.item(1));
-      st.key.service_month = YearMonth::parse(r.item(3)).value_or(YearMonth{});
-      st.key.office_no = str(r.item(4));
-      st.key.insurer_no = str(r.item(5));
-      st.key.insured_no = str(r.item(6));
-      keyed = true;
-    }
-    if (r.kind == "01") {
-      auto& b = st.basic;
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-        b.funds[k].payer_no = str(r.item(7 + 2 * static_cast<int>(k)));
-        b.funds[k].recipient_no = str(r.item(8 + 2 * static_cast<int>(k)));
-        b.funds[k].rate = opt_int(r.item(30 + static_cast<int>(k)));
-      }
-      b.birth_date = date(r.item(13));
-      b.sex = num32(r.item(14));
-      b.care_level = str(r.item(15));
-      b.cert_from = date(r.item(17));
-      b.cert_to = date(r.item(18));
-      b.plan_kind = str(r.item(19));
-      b.support_office_no = str(r.item(20));
-      b.start_date = date(r.item(21));
-      b.end_date = date(r.item(22));
-      b.end_reason = str(r.item(23));
-      b.admission_date = date(r.item(24));
-      b.discharge_date = date(r.item(25));
-      b.admission_days = num32(r.item(26));
-      b.overnight_days = num32(r.item(27));
-      b.insurance_rate = opt_int(r.item(29));
-      auto totals = [&](int first) {
-        return billing::PayerTotals{units(r.item(first)),     yen(r.item(first + 1)), yen(r.item(first + 2)),
-                                    yen(r.item(first + 3)), yen(r.item(first + 4)), yen(r.item(first + 5))};
-      };
-      b.insurance = totals(33);
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) b.fund_totals[k] = totals(39 + 6 * static_cast<int>(k));
-    } else if (r.kind == "02" || r.kind == "14") {
-      billing::DetailLine d;
-      d.service_type = str(r.item(7));
-      d.item_code = str(r.item(8));
-      d.unit_units = units(r.item(9));
-      d.count = num32(r.item(10));
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-        d.fund_counts[k] = num32(r.item(11 + static_cast<int>(k)));
-        d.fund_units[k] = units(r.item(15 + static_cast<int>(k)));
-      }
-      d.service_units = units(r.item(14));
-      d.note = str(r.item(r.kind == "14" ? 19 : 18));
-      st.details.push_back(std::move(d));
-    } else if (r.kind == "10") {
-      billing::AggregateRow a;
-      a.service_type = str(r.item(7));
-      a.actual_days = num32(r.item(8));
-      a.plan_units = units(r.item(9));
-      a.limit_units = units(r.item(10));
-      a.outside_limit_units = units(r.item(11));
-      a.insurance_units = units(r.item(14));
-      a.unit_price = UnitPrice{num(r.item(15))};
-      a.insurance_claim = yen(r.item(16));
-      a.user_burden = yen(r.item(17));
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-        int first = 18 + 3 * static_cast<int>(k);
-        a.funds[k] = {units(r.item(first)), yen(r.item(first + 1)), yen(r.item(first + 2))};
-      }
-      a.medical = {units(r.item(27)), yen(r.item(28)), yen(r.item(29))};
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-        int first = 30 + 3 * static_cast<int>(k);
-        a.fund_medical[k] = {units(r.item(first)), yen(r.item(first + 1)), yen(r.item(first + 2))};
-      }
-      st.aggregates.push_back(std::move(a));
-    } else if (r.kind == "11") {
-      billing::FacilityCostLine f;
-      f.seq = num32(r.item(7));
-      f.service_type = str(r.item(8));
-      f.item_code = str(r.item(9));
-      f.unit_cost = yen(r.item(10));
-      f.burden_limit = yen(r.item(11));
-      f.days = num32(r.item(12));
-      for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-        f.fund_days[k] = num32(r.item(13 + static_cast<int>(k)));
-        f.fund_burden[k] = yen(r.item(18 + static_cast<int>(k)));
-      }
-      f.cost = yen(r.item(16));
-      f.insurance_claim = yen(r.item(17));
-      f.user_burden = yen(r.item(21));
-      if (f.seq == 99) {
-        billing::FacilityCostTotals t;
-        t.cost = yen(r.item(22));
-        t.insurance_claim = yen(r.item(23));
-        t.user_burden = yen(r.item(24));
-        for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-          int first = 25 + 3 * static_cast<int>(k);
-          t.funds[k] = {yen(r.item(first)), yen(r.item(first + 1)), yen(r.item(first + 2))};
-        }
-        st.facility_totals = t;
-      }
-      st.facility_costs.push_back(std::move(f));
-    } else if (r.kind == "12") {
-      billing::WelfareReduction w;
-      w.rate_x10 = num32(r.item(7));
-      w.service_type = str(r.item(8));
-      w.burden_total = yen(r.item(9));
-      w.reduction = yen(r.item(10));
-      w.after_reduction = yen(r.item(11));
-      w.note = str(r.item(12));
-      st.reductions.push_back(std::move(w));
-    }
-  }
+  statement_bindings().read(doc, st);
   return st;
 }
 
 void write_statement(const ClaimStatement& st, exchange::Writer& w) {
-  for (const auto& items : statement_records(st)) add(w, items);
+  for (const auto& items : statement_records(st)) w.add_utf8(items);
 }
 
 std::vector<std::vector<std::string>> statement_records(const ClaimStatement& st) {
   std::vector<std::vector<std::string>> out;
-  const auto& b = st.basic;
-  auto fund_present = [&](std::size_t k) { return b.funds[k].present(); };
-  {
-    auto items = common(st, "01");
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) {
-      items.push_back(b.funds[k].payer_no);
-      items.push_back(b.funds[k].recipient_no);
-    }
-    items.insert(items.end(), {s(b.birth_date), s(b.sex), b.care_level, "", s(b.cert_from), s(b.cert_to), b.plan_kind,
-                               b.support_office_no, s(b.start_date), s(b.end_date), b.end_reason, s(b.admission_date),
-                               s(b.discharge_date), s(b.admission_days), s(b.overnight_days), "",
-                               s(b.insurance_rate)});
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(b.funds[k].rate) : "");
-    auto totals = [&](const billing::PayerTotals& t) {
-      items.insert(items.end(), {s(t.units), s(t.claim), s(t.burden), s(t.emergency_claim), s(t.special_claim),
-                                 s(t.facility_claim)});
-    };
-    totals(b.insurance);
-    for (const auto& t : b.fund_totals) totals(t);
-    out.push_back(std::move(items));
-  }
-  for (const auto& d : st.details) {
-    auto items = common(st, "02");
-    items.insert(items.end(), {d.service_type, d.item_code, d.unit_units.value == 0 ? "" : s(d.unit_units), s(d.count)});
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(d.fund_counts[k]) : "");
-    items.push_back(s(d.service_units));
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(d.fund_units[k]) : "");
-    items.push_back(d.note);
-    out.push_back(std::move(items));
-  }
-  for (const auto& a : st.aggregates) {
-    auto items = common(st, "10");
-    items.insert(items.end(), {a.service_type, s(a.actual_days), s(a.plan_units), s(a.limit_units),
-                               s(a.outside_limit_units), "", "", s(a.insurance_units), s(a.unit_price.x100),
-                               s(a.insurance_claim), s(a.user_burden)});
-    for (const auto& f : a.funds) items.insert(items.end(), {s(f.units), s(f.claim), s(f.self_pay)});
-    // 出来高医療費 (施設・短期療養 styles only; 0 elsewhere).
-    items.insert(items.end(), {s(a.medical.units), s(a.medical.claim), s(a.medical.burden)});
-    for (const auto& m : a.fund_medical) items.insert(items.end(), {s(m.units), s(m.claim), s(m.burden)});
-    out.push_back(std::move(items));
-  }
+  out.push_back(statement_record(st, "01", {}));
+  for (std::size_t i = 0; i < st.details.size(); ++i) out.push_back(statement_record(st, "02", {{}, i}));
+  for (std::size_t i = 0; i < st.aggregates.size(); ++i) out.push_back(statement_record(st, "10", {{}, i}));
   for (std::size_t i = 0; i < st.facility_costs.size(); ++i) {
-    const auto& f = st.facility_costs[i];
-    bool last = i + 1 == st.facility_costs.size();
-    auto items = common(st, "11");
-    items.insert(items.end(), {two(last ? 99 : static_cast<int>(i + 1)), f.service_type, f.item_code, s(f.unit_cost),
-                               s(f.burden_limit), s(f.days)});
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(f.fund_days[k]) : "");
-    items.insert(items.end(), {s(f.cost), s(f.insurance_claim)});
-    for (std::size_t k = 0; k < billing::kFundSlots; ++k) items.push_back(fund_present(k) ? s(f.fund_burden[k]) : "");
-    items.push_back(s(f.user_burden));
-    if (last && st.facility_totals) {
-      const auto& t = *st.facility_totals;
-      items.insert(items.end(), {s(t.cost), s(t.insurance_claim), s(t.user_burden)});
-      for (const auto& ft : t.funds) items.insert(items.end(), {s(ft.burden_total), s(ft.claim), s(ft.self_pay)});
-    } else {
-      items.insert(items.end(), 12, "");
-    }
-    out.push_back(std::move(items));
+    out.push_back(statement_record(st, "11", {{}, i, false, i + 1 == st.facility_costs.size()}));
   }
-  for (const auto& r : st.reductions) {
-    auto items = common(st, "12");
-    items.insert(items.end(), {s(r.rate_x10), r.service_type, s(r.burden_total), s(r.reduction), s(r.after_reduction),
-                               r.note});
-    out.push_back(std::move(items));
-  }
+  for (std::size_t i = 0; i < st.reductions.size(); ++i) out.push_back(statement_record(st, "12", {{}, i}));
   return out;
 }
 
-billing::InvoiceRow to_invoice_row(const exchange::Record& r) {
+billing::InvoiceRow to_invoice_row(const exchange::Record& record) {
   billing::InvoiceRow row;
-  row.form_id = str(r.item(1));
-  row.service_month = YearMonth::parse(r.item(2)).value_or(YearMonth{});
-  row.office_no = str(r.item(3));
-  row.payer_kind = num32(r.item(4));
-  row.law_no = str(r.item(5));
-  row.claim_class = str(r.item(6));
-  row.count = num(r.item(7));
-  row.units = units(r.item(8));
-  row.cost_total = yen(r.item(9));
-  row.insurance_claim = yen(r.item(10));
-  row.public_claim = yen(r.item(11));
-  row.user_burden = yen(r.item(12));
-  row.facility_count = num(r.item(13));
-  row.facility_cost_total = yen(r.item(15));
-  row.facility_user_burden = yen(r.item(16));
-  row.facility_public_claim = yen(r.item(17));
-  row.facility_insurance_claim = yen(r.item(18));
+  Cursor c;
+  if (const auto* b = invoice_bindings().find(record.layout)) b->read(record, row, c);
   return row;
 }
 
 void write_invoice_row(const billing::InvoiceRow& row, exchange::Writer& w) {
-  std::vector<std::string> items{row.form_id,        row.service_month.str(), row.office_no,   s(row.payer_kind),
-                                 row.law_no,         row.claim_class,         s(row.count),    s(row.units),
-                                 s(row.cost_total),  s(row.insurance_claim),  s(row.public_claim),
-                                 s(row.user_burden)};
-  if (row.form_id == "7111") {
-    items.insert(items.end(), {s(row.facility_count), "0", s(row.facility_cost_total), s(row.facility_user_burden),
-                               s(row.facility_public_claim), s(row.facility_insurance_claim)});
-  }
-  add(w, items);
+  const auto* form = exchange::Registry::instance().form(row.form_id);
+  if (!form) throw std::logic_error("documents: no 請求書 form " + row.form_id);
+  w.add_utf8(invoice_bindings().of(*form->layout_for("")).write(row, {}));
 }
 
 billing::BenefitPlan to_plan(const exchange::Document& doc) {
   billing::BenefitPlan p;
-  bool first = true;
-  for (const auto& r : doc.records()) {
-    if (first) {
-      p.service_month = YearMonth::parse(r.item(2)).value_or(YearMonth{});
-      p.insurer_no = str(r.item(3));
-      p.support_office_no = str(r.item(4));
-      p.create_kind = num32(r.item(5));
-      p.created_on = date(r.item(6));
-      p.insured_no = str(r.item(9));
-      p.birth_date = date(r.item(10));
-      p.sex = num32(r.item(11));
-      p.care_level = str(r.item(12));
-      p.limit_from = YearMonth::parse(r.item(13));
-      p.limit_to = YearMonth::parse(r.item(14));
-      p.plan_kind = num32(r.item(16));
-      first = false;
-    }
-    if (r.item(8) == "99") {
-      p.limit_units = units(r.item(15));
-      p.total_units = units(r.item(24));
-      p.care_manager_no = str(r.item(25));
-    } else {
-      p.lines.push_back({str(r.item(17)), num32(r.item(18)), str(r.item(19)), units(r.item(20))});
-    }
-  }
+  plan_bindings().read(doc, p);
   return p;
 }
 
 void write_plan(const billing::BenefitPlan& p, exchange::Writer& w) {
-  auto head = [&](int line_no) {
-    return std::vector<std::string>{"8222",
-                                    p.service_month.str(),
-                                    p.insurer_no,
-                                    p.support_office_no,
-                                    s(p.create_kind),
-                                    s(p.created_on),
-                                    "3",
-                                    two(line_no),
-                                    p.insured_no,
-                                    s(p.birth_date),
-                                    s(p.sex),
-                                    p.care_level,
-                                    p.limit_from ? p.limit_from->str() : "",
-                                    p.limit_to ? p.limit_to->str() : ""};
-  };
-  int n = 0;
-  for (const auto& l : p.lines) {
-    auto items = head(++n);
-    items.insert(items.end(), {"", s(p.plan_kind), l.office_no, s(l.designation), l.service_type, s(l.plan_units), "",
-                               "", "", "", "", "", ""});
-    add(w, items);
-  }
-  auto items = head(99);
-  items.insert(items.end(), {s(p.limit_units), s(p.plan_kind), "", "", "", "", "", "", "", s(p.total_units),
-                             p.care_manager_no, "", ""});
-  add(w, items);
+  for (std::size_t i = 0; i < p.lines.size(); ++i) w.add_utf8(plan_binding().write(p, {{}, i, false, false}));
+  w.add_utf8(plan_binding().write(p, {{}, p.lines.size(), false, true}));
 }
 
 Units CarePlanFeeStatement::total_units() const {
@@ -335,66 +486,13 @@ Yen CarePlanFeeStatement::claim() const { return cost_of(total_units(), unit_pri
 
 void write_care_plan_fee(const CarePlanFeeStatement& st, exchange::Writer& w) {
   for (std::size_t i = 0; i < st.lines.size(); ++i) {
-    const auto& l = st.lines[i];
-    bool last = i + 1 == st.lines.size();
-    std::vector<std::string> items{st.form_id,
-                                   st.office_no,
-                                   s(st.designation),
-                                   st.service_month.str(),
-                                   st.insurer_no,
-                                   s(st.unit_price.x100),
-                                   st.insured_no,
-                                   st.public_payer_no,
-                                   st.public_recipient_no,
-                                   st.birth_date.str(),
-                                   s(st.sex),
-                                   st.care_level,
-                                   st.cert_from.str(),
-                                   st.cert_to.str(),
-                                   st.notified_on.str(),
-                                   two(last ? 99 : static_cast<int>(i + 1)),
-                                   l.service_code,
-                                   s(l.unit_units),
-                                   s(l.count),
-                                   s(Units{l.unit_units.value * l.count}),
-                                   last ? s(st.total_units()) : "",
-                                   last ? s(st.claim()) : "",
-                                   st.care_manager_no,
-                                   ""};
-    add(w, items);
+    w.add_utf8(fee_binding().write(st, {{}, i, false, i + 1 == st.lines.size()}));
   }
 }
 
 CarePlanFeeStatement to_care_plan_fee(const exchange::Document& doc) {
   CarePlanFeeStatement f;
-  bool first = true;
-  for (const auto& r : doc.records()) {
-    if (first) {
-      f.form_id = str(r.item(1));
-      f.office_no = str(r.item(2));
-      f.designation = num32(r.item(3));
-      f.service_month = YearMonth::parse(r.item(4)).value_or(YearMonth{});
-      f.insurer_no = str(r.item(5));
-      f.unit_price = UnitPrice{num(r.item(6))};
-      f.insured_no = str(r.item(7));
-      f.public_payer_no = str(r.item(8));
-      f.public_recipient_no = str(r.item(9));
-      f.birth_date = date(r.item(10)).value_or(Date{});
-      f.sex = num32(r.item(11));
-      f.care_level = str(r.item(12));
-      f.cert_from = date(r.item(13)).value_or(Date{});
-      f.cert_to = date(r.item(14)).value_or(Date{});
-      f.notified_on = date(r.item(15)).value_or(Date{});
-      f.care_manager_no = str(r.item(23));
-      first = false;
-    }
-    f.lines.push_back({str(r.item(17)), units(r.item(18)), num32(r.item(19))});
-    f.written_line_units.push_back(units(r.item(20)));
-    if (r.item(16) == "99") {
-      f.written_total_units = units(r.item(21));
-      f.written_claim = yen(r.item(22));
-    }
-  }
+  fee_bindings().read(doc, f);
   return f;
 }
 

@@ -53,7 +53,7 @@ std::unique_ptr<RecordLayout> parse_layout(std::string name, std::string_view ts
   for (std::size_t i = 1; i < rows.size(); ++i) {
     if (rows[i].empty() || rows[i][0] == '#') continue;
     auto cols = split(rows[i], '\t');
-    if (cols.size() != 8) fail(layout->name, i + 1, 0, fmt::format("列数が8ではない ({})", cols.size()));
+    if (cols.size() != 9) fail(layout->name, i + 1, 0, fmt::format("列数が9ではない ({})", cols.size()));
     ItemSpec item;
     auto no = parse_int(cols[0]);
     if (!no || *no != layout->count() + 1) fail(layout->name, i + 1, 1, "項番が連続していない");
@@ -67,7 +67,8 @@ std::unique_ptr<RecordLayout> parse_layout(std::string name, std::string_view ts
     item.is_signed = cols[4] == "S";
     item.req = parse_req(cols[5], layout->name, i + 1);
     parse_format(cols[6], item, layout->name, i + 1);
-    item.note = std::string(cols[7]);
+    if (cols[7] != "-") item.field = std::string(cols[7]);
+    item.note = std::string(cols[8]);
     layout->items.push_back(std::move(item));
   }
   if (layout->items.empty()) fail(layout->name, 1, 0, "項目がない");

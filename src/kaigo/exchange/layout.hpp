@@ -26,6 +26,7 @@ struct ItemSpec {
   Requirement req = Requirement::Optional;
   ItemFormat format = ItemFormat::Plain;
   std::string const_value;     // for ItemFormat::Const
+  std::string field;           // the domain field it holds (documents/fields); empty = none
   std::string note;
 };
 

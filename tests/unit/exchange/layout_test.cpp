@@ -322,12 +322,12 @@ TEST(LayoutRegistry, FormatsAndRequirements) {
 
 namespace {
 
-constexpr std::string_view kHeader = "no\tname\tattr\tbytes\tsign\treq\tformat\tnote\n";
+constexpr std::string_view kHeader = "no\tname\tattr\tbytes\tsign\treq\tformat\tfield\tnote\n";
 constexpr std::string_view kFormsHeader = "code\ttitle\tdirection\tdata_type\tfamily\tkinds\tlayout\tkey\tvalid\n";
 
 std::string control_tsv() {
   std::string s(kHeader);
-  s += "1\tレコード種別\t数字\t1\t-\t◎\tconst=1\t-\n";
+  s += "1\tレコード種別\t数字\t1\t-\t◎\tconst=1\t-\t-\n";
   return s;
 }
 
@@ -349,49 +349,49 @@ std::string parse_error(std::string_view statement_x,
 
 std::string good_rows() {
   std::string s(kHeader);
-  s += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t§4.3\n";
-  s += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t§4.1\n";
+  s += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
+  s += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\t§4.1\n";
   return s;
 }
 
 }  // namespace
 
 TEST(LayoutParse, AcceptsAWellFormedTable) {
-  EXPECT_EQ(parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\t§4.3\n"), "");
+  EXPECT_EQ(parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\t§4.3\n"), "");
 }
 
-TEST(LayoutParse, RejectsSevenColumns) {
-  auto msg = parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\n");
+TEST(LayoutParse, RejectsAMissingColumn) {
+  auto msg = parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\n");
   EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << msg;
   EXPECT_NE(msg.find("列数"), std::string::npos) << msg;
 }
 
 TEST(LayoutParse, RejectsAColumnCountErrorOnLineThree) {
   std::string t(kHeader);
-  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t§4.3\n";
-  t += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\n";
+  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
+  t += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\n";
   auto msg = parse_error(t);
   EXPECT_NE(msg.find("statement-x.tsv:3"), std::string::npos) << msg;
 }
 
 TEST(LayoutParse, RejectsNonConsecutiveItemNumbers) {
-  auto msg = parse_error(good_rows() + "4\tサービス提供年月\t数字\t6\t-\t◎\tym\t§4.3\n");
+  auto msg = parse_error(good_rows() + "4\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\t§4.3\n");
   EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << msg;
   EXPECT_NE(msg.find("項番"), std::string::npos) << msg;
 }
 
 TEST(LayoutParse, RejectsUnknownAttribute) {
   std::string t(kHeader);
-  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t§4.3\n";
-  t += "2\tレコード種別コード\t全角\t2\t-\t◎\tcode\t§4.1\n";
+  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
+  t += "2\tレコード種別コード\t全角\t2\t-\t◎\tcode\t-\t§4.1\n";
   auto msg = parse_error(t);
   EXPECT_NE(msg.find("statement-x.tsv:3"), std::string::npos) << msg;
   EXPECT_NE(msg.find("全角"), std::string::npos) << msg;
 }
 
 TEST(LayoutParse, RejectsBadBytesSignRequirementAndFormat) {
-  for (const char* row : {"3\t年月\t数字\tsix\t-\t◎\tym\t-\n", "3\t年月\t数字\t6\t+\t◎\tym\t-\n",
-                          "3\t年月\t数字\t6\t-\t*\tym\t-\n", "3\t年月\t数字\t6\t-\t◎\tyyyymm\t-\n"}) {
+  for (const char* row : {"3\t年月\t数字\tsix\t-\t◎\tym\t-\t-\n", "3\t年月\t数字\t6\t+\t◎\tym\t-\t-\n",
+                          "3\t年月\t数字\t6\t-\t*\tym\t-\t-\n", "3\t年月\t数字\t6\t-\t◎\tyyyymm\t-\t-\n"}) {
     auto msg = parse_error(good_rows() + row);
     EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << row << " → " << msg;
   }

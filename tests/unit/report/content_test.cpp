@@ -17,7 +17,7 @@ std::vector<std::string> texts(const ContentCell& c) {
 TEST(ReportContent, ItemsArePrintedTheWayThe帳票PrintsThem) {
   exchange::ItemSpec number{
       3,  "単位数", text::CharClass::Digits, 8, true, exchange::Requirement::Optional, exchange::ItemFormat::Plain,
-      "", ""};
+      "", "", ""};
   EXPECT_EQ(format_item(number, "1719"), "1,719");
   EXPECT_EQ(format_item(number, "-1719"), "-1,719");
   EXPECT_EQ(format_item(number, "-120"), "-120");

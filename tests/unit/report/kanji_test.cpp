@@ -1,8 +1,8 @@
-// report/kanji and record_builder: texts made to fit the 漢字 / 半角カナ items of a result file.
+// report/kanji and notice_records: texts made to fit the 漢字 / 半角カナ items of a result file.
 #include <gtest/gtest.h>
 
 #include "kaigo/report/kanji.hpp"
-#include "kaigo/report/record_builder.hpp"
+#include "kaigo/report/notice_records.hpp"
 #include "kaigo/text/cp932.hpp"
 
 namespace kaigo::report {
@@ -42,21 +42,28 @@ TEST(Kanji, FitCutsAtACharacterNeverInside) {
   EXPECT_EQ(fit_bytes("あいう", 0), "あいう");
 }
 
-TEST(RecordBuilder, WritesEachItemInTheFormOfItsLayout) {
-  RecordBuilder b("7411", "D1");
-  b.text(3, "00300000").text(4, "△△市").text(6, "ｶｲｺﾞ ﾀﾛｳ").text(7, "請").month(8, {2023, 9}).number(10, -15869);
-  b.text(13, "12PA").text(12, std::string(300, 'x'));
-  const auto r = b.done();
+TEST(NoticeRecords, EachItemIsWrittenInTheFormOfItsLayout) {
+  settlement::ReturnLine l;
+  l.payer_no = "00300000";
+  l.payer_name = "△△市";
+  l.name_kana = "カイゴ　タロウ";  // 半角カナ 25: written in half width
+  l.sheet = "請";
+  l.service_month = {2023, 9};
+  l.units = Units{-15869};
+  l.remark = "12PA";
+  l.content = std::string(300, 'x');
+  const auto r = notice_record("7411", "D1", l);
   EXPECT_EQ(r.kind, "D1");
   ASSERT_EQ(r.items.size(), 12u);  // 項番 3–14
   EXPECT_EQ(r.item(3), "00300000");
   EXPECT_EQ(r.item(5), "");  // not set
+  EXPECT_EQ(r.item(6), "ｶｲｺﾞ ﾀﾛｳ");
   EXPECT_EQ(r.item(8), "202309");
   EXPECT_EQ(r.item(10), "-15869");
+  EXPECT_EQ(r.item(11), "");  // no 事由
   EXPECT_EQ(r.item(13), "１２ＰＡ");                     // 漢字 8 bytes
   EXPECT_EQ(text::to_cp932(std::string(r.item(12))).size(), 210u);  // 漢字 210 bytes, full width
-  EXPECT_EQ(RecordBuilder("7411", "D1").text(6, "カイゴ　タロウ").done().item(6), "ｶｲｺﾞ ﾀﾛｳ");  // 半角カナ 25
-  EXPECT_THROW(RecordBuilder("7411", "T1"), std::invalid_argument);
+  EXPECT_THROW(notice_record("7411", "T1", l), std::invalid_argument);
 }
 
 }  // namespace
