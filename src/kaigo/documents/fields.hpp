@@ -41,8 +41,14 @@ struct Field {
   std::string_view name;
   void (*read)(Row&, Cursor&, std::string_view) = nullptr;
   std::string (*write)(const Row&, const Cursor&) = nullptr;
-  bool once = false;  // read from the first record of a document only
+  bool once = false;    // read from the first record of a document only
+  bool always = false;  // read even when the item is empty (it starts an element, or sets a total)
 };
+
+// Whether an empty item is read at all. A table whose values all default to what an empty item
+// reads as (0, "", none) skips them: a 明細書 leaves most of its 公費 items empty, and the reading
+// of every 明細書 is on the pre-check's hot path.
+enum class EmptyItems { Read, Skip };
 
 // ---- conversions between item text and values ----------------------------------------------------
 
@@ -52,7 +58,7 @@ struct ItemText;
 
 template <>
 struct ItemText<std::string> {
-  static void read(std::string& t, std::string_view v) { t.assign(v); }
+  static void read(std::string& t, std::string_view v) { t = std::string(v); }  // cheaper than assign into ""
   static std::string write(const std::string& t) { return t; }
 };
 template <>
@@ -167,7 +173,9 @@ class RecordBinding {
  public:
   // Throws std::logic_error naming the layout and the field when the layout names a field the
   // table does not have.
-  RecordBinding(const exchange::RecordLayout& layout, std::span<const Field<Row>> fields) : layout_(&layout) {
+  RecordBinding(const exchange::RecordLayout& layout, std::span<const Field<Row>> fields,
+                EmptyItems empty = EmptyItems::Read)
+      : layout_(&layout), skip_empty_(empty == EmptyItems::Skip) {
     for (const auto& item : layout.items) {
       const Field<Row>* bound = nullptr;
       if (!item.field.empty()) {
@@ -178,7 +186,7 @@ class RecordBinding {
           throw std::logic_error(fmt::format("{}.tsv 項番 {}: field {} is not one of this table's", layout.name,
                                              item.no, item.field));
         }
-        if (bound->read) (bound->once ? first_only_ : every_).push_back({item.no, bound->read});
+        if (bound->read) (bound->once ? first_only_ : every_).push_back({item.no, bound->read, bound->always});
       }
       items_.push_back(bound);
     }
@@ -205,12 +213,18 @@ class RecordBinding {
   struct Reader {
     int item;
     void (*read)(Row&, Cursor&, std::string_view);
+    bool always;
   };
-  static void read(const std::vector<Reader>& readers, const exchange::Record& r, Row& row, Cursor& c) {
-    for (const auto& x : readers) x.read(row, c, r.item(x.item));
+  void read(const std::vector<Reader>& readers, const exchange::Record& r, Row& row, Cursor& c) const {
+    for (const auto& x : readers) {
+      const std::string_view v = r.item(x.item);
+      if (v.empty() && skip_empty_ && !x.always) continue;
+      x.read(row, c, v);
+    }
   }
 
   const exchange::RecordLayout* layout_;
+  bool skip_empty_;
   std::vector<const Field<Row>*> items_;  // per 項番; nullptr when unbound
   std::vector<Reader> first_only_, every_;
 };
@@ -219,12 +233,13 @@ class RecordBinding {
 template <class Row>
 class Bindings {
  public:
-  Bindings(std::span<const Field<Row>> fields, std::initializer_list<std::string_view> layouts) {
+  Bindings(std::span<const Field<Row>> fields, std::initializer_list<std::string_view> layouts,
+           EmptyItems empty = EmptyItems::Read) {
     const auto& registry = exchange::Registry::instance();
     for (auto name : layouts) {
       const auto* layout = registry.layout(name);
       if (!layout) throw std::logic_error(fmt::format("documents: no layout {}", name));
-      bindings_.emplace_back(*layout, fields);
+      bindings_.emplace_back(*layout, fields, empty);
     }
   }
 

@@ -73,7 +73,8 @@ constexpr Statement total(std::string_view name) {
           },
           [](const ClaimStatement& s, const Cursor& c) {
             return c.last && s.facility_totals ? ItemText<T>::write(Get(*s.facility_totals)) : std::string();
-          }};
+          },
+          false, true};
 }
 
 // Item 2: a record of a list starts its element.
@@ -84,12 +85,15 @@ void start(std::vector<T>& list, Cursor& c) {
 }
 constexpr Statement kRecordKind{"record_kind",
                                 [](ClaimStatement& s, Cursor& c, std::string_view kind) {
-                                  if (kind == "02" || kind == "14") start(s.details, c);
-                                  if (kind == "10") start(s.aggregates, c);
-                                  if (kind == "11") start(s.facility_costs, c);
-                                  if (kind == "12") start(s.reductions, c);
+                                  // Two digits: compared as one number (this runs for every record read).
+                                  const int k = kind.size() == 2 ? (kind[0] - '0') * 10 + (kind[1] - '0') : -1;
+                                  if (k == 2 || k == 14) start(s.details, c);
+                                  if (k == 10) start(s.aggregates, c);
+                                  if (k == 11) start(s.facility_costs, c);
+                                  if (k == 12) start(s.reductions, c);
                                 },
-                                [](const ClaimStatement&, const Cursor& c) { return std::string(c.kind); }};
+                                [](const ClaimStatement&, const Cursor& c) { return std::string(c.kind); },
+                                false, true};
 
 // 単位数 of a code without one (福祉用具貸与) is written empty.
 constexpr Statement kDetailUnits{"detail.unit_units",
@@ -241,9 +245,11 @@ constexpr Statement kStatementFields[] = {
 };
 
 const Bindings<ClaimStatement>& statement_bindings() {
+  // Every value of a ClaimStatement defaults to what an empty item reads as.
   static const Bindings<ClaimStatement> b(kStatementFields,
                                           {"statement-01", "statement-02", "statement-03", "statement-04", "statement-10",
-                                           "statement-11", "statement-12", "statement-13", "statement-14", "statement-16"});
+                                           "statement-11", "statement-12", "statement-13", "statement-14", "statement-16"},
+                                          EmptyItems::Skip);
   return b;
 }
 
