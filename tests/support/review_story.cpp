@@ -65,19 +65,24 @@ void Story::code(std::string type, std::string item, std::string name, std::int6
   loaded_ = false;
 }
 
-void Story::load() {
-  if (loaded_) return;
-  masters_ = loaded(master::load_bundled_masters(), "bundled masters");
+std::string Story::services_csv() const {
   std::string codes(*embedded::find("data/masters/services.csv"));
   for (const auto& r : code_rows_) codes += r + "\n";
-  masters_.service_codes = loaded(master::load_service_codes(codes, "services.csv", &masters_.service_types), "codes");
+  return codes;
+}
+
+std::string Story::offices_csv() const {
   std::string offices = "office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,"
                         "postal_code,address,owner_name,bank_name,bank_branch\n";
   for (const auto& r : office_rows_) offices += r + "\n";
-  offices_ = loaded(master::load_offices(offices, "offices.csv", &masters_.service_types), "offices");
-  insurers_ = loaded(master::load_insurers(fmt::format("insurer_no,name,valid_from,valid_to\n{},△△市,20000401,\n", kInsurer),
-                                           "insurers.csv"),
-                     "insurers");
+  return offices;
+}
+
+std::string Story::insurers_csv() const {
+  return fmt::format("insurer_no,name,valid_from,valid_to\n{},△△市,20000401,\n", kInsurer);
+}
+
+std::string Story::recipients_csv() const {
   std::string people = "insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
                        "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to\n";
   for (const auto& entry : people_) {
@@ -95,7 +100,17 @@ void Story::load() {
       version(p.new_level, p.changed_on, "");
     }
   }
-  recipients_ = loaded(master::load_recipients(people, "recipients.csv"), "recipients");
+  return people;
+}
+
+void Story::load() {
+  if (loaded_) return;
+  masters_ = loaded(master::load_bundled_masters(), "bundled masters");
+  masters_.service_codes =
+      loaded(master::load_service_codes(services_csv(), "services.csv", &masters_.service_types), "codes");
+  offices_ = loaded(master::load_offices(offices_csv(), "offices.csv", &masters_.service_types), "offices");
+  insurers_ = loaded(master::load_insurers(insurers_csv(), "insurers.csv"), "insurers");
+  recipients_ = loaded(master::load_recipients(recipients_csv(), "recipients.csv"), "recipients");
   loaded_ = true;
 }
 
@@ -155,6 +170,11 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
 
 review::SubmittedClaim Story::care_plan_fee(std::string id, const std::string& insured_no, YearMonth month,
                                             const std::string& item) {
+  return {std::move(id), next_order_++, documents::as_statement(care_plan_fee_statement(insured_no, month, item))};
+}
+
+documents::CarePlanFeeStatement Story::care_plan_fee_statement(const std::string& insured_no, YearMonth month,
+                                                               const std::string& item) {
   load();
   const Person& p = people_.at(insured_no);
   documents::CarePlanFeeStatement fee;
@@ -170,7 +190,7 @@ review::SubmittedClaim Story::care_plan_fee(std::string id, const std::string& i
   fee.cert_to = date(p.cert_to);
   fee.notified_on = date(p.cert_from);
   fee.lines.push_back({"43" + item, masters_.service_codes.find("43", item, month)->units, 1});
-  return {std::move(id), next_order_++, documents::as_statement(fee)};
+  return fee;
 }
 
 review::SubmittedPlan Story::plan(std::string id, const std::string& insured_no, YearMonth month,
@@ -186,6 +206,13 @@ review::SubmittedPlan Story::plan(std::string id, const std::string& insured_no,
   plan.birth_date = date(p.birth);
   plan.sex = p.sex;
   plan.care_level = p.level;
+  // Written as a care manager writes it: made in the month after the services, for the
+  // certification period.
+  const YearMonth next = month.plus_months(1);
+  plan.created_on = Date{next.year, next.month, 1};
+  plan.limit_from = date(p.cert_from).year_month();
+  plan.limit_to = date(p.cert_to).year_month();
+  plan.care_manager_no = "13000001";
   plan.limit_units = masters_.care_limits.limit(p.level, month).value_or(Units{});
   plan.plan_kind = 1;
   for (const auto& l : lines) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "kaigo/documents/statement_records.hpp"
 #include "kaigo/master/masters.hpp"
 #include "kaigo/review/review.hpp"
 
@@ -113,6 +114,16 @@ class Story {
   const master::Masters& masters();
   // The ledgers and masters of the story with its review config (settlement needs them too).
   review::ReviewContext context();
+
+  // ---- the story's files as `kaigo load` takes them (DESIGN §3.2)
+  std::string offices_csv() const;
+  std::string insurers_csv() const;
+  std::string recipients_csv() const;
+  std::string services_csv() const;  // the bundled codes and the story's
+
+  // 様式第七 as the support office writes it (care_plan_fee gives it as a 明細書).
+  documents::CarePlanFeeStatement care_plan_fee_statement(const std::string& insured_no, YearMonth service_month,
+                                                          const std::string& item);
 
  private:
   void load();

@@ -1,0 +1,559 @@
+#include "support/text_scenario.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "kaigo/billing/invoice.hpp"
+#include "kaigo/core/strings.hpp"
+#include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/layout.hpp"
+#include "kaigo/exchange/writer.hpp"
+#include "kaigo/report/notice_file.hpp"
+#include "support/review_story.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- the Markdown of a scenario: headings, tables, a toml block ---------------------------------
+
+struct TableRow {
+  std::size_t line = 0;
+  std::vector<std::string> cells;
+};
+
+struct Table {
+  std::size_t line = 0;
+  std::vector<std::string> header;
+  std::vector<TableRow> rows;
+};
+
+struct Section {
+  int level = 0;  // 1 #, 2 ##, 3 ###
+  std::string title;
+  std::size_t line = 0;
+  std::vector<Table> tables;
+  std::string code;  // the fenced block under it (```toml … ```)
+};
+
+[[noreturn]] void bad(const fs::path& file, std::size_t line, const std::string& what) {
+  throw std::runtime_error(fmt::format("{}:{}: {}", file.filename().string(), line, what));
+}
+
+std::vector<std::string> cells_of(std::string_view line) {
+  std::vector<std::string> out;
+  auto parts = split(trim(line), '|');
+  // "| a | b |" splits into "", " a ", " b ", "".
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) out.emplace_back(trim(parts[i]));
+  return out;
+}
+
+bool is_separator(const std::vector<std::string>& cells) {
+  return !cells.empty() && std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+           return !c.empty() && c.find_first_not_of("-: ") == std::string::npos;
+         });
+}
+
+std::vector<Section> parse_markdown(const fs::path& file, std::string_view text) {
+  std::vector<Section> out{Section{0, "", 0, {}, {}}};
+  bool in_code = false, in_table = false;
+  auto rows = lines(text);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t no = i + 1;
+    std::string_view l = rows[i];
+    if (starts_with(l, "```")) {
+      in_code = !in_code;
+      continue;
+    }
+    if (in_code) {
+      out.back().code += std::string(l) + "\n";
+      continue;
+    }
+    if (starts_with(trim(l), "|")) {
+      auto cells = cells_of(l);
+      if (!in_table) {
+        out.back().tables.push_back({no, std::move(cells), {}});
+        in_table = true;
+      } else if (!is_separator(cells)) {
+        if (cells.size() != out.back().tables.back().header.size()) bad(file, no, "列の数が見出しと違います / wrong column count");
+        out.back().tables.back().rows.push_back({no, std::move(cells)});
+      }
+      continue;
+    }
+    in_table = false;
+    int level = 0;
+    while (static_cast<std::size_t>(level) < l.size() && l[static_cast<std::size_t>(level)] == '#') ++level;
+    if (level > 0 && static_cast<std::size_t>(level) < l.size() && l[static_cast<std::size_t>(level)] == ' ') {
+      out.push_back({level, std::string(trim(l.substr(static_cast<std::size_t>(level)))), no, {}, {}});
+    }
+  }
+  return out;
+}
+
+// One row of a table, its cells by column name.
+class Cells {
+ public:
+  Cells(const fs::path& file, const Table& t, const TableRow& r) : file_(file), table_(t), row_(r) {}
+
+  std::optional<std::string> get(std::string_view column) const {
+    for (std::size_t i = 0; i < table_.header.size(); ++i) {
+      if (table_.header[i] == column) return row_.cells[i];
+    }
+    return std::nullopt;
+  }
+  // Empty cells count as not given.
+  std::optional<std::string> given(std::string_view column) const {
+    auto v = get(column);
+    return v && !v->empty() ? v : std::nullopt;
+  }
+  std::string need(std::string_view column) const {
+    auto v = given(column);
+    if (!v) fail(fmt::format("「{}」が必要です / column {} is required", column, column));
+    return *v;
+  }
+  int number(std::string_view column, int fallback) const {
+    auto v = given(column);
+    if (!v) return fallback;
+    auto n = parse_int(digits_only(*v));
+    if (!n) fail(fmt::format("「{}」は数です: {}", column, *v));
+    return static_cast<int>(*n);
+  }
+  bool yes(std::string_view column, bool fallback) const {
+    auto v = given(column);
+    if (!v) return fallback;
+    if (*v == "はい" || *v == "1") return true;
+    if (*v == "いいえ" || *v == "0") return false;
+    fail(fmt::format("「{}」は はい か いいえ: {}", column, *v));
+  }
+  YearMonth month(std::string_view column) const {
+    auto m = YearMonth::parse(need(column));
+    if (!m) fail(fmt::format("「{}」は YYYYMM: {}", column, need(column)));
+    return *m;
+  }
+  [[noreturn]] void fail(const std::string& what) const { bad(file_, row_.line, what); }
+
+  static std::string digits_only(std::string_view v) {
+    std::string out;
+    for (char c : v) {
+      if (c != ',') out.push_back(c);
+    }
+    return out;
+  }
+
+ private:
+  const fs::path& file_;
+  const Table& table_;
+  const TableRow& row_;
+};
+
+void check_columns(const fs::path& file, const Table& t, std::initializer_list<std::string_view> allowed) {
+  for (const auto& h : t.header) {
+    if (std::find(allowed.begin(), allowed.end(), h) == allowed.end()) {
+      bad(file, t.line, fmt::format("知らない列「{}」 / unknown column {}", h, h));
+    }
+  }
+}
+
+template <class Fn>
+void each_row(const fs::path& file, const Section& s, std::initializer_list<std::string_view> columns, Fn&& fn) {
+  if (s.tables.empty()) bad(file, s.line, "表がありません / no table");
+  for (const auto& t : s.tables) {
+    check_columns(file, t, columns);
+    for (const auto& r : t.rows) fn(Cells(file, t, r));
+  }
+}
+
+// ---- the story's documents of one processing month ------------------------------------------------
+
+struct OfficeFile {
+  std::string data_type;
+  std::vector<billing::ClaimStatement> statements;
+  std::vector<documents::CarePlanFeeStatement> fees;
+  std::int64_t extra_count = 0;  // 請求書の誤り
+  std::int64_t extra_claim = 0;
+};
+
+struct MonthDocuments {
+  std::map<std::string, OfficeFile> claims;  // by 事業所番号 + データ種別
+  std::map<std::string, std::vector<billing::BenefitPlan>> plans;  // by 居宅介護支援事業所
+  std::vector<std::string> kago_rows;
+};
+
+std::string data_type_of(std::string_view form_id) {
+  const auto* f = exchange::Registry::instance().form(form_id);
+  return f ? f->data_type : "711";
+}
+
+void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
+  std::map<std::string, billing::BenefitPlan> by_id;
+  std::vector<std::string> order;
+  each_row(file, sec, {"給付管理票", "被保険者番号", "対象年月", "作成区分", "事業所番号", "サービス種類", "計画単位数", "記載の要介護度"},
+           [&](const Cells& c) {
+             const auto id = c.need("給付管理票");
+             auto it = by_id.find(id);
+             if (it == by_id.end()) {
+               static const std::map<std::string, int> kKinds{{"新規", 1}, {"修正", 2}, {"取消", 3}};
+               auto kind = c.given("作成区分").value_or("新規");
+               if (!kKinds.count(kind)) c.fail("作成区分は 新規・修正・取消");
+               it = by_id.emplace(id, s.plan(id, c.need("被保険者番号"), c.month("対象年月"), {}, kKinds.at(kind)).plan).first;
+               if (auto level = c.given("記載の要介護度")) it->second.care_level = *level;
+               order.push_back(id);
+             }
+             if (auto office = c.given("事業所番号")) {
+               const Units units{c.number("計画単位数", 0)};
+               it->second.lines.push_back({*office, 1, c.need("サービス種類"), units});
+               it->second.total_units += units;
+             }
+           });
+  for (const auto& id : order) m.plans[by_id.at(id).support_office_no].push_back(by_id.at(id));
+}
+
+void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
+  struct Pending {
+    std::string office, insured;
+    YearMonth month;
+    std::vector<Use> uses;
+    ClaimSlip slip;
+  };
+  std::map<std::string, Pending> by_id;
+  std::vector<std::string> order;
+  each_row(file, sec,
+           {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
+            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号"},
+           [&](const Cells& c) {
+             const auto id = c.need("明細書");
+             auto [it, fresh] = by_id.try_emplace(id);
+             if (fresh) {
+               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}};
+               auto& slip = it->second.slip;
+               if (c.given("記載の給付率")) slip.rate(c.number("記載の給付率", 0));
+               if (c.given("記載の保険請求額")) slip.insurance_claim(c.number("記載の保険請求額", 0));
+               if (auto v = c.given("記載の要介護度")) slip.level(*v);
+               if (auto v = c.given("記載の生年月日")) slip.birth(*v);
+               if (auto v = c.given("記載の保険者番号")) slip.insurer(*v);
+               order.push_back(id);
+             }
+             it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
+           });
+  for (const auto& id : order) {
+    const auto& p = by_id.at(id);
+    auto claim = s.claim(id, p.office, p.insured, p.month, p.uses, p.slip);
+    const auto type = data_type_of(claim.statement.key.form_id);
+    auto& f = m.claims[p.office + "/" + type];
+    f.data_type = type;
+    f.statements.push_back(std::move(claim.statement));
+  }
+}
+
+void add_fees(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
+  each_row(file, sec, {"明細書", "被保険者番号", "提供年月", "項目"}, [&](const Cells& c) {
+    auto fee = s.care_plan_fee_statement(c.need("被保険者番号"), c.month("提供年月"), c.need("項目"));
+    auto& f = m.claims[fee.office_no + "/711"];
+    f.data_type = "711";
+    f.fees.push_back(std::move(fee));
+  });
+}
+
+void add_invoice_errors(const fs::path& file, const Section& sec, MonthDocuments& m) {
+  each_row(file, sec, {"事業所番号", "件数", "保険請求額"}, [&](const Cells& c) {
+    auto& f = m.claims[c.need("事業所番号") + "/711"];
+    f.extra_count += c.number("件数", 0);
+    f.extra_claim += c.number("保険請求額", 0);
+  });
+}
+
+void add_kago(const fs::path& file, const Section& sec, MonthDocuments& m) {
+  each_row(file, sec, {"被保険者番号", "事業所番号", "提供年月", "様式", "申立事由", "申立日"}, [&](const Cells& c) {
+    m.kago_rows.push_back(fmt::format("{},{},{},{},{},{},{}", kInsurer, c.need("事業所番号"), c.need("被保険者番号"),
+                                      c.month("提供年月").str(), c.given("様式").value_or(""), c.need("申立事由"),
+                                      c.need("申立日")));
+  });
+}
+
+std::vector<fs::path> write_files(const MonthDocuments& m, YearMonth month, const fs::path& dir) {
+  std::vector<fs::path> out;
+  auto control = [&](const std::string& type, const std::string& office) {
+    exchange::ControlFields c;
+    c.data_type = type;
+    c.office_no = office;
+    c.processing_month = month.str();
+    return c;
+  };
+  const std::string stem = month.str().substr(2);  // KKyymm01.CSV: at most 8 characters before .CSV
+  for (const auto& [key, f] : m.claims) {
+    const auto office = key.substr(0, key.find('/'));
+    std::vector<billing::ClaimStatement> all = f.statements;
+    for (const auto& fee : f.fees) all.push_back(documents::as_statement(fee));
+    auto invoice = billing::build_invoice(all).rows;
+    if (!invoice.empty()) {
+      invoice.front().count += f.extra_count;
+      invoice.front().insurance_claim += Yen{f.extra_claim};
+      invoice.front().cost_total += Yen{f.extra_claim};
+    }
+    exchange::Writer w(control(f.data_type, office));
+    for (const auto& row : invoice) documents::write_invoice_row(row, w);
+    for (const auto& st : f.statements) documents::write_statement(st, w);
+    for (const auto& fee : f.fees) documents::write_care_plan_fee(fee, w);
+    fs::create_directories(dir / office);
+    out.push_back(dir / office / fmt::format("{}{}01.CSV", f.data_type == "711" ? "KK" : "KS", stem));
+    w.finish_to_file(out.back());
+  }
+  for (const auto& [office, plans] : m.plans) {
+    exchange::Writer w(control("821", office));
+    for (const auto& p : plans) documents::write_plan(p, w);
+    fs::create_directories(dir / office);
+    out.push_back(dir / office / fmt::format("KY{}01.CSV", stem));
+    w.finish_to_file(out.back());
+  }
+  return out;
+}
+
+// ---- the expected outcome --------------------------------------------------------------------------
+
+// Full-width letters and digits as printed (１２ＰＡ) read as the code (12PA); numbers may be
+// written with thousands separators.
+std::string normalized(std::string_view v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size();) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    // U+FF10–FF19, FF21–FF3A, FF41–FF5A are EF BC 90–99, EF BC A1–BA, EF BD 81–9A in UTF-8.
+    if (c == 0xEF && i + 2 < v.size()) {
+      const auto b1 = static_cast<unsigned char>(v[i + 1]), b2 = static_cast<unsigned char>(v[i + 2]);
+      if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) { out.push_back(static_cast<char>('0' + (b2 - 0x90))); i += 3; continue; }
+      if (b1 == 0xBC && b2 >= 0xA1 && b2 <= 0xBA) { out.push_back(static_cast<char>('A' + (b2 - 0xA1))); i += 3; continue; }
+      if (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A) { out.push_back(static_cast<char>('a' + (b2 - 0x81))); i += 3; continue; }
+    }
+    out.push_back(v[i]);
+    ++i;
+  }
+  if (!out.empty() && out.find_first_not_of("-0123456789,") == std::string::npos) return Cells::digits_only(out);
+  return out;
+}
+
+std::string side_by_side(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& expected,
+                         const std::vector<std::vector<std::string>>& actual) {
+  auto join = [](const std::vector<std::string>& cells) {
+    std::string s;
+    for (const auto& c : cells) s += (s.empty() ? "" : " | ") + c;
+    return s;
+  };
+  std::size_t width = join(header).size();
+  for (const auto& r : expected) width = std::max(width, join(r).size());
+  std::string out = fmt::format("    {:<{}}    {}\n", "期待 / expected", width, "実際 / actual");
+  out += fmt::format("    {:<{}}    {}\n", join(header), width, join(header));
+  for (std::size_t i = 0; i < std::max(expected.size(), actual.size()); ++i) {
+    const std::string e = i < expected.size() ? join(expected[i]) : "（なし）";
+    const std::string a = i < actual.size() ? join(actual[i]) : "（なし）";
+    out += fmt::format("  {} {:<{}}    {}\n", e == a ? ' ' : '*', e, width, a);
+  }
+  return out;
+}
+
+void check_result(const fs::path& file, const Section& sec, const fs::path& results, YearMonth month,
+                  std::vector<std::string>& failures) {
+  auto words = split(sec.title, ' ');
+  if (words.size() < 4) bad(file, sec.line, "「### 結果 事業所番号 帳票 レコード」の形で書きます");
+  const std::string office(words[1]), form(words[2]), kind(words[3]);
+  const auto* f = exchange::Registry::instance().form(form);
+  const auto* layout = f ? f->layout_for(kind) : nullptr;
+  if (!layout) bad(file, sec.line, fmt::format("{} に {} レコードはありません", form, kind));
+  if (sec.tables.size() != 1) bad(file, sec.line, "表を一つ書きます / one table");
+  const Table& t = sec.tables.front();
+  std::vector<int> items;
+  for (const auto& h : t.header) {
+    int no = 0;
+    for (const auto& item : layout->items) {
+      if (item.name == h) no = item.no;
+    }
+    if (no == 0) bad(file, t.line, fmt::format("{} {} に項目「{}」はありません", form, kind, h));
+    items.push_back(no);
+  }
+  std::vector<std::vector<std::string>> expected, actual;
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    for (const auto& c : r.cells) row.push_back(normalized(c));
+    expected.push_back(std::move(row));
+  }
+  const auto path = results / office / (form + ".CSV");
+  const std::string where = fmt::format("{}: 処理年月 {} の {} {} {}", file.filename().string(), month.str(), office, form, kind);
+  if (!fs::exists(path)) {
+    failures.push_back(fmt::format("{}: {} がありません / no such result file", where, path.filename().string()));
+    return;
+  }
+  for (const auto& rec : report::read_notice(path).records) {
+    if (rec.kind != kind) continue;
+    std::vector<std::string> row;
+    for (int no : items) row.push_back(normalized(rec.item(no)));
+    actual.push_back(std::move(row));
+  }
+  if (expected != actual) failures.push_back(where + " が違います / differs:\n" + side_by_side(t.header, expected, actual));
+}
+
+void check_forms(const fs::path& file, const Section& sec, const fs::path& results, YearMonth month,
+                 std::vector<std::string>& failures) {
+  auto words = split(sec.title, ' ');
+  if (words.size() < 2) bad(file, sec.line, "「### 帳票 事業所番号」の形で書きます");
+  const std::string office(words[1]);
+  std::set<std::string> expected, actual;
+  for (const auto& t : sec.tables) {
+    check_columns(file, t, {"帳票"});
+    for (const auto& r : t.rows) {
+      if (r.cells[0] != "なし") expected.insert(r.cells[0]);
+    }
+  }
+  if (fs::exists(results / office)) {
+    for (const auto& e : fs::directory_iterator(results / office)) {
+      if (e.path().extension() == ".CSV") actual.insert(e.path().stem().string());
+    }
+  }
+  if (expected != actual) {
+    auto list = [](const std::set<std::string>& s) {
+      std::string out;
+      for (const auto& x : s) out += (out.empty() ? "" : " ") + x;
+      return out.empty() ? std::string("なし") : out;
+    };
+    failures.push_back(fmt::format("{}: 処理年月 {} の {} の帳票が違います / forms differ: 期待 {} ・ 実際 {}",
+                                   file.filename().string(), month.str(), office, list(expected), list(actual)));
+  }
+}
+
+// ---- running the story -------------------------------------------------------------------------------
+
+void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
+  if (sec.title.starts_with("事業所台帳")) {
+    each_row(file, sec, {"事業所番号", "サービス種類", "級地"}, [&](const Cells& c) {
+      s.office(c.need("事業所番号"), c.need("サービス種類"), c.number("級地", 0));
+    });
+  } else if (sec.title.starts_with("受給者台帳")) {
+    each_row(file, sec,
+             {"被保険者番号", "カナ氏名", "要介護度", "給付率", "区分変更申請中", "限度額", "認定開始", "認定終了",
+              "作成区分", "支援事業所", "台帳", "変更日", "変更後の要介護度", "生年月日", "性別"},
+             [&](const Cells& c) {
+               Person& p = s.person(c.need("被保険者番号"));
+               if (auto v = c.given("カナ氏名")) p.kana = *v;
+               if (auto v = c.given("要介護度")) p.level = *v;
+               if (auto v = c.given("給付率")) p.rate = *v == "なし" ? std::nullopt : std::optional<int>(c.number("給付率", 90));
+               p.change_pending = c.yes("区分変更申請中", false);
+               if (c.given("限度額")) p.limit_units = c.number("限度額", 0);
+               if (auto v = c.given("認定開始")) p.cert_from = *v;
+               if (auto v = c.given("認定終了")) p.cert_to = *v;
+               p.plan_kind = c.number("作成区分", p.plan_kind);
+               if (auto v = c.given("支援事業所")) p.support_office = *v;
+               p.registered = c.yes("台帳", true);
+               if (auto v = c.given("変更日")) p.changed_on = *v;
+               if (auto v = c.given("変更後の要介護度")) p.new_level = *v;
+               if (auto v = c.given("生年月日")) p.birth = *v;
+               p.sex = c.number("性別", p.sex);
+             });
+  } else if (sec.title.starts_with("サービスコード")) {
+    each_row(file, sec, {"サービス種類", "項目", "名称", "単位数", "限度額対象"}, [&](const Cells& c) {
+      s.code(c.need("サービス種類"), c.need("項目"), c.need("名称"), c.number("単位数", 0), c.yes("限度額対象", true));
+    });
+  } else {
+    bad(file, sec.line, fmt::format("知らない見出し「{}」 / unknown heading", sec.title));
+  }
+}
+
+void run(const std::string& args, const std::string& what) {
+  auto r = run_kaigo(args);
+  if (r.exit_code != 0) throw std::runtime_error(fmt::format("kaigo {} が失敗しました / failed:\n{}{}", what, r.out, r.err));
+}
+
+}  // namespace
+
+std::vector<fs::path> scenario_files() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(source_dir() / "tests/scenarios")) {
+    if (e.path().extension() == ".md" && e.path().filename() != "README.md") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> run_text_scenario(const fs::path& file) {
+  const auto sections = parse_markdown(file, read_file(file));
+  Story s;
+  std::string settings = "name = \"和歌山県国民健康保険団体連合会\"\n";
+  // The story's ledgers first, then its months in order.
+  std::vector<std::pair<YearMonth, std::vector<const Section*>>> months;
+  for (const auto& sec : sections) {
+    if (sec.level == 2 && sec.title.starts_with("設定")) {
+      settings += sec.code;
+    } else if (sec.level == 2 && sec.title.starts_with("処理年月")) {
+      auto words = split(sec.title, ' ');
+      auto m = words.size() > 1 ? YearMonth::parse(words[1]) : std::nullopt;
+      if (!m) bad(file, sec.line, "「## 処理年月 YYYYMM」の形で書きます");
+      months.push_back({*m, {}});
+    } else if (sec.level == 3) {
+      if (months.empty()) bad(file, sec.line, "「###」は「## 処理年月」の下に書きます");
+      months.back().second.push_back(&sec);
+    } else if (sec.level == 2) {
+      apply_ledgers(file, sec, s);
+    }
+  }
+
+  TempDir dir;
+  const auto db = (dir / "k.db").string();
+  write_file(dir / "kokuhoren.toml", settings);
+  write_file(dir / "services.csv", s.services_csv());
+  write_file(dir / "offices.csv", s.offices_csv());
+  write_file(dir / "insurers.csv", s.insurers_csv());
+  write_file(dir / "recipients.csv", s.recipients_csv());
+  run("init --db " + db + " --config " + (dir / "kokuhoren.toml").string(), "init");
+  for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
+    run(fmt::format("load --db {} {} {}", db, kind, (dir / (std::string(kind) + ".csv")).string()), "load");
+  }
+
+  std::vector<std::string> failures;
+  for (const auto& [month, parts] : months) {
+    MonthDocuments docs;
+    std::vector<const Section*> checks;
+    for (const Section* sec : parts) {
+      const auto& t = sec->title;
+      if (t.starts_with("給付管理票")) add_plans(file, s, *sec, docs);
+      else if (t.starts_with("明細書")) add_claims(file, s, *sec, docs);
+      else if (t.starts_with("居宅介護支援費")) add_fees(file, s, *sec, docs);
+      else if (t.starts_with("請求書の誤り")) add_invoice_errors(file, *sec, docs);
+      else if (t.starts_with("過誤申立")) add_kago(file, *sec, docs);
+      else if (t.starts_with("結果") || t.starts_with("帳票")) checks.push_back(sec);
+      else bad(file, sec->line, fmt::format("知らない見出し「{}」 / unknown heading", t));
+    }
+    const auto files = write_files(docs, month, dir / "sent" / month.str());
+    if (!files.empty()) {
+      std::string args = fmt::format("submit --db {} --at {}-{:02}-05T10:00:00", db, month.year, month.month);
+      for (const auto& f : files) args += " " + f.string();
+      run(args, "submit");
+    }
+    if (!docs.kago_rows.empty()) {
+      std::string csv = "insurer_no,office_no,insured_no,service_month,form_no,kago_code,filed_on\n";
+      for (const auto& r : docs.kago_rows) csv += r + "\n";
+      write_file(dir / ("kago" + month.str() + ".csv"), csv);
+      run(fmt::format("kago --db {} --month {} {}", db, month.str(), (dir / ("kago" + month.str() + ".csv")).string()), "kago");
+    }
+    run(fmt::format("review --db {} --month {}", db, month.str()), "review");
+    const auto results = dir / ("results" + month.str());
+    run(fmt::format("results --db {} --month {} --out {}", db, month.str(), results.string()), "results");
+    for (const Section* sec : checks) {
+      if (sec->title.starts_with("結果")) check_result(file, *sec, results, month, failures);
+      else check_forms(file, *sec, results, month, failures);
+    }
+  }
+  // KAIGO_SCENARIO_KEEP=DIR keeps every file of the run (ledgers, files sent, database, results).
+  if (const char* keep = std::getenv("KAIGO_SCENARIO_KEEP")) {
+    const auto to = fs::path(keep) / file.stem();
+    fs::remove_all(to);
+    fs::create_directories(to.parent_path());
+    fs::copy(dir.path(), to, fs::copy_options::recursive);
+  }
+  return failures;
+}
+
+}  // namespace kaigo::testing
