@@ -1,7 +1,7 @@
 // The same 明細書 twice (review-rules §5): in the same month the first accepted copy is
-// registered and the others are ANN2; a copy of one decided in an earlier month is ANN4, with
-// ANNM when that one had a service assessed to 0 (seed 002 §5(3)); a re-claim in the month of
-// its 過誤 is ANN7 unless the 過誤 is 同月過誤. A returned copy registers nothing.
+// registered and the others are ANN2; a re-claim in the month of its 過誤 is ANN7 unless the 過誤 is
+// 同月過誤. A returned copy registers nothing. (ANN4 with ANNM, seed 002 §5(3), is the text
+// scenario seed002-ANN4-ANNM.md.)
 #include <gtest/gtest.h>
 
 #include "support/review_story.hpp"
@@ -44,25 +44,6 @@ TEST(ReviewDuplicates, ANN2_SameMonthTheFirstAcceptedIsPaid) {
   EXPECT_EQ(m.claim("C1").outcome, ClaimOutcome::Paid);
   EXPECT_EQ(m.claim("C2").outcome, ClaimOutcome::Returned);
   EXPECT_EQ(rows(m.claim("C2")), (std::vector<std::string>{"ANN2 | B | 17 | 様式番号：同月に同じ請求明細書を提出済 | 7131 | "}));
-}
-
-// seed 002 §5(3): ｶｲｺﾞ ﾀﾛｳ's 17 was paid before → ANN4; ｶｲｺﾞ ｼﾞﾛｳ's 11 was paid before with
-// 訪問介護 assessed to 0 → ANN4 and ANNM (a re-claim cannot help: the plan needs a 修正).
-TEST(ReviewDuplicates, Seed002_ANN4_AndANNMAfterAZeroAssessment) {
-  Rental r;
-  auto taro = r.rental("T");
-  auto jiro = r.home_help("J");
-  r.s.decided_earlier("T0", taro, {2023, 10});
-  r.s.decided_earlier("J0", jiro, {2023, 10}, {"11"});
-  auto m = r.s.review(kReview, {}, {taro, jiro});
-  EXPECT_EQ(m.claim("T").outcome, ClaimOutcome::Returned);
-  EXPECT_EQ(rows(m.claim("T")), (std::vector<std::string>{"ANN4 | B | 17 | 様式番号：過去に同じ請求明細書を提出済 | 7131 | "}));
-  EXPECT_EQ(m.claim("T").written_total().units.value, 1350);
-  EXPECT_EQ(rows(m.claim("J")), (std::vector<std::string>{
-                                    "ANN4 | B | 11 | 様式番号：過去に同じ請求明細書を提出済 | 7131 | ",
-                                    "ANNM | B | 11 | サービス種類：支援事業所に給付管理票の修正依頼が必要 | 11 | ",
-                                }));
-  EXPECT_EQ(m.claim("J").written_total().units.value, 1450);
 }
 
 TEST(ReviewDuplicates, ANN7_ReclaimInTheMonthOfAnOrdinaryKago) {

@@ -1,6 +1,7 @@
-// 明細書 against the ledgers and the computation: the rows of the 返戻（保留）一覧表 seed 002 §5(3)
-// shows — one row per offending item, 備考 = the code — and the neighbouring codes of
-// review-rules §1.3. Any of them returns the whole 明細書; nothing of it is paid.
+// 明細書 against the ledgers and the computation: one row of the 返戻（保留）一覧表 per offending
+// item, 備考 = the code (review-rules §1.3). Any of them returns the whole 明細書; nothing of it is
+// paid. The seed's own pages (12PA 15,869 単位, 12SA with ASSA 21,142 単位) are the text scenarios
+// seed002-12PA.md and seed002-12SA-ASSA.md.
 #include <gtest/gtest.h>
 
 #include "support/review_story.hpp"
@@ -43,17 +44,6 @@ void expect_returned_unpaid(const review::ClaimDecision& d) {
   EXPECT_EQ(d.written_total().units.value, 15867);
 }
 
-TEST(ReviewLedger, Seed002_12PA_ChangePendingGivesAPairOfRows) {
-  HomeHelp h;
-  h.s.person("0000000001").change_pending = true;
-  auto d = h.review(h.claim("C"));
-  expect_returned_unpaid(d);
-  EXPECT_EQ(rows(d), (std::vector<std::string>{
-                         "12PA | B | 11 | 証記載保険者番号：市町村の認定変更が未決定 | 300000 | ",
-                         "12PA | B | 11 | 被保険者番号：市町村の認定変更が未決定 | 0000000001 | ",
-                     }));
-}
-
 TEST(ReviewLedger, P0_NotInTheLedgerGivesTwoRows) {
   HomeHelp h("0000000009");
   h.s.person("0000000009").registered = false;
@@ -62,24 +52,6 @@ TEST(ReviewLedger, P0_NotInTheLedgerGivesTwoRows) {
   EXPECT_EQ(rows(d), (std::vector<std::string>{
                          "12P0 | B | 11 | 証記載保険者番号：市町村の認定情報が未登録（受給者情報） | 300000 | ",
                          "12P0 | B | 11 | 被保険者番号：市町村の認定情報が未登録（受給者情報） | 0000000009 | ",
-                     }));
-}
-
-// seed 002 §5(3): 51 介護福祉施設サービス, 21,142 単位, written with a 給付率 of 90 while the
-// municipality has 80: 12SA on 保険給付率 and ASSA on 保険請求額 (190,278 written, 169,136 computed).
-TEST(ReviewLedger, Seed002_12SA_WithAssaWhenTheWrittenRateIsHigher) {
-  Story s;
-  s.office("3070000051", "51");
-  s.person("0000000001").rate = 80;
-  s.code("51", "9030", "介護福祉施設サービス（seed 002 の例）", 700);
-  s.code("51", "9142", "介護福祉施設加算（seed 002 の例）", 142);
-  auto c = s.claim("C", "3070000051", "0000000001", kSept, {{"51", "9030", 30}, {"51", "9142", 1}}, wrote().rate(90));
-  auto d = s.review(kReview, {}, {c}).claim("C");  // a 施設 needs no 給付管理票
-  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
-  EXPECT_EQ(d.written_total().units.value, 21142);
-  EXPECT_EQ(rows(d), (std::vector<std::string>{
-                         "12SA | B | 51 | 保険給付率：市町村認定の給付率と相違 | 90 | 80",
-                         "ASSA | B | 51 | 保険請求額：記載された値が計算値を超過 | 190278 | 169136",
                      }));
 }
 

@@ -181,11 +181,25 @@ struct OfficeFile {
   std::int64_t extra_claim = 0;
 };
 
+// A file is named by its office and the story's label for it (「ファイル」, 1 unless given): one
+// file per office unless the story sends some documents in a second one.
+struct FileKey {
+  std::string office;
+  std::string label;
+  auto operator<=>(const FileKey&) const = default;
+};
+
 struct MonthDocuments {
-  std::map<std::string, OfficeFile> claims;  // by 事業所番号 + データ種別
-  std::map<std::string, std::vector<billing::BenefitPlan>> plans;  // by 居宅介護支援事業所
+  std::map<FileKey, OfficeFile> claims;
+  std::map<FileKey, std::vector<billing::BenefitPlan>> plans;  // of a 居宅介護支援事業所
   std::vector<std::string> kago_rows;
 };
+
+std::string file_label(const Cells& c) {
+  auto label = c.given("ファイル").value_or("1");
+  if (label.size() > 2 || label.find_first_not_of("0123456789") != std::string::npos) c.fail("ファイルは 1〜99");
+  return label;
+}
 
 std::string data_type_of(std::string_view form_id) {
   const auto* f = exchange::Registry::instance().form(form_id);
@@ -194,8 +208,11 @@ std::string data_type_of(std::string_view form_id) {
 
 void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
   std::map<std::string, billing::BenefitPlan> by_id;
+  std::map<std::string, std::string> labels;
   std::vector<std::string> order;
-  each_row(file, sec, {"給付管理票", "被保険者番号", "対象年月", "作成区分", "事業所番号", "サービス種類", "計画単位数", "記載の要介護度"},
+  each_row(file, sec,
+           {"給付管理票", "被保険者番号", "対象年月", "作成区分", "事業所番号", "サービス種類", "計画単位数",
+            "記載の要介護度", "ファイル"},
            [&](const Cells& c) {
              const auto id = c.need("給付管理票");
              auto it = by_id.find(id);
@@ -205,6 +222,7 @@ void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocument
                if (!kKinds.count(kind)) c.fail("作成区分は 新規・修正・取消");
                it = by_id.emplace(id, s.plan(id, c.need("被保険者番号"), c.month("対象年月"), {}, kKinds.at(kind)).plan).first;
                if (auto level = c.given("記載の要介護度")) it->second.care_level = *level;
+               labels[id] = file_label(c);
                order.push_back(id);
              }
              if (auto office = c.given("事業所番号")) {
@@ -213,7 +231,7 @@ void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocument
                it->second.total_units += units;
              }
            });
-  for (const auto& id : order) m.plans[by_id.at(id).support_office_no].push_back(by_id.at(id));
+  for (const auto& id : order) m.plans[{by_id.at(id).support_office_no, labels.at(id)}].push_back(by_id.at(id));
 }
 
 void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
@@ -222,17 +240,18 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
     YearMonth month;
     std::vector<Use> uses;
     ClaimSlip slip;
+    std::string label;
   };
   std::map<std::string, Pending> by_id;
   std::vector<std::string> order;
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
-            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号"},
+            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "ファイル"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
              if (fresh) {
-               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}};
+               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c)};
                auto& slip = it->second.slip;
                if (c.given("記載の給付率")) slip.rate(c.number("記載の給付率", 0));
                if (c.given("記載の保険請求額")) slip.insurance_claim(c.number("記載の保険請求額", 0));
@@ -247,7 +266,7 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
     const auto& p = by_id.at(id);
     auto claim = s.claim(id, p.office, p.insured, p.month, p.uses, p.slip);
     const auto type = data_type_of(claim.statement.key.form_id);
-    auto& f = m.claims[p.office + "/" + type];
+    auto& f = m.claims[{p.office, type == "711" ? p.label : p.label + "R"}];
     f.data_type = type;
     f.statements.push_back(std::move(claim.statement));
   }
@@ -256,7 +275,7 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
 void add_fees(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
   each_row(file, sec, {"明細書", "被保険者番号", "提供年月", "項目"}, [&](const Cells& c) {
     auto fee = s.care_plan_fee_statement(c.need("被保険者番号"), c.month("提供年月"), c.need("項目"));
-    auto& f = m.claims[fee.office_no + "/711"];
+    auto& f = m.claims[{fee.office_no, "1"}];
     f.data_type = "711";
     f.fees.push_back(std::move(fee));
   });
@@ -264,7 +283,7 @@ void add_fees(const fs::path& file, Story& s, const Section& sec, MonthDocuments
 
 void add_invoice_errors(const fs::path& file, const Section& sec, MonthDocuments& m) {
   each_row(file, sec, {"事業所番号", "件数", "保険請求額"}, [&](const Cells& c) {
-    auto& f = m.claims[c.need("事業所番号") + "/711"];
+    auto& f = m.claims[{c.need("事業所番号"), "1"}];
     f.extra_count += c.number("件数", 0);
     f.extra_claim += c.number("保険請求額", 0);
   });
@@ -288,8 +307,11 @@ std::vector<fs::path> write_files(const MonthDocuments& m, YearMonth month, cons
     return c;
   };
   const std::string stem = month.str().substr(2);  // KKyymm01.CSV: at most 8 characters before .CSV
+  auto name = [&](const char* prefix, const FileKey& key) {
+    return fmt::format("{}{}{:0>2}.CSV", prefix, stem, key.label.substr(0, key.label.find('R')));
+  };
   for (const auto& [key, f] : m.claims) {
-    const auto office = key.substr(0, key.find('/'));
+    const auto& office = key.office;
     std::vector<billing::ClaimStatement> all = f.statements;
     for (const auto& fee : f.fees) all.push_back(documents::as_statement(fee));
     auto invoice = billing::build_invoice(all).rows;
@@ -303,14 +325,14 @@ std::vector<fs::path> write_files(const MonthDocuments& m, YearMonth month, cons
     for (const auto& st : f.statements) documents::write_statement(st, w);
     for (const auto& fee : f.fees) documents::write_care_plan_fee(fee, w);
     fs::create_directories(dir / office);
-    out.push_back(dir / office / fmt::format("{}{}01.CSV", f.data_type == "711" ? "KK" : "KS", stem));
+    out.push_back(dir / office / name(f.data_type == "711" ? "KK" : "KS", key));
     w.finish_to_file(out.back());
   }
-  for (const auto& [office, plans] : m.plans) {
-    exchange::Writer w(control("821", office));
+  for (const auto& [key, plans] : m.plans) {
+    exchange::Writer w(control("821", key.office));
     for (const auto& p : plans) documents::write_plan(p, w);
-    fs::create_directories(dir / office);
-    out.push_back(dir / office / fmt::format("KY{}01.CSV", stem));
+    fs::create_directories(dir / key.office);
+    out.push_back(dir / key.office / name("KY", key));
     w.finish_to_file(out.back());
   }
   return out;
@@ -318,13 +340,18 @@ std::vector<fs::path> write_files(const MonthDocuments& m, YearMonth month, cons
 
 // ---- the expected outcome --------------------------------------------------------------------------
 
-// Full-width letters and digits as printed (１２ＰＡ) read as the code (12PA); numbers may be
-// written with thousands separators.
+// Full-width letters, digits and spaces as printed (１２ＰＡ) read as written (12PA); numbers may
+// be written with thousands separators.
 std::string normalized(std::string_view v) {
   std::string out;
   for (std::size_t i = 0; i < v.size();) {
     const auto c = static_cast<unsigned char>(v[i]);
     // U+FF10–FF19, FF21–FF3A, FF41–FF5A are EF BC 90–99, EF BC A1–BA, EF BD 81–9A in UTF-8.
+    if (v.substr(i, 3) == "\u3000") {  // 全角スペース
+      out.push_back(' ');
+      i += 3;
+      continue;
+    }
     if (c == 0xEF && i + 2 < v.size()) {
       const auto b1 = static_cast<unsigned char>(v[i + 1]), b2 = static_cast<unsigned char>(v[i + 2]);
       if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) { out.push_back(static_cast<char>('0' + (b2 - 0x90))); i += 3; continue; }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/report/notice.hpp"
+#include "kaigo/report/settlement_notices.hpp"
 #include "kaigo/report/notice_file.hpp"
 #include "report_support.hpp"
 
@@ -59,6 +60,12 @@ std::string error_of(const std::function<void()>& f) {
     return e.what();
   }
   return "no error";
+}
+
+// 内容2 of the 7311 is 漢字 48 bytes: the seed's 「確定単位数（…単）請求単位数（…単）」 holds 8 digits in all.
+TEST(ReportNotice, CutUnitsTextFallsBackWhenTheSeedFormDoesNotFit) {
+  EXPECT_EQ(cut_units_text(Units{5427}, Units{6515}), "確定単位数（５４２７単）請求単位数（６５１５単）");
+  EXPECT_EQ(cut_units_text(Units{12000}, Units{16765}), "確定１２０００単位、請求１６７６５単位");
 }
 
 TEST(ReportNotice, InconsistentNoticesAreRefused) {

@@ -1,8 +1,6 @@
-// seed 002 §5(2) 給付管理票の修正: Ａ事業所 claimed 100 units for Ｄ被保険者 whose plan had only
-// Ｂ事業所 500 and Ｃ事業所 300 → decided at 0 (増減 A). The 支援事業所 sends a 修正 with Ａ 100 in
-// the 令和5年11月 請求; in the 令和5年11月審査 the claim is decided again and Ａ is paid the 100
-// units, shown on the 7621 介護給付費再審査決定通知書. The seed's second example (Ａ 200 claimed,
-// 100 planned → 100; 修正 to 200) restores the other 100 units.
+// 再審査 of the 明細書 a 給付管理票 修正 concerns (settlement/rereview): what is not decided again,
+// and the 再審査結果コード. The seed's 修正 that restores 100 units is the scenario
+// tests/scenarios/seed002-correction-restores.md.
 #include <gtest/gtest.h>
 
 #include "kaigo/settlement/rereview.hpp"
@@ -45,57 +43,6 @@ struct CorrectionStory {
     oct = s.review(kOct, {d_plan, e_plan}, {d_claim, e_claim});
   }
 };
-
-TEST(SettlementRereview, SeedCorrectionPaysThe100UnitsInTheMonthOfTheCorrection) {
-  CorrectionStory c;
-  ASSERT_EQ(c.oct.claim("AD").outcome, ClaimOutcome::Cut);
-  ASSERT_EQ(c.oct.claim("AD").rows.front().cut, CutReason::NotOnPlan);
-  ASSERT_EQ(c.oct.claim("AD").rows.front().decided.units, Units{0});
-  ASSERT_EQ(c.oct.claim("AE").rows.front().decided.units, Units{100});
-
-  // November: both 給付管理票 corrected (修正) with Ａ's line right.
-  auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}, {kC, "15", 300}}, 2);
-  auto e_fix = c.s.plan("PE2", "0000000005", kSept, {{kA, "11", 200}, {kB, "11", 300}}, 2);
-  auto nov = c.s.review(kNov, {d_fix, e_fix}, {});
-  ASSERT_EQ(nov.plan("PD2").outcome, review::PlanOutcome::Replaced);
-  ASSERT_EQ(nov.plan("PD2").rereview_claims, (Lines{"AD"}));
-  ASSERT_EQ(nov.plan("PE2").rereview_claims, (Lines{"AE"}));
-
-  SettlementInput in;
-  in.month = kNov;
-  in.plans = testing::settled_plans(nov, {d_fix, e_fix});
-  in.rereviews = {{"PD2", d_fix.plan, testing::settled(c.d_claim, c.oct, kOct)},
-                  {"PE2", e_fix.plan, testing::settled(c.e_claim, c.oct, kOct)}};
-  const auto result = settle_month(in, c.s.context(), SettlementSettings{});
-  EXPECT_EQ(check_balance(in, result), Lines{});
-
-  // The new decisions in force (the store keeps them as the claims' decisions of November).
-  ASSERT_EQ(result.rereviewed.size(), 2u);
-  const auto& d = result.rereviewed[0];
-  EXPECT_EQ(d.before.claim_id, "AD");
-  EXPECT_EQ(d.after.outcome, ClaimOutcome::Paid);
-  EXPECT_EQ(d.after.rows.front().decided.units, Units{100});
-  EXPECT_EQ(d.after.rows.front().decided.insurance_claim, Yen{900});
-  EXPECT_TRUE(d.after.findings.empty());
-  EXPECT_EQ(result.rereviewed[1].after.rows.front().decided.units, Units{200});
-
-  // 当初請求, 原審, 申立, 決定, 調整 units and the 保険者負担額 paid now: 100 units → 1,000 円 → 900 円.
-  EXPECT_EQ(records(official(result, kA, "7621")),
-            (Lines{
-                "H1,202311,3070000000,事業所３０７０００００００,20260120,1,和歌山県国民健康保険団体連合会,"
-                "和歌山県介護給付費等審査委員会",
-                "D1,00300000,△△市,0000000004,ｶｲｺﾞ ﾃﾞｰ,202309,11,訪問介護,,給付管理票の修正,02,100,0,100,100,100,900",
-                "D1,00300000,△△市,0000000005,ｶｲｺﾞ ｲｰ,202309,11,訪問介護,,給付管理票の修正,02,200,100,200,200,100,900",
-                "T1,2,300,2700,2,300,2700,2,200,1800,,,,,,,,,",
-            }));
-  // Paid in the month of the 修正: the 内訳書 has no new 明細書, the restored amount is a negative
-  // 過誤調整, and the 振込金額 is 1,800 円.
-  EXPECT_EQ(records(official(result, kA, "7521"), "T2"), (Lines{"T2,0,0,-200,-2000,-1800,0,0,0,0"}));
-  EXPECT_EQ(records(official(result, kA, "7521"), "T3"), (Lines{"T3,0,0,200,2000,1800,0,0,0,0"}));
-  EXPECT_EQ(testing::office_of(result, kA).payment.transfer, Yen{1800});
-  EXPECT_EQ(official(result, kA, "7513").records.front().item(10), "1800");
-  EXPECT_EQ(testing::forms_of(result, kA), (Lines{"7513", "7521", "7621"}));
-}
 
 TEST(SettlementRereview, ACorrectionThatStillLacksTheLineChangesNothing) {
   CorrectionStory c;
