@@ -22,8 +22,8 @@
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/review_store.hpp"
 #include "kaigo/store/settlement_store.hpp"
-#include "kaigo/store/sqlite.hpp"
-#include "kaigo/store/stored_documents.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_documents.hpp"
 #include "support/reception_world.hpp"
 
 namespace kaigo::testing {

@@ -12,7 +12,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/review/month_run.hpp"
 #include "kaigo/store/review_store.hpp"
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "support/reception_world.hpp"
 
 namespace kaigo::testing {

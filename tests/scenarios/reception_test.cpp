@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/core/sha256.hpp"
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "support/reception_world.hpp"
 
 namespace kaigo::testing {

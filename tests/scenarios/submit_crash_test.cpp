@@ -17,7 +17,7 @@
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/core/strings.hpp"
 
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "support/reception_world.hpp"
 
 extern char** environ;

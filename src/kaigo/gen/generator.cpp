@@ -11,7 +11,7 @@
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/writer.hpp"
-#include "kaigo/gen/world.hpp"
+#include "kaigo/gen/detail/world.hpp"
 
 namespace kaigo::gen {
 namespace {

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "kaigo/exchange/reader.hpp"
-#include "kaigo/precheck/checker.hpp"
-#include "kaigo/precheck/file_checks.hpp"
+#include "kaigo/precheck/detail/checker.hpp"
+#include "kaigo/precheck/detail/file_checks.hpp"
 
 namespace kaigo::precheck {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "kaigo/report/content.hpp"
 #include "kaigo/report/render.hpp"
-#include "kaigo/report/text_file.hpp"
+#include "kaigo/report/detail/text_file.hpp"
 
 namespace kaigo::report {
 namespace {

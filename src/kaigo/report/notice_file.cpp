@@ -7,7 +7,7 @@
 
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/exchange/writer.hpp"
-#include "kaigo/report/text_file.hpp"
+#include "kaigo/report/detail/text_file.hpp"
 #include "kaigo/text/cp932.hpp"
 
 namespace kaigo::report {

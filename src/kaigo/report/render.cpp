@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "kaigo/report/design.hpp"
-#include "kaigo/report/paint.hpp"
-#include "kaigo/report/text_engine.hpp"
+#include "kaigo/report/detail/paint.hpp"
+#include "kaigo/report/detail/text_engine.hpp"
 #include "kaigo/report/typeset.hpp"
 
 namespace kaigo::report {

@@ -6,7 +6,7 @@
 
 #include "kaigo/core/settings.hpp"
 #include "kaigo/report/notice_file.hpp"
-#include "kaigo/report/text_file.hpp"
+#include "kaigo/report/detail/text_file.hpp"
 #include "kaigo/settlement/input.hpp"
 
 namespace kaigo::report {

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "kaigo/report/fit.hpp"
-#include "kaigo/report/table_layout.hpp"
-#include "kaigo/report/text_engine.hpp"
+#include "kaigo/report/detail/fit.hpp"
+#include "kaigo/report/detail/table_layout.hpp"
+#include "kaigo/report/detail/text_engine.hpp"
 
 namespace kaigo::report {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "kaigo/review/claim_review.hpp"
+#include "kaigo/review/detail/claim_review.hpp"
 
 namespace kaigo::review {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "kaigo/review/claim_review.hpp"
-#include "kaigo/review/plan_review.hpp"
+#include "kaigo/review/detail/claim_review.hpp"
+#include "kaigo/review/detail/plan_review.hpp"
 
 namespace kaigo::review {
 namespace {

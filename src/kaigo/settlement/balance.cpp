@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 #include <map>
 
-#include "kaigo/settlement/claim_money.hpp"
+#include "kaigo/settlement/detail/claim_money.hpp"
 #include "kaigo/settlement/settle.hpp"
 
 namespace kaigo::settlement {

@@ -3,8 +3,8 @@
 #include <map>
 #include <tuple>
 
-#include "kaigo/settlement/claim_money.hpp"
-#include "kaigo/settlement/tables.hpp"
+#include "kaigo/settlement/detail/claim_money.hpp"
+#include "kaigo/settlement/detail/tables.hpp"
 
 namespace kaigo::settlement {
 namespace {

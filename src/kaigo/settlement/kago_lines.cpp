@@ -4,9 +4,9 @@
 #include <set>
 #include <tuple>
 
-#include "kaigo/settlement/claim_money.hpp"
+#include "kaigo/settlement/detail/claim_money.hpp"
 #include "kaigo/settlement/kago.hpp"
-#include "kaigo/settlement/tables.hpp"
+#include "kaigo/settlement/detail/tables.hpp"
 
 namespace kaigo::settlement {
 namespace {

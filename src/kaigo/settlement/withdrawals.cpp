@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "kaigo/billing/keys.hpp"
-#include "kaigo/settlement/claim_money.hpp"
+#include "kaigo/settlement/detail/claim_money.hpp"
 
 namespace kaigo::settlement {
 

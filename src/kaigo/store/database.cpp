@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <array>
 
-#include "kaigo/store/schema.hpp"
+#include "kaigo/store/detail/schema.hpp"
 #include "kaigo/store/schema/modules.hpp"
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
 namespace {

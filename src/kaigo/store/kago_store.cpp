@@ -1,6 +1,6 @@
 #include "kaigo/store/kago_store.hpp"
 
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
 

@@ -7,10 +7,10 @@
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
-#include "kaigo/store/decision_rows.hpp"
+#include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
-#include "kaigo/store/sqlite.hpp"
-#include "kaigo/store/stored_documents.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_documents.hpp"
 
 namespace kaigo::store {
 namespace {

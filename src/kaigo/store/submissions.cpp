@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/store/database.hpp"
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
 namespace {

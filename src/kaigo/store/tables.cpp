@@ -4,7 +4,7 @@
 
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/settlement/fees.hpp"
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
 namespace {

@@ -1,7 +1,7 @@
 // The database: schema and version, settings, and `kaigo load` all-or-nothing (issue 3).
 #include <gtest/gtest.h>
 
-#include "kaigo/store/sqlite.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/tables.hpp"
 #include "support/test_support.hpp"
 

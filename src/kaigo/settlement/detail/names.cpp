@@ -1,0 +1,37 @@
+#include "kaigo/settlement/detail/names.hpp"
+
+#include "kaigo/settlement/detail/claim_money.hpp"
+
+namespace kaigo::settlement {
+
+OfficeInfo Names::office(std::string_view office_no, YearMonth month) const {
+  OfficeInfo info;
+  info.office_no = std::string(office_no);
+  const auto* o = ctx_.offices.find_any(office_no, month);
+  if (!o) return info;
+  info.name = o->name;
+  info.postal_code = o->postal_code;
+  info.address = o->address;
+  info.owner_name = o->owner_name;
+  info.bank_name = o->bank_name;
+  info.bank_branch = o->bank_branch;
+  return info;
+}
+
+std::string Names::insurer_name(std::string_view insurer_no, YearMonth month) const {
+  const auto* i = ctx_.insurers.find(insurer_no, month);
+  return i ? i->name : std::string();
+}
+
+std::string Names::name_kana(std::string_view insurer_no, std::string_view insured_no, YearMonth month) const {
+  auto versions = ctx_.recipients.in_month(master::normalize_insurer_no(insurer_no), insured_no, month);
+  return versions.empty() ? std::string() : versions.back()->name_kana;
+}
+
+std::string Names::service_type_name(std::string_view service_type, YearMonth month) const {
+  if (service_type == kFacilityServiceType) return "特定入所者介護サービス費等";  // [INF] no master entry
+  const auto* t = ctx_.masters.service_types.find(service_type, month);
+  return t ? t->name : std::string();
+}
+
+}  // namespace kaigo::settlement

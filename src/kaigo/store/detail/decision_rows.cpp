@@ -1,0 +1,113 @@
+#include "kaigo/store/detail/decision_rows.hpp"
+
+#include <fmt/format.h>
+
+#include "kaigo/master/ledgers.hpp"
+
+namespace kaigo::store {
+
+using review::ClaimOutcome;
+using review::CutReason;
+using review::FindingKind;
+using review::PlanOutcome;
+
+std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy) {
+  return fmt::format("{}:{}#{}", submission, key, copy);
+}
+
+std::optional<ClaimRef> parse_claim_id(std::string_view id) {
+  auto colon = id.find(':');
+  auto hash = id.rfind('#');
+  if (colon == std::string_view::npos || hash == std::string_view::npos || hash < colon) return std::nullopt;
+  try {
+    ClaimRef r;
+    r.submission = std::stoll(std::string(id.substr(0, colon)));
+    r.doc_key = std::string(id.substr(colon + 1, hash - colon - 1));
+    r.copy = static_cast<std::size_t>(std::stoull(std::string(id.substr(hash + 1))));
+    return r;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void bind_amounts(Statement& st, int col, const review::Amounts& a) {
+  st.bind(col, a.units.value).bind(col + 1, a.insurance_claim.value).bind(col + 2, a.user_burden.value);
+  for (int k = 0; k < 3; ++k) st.bind(col + 3 + k, a.fund_claims[static_cast<std::size_t>(k)].value);
+}
+
+review::Amounts amounts_at(const Statement& st, int col) {
+  review::Amounts a;
+  a.units = Units{st.integer(col)};
+  a.insurance_claim = Yen{st.integer(col + 1)};
+  a.user_burden = Yen{st.integer(col + 2)};
+  for (int k = 0; k < 3; ++k) a.fund_claims[static_cast<std::size_t>(k)] = Yen{st.integer(col + 3 + k)};
+  return a;
+}
+
+DecisionWriter::DecisionWriter(Connection& c)
+    : c_(c),
+      claim_(c.prepare("INSERT INTO claim_decisions(month, kind, claim_id, submission_id, doc_key, copy, order_no, "
+                       "outcome, released, held_since, form_id, office_no, insurer_no, insured_no, service_month, "
+                       "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
+                       "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      row_(c.prepare("INSERT INTO claim_rows(decision_id, seq, service_type, last_item_code, cut, plan_units, "
+                     "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
+                     "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      finding_(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
+                         "service_type, item, found, expected, message_ja, message_en) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+void DecisionWriter::claim(const std::string& month, std::string_view kind, const billing::StatementKey& key,
+                           const review::ClaimDecision& d) {
+  auto ref = parse_claim_id(d.claim_id);
+  if (!ref) throw StoreError("明細書の識別子が不正です / malformed claim id: " + d.claim_id);
+  claim_.bind(1, month).bind(2, kind).bind(3, d.claim_id).bind(4, ref->submission).bind(5, ref->doc_key);
+  claim_.bind(6, static_cast<std::int64_t>(ref->copy)).bind(7, static_cast<std::int64_t>(d.order));
+  claim_.bind(8, review::kClaimOutcomes.code(d.outcome)).bind(9, d.released ? 1 : 0);
+  claim_.bind(10, d.held_since ? d.held_since->str() : std::string());
+  claim_.bind(11, key.form_id)
+      .bind(12, key.office_no)
+      .bind(13, std::string(master::normalize_insurer_no(key.insurer_no)));
+  claim_.bind(14, key.insured_no).bind(15, key.service_month.str());
+  bind_amounts(claim_, 16, d.written_total());
+  bind_amounts(claim_, 22, d.decided_total());
+  claim_.run();
+  const auto decision_id = c_.last_insert_id();
+  if (d.facility_written != review::Amounts{} || d.facility_decided != review::Amounts{}) {
+    row(decision_id, 0, "", "", CutReason::None, std::nullopt, d.facility_written, d.facility_decided);
+  }
+  int seq = 0;
+  for (const auto& r : d.rows)
+    row(decision_id, ++seq, r.service_type, r.last_item_code, r.cut, r.plan_units, r.written, r.decided);
+  findings(month, d.claim_id, d.findings);
+}
+
+void DecisionWriter::row(std::int64_t decision_id, int seq, const std::string& type, const std::string& item,
+                         CutReason cut, std::optional<Units> plan, const review::Amounts& written,
+                         const review::Amounts& decided) {
+  row_.bind(1, decision_id).bind(2, seq).bind(3, type).bind(4, item).bind(5, review::kCutReasons.code(cut));
+  if (plan) {
+    row_.bind(6, plan->value);
+  } else {
+    row_.bind_null(6);
+  }
+  bind_amounts(row_, 7, written);
+  bind_amounts(row_, 13, decided);
+  row_.run();
+}
+
+void DecisionWriter::findings(const std::string& month, const std::string& doc_id,
+                              const std::vector<review::Finding>& list) {
+  int seq = 0;
+  for (const auto& f : list) {
+    finding_.bind(1, month).bind(2, doc_id).bind(3, ++seq).bind(4, review::kFindingKinds.code(f.kind)).bind(5, f.code);
+    finding_.bind(6, f.list_reason ? std::string(1, f.list_reason) : std::string());
+    finding_.bind(7, review::kCutReasons.code(f.cut)).bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
+    finding_.bind(12, f.message_ja).bind(13, f.message_en);
+    finding_.run();
+  }
+}
+
+}  // namespace kaigo::store

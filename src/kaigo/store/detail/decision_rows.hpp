@@ -1,0 +1,56 @@
+// store/decision_rows — how a decision is kept in SQLite (outcomes, 増減 事由 and finding kinds as
+// the codes of their tables in review/decision), and the writer of one ClaimDecision (claim_decisions, its 集計 rows in
+// claim_rows, its reasons in decision_findings). The review writes its decisions through it
+// (kind "review") and settlement the decisions of a 再審査 (kind "rereview").
+// Owns: the row form of a decision. Must not: choose which decisions to keep (the callers do).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaigo/billing/types.hpp"
+#include "kaigo/review/decision.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+
+namespace kaigo::store {
+
+// Where a claim_decisions row comes from.
+inline constexpr std::string_view kReviewDecision = "review";      // kaigo review of the month
+inline constexpr std::string_view kRereviewDecision = "rereview";  // 再審査 decided by kaigo results
+
+// "<submission>:<doc_key>#<copy>" (the id of a 明細書 written `copy`-th in its document).
+std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy);
+struct ClaimRef {
+  std::int64_t submission = 0;
+  std::string doc_key;
+  std::size_t copy = 1;
+};
+std::optional<ClaimRef> parse_claim_id(std::string_view id);
+
+// Units and amounts as 6 columns from `col` (units, claim, burden, fund 1–3).
+void bind_amounts(Statement& st, int col, const review::Amounts& a);
+review::Amounts amounts_at(const Statement& st, int col);
+
+// Appends decisions inside the caller's transaction.
+class DecisionWriter {
+ public:
+  explicit DecisionWriter(Connection& c);
+
+  // One 明細書's decision of `month`; `key` is the 明細書's identity as written.
+  void claim(const std::string& month, std::string_view kind, const billing::StatementKey& key,
+             const review::ClaimDecision& d);
+  void findings(const std::string& month, const std::string& doc_id, const std::vector<review::Finding>& list);
+
+ private:
+  void row(std::int64_t decision_id, int seq, const std::string& type, const std::string& item, review::CutReason cut,
+           std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided);
+
+  Connection& c_;
+  Statement claim_;
+  Statement row_;
+  Statement finding_;
+};
+
+}  // namespace kaigo::store
