@@ -4,8 +4,9 @@
 //   PersonMonthKey  a person's month: 証記載保険者番号, 被保険者番号, サービス提供年月 (対象年月) —
 //                   the 給付管理票 of a 明細書, ANN0 / ANNJ.
 // The 証記載保険者番号 is held in its 6-digit form (master::normalize_insurer_no: the 8-digit
-// zero-padded writing is the same insurer). Each item is kept in place at its official width, so
-// that a key is small, compares as bytes and hashes without allocating.
+// zero-padded writing is the same insurer); the person is master::PersonKey, the key of the
+// 受給者台帳. Each item is kept in place at its official width (core/fixed_text), so that a key is
+// small, compares as bytes and hashes without allocating.
 // Owns: building, comparing and hashing the keys. Must not: look anything up.
 #pragma once
 #include <array>
@@ -19,28 +20,10 @@
 
 #include "kaigo/billing/types.hpp"
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/fixed_text.hpp"
+#include "kaigo/master/keys.hpp"
 
 namespace kaigo::billing {
-
-// Text of at most N bytes held in place (zero-padded, so that equal texts are equal bytes).
-template <std::size_t N>
-class FixedText {
- public:
-  static std::optional<FixedText> of(std::string_view s) {
-    if (s.size() > N) return std::nullopt;
-    FixedText t;
-    for (std::size_t i = 0; i < s.size(); ++i) t.bytes_[i] = s[i];
-    t.size_ = static_cast<std::uint8_t>(s.size());
-    return t;
-  }
-  std::string_view view() const { return {bytes_.data(), size_}; }
-  auto operator<=>(const FixedText&) const = default;
-  bool operator==(const FixedText&) const = default;
-
- private:
-  std::array<char, N> bytes_{};
-  std::uint8_t size_ = 0;
-};
 
 // 被保険者 × 月: whose 給付管理票 a 明細書 needs.
 class PersonMonthKey {
@@ -54,8 +37,9 @@ class PersonMonthKey {
   static PersonMonthKey from(const StatementKey& k);
   static PersonMonthKey from(const BenefitPlan& p);
 
-  std::string_view insurer_no() const { return insurer_.view(); }  // 6 digits (or as written)
-  std::string_view insured_no() const { return insured_.view(); }
+  std::string_view insurer_no() const { return person_.insurer_no(); }  // 6 digits (or as written)
+  std::string_view insured_no() const { return person_.insured_no(); }
+  const master::PersonKey& person() const { return person_; }
   YearMonth month() const { return month_; }
   std::size_t hash() const;
 
@@ -63,8 +47,7 @@ class PersonMonthKey {
   bool operator==(const PersonMonthKey&) const = default;
 
  private:
-  FixedText<8> insurer_;
-  FixedText<10> insured_;
+  master::PersonKey person_;
   YearMonth month_;
 };
 

@@ -61,11 +61,8 @@ std::optional<Units> CareLimitMaster::limit(std::string_view care_level, YearMon
 }
 
 LoadResult<CareLimitMaster> load_care_limits(std::string_view text, std::string file_name) {
-  LoadResult<CareLimitMaster> result;
-  CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
-  CareLimitMaster master;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  return load_versioned<CareLimitMaster>(text, std::move(file_name), {kColumns}, kFrom,
+                                         [](RowReader& r) -> std::optional<Keyed<CareLimit>> {
     auto lv = r.required(kLevel);
     if (lv && !is_care_level_code(*lv)) {
       r.fail(kLevel, code::kUnknownCode, "要介護状態区分コードが不正です", "unknown care level code");
@@ -73,17 +70,10 @@ LoadResult<CareLimitMaster> load_care_limits(std::string_view text, std::string 
     auto name = r.required(kName);
     auto units = r.integer(kLimit, 0, 999999, true);
     auto period = read_period(r, kFrom, kTo);
-    if (!r.ok() || !lv || !name || !units || !period) continue;
-    CareLimit c{std::string(*lv), std::string(*name), Units{*units}, std::string(r.text(kSource)), *period,
-                r.line()};
-    std::string key = c.care_level;
-    master.table_.add(std::move(key), std::move(c));
-  }
-  master.table_.finish([&](const std::string& key, const CareLimit& a, const CareLimit& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "有効期間開始"));
+    if (!r.ok() || !lv || !name || !units || !period) return std::nullopt;
+    return Keyed<CareLimit>{std::string(*lv), {std::string(*lv), std::string(*name), Units{*units},
+                                               std::string(r.text(kSource)), *period, r.line()}};
   });
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
-  return result;
 }
 
 }  // namespace kaigo::master

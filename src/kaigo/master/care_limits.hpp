@@ -30,14 +30,10 @@ struct CareLimit {
   std::uint64_t line = 0;
 };
 
-class CareLimitMaster {
+class CareLimitMaster : public VersionedMaster<CareLimit> {
  public:
+  using VersionedMaster::VersionedMaster;
   std::optional<Units> limit(std::string_view care_level, YearMonth month) const;
-  const VersionedTable<CareLimit>& table() const { return table_; }
-
- private:
-  friend LoadResult<CareLimitMaster> load_care_limits(std::string_view, std::string);
-  VersionedTable<CareLimit> table_;
 };
 
 LoadResult<CareLimitMaster> load_care_limits(std::string_view text, std::string file_name);

@@ -21,11 +21,15 @@ constexpr std::array<Column, 9> kColumns{{
 constexpr std::array<std::string_view, 2> kTables{"base", "limit"};
 constexpr std::array<std::string_view, 4> kStages{"1", "2", "3a", "3b"};
 
-std::string key_of(bool base, std::string_view stage, int kind, int cls, int stay) {
-  return fmt::format("{}|{}|{}|{}|{}", base ? "base" : "limit", stage, kind, cls, stay);
+FacilityCostKey key_of(bool base, std::string_view stage, int kind, int cls, int stay) {
+  return {base, FixedText<2>::of(stage).value_or(FixedText<2>{}), kind, cls, stay};
 }
 
 }  // namespace
+
+std::string FacilityCostKey::text() const {
+  return fmt::format("{} {} {} {} {}", is_base ? "base" : "limit", stage.view(), kind, facility_class, stay);
+}
 
 std::optional<Yen> FacilityCostMaster::base_cost(FacilityCostKind kind, FacilityClass cls, YearMonth month) const {
   for (int c : {static_cast<int>(cls), 0}) {
@@ -36,6 +40,7 @@ std::optional<Yen> FacilityCostMaster::base_cost(FacilityCostKind kind, Facility
 
 std::optional<Yen> FacilityCostMaster::burden_limit(std::string_view stage, FacilityCostKind kind, StayKind stay,
                                                     YearMonth month) const {
+  if (!FixedText<2>::of(stage)) return std::nullopt;  // no 段階 is that long
   for (int s : {static_cast<int>(stay), 0}) {
     if (const auto* e = table_.in_month(key_of(false, stage, static_cast<int>(kind), 0, s), month)) return e->daily;
   }
@@ -43,11 +48,8 @@ std::optional<Yen> FacilityCostMaster::burden_limit(std::string_view stage, Faci
 }
 
 LoadResult<FacilityCostMaster> load_facility_costs(std::string_view text, std::string file_name) {
-  LoadResult<FacilityCostMaster> result;
-  CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
-  FacilityCostMaster master;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  return load_versioned<FacilityCostMaster>(text, std::move(file_name), {kColumns}, kFrom, [](RowReader& r) {
+    using Row = Keyed<FacilityCostEntry, FacilityCostKey>;
     auto table = r.one_of(kTable, kTables, true);
     bool base = table && *table == "base";
     auto stage = r.one_of(kStage, kStages, table && !base);
@@ -59,7 +61,7 @@ LoadResult<FacilityCostMaster> load_facility_costs(std::string_view text, std::s
     auto stay = r.integer(kStay, 0, 2, true);
     auto yen = r.integer(kYen, 0, 99999, true);
     auto period = read_period(r, kFrom, kTo);
-    if (!r.ok() || !table || !kind || !cls || !stay || !yen || !period) continue;
+    if (!r.ok() || !table || !kind || !cls || !stay || !yen || !period) return std::optional<Row>{};
     FacilityCostEntry e;
     e.is_base = base;
     e.stage = stage ? std::string(*stage) : std::string();
@@ -70,14 +72,9 @@ LoadResult<FacilityCostMaster> load_facility_costs(std::string_view text, std::s
     e.source = std::string(r.text(kSource));
     e.period = *period;
     e.line = r.line();
-    std::string key = key_of(e.is_base, e.stage, e.kind, e.facility_class, e.stay);
-    master.table_.add(std::move(key), std::move(e));
-  }
-  master.table_.finish([&](const std::string& key, const FacilityCostEntry& a, const FacilityCostEntry& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "有効期間開始"));
+    auto key = key_of(e.is_base, e.stage, e.kind, e.facility_class, e.stay);
+    return std::optional<Row>{Row{key, std::move(e)}};
   });
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
-  return result;
 }
 
 }  // namespace kaigo::master

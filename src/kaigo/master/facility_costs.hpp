@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "kaigo/core/fixed_text.hpp"
 #include "kaigo/core/money.hpp"
 #include "kaigo/master/csv.hpp"
 #include "kaigo/master/versioned.hpp"
@@ -40,16 +41,28 @@ struct FacilityCostEntry {
   std::uint64_t line = 0;
 };
 
-class FacilityCostMaster {
+// Which value a row gives: base or limit, 段階, kind, facility class, stay (0 = any).
+struct FacilityCostKey {
+  bool is_base = true;
+  FixedText<2> stage;
+  int kind = 1;
+  int facility_class = 0;
+  int stay = 0;
+
+  std::size_t hash() const {
+    return KeyHasher().add(is_base ? "base" : "limit").add(stage.view()).add(kind).add(facility_class).add(stay).value();
+  }
+  std::string text() const;
+  auto operator<=>(const FacilityCostKey&) const = default;
+  bool operator==(const FacilityCostKey&) const = default;
+};
+
+class FacilityCostMaster : public VersionedMaster<FacilityCostEntry, FacilityCostKey> {
  public:
+  using VersionedMaster::VersionedMaster;
   std::optional<Yen> base_cost(FacilityCostKind kind, FacilityClass cls, YearMonth month) const;
   std::optional<Yen> burden_limit(std::string_view stage, FacilityCostKind kind, StayKind stay,
                                   YearMonth month) const;
-  const VersionedTable<FacilityCostEntry>& table() const { return table_; }
-
- private:
-  friend LoadResult<FacilityCostMaster> load_facility_costs(std::string_view, std::string);
-  VersionedTable<FacilityCostEntry> table_;
 };
 
 LoadResult<FacilityCostMaster> load_facility_costs(std::string_view text, std::string file_name);

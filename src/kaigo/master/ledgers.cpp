@@ -1,40 +1,17 @@
 #include "kaigo/master/ledgers.hpp"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "kaigo/master/care_limits.hpp"
 
 namespace kaigo::master {
 namespace {
 
-// Composite keys without allocation on lookups: "a|b" in a small buffer.
-class Key {
- public:
-  Key(std::string_view a, std::string_view b) {
-    if (a.size() + b.size() + 1 > buf_.size()) {
-      size_ = 0;  // longer than any valid key: an empty key matches nothing
-      return;
-    }
-    std::memcpy(buf_.data(), a.data(), a.size());
-    buf_[a.size()] = '|';
-    std::memcpy(buf_.data() + a.size() + 1, b.data(), b.size());
-    size_ = a.size() + b.size() + 1;
-  }
-  std::string_view view() const { return {buf_.data(), size_}; }
-  std::string str() const { return std::string(view()); }
-
- private:
-  std::array<char, 48> buf_{};
-  std::size_t size_ = 0;
-};
-
 constexpr std::array<std::string_view, 5> kDesignations{"1", "2", "3", "4", "5"};
 constexpr std::array<std::string_view, 2> kSexes{"1", "2"};
 constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
 constexpr std::array<std::string_view, 4> kPlanKinds{"1", "2", "3", "4"};
-
-bool valid_or_report_overlap(Diagnostics& diags) { return diags.empty(); }
 
 // ---- offices.csv --------------------------------------------------------------------------------
 enum OfficeCol : std::size_t {
@@ -91,15 +68,11 @@ constexpr std::array<Column, 15> kRecipientColumns{{
 
 }  // namespace
 
-std::string_view normalize_insurer_no(std::string_view no) {
-  if (no.size() == 8 && no.substr(0, 2) == "00") no.remove_prefix(2);
-  return no;
-}
-
 // ---- OfficeLedger -------------------------------------------------------------------------------
 
 const Office* OfficeLedger::find(std::string_view office_no, std::string_view service_type, YearMonth month) const {
-  return table_.in_month(Key(office_no, service_type).view(), month);
+  auto key = OfficeServiceKey::of(office_no, service_type);
+  return key ? table_.in_month(*key, month) : nullptr;
 }
 
 const Office* OfficeLedger::find_any(std::string_view office_no, YearMonth month) const {
@@ -112,11 +85,8 @@ const Office* OfficeLedger::find_any(std::string_view office_no, YearMonth month
 }
 
 LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_name, const ServiceTypeMaster* types) {
-  LoadResult<OfficeLedger> result;
-  CsvFile csv(text, file_name, {kOfficeColumns}, result.diagnostics);
-  OfficeLedger ledger;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  OfficeLedger::TypesOf types_of;
+  auto read = [&](RowReader& r) -> std::optional<Keyed<Office, OfficeServiceKey>> {
     auto no = r.alnum(kONo, 10, true);
     auto type = r.alnum(kOType, 2, true);
     if (type && types && !types->known(*type)) {
@@ -128,7 +98,7 @@ LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_na
     auto period = read_period(r, kOFrom, kOTo);
     auto region = r.integer(kORegion, 0, 7, true);
     auto municipality = r.digits(kOMunicipality, 5, 6, false);
-    if (!r.ok() || !no || !type || !name || !designation || !period || !region) continue;
+    if (!r.ok() || !no || !type || !name || !designation || !period || !region) return std::nullopt;
     Office o;
     o.office_no = std::string(*no);
     o.service_type = std::string(*type);
@@ -143,18 +113,14 @@ LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_na
     o.bank_branch = std::string(r.text(kOBranch));
     o.period = *period;
     o.line = r.line();
-    auto& known_types = ledger.types_of_[o.office_no];
+    auto& known_types = types_of[o.office_no];
     if (std::find(known_types.begin(), known_types.end(), o.service_type) == known_types.end()) {
       known_types.push_back(o.service_type);
     }
-    std::string key = Key(o.office_no, o.service_type).str();
-    ledger.table_.add(std::move(key), std::move(o));
-  }
-  ledger.table_.finish([&](const std::string& key, const Office& a, const Office& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kOFrom), "有効期間開始"));
-  });
-  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
-  return result;
+    auto key = *OfficeServiceKey::of(o.office_no, o.service_type);  // the widths were checked above
+    return Keyed<Office, OfficeServiceKey>{key, std::move(o)};
+  };
+  return load_versioned<OfficeLedger>(text, std::move(file_name), {kOfficeColumns}, kOFrom, read, std::move(types_of));
 }
 
 // ---- InsurerLedger ------------------------------------------------------------------------------
@@ -168,47 +134,37 @@ bool InsurerLedger::known(std::string_view insurer_no) const {
 }
 
 LoadResult<InsurerLedger> load_insurers(std::string_view text, std::string file_name) {
-  LoadResult<InsurerLedger> result;
-  CsvFile csv(text, file_name, {kInsurerColumns}, result.diagnostics);
-  InsurerLedger ledger;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  return load_versioned<InsurerLedger>(text, std::move(file_name), {kInsurerColumns}, kIFrom,
+                                       [](RowReader& r) -> std::optional<Keyed<Insurer>> {
     auto no = r.digits(kINo, 6, 6, true);
     auto name = r.required(kIName);
     auto period = read_period(r, kIFrom, kITo);
-    if (!r.ok() || !no || !name || !period) continue;
-    Insurer ins{std::string(*no), std::string(*name), *period, r.line()};
-    std::string key = ins.insurer_no;
-    ledger.table_.add(std::move(key), std::move(ins));
-  }
-  ledger.table_.finish([&](const std::string& key, const Insurer& a, const Insurer& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kIFrom), "有効期間開始"));
+    if (!r.ok() || !no || !name || !period) return std::nullopt;
+    return Keyed<Insurer>{std::string(*no), {std::string(*no), std::string(*name), *period, r.line()}};
   });
-  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
-  return result;
 }
 
 // ---- RecipientLedger ----------------------------------------------------------------------------
 
 std::span<const Recipient> RecipientLedger::versions(std::string_view insurer_no, std::string_view insured_no) const {
-  return table_.versions(Key(normalize_insurer_no(insurer_no), insured_no).view());
+  auto key = PersonKey::of(insurer_no, insured_no);
+  return key ? table_.versions(*key) : std::span<const Recipient>{};
 }
 
 const Recipient* RecipientLedger::at(std::string_view insurer_no, std::string_view insured_no, Date day) const {
-  return table_.at(Key(normalize_insurer_no(insurer_no), insured_no).view(), day);
+  auto key = PersonKey::of(insurer_no, insured_no);
+  return key ? table_.at(*key, day) : nullptr;
 }
 
 std::vector<const Recipient*> RecipientLedger::in_month(std::string_view insurer_no, std::string_view insured_no,
                                                         YearMonth month) const {
-  return table_.all_in_month(Key(normalize_insurer_no(insurer_no), insured_no).view(), month);
+  auto key = PersonKey::of(insurer_no, insured_no);
+  return key ? table_.all_in_month(*key, month) : std::vector<const Recipient*>{};
 }
 
 LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string file_name) {
-  LoadResult<RecipientLedger> result;
-  CsvFile csv(text, file_name, {kRecipientColumns}, result.diagnostics);
-  RecipientLedger ledger;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  return load_versioned<RecipientLedger>(text, std::move(file_name), {kRecipientColumns}, kRFrom,
+                                         [](RowReader& r) -> std::optional<Keyed<Recipient, PersonKey>> {
     auto insurer = r.digits(kRInsurer, 6, 6, true);
     auto insured = r.alnum(kRInsured, 10, true);
     auto birth = r.date(kRBirth, true);
@@ -231,7 +187,7 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     auto plan_kind = r.text(kRPlanKind) == "0" ? std::nullopt : r.one_of(kRPlanKind, kPlanKinds, false);
     auto support = r.text(kRSupport) == "0" ? std::nullopt : r.alnum(kRSupport, 10, false);
     auto period = read_period(r, kRFrom, kRTo);
-    if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) continue;
+    if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) return std::nullopt;
     Recipient p;
     p.insurer_no = std::string(*insurer);
     p.insured_no = std::string(*insured);
@@ -248,14 +204,9 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     p.support_office_no = support ? std::string(*support) : std::string();
     p.period = *period;
     p.line = r.line();
-    std::string key = Key(p.insurer_no, p.insured_no).str();
-    ledger.table_.add(std::move(key), std::move(p));
-  }
-  ledger.table_.finish([&](const std::string& key, const Recipient& a, const Recipient& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kRFrom), "有効期間開始"));
+    auto key = *PersonKey::of(p.insurer_no, p.insured_no);  // the widths were checked above
+    return Keyed<Recipient, PersonKey>{key, std::move(p)};
   });
-  if (csv.ok() && valid_or_report_overlap(result.diagnostics)) result.table = std::move(ledger);
-  return result;
 }
 
 }  // namespace kaigo::master

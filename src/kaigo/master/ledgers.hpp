@@ -12,6 +12,7 @@
 
 #include "kaigo/core/money.hpp"
 #include "kaigo/master/csv.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/master/service_types.hpp"
 #include "kaigo/master/versioned.hpp"
 
@@ -34,21 +35,22 @@ struct Office {
   std::uint64_t line = 0;
 };
 
-class OfficeLedger {
+class OfficeLedger : public VersionedMaster<Office, OfficeServiceKey> {
  public:
+  // 事業所番号 → its サービス種類コード in the order the file first lists them.
+  using TypesOf = std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>;
+  OfficeLedger() = default;
+  OfficeLedger(VersionedTable<Office, OfficeServiceKey> table, TypesOf types_of)
+      : VersionedMaster(std::move(table)), types_of_(std::move(types_of)) {}
   // The office's registration for `service_type` valid in `month` (ADD1 when missing).
   const Office* find(std::string_view office_no, std::string_view service_type, YearMonth month) const;
   // Any registration of the office valid in `month` (ADD0 when missing).
   const Office* find_any(std::string_view office_no, YearMonth month) const;
   // Whether the office has any registration at all, in any period.
   bool known(std::string_view office_no) const { return types_of_.find(office_no) != types_of_.end(); }
-  std::size_t size() const { return table_.version_count(); }
-  const VersionedTable<Office>& table() const { return table_; }
 
  private:
-  friend LoadResult<OfficeLedger> load_offices(std::string_view, std::string, const ServiceTypeMaster*);
-  VersionedTable<Office> table_;
-  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> types_of_;
+  TypesOf types_of_;
 };
 
 // 保険者台帳 — an insurer (保険者番号, 6 digits) over one period.
@@ -59,17 +61,12 @@ struct Insurer {
   std::uint64_t line = 0;
 };
 
-class InsurerLedger {
+class InsurerLedger : public VersionedMaster<Insurer> {
  public:
+  using VersionedMaster::VersionedMaster;
   // Accepts the 6-digit number or the 8-digit 証記載保険者番号 zero-padded on the left.
   const Insurer* find(std::string_view insurer_no, YearMonth month) const;
   bool known(std::string_view insurer_no) const;  // any period (ADD2 vs ADDA)
-  std::size_t size() const { return table_.version_count(); }
-  const VersionedTable<Insurer>& table() const { return table_; }
-
- private:
-  friend LoadResult<InsurerLedger> load_insurers(std::string_view, std::string);
-  VersionedTable<Insurer> table_;
 };
 
 // 受給者台帳 — one version of a person's record, valid over `period`.
@@ -91,24 +88,16 @@ struct Recipient {
   std::uint64_t line = 0;
 };
 
-class RecipientLedger {
+class RecipientLedger : public VersionedMaster<Recipient, PersonKey> {
  public:
+  using VersionedMaster::VersionedMaster;
   std::span<const Recipient> versions(std::string_view insurer_no, std::string_view insured_no) const;
   const Recipient* at(std::string_view insurer_no, std::string_view insured_no, Date day) const;
   // Every version valid on some day of `month`, oldest first.
   std::vector<const Recipient*> in_month(std::string_view insurer_no, std::string_view insured_no,
                                          YearMonth month) const;
-  std::size_t size() const { return table_.version_count(); }
   std::size_t people() const { return table_.key_count(); }
-  const VersionedTable<Recipient>& table() const { return table_; }
-
- private:
-  friend LoadResult<RecipientLedger> load_recipients(std::string_view, std::string);
-  VersionedTable<Recipient> table_;
 };
-
-// 証記載保険者番号 as written (8, zero-padded) → the ledger's 6-digit number.
-std::string_view normalize_insurer_no(std::string_view insurer_no);
 
 LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_name, const ServiceTypeMaster* types);
 LoadResult<InsurerLedger> load_insurers(std::string_view text, std::string file_name);

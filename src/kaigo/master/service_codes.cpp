@@ -39,11 +39,8 @@ const ServiceCode* ServiceCodeMaster::monthly_of(std::string_view code6, YearMon
 
 LoadResult<ServiceCodeMaster> load_service_codes(std::string_view text, std::string file_name,
                                                  const ServiceTypeMaster* types) {
-  LoadResult<ServiceCodeMaster> result;
-  CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
-  ServiceCodeMaster master;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  ServiceCodeMaster::MonthlyOfDaily monthly_of_daily;
+  auto read = [&](RowReader& r) -> std::optional<Keyed<ServiceCode>> {
     auto type = r.alnum(kType, 2, true);
     if (type && types && !types->known(*type)) {
       r.fail(kType, code::kUnknownCode, "サービス種類コードがサービス種類マスタにありません",
@@ -56,7 +53,7 @@ LoadResult<ServiceCodeMaster> load_service_codes(std::string_view text, std::str
     auto limit = r.one_of(kLimit, kFlags, true);
     auto period = read_period(r, kFrom, kTo);
     auto daily = r.alnum(kDaily, 4, false);
-    if (!r.ok() || !type || !item || !name || !kind || !limit || !period) continue;
+    if (!r.ok() || !type || !item || !name || !kind || !limit || !period) return std::nullopt;
     ServiceCode c;
     c.service_type = std::string(*type);
     c.item_code = std::string(*item);
@@ -68,15 +65,11 @@ LoadResult<ServiceCodeMaster> load_service_codes(std::string_view text, std::str
     c.source = std::string(r.text(kSource));
     c.period = *period;
     c.line = r.line();
-    if (!c.daily_item_code.empty()) master.monthly_of_daily_[c.service_type + c.daily_item_code] = c.code();
-    std::string key = c.code();
-    master.table_.add(std::move(key), std::move(c));
-  }
-  master.table_.finish([&](const std::string& key, const ServiceCode& a, const ServiceCode& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "有効期間開始"));
-  });
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
-  return result;
+    if (!c.daily_item_code.empty()) monthly_of_daily[c.service_type + c.daily_item_code] = c.code();
+    return Keyed<ServiceCode>{c.code(), std::move(c)};
+  };
+  return load_versioned<ServiceCodeMaster>(text, std::move(file_name), {kColumns}, kFrom, read,
+                                           std::move(monthly_of_daily));
 }
 
 }  // namespace kaigo::master

@@ -32,20 +32,21 @@ struct ServiceCode {
   std::string code() const { return service_type + item_code; }
 };
 
-class ServiceCodeMaster {
+class ServiceCodeMaster : public VersionedMaster<ServiceCode> {
  public:
+  using MonthlyOfDaily = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+  ServiceCodeMaster() = default;
+  ServiceCodeMaster(VersionedTable<ServiceCode> table, MonthlyOfDaily monthly_of_daily)
+      : VersionedMaster(std::move(table)), monthly_of_daily_(std::move(monthly_of_daily)) {}
+
   // The version in force in `month` of the 6-character サービスコード, or nullptr.
   const ServiceCode* find(std::string_view code6, YearMonth month) const { return table_.in_month(code6, month); }
   const ServiceCode* find(std::string_view service_type, std::string_view item_code, YearMonth month) const;
   // For a per-day code, the 月額 code it prorates (nullptr when it is not a 日割り code).
   const ServiceCode* monthly_of(std::string_view code6, YearMonth month) const;
-  const VersionedTable<ServiceCode>& table() const { return table_; }
-  std::size_t size() const { return table_.version_count(); }
 
  private:
-  friend LoadResult<ServiceCodeMaster> load_service_codes(std::string_view, std::string, const ServiceTypeMaster*);
-  VersionedTable<ServiceCode> table_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> monthly_of_daily_;
+  MonthlyOfDaily monthly_of_daily_;
 };
 
 // Strict loader of services.csv. With `types`, a service type not in that master is refused (KM07).

@@ -51,14 +51,9 @@ bool ServiceType::allows(std::string_view care_level) const {
   return std::find(care_levels.begin(), care_levels.end(), care_level) != care_levels.end();
 }
 
-
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name) {
-  LoadResult<ServiceTypeMaster> result;
-  CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
-  ServiceTypeMaster master;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
-    ServiceType t;
+  return load_versioned<ServiceTypeMaster>(text, std::move(file_name), {kColumns}, kFrom,
+                                           [](RowReader& r) -> std::optional<Keyed<ServiceType>> {
     auto code = r.alnum(kCode, 2, true);
     auto name = r.required(kName);
     auto share = r.word(kShare, kLaborShares, true);
@@ -70,8 +65,9 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     auto levels = care_levels(r);
     auto period = read_period(r, kFrom, kTo);
     if (!r.ok() || !code || !name || !share || !form || !plan || !limit || !kago || !invoice || !levels || !period) {
-      continue;
+      return std::nullopt;
     }
+    ServiceType t;
     t.code = std::string(*code);
     t.name = std::string(*name);
     t.labor_share = *share;
@@ -84,14 +80,8 @@ LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::str
     t.source = std::string(r.text(kSource));
     t.period = *period;
     t.line = r.line();
-    std::string key = t.code;
-    master.table_.add(std::move(key), std::move(t));
-  }
-  master.table_.finish([&](const std::string& key, const ServiceType& a, const ServiceType& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "有効期間開始"));
+    return Keyed<ServiceType>{t.code, std::move(t)};
   });
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
-  return result;
 }
 
 }  // namespace kaigo::master

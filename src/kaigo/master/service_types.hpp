@@ -44,17 +44,13 @@ struct ServiceType {
   bool allows(std::string_view care_level) const;
 };
 
-class ServiceTypeMaster {
+class ServiceTypeMaster : public VersionedMaster<ServiceType> {
  public:
+  using VersionedMaster::VersionedMaster;
   // The version in force in `month`, or nullptr.
   const ServiceType* find(std::string_view code, YearMonth month) const { return table_.in_month(code, month); }
   // Whether any version of `code` exists (used to validate codes in other files).
   bool known(std::string_view code) const { return !table_.versions(code).empty(); }
-  const VersionedTable<ServiceType>& table() const { return table_; }
-
- private:
-  friend LoadResult<ServiceTypeMaster> load_service_types(std::string_view, std::string);
-  VersionedTable<ServiceType> table_;
 };
 
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name);

@@ -1,6 +1,5 @@
 #include "kaigo/master/sougou.hpp"
 
-#include "kaigo/master/ledgers.hpp"
 
 namespace kaigo::master {
 namespace {
@@ -55,19 +54,14 @@ std::optional<YearMonth> read_end(RowReader& r, bool& ok) {
 
 const SougouServiceCode* SougouMaster::find(std::string_view insurer_no, std::string_view code6,
                                             YearMonth month) const {
-  std::string key(normalize_insurer_no(insurer_no));
-  key += '|';
-  key += code6;
-  return table_.in_month(key, month);
+  auto key = SougouCodeKey::of(insurer_no, code6);
+  return key ? table_.in_month(*key, month) : nullptr;
 }
 
 LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string file_name) {
-  LoadResult<SougouMaster> result;
-  CsvSpec spec{kColumns, false, 19};
-  CsvFile csv(text, file_name, spec, result.diagnostics);
-  SougouMaster master;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, result.diagnostics);
+  using Row = Keyed<SougouServiceCode, SougouCodeKey>;
+  return load_versioned<SougouMaster>(text, std::move(file_name), {kColumns, false, 19}, kFrom,
+                                      [](RowReader& r) -> std::optional<Row> {
     bool long_layout = !r.text(kCreated).empty() || !r.text(kEntrust).empty();
     auto insurer = r.digits(kInsurer, 6, 6, true);
     auto type = r.alnum(kType, 2, true);
@@ -91,7 +85,7 @@ LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string f
     if (from && to && *to < *from) {
       r.fail(kTo, code::kPeriod, "適用終了年月が適用開始年月より前です", "valid_to is before valid_from");
     }
-    if (!r.ok() || !end_ok || !insurer || !type || !item || !from || !name || !units || !kind) continue;
+    if (!r.ok() || !end_ok || !insurer || !type || !item || !from || !name || !units || !kind) return std::nullopt;
     SougouServiceCode s;
     s.insurer_no = std::string(*insurer);
     s.service_type = std::string(*type);
@@ -112,14 +106,9 @@ LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string f
     s.period.from = Date{from->year, from->month, 1};
     if (to) s.period.to = Date{to->year, to->month, to->days()};
     s.line = r.line();
-    std::string key = s.insurer_no + "|" + s.code();
-    master.table_.add(std::move(key), std::move(s));
-  }
-  master.table_.finish([&](const std::string& key, const SougouServiceCode& a, const SougouServiceCode& b) {
-    result.diagnostics.push_back(overlap_diagnostic(file_name, key, a, b, csv.item_no(kFrom), "適用開始年月"));
+    auto key = *SougouCodeKey::of(s.insurer_no, s.code());  // the widths were checked above
+    return Row{key, std::move(s)};
   });
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(master);
-  return result;
 }
 
 }  // namespace kaigo::master

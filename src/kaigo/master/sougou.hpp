@@ -10,6 +10,7 @@
 
 #include "kaigo/core/money.hpp"
 #include "kaigo/master/csv.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/master/versioned.hpp"
 
 namespace kaigo::master {
@@ -40,15 +41,10 @@ struct SougouServiceCode {
   bool limit_target() const { return !limit_class.empty() && limit_class != "0"; }
 };
 
-class SougouMaster {
+class SougouMaster : public VersionedMaster<SougouServiceCode, SougouCodeKey> {
  public:
+  using VersionedMaster::VersionedMaster;
   const SougouServiceCode* find(std::string_view insurer_no, std::string_view code6, YearMonth month) const;
-  std::size_t size() const { return table_.version_count(); }
-  const VersionedTable<SougouServiceCode>& table() const { return table_; }
-
- private:
-  friend LoadResult<SougouMaster> load_sougou_master(std::string_view, std::string);
-  VersionedTable<SougouServiceCode> table_;
 };
 
 // Strict, all-or-nothing. Accepts YYYYMM ends 999999 (open) and 299912; 算定単位 1–3 or 01–03.

@@ -25,46 +25,24 @@ constexpr std::array<Column, 6> kRegionColumns{{
     {"source", "出典", true},
 }};
 
-void load_uplifts(std::string_view text, const std::string& file, VersionedTable<RegionUplift>& table,
-                  Diagnostics& diags, bool& ok) {
-  CsvFile csv(text, file, {kUpliftColumns}, diags);
-  ok = ok && csv.ok();
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, diags);
-    auto cls = r.integer(kUClass, 0, 7, true);
-    auto name = r.required(kUName);
-    auto pct = r.integer(kUPercent, 0, 100, true);
-    auto period = read_period(r, kUFrom, kUTo);
-    if (!r.ok() || !cls || !name || !pct || !period) continue;
-    RegionUplift u{static_cast<int>(*cls), std::string(*name), static_cast<int>(*pct),
-                   std::string(r.text(kUSource)), *period, r.line()};
-    std::string key = std::to_string(u.region_class);
-    table.add(std::move(key), std::move(u));
-  }
-  table.finish([&](const std::string& key, const RegionUplift& a, const RegionUplift& b) {
-    diags.push_back(overlap_diagnostic(file, key, a, b, csv.item_no(kUFrom), "有効期間開始"));
-  });
+std::optional<Keyed<RegionUplift>> read_uplift(RowReader& r) {
+  auto cls = r.integer(kUClass, 0, 7, true);
+  auto name = r.required(kUName);
+  auto pct = r.integer(kUPercent, 0, 100, true);
+  auto period = read_period(r, kUFrom, kUTo);
+  if (!r.ok() || !cls || !name || !pct || !period) return std::nullopt;
+  return Keyed<RegionUplift>{std::to_string(*cls), {static_cast<int>(*cls), std::string(*name), static_cast<int>(*pct),
+                                                    std::string(r.text(kUSource)), *period, r.line()}};
 }
 
-void load_regions(std::string_view text, const std::string& file, VersionedTable<MunicipalityRegion>& table,
-                  Diagnostics& diags, bool& ok) {
-  CsvFile csv(text, file, {kRegionColumns}, diags);
-  ok = ok && csv.ok();
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    RowReader r(csv, i, diags);
-    auto code = r.digits(kRCode, 6, 6, true);
-    auto name = r.required(kRName);
-    auto cls = r.integer(kRClass, 0, 7, true);
-    auto period = read_period(r, kRFrom, kRTo);
-    if (!r.ok() || !code || !name || !cls || !period) continue;
-    MunicipalityRegion m{std::string(*code), std::string(*name), static_cast<int>(*cls),
-                         std::string(r.text(kRSource)), *period, r.line()};
-    std::string key = m.municipality_code;
-    table.add(std::move(key), std::move(m));
-  }
-  table.finish([&](const std::string& key, const MunicipalityRegion& a, const MunicipalityRegion& b) {
-    diags.push_back(overlap_diagnostic(file, key, a, b, csv.item_no(kRFrom), "有効期間開始"));
-  });
+std::optional<Keyed<MunicipalityRegion>> read_region(RowReader& r) {
+  auto code = r.digits(kRCode, 6, 6, true);
+  auto name = r.required(kRName);
+  auto cls = r.integer(kRClass, 0, 7, true);
+  auto period = read_period(r, kRFrom, kRTo);
+  if (!r.ok() || !code || !name || !cls || !period) return std::nullopt;
+  return Keyed<MunicipalityRegion>{std::string(*code), {std::string(*code), std::string(*name), static_cast<int>(*cls),
+                                                        std::string(r.text(kRSource)), *period, r.line()}};
 }
 
 }  // namespace
@@ -91,11 +69,13 @@ std::optional<int> UnitPriceMaster::region_of(std::string_view municipality_code
 LoadResult<UnitPriceMaster> load_unit_prices(std::string_view uplift_text, std::string uplift_file,
                                              std::string_view regions_text, std::string regions_file) {
   LoadResult<UnitPriceMaster> result;
-  UnitPriceMaster master;
-  bool ok = true;
-  load_uplifts(uplift_text, uplift_file, master.uplifts_, result.diagnostics, ok);
-  load_regions(regions_text, regions_file, master.municipalities_, result.diagnostics, ok);
-  if (ok && result.diagnostics.empty()) result.table = std::move(master);
+  CsvFile uplift_csv(uplift_text, std::move(uplift_file), {kUpliftColumns}, result.diagnostics);
+  auto uplifts = read_versions(uplift_csv, result.diagnostics, kUFrom, read_uplift);
+  CsvFile regions_csv(regions_text, std::move(regions_file), {kRegionColumns}, result.diagnostics);
+  auto regions = read_versions(regions_csv, result.diagnostics, kRFrom, read_region);
+  if (uplift_csv.ok() && regions_csv.ok() && result.diagnostics.empty()) {
+    result.table.emplace(std::move(uplifts), std::move(regions));
+  }
   return result;
 }
 

@@ -44,6 +44,9 @@ struct MunicipalityRegion {
 
 class UnitPriceMaster {
  public:
+  UnitPriceMaster() = default;
+  UnitPriceMaster(VersionedTable<RegionUplift> uplifts, VersionedTable<MunicipalityRegion> municipalities)
+      : uplifts_(std::move(uplifts)), municipalities_(std::move(municipalities)) {}
   std::optional<int> uplift_percent(int region_class, YearMonth month) const;
   // 単位数単価 of a service of `share` at an office of `region_class` for `month`.
   std::optional<UnitPrice> unit_price(int region_class, LaborShare share, YearMonth month) const;
@@ -54,8 +57,6 @@ class UnitPriceMaster {
   const VersionedTable<MunicipalityRegion>& municipalities() const { return municipalities_; }
 
  private:
-  friend LoadResult<UnitPriceMaster> load_unit_prices(std::string_view, std::string, std::string_view,
-                                                      std::string);
   VersionedTable<RegionUplift> uplifts_;
   VersionedTable<MunicipalityRegion> municipalities_;
 };

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -22,11 +23,34 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// Hashes a typed key (one with hash(), such as PersonKey) or a string.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  template <class K>
+    requires requires(const K& k) { k.hash(); }
+  std::size_t operator()(const K& k) const {
+    return k.hash();
+  }
+};
+
+// The text of a key in a diagnostic: a string as it is, a typed key by its text().
+inline const std::string& key_text(const std::string& key) { return key; }
+template <class K>
+  requires requires(const K& k) { k.text(); }
+std::string key_text(const K& key) {
+  return key.text();
+}
+
 // T must have `Period period` and `std::uint64_t line` (the source line, for diagnostics).
-template <class T>
+// K is the key: a string (one code) or a typed key of several items (master/keys).
+template <class T, class K = std::string>
 class VersionedTable {
  public:
-  void add(std::string key, T value) { map_[std::move(key)].push_back(std::move(value)); }
+  using Key = K;
+  using Value = T;
+
+  void add(K key, T value) { map_[std::move(key)].push_back(std::move(value)); }
 
   // Sorts each key's versions; for every pair that overlaps, calls report(key, first, second) with
   // `first` the one on the earlier line of the file.
@@ -49,14 +73,17 @@ class VersionedTable {
     }
   }
 
-  std::span<const T> versions(std::string_view key) const {
+  // `key` is a K, or a string_view where K is a string.
+  template <class Q>
+  std::span<const T> versions(const Q& key) const {
     auto it = map_.find(key);
     if (it == map_.end()) return {};
     return it->second;
   }
 
   // The version in force on day `d`.
-  const T* at(std::string_view key, Date d) const {
+  template <class Q>
+  const T* at(const Q& key, Date d) const {
     for (const T& v : versions(key)) {
       if (v.period.contains(d)) return &v;
     }
@@ -64,7 +91,8 @@ class VersionedTable {
   }
 
   // The version in force for month `m`: the latest one that is valid on some day of the month.
-  const T* in_month(std::string_view key, YearMonth m) const {
+  template <class Q>
+  const T* in_month(const Q& key, YearMonth m) const {
     const T* found = nullptr;
     for (const T& v : versions(key)) {
       if (v.period.overlaps_month(m)) found = &v;
@@ -73,7 +101,8 @@ class VersionedTable {
   }
 
   // Every version valid on some day of month `m`, oldest first.
-  std::vector<const T*> all_in_month(std::string_view key, YearMonth m) const {
+  template <class Q>
+  std::vector<const T*> all_in_month(const Q& key, YearMonth m) const {
     std::vector<const T*> out;
     for (const T& v : versions(key)) {
       if (v.period.overlaps_month(m)) out.push_back(&v);
@@ -96,7 +125,7 @@ class VersionedTable {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<T>, StringHash, std::equal_to<>> map_;
+  std::unordered_map<K, std::vector<T>, KeyHash, std::equal_to<>> map_;
 };
 
 // The KM08 diagnostic for two overlapping versions of one key (reported on the later line).
@@ -118,5 +147,58 @@ struct LoadResult {
   Diagnostics diagnostics;
   bool ok() const { return table.has_value(); }
 };
+
+// One row of a file as a version of its key.
+template <class T, class K = std::string>
+struct Keyed {
+  using Value = T;
+  using Key = K;
+  K key;
+  T value;
+};
+
+// The loop of every effective-dated loader: `read(RowReader&)` turns each row into a
+// std::optional<Keyed<T, K>> (nothing when it reported why), the versions are gathered by key, and
+// two versions of one key must not overlap (KM08, reported on column `from_col`).
+template <class Read>
+auto read_versions(const CsvFile& csv, Diagnostics& out, std::size_t from_col, Read&& read) {
+  using Row = typename std::invoke_result_t<Read&, RowReader&>::value_type;
+  VersionedTable<typename Row::Value, typename Row::Key> table;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    RowReader r(csv, i, out);
+    if (auto row = read(r)) table.add(std::move(row->key), std::move(row->value));
+  }
+  table.finish([&](const typename Row::Key& key, const typename Row::Value& a, const typename Row::Value& b) {
+    out.push_back(overlap_diagnostic(csv.file_name(), key_text(key), a, b, csv.item_no(from_col),
+                                     std::string(csv.column(from_col).ja)));
+  });
+  return table;
+}
+
+// A master that is one effective-dated table: what its loader builds and what its lookups read.
+template <class T, class K = std::string>
+class VersionedMaster {
+ public:
+  VersionedMaster() = default;
+  explicit VersionedMaster(VersionedTable<T, K> table) : table_(std::move(table)) {}
+  const VersionedTable<T, K>& table() const { return table_; }
+  std::size_t size() const { return table_.version_count(); }
+
+ protected:
+  VersionedTable<T, K> table_;
+};
+
+// The whole of a loader of one table: the file `text` read with `spec` (see read_versions), then
+// the master M built from the table and `more` (what `read` gathered besides, passed once every
+// row is read) — only when the file was clean (all-or-nothing).
+template <class M, class Read, class... More>
+LoadResult<M> load_versioned(std::string_view text, std::string file_name, const CsvSpec& spec,
+                             std::size_t from_col, Read&& read, More&&... more) {
+  LoadResult<M> result;
+  CsvFile csv(text, std::move(file_name), spec, result.diagnostics);
+  auto table = read_versions(csv, result.diagnostics, from_col, read);
+  if (csv.ok() && result.diagnostics.empty()) result.table.emplace(std::move(table), std::forward<More>(more)...);
+  return result;
+}
 
 }  // namespace kaigo::master

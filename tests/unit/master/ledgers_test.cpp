@@ -96,8 +96,8 @@ TEST(MasterLoader, OverlappingRecipientVersionsAreRefused) {
                  "122283,0000000001,ﾔﾏﾀﾞ,19400101,1,23,20260615,20280331,0,90,,1,1210000009,20260615,\n"),
       "recipients.csv");
   EXPECT_FALSE(r.ok());
-  expect_single(r.diagnostics, "KM08", 4, 14, "有効期間開始", "122283|0000000001",
-                "同じキー（122283|0000000001）の有効期間が2行目（20250401〜20260630）と重複しています");
+  expect_single(r.diagnostics, "KM08", 4, 14, "有効期間開始", "122283 0000000001",
+                "同じキー（122283 0000000001）の有効期間が2行目（20250401〜20260630）と重複しています");
   EXPECT_EQ(r.diagnostics[0].file, "recipients.csv");
 }
 

@@ -1,0 +1,64 @@
+// core/fixed_text — the pieces typed keys are made of: a text of at most N bytes held in place,
+// and the one hash every key uses (FNV-1a over its items, each item closed by a separator byte).
+// A key built from these is small, compares as bytes and hashes without allocating.
+// Owns: FixedText and KeyHasher. Must not: know what any key means (billing/keys, master/keys do).
+#pragma once
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "kaigo/core/date.hpp"
+
+namespace kaigo {
+
+// Text of at most N bytes held in place (zero-padded, so that equal texts are equal bytes).
+template <std::size_t N>
+class FixedText {
+ public:
+  // nullopt when `s` is longer than N (a value no official item can hold).
+  static constexpr std::optional<FixedText> of(std::string_view s) {
+    if (s.size() > N) return std::nullopt;
+    FixedText t;
+    for (std::size_t i = 0; i < s.size(); ++i) t.bytes_[i] = s[i];
+    t.size_ = static_cast<std::uint8_t>(s.size());
+    return t;
+  }
+  constexpr std::string_view view() const { return {bytes_.data(), size_}; }
+  auto operator<=>(const FixedText&) const = default;
+  bool operator==(const FixedText&) const = default;
+
+ private:
+  std::array<char, N> bytes_{};
+  std::uint8_t size_ = 0;
+};
+
+// FNV-1a over a key's items.
+class KeyHasher {
+ public:
+  KeyHasher& add(std::string_view s) {
+    for (char c : s) mix(static_cast<unsigned char>(c));
+    mix(0x1F);
+    return *this;
+  }
+  KeyHasher& add(YearMonth m) {
+    mix(static_cast<unsigned char>(m.year & 0xFF));
+    mix(static_cast<unsigned char>(m.year >> 8));
+    mix(static_cast<unsigned char>(m.month));
+    return *this;
+  }
+  KeyHasher& add(int n) {
+    auto u = static_cast<std::uint32_t>(n);
+    for (int i = 0; i < 4; ++i) mix(static_cast<unsigned char>((u >> (8 * i)) & 0xFF));
+    return *this;
+  }
+  std::size_t value() const { return static_cast<std::size_t>(h_); }
+
+ private:
+  void mix(unsigned char c) { h_ = (h_ ^ c) * 0x100000001b3ULL; }
+  std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace kaigo
