@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "kaigo/gen/generator.hpp"
 
 namespace kaigo::cli {
@@ -10,22 +11,17 @@ namespace kaigo::cli {
 void register_gen(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("gen", "模擬の月次データを生成 / generate a synthetic month");
   static gen::Options options;
-  static std::string out;
-  static std::string month;
+  static std::string out, month;
   cmd->add_option("--out", out, "出力先フォルダ / output folder")->required();
-  cmd->add_option("--month", month, "処理年月 YYYYMM（サービス提供月はその前月） / processing month")->required();
+  add_month_option(cmd, month, "処理年月 YYYYMM（サービス提供月はその前月） / processing month");
   cmd->add_option("--offices", options.offices, "事業所数 / number of offices")->check(CLI::Range(6, 10'000'000));
   cmd->add_option("--recipients", options.recipients, "受給者数 / number of recipients")->check(CLI::Range(1, 100'000'000));
   cmd->add_option("--seed", options.seed, "乱数の種 / seed");
   cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
       ->check(CLI::Range(0.0, 1.0));
   cmd->callback([&status] {
-    auto ym = YearMonth::parse(month);
-    if (!ym) {
-      std::fprintf(stderr, "エラー: --month は YYYYMM / error: --month must be YYYYMM (%s)\n", month.c_str());
-      status = 2;
-      return;
-    }
+    auto ym = month_option(month, status);
+    if (!ym) return;
     options.out = out;
     options.processing_month = *ym;
     auto masters = master::load_bundled_masters();

@@ -5,26 +5,20 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "kaigo/store/kago_store.hpp"
 
 namespace kaigo::cli {
 
 void register_kago(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("kago", "過誤申立の取込 / load 過誤 requests from insurers (all or nothing)");
-  static std::string db_path;
-  static std::string month_text;
-  static std::string file;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
-  cmd->add_option("--month", month_text, "処理年月 YYYYMM（過誤を処理する審査月）/ review month of the 過誤")
-      ->required();
+  static std::string db_path, month_text, file;
+  add_db_option(cmd, db_path);
+  add_month_option(cmd, month_text, "処理年月 YYYYMM（過誤を処理する審査月）/ review month of the 過誤");
   cmd->add_option("FILE", file, "kago.csv (UTF-8)")->required();
   cmd->callback([&status] {
-    auto month = YearMonth::parse(month_text);
-    if (!month) {
-      std::fprintf(stderr, "エラー: --month は YYYYMM / error: --month must be YYYYMM (%s)\n", month_text.c_str());
-      status = 2;
-      return;
-    }
+    auto month = month_option(month_text, status);
+    if (!month) return;
     auto db = store::Database::open(db_path);
     auto text = read_whole_file(file);
     auto loaded = settlement::load_kago(text, file);

@@ -4,15 +4,15 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "kaigo/store/tables.hpp"
 
 namespace kaigo::cli {
 
 void register_init(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("init", "データベースを準備 / prepare a database");
-  static std::string db_path;
-  static std::string config;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
+  static std::string db_path, config;
+  add_db_option(cmd, db_path);
   cmd->add_option("--config", config, "設定 kokuhoren.toml / settings file");
   cmd->callback([&status] {
     std::optional<std::string> toml;
@@ -40,10 +40,8 @@ void register_init(CLI::App& app, int& status) {
 
 void register_load(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("load", "台帳・マスタを取り込む / load a ledger or master (all or nothing)");
-  static std::string db_path;
-  static std::string kind;
-  static std::string file;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
+  static std::string db_path, kind, file;
+  add_db_option(cmd, db_path);
   cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees")
       ->required()
       ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees"}));

@@ -1,5 +1,7 @@
 #include "kaigo/billing/types.hpp"
 
+#include <algorithm>
+
 namespace kaigo::billing {
 
 const AggregateRow* ClaimStatement::aggregate(std::string_view service_type) const {
@@ -7,6 +9,15 @@ const AggregateRow* ClaimStatement::aggregate(std::string_view service_type) con
     if (a.service_type == service_type) return &a;
   }
   return nullptr;
+}
+
+std::vector<std::string_view> ClaimStatement::service_types() const {
+  std::vector<std::string_view> types;
+  for (const auto& a : aggregates) types.push_back(a.service_type);
+  for (const auto& d : details) types.push_back(d.service_type);
+  std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  return types;
 }
 
 const InvoiceRow* Invoice::find(int payer_kind, std::string_view law_no, std::string_view claim_class) const {

@@ -170,6 +170,8 @@ struct ClaimStatement {
   std::vector<WelfareReduction> reductions;
 
   const AggregateRow* aggregate(std::string_view service_type) const;
+  // The サービス種類コード its 集計 and 明細 rows name, each once, in code order.
+  std::vector<std::string_view> service_types() const;
 };
 
 // One row of the 介護給付費請求書 (7111) / 総合事業費請求書 (7113).

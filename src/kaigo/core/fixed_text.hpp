@@ -1,13 +1,14 @@
 // core/fixed_text — the pieces typed keys are made of: a text of at most N bytes held in place,
 // and the one hash every key uses (FNV-1a over its items, each item closed by a separator byte).
 // A key built from these is small, compares as bytes and hashes without allocating.
-// Owns: FixedText and KeyHasher. Must not: know what any key means (billing/keys, master/keys do).
+// Owns: FixedText, KeyHasher and PairKey. Must not: know what any key means (billing/keys, master/keys do).
 #pragma once
 #include <array>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "kaigo/core/date.hpp"
@@ -59,6 +60,45 @@ class KeyHasher {
  private:
   void mix(unsigned char c) { h_ = (h_ ^ c) * 0x100000001b3ULL; }
   std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+// A key of two texts at their widths A and B: the base of the named two-item keys (master/keys),
+// where Self names the items and says how they are normalised.
+template <class Self, std::size_t A, std::size_t B>
+class PairKey {
+ public:
+  KeyHasher& hash_into(KeyHasher& h) const { return h.add(first_.view()).add(second_.view()); }
+  std::size_t hash() const {
+    KeyHasher h;
+    return hash_into(h).value();
+  }
+  // The key as a diagnostic names it: the two items separated by a space.
+  std::string text() const {
+    std::string t(first_.view());
+    t += ' ';
+    t += second_.view();
+    return t;
+  }
+  auto operator<=>(const PairKey&) const = default;
+  bool operator==(const PairKey&) const = default;
+
+ protected:
+  // nullopt when an item is longer than its width (no official item can hold it).
+  static std::optional<Self> make(std::string_view a, std::string_view b) {
+    auto first = FixedText<A>::of(a);
+    auto second = FixedText<B>::of(b);
+    if (!first || !second) return std::nullopt;
+    Self key;
+    static_cast<PairKey&>(key).first_ = *first;
+    static_cast<PairKey&>(key).second_ = *second;
+    return key;
+  }
+  std::string_view first() const { return first_.view(); }
+  std::string_view second() const { return second_.view(); }
+
+ private:
+  FixedText<A> first_;
+  FixedText<B> second_;
 };
 
 }  // namespace kaigo

@@ -6,25 +6,21 @@
 
 namespace kaigo {
 
-// 単位数 — service units.
-struct Units {
+// A whole quantity of one kind (Tag), added and subtracted only with its own kind.
+template <class Tag>
+struct Quantity {
   std::int64_t value = 0;
-  constexpr auto operator<=>(const Units&) const = default;
-  constexpr Units operator+(Units o) const { return {value + o.value}; }
-  constexpr Units operator-(Units o) const { return {value - o.value}; }
-  constexpr Units& operator+=(Units o) { value += o.value; return *this; }
-  constexpr Units& operator-=(Units o) { value -= o.value; return *this; }
+  constexpr auto operator<=>(const Quantity&) const = default;
+  constexpr Quantity operator+(Quantity o) const { return {value + o.value}; }
+  constexpr Quantity operator-(Quantity o) const { return {value - o.value}; }
+  constexpr Quantity& operator+=(Quantity o) { value += o.value; return *this; }
+  constexpr Quantity& operator-=(Quantity o) { value -= o.value; return *this; }
 };
 
+// 単位数 — service units.
+using Units = Quantity<struct UnitsTag>;
 // 円 — money, always whole yen.
-struct Yen {
-  std::int64_t value = 0;
-  constexpr auto operator<=>(const Yen&) const = default;
-  constexpr Yen operator+(Yen o) const { return {value + o.value}; }
-  constexpr Yen operator-(Yen o) const { return {value - o.value}; }
-  constexpr Yen& operator+=(Yen o) { value += o.value; return *this; }
-  constexpr Yen& operator-=(Yen o) { value -= o.value; return *this; }
-};
+using Yen = Quantity<struct YenTag>;
 
 // 単位数単価 as the interface writes it: yen per unit × 100 (11.40円 → 1140).
 struct UnitPrice {

@@ -5,6 +5,7 @@
 // Owns: the binding of field names to layouts and the conversions of values to item text.
 // Must not: know any particular layout or domain type (statement_records, report's notices do).
 #pragma once
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -71,40 +72,31 @@ struct ItemText<std::int64_t> {
   static void read(std::int64_t& t, std::string_view v) { t = parse_int(v).value_or(0); }
   static std::string write(std::int64_t t) { return fmt::to_string(t); }
 };
-template <>
-struct ItemText<Units> {
-  static void read(Units& t, std::string_view v) { t = Units{parse_int(v).value_or(0)}; }
-  static std::string write(Units t) { return fmt::to_string(t.value); }
-};
-template <>
-struct ItemText<Yen> {
-  static void read(Yen& t, std::string_view v) { t = Yen{parse_int(v).value_or(0)}; }
-  static std::string write(Yen t) { return fmt::to_string(t.value); }
+template <class Tag>
+struct ItemText<Quantity<Tag>> {  // Units, Yen
+  static void read(Quantity<Tag>& t, std::string_view v) { t = Quantity<Tag>{parse_int(v).value_or(0)}; }
+  static std::string write(Quantity<Tag> t) { return fmt::to_string(t.value); }
 };
 template <>
 struct ItemText<UnitPrice> {
   static void read(UnitPrice& t, std::string_view v) { t = UnitPrice{parse_int(v).value_or(0)}; }
   static std::string write(UnitPrice t) { return fmt::to_string(t.x100); }
 };
-template <>
-struct ItemText<YearMonth> {
-  static void read(YearMonth& t, std::string_view v) { t = YearMonth::parse(v).value_or(YearMonth{}); }
-  static std::string write(YearMonth t) { return t.str(); }
+// Dates and months: T::parse and str(); a value that does not parse reads as T{}, or as none.
+template <class T>
+concept DateText = requires(const T& t, std::string_view v) {
+  { T::parse(v) } -> std::same_as<std::optional<T>>;
+  t.str();
 };
-template <>
-struct ItemText<std::optional<YearMonth>> {
-  static void read(std::optional<YearMonth>& t, std::string_view v) { t = YearMonth::parse(v); }
-  static std::string write(const std::optional<YearMonth>& t) { return t ? t->str() : std::string(); }
+template <DateText T>
+struct ItemText<T> {
+  static void read(T& t, std::string_view v) { t = T::parse(v).value_or(T{}); }
+  static std::string write(const T& t) { return t.str(); }
 };
-template <>
-struct ItemText<Date> {
-  static void read(Date& t, std::string_view v) { t = Date::parse(v).value_or(Date{}); }
-  static std::string write(Date t) { return t.str(); }
-};
-template <>
-struct ItemText<std::optional<Date>> {
-  static void read(std::optional<Date>& t, std::string_view v) { t = Date::parse(v); }
-  static std::string write(const std::optional<Date>& t) { return t ? t->str() : std::string(); }
+template <DateText T>
+struct ItemText<std::optional<T>> {
+  static void read(std::optional<T>& t, std::string_view v) { t = T::parse(v); }
+  static std::string write(const std::optional<T>& t) { return t ? t->str() : std::string(); }
 };
 template <>
 struct ItemText<std::optional<int>> {

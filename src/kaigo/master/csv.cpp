@@ -181,13 +181,19 @@ std::optional<std::string_view> RowReader::required(std::size_t col) {
   return t;
 }
 
-std::optional<std::int64_t> RowReader::integer(std::size_t col, std::int64_t lo, std::int64_t hi, bool req) {
+std::optional<std::string_view> RowReader::present(std::size_t col, bool req) {
   auto t = text(col);
   if (t.empty()) {
     if (req) required(col);
     return std::nullopt;
   }
-  auto v = parse_int(t);
+  return t;
+}
+
+std::optional<std::int64_t> RowReader::integer(std::size_t col, std::int64_t lo, std::int64_t hi, bool req) {
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  auto v = parse_int(*t);
   if (!v || *v < lo || *v > hi) {
     fail(col, code::kNumber, fmt::format("{}は{}〜{}の整数でなければなりません", file_.column(col).ja, lo, hi),
          fmt::format("must be an integer in {}..{}", lo, hi));
@@ -197,12 +203,9 @@ std::optional<std::int64_t> RowReader::integer(std::size_t col, std::int64_t lo,
 }
 
 std::optional<Date> RowReader::date(std::size_t col, bool req) {
-  auto t = text(col);
-  if (t.empty()) {
-    if (req) required(col);
-    return std::nullopt;
-  }
-  auto d = Date::parse(t);
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  auto d = Date::parse(*t);
   if (!d) {
     fail(col, code::kDate, fmt::format("{}が日付(YYYYMMDD)として不正です", file_.column(col).ja),
          "not a valid date YYYYMMDD");
@@ -211,12 +214,9 @@ std::optional<Date> RowReader::date(std::size_t col, bool req) {
 }
 
 std::optional<YearMonth> RowReader::year_month(std::size_t col, bool req) {
-  auto t = text(col);
-  if (t.empty()) {
-    if (req) required(col);
-    return std::nullopt;
-  }
-  auto m = YearMonth::parse(t);
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  auto m = YearMonth::parse(*t);
   if (!m) {
     fail(col, code::kDate, fmt::format("{}が年月(YYYYMM)として不正です", file_.column(col).ja),
          "not a valid year-month YYYYMM");
@@ -225,12 +225,9 @@ std::optional<YearMonth> RowReader::year_month(std::size_t col, bool req) {
 }
 
 std::optional<std::string_view> RowReader::alnum(std::size_t col, std::size_t width, bool req) {
-  auto t = text(col);
-  if (t.empty()) {
-    if (req) required(col);
-    return std::nullopt;
-  }
-  if (t.size() != width || !std::all_of(t.begin(), t.end(), is_alnum)) {
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  if (t->size() != width || !std::all_of(t->begin(), t->end(), is_alnum)) {
     fail(col, code::kUnknownCode, fmt::format("{}は英数字{}桁でなければなりません", file_.column(col).ja, width),
          fmt::format("must be {} letters or digits", width));
     return std::nullopt;
@@ -240,12 +237,9 @@ std::optional<std::string_view> RowReader::alnum(std::size_t col, std::size_t wi
 
 std::optional<std::string_view> RowReader::digits(std::size_t col, std::size_t min_width, std::size_t max_width,
                                                   bool req) {
-  auto t = text(col);
-  if (t.empty()) {
-    if (req) required(col);
-    return std::nullopt;
-  }
-  if (t.size() < min_width || t.size() > max_width || !std::all_of(t.begin(), t.end(), is_digit)) {
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  if (t->size() < min_width || t->size() > max_width || !std::all_of(t->begin(), t->end(), is_digit)) {
     std::string width = min_width == max_width ? std::to_string(min_width)
                                                : fmt::format("{}〜{}", min_width, max_width);
     fail(col, code::kUnknownCode, fmt::format("{}は数字{}桁でなければなりません", file_.column(col).ja, width),
@@ -257,12 +251,9 @@ std::optional<std::string_view> RowReader::digits(std::size_t col, std::size_t m
 
 std::optional<std::string_view> RowReader::one_of(std::size_t col, std::span<const std::string_view> allowed,
                                                   bool req) {
-  auto t = text(col);
-  if (t.empty()) {
-    if (req) required(col);
-    return std::nullopt;
-  }
-  if (std::find(allowed.begin(), allowed.end(), t) == allowed.end()) {
+  auto t = present(col, req);
+  if (!t) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *t) == allowed.end()) {
     std::string list;
     for (auto a : allowed) list += (list.empty() ? "" : " ") + std::string(a);
     fail(col, code::kUnknownCode, fmt::format("{}のコードが不正です（{}）", file_.column(col).ja, list),

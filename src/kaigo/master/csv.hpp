@@ -120,6 +120,9 @@ class RowReader {
   void fail(std::size_t col, std::string_view code, std::string message_ja, std::string message_en);
 
  private:
+  // The text of `col`; nullopt when empty (KM04 as well when `required`).
+  std::optional<std::string_view> present(std::size_t col, bool required);
+
   const CsvFile& file_;
   std::size_t row_;
   Diagnostics& out_;

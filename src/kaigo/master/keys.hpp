@@ -6,10 +6,7 @@
 //   SougouCodeKey     保険者番号 × サービスコード (6): a municipality's 総合事業 code
 // Owns: the keys and normalize_insurer_no. Must not: look anything up.
 #pragma once
-#include <compare>
-#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 
 #include "kaigo/core/fixed_text.hpp"
@@ -19,63 +16,34 @@ namespace kaigo::master {
 // 証記載保険者番号 as written (8, zero-padded) → the ledger's 6-digit number.
 std::string_view normalize_insurer_no(std::string_view insurer_no);
 
-// Whose record: 保険者番号 × 被保険者番号.
-class PersonKey {
+// Whose record: 保険者番号 × 被保険者番号. `of` is nullopt when an item is longer than its width.
+class PersonKey : public PairKey<PersonKey, 8, 10> {
  public:
-  // nullopt when an item is longer than its official width (no ledger row can match it).
-  static std::optional<PersonKey> of(std::string_view insurer_no, std::string_view insured_no);
-
-  std::string_view insurer_no() const { return insurer_.view(); }  // 6 digits (or as written)
-  std::string_view insured_no() const { return insured_.view(); }
-  KeyHasher& hash_into(KeyHasher& h) const { return h.add(insurer_no()).add(insured_no()); }
-  std::size_t hash() const {
-    KeyHasher h;
-    return hash_into(h).value();
+  static std::optional<PersonKey> of(std::string_view insurer_no, std::string_view insured_no) {
+    return make(normalize_insurer_no(insurer_no), insured_no);
   }
-  std::string text() const;
-
-  auto operator<=>(const PersonKey&) const = default;
-  bool operator==(const PersonKey&) const = default;
-
- private:
-  FixedText<8> insurer_;
-  FixedText<10> insured_;
+  std::string_view insurer_no() const { return first(); }  // 6 digits (or as written)
+  std::string_view insured_no() const { return second(); }
 };
 
 // Which registration of an office: 事業所番号 × サービス種類コード.
-class OfficeServiceKey {
+class OfficeServiceKey : public PairKey<OfficeServiceKey, 10, 2> {
  public:
-  static std::optional<OfficeServiceKey> of(std::string_view office_no, std::string_view service_type);
-
-  std::string_view office_no() const { return office_.view(); }
-  std::string_view service_type() const { return type_.view(); }
-  std::size_t hash() const { return KeyHasher().add(office_no()).add(service_type()).value(); }
-  std::string text() const;
-
-  auto operator<=>(const OfficeServiceKey&) const = default;
-  bool operator==(const OfficeServiceKey&) const = default;
-
- private:
-  FixedText<10> office_;
-  FixedText<2> type_;
+  static std::optional<OfficeServiceKey> of(std::string_view office_no, std::string_view service_type) {
+    return make(office_no, service_type);
+  }
+  std::string_view office_no() const { return first(); }
+  std::string_view service_type() const { return second(); }
 };
 
-// A municipality's 総合事業 サービスコード: 保険者番号 (as PersonKey) × サービスコード (6).
-class SougouCodeKey {
+// A municipality's 総合事業 サービスコード: 保険者番号 (as in PersonKey) × サービスコード (6).
+class SougouCodeKey : public PairKey<SougouCodeKey, 8, 6> {
  public:
-  static std::optional<SougouCodeKey> of(std::string_view insurer_no, std::string_view code6);
-
-  std::string_view insurer_no() const { return insurer_.view(); }
-  std::string_view code() const { return code_.view(); }
-  std::size_t hash() const { return KeyHasher().add(insurer_no()).add(code()).value(); }
-  std::string text() const;
-
-  auto operator<=>(const SougouCodeKey&) const = default;
-  bool operator==(const SougouCodeKey&) const = default;
-
- private:
-  FixedText<8> insurer_;
-  FixedText<6> code_;
+  static std::optional<SougouCodeKey> of(std::string_view insurer_no, std::string_view code6) {
+    return make(normalize_insurer_no(insurer_no), code6);
+  }
+  std::string_view insurer_no() const { return first(); }
+  std::string_view code() const { return second(); }
 };
 
 }  // namespace kaigo::master

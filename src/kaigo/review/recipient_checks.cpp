@@ -116,12 +116,7 @@ void check_claim_services_for_person(const master::Masters& masters,
                                      const billing::ClaimStatement& st, std::vector<Finding>& out) {
   if (versions.empty()) return;
   const YearMonth m = st.key.service_month;
-  std::vector<std::string_view> types;
-  for (const auto& a : st.aggregates) types.push_back(a.service_type);
-  for (const auto& d : st.details) types.push_back(d.service_type);
-  std::sort(types.begin(), types.end());
-  types.erase(std::unique(types.begin(), types.end()), types.end());
-  for (std::string_view t : types) {
+  for (std::string_view t : st.service_types()) {
     const auto* type = masters.service_types.find(t, m);
     // [INF] a level the ledger has on some day of the month may use the service.
     if (!type || std::any_of(versions.begin(), versions.end(), [&](const Recipient* r) { return type->allows(r->care_level); })) {

@@ -152,80 +152,83 @@ void FileChecker::common(const exchange::Document& copy, RuleFamily family, cons
   for (const auto& r : copy.records()) check_item_rules(env_, family, r, &facts, &info, Level::Format);
 }
 
-std::size_t FileChecker::statement(const exchange::Document& doc, const DocInfo& info) {
+template <class OnCopy, class Rest>
+std::size_t FileChecker::each_copy(const exchange::Document& doc, const DocInfo& info, RuleFamily family,
+                                   int office_item, OnCopy&& on_copy, Rest&& rest) {
   Copies copies(doc);
   for (std::size_t i = 0; i < copies.size(); ++i) {
     const exchange::Document& c = copies[i];
     DocInfo ci = copies.size() == 1 ? info : doc_info(c);
-    DocFacts facts = doc_facts(c, RuleFamily::Statement, ci);
+    DocFacts facts = doc_facts(c, family, ci);
     ++out_.statements;
-    if (i > 0) {
-      const exchange::Record* basic = c.find("01");
-      findings_.add(Level::Format, "ANN2", &ci, basic != nullptr ? basic : &c.records().front(), 1,
-                    fmt::format("同じファイルの{}件目", i + 1), fmt::format("copy {} in this file", i + 1));
-    }
-    common(c, RuleFamily::Statement, facts, ci, 4);
+    on_copy(c, i, ci);
+    common(c, family, facts, ci, office_item);
     bool structure_ok = check_structure(env_, c, facts, ci);
     bool unique = check_duplicates(env_, c, facts, ci);
-    check_statement_masters(env_, c, facts, ci);
-    billing::ClaimStatement s = documents::to_statement(c);
-    if (structure_ok && unique && !c.has_errors) check_statement_amounts(env_, c, s, facts, ci);
-    if (!structure_ok || c.has_errors) invoice_.add_unreadable();
-    invoice_.add_statement(s);
+    rest(c, ci, facts, structure_ok, unique);
   }
   return copies.size();
+}
+
+void FileChecker::later_copy(std::string_view code, const DocInfo& info, const exchange::Record* record, int item,
+                             std::size_t index) {
+  findings_.add(Level::Format, code, &info, record, item, fmt::format("同じファイルの{}件目", index + 1),
+                fmt::format("copy {} in this file", index + 1));
+}
+
+std::size_t FileChecker::statement(const exchange::Document& doc, const DocInfo& info) {
+  return each_copy(
+      doc, info, RuleFamily::Statement, 4,
+      [&](const exchange::Document& c, std::size_t i, const DocInfo& ci) {
+        if (i == 0) return;
+        const exchange::Record* basic = c.find("01");
+        later_copy("ANN2", ci, basic != nullptr ? basic : &c.records().front(), 1, i);
+      },
+      [&](const exchange::Document& c, const DocInfo& ci, const DocFacts& facts, bool structure_ok, bool unique) {
+        check_statement_masters(env_, c, facts, ci);
+        billing::ClaimStatement s = documents::to_statement(c);
+        if (structure_ok && unique && !c.has_errors) check_statement_amounts(env_, c, s, facts, ci);
+        if (!structure_ok || c.has_errors) invoice_.add_unreadable();
+        invoice_.add_statement(s);
+      });
 }
 
 std::size_t FileChecker::care_plan(const exchange::Document& doc, const DocInfo& info) {
-  Copies copies(doc);
-  for (std::size_t i = 0; i < copies.size(); ++i) {
-    const exchange::Document& c = copies[i];
-    DocInfo ci = copies.size() == 1 ? info : doc_info(c);
-    DocFacts facts = doc_facts(c, RuleFamily::CarePlan, ci);
-    ++out_.statements;
-    if (i > 0) {
-      findings_.add(Level::Format, "ANN2", &ci, &c.records().front(), 1, fmt::format("同じファイルの{}件目", i + 1),
-                    fmt::format("copy {} in this file", i + 1));
-    }
-    common(c, RuleFamily::CarePlan, facts, ci, 2);
-    bool structure_ok = check_structure(env_, c, facts, ci);
-    bool unique = check_duplicates(env_, c, facts, ci);
-    check_careplan_masters(env_, c, facts, ci);
-    if (structure_ok && unique && !c.has_errors) check_careplan_amounts(env_, c, facts, ci);
-    if (!structure_ok || c.has_errors) invoice_.add_unreadable();
-    invoice_.add_care_plan(c);
-  }
-  return copies.size();
+  return each_copy(
+      doc, info, RuleFamily::CarePlan, 2,
+      [&](const exchange::Document& c, std::size_t i, const DocInfo& ci) {
+        if (i > 0) later_copy("ANN2", ci, &c.records().front(), 1, i);
+      },
+      [&](const exchange::Document& c, const DocInfo& ci, const DocFacts& facts, bool structure_ok, bool unique) {
+        check_careplan_masters(env_, c, facts, ci);
+        if (structure_ok && unique && !c.has_errors) check_careplan_amounts(env_, c, facts, ci);
+        if (!structure_ok || c.has_errors) invoice_.add_unreadable();
+        invoice_.add_care_plan(c);
+      });
 }
 
 std::size_t FileChecker::plan(const exchange::Document& doc, const DocInfo& info) {
-  Copies copies(doc);
-  for (std::size_t i = 0; i < copies.size(); ++i) {
-    const exchange::Document& c = copies[i];
-    DocInfo ci = copies.size() == 1 ? info : doc_info(c);
-    DocFacts facts = doc_facts(c, RuleFamily::Plan, ci);
-    ++out_.statements;
-    const exchange::Record& head = c.records().front();
-    // One 給付管理票 per person and month (review-rules §4.2), whichever 支援事業所 sends it.
-    if (head.item(5) == "1") {
-      // A month or number the reader refused makes no key: that plan is returned for it already.
-      auto month = YearMonth::parse(head.item(2));
-      auto key = month ? billing::PersonMonthKey::of(head.item(3), head.item(9), *month) : std::nullopt;
-      if (key && !new_plans_.insert(*key).second) {
-        findings_.add(Level::Format, "ANN0", &ci, &head, 9, "同じファイルに同じ被保険者・対象年月の新規があります",
-                      "a 新規 plan of the same person and month is earlier in the file");
-      }
-    } else if (i > 0) {
-      findings_.add(Level::Format, "KP33", &ci, &head, 9, fmt::format("同じファイルの{}件目", i + 1),
-                    fmt::format("copy {} in this file", i + 1));
-    }
-    common(c, RuleFamily::Plan, facts, ci, 4);
-    bool structure_ok = check_structure(env_, c, facts, ci);
-    bool unique = check_duplicates(env_, c, facts, ci);
-    check_plan_masters(env_, c, facts, ci);
-    if (structure_ok && unique && !c.has_errors) check_plan_totals(env_, c, ci);
-  }
-  return copies.size();
+  return each_copy(
+      doc, info, RuleFamily::Plan, 4,
+      [&](const exchange::Document& c, std::size_t i, const DocInfo& ci) {
+        const exchange::Record& head = c.records().front();
+        // One 給付管理票 per person and month (review-rules §4.2), whichever 支援事業所 sends it.
+        if (head.item(5) == "1") {
+          // A month or number the reader refused makes no key: that plan is returned for it already.
+          auto month = YearMonth::parse(head.item(2));
+          auto key = month ? billing::PersonMonthKey::of(head.item(3), head.item(9), *month) : std::nullopt;
+          if (key && !new_plans_.insert(*key).second) {
+            findings_.add(Level::Format, "ANN0", &ci, &head, 9, "同じファイルに同じ被保険者・対象年月の新規があります",
+                          "a 新規 plan of the same person and month is earlier in the file");
+          }
+        } else if (i > 0) {
+          later_copy("KP33", ci, &head, 9, i);
+        }
+      },
+      [&](const exchange::Document& c, const DocInfo& ci, const DocFacts& facts, bool structure_ok, bool unique) {
+        check_plan_masters(env_, c, facts, ci);
+        if (structure_ok && unique && !c.has_errors) check_plan_totals(env_, c, ci);
+      });
 }
 
 void FileChecker::invoice(const exchange::Document& doc, const DocInfo& info) {

@@ -34,6 +34,15 @@ class FileChecker final : public exchange::Sink {
   std::size_t care_plan(const exchange::Document& doc, const DocInfo& info);
   std::size_t plan(const exchange::Document& doc, const DocInfo& info);
   void invoice(const exchange::Document& doc, const DocInfo& info);
+  // Each copy of a document (two with one key in one file are two copies) with its DocInfo and
+  // facts: `on_copy(copy, index, info)` first (what the family says of a second copy), the checks
+  // every family shares, then `rest(copy, info, facts, structure_ok, unique)`. Returns the copies.
+  template <class OnCopy, class Rest>
+  std::size_t each_copy(const exchange::Document& doc, const DocInfo& info, RuleFamily family, int office_item,
+                        OnCopy&& on_copy, Rest&& rest);
+  // "copy N in this file" under `code` (ANN2, KP33) on `item` of `record`.
+  void later_copy(std::string_view code, const DocInfo& info, const exchange::Record* record, int item,
+                  std::size_t index);
   // Checks every family shares: 事業所 of the control record, item rules of each record.
   void common(const exchange::Document& copy, RuleFamily family, const DocFacts& facts, const DocInfo& info,
               int office_item);

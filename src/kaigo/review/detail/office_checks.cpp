@@ -13,12 +13,7 @@ void check_claim_services(const master::Masters& masters, const master::OfficeLe
     out.push_back(error("ADD0", "事業所番号", {}, k.office_no));
     return;  // nothing of an unknown office can be checked further
   }
-  std::vector<std::string_view> types;
-  for (const auto& a : st.aggregates) types.push_back(a.service_type);
-  for (const auto& d : st.details) types.push_back(d.service_type);
-  std::sort(types.begin(), types.end());
-  types.erase(std::unique(types.begin(), types.end()), types.end());
-  for (std::string_view t : types) {
+  for (std::string_view t : st.service_types()) {
     if (!masters.service_types.find(t, k.service_month) || !offices.find(k.office_no, t, k.service_month)) {
       out.push_back(error("ADD1", "サービス種類コード", std::string(t), std::string(t)));
     }
