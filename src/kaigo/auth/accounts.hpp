@@ -98,6 +98,9 @@ class Accounts {
   std::optional<SessionView> session(std::string_view token, const LocalDateTime& at);
   // Whether `presented` is the session's CSRF token (constant time).
   static bool csrf_ok(const SessionView& session, std::string_view presented);
+  // Deletes the sessions expired at `at` (idle or absolute); returns how many. Lookups never
+  // accept an expired session; this only keeps the table small (a server runs it now and then).
+  std::int64_t purge_sessions(const LocalDateTime& at);
 
   // --- reset by security e-mail (seed 000 §3(2)) ---
   // Mails a one-time link for a new password (or security code) when `user_id` exists and

@@ -72,7 +72,7 @@ class AccountStore {
   virtual void touch_session(std::string_view digest, const LocalDateTime& at) = 0;
   // Deletes one session (appending `event` when given); false when there was none.
   virtual bool end_session(std::string_view digest, const AuditEvent* event) = 0;
-  // Deletes sessions idle since before `idle_before` or created before `created_before`.
+  // Deletes sessions last seen at or before `idle_before` or created at or before `created_before`.
   virtual std::int64_t end_expired_sessions(const LocalDateTime& idle_before, const LocalDateTime& created_before) = 0;
 
   // Stores a reset link, dropping the user's earlier unused links of the same purpose.

@@ -131,6 +131,11 @@ std::optional<SessionView> Accounts::session(std::string_view token, const Local
   return SessionView{std::move(a->user), csrf_token_for(token), session_id_of(digest), std::min(renewed, absolute)};
 }
 
+std::int64_t Accounts::purge_sessions(const LocalDateTime& at) {
+  return store_.end_expired_sessions(at.plus_seconds(-static_cast<std::int64_t>(settings_.session_idle_minutes) * 60),
+                                     at.plus_seconds(-static_cast<std::int64_t>(settings_.session_max_hours) * 3600));
+}
+
 bool Accounts::csrf_ok(const SessionView& session, std::string_view presented) {
   return equal_secret(session.csrf_token, presented);
 }

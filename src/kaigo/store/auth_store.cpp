@@ -238,7 +238,7 @@ bool AuthStore::end_session(std::string_view digest, const auth::AuditEvent* e) 
 
 std::int64_t AuthStore::end_expired_sessions(const LocalDateTime& idle_before, const LocalDateTime& created_before) {
   auto& c = db_.connection();
-  c.prepare("DELETE FROM auth_sessions WHERE last_seen < ? OR created_at < ?")
+  c.prepare("DELETE FROM auth_sessions WHERE last_seen <= ? OR created_at <= ?")
       .bind(1, idle_before.str())
       .bind(2, created_before.str())
       .run();

@@ -156,6 +156,16 @@ TEST(AuthSessions, IdleAndAbsoluteExpiry) {
   EXPECT_FALSE(acc.session(s.token, jst("2026-04-01T17:00:00")));
 }
 
+TEST(AuthSessions, PurgeDeletesOnlyExpiredSessions) {
+  Office w;
+  auto old = w.login(kPassword, "2026-04-01T09:00:00");
+  auto fresh = w.login(kPassword, "2026-04-01T09:45:00");
+  EXPECT_EQ(w.accounts().purge_sessions(jst("2026-04-01T09:50:00")), 1);
+  EXPECT_FALSE(w.store->session(auth::token_digest(old.token)));
+  EXPECT_TRUE(w.accounts().session(fresh.token, jst("2026-04-01T09:50:00")));
+  EXPECT_EQ(w.accounts().purge_sessions(jst("2026-04-01T09:50:00")), 0);
+}
+
 TEST(AuthSessions, LogoutEndsOnlyThatSession) {
   Office w;
   auto a = w.login(kPassword, "2026-04-01T10:00:00");

@@ -4,6 +4,8 @@
 // user-ID reminders go the same way.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <regex>
 
 #include "kaigo/auth/mail.hpp"
@@ -187,6 +189,36 @@ TEST(AuthMail, MimeTextHasEncodedSubjectAndBase64Body) {
   EXPECT_EQ(mail_body(text), "一行目\r\n2 line\r\n");
   m.to = "b@example.jp\r\nBcc: c@example.jp";
   EXPECT_THROW(auth::mime_text(m, "id@kaigo"), auth::MailError);
+}
+
+}  // namespace
+}  // namespace kaigo::testing
+
+namespace kaigo::testing {
+namespace {
+
+// The sink as a program (for scripts around kaigo serve): it prints its port, writes each mail to
+// DIR/NNNN.eml with mode 0600, and exits by itself after --max messages.
+TEST(AuthMail, SmtpSinkProgramWritesEachMailAndStops) {
+  TempDir dir;
+  const auto cmd = std::string(KAIGO_SMTP_SINK) + " --dir " + (dir / "mail").string() + " --max 1 --lifetime 20";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char line[32] = {};
+  ASSERT_NE(std::fgets(line, sizeof line, p), nullptr);
+  AuthSettings s;
+  s.mail_relay = std::string("127.0.0.1:") + std::to_string(std::atoi(line));
+  s.mail_from = "kaigo@kokuhoren.example";
+  auth::SmtpMailer mailer(s);
+  mailer.send({"kaigo@kokuhoren.example", "office@example.jp", "件名 / subject", "本文\n", jst("2026-04-01T10:00:00")});
+  EXPECT_EQ(::pclose(p), 0);  // exited after one message
+  const auto file = dir / "mail" / "0001.eml";
+  ASSERT_TRUE(std::filesystem::exists(file));
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const auto text = read_file(file);
+  EXPECT_EQ(text.find("X-Envelope-From: kaigo@kokuhoren.example\r\nX-Envelope-To: office@example.jp\r\n"), 0u);
+  EXPECT_EQ(mail_body(text.substr(text.find("Date:"))), "本文\r\n");
 }
 
 }  // namespace
