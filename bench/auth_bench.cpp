@@ -74,7 +74,8 @@ BENCHMARK(BM_AuditAppend)->Unit(benchmark::kMillisecond);
 
 void BM_AuditVerify10k(benchmark::State& state) {
   BenchDb b;
-  auth::AuditEvent e{now_jst(), "KJ1370000001", "127.0.0.1", "view", "card", {{"kind", "card"}}, "131001", "0000000001"};
+  auth::AuditEvent e{now_jst(), "KJ1370000001",     "127.0.0.1", "view",
+                     "card",    {{"kind", "card"}}, "131001",    "0000000001"};
   b.db->connection().exec("PRAGMA synchronous=OFF");  // setting up only: 10,000 commits without fsync
   for (int i = 0; i < 10000; ++i) b.store->append(e);
   b.db->connection().exec("PRAGMA synchronous=FULL");

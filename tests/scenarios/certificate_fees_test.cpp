@@ -29,7 +29,8 @@ TEST(CertificateFees, TheFeeOfTheApplicationDateIsOnThe7513) {
 
   for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
   // Two offices with claims paid this month.
-  auto st = w.db().connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
+  auto st =
+      w.db().connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
   std::vector<std::string> offices;
   while (st.step()) offices.push_back(st.text(0));
   ASSERT_GE(offices.size(), 2u);

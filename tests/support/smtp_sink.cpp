@@ -18,7 +18,8 @@ using Clock = std::chrono::steady_clock;
 // Reads CRLF-terminated lines from a socket with a deadline per read.
 class LineReader {
  public:
-  LineReader(int fd, std::chrono::seconds timeout, const std::atomic<bool>& stop) : fd_(fd), timeout_(timeout), stop_(stop) {}
+  LineReader(int fd, std::chrono::seconds timeout, const std::atomic<bool>& stop)
+      : fd_(fd), timeout_(timeout), stop_(stop) {}
 
   // A line without its CRLF; nullopt on close, timeout, stop or a line over `max` bytes.
   std::optional<std::string> line(std::size_t max) {

@@ -33,11 +33,16 @@ int main(int argc, char** argv) {
   kaigo::testing::SmtpSink::Limits limits;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string key = argv[i], value = argv[i + 1];
-    if (key == "--dir") dir = value;
-    else if (key == "--port") port = std::atoi(value.c_str());
-    else if (key == "--max") limits.max_messages = static_cast<std::size_t>(std::atol(value.c_str()));
-    else if (key == "--lifetime") limits.lifetime = std::chrono::seconds(std::atol(value.c_str()));
-    else return usage();
+    if (key == "--dir")
+      dir = value;
+    else if (key == "--port")
+      port = std::atoi(value.c_str());
+    else if (key == "--max")
+      limits.max_messages = static_cast<std::size_t>(std::atol(value.c_str()));
+    else if (key == "--lifetime")
+      limits.lifetime = std::chrono::seconds(std::atol(value.c_str()));
+    else
+      return usage();
   }
   if (dir.empty() || argc % 2 == 0 || port < 0 || port > 65535 || limits.max_messages == 0 ||
       limits.lifetime.count() <= 0) {

@@ -36,11 +36,12 @@ void verify(int& status) {
     status = 1;
     return;
   }
-  std::fputs(fmt::format("監査記録 {} 行の連鎖は正しいです。先頭のハッシュ（控えとして保管し、次回 --anchor に指定）: {}\n"
-                         "the chain of {} audit rows is intact; head hash (keep it; give it to --anchor next time): {}\n",
-                         v.rows, v.head_hash, v.rows, v.head_hash)
-                 .c_str(),
-             stdout);
+  std::fputs(
+      fmt::format("監査記録 {} 行の連鎖は正しいです。先頭のハッシュ（控えとして保管し、次回 --anchor に指定）: {}\n"
+                  "the chain of {} audit rows is intact; head hash (keep it; give it to --anchor next time): {}\n",
+                  v.rows, v.head_hash, v.rows, v.head_hash)
+          .c_str(),
+      stdout);
   status = 0;
 }
 
@@ -96,7 +97,8 @@ void register_audit(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("audit", "監査記録 / the audit trail");
   cmd->require_subcommand(1);
   auto& o = options();
-  auto* v = cmd->add_subcommand("verify", "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)");
+  auto* v = cmd->add_subcommand(
+      "verify", "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)");
   v->add_option("--db", o.db_path, "データベース / database file")->required();
   v->add_option("--anchor", o.anchor, "以前の verify が示したハッシュ / a head hash printed by an earlier verify");
   v->callback([&status] { verify(status); });

@@ -29,8 +29,9 @@ CertOptions& options() {
 // no 7513 can show. Without a ledger the check is skipped with a warning.
 auth::Refusals unknown_offices(store::Database& db, const std::vector<std::string>& offices) {
   if (!db.latest_table(store::TableKind::Offices)) {
-    std::fprintf(stderr, "警告: 事業所台帳が読み込まれていないため事業所番号を確かめていません / warning: no office "
-                         "ledger loaded; office numbers not checked\n");
+    std::fprintf(stderr,
+                 "警告: 事業所台帳が読み込まれていないため事業所番号を確かめていません / warning: no office "
+                 "ledger loaded; office numbers not checked\n");
     return {};
   }
   auto world = store::load_world(db, store::Recipients::Skip);
@@ -56,15 +57,17 @@ void ca_init(int& status) {
   store::AuthStore st(*db);
   auto r = auth::init_ca(st, settings, o.out, cli_caller(*at));
   if ((status = print_refusals(r.refusals)) != 0) return;
-  std::fputs(fmt::format("認証局を作りました（{} まで有効）/ CA made (valid until {})\n"
-                         "  {}  認証局の証明書 / CA certificate (kaigo serve --client-ca)\n"
-                         "  {}  認証局の鍵（0600、kaigo cert issue だけが使います）/ CA key (0600; only kaigo cert issue uses it)\n"
-                         "  {}  サーバ証明書 / server certificate (kaigo serve --tls-cert)\n"
-                         "  {}  サーバの鍵 / server key (kaigo serve --tls-key)\n",
-                         r.not_after.str(), r.not_after.str(), r.files.ca_certificate.string(), r.files.ca_key.string(),
-                         r.files.server_certificate.string(), r.files.server_key.string())
-                 .c_str(),
-             stdout);
+  std::fputs(
+      fmt::format(
+          "認証局を作りました（{} まで有効）/ CA made (valid until {})\n"
+          "  {}  認証局の証明書 / CA certificate (kaigo serve --client-ca)\n"
+          "  {}  認証局の鍵（0600、kaigo cert issue だけが使います）/ CA key (0600; only kaigo cert issue uses it)\n"
+          "  {}  サーバ証明書 / server certificate (kaigo serve --tls-cert)\n"
+          "  {}  サーバの鍵 / server key (kaigo serve --tls-key)\n",
+          r.not_after.str(), r.not_after.str(), r.files.ca_certificate.string(), r.files.ca_key.string(),
+          r.files.server_certificate.string(), r.files.server_key.string())
+          .c_str(),
+      stdout);
 }
 
 void cert_issue(int& status) {
@@ -101,17 +104,22 @@ void cert_issue(int& status) {
   store::AuthStore st(*db);
   auto r = auth::issue_certificate(st, settings, req, cli_caller(*at));
   if ((status = print_refusals(r.refusals)) != 0) return;
-  std::string fee = r.fee_yen ? fmt::format("{} 円", r.fee_yen->value) : "金額未定（手数料表に該当なし）/ no amount in the fee schedule";
-  std::fputs(fmt::format("証明書 {} を発行しました: 事業所 {}（{} 事業所）、{} まで有効 / issued certificate {}\n"
-                         "  {}\n  {}\n{}"
-                         "  発行手数料 {}（申請日 {}）は {} 審査分から差し引きます / fee deducted from review month {}\n",
-                         r.record.serial, r.record.office_no, r.record.offices.size(), r.record.not_after.str(),
-                         r.record.serial, r.certificate_file.string(), r.key_file.string(),
-                         r.p12_file.empty() ? "" : "  " + r.p12_file.string() + "\n", fee, r.fee.charge.applied_on.str(),
-                         r.fee.month.str(), r.fee.month.str())
-                 .c_str(),
-             stdout);
-  if (!r.fee_yen) std::fprintf(stderr, "警告: 申請日 %s の証明書発行手数料が設定にありません / warning: no certificate fee for that date\n", req.applied_on.str().c_str());
+  std::string fee = r.fee_yen ? fmt::format("{} 円", r.fee_yen->value)
+                              : "金額未定（手数料表に該当なし）/ no amount in the fee schedule";
+  std::fputs(
+      fmt::format("証明書 {} を発行しました: 事業所 {}（{} 事業所）、{} まで有効 / issued certificate {}\n"
+                  "  {}\n  {}\n{}"
+                  "  発行手数料 {}（申請日 {}）は {} 審査分から差し引きます / fee deducted from review month {}\n",
+                  r.record.serial, r.record.office_no, r.record.offices.size(), r.record.not_after.str(),
+                  r.record.serial, r.certificate_file.string(), r.key_file.string(),
+                  r.p12_file.empty() ? "" : "  " + r.p12_file.string() + "\n", fee, r.fee.charge.applied_on.str(),
+                  r.fee.month.str(), r.fee.month.str())
+          .c_str(),
+      stdout);
+  if (!r.fee_yen)
+    std::fprintf(stderr,
+                 "警告: 申請日 %s の証明書発行手数料が設定にありません / warning: no certificate fee for that date\n",
+                 req.applied_on.str().c_str());
 }
 
 void cert_revoke(int& status) {
@@ -124,8 +132,9 @@ void cert_revoke(int& status) {
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
   if ((status = print_refusals(auth::revoke_certificate(st, o.serial, o.reason, cli_caller(*at)))) != 0) return;
-  std::fputs(fmt::format("証明書 {} を失効させました（{}）/ revoked certificate {}\n", o.serial, at->str(), o.serial).c_str(),
-             stdout);
+  std::fputs(
+      fmt::format("証明書 {} を失効させました（{}）/ revoked certificate {}\n", o.serial, at->str(), o.serial).c_str(),
+      stdout);
 }
 
 void cert_list(int& status) {

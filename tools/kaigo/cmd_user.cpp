@@ -31,8 +31,8 @@ std::string attributes_of(const auth::User& u) {
     out += fmt::format("{}{}={}", out.empty() ? "" : " ", key, value);
   };
   if (!u.offices.empty()) {
-    add("offices", u.offices.size() == 1 ? u.offices.front()
-                                         : fmt::format("{}…({})", u.offices.front(), u.offices.size()));
+    add("offices",
+        u.offices.size() == 1 ? u.offices.front() : fmt::format("{}…({})", u.offices.front(), u.offices.size()));
   }
   add("job", auth::job_name(u.job));
   add("medical", u.medical_code);
@@ -99,7 +99,8 @@ void add_user(int& status) {
 void set_secret(int& status) {
   auto& o = options();
   auto db = store::Database::open(o.db_path);
-  auto secret = o.security_code ? read_secret("セキュリティコード", "security code") : read_secret("パスワード", "password");
+  auto secret =
+      o.security_code ? read_secret("セキュリティコード", "security code") : read_secret("パスワード", "password");
   if (!secret) {
     status = 1;
     return;
@@ -108,13 +109,15 @@ void set_secret(int& status) {
   store::AuthStore st(*db);
   auth::Accounts accounts(st, st, settings.auth);
   const auto by = cli_caller(now_jst());
-  auto refused = o.security_code ? accounts.set_security_code(o.id, *secret, by) : accounts.set_password(o.id, *secret, by);
+  auto refused =
+      o.security_code ? accounts.set_security_code(o.id, *secret, by) : accounts.set_password(o.id, *secret, by);
   if ((status = print_refusals(refused)) != 0) return;
-  std::fputs(o.security_code ? fmt::format("{} のセキュリティコードを設定しました / security code set\n", o.id).c_str()
-                             : fmt::format("{} のパスワードを設定しました（セッションはすべて終了）/ password set; every "
-                                           "session ended\n",
-                                           o.id)
-                                   .c_str(),
+  std::fputs(o.security_code
+                 ? fmt::format("{} のセキュリティコードを設定しました / security code set\n", o.id).c_str()
+                 : fmt::format("{} のパスワードを設定しました（セッションはすべて終了）/ password set; every "
+                               "session ended\n",
+                               o.id)
+                       .c_str(),
              stdout);
 }
 
@@ -164,7 +167,8 @@ void register_user(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("user", "アカウント / accounts (DESIGN §3.4)");
   cmd->require_subcommand(1);
   auto& o = options();
-  auto* add = cmd->add_subcommand("add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)");
+  auto* add =
+      cmd->add_subcommand("add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)");
   add->add_option("--db", o.db_path, "データベース / database file")->required();
   add->add_option("--id", o.id, "ユーザID (KJ…) / user ID")->required();
   add->add_option("--role", o.role, "office | medical | municipality | insured | kokuhoren | admin")
@@ -188,9 +192,9 @@ void register_user(CLI::App& app, int& status) {
   passwd->callback([&status] { set_secret(status); });
 
   for (bool lock : {true, false}) {
-    auto* sub = cmd->add_subcommand(lock ? "lock" : "unlock",
-                                    lock ? "ロック（ログイン不可、セッション終了）/ lock (no login; sessions ended)"
-                                         : "ロック解除 / unlock");
+    auto* sub = cmd->add_subcommand(
+        lock ? "lock" : "unlock",
+        lock ? "ロック（ログイン不可、セッション終了）/ lock (no login; sessions ended)" : "ロック解除 / unlock");
     sub->add_option("--db", o.db_path, "データベース / database file")->required();
     sub->add_option("--id", o.id, "ユーザID / user ID")->required();
     sub->callback([&status, lock] { lock_or_unlock(lock, status); });

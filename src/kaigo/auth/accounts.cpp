@@ -22,18 +22,6 @@ Accounts::Accounts(AccountStore& store, AuditTrail& audit, const AuthSettings& s
                    std::string kokuhoren_name)
     : store_(store), audit_(audit), settings_(settings), mailer_(mailer), kokuhoren_name_(std::move(kokuhoren_name)) {}
 
-AuditEvent Accounts::event(const Caller& by, std::string_view action, std::string_view target,
-                           nlohmann::json detail) const {
-  AuditEvent e;
-  e.at = by.at;
-  e.actor = by.who;
-  e.source = by.from;
-  e.action = std::string(action);
-  e.target = std::string(target);
-  e.detail = std::move(detail);
-  return e;
-}
-
 Refusals Accounts::add(User user, std::string_view password, const Caller& by) {
   std::sort(user.offices.begin(), user.offices.end());
   user.email = normalize_email(user.email);
@@ -51,7 +39,7 @@ Refusals Accounts::add(User user, std::string_view password, const Caller& by) {
   if (!user.medical_code.empty()) detail["medical_code"] = user.medical_code;
   if (!user.insurer_no.empty()) detail["insurer_no"] = user.insurer_no;
   if (!user.insured_no.empty()) detail["insured_no"] = user.insured_no;
-  if (!store_.add_account(a, event(by, action::kUserAdd, user.id, detail))) {
+  if (!store_.add_account(a, event_of(by, action::kUserAdd, user.id, detail))) {
     return {{"KA07", "", fmt::format("ユーザID {} はすでに使われています", user.id),
              fmt::format("user ID {} is already taken", user.id)}};
   }
@@ -64,12 +52,12 @@ Refusals Accounts::update(std::string_view user_id, const Caller& by, std::strin
     auto a = store_.account(user_id);
     if (!a) return {unknown_user(user_id)};
     if (auto refused = change(*a)) return {*refused};
-    auto e = event(by, action, user_id);
+    auto e = event_of(by, action, user_id);
     if (store_.update_account(*a, &e, end_sessions)) return {};
   }
-  throw std::runtime_error(fmt::format(
-      "ユーザ {} を更新できません（同時に更新され続けています）/ cannot update user {} (it keeps changing)", user_id,
-      user_id));
+  throw std::runtime_error(
+      fmt::format("ユーザ {} を更新できません（同時に更新され続けています）/ cannot update user {} (it keeps changing)",
+                  user_id, user_id));
 }
 
 Refusals Accounts::set_password(std::string_view user_id, std::string_view password, const Caller& by) {
@@ -83,8 +71,8 @@ Refusals Accounts::set_password(std::string_view user_id, std::string_view passw
 }
 
 Refusals Accounts::set_security_code(std::string_view user_id, std::string_view code, const Caller& by) {
-  if (auto bad =
-          check_secret_policy(code, user_id, settings_.security_code_min_length, "セキュリティコード", "security code")) {
+  if (auto bad = check_secret_policy(code, user_id, settings_.security_code_min_length, "セキュリティコード",
+                                     "security code")) {
     return {*bad};
   }
   auto hash = hash_secret(code, hash_cost(settings_));

@@ -23,18 +23,11 @@
 
 namespace kaigo::auth {
 
-// Who performs an action, from where, and when (what the audit row records).
-struct Caller {
-  std::string who;   // a user ID, or "cli:<OS user>"
-  std::string from;  // client address, or "cli"
-  LocalDateTime at;
-};
-
 // A live session as a request sees it.
 struct SessionView {
   User user;
-  std::string csrf_token;  // to be sent back with every state-changing request
-  std::string session_id;  // a public handle (16 hex digits of the digest) for the audit trail
+  std::string csrf_token;    // to be sent back with every state-changing request
+  std::string session_id;    // a public handle (16 hex digits of the digest) for the audit trail
   LocalDateTime expires_at;  // the earlier of the idle and the absolute expiry, as of now
 };
 
@@ -42,10 +35,10 @@ enum class LoginStatus { Ok, Wrong, Locked };  // the server answers 200, 401, 4
 
 struct LoginResult {
   LoginStatus status = LoginStatus::Wrong;
-  std::string token;                    // Ok: the session token (given once, never stored)
-  std::optional<SessionView> session;   // Ok
+  std::string token;                          // Ok: the session token (given once, never stored)
+  std::optional<SessionView> session;         // Ok
   std::optional<LocalDateTime> locked_until;  // Locked by failed logins: until when
-  std::optional<Refusal> refusal;       // Wrong (KA20) / Locked (KA21, KA22 by an administrator)
+  std::optional<Refusal> refusal;             // Wrong (KA20) / Locked (KA21, KA22 by an administrator)
 };
 
 // An account as listed (no hash).
@@ -78,8 +71,7 @@ class Accounts {
   Refusals set_password(std::string_view user_id, std::string_view password, const Caller& by);
   Refusals set_security_code(std::string_view user_id, std::string_view code, const Caller& by);
   // A logged-in user's own change: the current password must match.
-  Refusals change_password(std::string_view user_id, std::string_view current, std::string_view next,
-                           const Caller& by);
+  Refusals change_password(std::string_view user_id, std::string_view current, std::string_view next, const Caller& by);
   // Administrator's lock: no login and every session ended, until unlock (which also clears a
   // lockout after failed logins).
   Refusals lock(std::string_view user_id, const Caller& by);
@@ -105,8 +97,7 @@ class Accounts {
   // --- reset by security e-mail (seed 000 §3(2)) ---
   // Mails a one-time link for a new password (or security code) when `user_id` exists and
   // `email` is its security e-mail; otherwise nothing is mailed.
-  MailOutcome request_reset(std::string_view user_id, std::string_view email, ResetPurpose purpose,
-                            const Caller& by);
+  MailOutcome request_reset(std::string_view user_id, std::string_view email, ResetPurpose purpose, const Caller& by);
   // Mails the user IDs registered with `email` (ユーザIDの確認), if any.
   MailOutcome remind_user_ids(std::string_view email, const Caller& by);
   // Sets the new secret with the link's token: once, before it expires. A secret refused by the
@@ -116,8 +107,6 @@ class Accounts {
  private:
   Refusals update(std::string_view user_id, const Caller& by, std::string_view action, bool end_sessions,
                   const std::function<std::optional<Refusal>(Account&)>& change);
-  AuditEvent event(const Caller& by, std::string_view action, std::string_view target,
-                   nlohmann::json detail = nlohmann::json::object()) const;
 
   AccountStore& store_;
   AuditTrail& audit_;

@@ -44,6 +44,17 @@ Refusal problem(std::string_view code, std::string ja, std::string en) {
 
 }  // namespace
 
+AuditEvent event_of(const Caller& by, std::string_view action, std::string_view target, nlohmann::json detail) {
+  AuditEvent e;
+  e.at = by.at;
+  e.actor = by.who;
+  e.source = by.from;
+  e.action = std::string(action);
+  e.target = std::string(target);
+  e.detail = std::move(detail);
+  return e;
+}
+
 std::string canonical_content(const AuditRow& r) {
   std::string out = "kaigo-audit-v1\n";
   field(out, "seq", std::to_string(r.seq));
@@ -87,9 +98,9 @@ AuditVerification verify_audit(AuditTrail& trail, std::optional<std::string> anc
     const auto expected = v.rows + 1;
     if (r.seq != expected) {
       v.bad_seq = expected;
-      v.problem = problem("KA61",
-                          fmt::format("監査記録 {} 行目がありません（削除されています。次は {} 行目）", expected, r.seq),
-                          fmt::format("audit row {} is missing (deleted; the next row is {})", expected, r.seq));
+      v.problem = problem(
+          "KA61", fmt::format("監査記録 {} 行目がありません（削除されています。次は {} 行目）", expected, r.seq),
+          fmt::format("audit row {} is missing (deleted; the next row is {})", expected, r.seq));
       return false;
     }
     if (r.prev_hash != prev || row_hash(r) != r.hash) {
@@ -108,17 +119,14 @@ AuditVerification verify_audit(AuditTrail& trail, std::optional<std::string> anc
   const auto head = trail.head();
   if (head.count != v.rows || head.last_hash != prev) {
     v.bad_seq = v.rows + 1;
-    v.problem = head.count > v.rows
-                    ? problem("KA62",
-                              fmt::format("監査記録 {} 行目以降がありません（記録は {} 行のはずです）", v.rows + 1,
-                                          head.count),
-                              fmt::format("audit rows from {} on are missing (the head says {} rows)", v.rows + 1,
-                                          head.count))
-                    : problem("KA62",
-                              fmt::format("監査記録の先頭情報が記録と合いません（{} 行、先頭 {} 行）", v.rows,
-                                          head.count),
-                              fmt::format("the audit head does not match the rows ({} rows, head says {})", v.rows,
-                                          head.count));
+    v.problem =
+        head.count > v.rows
+            ? problem("KA62",
+                      fmt::format("監査記録 {} 行目以降がありません（記録は {} 行のはずです）", v.rows + 1, head.count),
+                      fmt::format("audit rows from {} on are missing (the head says {} rows)", v.rows + 1, head.count))
+            : problem(
+                  "KA62", fmt::format("監査記録の先頭情報が記録と合いません（{} 行、先頭 {} 行）", v.rows, head.count),
+                  fmt::format("the audit head does not match the rows ({} rows, head says {})", v.rows, head.count));
     return v;
   }
   if (anchor && !anchor_seen && *anchor != kGenesisHash) {
@@ -131,8 +139,8 @@ AuditVerification verify_audit(AuditTrail& trail, std::optional<std::string> anc
 nlohmann::json to_json(const AuditRow& r) {
   auto detail = nlohmann::json::parse(r.detail, nullptr, false);
   if (detail.is_discarded()) detail = r.detail;
-  return {{"seq", r.seq},       {"at", r.at.str()},       {"actor", r.actor},
-          {"source", r.source}, {"action", r.action},     {"target", r.target},
+  return {{"seq", r.seq},       {"at", r.at.str()},           {"actor", r.actor},
+          {"source", r.source}, {"action", r.action},         {"target", r.target},
           {"detail", detail},   {"insurer_no", r.insurer_no}, {"insured_no", r.insured_no},
           {"hash", r.hash}};
 }

@@ -41,6 +41,13 @@ inline constexpr std::string_view kCertIssue = "cert_issue";
 inline constexpr std::string_view kCertRevoke = "cert_revoke";
 }  // namespace action
 
+// Who performs an action, from where, and when: what every audit row begins with.
+struct Caller {
+  std::string who;   // a user ID, or "cli:<OS user>" for a command run on the server
+  std::string from;  // the client address ("127.0.0.1", "::1"), or "cli"
+  LocalDateTime at;
+};
+
 // What happened, as the caller states it.
 struct AuditEvent {
   LocalDateTime at;
@@ -64,6 +71,10 @@ struct AuditRow {
 };
 
 inline constexpr std::string_view kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+// The event `by` did: `action` on `target`, with `detail`.
+AuditEvent event_of(const Caller& by, std::string_view action, std::string_view target,
+                    nlohmann::json detail = nlohmann::json::object());
 
 // The row's fields in a fixed order, each as "name:<byte length>:value\n" after a version line,
 // so that no two different rows share a canonical form.
@@ -100,8 +111,8 @@ class AuditTrail {
 };
 
 struct AuditVerification {
-  std::int64_t rows = 0;          // rows read
-  std::string head_hash;          // the last good row's hash (to keep elsewhere as an anchor)
+  std::int64_t rows = 0;                // rows read
+  std::string head_hash;                // the last good row's hash (to keep elsewhere as an anchor)
   std::optional<std::int64_t> bad_seq;  // the first bad row (or the first missing one)
   std::optional<Refusal> problem;       // KA60 altered, KA61 missing, KA62 tail cut, KA63 anchor
   bool ok() const { return !problem; }

@@ -16,17 +16,6 @@ constexpr std::string_view kValidityRule = "seed 001: 電子証明書の有効�
 
 LocalDateTime local_of(std::int64_t posix) { return LocalDateTime::from_serial_seconds(posix + 9 * 3600); }
 
-AuditEvent event_of(const Caller& by, std::string_view action, std::string_view target, nlohmann::json detail) {
-  AuditEvent e;
-  e.at = by.at;
-  e.actor = by.who;
-  e.source = by.from;
-  e.action = std::string(action);
-  e.target = std::string(target);
-  e.detail = std::move(detail);
-  return e;
-}
-
 Refusal file_exists(const std::filesystem::path& p) {
   return {"KA39", "", fmt::format("{} はすでにあります（上書きしません）", p.string()),
           fmt::format("{} exists (it is never overwritten)", p.string())};
@@ -64,8 +53,9 @@ CaInit init_ca(CertificateStore& store, const Settings& settings, const std::fil
                const Caller& by) {
   CaInit result;
   if (store.ca()) {
-    result.refusals.push_back(refusal("KA40", "", "認証局はすでに作られています（作り直すと発行済みの証明書がすべて無効になります）",
-                                      "the CA exists already (a new one would invalidate every certificate issued)"));
+    result.refusals.push_back(
+        refusal("KA40", "", "認証局はすでに作られています（作り直すと発行済みの証明書がすべて無効になります）",
+                "the CA exists already (a new one would invalidate every certificate issued)"));
     return result;
   }
   const auto dir = std::filesystem::absolute(out_dir);
@@ -85,15 +75,16 @@ CaInit init_ca(CertificateStore& store, const Settings& settings, const std::fil
                       {NID_subject_key_identifier, "hash"}}};
   auto ca = x509::make_certificate(ca_spec, ca_key.get(), nullptr, ca_key.get());
   auto server_key = x509::new_key();
-  x509::Spec server_spec{{{"O", settings.name}, {"CN", "localhost"}},
-                         start,
-                         std::min(ca_spec.not_after, start + static_cast<std::int64_t>(a.server_certificate_days) * 86400),
-                         {{NID_basic_constraints, "critical,CA:FALSE"},
-                          {NID_key_usage, "critical,digitalSignature"},
-                          {NID_ext_key_usage, "serverAuth"},
-                          {NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1"},
-                          {NID_subject_key_identifier, "hash"},
-                          {NID_authority_key_identifier, "keyid"}}};
+  x509::Spec server_spec{
+      {{"O", settings.name}, {"CN", "localhost"}},
+      start,
+      std::min(ca_spec.not_after, start + static_cast<std::int64_t>(a.server_certificate_days) * 86400),
+      {{NID_basic_constraints, "critical,CA:FALSE"},
+       {NID_key_usage, "critical,digitalSignature"},
+       {NID_ext_key_usage, "serverAuth"},
+       {NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1"},
+       {NID_subject_key_identifier, "hash"},
+       {NID_authority_key_identifier, "keyid"}}};
   auto server = x509::make_certificate(server_spec, server_key.get(), ca.get(), ca_key.get());
 
   make_dir(dir);
@@ -106,7 +97,8 @@ CaInit init_ca(CertificateStore& store, const Settings& settings, const std::fil
   result.not_after = local_of(ca_spec.not_after);
   CaRecord record{ca_pem, f.ca_key.string(), server_pem, by.at};
   auto e = event_of(by, action::kCaInit, x509::serial_hex(ca.get()),
-                    {{"not_after", result.not_after.str()}, {"key_file", f.ca_key.string()},
+                    {{"not_after", result.not_after.str()},
+                     {"key_file", f.ca_key.string()},
                      {"server_serial", x509::serial_hex(server.get())}});
   if (!store.add_ca(record, e)) {
     for (const auto& p : {f.ca_certificate, f.ca_key, f.server_certificate, f.server_key}) std::filesystem::remove(p);
@@ -115,8 +107,7 @@ CaInit init_ca(CertificateStore& store, const Settings& settings, const std::fil
   return result;
 }
 
-Issued issue_certificate(CertificateStore& store, const Settings& settings, const IssueRequest& req,
-                         const Caller& by) {
+Issued issue_certificate(CertificateStore& store, const Settings& settings, const IssueRequest& req, const Caller& by) {
   Issued out;
   auto ca_record = store.ca();
   if (!ca_record) {
@@ -130,9 +121,9 @@ Issued issue_certificate(CertificateStore& store, const Settings& settings, cons
   }
   out.refusals = check_offices(offices, settings.auth.max_offices);
   if (req.applied_on > by.at.date) {
-    out.refusals.push_back(refusal("KA50", "", fmt::format("申請日 {} が発行日 {} より後です", req.applied_on.str(), by.at.date.str()),
-                                   fmt::format("the application date {} is after the issue date {}",
-                                               req.applied_on.str(), by.at.date.str())));
+    out.refusals.push_back(refusal(
+        "KA50", "", fmt::format("申請日 {} が発行日 {} より後です", req.applied_on.str(), by.at.date.str()),
+        fmt::format("the application date {} is after the issue date {}", req.applied_on.str(), by.at.date.str())));
   }
   if (!out.refusals.empty()) return out;
 
@@ -151,15 +142,15 @@ Issued issue_certificate(CertificateStore& store, const Settings& settings, cons
   auto ca_key = x509::read_key(key_pem);
   if (!ca || !ca_key || X509_check_private_key(ca.get(), ca_key.get()) != 1) {
     ERR_clear_error();
-    out.refusals.push_back(refusal("KA42", "",
-                                   fmt::format("認証局の鍵 {} を読めないか、認証局の証明書と対になりません", key_path.string()),
-                                   fmt::format("the CA key {} cannot be read or does not match the CA certificate",
-                                               key_path.string())));
+    out.refusals.push_back(refusal(
+        "KA42", "", fmt::format("認証局の鍵 {} を読めないか、認証局の証明書と対になりません", key_path.string()),
+        fmt::format("the CA key {} cannot be read or does not match the CA certificate", key_path.string())));
     return out;
   }
   std::sort(offices.begin(), offices.end());
   const auto start = by.at.unix_time();
-  const auto end = std::min(x509::not_after(ca.get()), start + static_cast<std::int64_t>(settings.auth.certificate_days) * 86400);
+  const auto end =
+      std::min(x509::not_after(ca.get()), start + static_cast<std::int64_t>(settings.auth.certificate_days) * 86400);
   std::string san;
   for (const auto& o : offices) san += (san.empty() ? "" : ",") + fmt::format("URI:urn:kaigo:office:{}", o);
   x509::Spec spec{{{"O", settings.name}, {"OU", "介護保険証明書"}, {"CN", req.office_no}},
@@ -231,10 +222,14 @@ Refusals revoke_certificate(CertificateStore& store, std::string_view serial, st
 
 std::string_view certificate_state_name(CertificateState s) {
   switch (s) {
-    case CertificateState::Valid: return "valid";
-    case CertificateState::NotYetValid: return "not_yet_valid";
-    case CertificateState::Expired: return "expired";
-    case CertificateState::Revoked: return "revoked";
+    case CertificateState::Valid:
+      return "valid";
+    case CertificateState::NotYetValid:
+      return "not_yet_valid";
+    case CertificateState::Expired:
+      return "expired";
+    case CertificateState::Revoked:
+      return "revoked";
   }
   return "";
 }
@@ -255,7 +250,8 @@ PeerVerifier::PeerVerifier(std::string_view ca_pem) {
   if (!ca) throw std::runtime_error("認証局の証明書を読めません / cannot read the CA certificate");
   trusted_.reset(X509_STORE_new(), X509_STORE_free);
   if (!trusted_ || X509_STORE_add_cert(trusted_.get(), ca.get()) != 1) {
-    throw std::runtime_error("認証局の証明書を登録できません / cannot load the CA certificate: " + x509::openssl_error());
+    throw std::runtime_error("認証局の証明書を登録できません / cannot load the CA certificate: " +
+                             x509::openssl_error());
   }
 }
 
@@ -272,7 +268,8 @@ PeerCheck PeerVerifier::check_pem(CertificateStore& store, std::string_view peer
 PeerCheck PeerVerifier::check(CertificateStore& store, x509_st* peer, const LocalDateTime& at) const {
   PeerCheck out;
   if (!peer) {
-    out.refusal = refusal("KA44", "mutual TLS", "クライアント証明書がありません", "no client certificate was presented");
+    out.refusal =
+        refusal("KA44", "mutual TLS", "クライアント証明書がありません", "no client certificate was presented");
     return out;
   }
   std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(), X509_STORE_CTX_free);
@@ -301,18 +298,18 @@ PeerCheck PeerVerifier::check(CertificateStore& store, x509_st* peer, const Loca
                               "not a certificate for TLS client authentication");
         break;
       default:
-        out.refusal = refusal("KA44", "mutual TLS",
-                              fmt::format("この国保連の認証局が発行した証明書ではありません（{}）",
-                                          X509_verify_cert_error_string(err)),
-                              fmt::format("the certificate was not issued by this 国保連's CA ({})",
-                                          X509_verify_cert_error_string(err)));
+        out.refusal = refusal(
+            "KA44", "mutual TLS",
+            fmt::format("この国保連の認証局が発行した証明書ではありません（{}）", X509_verify_cert_error_string(err)),
+            fmt::format("the certificate was not issued by this 国保連's CA ({})", X509_verify_cert_error_string(err)));
     }
     return out;
   }
   auto record = store.certificate(out.serial);
   if (!record || record->certificate_pem != x509::pem_of(peer)) {
-    out.refusal = refusal("KA48", "mutual TLS", fmt::format("シリアル番号 {} の証明書は発行記録にありません", out.serial),
-                          fmt::format("certificate {} is not in the record of issued certificates", out.serial));
+    out.refusal =
+        refusal("KA48", "mutual TLS", fmt::format("シリアル番号 {} の証明書は発行記録にありません", out.serial),
+                fmt::format("certificate {} is not in the record of issued certificates", out.serial));
     return out;
   }
   if (record->revoked_at && *record->revoked_at <= at) {

@@ -52,7 +52,7 @@ struct IssueRequest {
   std::vector<std::string> offices;  // a 代理請求 group (--offices); office_no is added when missing
   Date applied_on;                   // 申請日: decides the fee (seed 000 §3(1))
   std::filesystem::path out_dir;
-  std::optional<std::string> p12_passphrase;   // also write <serial>.p12 protected by it
+  std::optional<std::string> p12_passphrase;    // also write <serial>.p12 protected by it
   std::optional<std::filesystem::path> ca_key;  // default: the file `ca init` recorded
 };
 
@@ -60,8 +60,8 @@ struct Issued {
   Refusals refusals;  // KA41 no CA, KA42 CA key, KA03/KA04/KA02 offices, KA50 date, KA39 file exists
   CertificateRecord record;
   std::filesystem::path key_file, certificate_file, p12_file;
-  settlement::DueFee fee;       // the review month it is deducted from and the charge
-  std::optional<Yen> fee_yen;   // its amount by the settings' schedule (nullopt: no rule for the date)
+  settlement::DueFee fee;      // the review month it is deducted from and the charge
+  std::optional<Yen> fee_yen;  // its amount by the settings' schedule (nullopt: no rule for the date)
 };
 
 // Issues a client certificate at `by.at`, valid until then + [auth] certificate_days (not beyond the
@@ -81,8 +81,8 @@ CertificateState state_at(const CertificateRecord& cert, const LocalDateTime& at
 
 // What the server learns from a peer certificate.
 struct PeerCheck {
-  std::optional<Refusal> refusal;    // KA44 not ours, KA45 expired, KA46 not yet valid, KA47 revoked,
-                                     // KA48 not recorded, KA49 not a client certificate
+  std::optional<Refusal> refusal;  // KA44 not ours, KA45 expired, KA46 not yet valid, KA47 revoked,
+                                   // KA48 not recorded, KA49 not a client certificate
   std::string serial;
   std::string office_no;             // the applying office
   std::vector<std::string> offices;  // every office it speaks for (sorted)

@@ -46,8 +46,7 @@ std::string date_header(const LocalDateTime& at) {
   auto serial = at.date.serial();
   auto weekday = static_cast<std::size_t>(((serial % 7) + 7) % 7);
   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0900", kDays[weekday], at.date.day,
-                     kMonths[static_cast<std::size_t>(at.date.month - 1)], at.date.year, at.hour, at.minute,
-                     at.second);
+                     kMonths[static_cast<std::size_t>(at.date.month - 1)], at.date.year, at.hour, at.minute, at.second);
 }
 
 bool header_safe(std::string_view s) { return s.find_first_of("\r\n") == std::string_view::npos; }
@@ -109,7 +108,7 @@ void SmtpMailer::send(const MailMessage& m) {
   const auto from = "<" + m.from + ">";
   const auto to = "<" + m.to + ">";
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(curl_slist_append(nullptr, to.c_str()),
-                                                                    curl_slist_free_all);
+                                                                   curl_slist_free_all);
   Upload upload{text};
   std::array<char, CURL_ERROR_SIZE> error{};
   CURL* c = curl.get();

@@ -9,8 +9,8 @@
 namespace kaigo::auth {
 
 struct Refusal {
-  std::string code;        // KA01 …
-  std::string rule;        // the rule applied, e.g. "seed 001: 代理請求は100事業所まで"
+  std::string code;  // KA01 …
+  std::string rule;  // the rule applied, e.g. "seed 001: 代理請求は100事業所まで"
   std::string message_ja;
   std::string message_en;
 

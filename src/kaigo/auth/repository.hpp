@@ -21,9 +21,9 @@ namespace kaigo::auth {
 // An account: the User and what only auth sees.
 struct Account {
   User user;
-  std::string password_hash;       // Argon2id (secrets.hpp)
-  std::string security_code_hash;  // セキュリティコード, Argon2id; empty when none is set
-  int failed_logins = 0;           // wrong passwords in a row since the last success or lockout
+  std::string password_hash;                  // Argon2id (secrets.hpp)
+  std::string security_code_hash;             // セキュリティコード, Argon2id; empty when none is set
+  int failed_logins = 0;                      // wrong passwords in a row since the last success or lockout
   std::optional<LocalDateTime> locked_until;  // ロック after max_failed_logins (until then)
   bool disabled = false;                      // locked by an administrator until unlocked
   LocalDateTime created_at;
@@ -95,8 +95,8 @@ struct CaRecord {
 
 // An office certificate (電子証明書): the offices it speaks for are this record's, by serial.
 struct CertificateRecord {
-  std::string serial;     // hex, upper case
-  std::string office_no;  // the office that applied (charged the fee)
+  std::string serial;                // hex, upper case
+  std::string office_no;             // the office that applied (charged the fee)
   std::vector<std::string> offices;  // every office it speaks for (office_no included), sorted
   std::string certificate_pem;
   Date applied_on;  // 申請日: decides the fee

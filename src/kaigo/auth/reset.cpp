@@ -16,9 +16,7 @@ Refusal invalid_link() {
           "this link is not valid (expired, already used, or wrong)"};
 }
 
-std::string signature(std::string_view name) {
-  return name.empty() ? std::string() : fmt::format("\n--\n{}\n", name);
-}
+std::string signature(std::string_view name) { return name.empty() ? std::string() : fmt::format("\n--\n{}\n", name); }
 
 }  // namespace
 
@@ -49,15 +47,19 @@ MailOutcome Accounts::request_reset(std::string_view user_id, std::string_view e
   if (!refused.empty()) {
     detail["mailed"] = false;
     detail["reason"] = refused;
-    audit_.append(event(by, action::kResetRequest, user_id, detail));
+    audit_.append(event_of(by, action::kResetRequest, user_id, detail));
     return {};
   }
   const auto token = random_token();
-  ResetRecord r{token_digest(token), a->user.id, purpose, by.at,
-                by.at.plus_seconds(static_cast<std::int64_t>(settings_.reset_minutes) * 60), false};
+  ResetRecord r{token_digest(token),
+                a->user.id,
+                purpose,
+                by.at,
+                by.at.plus_seconds(static_cast<std::int64_t>(settings_.reset_minutes) * 60),
+                false};
   detail["mailed"] = true;
   detail["expires_at"] = r.expires_at.str();
-  store_.add_reset(r, event(by, action::kResetRequest, a->user.id, detail));
+  store_.add_reset(r, event_of(by, action::kResetRequest, a->user.id, detail));
   MailMessage m;
   m.from = settings_.mail_from;
   m.to = a->user.email;
@@ -77,7 +79,7 @@ MailOutcome Accounts::request_reset(std::string_view user_id, std::string_view e
   try {
     mailer_->send(m);
   } catch (const MailError& e) {
-    audit_.append(event(by, action::kResetRequest, a->user.id, {{"mailed", false}, {"reason", "relay_failed"}}));
+    audit_.append(event_of(by, action::kResetRequest, a->user.id, {{"mailed", false}, {"reason", "relay_failed"}}));
     return {false, e.what()};
   }
   return {true, std::nullopt};
@@ -91,7 +93,8 @@ MailOutcome Accounts::remind_user_ids(std::string_view email, const Caller& by) 
       if (auto a = store_.account(id); a && !a->disabled) ids.push_back(std::move(id));
     }
   }
-  audit_.append(event(by, action::kUserIdReminder, address, {{"users", ids.size()}, {"mailed", !ids.empty() && mailer_}}));
+  audit_.append(
+      event_of(by, action::kUserIdReminder, address, {{"users", ids.size()}, {"mailed", !ids.empty() && mailer_}}));
   if (ids.empty() || !mailer_) return {};
   std::string list;
   for (const auto& id : ids) list += "  " + id + "\n";
@@ -127,7 +130,8 @@ Refusals Accounts::complete_reset(std::string_view token, std::string_view new_s
   }
   const bool password = r->purpose == ResetPurpose::Password;
   const int min_length = password ? settings_.password_min_length : settings_.security_code_min_length;
-  if (auto bad = check_secret_policy(new_secret, a->user.id, min_length, secret_ja(r->purpose), secret_en(r->purpose))) {
+  if (auto bad =
+          check_secret_policy(new_secret, a->user.id, min_length, secret_ja(r->purpose), secret_en(r->purpose))) {
     return {*bad};
   }
   auto hash = hash_secret(new_secret, hash_cost(settings_));
@@ -139,8 +143,8 @@ Refusals Accounts::complete_reset(std::string_view token, std::string_view new_s
   } else {
     a->security_code_hash = std::move(hash);
   }
-  auto e = event({a->user.id, by.from, by.at}, action::kResetDone, a->user.id,
-                 {{"purpose", reset_purpose_name(r->purpose)}});
+  auto e = event_of({a->user.id, by.from, by.at}, action::kResetDone, a->user.id,
+                    {{"purpose", reset_purpose_name(r->purpose)}});
   if (!store_.use_reset(digest, *a, e)) return {invalid_link()};
   return {};
 }

@@ -25,9 +25,8 @@ std::string base64url(const unsigned char* bytes, std::size_t n) {
 }
 
 std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -85,9 +84,9 @@ bool needs_rehash(std::string_view hash, HashCost cost) {
 
 std::optional<Refusal> check_secret_policy(std::string_view secret, std::string_view user_id, int min_length,
                                            std::string_view what_ja, std::string_view what_en) {
-  if (find_invalid_utf8(secret) != std::string_view::npos ||
-      std::any_of(secret.begin(), secret.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+  if (find_invalid_utf8(secret) != std::string_view::npos || std::any_of(secret.begin(), secret.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+      })) {
     return policy("KA12", fmt::format("{}に制御文字または UTF-8 でないバイトがあります", what_ja),
                   fmt::format("the {} contains a control character or a byte that is not UTF-8", what_en));
   }

@@ -12,11 +12,12 @@ namespace {
 constexpr std::int64_t kTouchSeconds = 60;
 constexpr int kUpdateAttempts = 8;
 
+std::int64_t minutes(int m) { return static_cast<std::int64_t>(m) * 60; }
+std::int64_t hours(int h) { return static_cast<std::int64_t>(h) * 3600; }
+
 std::string session_id_of(std::string_view digest) { return std::string(digest.substr(0, 16)); }
 
-Refusal wrong() {
-  return {"KA20", "", "ユーザIDまたはパスワードが違います", "the user ID or the password is wrong"};
-}
+Refusal wrong() { return {"KA20", "", "ユーザIDまたはパスワードが違います", "the user ID or the password is wrong"}; }
 
 Refusal locked_until(const LocalDateTime& until, int failures) {
   return {"KA21", fmt::format("[auth] max_failed_logins = {}", failures),
@@ -37,7 +38,7 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
   LoginResult result;
   auto failed = [&](std::string_view reason, nlohmann::json more = nlohmann::json::object()) {
     more["reason"] = reason;
-    audit_.append(event(by, action::kLoginFailed, user_id, std::move(more)));
+    audit_.append(event_of(by, action::kLoginFailed, user_id, std::move(more)));
   };
   for (int attempt = 0; attempt < kUpdateAttempts; ++attempt) {
     auto a = store_.account(user_id);
@@ -65,11 +66,11 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
       const bool lock_now = a->failed_logins >= settings_.max_failed_logins;
       nlohmann::json detail{{"reason", "wrong_password"}, {"failures", a->failed_logins}};
       if (lock_now) {
-        a->locked_until = at.plus_seconds(static_cast<std::int64_t>(settings_.lock_minutes) * 60);
+        a->locked_until = at.plus_seconds(minutes(settings_.lock_minutes));
         a->failed_logins = 0;
         detail["locked_until"] = a->locked_until->str();
       }
-      auto e = event(by, lock_now ? action::kLockedOut : action::kLoginFailed, user_id, detail);
+      auto e = event_of(by, lock_now ? action::kLockedOut : action::kLoginFailed, user_id, detail);
       if (!store_.update_account(*a, &e, false)) continue;  // another login changed the count: count again
       result.status = lock_now ? LoginStatus::Locked : LoginStatus::Wrong;
       if (lock_now) result.locked_until = a->locked_until;
@@ -86,10 +87,11 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
     result.status = LoginStatus::Ok;
     result.token = random_token();
     SessionRecord s{token_digest(result.token), a->user.id, at, at, std::string(from)};
-    store_.add_session(s, event(by, action::kLogin, a->user.id, {{"session", session_id_of(s.digest)}}));
-    const auto idle = at.plus_seconds(static_cast<std::int64_t>(settings_.session_idle_minutes) * 60);
-    const auto absolute = at.plus_seconds(static_cast<std::int64_t>(settings_.session_max_hours) * 3600);
-    result.session = SessionView{a->user, csrf_token_for(result.token), session_id_of(s.digest), std::min(idle, absolute)};
+    store_.add_session(s, event_of(by, action::kLogin, a->user.id, {{"session", session_id_of(s.digest)}}));
+    const auto idle = at.plus_seconds(minutes(settings_.session_idle_minutes));
+    const auto absolute = at.plus_seconds(hours(settings_.session_max_hours));
+    result.session =
+        SessionView{a->user, csrf_token_for(result.token), session_id_of(s.digest), std::min(idle, absolute)};
     return result;
   }
   throw std::runtime_error(fmt::format(
@@ -102,7 +104,8 @@ bool Accounts::logout(std::string_view token, const LocalDateTime& at, std::stri
   const auto digest = token_digest(token);
   auto s = store_.session(digest);
   if (!s) return false;
-  auto e = event({s->user_id, std::string(from), at}, action::kLogout, s->user_id, {{"session", session_id_of(digest)}});
+  auto e =
+      event_of({s->user_id, std::string(from), at}, action::kLogout, s->user_id, {{"session", session_id_of(digest)}});
   return store_.end_session(digest, &e);
 }
 
@@ -111,8 +114,8 @@ std::optional<SessionView> Accounts::session(std::string_view token, const Local
   const auto digest = token_digest(token);
   auto s = store_.session(digest);
   if (!s || !equal_secret(s->digest, digest)) return std::nullopt;
-  const auto idle = s->last_seen.plus_seconds(static_cast<std::int64_t>(settings_.session_idle_minutes) * 60);
-  const auto absolute = s->created_at.plus_seconds(static_cast<std::int64_t>(settings_.session_max_hours) * 3600);
+  const auto idle = s->last_seen.plus_seconds(minutes(settings_.session_idle_minutes));
+  const auto absolute = s->created_at.plus_seconds(hours(settings_.session_max_hours));
   if (at >= idle || at >= absolute) {
     store_.end_session(digest, nullptr);
     return std::nullopt;
@@ -127,13 +130,13 @@ std::optional<SessionView> Accounts::session(std::string_view token, const Local
     store_.touch_session(digest, at);
     last_seen = at;
   }
-  const auto renewed = last_seen.plus_seconds(static_cast<std::int64_t>(settings_.session_idle_minutes) * 60);
+  const auto renewed = last_seen.plus_seconds(minutes(settings_.session_idle_minutes));
   return SessionView{std::move(a->user), csrf_token_for(token), session_id_of(digest), std::min(renewed, absolute)};
 }
 
 std::int64_t Accounts::purge_sessions(const LocalDateTime& at) {
-  return store_.end_expired_sessions(at.plus_seconds(-static_cast<std::int64_t>(settings_.session_idle_minutes) * 60),
-                                     at.plus_seconds(-static_cast<std::int64_t>(settings_.session_max_hours) * 3600));
+  return store_.end_expired_sessions(at.plus_seconds(-minutes(settings_.session_idle_minutes)),
+                                     at.plus_seconds(-hours(settings_.session_max_hours)));
 }
 
 bool Accounts::csrf_ok(const SessionView& session, std::string_view presented) {

@@ -89,7 +89,8 @@ Refusals check_offices(const std::vector<std::string>& offices, int max_offices)
     if (!is_office_no(o)) {
       out.push_back(attribute("事業所番号", "office number", o, "英数字10桁", "10 letters or digits"));
     } else if (!seen.insert(o).second) {
-      out.push_back({"KA04", "", fmt::format("事業所番号 {} が2回あります", o), fmt::format("office {} is listed twice", o)});
+      out.push_back(
+          {"KA04", "", fmt::format("事業所番号 {} が2回あります", o), fmt::format("office {} is listed twice", o)});
     }
   }
   if (offices.size() > static_cast<std::size_t>(max_offices)) {
@@ -171,9 +172,9 @@ OfficeList parse_office_list(std::string_view text, std::string_view file_name) 
     auto t = trim(line);
     if (t.empty() || t.starts_with('#') || (line_no == 1 && t == "office_no")) continue;
     if (!is_office_no(t)) {
-      out.problems.push_back({"KA05", "", fmt::format("{}:{}: 事業所番号「{}」は英数字10桁ではありません", file_name, line_no, t),
-                              fmt::format("{}:{}: office number \"{}\" is not 10 letters or digits", file_name,
-                                          line_no, t)});
+      out.problems.push_back(
+          {"KA05", "", fmt::format("{}:{}: 事業所番号「{}」は英数字10桁ではありません", file_name, line_no, t),
+           fmt::format("{}:{}: office number \"{}\" is not 10 letters or digits", file_name, line_no, t)});
       continue;
     }
     out.offices.emplace_back(t);
@@ -198,8 +199,8 @@ bool is_email(std::string_view e) {
   if (domain.find('.') == std::string_view::npos || domain.starts_with('.') || domain.ends_with('.')) return false;
   // Printable ASCII without what would break a mail header or an SMTP command.
   return std::all_of(e.begin(), e.end(), [](char c) {
-    return c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '(' && c != ')' && c != ',' && c != ';' &&
-           c != ':' && c != '\\' && c != '"' && c != '[' && c != ']';
+    return c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '(' && c != ')' && c != ',' && c != ';' && c != ':' &&
+           c != '\\' && c != '"' && c != '[' && c != ']';
   });
 }
 

@@ -32,7 +32,7 @@ std::string_view job_name(Job j);  // "", "doctor", "care_manager", "clerk", "ot
 std::optional<Job> parse_job(std::string_view name);
 
 struct User {
-  std::string id;                    // ユーザID (KJ…)
+  std::string id;  // ユーザID (KJ…)
   Role role = Role::Office;
   Job job = Job::None;
   std::vector<std::string> offices;  // 事業所番号, sorted (office)

@@ -26,8 +26,8 @@ struct BioFree {
 using Bio = std::unique_ptr<BIO, BioFree>;
 
 [[noreturn]] void fail(std::string_view what) {
-  throw std::runtime_error(fmt::format("証明書の処理に失敗しました / certificate operation failed: {}: {}", what,
-                                       openssl_error()));
+  throw std::runtime_error(
+      fmt::format("証明書の処理に失敗しました / certificate operation failed: {}: {}", what, openssl_error()));
 }
 
 std::string read_bio(BIO* b) {
@@ -36,9 +36,7 @@ std::string read_bio(BIO* b) {
   return n > 0 ? std::string(data, static_cast<std::size_t>(n)) : std::string();
 }
 
-Bio memory_of(std::string_view text) {
-  return Bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
-}
+Bio memory_of(std::string_view text) { return Bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size()))); }
 
 std::int64_t posix_of(const ASN1_TIME* t) {
   std::tm tm{};
@@ -136,7 +134,8 @@ std::string pkcs12_of(EVP_PKEY* key, X509* cert, X509* ca, const std::string& pa
   std::unique_ptr<STACK_OF(X509), StackFree> chain(sk_X509_new_null());
   if (!chain || !sk_X509_push(chain.get(), ca)) fail("sk_X509_push");
   std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(
-      PKCS12_create(passphrase.c_str(), name.c_str(), key, cert, chain.get(), NID_aes_256_cbc, NID_aes_256_cbc, 0, 0, 0),
+      PKCS12_create(passphrase.c_str(), name.c_str(), key, cert, chain.get(), NID_aes_256_cbc, NID_aes_256_cbc, 0, 0,
+                    0),
       PKCS12_free);
   if (!p12) fail("PKCS12_create");
   Bio b(BIO_new(BIO_s_mem()));
@@ -160,8 +159,8 @@ std::int64_t not_after(X509* cert) { return posix_of(X509_get0_notAfter(cert)); 
 void write_private_file(const std::filesystem::path& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
-    throw std::runtime_error(fmt::format("{} を作れません / cannot create {}: {}", path.string(), path.string(),
-                                         std::strerror(errno)));
+    throw std::runtime_error(
+        fmt::format("{} を作れません / cannot create {}: {}", path.string(), path.string(), std::strerror(errno)));
   }
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -170,8 +169,8 @@ void write_private_file(const std::filesystem::path& path, std::string_view byte
     if (n <= 0) {
       int err = errno;
       ::close(fd);
-      throw std::runtime_error(fmt::format("{} に書けません / cannot write {}: {}", path.string(), path.string(),
-                                           std::strerror(err)));
+      throw std::runtime_error(
+          fmt::format("{} に書けません / cannot write {}: {}", path.string(), path.string(), std::strerror(err)));
     }
     done += static_cast<std::size_t>(n);
   }

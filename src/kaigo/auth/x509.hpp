@@ -31,7 +31,7 @@ Key new_key();  // ECDSA P-256
 
 struct Spec {
   std::vector<std::pair<std::string, std::string>> subject;  // ("CN", "…"), UTF-8
-  std::int64_t not_before = 0;                                // POSIX time
+  std::int64_t not_before = 0;                               // POSIX time
   std::int64_t not_after = 0;
   std::vector<std::pair<int, std::string>> extensions;  // (NID, value in openssl.cnf syntax)
 };
@@ -41,13 +41,13 @@ struct Spec {
 Cert make_certificate(const Spec& spec, EVP_PKEY* key, X509* issuer, EVP_PKEY* issuer_key);
 
 std::string pem_of(X509* cert);
-std::string pem_of(EVP_PKEY* key);  // unencrypted PKCS#8
+std::string pem_of(EVP_PKEY* key);            // unencrypted PKCS#8
 Cert read_certificate(std::string_view pem);  // nullptr when not a PEM certificate
 Key read_key(std::string_view pem);           // nullptr when not a PEM private key
 // PKCS#12 of the key and certificate (and the CA), AES-256 and SHA-256 MAC, protected by `passphrase`.
 std::string pkcs12_of(EVP_PKEY* key, X509* cert, X509* ca, const std::string& passphrase, const std::string& name);
 
-std::string serial_hex(X509* cert);  // upper-case hex
+std::string serial_hex(X509* cert);   // upper-case hex
 std::int64_t not_before(X509* cert);  // POSIX time
 std::int64_t not_after(X509* cert);
 

@@ -232,10 +232,10 @@ void parse_settlement(SettingsParser& p, const toml::table& t, SettlementSetting
 
 void parse_auth(SettingsParser& p, const toml::table& t, AuthSettings& a) {
   p.unknown_keys(t, "auth",
-                 {"password_min_length", "security_code_min_length", "password_ops", "password_mem_kib", "max_failed_logins", "lock_minutes",
-                  "session_idle_minutes", "session_max_hours", "reset_minutes", "reset_base_url", "mail_relay",
-                  "mail_from", "mail_starttls", "mail_timeout_seconds", "certificate_days", "ca_days",
-                  "server_certificate_days", "max_offices"});
+                 {"password_min_length", "security_code_min_length", "password_ops", "password_mem_kib",
+                  "max_failed_logins", "lock_minutes", "session_idle_minutes", "session_max_hours", "reset_minutes",
+                  "reset_base_url", "mail_relay", "mail_from", "mail_starttls", "mail_timeout_seconds",
+                  "certificate_days", "ca_days", "server_certificate_days", "max_offices"});
   auto integer = [&](const char* key, std::int64_t lo, std::int64_t hi, auto& target) {
     if (auto v = p.integer(t, key, fmt::format("auth.{}", key), lo, hi)) {
       target = static_cast<std::remove_reference_t<decltype(target)>>(*v);
@@ -267,8 +267,7 @@ void parse_auth(SettingsParser& p, const toml::table& t, AuthSettings& a) {
   if (auto relay = p.string(t, "mail_relay", "auth.mail_relay")) {
     auto colon = relay->rfind(':');
     auto port = colon == std::string::npos ? std::nullopt : parse_int(std::string_view(*relay).substr(colon + 1));
-    if (colon == 0 || !port || *port < 1 || *port > 65535 ||
-        relay->find_first_of(" /@") != std::string::npos) {
+    if (colon == 0 || !port || *port < 1 || *port > 65535 || relay->find_first_of(" /@") != std::string::npos) {
       p.error("KS02", "auth.mail_relay", *relay, "auth.mail_relay は \"ホスト:ポート\" で指定してください",
               "auth.mail_relay must be \"host:port\"");
     } else {

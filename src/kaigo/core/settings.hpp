@@ -88,7 +88,7 @@ struct AuthSettings {
   // OWASP's 19 MiB × 2 minimum): ~21 ms of CPU per hash here, a login under 100 ms even on a
   // loaded machine (docs/performance.md "auth"). min_length counts characters (code points).
   int password_min_length = 12;
-  int security_code_min_length = 8;  // セキュリティコード (seed 000 §3(2))
+  int security_code_min_length = 8;       // セキュリティコード (seed 000 §3(2))
   std::int64_t password_ops = 2;          // crypto_pwhash opslimit
   std::int64_t password_mem_kib = 32768;  // crypto_pwhash memlimit in KiB (32 MiB)
   // Lockout: this many wrong passwords in a row lock the account for lock_minutes.

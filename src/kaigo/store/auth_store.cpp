@@ -269,7 +269,8 @@ std::optional<auth::ResetRecord> AuthStore::reset(std::string_view digest) {
   st.bind(1, digest);
   if (!st.step()) return std::nullopt;
   auto purpose = st.text(2) == "password" ? auth::ResetPurpose::Password : auth::ResetPurpose::SecurityCode;
-  return auth::ResetRecord{st.text(0), st.text(1), purpose, moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
+  return auth::ResetRecord{st.text(0),         st.text(1),         purpose,
+                           moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
 }
 
 bool AuthStore::use_reset(std::string_view digest, const auth::Account& a, const auth::AuditEvent& e) {

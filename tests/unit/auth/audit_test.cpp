@@ -92,8 +92,9 @@ TEST(AuditChain, ADeletionInTheMiddleIsNamed) {
 
 TEST(AuditChain, ADeletionWithRenumberingIsNamed) {
   Chain c;
-  c.sql("DELETE FROM audit_log WHERE seq = 6; UPDATE audit_log SET seq = seq - 1 WHERE seq > 6;"
-        "UPDATE audit_head SET count = 9");
+  c.sql(
+      "DELETE FROM audit_log WHERE seq = 6; UPDATE audit_log SET seq = seq - 1 WHERE seq > 6;"
+      "UPDATE audit_head SET count = 9");
   auto v = c.verify();
   EXPECT_EQ(v.bad_seq, 6);
   EXPECT_EQ(v.problem->code, "KA60");

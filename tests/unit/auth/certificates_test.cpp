@@ -39,8 +39,8 @@ struct CaWorld : AuthWorld {
 TEST(AuthCa, InitWritesFourPrivateFilesOnce) {
   CaWorld w;
   ASSERT_TRUE(w.ca.refusals.empty()) << w.ca.refusals[0].to_string();
-  for (const auto& f : {w.ca.files.ca_certificate, w.ca.files.ca_key, w.ca.files.server_certificate,
-                        w.ca.files.server_key}) {
+  for (const auto& f :
+       {w.ca.files.ca_certificate, w.ca.files.ca_key, w.ca.files.server_certificate, w.ca.files.server_key}) {
     EXPECT_EQ(mode_of(f), 0600) << f;
   }
   EXPECT_EQ(w.ca.not_after, jst("2045-12-31T09:00:00"));  // 7,300 days
@@ -134,10 +134,12 @@ TEST(AuthCertificates, EveryRefusalAfterTheHandshake) {
 
   // Revoked from the moment of revocation.
   auto r = w.issue("1370000002", "20260401", "2026-04-02T10:00:00");
-  EXPECT_TRUE(auth::revoke_certificate(*w.store, r.record.serial, "紛失 / lost", operator_at("2026-05-01T12:00:00")).empty());
+  EXPECT_TRUE(
+      auth::revoke_certificate(*w.store, r.record.serial, "紛失 / lost", operator_at("2026-05-01T12:00:00")).empty());
   EXPECT_EQ(code_at(r.record.certificate_pem, "2026-05-01T11:59:59"), "ok");
   EXPECT_EQ(code_at(r.record.certificate_pem, "2026-05-01T12:00:00"), "KA47");
-  EXPECT_EQ(auth::revoke_certificate(*w.store, r.record.serial, "", operator_at("2026-05-02T12:00:00"))[0].code, "KA51");
+  EXPECT_EQ(auth::revoke_certificate(*w.store, r.record.serial, "", operator_at("2026-05-02T12:00:00"))[0].code,
+            "KA51");
   EXPECT_EQ(auth::revoke_certificate(*w.store, "00", "", operator_at("2026-05-02T12:00:00"))[0].code, "KA48");
   EXPECT_EQ(auth::state_at(*w.store->certificate(r.record.serial), jst("2026-05-02T00:00:00")),
             auth::CertificateState::Revoked);
@@ -151,8 +153,9 @@ TEST(AuthCertificates, EveryRefusalAfterTheHandshake) {
 TEST(AuthCertificates, NoCaNoKeyNoFutureApplication) {
   AuthWorld none;
   auth::IssueRequest req{"1370000001", {}, {2026, 4, 1}, none.dir / "c", {}, {}};
-  EXPECT_EQ(auth::issue_certificate(*none.store, none.settings, req, operator_at("2026-04-02T10:00:00")).refusals[0].code,
-            "KA41");
+  EXPECT_EQ(
+      auth::issue_certificate(*none.store, none.settings, req, operator_at("2026-04-02T10:00:00")).refusals[0].code,
+      "KA41");
   CaWorld w;
   std::filesystem::remove(w.ca.files.ca_key);
   EXPECT_EQ(w.issue("1370000001", "20260401", "2026-04-02T10:00:00").refusals[0].code, "KA42");

@@ -45,8 +45,8 @@ struct MailWorld : AuthWorld {
 TEST(AuthReset, TheMailedLinkSetsANewPasswordOnce) {
   MailWorld w;
   auto acc = w.accounts(w.mailer.get());
-  auto sent = acc.request_reset("KJ1370000001", "office@example.jp", ResetPurpose::Password,
-                                w.visitor("2026-04-01T10:00:00"));
+  auto sent =
+      acc.request_reset("KJ1370000001", "office@example.jp", ResetPurpose::Password, w.visitor("2026-04-01T10:00:00"));
   EXPECT_TRUE(sent.mailed);
   EXPECT_FALSE(sent.error);
   ASSERT_TRUE(w.sink.wait_for(1, std::chrono::seconds(5)));
@@ -164,7 +164,8 @@ TEST(AuthReset, AnUnreachableRelayIsReportedNotHidden) {
   w.settings.auth.mail_timeout_seconds = 2;
   auth::SmtpMailer mailer(w.settings.auth);
   auto acc = w.accounts(&mailer);
-  auto r = acc.request_reset("KJ1370000001", "office@example.jp", ResetPurpose::Password, w.visitor("2026-04-01T10:00:00"));
+  auto r =
+      acc.request_reset("KJ1370000001", "office@example.jp", ResetPurpose::Password, w.visitor("2026-04-01T10:00:00"));
   EXPECT_FALSE(r.mailed);
   ASSERT_TRUE(r.error);
   EXPECT_NE(r.error->find("relay 127.0.0.1:" + std::to_string(port)), std::string::npos) << *r.error;
@@ -180,8 +181,9 @@ TEST(AuthReset, AnUnreachableRelayIsReportedNotHidden) {
 }
 
 TEST(AuthMail, MimeTextHasEncodedSubjectAndBase64Body) {
-  auth::MailMessage m{"a@example.jp", "b@example.jp", "パスワードの再設定のお知らせです。長い件名は折り返されます / Reset",
-                      "一行目\n2 line\n", jst("2026-04-05T23:59:59")};
+  auth::MailMessage m{"a@example.jp", "b@example.jp",
+                      "パスワードの再設定のお知らせです。長い件名は折り返されます / Reset", "一行目\n2 line\n",
+                      jst("2026-04-05T23:59:59")};
   auto text = auth::mime_text(m, "id@kaigo");
   EXPECT_NE(text.find("Date: Sun, 05 Apr 2026 23:59:59 +0900\r\n"), std::string::npos);
   EXPECT_NE(text.find("From: <a@example.jp>\r\nTo: <b@example.jp>\r\n"), std::string::npos);

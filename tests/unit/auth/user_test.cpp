@@ -151,7 +151,8 @@ TEST(AuthSecrets, TokensAreRandomAndOnlyTheirDigestIsKept) {
   for (int i = 0; i < 200; ++i) {
     auto t = random_token();
     ASSERT_EQ(t.size(), 43u);
-    ASSERT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+    ASSERT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 200u);

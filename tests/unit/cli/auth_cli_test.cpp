@@ -31,17 +31,18 @@ struct CliAuth {
 
 TEST(CliAuth, UserAddTakesThePasswordFromStandardInput) {
   CliAuth c;
-  auto r = c.kaigo("user add --db " + c.db + " --id KJ1370000001 --role office --office 1370000001 --email A@example.jp",
-                   "pw");
+  auto r = c.kaigo(
+      "user add --db " + c.db + " --id KJ1370000001 --role office --office 1370000001 --email A@example.jp", "pw");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "ユーザ KJ1370000001 を登録しました（office offices=1370000001）/ added user KJ1370000001\n");
   write_file(c.dir / "group.txt", "office_no\n1370000002\n1370000003\n");
-  EXPECT_EQ(c.kaigo("user add --db " + c.db + " --id KJ1370000002 --role office --offices " +
-                        (c.dir / "group.txt").string(),
-                    "pw")
-                .exit_code,
-            0);
-  EXPECT_EQ(c.kaigo("user add --db " + c.db + " --id KJ0000000003 --role municipality --insurer 131001", "pw").exit_code, 0);
+  EXPECT_EQ(
+      c.kaigo("user add --db " + c.db + " --id KJ1370000002 --role office --offices " + (c.dir / "group.txt").string(),
+              "pw")
+          .exit_code,
+      0);
+  EXPECT_EQ(
+      c.kaigo("user add --db " + c.db + " --id KJ0000000003 --role municipality --insurer 131001", "pw").exit_code, 0);
 
   auto list = c.kaigo("user list --db " + c.db + " --format json");
   ASSERT_EQ(list.exit_code, 0) << list.err;
@@ -73,7 +74,8 @@ TEST(CliAuth, UserAddTakesThePasswordFromStandardInput) {
 
 TEST(CliAuth, LockUnlockAndPasswdAreAudited) {
   CliAuth c;
-  ASSERT_EQ(c.kaigo("user add --db " + c.db + " --id KJ1370000001 --role office --office 1370000001", "pw").exit_code, 0);
+  ASSERT_EQ(c.kaigo("user add --db " + c.db + " --id KJ1370000001 --role office --office 1370000001", "pw").exit_code,
+            0);
   EXPECT_EQ(c.kaigo("user lock --db " + c.db + " --id KJ1370000001").exit_code, 0);
   EXPECT_NE(c.kaigo("user list --db " + c.db).out.find("\tlocked\n"), std::string::npos);
   EXPECT_EQ(c.kaigo("user unlock --db " + c.db + " --id KJ1370000001").exit_code, 0);
@@ -90,8 +92,8 @@ TEST(CliAuth, LockUnlockAndPasswdAreAudited) {
   ASSERT_EQ(audit.exit_code, 0) << audit.err;
   std::vector<std::string> actions;
   for (const auto& row : nlohmann::json::parse(audit.out)) actions.push_back(row["action"]);
-  EXPECT_EQ(actions, (std::vector<std::string>{"user_add", "user_lock", "user_unlock", "password_set",
-                                               "security_code_set"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"user_add", "user_lock", "user_unlock", "password_set", "security_code_set"}));
   auto one = c.kaigo("audit list --db " + c.db + " --action user_lock");
   EXPECT_EQ(one.out.substr(0, 2), "2\t");
   EXPECT_NE(one.out.find("\tcli:"), std::string::npos);
@@ -113,7 +115,8 @@ TEST(CliAuth, CertificatesAndTheAuditChain) {
                         " --applied-on 20260331 --out " + (c.dir / "certs").string() + " --at 2026-04-02T10:00:00");
   ASSERT_EQ(issued.exit_code, 0) << issued.err;
   EXPECT_NE(issued.out.find("1370000001（3 事業所）、2029-04-01T10:00:00 まで有効"), std::string::npos) << issued.out;
-  EXPECT_NE(issued.out.find("発行手数料 13200 円（申請日 20260331）は 202604 審査分から差し引きます"), std::string::npos);
+  EXPECT_NE(issued.out.find("発行手数料 13200 円（申請日 20260331）は 202604 審査分から差し引きます"),
+            std::string::npos);
   EXPECT_NE(issued.err.find("no office ledger loaded"), std::string::npos);
 
   std::string big;
@@ -131,7 +134,8 @@ TEST(CliAuth, CertificatesAndTheAuditChain) {
   const std::string serial = certs[0]["serial"];
   EXPECT_EQ(certs[0]["offices"], (nlohmann::json{"1370000001", "1370000002", "1370000003"}));
   EXPECT_EQ(certs[0]["state"], "valid");
-  EXPECT_EQ(c.kaigo("cert revoke --db " + c.db + " " + serial + " --reason lost --at 2026-04-05T10:00:00").exit_code, 0);
+  EXPECT_EQ(c.kaigo("cert revoke --db " + c.db + " " + serial + " --reason lost --at 2026-04-05T10:00:00").exit_code,
+            0);
   EXPECT_EQ(nlohmann::json::parse(c.kaigo("cert list --db " + c.db + " --format json").out)[0]["state"], "revoked");
   EXPECT_EQ(c.kaigo("cert revoke --db " + c.db + " " + serial).exit_code, 1);
 
@@ -161,9 +165,10 @@ TEST(CliAuth, CertificateFeesReachThe7513OfKaigoResults) {
   ASSERT_EQ(run_kaigo("gen --out " + month.string() + " --month 202605 --offices 6 --recipients 40").exit_code, 0);
   ASSERT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
   for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-    ASSERT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
+            .exit_code,
+        0);
   }
   std::string files;
   std::vector<std::string> offices;
@@ -173,7 +178,8 @@ TEST(CliAuth, CertificateFeesReachThe7513OfKaigoResults) {
   }
   std::sort(offices.begin(), offices.end());
   ASSERT_EQ(run_kaigo("submit --db " + db + " --at 2026-05-04T10:00:00" + files).exit_code, 0);
-  ASSERT_EQ(run_kaigo("ca init --db " + db + " --out " + (dir / "ca").string() + " --at 2026-04-20T09:00:00").exit_code, 0);
+  ASSERT_EQ(run_kaigo("ca init --db " + db + " --out " + (dir / "ca").string() + " --at 2026-04-20T09:00:00").exit_code,
+            0);
   const std::pair<const char*, const char*> applications[] = {{"20260331", "13200"}, {"20260401", "7800"}};
   for (int i = 0; i < 2; ++i) {
     auto r = run_kaigo("cert issue --db " + db + " --office " + offices[i] + " --applied-on " + applications[i].first +

@@ -10,9 +10,9 @@ namespace {
 
 TEST(AuthSettings, DefaultsFollowTheSeedsWhereTheySaySomething) {
   AuthSettings a;
-  EXPECT_EQ(a.max_offices, 100);         // seed 001: 代理請求 100 事業所まで
-  EXPECT_EQ(a.certificate_days, 1095);   // seed 001: 有効期間3年
-  EXPECT_EQ(a.max_failed_logins, 5);     // issue 13
+  EXPECT_EQ(a.max_offices, 100);        // seed 001: 代理請求 100 事業所まで
+  EXPECT_EQ(a.certificate_days, 1095);  // seed 001: 有効期間3年
+  EXPECT_EQ(a.max_failed_logins, 5);    // issue 13
   EXPECT_EQ(a.password_ops, 2);
   EXPECT_EQ(a.password_mem_kib, 32768);
   EXPECT_EQ(a.password_min_length, 12);
@@ -82,20 +82,20 @@ TEST_P(AuthSettingsRefuse, NamesTheKey) {
   EXPECT_EQ(r.diagnostics[0].item_name, GetParam().item);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Values, AuthSettingsRefuse,
-    ::testing::Values(BadAuth{"[auth]\nmax_offices = 101\n", "auth.max_offices"},
-                      BadAuth{"[auth]\npassword_min_length = 7\n", "auth.password_min_length"},
-                      BadAuth{"[auth]\npassword_mem_kib = 512\n", "auth.password_mem_kib"},
-                      BadAuth{"[auth]\nmax_failed_logins = 0\n", "auth.max_failed_logins"},
-                      BadAuth{"[auth]\nsession_idle_minutes = \"30\"\n", "auth.session_idle_minutes"},
-                      BadAuth{"[auth]\nreset_base_url = \"ftp://x\"\n", "auth.reset_base_url"},
-                      BadAuth{"[auth]\nmail_relay = \"localhost\"\n", "auth.mail_relay"},
-                      BadAuth{"[auth]\nmail_relay = \"localhost:99999\"\n", "auth.mail_relay"},
-                      BadAuth{"[auth]\nmail_relay = \"localhost:25x\"\n", "auth.mail_relay"},
-                      BadAuth{"[auth]\nmail_from = \"nobody\"\n", "auth.mail_from"},
-                      BadAuth{"[auth]\nmail_starttls = \"yes\"\n", "auth.mail_starttls"},
-                      BadAuth{"auth = 3\n", "auth"}));
+INSTANTIATE_TEST_SUITE_P(Values, AuthSettingsRefuse,
+                         ::testing::Values(BadAuth{"[auth]\nmax_offices = 101\n", "auth.max_offices"},
+                                           BadAuth{"[auth]\npassword_min_length = 7\n", "auth.password_min_length"},
+                                           BadAuth{"[auth]\npassword_mem_kib = 512\n", "auth.password_mem_kib"},
+                                           BadAuth{"[auth]\nmax_failed_logins = 0\n", "auth.max_failed_logins"},
+                                           BadAuth{"[auth]\nsession_idle_minutes = \"30\"\n",
+                                                   "auth.session_idle_minutes"},
+                                           BadAuth{"[auth]\nreset_base_url = \"ftp://x\"\n", "auth.reset_base_url"},
+                                           BadAuth{"[auth]\nmail_relay = \"localhost\"\n", "auth.mail_relay"},
+                                           BadAuth{"[auth]\nmail_relay = \"localhost:99999\"\n", "auth.mail_relay"},
+                                           BadAuth{"[auth]\nmail_relay = \"localhost:25x\"\n", "auth.mail_relay"},
+                                           BadAuth{"[auth]\nmail_from = \"nobody\"\n", "auth.mail_from"},
+                                           BadAuth{"[auth]\nmail_starttls = \"yes\"\n", "auth.mail_starttls"},
+                                           BadAuth{"auth = 3\n", "auth"}));
 
 TEST(AuthSettings, UnknownKeyIsWarnedAbout) {
   auto r = parse_settings("[auth]\nlockout_minutes = 5\n", "k.toml");
