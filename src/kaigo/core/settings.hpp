@@ -80,11 +80,18 @@ struct SettlementSettings {
 
 std::string_view fee_kind_name(FeeKind k);  // "certificate" / "careplan_license" (the TOML names)
 
+// [files]: who may read what kaigo writes (the database, results, logs). They hold names, birth
+// dates and bank accounts: the owner only (0600 / 0700) unless a 国保連 shares them with a group.
+struct FilesSettings {
+  bool group_readable = false;  // 0640 / 0750
+};
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
   ReviewSettings review;
   SettlementSettings settlement;
+  FilesSettings files;
 };
 
 struct SettingsResult {
