@@ -26,12 +26,14 @@ std::string unique_suffix() {
   return fmt::format("{}-{:08x}", static_cast<long>(::getpid()), rd());
 }
 
-// A leftover ".<name>.kaigo-tmp-<pid>-<hex>" or "…kaigo-old-…" whose process no longer runs.
-bool dead_leftover(const std::string& entry, const std::string& name) {
+// A leftover ".<name>.kaigo-tmp-<pid>-<hex>" or "…kaigo-old-…" (of any results folder in the same
+// parent) whose process no longer runs.
+bool dead_leftover(const std::string& entry) {
+  if (!starts_with(entry, ".")) return false;
   for (auto tag : {kTmpTag, kOldTag}) {
-    auto prefix = "." + name + std::string(tag);
-    if (!starts_with(entry, prefix)) continue;
-    auto rest = std::string_view(entry).substr(prefix.size());
+    auto at = entry.rfind(tag);
+    if (at == std::string::npos) continue;
+    auto rest = std::string_view(entry).substr(at + tag.size());
     auto pid = parse_int(rest.substr(0, rest.find('-')));
     if (!pid || *pid <= 0) return false;
     return ::kill(static_cast<pid_t>(*pid), 0) != 0 && errno == ESRCH;
@@ -57,7 +59,7 @@ ResultsFolder::ResultsFolder(fs::path dir, bool group) : dir_(fs::absolute(std::
   std::error_code ec;
   fs::create_directories(parent, ec);
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
-    if (dead_leftover(entry.path().filename().string(), name)) fs::remove_all(entry.path(), ec);
+    if (dead_leftover(entry.path().filename().string())) fs::remove_all(entry.path(), ec);
   }
   if (fs::exists(dir_)) {
     if (!fs::is_directory(dir_)) {

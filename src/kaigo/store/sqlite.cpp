@@ -3,7 +3,20 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
+
 namespace kaigo::store {
+
+int Connection::busy_timeout_ms() {
+  static const int ms = [] {
+    const char* env = std::getenv("KAIGO_BUSY_TIMEOUT_MS");
+    if (env == nullptr) return 10000;
+    char* end = nullptr;
+    long v = std::strtol(env, &end, 10);
+    return end != env && *end == '\0' && v > 0 && v <= 600000 ? static_cast<int>(v) : 10000;
+  }();
+  return ms;
+}
 
 Connection::Connection(const std::filesystem::path& path, bool create) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -13,7 +26,7 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
     db_ = nullptr;
     throw StoreError(fmt::format("データベースを開けません / cannot open the database: {}: {}", path.string(), msg));
   }
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  sqlite3_busy_timeout(db_, busy_timeout_ms());
   // journal_mode=WAL is persistent: set once when the database is made (Database::create); setting
   // it again on every open would need the write lock. The rest are per connection.
   if (create) exec("PRAGMA journal_mode=WAL");
@@ -30,11 +43,12 @@ namespace {
 bool busy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
 
 [[noreturn]] void throw_busy() {
+  const double waited = Connection::busy_timeout_ms() / 1000.0;
   throw StoreBusy(fmt::format(
-      "データベースは他の処理が書き込み中です（{} 秒待ちました）。何も変更していません。しばらくしてから、もう一度"
-      "実行してください / the database is busy with another writer (waited {} s); nothing was changed — try "
+      "データベースは他の処理が書き込み中です（{:g} 秒待ちました）。何も変更していません。しばらくしてから、もう一度"
+      "実行してください / the database is busy with another writer (waited {:g} s); nothing was changed — try "
       "again in a moment",
-      Connection::kBusyTimeoutMs / 1000, Connection::kBusyTimeoutMs / 1000));
+      waited, waited));
 }
 
 }  // namespace
@@ -129,7 +143,7 @@ std::string Statement::blob(int col) const {
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 void Connection::begin_write() {
-  // The busy handler waits kBusyTimeoutMs for another writer; BEGIN IMMEDIATE takes the write lock
+  // The busy handler waits busy_timeout_ms() for another writer; BEGIN IMMEDIATE takes the write lock
   // at once, so a transaction never fails half-way because a reader became a writer.
   exec("BEGIN IMMEDIATE");
   writing_ = true;
