@@ -24,8 +24,9 @@ Desk::Desk(std::unique_ptr<store::Database> db, std::shared_ptr<const store::Wor
 
 std::vector<std::int64_t> Desk::recover(const LocalDateTime& at) { return reception_->recover_interrupted(at); }
 
-reception::Submission Desk::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at) {
-  return reception_->submit(escape_file_name(file_name), bytes, at);
+reception::Submission Desk::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
+                                   std::string_view sender) {
+  return reception_->submit(escape_file_name(file_name), bytes, at, sender);
 }
 
 reception::CancelResult Desk::cancel(std::int64_t id, const LocalDateTime& at) { return reception_->cancel(id, at); }

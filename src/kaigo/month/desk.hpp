@@ -34,8 +34,10 @@ class Desk {
   // Files another process left 受付中 when it died become 伝送エラー (KR03), once; their ids.
   std::vector<std::int64_t> recover(const LocalDateTime& at);
 
-  // Receives one file: its name as sent (any bytes; kept escaped, core/strings escape_file_name).
-  reception::Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at);
+  // Receives one file: its name as sent (any bytes; kept escaped, core/strings escape_file_name),
+  // from `sender` (an account; '' from the command line).
+  reception::Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
+                               std::string_view sender = {});
   reception::CancelResult cancel(std::int64_t id, const LocalDateTime& at);
 
  private:

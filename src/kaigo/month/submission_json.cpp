@@ -1,5 +1,7 @@
 #include "kaigo/month/submission_json.hpp"
 
+#include <algorithm>
+
 #include "kaigo/precheck/error_list.hpp"
 
 namespace kaigo::month {
@@ -32,8 +34,14 @@ nlohmann::json submission_json(const reception::Submission& s) {
           {"bytes", s.size},
           {"statements", s.statements},
           {"records", s.records},
-          {"error_count", s.errors.size()},
+          {"error_count", std::max<std::uint64_t>(s.error_count, s.errors.size())},
           {"errors", errors}};
+}
+
+nlohmann::json submission_summary_json(const reception::Submission& s) {
+  auto j = submission_json(s);
+  j.erase("errors");
+  return j;
 }
 
 }  // namespace kaigo::month

@@ -11,6 +11,8 @@
 namespace kaigo::month {
 
 nlohmann::json submission_json(const reception::Submission& s);
+// The same without the error rows (a line of the 送信結果 list).
+nlohmann::json submission_summary_json(const reception::Submission& s);
 precheck::FileResult as_file_result(const reception::Submission& s);
 
 }  // namespace kaigo::month

@@ -100,14 +100,15 @@ MonthStep refused(std::string ja, std::string en) { return {false, std::move(ja)
 
 }  // namespace
 
-Submission Reception::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at) {
+Submission Reception::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
+                             std::string_view sender) {
   auto month = processing_month_at(at, settings_);
   const auto sha = sha256_hex(bytes);
   std::int64_t id = 0;
   std::optional<std::pair<std::string, std::string>> closed;
   repo_.atomically_unsynced([&] {
     if (month) closed = closed_reason(*month);
-    id = repo_.record_arrival(file_name, bytes, sha, at, month, repo_.owner());
+    id = repo_.record_arrival(file_name, bytes, sha, at, month, repo_.owner(), sender);
   });
   if (closed) {
     precheck::FileResult result;

@@ -46,8 +46,10 @@ class Reception {
   Reception(Repository& repo, ReceptionSettings settings, precheck::Context context)
       : repo_(repo), settings_(settings), context_(context) {}
 
-  // Receives one file at `at`. The bytes are kept before anything else is done with them.
-  Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at);
+  // Receives one file at `at` from `sender` (an account; '' from the command line). The bytes are
+  // kept before anything else is done with them.
+  Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
+                    std::string_view sender = {});
 
   // 取消 of a file: allowed for 受付完了 and 様式エラー有 until the cut-off, while its month is open.
   CancelResult cancel(std::int64_t id, const LocalDateTime& at);

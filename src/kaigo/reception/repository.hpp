@@ -32,6 +32,8 @@ struct Submission {
   std::uint64_t statements = 0;  // 明細件数
   std::uint64_t records = 0;     // レコード件数
   std::vector<precheck::ErrorRow> errors;
+  std::uint64_t error_count = 0;  // rows kept (errors may be left unread in a list)
+  std::string sender;            // the account that sent it ('' from the command line)
 };
 
 struct StateChange {
@@ -84,10 +86,11 @@ class Repository {
   virtual std::string owner() = 0;
   virtual bool alive(std::string_view owner) = 0;
 
-  // Keeps the file as 連合会到達 → 受付中, owned by `owner` until its outcome, and returns its id.
+  // Keeps the file as 連合会到達 → 受付中, owned by `owner` until its outcome, and returns its id;
+  // `sender` is the account that sent it ('' from the command line).
   virtual std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                                       const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                                      std::string_view owner) = 0;
+                                      std::string_view owner, std::string_view sender = {}) = 0;
   // Stores the pre-check result, the error rows and (when taken in) the documents, and moves the
   // file to `state` — all in one transaction.
   virtual void record_outcome(std::int64_t id, const precheck::FileResult& result,

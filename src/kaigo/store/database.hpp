@@ -69,7 +69,7 @@ class Database : public reception::Repository {
   bool alive(std::string_view owner) override;
   std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                               const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                              std::string_view owner) override;
+                              std::string_view owner, std::string_view sender = {}) override;
   void record_outcome(std::int64_t id, const precheck::FileResult& result, std::span<const precheck::ErrorRow> errors,
                       bool keep_documents, reception::FileState state, const LocalDateTime& at) override;
   void record_state(std::int64_t id, reception::FileState state, const LocalDateTime& at,
@@ -89,6 +89,22 @@ class Database : public reception::Repository {
   void move_month(YearMonth month, reception::MonthState to, const LocalDateTime& at, std::string_view note) override;
   std::optional<reception::MonthJob> month_job() override;
   void set_month_job(const std::optional<reception::MonthJob>& job) override;
+
+  // The 送信結果 list: files of a month (or every month), newest first, a page at a time, without
+  // their error rows; an office sees the files of its offices and those it sent.
+  struct SubmissionFilter {
+    std::optional<YearMonth> month;
+    bool everyone = false;              // a 国保連 operator: every file
+    std::vector<std::string> offices;   // otherwise: files whose control record names one of these
+    std::string sender;                 // … or that this account sent
+    std::int64_t offset = 0;
+    std::int64_t limit = 50;
+  };
+  struct SubmissionPage {
+    std::vector<reception::Submission> rows;
+    std::int64_t total = 0;
+  };
+  SubmissionPage list_submissions(const SubmissionFilter& filter);
 
   // Who may read the files written beside this database (results, logs): the setting of
   // kokuhoren.toml ([files] group_readable).

@@ -13,12 +13,14 @@ inline constexpr int kSchemaVersion = 3;
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
 //          decision in force, beside the review's ("review" / "rereview").
 //   2 → 3: the processing month as a state machine (months, month_states, month_job); the process
-//          receiving a file (submissions.owner); months already reviewed or settled keep that state.
+//          receiving a file (submissions.owner) and the account that sent it (submissions.sender);
+//          months already reviewed or settled keep that state.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
     R"sql(
 ALTER TABLE submissions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN sender TEXT NOT NULL DEFAULT '';
 DROP INDEX IF EXISTS submission_documents_key;
 CREATE TABLE IF NOT EXISTS months (
   month TEXT PRIMARY KEY,
@@ -66,9 +68,12 @@ CREATE TABLE IF NOT EXISTS submissions (
   statements INTEGER NOT NULL DEFAULT 0,
   records INTEGER NOT NULL DEFAULT 0,
   error_count INTEGER NOT NULL DEFAULT 0,
-  owner TEXT NOT NULL DEFAULT ''  -- the process receiving the file while it is 受付中
+  owner TEXT NOT NULL DEFAULT '',  -- the process receiving the file while it is 受付中
+  sender TEXT NOT NULL DEFAULT ''  -- the account that sent it (a KJ user ID; '' from the command line)
 );
 CREATE INDEX IF NOT EXISTS submissions_month ON submissions(processing_month, state);
+CREATE INDEX IF NOT EXISTS submissions_office ON submissions(office_no, processing_month);
+CREATE INDEX IF NOT EXISTS submissions_sender ON submissions(sender, processing_month);
 -- The bytes as received, apart from the row whose state changes: an update of a state must not
 -- rewrite the file.
 CREATE TABLE IF NOT EXISTS submission_bytes (

@@ -87,7 +87,9 @@ Statement& Statement::bind(int i, std::int64_t v) {
 }
 
 Statement& Statement::bind(int i, std::string_view text) {
-  if (sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
+  // An empty view may have no data pointer, which SQLite would take for NULL: text is never NULL.
+  const char* data = text.data() ? text.data() : "";
+  if (sqlite3_bind_text64(stmt_, i, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
     conn_->fail("bind");
   }
   return *this;

@@ -120,14 +120,14 @@ void Database::append_state(std::int64_t id, FileState state, const LocalDateTim
 
 std::int64_t Database::record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                                       const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                                      std::string_view owner) {
+                                      std::string_view owner, std::string_view sender) {
   // Nothing has been reported yet, so this commit need not reach the disk before the pre-check
   // starts (Reception::submit makes it part of an unsynced step): the outcome's full-sync commit
   // makes both durable together. One fsync per file instead of two.
   Transaction tx(*conn_);
   auto st = conn_->prepare(
-      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, owner) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, owner, sender) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, file_name).bind(2, at.str());
   if (processing_month) {
     st.bind(3, processing_month->str());
@@ -135,7 +135,7 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
     st.bind_null(3);
   }
   st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
-  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).run();
+  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).run();
   auto id = conn_->last_insert_id();
   conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
       .bind(1, id)
@@ -179,7 +179,7 @@ void Database::record_state(std::int64_t id, FileState state, const LocalDateTim
 std::optional<reception::Submission> Database::submission(std::int64_t id) {
   auto st = conn_->prepare(
       "SELECT file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
-      "records FROM submissions WHERE id = ?");
+      "records, sender FROM submissions WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   reception::Submission s;
@@ -196,8 +196,59 @@ std::optional<reception::Submission> Database::submission(std::int64_t id) {
   s.office_no = st.text(7);
   s.statements = static_cast<std::uint64_t>(st.integer(8));
   s.records = static_cast<std::uint64_t>(st.integer(9));
+  s.sender = st.text(10);
   s.errors = select_errors(*conn_, id, s.file_name);
+  s.error_count = s.errors.size();
   return s;
+}
+
+Database::SubmissionPage Database::list_submissions(const SubmissionFilter& f) {
+  std::string where = "WHERE 1 = 1";
+  if (f.month) where += " AND processing_month = ?1";
+  if (!f.everyone) {
+    where += " AND (sender = ?2";
+    if (!f.offices.empty()) {
+      where += " OR office_no IN (";
+      for (std::size_t i = 0; i < f.offices.size(); ++i) where += fmt::format("{}?{}", i ? ", " : "", i + 5);
+      where += ")";
+    }
+    where += ")";
+  }
+  auto bind = [&](Statement& st) {
+    if (f.month) st.bind(1, f.month->str());
+    if (!f.everyone) {
+      st.bind(2, f.sender.empty() ? std::string("\x01none") : f.sender);
+      for (std::size_t i = 0; i < f.offices.size(); ++i) st.bind(static_cast<int>(i + 5), f.offices[i]);
+    }
+  };
+  SubmissionPage page;
+  auto count = conn_->prepare("SELECT COUNT(*) FROM submissions " + where);
+  bind(count);
+  if (count.step()) page.total = count.integer(0);
+  auto st = conn_->prepare(
+      "SELECT id, file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
+      "records, error_count, sender FROM submissions " +
+      where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+  bind(st);
+  st.bind(3, f.limit).bind(4, f.offset);
+  while (st.step()) {
+    reception::Submission s;
+    s.id = st.integer(0);
+    s.file_name = st.text(1);
+    s.received_at = LocalDateTime::parse(st.text(2)).value_or(LocalDateTime{});
+    if (!st.is_null(3)) s.processing_month = YearMonth::parse(st.text(3));
+    s.state = reception::parse_state_code(st.text(4)).value_or(FileState::Arrived);
+    s.sha256 = st.text(5);
+    s.size = static_cast<std::uint64_t>(st.integer(6));
+    s.data_type = st.text(7);
+    s.office_no = st.text(8);
+    s.statements = static_cast<std::uint64_t>(st.integer(9));
+    s.records = static_cast<std::uint64_t>(st.integer(10));
+    s.error_count = static_cast<std::uint64_t>(st.integer(11));
+    s.sender = st.text(12);
+    page.rows.push_back(std::move(s));
+  }
+  return page;
 }
 
 std::vector<reception::StateChange> Database::history(std::int64_t id) {
