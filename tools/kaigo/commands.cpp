@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
   register_results(app, status);
   register_kago(app, status);
   register_render(app, status);
+  register_careplan(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

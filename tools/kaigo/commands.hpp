@@ -18,5 +18,6 @@ void register_review(CLI::App& app, int& status);
 void register_results(CLI::App& app, int& status);
 void register_kago(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
+void register_careplan(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli
