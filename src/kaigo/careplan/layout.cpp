@@ -116,7 +116,8 @@ class Builder {
 
   void codes(std::string_view text, std::vector<std::unique_ptr<CodeList>>& out) {
     for (auto& [line, c] : rows_of("codes", text, {"list", "code", "meaning", "source"})) {
-      auto it = std::find_if(out.begin(), out.end(), [&](const auto& l) { return l->name == c[0]; });
+      std::string_view list = c[0];
+      auto it = std::find_if(out.begin(), out.end(), [list](const auto& l) { return l->name == list; });
       if (it == out.end()) {
         out.push_back(std::make_unique<CodeList>());
         out.back()->name = std::string(c[0]);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -54,7 +53,7 @@ class Parser {
   // The name and what it alone can say. False when the file is an image (no records to read).
   bool read_name();
   void read_image(std::string_view head, std::string_view tail, std::uint64_t size);
-  void read_records(exchange::LineSource& lines, std::string_view head);
+  void read_records(exchange::LineSource& lines);
   void finish(std::uint64_t bytes) {
     summary_.bytes = bytes;
     sink_.on_finish(summary_);
@@ -84,13 +83,13 @@ class Parser {
   std::optional<FileName> name_;
   const Layout* layout_ = nullptr;  // of the kind, when the name gave one
   // the current record
-  const CsvRecord* csv_record_ = nullptr;
   Record record_;
   std::vector<Diagnostic> pending_;
   std::vector<std::uint64_t> item_lines_;
   std::vector<std::size_t> bad_quotes_;  // items of the current record with a misplaced quote
   // once-per-file findings
   bool seen_high_byte_ = false;
+  bool seen_content_ = false;  // a line with content was read
   bool reported_lf_ = false;
   bool reported_unquoted_ = false;
   bool reported_version_ = false;  // CP21 / CP23 / CP24 / CP25 / CP03 checked on the first versioned record
@@ -323,13 +322,7 @@ void Parser::line_end(const CsvRecord& r) {
   if (!r.terminated && !summary_.refused) file_finding(Finding::NoFinalNewline, r.end_line);
 }
 
-void Parser::read_records(exchange::LineSource& lines, std::string_view head) {
-  if (head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0) {
-    summary_.refused = true;
-    file_finding(Finding::Utf8, 1, "UTF-8 の BOM (EF BB BF)", "a UTF-8 byte-order mark (EF BB BF)");
-    summary_.lines = 1;
-    return;
-  }
+void Parser::read_records(exchange::LineSource& lines) {
   CsvSource csv(lines, options_.max_record_bytes);
   CsvRecord r;
   std::vector<std::uint8_t> bad_items;
@@ -358,12 +351,20 @@ void Parser::read_records(exchange::LineSource& lines, std::string_view head) {
       if (summary_.refused) break;
       continue;
     }
+    // The first line with content may carry a byte-order mark (UTF-8) or be a header row.
+    bool first = !seen_content_;
+    seen_content_ = true;
+    if (first && starts_with(r.raw, "\xEF\xBB\xBF")) {
+      summary_.refused = true;
+      file_finding(Finding::Utf8, r.line, "UTF-8 の BOM (EF BB BF)", "a UTF-8 byte-order mark (EF BB BF)");
+      break;
+    }
     if (!encoding_ok(r, bad_items)) {
       for (auto& d : pending_) emit(std::move(d), nullptr);
       break;
     }
-    if (r.line == 1 && !has_digit(r.fields[0])) {
-      file_finding(Finding::HeaderRow, 1);
+    if (first && !has_digit(r.fields[0])) {
+      file_finding(Finding::HeaderRow, r.line);
       line_end(r);
       continue;
     }
@@ -409,7 +410,7 @@ void read_bytes(std::string_view file_name, std::string_view bytes, Sink& sink, 
     p.read_image(bytes.substr(0, 3), bytes.substr(bytes.size() >= 2 ? bytes.size() - 2 : 0), bytes.size());
   } else {
     exchange::MemoryLines lines(bytes, options.max_record_bytes);
-    p.read_records(lines, bytes.substr(0, 3));
+    p.read_records(lines);
   }
   p.finish(bytes.size());
 }
@@ -433,7 +434,7 @@ void read_file(const std::filesystem::path& path, Sink& sink, const ReadOptions&
   } else {
     std::rewind(f.get());
     exchange::FileLines lines(f.get(), options.chunk_bytes, options.max_record_bytes);
-    p.read_records(lines, {head, got});
+    p.read_records(lines);
   }
   if (std::ferror(f.get())) throw std::runtime_error(fmt::format("読み込みエラー: {} / read error", path.string()));
   p.finish(size);

@@ -61,6 +61,7 @@ struct RuleChecker::State {
   exchange::HashSet keys;
   std::unordered_map<std::string, Person> persons;
   std::vector<std::string> order;  // persons in order of their first record
+  std::string key;                 // reused for the lookup of each record's person
   const Registry& reg = Registry::instance();
 
   Diagnostic finding(Finding f, const Record& r, int no, std::string_view ja = {}, std::string_view en = {}) const {
@@ -77,7 +78,11 @@ struct RuleChecker::State {
   }
 
   Person& person(const Record& r) {
-    std::string key = fmt::format("{}|{}", r.item(2), r.item(3));
+    key.assign(r.item(2));
+    key += '|';
+    key += r.item(3);
+    auto found = persons.find(key);
+    if (found != persons.end()) return found->second;
     auto [it, inserted] = persons.try_emplace(key);
     if (inserted) {
       it->second.line = r.line;
