@@ -29,8 +29,16 @@ void CsvSource::push_field(std::size_t end, CsvRecord& r) {
 }
 
 bool CsvSource::parse(std::string_view buf, CsvRecord& r) {
-  for (std::size_t i = pos_; i < buf.size(); ++i) {
-    char c = buf[i];
+  const char* const data = buf.data();
+  const std::size_t n = buf.size();
+  std::size_t i = pos_;
+  // Inside an item, jump to the next character that matters (a comma, a quote) instead of
+  // stepping through the state machine byte by byte.
+  auto skip_plain = [&] {
+    while (i < n && data[i] != ',' && data[i] != '"') ++i;
+  };
+  while (i < n) {
+    char c = data[i];
     switch (state_) {
       case State::FieldStart:
         if (c == '"') {
@@ -43,6 +51,9 @@ bool CsvSource::parse(std::string_view buf, CsvRecord& r) {
             push_field(i, r);
           } else {
             state_ = State::Unquoted;
+            ++i;
+            skip_plain();
+            continue;
           }
         }
         break;
@@ -52,11 +63,21 @@ bool CsvSource::parse(std::string_view buf, CsvRecord& r) {
           state_ = State::FieldStart;
         } else if (c == '"') {
           issue(CsvProblem::BadQuote, r.offsets.size(), buf, r);
+          ++i;
+          skip_plain();
+          continue;
         }
         break;
-      case State::Quoted:
-        if (c == '"') state_ = State::QuoteSeen;
+      case State::Quoted: {
+        const void* q = std::memchr(data + i, '"', n - i);
+        if (q == nullptr) {
+          i = n;
+          continue;
+        }
+        i = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+        state_ = State::QuoteSeen;
         break;
+      }
       case State::QuoteSeen:
         if (c == '"') {
           field_escaped_ = true;
@@ -80,6 +101,7 @@ bool CsvSource::parse(std::string_view buf, CsvRecord& r) {
         }
         break;
     }
+    ++i;
   }
   pos_ = buf.size();
   switch (state_) {

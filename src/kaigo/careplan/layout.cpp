@@ -87,6 +87,15 @@ std::vector<std::pair<std::size_t, std::vector<std::string_view>>> rows_of(std::
 
 }  // namespace
 
+namespace {
+
+// The two bytes of a サービス種類コード as an index of Registry::roles_.
+std::size_t type_index(std::string_view type) {
+  return (static_cast<std::size_t>(static_cast<unsigned char>(type[0])) << 8) | static_cast<unsigned char>(type[1]);
+}
+
+}  // namespace
+
 bool CodeList::contains(std::string_view code) const {
   return std::any_of(entries.begin(), entries.end(), [&](const CodeEntry& e) { return e.code == code; });
 }
@@ -237,9 +246,12 @@ Registry Registry::parse(const std::vector<std::pair<std::string, std::string_vi
   reg.current_ = b.current();
   for (auto& [line, c] : rows_of("service_types", table("service_types"), {"type", "role", "name", "source"})) {
     if (c[0].size() != 2) fail("service_types", line, 1, "type は 2 文字");
-    if (c[1] != "linked" && c[1] != "care" && c[1] != "rental") fail("service_types", line, 2, "role が不明");
+    ServiceRole role = ServiceRole::Linked;
+    if (c[1] == "care") role = ServiceRole::Care;
+    else if (c[1] == "rental") role = ServiceRole::Rental;
+    else if (c[1] != "linked") fail("service_types", line, 2, "role が不明");
     parse_certainty(c[3], "service_types", line, 4);
-    reg.service_types_.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2])});
+    reg.roles_[type_index(c[0])] |= static_cast<std::uint8_t>(role);
   }
   const std::vector<std::string_view> header{"kind", "title", "layout", "month",     "from", "set",
                                              "key",  "unique", "month_item", "since", "ext",  "source"};
@@ -338,9 +350,8 @@ const CsvVersion* Registry::version_for(YearMonth service_month) const {
   return best;
 }
 
-bool Registry::has_role(std::string_view type, std::string_view role) const {
-  return std::any_of(service_types_.begin(), service_types_.end(),
-                     [&](const ServiceTypeRole& s) { return s.type == type && s.role == role; });
+bool Registry::has_role(std::string_view type, ServiceRole role) const {
+  return type.size() == 2 && (roles_[type_index(type)] & static_cast<std::uint8_t>(role)) != 0;
 }
 
 }  // namespace kaigo::careplan

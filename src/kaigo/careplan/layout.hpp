@@ -107,10 +107,11 @@ struct FileKind {
   std::string source;
 };
 
-struct ServiceTypeRole {
-  std::string type;
-  std::string role;  // linked (連携対象), care (the care-management side), rental (福祉用具貸与)
-  std::string name;
+// What a サービス種類 is to the standard (service_types.tsv role column).
+enum class ServiceRole : std::uint8_t {
+  Linked = 1,  // linked: 連携対象 (spec §1.3, §1.4)
+  Care = 2,    // care: the care-management side (居宅介護支援, 介護予防支援, 介護予防ケアマネジメント)
+  Rental = 4,  // rental: 福祉用具貸与 (TAIS / 届出 / 明細判別 apply)
 };
 
 // All tables, built once from the embedded files (thread-safe static).
@@ -135,8 +136,8 @@ class Registry {
   // The version written by this project's writer (versions.tsv status current).
   const CsvVersion& current_version() const { return *current_; }
 
-  // サービス種類 with a role in service_types.tsv.
-  bool has_role(std::string_view type, std::string_view role) const;
+  // Whether a サービス種類 has a role in service_types.tsv (a table lookup: called per record).
+  bool has_role(std::string_view type, ServiceRole role) const;
 
   // Builds a registry from table texts keyed by file name ("kinds", "versions", "codes",
   // "service_types", and each layout); throws std::runtime_error naming the table, line and
@@ -149,7 +150,7 @@ class Registry {
   std::vector<std::unique_ptr<Layout>> layouts_;
   std::vector<std::unique_ptr<CodeList>> code_lists_;
   std::vector<std::unique_ptr<CsvVersion>> versions_;
-  std::vector<ServiceTypeRole> service_types_;
+  std::vector<std::uint8_t> roles_ = std::vector<std::uint8_t>(1 << 16);  // ServiceRole bits by the 2 bytes of a type
   const CsvVersion* current_ = nullptr;
 };
 

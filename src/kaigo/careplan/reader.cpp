@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -29,6 +30,61 @@ bool has_high_byte(std::string_view s) {
     if (static_cast<unsigned char>(c) >= 0x80) return true;
   }
   return false;
+}
+
+// Which two-byte sequences are MS932 characters, one bit each, taken once from text's table: the
+// scan below looks a character up instead of calling into text for every one.
+class DoubleByteSet {
+ public:
+  DoubleByteSet() {
+    char pair[2];
+    for (unsigned code = 0x8100; code <= 0xFCFF; ++code) {
+      pair[0] = static_cast<char>(code >> 8);
+      pair[1] = static_cast<char>(code & 0xFF);
+      if (text::cp932_char_length({pair, 2}) == 2) bits_[code >> 6] |= std::uint64_t{1} << (code & 63);
+    }
+  }
+  bool contains(unsigned char lead, unsigned char trail) const {
+    unsigned code = (unsigned{lead} << 8) | trail;
+    return (bits_[code >> 6] >> (code & 63)) & 1;
+  }
+
+ private:
+  std::uint64_t bits_[1024] = {};
+};
+
+const DoubleByteSet& double_bytes() {
+  static const DoubleByteSet set;
+  return set;
+}
+
+// Offset of the first byte at or after `from` that starts no MS932 character, starts a 外字 (lead
+// bytes F0–F9) or is NUL; npos when there is none. Eight ASCII bytes at a time where it can.
+std::size_t find_bad_byte(std::string_view s, std::size_t from) {
+  const DoubleByteSet& pairs = double_bytes();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const char* p = s.data();
+  std::size_t i = from;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0) {  // ASCII, no NUL
+        i += 8;
+        continue;
+      }
+    }
+    auto b = static_cast<unsigned char>(p[i]);
+    if (b == 0 || (b >= 0xF0 && b <= 0xF9)) return i;
+    if (b < 0x80 || (b >= 0xA1 && b <= 0xDF)) {  // ASCII, 半角カナ
+      ++i;
+      continue;
+    }
+    if (i + 1 >= s.size() || !pairs.contains(b, static_cast<unsigned char>(p[i + 1]))) return i;
+    i += 2;
+  }
+  return text::npos;
 }
 
 bool has_digit(std::string_view s) {
@@ -72,6 +128,7 @@ class Parser {
   void item_finding(Finding f, int no, std::string_view ja = {}, std::string_view en = {});
   void csv_issues(const CsvSource& csv);
   bool encoding_ok(const CsvRecord& r, std::vector<std::uint8_t>& bad_items);
+  void item_encoding(std::string_view value, int no);
   void check_items(const std::vector<std::uint8_t>& bad_items);
   void check_version();
   void check_months();
@@ -96,6 +153,10 @@ class Parser {
   bool reported_mixed_ = false;
   bool reported_unknown_ = false;
   std::string first_version_;
+  std::string name_month_;  // the name's month as written (YYYYMM or 000000)
+  bool cached_version_ = false;
+  std::string cached_version_value_;
+  const CsvVersion* cached_version_ptr_ = nullptr;
 };
 
 void Parser::item_finding(Finding f, int no, std::string_view ja, std::string_view en) {
@@ -120,6 +181,8 @@ bool Parser::read_name() {
   }
   name_ = std::move(parsed.name);
   summary_.name = name_;
+  if (name_->month) name_month_ = name_->month->str();
+  else if (name_->zero_month) name_month_ = "000000";
   sink_.on_name(name_);
   const auto& reg = Registry::instance();
   const FileKind& kind = *name_->kind;
@@ -133,12 +196,12 @@ bool Parser::read_name() {
   }
   if (name_->form == NameForm::V4) {
     const auto& provider = provider_end(*name_).service_type;
-    if (!reg.has_role(provider, "linked")) {
+    if (!reg.has_role(provider, ServiceRole::Linked)) {
       file_finding(Finding::TypeOutOfScope, 0, fmt::format("サービス事業所側の種類 {}", provider),
                    fmt::format("service office's type {}", provider));
     }
     const auto& care = care_end(*name_).service_type;
-    if (!reg.has_role(care, "care")) {
+    if (!reg.has_role(care, ServiceRole::Care)) {
       file_finding(Finding::NotCareManagerType, 0, fmt::format("居宅介護支援側の種類 {}", care),
                    fmt::format("care-management side's type {}", care));
     }
@@ -184,13 +247,13 @@ void Parser::csv_issues(const CsvSource& csv) {
 }
 
 // MS932 only: UTF-8 is recognised (the first line holding a non-ASCII byte decides) and refused;
-// bytes that are no MS932 character, and 外字, are reported on their item. False: stop reading.
+// bytes that are no MS932 character, 外字 and NUL are reported on their item. The record is scanned
+// once; only an item found at fault is looked at again. False: stop reading.
 bool Parser::encoding_ok(const CsvRecord& r, std::vector<std::uint8_t>& bad_items) {
   bad_items.assign(r.fields.size(), 0);
   for (std::size_t k : bad_quotes_) {
     if (k < bad_items.size()) bad_items[k] = 1;
   }
-  if (!has_high_byte(r.raw) && r.raw.find('\0') == std::string_view::npos) return true;
   if (!seen_high_byte_ && has_high_byte(r.raw)) {
     seen_high_byte_ = true;
     if (find_invalid_utf8(r.raw) == std::string_view::npos) {
@@ -199,22 +262,28 @@ bool Parser::encoding_ok(const CsvRecord& r, std::vector<std::uint8_t>& bad_item
       return false;
     }
   }
-  for (std::size_t k = 0; k < r.fields.size(); ++k) {
-    std::string_view v = r.fields[k];
-    int no = static_cast<int>(k) + 1;
-    if (auto at = text::find_invalid_cp932(v); at != text::npos) {
-      bad_items[k] = 1;
-      item_finding(Finding::InvalidBytes, no, fmt::format("{} バイト目", at + 1), fmt::format("byte {}", at + 1));
-    } else if (auto g = text::find_user_defined_cp932(v); g != text::npos) {
-      bad_items[k] = 1;
-      item_finding(Finding::InvalidBytes, no, fmt::format("外字（{} バイト目）", g + 1),
-                   fmt::format("a user-defined character (外字) at byte {}", g + 1));
-    } else if (v.find('\0') != std::string_view::npos) {
-      bad_items[k] = 1;
-      item_finding(Finding::BadCharacters, no, "NUL (0x00) がある", "a NUL byte");
-    }
+  std::size_t at = find_bad_byte(r.raw, 0);
+  while (at != text::npos) {
+    std::size_t k = 0;
+    while (k + 1 < r.offsets.size() && r.offsets[k + 1] <= at) ++k;
+    item_encoding(r.fields[k], static_cast<int>(k) + 1);
+    bad_items[k] = 1;
+    if (k + 1 >= r.offsets.size()) break;
+    at = find_bad_byte(r.raw, r.offsets[k + 1]);
   }
   return true;
+}
+
+// What exactly is wrong with the bytes of one item.
+void Parser::item_encoding(std::string_view v, int no) {
+  if (auto at = text::find_invalid_cp932(v); at != text::npos) {
+    item_finding(Finding::InvalidBytes, no, fmt::format("{} バイト目", at + 1), fmt::format("byte {}", at + 1));
+  } else if (auto g = text::find_user_defined_cp932(v); g != text::npos) {
+    item_finding(Finding::InvalidBytes, no, fmt::format("外字（{} バイト目）", g + 1),
+                 fmt::format("a user-defined character (外字) at byte {}", g + 1));
+  } else {
+    item_finding(Finding::BadCharacters, no, "NUL (0x00) がある", "a NUL byte");
+  }
 }
 
 void Parser::check_items(const std::vector<std::uint8_t>& bad_items) {
@@ -237,7 +306,13 @@ void Parser::check_items(const std::vector<std::uint8_t>& bad_items) {
 void Parser::check_version() {
   std::string_view v = record_.item(1);
   const auto& reg = Registry::instance();
-  record_.version = reg.version(v);
+  // Records of one file carry one version: look it up again only when it changes.
+  if (!cached_version_ || v != cached_version_value_) {
+    cached_version_ = true;
+    cached_version_value_.assign(v);
+    cached_version_ptr_ = reg.version(v);
+  }
+  record_.version = cached_version_ptr_;
   if (first_version_.empty() && !v.empty()) {
     first_version_ = std::string(v);
     summary_.version = first_version_;
@@ -295,7 +370,7 @@ void Parser::check_months() {
   if (!name_ || record_.layout == nullptr) return;
   const FileKind& kind = *name_->kind;
   if (kind.month_item == 0) return;
-  std::string expected = name_->zero_month ? "000000" : name_->month->str();
+  const std::string& expected = name_month_;
   std::string_view got = record_.item(kind.month_item);
   bool item_ok = !got.empty() && check_item(kind.layout->item(kind.month_item), got) == std::nullopt;
   if (item_ok && got != expected) {

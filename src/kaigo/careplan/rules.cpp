@@ -62,6 +62,8 @@ struct RuleChecker::State {
   std::unordered_map<std::string, Person> persons;
   std::vector<std::string> order;  // persons in order of their first record
   std::string key;                 // reused for the lookup of each record's person
+  Person* previous = nullptr;      // the person of the previous record (map nodes do not move)
+  enum class Rules { None, Usage, Sheet, Supplement, Weekly, ActualDelete } rules = Rules::None;
   const Registry& reg = Registry::instance();
 
   Diagnostic finding(Finding f, const Record& r, int no, std::string_view ja = {}, std::string_view en = {}) const {
@@ -78,11 +80,11 @@ struct RuleChecker::State {
   }
 
   Person& person(const Record& r) {
+    // A person's records usually come together: the last one found is tried first.
+    if (previous != nullptr && previous->insurer == r.item(2) && previous->insured == r.item(3)) return *previous;
     key.assign(r.item(2));
     key += '|';
     key += r.item(3);
-    auto found = persons.find(key);
-    if (found != persons.end()) return found->second;
     auto [it, inserted] = persons.try_emplace(key);
     if (inserted) {
       it->second.line = r.line;
@@ -90,11 +92,11 @@ struct RuleChecker::State {
       it->second.insured = std::string(r.item(3));
       order.push_back(key);
     }
-    return it->second;
+    return *(previous = &it->second);
   }
 
   bool rental(std::string_view service_code) const {
-    return service_code.size() >= 2 && reg.has_role(service_code.substr(0, 2), "rental");
+    return service_code.size() >= 2 && reg.has_role(service_code.substr(0, 2), ServiceRole::Rental);
   }
 
   void usage_line(const Record& r, std::vector<Diagnostic>& out);
@@ -209,12 +211,22 @@ void RuleChecker::State::actual_delete(const Record& r, std::vector<Diagnostic>&
 RuleChecker::RuleChecker(std::string file) : state_(std::make_unique<State>()) { state_->file = std::move(file); }
 RuleChecker::~RuleChecker() = default;
 
-void RuleChecker::on_name(const std::optional<FileName>& name) { state_->name = name; }
+void RuleChecker::on_name(const std::optional<FileName>& name) {
+  State& s = *state_;
+  s.name = name;
+  s.rules = State::Rules::None;
+  if (!name || name->kind->layout == nullptr) return;
+  const std::string& layout = name->kind->layout->name;
+  if (layout == "riyohyo") s.rules = State::Rules::Usage;
+  else if (layout == "beppyo") s.rules = State::Rules::Sheet;
+  else if (layout == "hosoku") s.rules = State::Rules::Supplement;
+  else if (layout == "kyo3") s.rules = State::Rules::Weekly;
+  else if (layout == "actual-delete") s.rules = State::Rules::ActualDelete;
+}
 
 void RuleChecker::check(const Record& r, std::vector<Diagnostic>& out) {
   if (r.layout == nullptr || r.kind == nullptr) return;
   State& s = *state_;
-  const std::string& layout = r.layout->name;
   if (!r.kind->unique.empty() && !s.keys.insert(key_hash(r, r.kind->unique))) {
     Diagnostic d = s.finding(Finding::DuplicateKey, r, 0, fmt::format("キーは No.{}", join_items(r.kind->unique)),
                              fmt::format("the key is items {}", join_items(r.kind->unique)));
@@ -224,11 +236,14 @@ void RuleChecker::check(const Record& r, std::vector<Diagnostic>& out) {
     }
     out.push_back(std::move(d));
   }
-  if (layout == "riyohyo") s.usage_line(r, out);
-  else if (layout == "beppyo") s.benefit_sheet(r, out);
-  else if (layout == "hosoku") s.supplement(r, out);
-  else if (layout == "kyo3") s.weekly(r, out);
-  else if (layout == "actual-delete") s.actual_delete(r, out);
+  switch (s.rules) {
+    case State::Rules::Usage: s.usage_line(r, out); break;
+    case State::Rules::Sheet: s.benefit_sheet(r, out); break;
+    case State::Rules::Supplement: s.supplement(r, out); break;
+    case State::Rules::Weekly: s.weekly(r, out); break;
+    case State::Rules::ActualDelete: s.actual_delete(r, out); break;
+    case State::Rules::None: break;
+  }
 }
 
 void RuleChecker::finish(std::vector<PersonFinding>& out) {

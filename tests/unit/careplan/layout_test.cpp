@@ -82,14 +82,14 @@ TEST(CareplanLayout, CsvVersionByServiceMonth) {
 
 TEST(CareplanLayout, ServiceTypesOfTheStandard) {
   const auto& reg = Registry::instance();
-  EXPECT_TRUE(reg.has_role("11", "linked"));
-  EXPECT_TRUE(reg.has_role("2A", "linked"));
-  EXPECT_TRUE(reg.has_role("A8", "linked"));
-  EXPECT_FALSE(reg.has_role("33", "linked"));  // 特定施設: 対象外
-  EXPECT_FALSE(reg.has_role("51", "linked"));
-  EXPECT_TRUE(reg.has_role("43", "care"));
-  EXPECT_TRUE(reg.has_role("17", "rental"));
-  EXPECT_TRUE(reg.has_role("67", "rental"));
+  EXPECT_TRUE(reg.has_role("11", ServiceRole::Linked));
+  EXPECT_TRUE(reg.has_role("2A", ServiceRole::Linked));
+  EXPECT_TRUE(reg.has_role("A8", ServiceRole::Linked));
+  EXPECT_FALSE(reg.has_role("33", ServiceRole::Linked));  // 特定施設: 対象外
+  EXPECT_FALSE(reg.has_role("51", ServiceRole::Linked));
+  EXPECT_TRUE(reg.has_role("43", ServiceRole::Care));
+  EXPECT_TRUE(reg.has_role("17", ServiceRole::Rental));
+  EXPECT_TRUE(reg.has_role("67", ServiceRole::Rental));
 }
 
 TEST(CareplanLayout, EveryFindingHasItsRow) {
