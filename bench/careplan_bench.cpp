@@ -75,6 +75,7 @@ void BM_CareplanCheckMemory(benchmark::State& state) {
     benchmark::DoNotOptimize(c.records);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  state.SetLabel(fmt::format("{} bytes", bytes.size()));
 }
 BENCHMARK(BM_CareplanCheckMemory)->Unit(benchmark::kMillisecond);
 

@@ -1,7 +1,8 @@
 #include "kaigo/careplan/rules.hpp"
 
-#include <array>
-#include <map>
+#include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -42,15 +43,33 @@ std::string join_items(const std::vector<int>& items) {
   return out;
 }
 
-// What the file-level rules remember of one person (保険者番号 + 被保険者番号).
+// 第7表: one service type of a person — its rows inside the limit, and whether its AAAA subtotal is there.
+struct TypeCount {
+  std::string type;
+  int limit_rows = 0;
+  bool subtotal = false;
+};
+
+// What the file-level rules remember of one person (保険者番号 + 被保険者番号), kept small: a file may
+// hold hundreds of thousands of persons.
 struct Person {
-  std::uint64_t line = 0;  // first record
-  std::string insurer;
-  std::string insured;
-  bool related = false;     // a line of the receiving office
-  int totals = 0;           // 第7表 全合計 rows
-  // 第7表: per service type, the rows inside the limit and whether its AAAA subtotal is there
-  std::map<std::string, std::pair<int, bool>, std::less<>> types;
+  std::uint64_t line = 0;            // first record
+  const std::string* key = nullptr;  // 保険者番号 + 0x1F + 被保険者番号, owned by the index
+  std::uint32_t insurer_len = 0;
+  std::uint32_t totals = 0;          // 第7表 全合計 rows
+  bool related = false;              // a line of the receiving office
+  std::unique_ptr<std::vector<TypeCount>> types;  // 第7表 only
+
+  std::string_view insurer() const { return std::string_view(*key).substr(0, insurer_len); }
+  std::string_view insured() const { return std::string_view(*key).substr(insurer_len + 1); }
+  TypeCount& type(std::string_view t) {
+    if (!types) types = std::make_unique<std::vector<TypeCount>>();
+    for (auto& c : *types) {
+      if (c.type == t) return c;
+    }
+    types->push_back({std::string(t)});
+    return types->back();
+  }
 };
 
 }  // namespace
@@ -59,10 +78,10 @@ struct RuleChecker::State {
   std::string file;
   std::optional<FileName> name;
   exchange::HashSet keys;
-  std::unordered_map<std::string, Person> persons;
-  std::vector<std::string> order;  // persons in order of their first record
+  std::unordered_map<std::string, std::uint32_t> index;  // person key → persons
+  std::vector<Person> persons;     // in order of their first record
   std::string key;                 // reused for the lookup of each record's person
-  Person* previous = nullptr;      // the person of the previous record (map nodes do not move)
+  std::size_t previous = SIZE_MAX;  // the person of the previous record
   enum class Rules { None, Usage, Sheet, Supplement, Weekly, ActualDelete } rules = Rules::None;
   const Registry& reg = Registry::instance();
 
@@ -81,18 +100,23 @@ struct RuleChecker::State {
 
   Person& person(const Record& r) {
     // A person's records usually come together: the last one found is tried first.
-    if (previous != nullptr && previous->insurer == r.item(2) && previous->insured == r.item(3)) return *previous;
-    key.assign(r.item(2));
-    key += '|';
-    key += r.item(3);
-    auto [it, inserted] = persons.try_emplace(key);
-    if (inserted) {
-      it->second.line = r.line;
-      it->second.insurer = std::string(r.item(2));
-      it->second.insured = std::string(r.item(3));
-      order.push_back(key);
+    if (previous != SIZE_MAX) {
+      Person& p = persons[previous];
+      if (p.insurer() == r.item(2) && p.insured() == r.item(3)) return p;
     }
-    return *(previous = &it->second);
+    key.assign(r.item(2));
+    key += '\x1F';
+    key += r.item(3);
+    auto [it, inserted] = index.try_emplace(key, static_cast<std::uint32_t>(persons.size()));
+    if (inserted) {
+      Person p;
+      p.line = r.line;
+      p.key = &it->first;
+      p.insurer_len = static_cast<std::uint32_t>(r.item(2).size());
+      persons.push_back(std::move(p));
+    }
+    previous = it->second;
+    return persons[previous];
   }
 
   bool rental(std::string_view service_code) const {
@@ -151,9 +175,9 @@ void RuleChecker::State::benefit_sheet(const Record& r, std::vector<Diagnostic>&
   if (name && r.item(7) == name->receiver.office_no) p.related = true;
   if (code.size() != 6) return;
   SheetRow kind = sheet_row(code);
-  std::string type(code.substr(0, 2));
+  std::string_view type = code.substr(0, 2);
   if (kind == SheetRow::Service) {
-    if (!r.item(18).empty()) ++p.types[type].first;
+    if (!r.item(18).empty()) ++p.type(type).limit_rows;
     return;
   }
   auto units = parse_int(r.item(13));
@@ -168,7 +192,7 @@ void RuleChecker::State::benefit_sheet(const Record& r, std::vector<Diagnostic>&
     ++p.totals;
     if (r.item(7) != "9999999999") out.push_back(finding(Finding::GrandTotalOffice, r, 7));
   } else if (code.substr(2) == "AAAA") {
-    p.types[type].second = true;
+    p.type(type).subtotal = true;
   }
 }
 
@@ -250,10 +274,9 @@ void RuleChecker::finish(std::vector<PersonFinding>& out) {
   State& s = *state_;
   bool sheet = s.name && s.name->kind->layout != nullptr && s.name->kind->layout->name == "beppyo";
   bool to_provider = s.name && s.name->kind->from == Side::CareManager;
-  for (const auto& key : s.order) {
-    const Person& p = s.persons.at(key);
+  for (Person& p : s.persons) {
     auto person_row = [&](Finding f, std::string value, std::string_view ja, std::string_view en) {
-      PersonFinding pf{make_diagnostic(f, s.file, p.line, ja, en), p.insurer, p.insured};
+      PersonFinding pf{make_diagnostic(f, s.file, p.line, ja, en), std::string(p.insurer()), std::string(p.insured())};
       pf.diagnostic.value = std::move(value);
       out.push_back(std::move(pf));
     };
@@ -264,9 +287,12 @@ void RuleChecker::finish(std::vector<PersonFinding>& out) {
     }
     if (!sheet) continue;
     if (p.totals == 0) person_row(Finding::NoGrandTotal, "999999", "サービスコード 999999 の行", "a row with service code 999999");
-    for (const auto& [type, count] : p.types) {
-      if (count.first >= 2 && !count.second) {
-        person_row(Finding::NoSubtotal, type + "AAAA", fmt::format("種類 {} の小計", type), fmt::format("subtotal of type {}", type));
+    if (!p.types) continue;
+    std::sort(p.types->begin(), p.types->end(), [](const TypeCount& a, const TypeCount& b) { return a.type < b.type; });
+    for (const auto& t : *p.types) {
+      if (t.limit_rows >= 2 && !t.subtotal) {
+        person_row(Finding::NoSubtotal, t.type + "AAAA", fmt::format("種類 {} の小計", t.type),
+                   fmt::format("subtotal of type {}", t.type));
       }
     }
   }
