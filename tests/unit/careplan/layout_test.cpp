@@ -4,6 +4,8 @@
 
 #include "kaigo/careplan/codes.hpp"
 #include "kaigo/careplan/layout.hpp"
+#include "kaigo/core/embedded.hpp"
+#include "kaigo/core/strings.hpp"
 
 namespace kaigo::careplan {
 namespace {
@@ -33,6 +35,19 @@ TEST(CareplanLayout, EveryKindOfTheStandardWithItsItemCount) {
   EXPECT_EQ(reg.kind("UPJSK")->from, Side::Provider);
   EXPECT_EQ(reg.kind("UPPLAN")->from, Side::CareManager);
   EXPECT_EQ(reg.kinds_longest_first().front()->prefix.size(), std::string("UPKIHON_IMAGE").size());
+}
+
+TEST(CareplanLayout, EveryLayoutTableIsUsedByAKind) {
+  const std::string dir = "src/kaigo/careplan/layouts/";
+  int tables = 0;
+  for (const auto& f : embedded::files()) {
+    if (!starts_with(f.path, dir) || f.path.substr(f.path.size() - 4) != ".tsv") continue;
+    std::string name(f.path.substr(dir.size(), f.path.size() - dir.size() - 4));
+    if (name == "kinds" || name == "versions" || name == "codes" || name == "service_types") continue;
+    ++tables;
+    EXPECT_NE(Registry::instance().layout(name), nullptr) << name << ".tsv is no kind's layout";
+  }
+  EXPECT_EQ(tables, 16);
 }
 
 TEST(CareplanLayout, ItemsCarryFormatLengthRequirementAndCertainty) {
