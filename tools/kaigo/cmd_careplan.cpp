@@ -11,12 +11,12 @@
 namespace kaigo::cli {
 namespace {
 
-struct CheckOptions {
+struct CheckArgs {
   std::vector<std::string> files;
   std::string format = "text";
 };
 
-int run_check(const CheckOptions& o) {
+int run_check(const CheckArgs& o) {
   std::vector<careplan::FileCheck> results;
   int status = 0;
   for (const auto& f : o.files) {
@@ -44,7 +44,7 @@ void register_careplan(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("careplan", "ケアプランデータ連携 / care-plan data exchange (標準仕様 v4.1)");
   cmd->require_subcommand(1);
   auto* check = cmd->add_subcommand("check", "ケアプランデータ連携ファイルの検査 / check care-plan exchange files");
-  static CheckOptions o;
+  static CheckArgs o;
   check->add_option("FILE", o.files, "UPPLAN_…CSV などのファイル / files such as UPPLAN_…CSV")->required();
   check->add_option("--format", o.format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
   check->callback([&status] { status = run_check(o); });
