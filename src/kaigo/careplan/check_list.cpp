@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/careplan/codes.hpp"
+#include "kaigo/core/csv_text.hpp"
 
 namespace kaigo::careplan {
 namespace {
@@ -49,26 +50,6 @@ void text_file(std::string& out, const FileCheck& f) {
     auto more = f.error_count + f.warning_count - f.rows.size();
     out += fmt::format("  ……ほか {} 件は省略しました / {} more not listed\n", more, more);
   }
-}
-
-// RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-void csv_line(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += csv_field(fields[i]);
-  }
-  out += "\n";
 }
 
 nlohmann::json endpoint_json(const Endpoint& e) { return {{"office_no", e.office_no}, {"service_type", e.service_type}}; }
@@ -151,17 +132,17 @@ nlohmann::json to_json(std::span<const FileCheck> files) {
 
 std::string format_csv(std::span<const FileCheck> files) {
   std::string out;
-  csv_line(out, {"ファイル名", "種類", "対象年月", "保険者番号", "被保険者番号", "行", "No.", "項目名", "値", "コード", "区分",
+  append_csv_row(out, {"ファイル名", "種類", "対象年月", "保険者番号", "被保険者番号", "行", "No.", "項目名", "値", "コード", "区分",
                  "内容", "原因", "対応", "message_en", "レコード件数", "エラー件数", "警告件数"});
   for (const auto& f : files) {
     std::string records = fmt::to_string(f.records);
     std::string errors = fmt::to_string(f.error_count);
     std::string warnings = fmt::to_string(f.warning_count);
     std::string month = f.name && f.name->month ? f.name->month->str() : (f.name && f.name->zero_month ? "000000" : "");
-    if (f.rows.empty()) csv_line(out, {f.file, f.kind, month, "", "", "", "", "", "", "", "", "", "", "", "", records, errors, warnings});
+    if (f.rows.empty()) append_csv_row(out, {f.file, f.kind, month, "", "", "", "", "", "", "", "", "", "", "", "", records, errors, warnings});
     for (const auto& r : f.rows) {
       const FindingText* t = finding_text(r.code);
-      csv_line(out, {r.file, f.kind, r.month, r.insurer_no, r.insured_no, r.line ? fmt::to_string(r.line) : "",
+      append_csv_row(out, {r.file, f.kind, r.month, r.insurer_no, r.insured_no, r.line ? fmt::to_string(r.line) : "",
                      r.item_no ? fmt::to_string(r.item_no) : "", r.item_name, r.value, r.code,
                      std::string(severity_ja(r.severity)), r.message_ja, t ? std::string(t->cause_ja) : "",
                      t ? std::string(t->action_ja) : "", r.message_en, records, errors, warnings});
