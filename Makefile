@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
 LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench clean format tidy
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench stress clean format tidy
 
 all: build
 
@@ -43,6 +43,11 @@ fuzz-smoke: build-san
 # The whole suite: unit and scenario tests, again under ASan/UBSan, then the reader fuzzer.
 test: unit sanitize fuzz-smoke
 	@echo "make test: all passed"
+
+# The month under concurrency (docs/month.md): 1,000 rounds of racing submit, cancel and review
+# processes, then the invariants. make test runs 6.
+stress: build
+	@cd $(BUILD) && KAIGO_STRESS_ROUNDS=$${STRESS_ROUNDS:-1000} ./tests/kaigo_tests --gtest_filter='MonthStress.*'
 
 fuzz: build-san
 	@bash scripts/fuzz.sh $(SAN_BUILD) $${FUZZ_TIME:-600}

@@ -13,6 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## codec throughput (one core; median of 8 repetitions)"
   "$build/bench/kaigo_bench" --benchmark_filter='BM_(Read|Write|Find|Cp932)' --benchmark_min_time=1 \
     --benchmark_repetitions=8 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"
+  echo "## care-plan files: careplan check of a 64 MB 第6表 予定 file, and writing it (one core; median of 8)"
+  "$build/bench/kaigo_bench" --benchmark_filter='BM_Careplan' --benchmark_min_time=1 \
+    --benchmark_repetitions=8 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"
   echo "## reading a ${big_mb} MB file: kaigo inspect (wall time, peak RSS)"
   "$build/bench/kaigo_bench_bigfile" "$tmp/big.csv" "$big_mb"
   ls -l "$tmp/big.csv" | awk '{print "file bytes:", $5}'

@@ -7,10 +7,10 @@
 
 #include "kaigo/auth/certificates.hpp"
 #include "kaigo/review/month_run.hpp"
+#include "kaigo/review/review.hpp"
 #include "kaigo/settlement/settle.hpp"
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/fees_due.hpp"
-#include "kaigo/store/review_store.hpp"
 #include "kaigo/store/settlement_store.hpp"
 #include "kaigo/store/sqlite.hpp"
 #include "kaigo/store/tables.hpp"
@@ -48,11 +48,9 @@ TEST(CertificateFees, TheFeeOfTheApplicationDateIsOnThe7513) {
   issue(offices[1], {2026, 4, 1}, "2026-05-08T17:00:00");
 
   auto ledgers = store::load_world(w.db());
-  w.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"));
-  store::ReviewStore reviews(w.db(), jst("2026-05-11T01:00:00"));
   review::Context ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(settings.review)};
-  review::run_month(reviews, reviews, ctx, {2026, 5});
+  w.review({2026, 5}, "2026-05-11T01:00:00", ctx);
 
   auto source = store::load_settlement_input(w.db(), {2026, 5});
   ASSERT_EQ(source->input.charges.size(), 2u);

@@ -26,7 +26,10 @@ void register_init(CLI::App& app, int& status) {
         return;
       }
     }
-    auto db = store::Database::create(db_path);
+    std::optional<Settings> given;
+    if (toml) given = parse_settings(*toml, config).settings;
+    auto access = given && given->files.group_readable ? store::FileAccess::Group : store::FileAccess::Owner;
+    auto db = store::Database::create(db_path, access);
     if (toml) db->store_settings(*toml, config, now_jst());
     auto s = db->settings();
     std::fputs(
@@ -43,7 +46,9 @@ void register_load(CLI::App& app, int& status) {
   static std::string db_path;
   static std::string kind;
   static std::string file;
+  static bool empty = false;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
+  cmd->add_flag("--empty", empty, "行のないファイルで台帳を空にする / a file with no rows empties the table in force");
   cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees")
       ->required()
       ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees"}));
@@ -51,7 +56,8 @@ void register_load(CLI::App& app, int& status) {
   cmd->callback([&status] {
     auto db = store::Database::open(db_path);
     auto text = read_whole_file(file);
-    auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst());
+    auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst(),
+                                    empty ? store::EmptyTable::Allow : store::EmptyTable::Refuse);
     print_diagnostics(report.diagnostics);
     if (!report.stored) {
       std::fprintf(

@@ -21,6 +21,8 @@ int run(int argc, char** argv) {
   register_ca(app, status);
   register_cert(app, status);
   register_audit(app, status);
+  register_month(app, status);
+  register_careplan(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -22,5 +22,7 @@ void register_user(CLI::App& app, int& status);
 void register_ca(CLI::App& app, int& status);
 void register_cert(CLI::App& app, int& status);
 void register_audit(CLI::App& app, int& status);
+void register_month(CLI::App& app, int& status);
+void register_careplan(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -65,6 +65,17 @@ class SettingsParser {
     return it->second.as_integer();
   }
 
+  std::optional<bool> boolean(const toml::table& t, const std::string& key, std::string_view path) {
+    auto it = t.find(key);
+    if (it == t.end()) return std::nullopt;
+    if (!it->second.is_boolean()) {
+      error("KS02", std::string(path), toml::format(it->second),
+            fmt::format("{} は true か false で指定してください", path), fmt::format("{} must be true or false", path));
+      return std::nullopt;
+    }
+    return it->second.as_boolean();
+  }
+
   void clock(const toml::table& t, const std::string& key, std::string_view path, ClockTime& target) {
     auto s = string(t, key, path);
     if (!s) return;
@@ -88,6 +99,11 @@ void parse_reception(SettingsParser& p, const toml::table& t, ReceptionSettings&
   if (auto d = p.integer(t, "deadline_day", "reception.deadline_day", 1, 28)) r.deadline_day = static_cast<int>(*d);
   p.clock(t, "deadline_time", "reception.deadline_time", r.deadline_time);
   p.clock(t, "cancel_cutoff", "reception.cancel_cutoff", r.cancel_cutoff);
+}
+
+void parse_files(SettingsParser& p, const toml::table& t, FilesSettings& f) {
+  p.unknown_keys(t, "files", {"group_readable"});
+  if (auto g = p.boolean(t, "group_readable", "files.group_readable")) f.group_readable = *g;
 }
 
 std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
@@ -332,10 +348,10 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
   }
   Settings s;
   const auto& table = root.as_table();
-  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "auth"});
+  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth"});
   if (auto name = p.string(table, "name", "name")) s.name = *name;
-  for (auto [key, parse] :
-       {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2}, std::pair{"auth", 3}}) {
+  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2},
+                            std::pair{"files", 3}, std::pair{"auth", 4}}) {
     auto it = table.find(key);
     if (it == table.end()) continue;
     if (!it->second.is_table()) {
@@ -349,6 +365,8 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
       parse_review(p, it->second.as_table(), s.review);
     } else if (parse == 2) {
       parse_settlement(p, it->second.as_table(), s.settlement);
+    } else if (parse == 3) {
+      parse_files(p, it->second.as_table(), s.files);
     } else {
       parse_auth(p, it->second.as_table(), s.auth);
     }

@@ -112,12 +112,19 @@ struct AuthSettings {
   int max_offices = 100;  // 代理請求: 1つの電子証明書で100事業所まで (seed 001)
 };
 
+// [files]: who may read what kaigo writes (the database, results, logs). They hold names, birth
+// dates and bank accounts: the owner only (0600 / 0700) unless a 国保連 shares them with a group.
+struct FilesSettings {
+  bool group_readable = false;  // 0640 / 0750
+};
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
   ReviewSettings review;
   SettlementSettings settlement;
   AuthSettings auth;
+  FilesSettings files;
 };
 
 struct SettingsResult {

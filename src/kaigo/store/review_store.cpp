@@ -242,19 +242,38 @@ review::History ReviewStore::history(YearMonth month) {
 
 // ---- decisions ----------------------------------------------------------------------------------
 
+// Decisions are committed in batches so that the write lock is never held for long: files of the
+// next month are received while a month is reviewed. A reader never mistakes a half-written month
+// for a decided one: the month is 審査中 until the last batch, and settlement and the pages read
+// decisions only of months that are 審査済 or 支払済.
+constexpr std::size_t kBatchDecisions = 2000;
+
 struct ReviewStore::Writer {
-  Transaction tx;
+  Connection& c;
+  std::optional<Transaction> tx;
+  std::size_t pending = 0;
   Statement plan;
   Statement link;
   DecisionWriter decisions;
 
-  explicit Writer(Connection& c)
-      : tx(c),
+  explicit Writer(Connection& conn)
+      : c(conn),
         plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
                        "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         link(c.prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
         decisions(c) {}
+
+  // Called before each decision: opens a batch, or commits a full one and opens the next.
+  void batch() {
+    if (tx && pending >= kBatchDecisions) {
+      tx->commit();
+      tx.reset();
+      pending = 0;
+    }
+    if (!tx) tx.emplace(c);
+    ++pending;
+  }
 };
 
 ReviewStore::ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
@@ -262,20 +281,45 @@ ReviewStore::~ReviewStore() = default;
 
 void ReviewStore::begin(YearMonth month) {
   month_ = month;
-  writer_ = std::make_unique<Writer>(db_.connection());
-  db_.connection()
-      .prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ?)")
-      .bind(1, month.str())
-      .run();
-  // The month's 再審査 decisions and 過誤 applied go too: a month reviewed again is settled again.
-  for (const char* table :
-       {"plan_decisions", "plan_links", "claim_decisions", "decision_findings", "claim_withdrawals", "review_months"}) {
-    db_.connection().prepare(fmt::format("DELETE FROM {} WHERE month = ?", table)).bind(1, month.str()).run();
+  auto& c = db_.connection();
+  // An earlier run's decisions go, a batch at a time. The month's 再審査 decisions and 過誤 applied
+  // go too: a month reviewed again is settled again.
+  const auto m = month.str();
+  auto gone = [&](const std::string& sql) {
+    for (;;) {
+      Transaction tx(c);
+      c.prepare(sql).bind(1, m).run();
+      auto n = c.changes();
+      tx.commit();
+      if (n == 0) break;
+    }
+  };
+  // claim_rows (WITHOUT ROWID) go with their decisions.
+  for (;;) {
+    Transaction tx(c);
+    std::vector<std::int64_t> ids;
+    auto some = c.prepare(fmt::format("SELECT id FROM claim_decisions WHERE month = ? LIMIT {}", kBatchDecisions));
+    some.bind(1, m);
+    while (some.step()) ids.push_back(some.integer(0));
+    auto rows = c.prepare("DELETE FROM claim_rows WHERE decision_id = ?");
+    auto decision = c.prepare("DELETE FROM claim_decisions WHERE id = ?");
+    for (auto id : ids) {
+      rows.bind(1, id).run();
+      decision.bind(1, id).run();
+    }
+    tx.commit();
+    if (ids.empty()) break;
   }
+  for (const char* table : {"plan_decisions", "plan_links", "decision_findings", "claim_withdrawals", "review_months"}) {
+    gone(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT rowid FROM {} WHERE month = ? LIMIT {})", table, table,
+                     kBatchDecisions * 4));
+  }
+  writer_ = std::make_unique<Writer>(c);
 }
 
 void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
   auto& w = *writer_;
+  w.batch();
   auto month = month_.str();
   auto colon = p.id.find(':');
   auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
@@ -290,17 +334,20 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
 }
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
+  writer_->batch();
   writer_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
 }
 
 void ReviewStore::commit() {
+  writer_->batch();
   db_.connection()
       .prepare("INSERT INTO review_months(month, started_at, finished_at) VALUES (?, ?, ?)")
       .bind(1, month_.str())
       .bind(2, now_.str())
       .bind(3, now_jst().str())
       .run();
-  writer_->tx.commit();
+  if (on_last_batch_) on_last_batch_();
+  writer_->tx->commit();
   writer_.reset();
 }
 

@@ -4,6 +4,8 @@
 // decisions stored with every reason, amount and 集計 row.
 // Owns: the SQL of the review tables. Must not: decide anything (review does).
 #pragma once
+#include <functional>
+
 #include "kaigo/review/month_run.hpp"
 #include "kaigo/store/database.hpp"
 
@@ -26,7 +28,12 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void claim(const review::SubmittedClaim& claim, const review::ClaimDecision& decision) override;
   void commit() override;
 
+  // Runs inside the transaction of the last batch (e.g. the month's move to 審査済), so that the
+  // month is decided exactly when its last decision is kept.
+  void on_last_batch(std::function<void()> fn) { on_last_batch_ = std::move(fn); }
+
  private:
+  std::function<void()> on_last_batch_;
   struct Writer;
   Database& db_;
   LocalDateTime now_;
