@@ -11,6 +11,8 @@ PKGS=(
   python3 time
   # report: PDF/PNG rendering of the 帳票 (pangocairo), a Japanese font, and the PDF checks in tests
   libcairo2-dev libpango1.0-dev fonts-noto-cjk fontconfig poppler-utils
+  # auth: Argon2id and tokens (libsodium), SMTP for the reset mail (libcurl)
+  libsodium-dev libcurl4-openssl-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

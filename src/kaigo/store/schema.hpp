@@ -280,6 +280,19 @@ CREATE TABLE IF NOT EXISTS office_payments (
   billed INTEGER NOT NULL,
   PRIMARY KEY (month, office_no)
 );
+-- Fees due that kaigo itself records (docs/settlement.md "fees due"): a certificate issued by
+-- `kaigo cert issue` (auth), later a ケアプランデータ連携 licence; settlement charges the rows of
+-- the month it settles beside the fees.csv rows.
+CREATE TABLE IF NOT EXISTS fees_due (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  applied_on TEXT NOT NULL,
+  source TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fees_due_month ON fees_due(month, office_no);
 )sql";
 
 }  // namespace kaigo::store

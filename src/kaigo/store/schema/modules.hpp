@@ -5,9 +5,11 @@
 #include <array>
 #include <string_view>
 
+#include "kaigo/store/schema/auth.hpp"
+
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 0> kModuleSchemas{};
+inline constexpr std::array<std::string_view, 1> kModuleSchemas{auth::kSchema};
 
 }  // namespace kaigo::store::schema

@@ -1,0 +1,22 @@
+// Helpers of the auth subcommands (user, ca, cert, audit): the caller a command acts as, secrets
+// read from standard input (never from the command line), and refusals printed.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "kaigo/auth/accounts.hpp"
+#include "kaigo/auth/refusal.hpp"
+
+namespace kaigo::cli {
+
+// "cli:<OS user>" from "cli", at `at`: how the audit trail names a command run on the server.
+auth::Caller cli_caller(const LocalDateTime& at);
+
+// One line from standard input without its line end; prompts on stderr without echo when stdin is
+// a terminal. nullopt (after a message) when nothing was given.
+std::optional<std::string> read_secret(const char* prompt_ja, const char* prompt_en);
+
+// Each refusal on stderr; returns 1 when there was any, else 0.
+int print_refusals(const auth::Refusals& refusals);
+
+}  // namespace kaigo::cli
