@@ -18,6 +18,7 @@ int run(int argc, char** argv) {
   register_kago(app, status);
   register_render(app, status);
   register_month(app, status);
+  register_serve(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

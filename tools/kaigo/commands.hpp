@@ -19,5 +19,6 @@ void register_results(CLI::App& app, int& status);
 void register_kago(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
 void register_month(CLI::App& app, int& status);
+void register_serve(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli
