@@ -13,6 +13,8 @@ PKGS=(
   libcairo2-dev libpango1.0-dev fonts-noto-cjk fontconfig poppler-utils
   # auth: Argon2id and tokens (libsodium), SMTP for the reset mail (libcurl)
   libsodium-dev libcurl4-openssl-dev
+  # server: kaigo serve (HTTPS with cpp-httplib on OpenSSL)
+  libcpp-httplib-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

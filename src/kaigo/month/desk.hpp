@@ -29,6 +29,7 @@ class Desk {
 
   store::Database& db() { return *db_; }
   const store::World& world() const { return *world_; }
+  const std::shared_ptr<const store::World>& shared_world() const { return world_; }
   reception::Reception& reception() { return *reception_; }
 
   // Files another process left 受付中 when it died become 伝送エラー (KR03), once; their ids.

@@ -227,6 +227,11 @@ void Database::store_table(const LoadedTable& t) {
   tx.commit();
 }
 
+std::int64_t Database::latest_load_id() {
+  auto st = conn_->prepare("SELECT COALESCE(MAX(id), 0) FROM loads");
+  return st.step() ? st.integer(0) : 0;
+}
+
 std::optional<LoadedTable> Database::latest_table(TableKind kind) {
   auto st = conn_->prepare(
       "SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC LIMIT 1");

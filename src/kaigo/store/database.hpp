@@ -60,6 +60,8 @@ class Database : public reception::Repository {
   // Tables: the latest load of each kind is in force; earlier ones stay for the record.
   void store_table(const LoadedTable& table);
   std::optional<LoadedTable> latest_table(TableKind kind);
+  // The id of the latest load of any table (0 when none): it changes whenever a table is loaded.
+  std::int64_t latest_load_id();
 
   // reception::Repository (submissions.cpp, months.cpp).
   void atomically(const std::function<void()>& step) override;
