@@ -2,9 +2,9 @@
 // 国保連's staff, and the test clock (only when the server was started with one).
 #include <deque>
 
-#include "kaigo/core/embedded.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/server/api_error.hpp"
+#include "kaigo/server/openapi.hpp"
 #include "kaigo/server/routes.hpp"
 
 namespace kaigo::server {
@@ -12,12 +12,7 @@ namespace {
 
 using auth::Role;
 
-void openapi(Scope&, const httplib::Request&, httplib::Response& res) {
-  auto doc = embedded::find("src/kaigo/server/openapi.json");
-  if (!doc) throw not_found();
-  res.status = 200;
-  res.set_content(std::string(*doc), "application/json; charset=utf-8");
-}
+void openapi(Scope&, const httplib::Request&, httplib::Response& res) { send_json(res, 200, openapi_document()); }
 
 void health(Scope& scope, const httplib::Request&, httplib::Response& res) {
   send_json(res, 200, {{"ok", true}, {"now", scope.now().str()}});
