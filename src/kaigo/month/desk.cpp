@@ -25,8 +25,8 @@ Desk::Desk(std::unique_ptr<store::Database> db, std::shared_ptr<const store::Wor
 std::vector<std::int64_t> Desk::recover(const LocalDateTime& at) { return reception_->recover_interrupted(at); }
 
 reception::Submission Desk::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
-                                   std::string_view sender) {
-  return reception_->submit(escape_file_name(file_name), bytes, at, sender);
+                                   std::string_view sender, std::string_view key) {
+  return reception_->submit(escape_file_name(file_name), bytes, at, sender, key);
 }
 
 reception::CancelResult Desk::cancel(std::int64_t id, const LocalDateTime& at) { return reception_->cancel(id, at); }

@@ -38,7 +38,7 @@ class Desk {
   // Receives one file: its name as sent (any bytes; kept escaped, core/strings escape_file_name),
   // from `sender` (an account; '' from the command line).
   reception::Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
-                               std::string_view sender = {});
+                               std::string_view sender = {}, std::string_view key = {});
   reception::CancelResult cancel(std::int64_t id, const LocalDateTime& at);
 
  private:

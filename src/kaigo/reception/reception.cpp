@@ -101,15 +101,18 @@ MonthStep refused(std::string ja, std::string en) { return {false, std::move(ja)
 }  // namespace
 
 Submission Reception::submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
-                             std::string_view sender) {
+                             std::string_view sender, std::string_view key) {
   auto month = processing_month_at(at, settings_);
   const auto sha = sha256_hex(bytes);
   std::int64_t id = 0;
+  std::optional<std::int64_t> replay;
   std::optional<std::pair<std::string, std::string>> closed;
   repo_.atomically_unsynced([&] {
+    if (!key.empty() && (replay = repo_.submission_with_key(sender, key))) return;
     if (month) closed = closed_reason(*month);
-    id = repo_.record_arrival(file_name, bytes, sha, at, month, repo_.owner(), sender);
+    id = repo_.record_arrival(file_name, bytes, sha, at, month, repo_.owner(), sender, key);
   });
+  if (replay) return *repo_.submission(*replay);
   if (closed) {
     precheck::FileResult result;
     result.file = std::string(file_name);
@@ -236,6 +239,7 @@ std::vector<std::int64_t> Reception::recover_interrupted(const LocalDateTime& at
           "受信処理が途中で中断されたため、このファイルは受け付けられていません。もう一度送信してください",
           "receiving this file was interrupted, so it was not taken in; send it again")};
       repo_.record_outcome(f.id, result, rows, false, FileState::TransmissionError, at);
+      repo_.release_key(f.id);  // never taken in: the sender's retry with the same key is a new file
       recovered.push_back(f.id);
     });
   }

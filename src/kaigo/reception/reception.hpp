@@ -47,9 +47,11 @@ class Reception {
       : repo_(repo), settings_(settings), context_(context) {}
 
   // Receives one file at `at` from `sender` (an account; '' from the command line). The bytes are
-  // kept before anything else is done with them.
+  // kept before anything else is done with them. With an idempotency `key`, a file the sender
+  // already sent with that key is answered as it stands (受付中 while another request receives it)
+  // and nothing is stored again: a retry after a lost answer never makes a duplicate.
   Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
-                    std::string_view sender = {});
+                    std::string_view sender = {}, std::string_view key = {});
 
   // 取消 of a file: allowed for 受付完了 and 様式エラー有 until the cut-off, while its month is open.
   CancelResult cancel(std::int64_t id, const LocalDateTime& at);

@@ -87,10 +87,15 @@ class Repository {
   virtual bool alive(std::string_view owner) = 0;
 
   // Keeps the file as 連合会到達 → 受付中, owned by `owner` until its outcome, and returns its id;
-  // `sender` is the account that sent it ('' from the command line).
+  // `sender` is the account that sent it ('' from the command line), `key` its Idempotency-Key.
   virtual std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                                       const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                                      std::string_view owner, std::string_view sender = {}) = 0;
+                                      std::string_view owner, std::string_view sender = {},
+                                      std::string_view key = {}) = 0;
+  // The file `sender` sent with Idempotency-Key `key`, if any.
+  virtual std::optional<std::int64_t> submission_with_key(std::string_view sender, std::string_view key) = 0;
+  // Frees a file's key (a file never taken in must not answer its sender's retry).
+  virtual void release_key(std::int64_t id) = 0;
   // Stores the pre-check result, the error rows and (when taken in) the documents, and moves the
   // file to `state` — all in one transaction.
   virtual void record_outcome(std::int64_t id, const precheck::FileResult& result,

@@ -99,7 +99,20 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
                    fmt::format("this account{} cannot send files of office {} (external error)",
                                peer ? " and certificate" : "", escape_control(office)));
   }
-  auto s = scope.desk().submit(name, *bytes, scope.now(), u.id);
+  const auto key = req.get_header_value("Idempotency-Key");
+  if (key.size() > 128 || escape_control(key) != key || find_invalid_utf8(key) != std::string::npos) {
+    throw bad_request("KW22", "Idempotency-Key は128バイトまでの印字可能な文字にしてください",
+                      "Idempotency-Key must be at most 128 bytes of printable characters");
+  }
+  const auto before = key.empty() ? std::nullopt : scope.db().submission_with_key(u.id, key);
+  auto s = scope.desk().submit(name, *bytes, scope.now(), u.id, key);
+  if (before) {
+    // A retry of a file already received: answered as it stands, stored once.
+    auto j = month::submission_json(s);
+    j["replayed"] = true;
+    send_json(res, 200, j);
+    return;
+  }
   scope.audit("upload", std::to_string(s.id),
               {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
                {"sha256", s.sha256}, {"bytes", s.size}});

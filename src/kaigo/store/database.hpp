@@ -71,7 +71,9 @@ class Database : public reception::Repository {
   bool alive(std::string_view owner) override;
   std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                               const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                              std::string_view owner, std::string_view sender = {}) override;
+                              std::string_view owner, std::string_view sender = {}, std::string_view key = {}) override;
+  std::optional<std::int64_t> submission_with_key(std::string_view sender, std::string_view key) override;
+  void release_key(std::int64_t id) override;
   void record_outcome(std::int64_t id, const precheck::FileResult& result, std::span<const precheck::ErrorRow> errors,
                       bool keep_documents, reception::FileState state, const LocalDateTime& at) override;
   void record_state(std::int64_t id, reception::FileState state, const LocalDateTime& at,

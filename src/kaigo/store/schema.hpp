@@ -13,7 +13,8 @@ inline constexpr int kSchemaVersion = 3;
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
 //          decision in force, beside the review's ("review" / "rereview").
 //   2 → 3: the processing month as a state machine (months, month_states, month_job); the process
-//          receiving a file (submissions.owner) and the account that sent it (submissions.sender);
+//          receiving a file (submissions.owner), the account that sent it (submissions.sender) and its
+//          idempotency key;
 //          months already reviewed or settled keep that state.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
@@ -21,6 +22,7 @@ inline constexpr std::string_view kMigrations[] = {
     R"sql(
 ALTER TABLE submissions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 ALTER TABLE submissions ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT '';
 DROP INDEX IF EXISTS submission_documents_key;
 CREATE TABLE IF NOT EXISTS months (
   month TEXT PRIMARY KEY,
@@ -69,8 +71,12 @@ CREATE TABLE IF NOT EXISTS submissions (
   records INTEGER NOT NULL DEFAULT 0,
   error_count INTEGER NOT NULL DEFAULT 0,
   owner TEXT NOT NULL DEFAULT '',  -- the process receiving the file while it is 受付中
-  sender TEXT NOT NULL DEFAULT ''  -- the account that sent it (a KJ user ID; '' from the command line)
+  sender TEXT NOT NULL DEFAULT '',  -- the account that sent it (a KJ user ID; '' from the command line)
+  -- the sender's Idempotency-Key: a retry with the same key is answered with this file, not stored again
+  idempotency_key TEXT NOT NULL DEFAULT ''
 );
+CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency ON submissions(sender, idempotency_key)
+  WHERE idempotency_key <> '';
 CREATE INDEX IF NOT EXISTS submissions_month ON submissions(processing_month, state);
 CREATE INDEX IF NOT EXISTS submissions_office ON submissions(office_no, processing_month);
 CREATE INDEX IF NOT EXISTS submissions_sender ON submissions(sender, processing_month);

@@ -66,7 +66,10 @@ void Connection::exec(std::string_view sql) {
     std::string msg = err ? err : "";
     sqlite3_free(err);
     if (busy(rc)) throw_busy();
-    throw StoreError(fmt::format("データベースの操作に失敗しました / database operation failed: {}: {}", s, msg));
+    // The statement's start names it; a whole schema would bury the message.
+    const auto from = s.find_first_not_of(" \n");
+    auto shown = from == std::string::npos ? s : s.substr(from, 120);
+    throw StoreError(fmt::format("データベースの操作に失敗しました / database operation failed: {}…: {}", shown, msg));
   }
 }
 

@@ -120,14 +120,14 @@ void Database::append_state(std::int64_t id, FileState state, const LocalDateTim
 
 std::int64_t Database::record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
                                       const LocalDateTime& at, std::optional<YearMonth> processing_month,
-                                      std::string_view owner, std::string_view sender) {
+                                      std::string_view owner, std::string_view sender, std::string_view key) {
   // Nothing has been reported yet, so this commit need not reach the disk before the pre-check
   // starts (Reception::submit makes it part of an unsynced step): the outcome's full-sync commit
   // makes both durable together. One fsync per file instead of two.
   Transaction tx(*conn_);
   auto st = conn_->prepare(
-      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, owner, sender) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, owner, sender, "
+      "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, file_name).bind(2, at.str());
   if (processing_month) {
     st.bind(3, processing_month->str());
@@ -135,7 +135,7 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
     st.bind_null(3);
   }
   st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
-  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).run();
+  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).bind(9, key).run();
   auto id = conn_->last_insert_id();
   conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
       .bind(1, id)
@@ -283,6 +283,17 @@ std::vector<reception::InFlight> Database::unfinished() {
   std::vector<reception::InFlight> out;
   while (st.step()) out.push_back({st.integer(0), st.text(1)});
   return out;
+}
+
+std::optional<std::int64_t> Database::submission_with_key(std::string_view sender, std::string_view key) {
+  auto st = conn_->prepare("SELECT id FROM submissions WHERE sender = ? AND idempotency_key = ?");
+  st.bind(1, sender).bind(2, key);
+  if (st.step()) return st.integer(0);
+  return std::nullopt;
+}
+
+void Database::release_key(std::int64_t id) {
+  conn_->prepare("UPDATE submissions SET idempotency_key = '' WHERE id = ?").bind(1, id).run();
 }
 
 std::string Database::in_flight_owner(std::int64_t id) {

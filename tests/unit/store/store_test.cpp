@@ -62,8 +62,9 @@ TEST(Store, OpenUpgradesASchema1Database) {
     c.exec(
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
         "kind; DROP TABLE months; DROP TABLE month_states; DROP TABLE month_job; DROP TABLE schema_info; "
-        "ALTER TABLE submissions DROP COLUMN owner; DROP INDEX submissions_sender; ALTER TABLE submissions DROP COLUMN "
-        "sender; PRAGMA user_version = 1;");
+        "ALTER TABLE submissions DROP COLUMN owner; DROP INDEX submissions_sender; DROP INDEX submissions_idempotency; "
+        "ALTER TABLE submissions DROP COLUMN sender; ALTER TABLE submissions DROP COLUMN idempotency_key; "
+        "PRAGMA user_version = 1;");
   }
   auto db = Database::open(path);
   auto& c = db->connection();
