@@ -401,7 +401,9 @@ void month_reasons(Scope& scope, const httplib::Request& req, httplib::Response&
          {"reasons", json::array()}};
   if (decided(state)) {
     store::ViewStore views(scope.db());
-    j["claims"] = outcomes_json(views.claim_outcomes(month));
+    json claims = json::object();  // counts only: the month's amounts are in its summary (支払済)
+    for (const auto& o : views.claim_outcomes(month)) claims[o.outcome] = o.count;
+    j["claims"] = claims;
     j["plans"] = counts_json(views.plan_outcomes(month));
     j["reasons"] = reasons_json(views.reasons(month));
   }

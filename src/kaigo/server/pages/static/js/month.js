@@ -125,7 +125,7 @@ async function loadOverview() {
 async function loadReasons() {
   const r = await api(`/api/months/${m()}/reasons`);
   const c = r.claims || {};
-  clear($("#outcomes"), Object.keys(c).length ? Object.entries(OUTCOME_JA).map(([k, ja]) => card(`明細書 ${ja}`, count((c[k] || {}).count))) : el("p", {}, "審査の後に表示されます。"));
+  clear($("#outcomes"), Object.keys(c).length ? Object.entries(OUTCOME_JA).map(([k, ja]) => card(`明細書 ${ja}`, count(c[k] || 0))) : el("p", {}, "審査の後に表示されます。"));
   const plans = Object.entries(r.plans || {});
   if (plans.length) $("#outcomes").append(card("給付管理票", count(plans.reduce((a, [, v]) => a + v, 0)), plans.map(([k, v]) => `${PLAN_OUTCOME_JA[k] || k} ${fmtNumber.format(v)}`).join("・")));
   const reasons = (r.reasons || []).slice().sort((a, b) => b.documents - a.documents);
