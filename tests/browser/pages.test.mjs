@@ -42,7 +42,7 @@ before(async () => {
     userDataDir: profile,
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--window-size=1366,768",
+      "--disable-component-update", "--disable-sync", "--window-size=1366,768", "--lang=ja-JP",
       // Trust the test server's key only: every other certificate error still stops the page.
       `--ignore-certificate-errors-spki-list=${world.serverSpki()}`,
     ],
@@ -156,18 +156,23 @@ test("send a clean file and one with errors; the 送信結果 list shows 受付�
   const sender = await clerk.browserContext().newPage();
   await sender.setViewport({ width: 1366, height: 768 });
   await go(sender, "/send");
-  const input = await sender.$("#files");
-  await input.uploadFile(world.filesOf("1370000001")[0], badFile());
+  // Two files at once (the office's claims and its 給付管理票), then the claims again with an error:
+  // the copy finds the claims already in (ANN2), whichever order the first two finish in.
+  const [claims, plans] = world.filesOf("1370000001");
+  await (await sender.$("#files")).uploadFile(claims, plans);
   await sender.waitForFunction(() => document.querySelectorAll("#uploads li .state").length === 2);
+  await (await sender.$("#files")).uploadFile(badFile());
+  await sender.waitForFunction(() => document.querySelectorAll("#uploads li .state").length === 3);
   const answers = await sender.$$eval("#uploads li", (lis) => lis.map((li) => li.textContent));
-  assert.ok(answers.some((a) => a.includes("KK260501.CSV") && a.includes("受付完了")), answers.join("\n"));
-  assert.ok(answers.some((a) => a.includes("KK260502.CSV") && a.includes("様式エラー有")), answers.join("\n"));
+  assert.ok(answers[0].includes("KK260501.CSV") && answers[0].includes("受付完了"), answers.join("\n"));
+  assert.ok(answers[1].includes("KY260501.CSV") && answers[1].includes("受付完了"), answers.join("\n"));
+  assert.ok(answers[2].includes("KK260502.CSV") && answers[2].includes("様式エラー有"), answers.join("\n"));
   await check(sender, "send");
   await sender.close();
-  await clerk.waitForFunction(() => document.querySelectorAll("#list tbody tr[data-id]").length === 2, { timeout: 15000 });
+  await clerk.waitForFunction(() => document.querySelectorAll("#list tbody tr[data-id]").length === 3, { timeout: 15000 });
   const rows = await clerk.$$eval("#list tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   // 受付番号, ファイル名, 事業所番号, 状態, 到達, 受付, 処理年月, 明細件数, エラー件数, 受付日時 (newest first)
-  assert.ok(Number(rows[0][0]) > Number(rows[1][0]));
+  assert.ok(Number(rows[0][0]) > Number(rows[1][0]) && Number(rows[1][0]) > Number(rows[2][0]));
   const bad = rows.find((r) => r[1] === "KK260502.CSV");
   const clean = rows.find((r) => r[1] === "KK260501.CSV");
   assert.deepEqual(bad.slice(2, 7), ["1370000001", "様式エラー有", "○", "△", "2026年05月"]);
@@ -278,12 +283,13 @@ test("as the office: the 7411 in the page, its PDF downloaded and read by pdftot
   await clerk.waitForSelector('#notices tr[data-form="7411"]');
   assert.match(await text(clerk, "#cards"), /返戻/);
   assert.match(await text(clerk, "#chart"), /ANN2/);
+  await check(clerk, "notices");
   await clerk.click('#notices tr[data-form="7411"] button');
   await clerk.waitForSelector("#viewer:not([hidden])");
   const frame = await (await clerk.$("#frame")).contentFrame();
   await frame.waitForSelector("table");
   assert.match(await frame.evaluate(() => document.body.textContent), /ＡＮＮ２/);  // the notice prints codes full-width
-  await check(clerk, "notices");
+  await check(clerk, "notice-view");
   await clerk.click('#notices tr[data-form="7411"] a[href$=".pdf"]');
   const pdf = await waitForDownload("7411.pdf");
   assert.equal(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
