@@ -83,6 +83,14 @@ export class World {
     );
     const [, url] = await waitFor(this.server, /listening on (https:\/\/127\.0\.0\.1:\d+)/, 30000, "kaigo serve");
     this.url = url;
+    // A server that ends before the tests stop it says why (its last words and the signal).
+    let output = "";
+    const keep = (c) => (output = (output + c).slice(-4000));
+    this.server.stdout.on("data", keep);
+    this.server.stderr.on("data", keep);
+    this.server.on("exit", (code, signal) => {
+      if (!this.stopping) console.error(`kaigo serve ended by itself (exit ${code}, signal ${signal}):\n${output}`);
+    });
     return url;
   }
 
@@ -125,6 +133,7 @@ export class World {
   }
 
   stop() {
+    this.stopping = true;
     for (const child of [this.server, this.sink]) {
       if (child && child.exitCode === null) child.kill("SIGTERM");
     }

@@ -58,7 +58,8 @@ json code_json(const precheck::CodeText& c) {
 // Every code (about a hundred), or those of ?code=A,B,C.
 void codes(Scope&, const httplib::Request& req, httplib::Response& res) {
   std::set<std::string, std::less<>> wanted;
-  for (auto c : split(req.get_param_value("code"), ',')) {
+  const auto list_text = req.get_param_value("code");  // split's views point into it
+  for (auto c : split(list_text, ',')) {
     if (!trim(c).empty()) wanted.emplace(trim(c));
   }
   json list = json::array();
