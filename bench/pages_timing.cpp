@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   }
   // The operator's pages: 処理月の状況, 照会, アカウント, 電子証明書, 監査ログ, and 送信結果 of everyone.
   for (const auto& p : std::vector<std::string>{
-           "/month", "/api/months/" + m + "/summary", "/api/months/" + m + "/overview?page=1&per_page=20",
+           "/month", "/api/months/" + m + "/overview?page=1&per_page=20",
            "/api/months/" + m + "/reasons", "/api/submissions?month=" + m + "&page=1&per_page=50",
            "/api/submissions?month=" + m + "&page=100&per_page=50", "/lookup",
            "/api/submissions?office=" + office + "&page=1&per_page=20&month=" + m,

@@ -114,6 +114,7 @@ async function loadOverview() {
     unsentPage = p;
     loadOverview().catch(showFailure);
   });
+  lastState = r.state_code;
   const running = showJob(r.job);
   $("#review").disabled = running || !["open", "closed", "reviewed", "settled", "under_review"].includes(r.state_code);
   $("#results").disabled = running || !["reviewed", "settled"].includes(r.state_code);
@@ -157,8 +158,6 @@ async function start(kind) {
 let lastState = "";
 async function refresh() {
   try {
-    const summary = await api(`/api/months/${m()}/summary`);
-    lastState = summary.state_code;
     await loadOverview();
     await loadReasons();
   } catch (e) {
