@@ -112,7 +112,7 @@ function badFile() {
   const at = bytes.indexOf(",30,");
   const end = bytes.indexOf(",", at + 4);
   const bad = bytes.slice(0, end - 1) + "X" + bytes.slice(end);
-  const dir = mkdtempSync(join(tmpdir(), "kaigo-bad-"));
+  const dir = mkdtempSync(join(world.dir, "bad-"));  // removed with the world
   const path = join(dir, "KK260502.CSV");
   writeFileSync(path, bad, "latin1");
   return path;

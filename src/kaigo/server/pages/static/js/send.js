@@ -2,7 +2,7 @@
 // (raw body, name in X-File-Name, the CSRF token, and for 代理請求 the office acted for) with an
 // upload progress bar, two at a time; each answer shows the file's state and links to its
 // 事前チェック result.
-import { $, clear, el, failureText, me, stateBadge, csrf, count } from "./common.js";
+import { $, clear, el, me, stateBadge, csrf, count } from "./common.js";
 
 const office = $("#office");
 if (me.offices.length > 1) {
@@ -53,7 +53,7 @@ function send(file, row) {
         const error = j && j.error ? j.error : { message_ja: `HTTP ${xhr.status}`, message_en: "", code: "" };
         row.bar.max = 1;
         row.bar.value = 0;
-        clear(row.status, el("span", { class: "state state-external_error" }, "送信できません"), ` ${failureText({ message: `${error.message_ja} / ${error.message_en}（${error.code}）` })}`);
+        clear(row.status, el("span", { class: "state state-external_error" }, "送信できません"), ` ${error.message_ja} / ${error.message_en}（${error.code}）`);
       }
       resolve();
     });
