@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
 LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench stress clean format tidy
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench stress clean format tidy screenshots
 
 all: build
 
@@ -48,6 +48,12 @@ test: unit sanitize fuzz-smoke
 # processes, then the invariants. make test runs 6.
 stress: build
 	@cd $(BUILD) && KAIGO_STRESS_ROUNDS=$${STRESS_ROUNDS:-1000} ./tests/kaigo_tests --gtest_filter='MonthStress.*'
+
+# The web pages photographed at 1366×768 into docs/images (the browser tests take them; under make
+# test they go to $(BUILD)/screenshots so that a test run leaves the tree as it was).
+screenshots: build
+	@cd tests/browser && KAIGO_BIN=$(CURDIR)/$(BUILD)/kaigo KAIGO_SMTP_SINK=$(CURDIR)/$(BUILD)/tests/smtp_sink \
+	  KAIGO_SCREENSHOT_DIR=$(CURDIR)/docs/images bash run.sh
 
 fuzz: build-san
 	@bash scripts/fuzz.sh $(SAN_BUILD) $${FUZZ_TIME:-600}

@@ -37,7 +37,12 @@ trap 'rm -rf "$tmp"' EXIT
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
     --recipients 200000 | grep -E "明細書"
   echo "## the month pipeline (gen, init, load, submit every file, review): 100k and 1M 明細書 (MONTH_SIZES)"
+  pages_n=${PAGES_MONTH_SIZE:-1000000}
   for n in ${MONTH_SIZES:-100000 1000000}; do
-    bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
+    # The month the pages are timed on is kept (and not made twice).
+    if [ "$n" = "$pages_n" ]; then keep="$tmp/pages-month"; else keep=""; fi
+    KEEP_MONTH="$keep" bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
   done
+  echo "## the web pages on the 1M month: every page's HTML and API call (p50 / p95 / max of 20, over TLS)"
+  bash "$(dirname "$0")/bench_pages.sh" "$build" "$pages_n" "$tmp/pages-month"
 } 2>&1 | tee "$out"

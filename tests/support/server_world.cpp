@@ -162,6 +162,14 @@ ApiResponse ApiClient::post_json(const std::string& path, const nlohmann::json& 
   return to_response(client_->Post(path.c_str(), headers(), body.dump(), "application/json"));
 }
 
+ApiResponse ApiClient::send(const std::string& method, const std::string& path, const httplib::Headers& extra,
+                            const std::string& body, const std::string& content_type) {
+  auto h = headers();
+  for (const auto& [k, v] : extra) h.emplace(k, v);
+  if (method == "GET") return to_response(client_->Get(path.c_str(), h));
+  return to_response(client_->Post(path.c_str(), h, body, content_type.c_str()));
+}
+
 ApiResponse ApiClient::upload(const std::string& name, const std::string& bytes) {
   auto h = headers();
   h.emplace("X-File-Name", name);

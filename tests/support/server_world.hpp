@@ -74,6 +74,9 @@ class ApiClient {
   // A raw upload with X-File-Name.
   ApiResponse upload(const std::string& name, const std::string& bytes);
   ApiResponse upload_file(const std::filesystem::path& file) { return upload(file.filename().string(), read_file(file)); }
+  // Any request with extra headers (the session's cookie and CSRF token are added).
+  ApiResponse send(const std::string& method, const std::string& path, const httplib::Headers& extra,
+                   const std::string& body = {}, const std::string& content_type = "application/json");
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string t) { csrf_ = std::move(t); }
   httplib::Headers headers() const;

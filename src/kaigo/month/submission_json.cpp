@@ -29,6 +29,7 @@ nlohmann::json submission_json(const reception::Submission& s) {
           {"state", reception::state_name(s.state)},
           {"state_code", reception::state_code(s.state)},
           {"processing_month", s.processing_month ? s.processing_month->str() : ""},
+          {"office_no", s.office_no},
           {"received_at", s.received_at.str()},
           {"sha256", s.sha256},
           {"bytes", s.size},

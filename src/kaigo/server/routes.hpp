@@ -40,6 +40,8 @@ struct Route {
 
 // The whole API (DESIGN §3.4).
 std::vector<Route> api_routes();
+// The web pages and their files (routes_pages.cpp, docs/web.md): not part of the API document.
+std::vector<Route> page_routes();
 
 // The groups (routes_*.cpp).
 void add_account_routes(std::vector<Route>& routes);
@@ -47,6 +49,11 @@ void add_submission_routes(std::vector<Route>& routes);
 void add_results_routes(std::vector<Route>& routes);
 void add_month_routes(std::vector<Route>& routes);
 void add_meta_routes(std::vector<Route>& routes);
+void add_web_routes(std::vector<Route>& routes);
+
+// Whether `u` may see received file `s`: the 国保連's staff every file, an office the files of its
+// offices and those it sent (anything else answers 403).
+bool may_see_submission(const auth::User& u, const reception::Submission& s);
 
 // Answers with JSON (UTF-8; a byte that is not is replaced).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);

@@ -1,11 +1,12 @@
 // Routes about the API itself: its OpenAPI document, a health check, the audit trail for the
 // 国保連's staff, and the test clock (only when the server was started with one).
-#include <deque>
+#include <fmt/format.h>
 
 #include "kaigo/core/strings.hpp"
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/openapi.hpp"
 #include "kaigo/server/routes.hpp"
+#include "kaigo/store/view_store.hpp"
 
 namespace kaigo::server {
 namespace {
@@ -18,25 +19,32 @@ void health(Scope& scope, const httplib::Request&, httplib::Response& res) {
   send_json(res, 200, {{"ok", true}, {"now", scope.now().str()}});
 }
 
+// The audit trail, newest first, a page at a time (?page=&per_page=; ?limit= is per_page), filtered
+// by user, action, person and time.
 void audit_list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auth::AuditFilter f;
   f.actor = req.get_param_value("user");
   f.action = req.get_param_value("action");
   f.insurer_no = req.get_param_value("insurer_no");
   f.insured_no = req.get_param_value("insured_no");
-  if (req.has_param("from")) f.from = LocalDateTime::parse(req.get_param_value("from"));
-  if (req.has_param("to")) f.to = LocalDateTime::parse(req.get_param_value("to"));
-  const auto limit = std::clamp<std::int64_t>(parse_int(req.get_param_value("limit")).value_or(200), 1, 1000);
-  // The newest rows are the ones asked for: keep the last `limit` matches.
-  std::deque<nlohmann::json> rows;
-  std::int64_t total = 0;
-  scope.auth_store().scan(f, [&](const auth::AuditRow& row) {
-    ++total;
-    rows.push_back(auth::to_json(row));
-    if (static_cast<std::int64_t>(rows.size()) > limit) rows.pop_front();
-    return true;
-  });
-  send_json(res, 200, {{"total", total}, {"rows", nlohmann::json(std::vector<nlohmann::json>(rows.rbegin(), rows.rend()))}});
+  auto moment = [&](const char* name) -> std::optional<LocalDateTime> {
+    if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
+    auto t = LocalDateTime::parse(req.get_param_value(name));
+    if (!t) {
+      throw bad_request("KW13", fmt::format("{} は YYYY-MM-DDTHH:MM:SS で指定してください", name),
+                        fmt::format("{} must be YYYY-MM-DDTHH:MM:SS", name));
+    }
+    return t;
+  };
+  f.from = moment("from");
+  f.to = moment("to");
+  const auto per_page = std::clamp<std::int64_t>(
+      parse_int(req.get_param_value(req.has_param("per_page") ? "per_page" : "limit")).value_or(200), 1, 1000);
+  const auto page = std::clamp<std::int64_t>(parse_int(req.get_param_value("page")).value_or(1), 1, 1'000'000);
+  auto rows = store::ViewStore(scope.db()).audit(f, {(page - 1) * per_page, per_page});
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& row : rows.rows) list.push_back(auth::to_json(row));
+  send_json(res, 200, {{"total", rows.total}, {"page", page}, {"per_page", per_page}, {"rows", list}});
 }
 
 void set_clock(Scope& scope, const httplib::Request& req, httplib::Response& res) {

@@ -38,8 +38,18 @@ void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) 
   std::error_code ec;
   if (state == reception::MonthState::Settled && fs::is_directory(dir, ec)) {
     std::vector<fs::path> offices;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-      if (e.is_directory() && may_read_office(u, e.path().filename().string())) offices.push_back(e.path());
+    // ?office=: that office's notices only (a page shows one office at a time).
+    const auto only = req.get_param_value("office");
+    if (!only.empty() && !auth::is_office_no(only)) {
+      throw bad_request("KW19", "事業所番号は英数字10桁です", "an office number is 10 letters or digits");
+    }
+    if (!only.empty() && !may_read_office(u, only)) throw forbidden();
+    if (!only.empty()) {
+      if (fs::is_directory(dir / only, ec)) offices.push_back(dir / only);
+    } else {
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (e.is_directory() && may_read_office(u, e.path().filename().string())) offices.push_back(e.path());
+      }
     }
     std::sort(offices.begin(), offices.end());
     for (const auto& office : offices) {

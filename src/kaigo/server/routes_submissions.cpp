@@ -57,20 +57,12 @@ std::string control_office_no(std::string_view bytes) {
   return std::string(cell);
 }
 
-// Whether the caller may see submission `s`.
-bool may_see(Scope& scope, const reception::Submission& s) {
-  const auto& u = scope.user();
-  if (u.is_kokuhoren() || u.is_admin()) return true;
-  if (u.role != Role::Office) return false;
-  return s.sender == u.id || (!s.office_no.empty() && u.acts_for_office(s.office_no));
-}
-
 reception::Submission visible_submission(Scope& scope, const std::string& id_text) {
   auto id = parse_int(id_text);
   auto s = id ? scope.db().submission(*id) : std::nullopt;
   const auto& u = scope.user();
   if (!s) throw (u.is_kokuhoren() || u.is_admin()) ? not_found() : forbidden();
-  if (!may_see(scope, *s)) throw forbidden();
+  if (!may_see_submission(u, *s)) throw forbidden();
   return *s;
 }
 
@@ -90,6 +82,16 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   check_file_name(name);
   const auto& u = scope.user();
   const auto office = control_office_no(*bytes);
+  // A 代理請求 clerk who chose the office to act for (the pages send it) is told at once when the
+  // file names another one.
+  const auto acting = req.get_header_value("X-Acting-Office");
+  if (!acting.empty() && !office.empty() && acting != office) {
+    throw unprocessable("KW22",
+                        fmt::format("このファイルは事業所番号 {} のものです（選択中の事業所は {}）", escape_control(office),
+                                    escape_control(acting)),
+                        fmt::format("this file is office {}'s (the office chosen is {})", escape_control(office),
+                                    escape_control(acting)));
+  }
   auto peer = scope.peer();
   if (!office.empty() && (!u.acts_for_office(office) || (peer && !peer->speaks_for(office)))) {
     scope.audit("upload_refused", office, {{"file", name}});
@@ -126,6 +128,14 @@ void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   f.everyone = u.is_kokuhoren() || u.is_admin();
   f.offices = u.offices;
   f.sender = u.id;
+  if (req.has_param("office")) {
+    // One office's files (the office acted for, or an operator's look-up).
+    const auto office = req.get_param_value("office");
+    if (!f.everyone && !u.acts_for_office(office)) throw forbidden();
+    f.everyone = false;
+    f.offices = {office};
+    f.sender.clear();
+  }
   const auto per_page = std::clamp<std::int64_t>(parse_int(req.get_param_value("per_page")).value_or(50), 1, 500);
   const auto page = std::max<std::int64_t>(parse_int(req.get_param_value("page")).value_or(1), 1);
   f.limit = per_page;
@@ -166,6 +176,12 @@ void cancel(Scope& scope, const httplib::Request& req, httplib::Response& res) {
 }
 
 }  // namespace
+
+bool may_see_submission(const auth::User& u, const reception::Submission& s) {
+  if (u.is_kokuhoren() || u.is_admin()) return true;
+  if (u.role != Role::Office) return false;
+  return s.sender == u.id || (!s.office_no.empty() && u.acts_for_office(s.office_no));
+}
 
 void add_submission_routes(std::vector<Route>& r) {
   const auto staff = Access::only({Role::Office, Role::Kokuhoren, Role::Admin});

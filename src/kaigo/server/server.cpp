@@ -171,6 +171,10 @@ Server::~Server() {
 
 void Server::install_routes() {
   routes_ = api_routes();
+  auto pages = page_routes();
+  routes_.insert(routes_.end(), std::make_move_iterator(pages.begin()), std::make_move_iterator(pages.end()));
+  // Every answer, JSON or page: no type sniffing, no referrer (routes_pages adds the pages' CSP).
+  http_->set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
   for (const auto& route : routes_) {
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
       Scope scope(*app_, req);

@@ -374,9 +374,7 @@ auth::AuditRow AuthStore::append(const auth::AuditEvent& e) {
 }
 
 void AuthStore::scan(const auth::AuditFilter& f, const std::function<bool(const auth::AuditRow&)>& each) {
-  std::string sql =
-      "SELECT seq, at, actor, source, action, target, detail, insurer_no, insured_no, prev_hash, hash FROM audit_log "
-      "WHERE 1";
+  std::string sql = fmt::format("SELECT {} FROM audit_log WHERE 1", kAuditColumns);
   int n = 0;
   std::vector<std::pair<int, std::string>> binds;
   auto where = [&](std::string_view clause, std::string value) {
@@ -393,20 +391,24 @@ void AuthStore::scan(const auth::AuditFilter& f, const std::function<bool(const 
   auto st = db_.connection().prepare(sql);
   for (const auto& [i, v] : binds) st.bind(i, v);
   while (st.step()) {
-    auth::AuditRow r;
-    r.seq = st.integer(0);
-    r.at = exact_moment(st.text(1));
-    r.actor = st.text(2);
-    r.source = st.text(3);
-    r.action = st.text(4);
-    r.target = st.text(5);
-    r.detail = st.text(6);
-    r.insurer_no = st.text(7);
-    r.insured_no = st.text(8);
-    r.prev_hash = st.text(9);
-    r.hash = st.text(10);
-    if (!each(r)) break;
+    if (!each(audit_row_at(st))) break;
   }
+}
+
+auth::AuditRow audit_row_at(const Statement& st) {
+  auth::AuditRow r;
+  r.seq = st.integer(0);
+  r.at = exact_moment(st.text(1));
+  r.actor = st.text(2);
+  r.source = st.text(3);
+  r.action = st.text(4);
+  r.target = st.text(5);
+  r.detail = st.text(6);
+  r.insurer_no = st.text(7);
+  r.insured_no = st.text(8);
+  r.prev_hash = st.text(9);
+  r.hash = st.text(10);
+  return r;
 }
 
 auth::AuditHead AuthStore::head() {

@@ -11,6 +11,14 @@
 
 namespace kaigo::store {
 
+class Statement;
+
+// The columns of an audit row in the order audit_row_at reads them.
+inline constexpr std::string_view kAuditColumns =
+    "seq, at, actor, source, action, target, detail, insurer_no, insured_no, prev_hash, hash";
+// The audit row at the statement's current row (a SELECT of kAuditColumns).
+auth::AuditRow audit_row_at(const Statement& st);
+
 class AuthStore : public auth::AccountStore, public auth::CertificateStore, public auth::AuditTrail {
  public:
   explicit AuthStore(Database& db) : db_(db) {}

@@ -58,8 +58,9 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "'7131', '1370000001', '131016', '0000000001', '202604', 100, 900, 100, 0, 0, 0, 100, 900, 100, 0, 0, 0)");
     c.exec("INSERT INTO review_months(month, started_at, finished_at) VALUES ('202605', 'x', '2026-05-11T02:00:00')");
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
-    // states and the owner of a file in flight (schema 3).
+    // states and the owner of a file in flight (schema 3), and the pages' index on kind (views).
     c.exec(
+        "DROP INDEX claim_decisions_outcome; "
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
         "kind; DROP TABLE months; DROP TABLE month_states; DROP TABLE month_job; DROP TABLE schema_info; "
         "ALTER TABLE submissions DROP COLUMN owner; DROP INDEX submissions_sender; DROP INDEX submissions_idempotency; "
