@@ -53,7 +53,11 @@ Step count_readers(std::span<const ReceiptLine> lines, std::vector<LineOutcome>&
   for (const auto& r : readers) total += r.count;
   int left = cap;
   Yen sum;
-  std::vector<std::string> parts;
+  struct Part {
+    Yen amount, share;
+    int k, n;
+  };
+  std::vector<Part> parts;
   for (const auto& r : readers) {
     int k = std::min(left, r.count);
     left -= k;
@@ -62,15 +66,25 @@ Step count_readers(std::span<const ReceiptLine> lines, std::vector<LineOutcome>&
     o.readers_counted = k;
     o.counted = share;
     sum += share;
-    parts.push_back(k == r.count ? yen_text(r.amount)
-                                 : fmt::format("{} × {}台 ÷ {}台 = {}", yen_text(r.amount), k, r.count, yen_text(share)));
+    if (k > 0) parts.push_back({r.amount, share, k, r.count});
+  }
+  std::vector<std::string> texts;
+  for (const auto& p : parts) {
+    if (p.k == p.n) {
+      texts.push_back(yen_text(p.amount));
+    } else {
+      auto t = fmt::format("{} × {}台 ÷ {}台 = {}", yen_text(p.amount), p.k, p.n, yen_text(p.share));
+      texts.push_back(parts.size() > 1 ? "（" + t + "）" : t);
+    }
   }
   std::string formula;
   if (readers.empty()) {
     formula = "なし";
   } else {
-    formula = fmt::format("{}台（限度 {}台）: {}", total, cap, join(parts, "＋"));
-    if (parts.size() > 1) formula += " = " + yen_text(sum);
+    formula = total > cap ? fmt::format("{}台（限度 {}台、{}台は対象外）: ", total, cap, total - cap)
+                          : fmt::format("{}台（限度 {}台）: ", total, cap);
+    formula += join(texts, "＋");
+    if (texts.size() > 1) formula += " = " + yen_text(sum);
   }
   if (total > cap) {
     findings.push_back({"KH21", Effect::Note, 0, "seed 000 §2 図2-2: カードリーダーの助成限度台数",

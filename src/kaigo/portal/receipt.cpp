@@ -59,7 +59,7 @@ void read_breakdown(const ReceiptLine& line, int position, int tax_percent, Line
     out.tax = *line.tax;
     if (*line.net + *line.tax != line.amount) {
       out.findings.push_back({"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
-                              fmt::format("領収書{}の内訳（税抜 {}＋消費税等 {}）が金額 {} と合いません", line.receipt,
+                              fmt::format("領収書{}の内訳（税抜 {}＋消費税等 {}）が金額 {}と合いません", line.receipt,
                                           yen_text(*line.net), yen_text(*line.tax), yen_text(line.amount)),
                               fmt::format("receipt {}: the breakdown ({} + {} yen) does not add up to {} yen", line.receipt,
                                           grouped(line.net->value), grouped(line.tax->value), grouped(line.amount.value))});
@@ -79,7 +79,7 @@ void read_breakdown(const ReceiptLine& line, int position, int tax_percent, Line
   out.derived = true;
   if (out.net < Yen{} || out.tax < Yen{}) {
     out.findings.push_back({"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
-                            fmt::format("領収書{}の内訳が金額 {} を超えています", line.receipt, yen_text(line.amount)),
+                            fmt::format("領収書{}の内訳が金額 {}を超えています", line.receipt, yen_text(line.amount)),
                             fmt::format("receipt {}: the breakdown exceeds the amount {} yen", line.receipt,
                                         grouped(line.amount.value))});
   }
