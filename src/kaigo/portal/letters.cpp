@@ -88,18 +88,20 @@ LetterBatch issue_letters(auth::Accounts& accounts, OfficeRecords& records, cons
     }
   }
   if (!out.refusals.empty()) return out;
-  const bool named = !wanted.empty();
-  if (!named) {
-    for (const auto& [no, office] : ledger) wanted.push_back(no);
-  }
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-
   std::set<std::string> with_account, ids;
   for (const auto& a : accounts.list()) {
     ids.insert(a.user.id);
     for (const auto& o : a.user.offices) with_account.insert(o);
   }
+  const bool named = !wanted.empty();
+  if (!named) {
+    // Offices that claim on media: those no account acts for.
+    for (const auto& [no, office] : ledger) {
+      if (!with_account.count(no)) wanted.push_back(no);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   out.batch = batch_name(by.at);
   for (const auto& no : wanted) {
     auto skip = [&](std::string code, std::string rule, std::string ja, std::string en) {
