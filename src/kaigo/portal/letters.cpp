@@ -57,6 +57,14 @@ std::string batch_name(const LocalDateTime& at) {
   return fmt::format("{}T{:02d}{:02d}{:02d}", at.date.str(), at.hour, at.minute, at.second);
 }
 
+// 〒 and the 7 digits as 100-0001 (other forms as they are).
+std::string postal(std::string_view code) {
+  if (code.size() == 7 && code.find_first_not_of("0123456789") == std::string_view::npos) {
+    return fmt::format("〒{}-{}", code.substr(0, 3), code.substr(3));
+  }
+  return code.empty() ? std::string() : "〒" + std::string(code);
+}
+
 report::ContentRow field(std::string label, std::string value, bool shrink = false) {
   return {"D1", false, {{{{std::move(label), false}}, report::Align::Left, 1}, {{{std::move(value), shrink}}, report::Align::Left, 1}}};
 }
@@ -156,7 +164,7 @@ std::vector<report::Content> letter_contents(const LetterBatch& batch, std::stri
     c.created_text = day_text(on);
     c.issuer = {std::string(kokuhoren_name)};
     report::ContentTable address{"送付先 / address", true, 100, {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}}, {}};
-    address.rows.push_back(field("所在地", fmt::format("〒{} {}", l.postal_code, l.address)));
+    address.rows.push_back(field("所在地", fmt::format("{} {}", postal(l.postal_code), l.address)));
     address.rows.push_back(field("事業所名", l.name));
     c.tables.push_back(std::move(address));
     report::ContentTable login{"電子請求受付システム・介護情報基盤ポータルのログイン情報 / login", true, 100,

@@ -51,7 +51,7 @@ TEST(PortalLetters, OfficesWithoutAnAccountGetTheirKjIdInALetter) {
   auto pdf = report::pdf_bytes(portal::letter_contents(batch, "模擬県国民健康保険団体連合会", {2026, 2, 16}), {2026, 2, 16});
   auto text = pdf_text(pdf);
   for (const auto& s : {std::string("電子請求登録結果に関するお知らせ"), std::string("KJ1370000005"), l.password, l.certificate_password,
-                        std::string("証明書発行用パスワード"), std::string("〒1000006 東京都千代田区6-6"),
+                        std::string("証明書発行用パスワード"), std::string("〒100-0006 東京都千代田区6-6"),
                         std::string("模擬県国民健康保険団体連合会"), std::string("令和8年2月16日")}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   }
