@@ -4,10 +4,11 @@
 // The letters' passwords are written only into that PDF (mode 0600), never to the terminal.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "cli_support.hpp"
 #include "commands.hpp"
@@ -70,18 +71,10 @@ void print_page(const portal::OfficePage& p) {
 
 void page(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
-  auto& db = *session->db;
-  const auto settings = db.settings();
-  auto world = store::load_world(db, store::Recipients::Skip);
-  store::AuthStore auth_store(db);
-  auth::Accounts accounts(auth_store, auth_store, settings.auth);
-  store::PortalStore portal_store(db);
-  portal::PageSources sources{world.offices, &world.masters, accounts, auth_store, portal_store, portal_store, settings, nullptr};
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
+  PortalStores st(*session->db);
+  portal::PageSources sources{st.world.offices, &st.world.masters, st.accounts, st.auth, st.portal, st.portal, st.settings, nullptr};
   auto r = portal::office_page(sources, o.office, session->user, session->caller.at);
   if ((status = print_refusals(r.refusals)) != 0) return;
   if (o.format == "json") {
@@ -91,35 +84,30 @@ void page(int& status) {
   }
 }
 
-// A new file of mode 0600 (it holds passwords); refuses to replace one.
+// A new file of mode 0600 from the start (it holds passwords); refuses to replace one.
 bool write_private(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  if (fs::exists(path, ec)) {
-    err(fmt::format("エラー: {} が既にあります（上書きしません）/ error: {} exists (not overwritten)\n", path.string(), path.string()));
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    err(fmt::format("エラー: {} を作れません（既にあるか書き込めません）/ error: cannot create {} (exists or not writable)\n",
+                    path.string(), path.string()));
     return false;
   }
-  {
-    std::ofstream f(path, std::ios::binary);
-    f.close();
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
   }
-  ::chmod(path.c_str(), 0600);
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  f.close();
-  if (!f) {
-    err(fmt::format("エラー: {} に書き込めません / error: cannot write {}\n", path.string(), path.string()));
-    return false;
-  }
-  return true;
+  const bool ok = done == bytes.size() && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) err(fmt::format("エラー: {} に書き込めません / error: cannot write {}\n", path.string(), path.string()));
+  return ok;
 }
 
 void letters(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   portal::LetterRequest request;
   if (!o.offices_file.empty()) {
     auto list = auth::parse_office_list(read_whole_file(o.offices_file), o.offices_file);
@@ -134,15 +122,9 @@ void letters(int& status) {
     status = 1;
     return;
   }
-  fs::create_directories(dir, ec);
-  ::chmod(dir.c_str(), 0700);
-  auto& db = *session->db;
-  const auto settings = db.settings();
-  auto world = store::load_world(db, store::Recipients::Skip);
-  store::AuthStore auth_store(db);
-  auth::Accounts accounts(auth_store, auth_store, settings.auth);
-  store::PortalStore portal_store(db);
-  auto batch = portal::issue_letters(accounts, portal_store, world.offices, request, session->user, session->caller);
+  if (fs::create_directories(dir, ec)) ::chmod(dir.c_str(), 0700);  // a folder made here is the owner's only
+  PortalStores st(*session->db);
+  auto batch = portal::issue_letters(st.accounts, st.portal, st.world.offices, request, session->user, session->caller);
   if ((status = print_refusals(batch.refusals)) != 0) return;
   std::string listing;
   append_csv_row(listing, {"batch", "office_no", "name", "user_id"});
@@ -155,7 +137,7 @@ void letters(int& status) {
     err("お知らせを発行する事業所がありません / no office to send a letter to\n");
     return;
   }
-  auto contents = portal::letter_contents(batch, settings.name, session->caller.at.date);
+  auto contents = portal::letter_contents(batch, st.settings.name, session->caller.at.date);
   if (!write_private(pdf, report::pdf_bytes(contents, session->caller.at.date)) ||
       !write_private(dir / "letters.csv", listing)) {
     status = 1;

@@ -101,11 +101,8 @@ std::optional<portal::ApplyRequest> apply_request(const SubsidyOptions& o, int& 
 
 void apply(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   auto request = apply_request(o, status);
   if (!request) return;
   auto world = store::load_world(*session->db, store::Recipients::Skip);
@@ -125,11 +122,8 @@ void apply(int& status) {
 
 void list(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   portal::ApplicationFilter f;
   if (!o.state.empty()) {
     f.state = portal::parse_state(o.state);
@@ -172,11 +166,8 @@ void list(int& status) {
 
 void show(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   store::PortalStore st(*session->db);
   auto r = portal::visible_application(st, o.id, session->user);
   if ((status = print_refusals(r.refusals)) != 0) return;
@@ -187,11 +178,8 @@ void show(int& status) {
 template <class Change>
 void change_each(const char* what_ja, const char* what_en, portal::State due_state, bool by_payment, int& status, Change change) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   store::PortalStore st(*session->db);
   auto ids = o.ids;
   if (o.due) {
@@ -231,11 +219,8 @@ void change_each(const char* what_ja, const char* what_en, portal::State due_sta
 
 void notice(int& status) {
   auto& o = options();
-  auto session = open_session(o.db_path, o.as, o.at);
-  if (!session) {
-    status = 1;
-    return;
-  }
+  auto session = open_session(o.db_path, o.as, o.at, status);
+  if (!session) return;
   store::PortalStore st(*session->db);
   auto r = portal::visible_application(st, o.id, session->user);
   if ((status = print_refusals(r.refusals)) != 0) return;

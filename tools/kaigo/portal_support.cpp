@@ -7,7 +7,9 @@
 
 namespace kaigo::cli {
 
-std::optional<PortalSession> open_session(const std::string& db_path, const std::string& user_id, const std::string& at) {
+std::optional<PortalSession> open_session(const std::string& db_path, const std::string& user_id, const std::string& at,
+                                          int& status) {
+  status = 1;
   auto when = parse_at(at);
   if (!when) return std::nullopt;
   auto db = store::Database::open(db_path);
@@ -18,6 +20,7 @@ std::optional<PortalSession> open_session(const std::string& db_path, const std:
                     user_id, user_id));
     return std::nullopt;
   }
+  status = 0;
   return PortalSession{std::move(db), account->user, {account->user.id, "cli", *when}};
 }
 

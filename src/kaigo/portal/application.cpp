@@ -229,6 +229,11 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
     return out;
   }
   const auto* times = scheme->timetable_for(day);
+  if (!times) {  // check_tables keeps this from happening; a broken table refuses rather than guesses
+    out.refusals.push_back(refusal("KH09", "timetable.tsv", fmt::format("{}の{}の審査月が表にありません", scheme->fiscal_year, day_text(day)),
+                                   fmt::format("{} has no decision month for {}", scheme->id, day.str())));
+    return out;
+  }
   Application app;
   app.scheme = scheme->id;
   app.applicant = std::move(a);
@@ -272,6 +277,11 @@ ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optiona
             app};
   }
   const auto* scheme = Schemes::bundled().find(app->scheme);
+  if (!scheme) {
+    return {{refusal("KH09", "schemes.tsv", fmt::format("助成「{}」が表にありません", app->scheme),
+                     fmt::format("scheme {} is no longer in the tables", app->scheme))},
+            app};
+  }
   auto c = compute(*scheme, app->applicant, app->lines, app->applied_at.date, Schemes::bundled());
   Decision d{c.outcome, c.amount, std::move(c.steps), std::move(c.findings)};
   std::string note;
@@ -344,7 +354,14 @@ ChangeResult visible_application(SubsidyRepository& repo, std::int64_t id, const
 
 Computation preview(const Application& a) {
   const auto& all = Schemes::bundled();
-  return compute(*all.find(a.scheme), a.applicant, a.lines, a.applied_at.date, all);
+  const auto* scheme = all.find(a.scheme);
+  if (!scheme) {
+    Computation none;
+    none.findings.push_back({"KH09", Effect::Note, 0, "schemes.tsv", fmt::format("助成「{}」が表にありません", a.scheme),
+                             fmt::format("scheme {} is no longer in the tables", a.scheme)});
+    return none;
+  }
+  return compute(*scheme, a.applicant, a.lines, a.applied_at.date, all);
 }
 
 }  // namespace kaigo::portal

@@ -36,13 +36,13 @@ std::string applicant_class(const Application& a) {
   const auto& all = Schemes::bundled();
   const auto* scheme = all.find(a.scheme);
   if (a.applicant.program == Program::Medical) {
-    const auto* l = scheme->medical_limit(a.applicant.facility, a.applicant.beds);
+    const auto* l = scheme ? scheme->medical_limit(a.applicant.facility, a.applicant.beds) : nullptr;
     return fmt::format("{}（{}床）: {}", facility_ja(a.applicant.facility), a.applicant.beds, l ? l->name : "");
   }
   std::string out;
   for (const auto& type : a.applicant.services) {
     auto cls = all.service_class(type);
-    const auto* l = cls ? scheme->limit(*cls) : nullptr;
+    const auto* l = cls && scheme ? scheme->limit(*cls) : nullptr;
     out += fmt::format("{}{} {}", out.empty() ? "" : "、", type, l ? l->name : "");
   }
   return "サービス種類 " + out;
@@ -99,7 +99,9 @@ std::string decision_notice_title(const Application& a) {
 report::Content decision_notice(const Application& a) {
   if (!a.decision) decision_change(a);  // throws
   const auto& change = decision_change(a);
-  const auto* scheme = Schemes::bundled().find(a.scheme);
+  const auto* found = Schemes::bundled().find(a.scheme);
+  if (!found) throw std::invalid_argument(fmt::format("助成 {} が表にありません / scheme {} is not in the tables", a.scheme, a.scheme));
+  const auto* scheme = found;
   report::Content c;
   c.title = decision_notice_title(a);
   c.orientation = report::Orientation::Portrait;
