@@ -33,7 +33,8 @@ TEST(PortalOfficePage, AccountsCertificatesFeesByMonthAndSubsidies) {
   const auth::Caller op{"cli:operator", "cli", jst("2026-04-20T09:00:00")};
   ASSERT_TRUE(auth::init_ca(auth_store, settings, w.dir() / "ca", op).refusals.empty());
   for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
-  auto st = w.db().connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
+  auto st =
+      w.db().connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
   std::vector<std::string> offices;
   while (st.step()) offices.push_back(st.text(0));
   ASSERT_GE(offices.size(), 2u);
@@ -74,7 +75,8 @@ TEST(PortalOfficePage, AccountsCertificatesFeesByMonthAndSubsidies) {
   auto applied = portal::apply(portal_store, ledgers.offices, apply, own, {own.id, "test", jst("2026-04-10T10:00:00")});
   ASSERT_TRUE(applied.refusals.empty()) << applied.refusals[0].to_string();
 
-  portal::PageSources sources{ledgers.offices, &ledgers.masters, accounts, auth_store, portal_store, portal_store, settings, nullptr};
+  portal::PageSources sources{ledgers.offices, &ledgers.masters, accounts, auth_store,
+                              portal_store,    portal_store,     settings, nullptr};
   const auto at = jst("2026-05-25T10:00:00");
   auto r = portal::office_page(sources, office, own, at);
   ASSERT_TRUE(r.refusals.empty());

@@ -67,8 +67,9 @@ PortalWorld::PortalWorld() : store(std::make_unique<store::PortalStore>(*auth.db
 
 auth::User PortalWorld::user(const std::string& id) { return auth.store->account(id)->user; }
 
-portal::ApplyResult PortalWorld::apply_office(const std::string& office, const char* at, std::vector<portal::ReceiptLine> lines,
-                                              std::vector<std::string> services, std::optional<std::string> scheme) {
+portal::ApplyResult PortalWorld::apply_office(const std::string& office, const char* at,
+                                              std::vector<portal::ReceiptLine> lines, std::vector<std::string> services,
+                                              std::optional<std::string> scheme) {
   portal::ApplyRequest r;
   r.program = portal::Program::Office;
   r.applicant_no = office;

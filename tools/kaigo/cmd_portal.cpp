@@ -2,11 +2,11 @@
 // licence, fees by month, subsidy applications) and the KJ-ID letters for offices that claim on
 // media (電子請求登録結果に関するお知らせ, seed 000 §2(2)), issued in bulk as one PDF to print.
 // The letters' passwords are written only into that PDF (mode 0600), never to the terminal.
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 
@@ -41,19 +41,23 @@ void print_page(const portal::OfficePage& p) {
   for (const auto& s : p.services) t += fmt::format("  {} {}\t{}\n", s.service_type, s.service_name, s.subsidy_class);
   t += "■ アカウント / accounts\n";
   for (const auto& a : p.accounts) {
-    t += fmt::format("  {}\t{}\t{}\tパスワード変更 {}\n", a.user.id, a.user.offices.size() == 1 ? "自事業所" : fmt::format("代理請求 {} 事業所", a.user.offices.size()),
+    t += fmt::format("  {}\t{}\t{}\tパスワード変更 {}\n", a.user.id,
+                     a.user.offices.size() == 1 ? "自事業所" : fmt::format("代理請求 {} 事業所", a.user.offices.size()),
                      a.disabled || a.locked_until ? "ロック中" : "利用可", a.password_changed_at.str());
   }
   t += "■ 電子証明書 / certificates\n";
   for (const auto& c : p.certificates) {
-    t += fmt::format("  {}\t{}\t有効期限 {}（あと {} 日）\t手数料 {}（{} 審査分で控除）\n", c.serial, auth::certificate_state_name(c.state),
-                     c.not_after.str(), c.days_left, c.fee ? portal::yen_text(*c.fee) : std::string("-"),
+    t += fmt::format("  {}\t{}\t有効期限 {}（あと {} 日）\t手数料 {}（{} 審査分で控除）\n", c.serial,
+                     auth::certificate_state_name(c.state), c.not_after.str(), c.days_left,
+                     c.fee ? portal::yen_text(*c.fee) : std::string("-"),
                      c.fee_month ? c.fee_month->str() : std::string("-"));
   }
   t += "■ ケアプランデータ連携 ライセンス / care-plan licence\n";
-  if (!p.licences_connected) t += "  ケアプランデータ連携システムとはまだ接続していません / the care-plan hub is not connected yet\n";
+  if (!p.licences_connected)
+    t += "  ケアプランデータ連携システムとはまだ接続していません / the care-plan hub is not connected yet\n";
   for (const auto& l : p.licences) {
-    t += fmt::format("  {}〜{}\t{}\t{}\n", l.valid_from.str(), l.valid_to.str(), l.fee ? portal::yen_text(*l.fee) : "無料", l.note);
+    t += fmt::format("  {}〜{}\t{}\t{}\n", l.valid_from.str(), l.valid_to.str(),
+                     l.fee ? portal::yen_text(*l.fee) : "無料", l.note);
   }
   t += "■ 支払決定額通知書の手数料 / fees deducted by month\n";
   for (const auto& m : p.fees) {
@@ -74,7 +78,8 @@ void page(int& status) {
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   PortalStores st(*session->db);
-  portal::PageSources sources{st.world.offices, &st.world.masters, st.accounts, st.auth, st.portal, st.portal, st.settings, nullptr};
+  portal::PageSources sources{st.world.offices, &st.world.masters, st.accounts, st.auth,
+                              st.portal,        st.portal,         st.settings, nullptr};
   auto r = portal::office_page(sources, o.office, session->user, session->caller.at);
   if ((status = print_refusals(r.refusals)) != 0) return;
   if (o.format == "json") {
@@ -88,8 +93,9 @@ void page(int& status) {
 bool write_private(const fs::path& path, const std::string& bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
-    err(fmt::format("エラー: {} を作れません（既にあるか書き込めません）/ error: cannot create {} (exists or not writable)\n",
-                    path.string(), path.string()));
+    err(fmt::format(
+        "エラー: {} を作れません（既にあるか書き込めません）/ error: cannot create {} (exists or not writable)\n",
+        path.string(), path.string()));
     return false;
   }
   std::size_t done = 0;
@@ -143,14 +149,15 @@ void letters(int& status) {
     status = 1;
     return;
   }
-  out(fmt::format("お知らせ {} 通: {}（印刷して送付後は安全に破棄してください）/ {} letters written\n", batch.letters.size(),
-                  pdf.string(), batch.letters.size()));
+  out(fmt::format("お知らせ {} 通: {}（印刷して送付後は安全に破棄してください）/ {} letters written\n",
+                  batch.letters.size(), pdf.string(), batch.letters.size()));
 }
 
 }  // namespace
 
 void register_portal(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("portal", "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
+  auto* cmd = app.add_subcommand("portal",
+                                 "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
   cmd->require_subcommand(1);
   auto& o = options();
   auto* page_cmd = cmd->add_subcommand("page", "事業所のマイページ / an office's page");
@@ -161,11 +168,14 @@ void register_portal(CLI::App& app, int& status) {
   page_cmd->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
   page_cmd->callback([&status] { page(status); });
 
-  auto* letters_cmd = cmd->add_subcommand(
-      "letters", "媒体請求の事業所に KJ ID を発行しお知らせを印刷 / issue KJ IDs to offices claiming on media and print the letters");
+  auto* letters_cmd = cmd->add_subcommand("letters",
+                                          "媒体請求の事業所に KJ ID を発行しお知らせを印刷 / issue KJ IDs to offices "
+                                          "claiming on media and print the letters");
   letters_cmd->add_option("--db", o.db_path, "データベース / database file")->required();
   letters_cmd->add_option("--as", o.as, "操作するユーザID（国保連・管理者）/ the acting user ID")->required();
-  letters_cmd->add_option("--offices", o.offices_file, "事業所番号の一覧（既定: アカウントのない全事業所）/ offices (default: all without an account)");
+  letters_cmd->add_option(
+      "--offices", o.offices_file,
+      "事業所番号の一覧（既定: アカウントのない全事業所）/ offices (default: all without an account)");
   letters_cmd->add_option("--out", o.out, "出力フォルダ（letters.pdf, letters.csv）/ output folder")->required();
   letters_cmd->add_option("--at", o.at, "発行日時 ISO-8601 (JST)（既定: 現在）/ time of issue");
   letters_cmd->callback([&status] { letters(status); });

@@ -49,8 +49,9 @@ void print_steps(const std::vector<portal::Step>& steps, const portal::Findings&
 
 std::string summary_line(const portal::Application& a) {
   const auto amount = a.decision ? portal::yen_text(a.decision->amount) : std::string("-");
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t審査 {}\t振込 {}\t{}\n", a.id, a.scheme, a.applicant.number, a.applicant.name,
-                     portal::state_ja(a.state), a.applied_at.str(), a.decision_month.str(), a.payment_month.str(), amount);
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t審査 {}\t振込 {}\t{}\n", a.id, a.scheme, a.applicant.number,
+                     a.applicant.name, portal::state_ja(a.state), a.applied_at.str(), a.decision_month.str(),
+                     a.payment_month.str(), amount);
 }
 
 void print_application(const portal::Application& a, const std::string& format) {
@@ -62,7 +63,8 @@ void print_application(const portal::Application& a, const std::string& format) 
   }
   out(summary_line(a));
   for (const auto& h : a.history) {
-    out(fmt::format("  {}\t{}\t{}{}\n", h.at.str(), portal::state_ja(h.state), h.by, h.note.empty() ? "" : "\t" + h.note));
+    out(fmt::format("  {}\t{}\t{}{}\n", h.at.str(), portal::state_ja(h.state), h.by,
+                    h.note.empty() ? "" : "\t" + h.note));
   }
   if (a.decision) {
     print_steps(a.decision->steps, a.decision->findings);
@@ -114,8 +116,9 @@ void apply(int& status) {
     out(dump_json(portal::to_json(a, true, &*r.preview)) + "\n");
     return;
   }
-  out(fmt::format("申請番号 {} を受け付けました: {} {}（{}）、審査 {}、振込 {} / application {} received\n", a.id, a.applicant.number,
-                  a.applicant.name, a.scheme, wareki_year_month(a.decision_month), wareki_year_month(a.payment_month), a.id));
+  out(fmt::format("申請番号 {} を受け付けました: {} {}（{}）、審査 {}、振込 {} / application {} received\n", a.id,
+                  a.applicant.number, a.applicant.name, a.scheme, wareki_year_month(a.decision_month),
+                  wareki_year_month(a.payment_month), a.id));
   out("  審査の見込み / as it would be decided today:\n");
   print_steps(r.preview->steps, r.preview->findings);
 }
@@ -153,9 +156,10 @@ void list(int& status) {
     append_csv_row(text, {"id", "scheme", "applicant_no", "applicant_name", "state", "applied_at", "decision_month",
                           "payment_month", "amount", "paid_on"});
     for (const auto& a : all) {
-      append_csv_row(text, {std::to_string(a.id), a.scheme, a.applicant.number, a.applicant.name, std::string(portal::state_ja(a.state)),
-                            a.applied_at.str(), a.decision_month.str(), a.payment_month.str(),
-                            a.decision ? std::to_string(a.decision->amount.value) : "", a.payment ? a.payment->paid_on.str() : ""});
+      append_csv_row(text, {std::to_string(a.id), a.scheme, a.applicant.number, a.applicant.name,
+                            std::string(portal::state_ja(a.state)), a.applied_at.str(), a.decision_month.str(),
+                            a.payment_month.str(), a.decision ? std::to_string(a.decision->amount.value) : "",
+                            a.payment ? a.payment->paid_on.str() : ""});
     }
     out(text);
   } else {
@@ -176,7 +180,8 @@ void show(int& status) {
 
 // decide / pay / withdraw of the ids given, or of every application due (--due).
 template <class Change>
-void change_each(const char* what_ja, const char* what_en, portal::State due_state, bool by_payment, int& status, Change change) {
+void change_each(const char* what_ja, const char* what_en, portal::State due_state, bool by_payment, int& status,
+                 Change change) {
   auto& o = options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
@@ -225,8 +230,8 @@ void notice(int& status) {
   auto r = portal::visible_application(st, o.id, session->user);
   if ((status = print_refusals(r.refusals)) != 0) return;
   if (!r.application->decision) {
-    err(fmt::format("エラー: 申請番号 {} はまだ審査されていません（{}）/ error: application {} is not decided yet\n", o.id,
-                    portal::state_ja(r.application->state), o.id));
+    err(fmt::format("エラー: 申請番号 {} はまだ審査されていません（{}）/ error: application {} is not decided yet\n",
+                    o.id, portal::state_ja(r.application->state), o.id));
     status = 1;
     return;
   }
@@ -239,7 +244,8 @@ void notice(int& status) {
     status = 1;
     return;
   }
-  out(fmt::format("{}: {}（申請番号 {}）/ notice written\n", o.out, portal::decision_notice_title(*r.application), o.id));
+  out(fmt::format("{}: {}（申請番号 {}）/ notice written\n", o.out, portal::decision_notice_title(*r.application),
+                  o.id));
 }
 
 void schemes(int& status) {
@@ -251,11 +257,14 @@ void schemes(int& status) {
     out(dump_json(j) + "\n");
   } else {
     for (const auto& s : all.all()) {
-      out(fmt::format("{}\t{}\t{}\t申請 {}〜{}\t{}\n", s.id, s.fiscal_year, portal::program_ja(s.program), s.apply_from.str(),
-                      s.apply_to.str(), s.work_from ? "実施 " + s.work_from->str() + "〜" : std::string("")));
+      out(fmt::format("{}\t{}\t{}\t申請 {}〜{}\t{}\n", s.id, s.fiscal_year, portal::program_ja(s.program),
+                      s.apply_from.str(), s.apply_to.str(),
+                      s.work_from ? "実施 " + s.work_from->str() + "〜" : std::string("")));
       for (const auto& l : s.limits) {
         out(fmt::format("  {}\t{}\t補助率 {}/{}\t限度 {}\n", l.name,
-                        l.readers ? fmt::format("{}台まで", *l.readers) : fmt::format("{}床〜{}", l.beds_from, l.beds_to ? std::to_string(*l.beds_to) + "床" : ""),
+                        l.readers
+                            ? fmt::format("{}台まで", *l.readers)
+                            : fmt::format("{}床〜{}", l.beds_from, l.beds_to ? std::to_string(*l.beds_to) + "床" : ""),
                         l.rate.num, l.rate.den, portal::yen_text(l.limit)));
       }
     }
@@ -285,7 +294,8 @@ void register_subsidy(CLI::App& app, int& status) {
   auto* apply_cmd = with_session(cmd->add_subcommand("apply", "申請する / apply"), o);
   apply_cmd->add_option("--office", o.office, "申請する事業所番号 / the applying office");
   apply_cmd->add_option("--medical", o.medical, "申請する医療機関コード / the applying medical institution");
-  apply_cmd->add_option("--facility", o.facility, "hospital | clinic（医療機関）")->check(CLI::IsMember({"hospital", "clinic"}));
+  apply_cmd->add_option("--facility", o.facility, "hospital | clinic（医療機関）")
+      ->check(CLI::IsMember({"hospital", "clinic"}));
   apply_cmd->add_option("--beds", o.beds, "病床数（医療機関）/ beds")->check(CLI::Range(0, 100000));
   apply_cmd->add_option("--name", o.name, "医療機関名 / the institution's name");
   apply_cmd->add_option("--services", o.services, "申請するサービス種類（既定: 登録済の全て）例 11,32 / service types");
@@ -330,7 +340,8 @@ void register_subsidy(CLI::App& app, int& status) {
   auto* withdraw_cmd = with_session(cmd->add_subcommand("withdraw", "取下げ（申請者）/ withdraw (applicant)"), o);
   withdraw_cmd->add_option("ID", o.ids, "申請番号 / application id")->required();
   withdraw_cmd->add_option("--format", o.format, "text | json")->check(formats);
-  withdraw_cmd->callback([&status] { change_each("取下げ", "withdraw", portal::State::Received, false, status, portal::withdraw); });
+  withdraw_cmd->callback(
+      [&status] { change_each("取下げ", "withdraw", portal::State::Received, false, status, portal::withdraw); });
 
   auto* notice_cmd = with_session(cmd->add_subcommand("notice", "決定通知書（PDF）/ the decision notice (PDF)"), o);
   notice_cmd->add_option("ID", o.id, "申請番号 / application id")->required();

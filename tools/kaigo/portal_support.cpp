@@ -16,7 +16,9 @@ std::optional<PortalSession> open_session(const std::string& db_path, const std:
   store::AuthStore st(*db);
   auto account = st.account(user_id);
   if (!account || account->disabled || (account->locked_until && *when < *account->locked_until)) {
-    err(fmt::format("エラー: ユーザ {} では操作できません（存在しないか、ロック中）/ error: user {} cannot act (unknown or locked)\n",
+    err(
+        fmt::format("エラー: ユーザ {} では操作できません（存在しないか、ロック中）/ error: user {} cannot act "
+                    "(unknown or locked)\n",
                     user_id, user_id));
     return std::nullopt;
   }

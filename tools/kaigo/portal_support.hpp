@@ -29,8 +29,11 @@ std::optional<PortalSession> open_session(const std::string& db_path, const std:
 // stores over the session's database.
 struct PortalStores {
   explicit PortalStores(store::Database& db)
-      : settings(db.settings()), world(store::load_world(db, store::Recipients::Skip)), auth(db),
-        accounts(auth, auth, settings.auth), portal(db) {}
+      : settings(db.settings()),
+        world(store::load_world(db, store::Recipients::Skip)),
+        auth(db),
+        accounts(auth, auth, settings.auth),
+        portal(db) {}
   Settings settings;
   store::World world;
   store::AuthStore auth;

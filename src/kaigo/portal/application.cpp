@@ -56,16 +56,19 @@ const Scheme* scheme_for(const ApplyRequest& r, Date day, auth::Refusals& out) {
   if (r.scheme) {
     const auto* s = all.find(*r.scheme);
     if (!s || s->program != r.program) {
-      out.push_back(refusal("KH09", "schemes.tsv", fmt::format("助成「{}」はありません（{}向け）", escape_control(*r.scheme), program_ja(r.program)),
-                            fmt::format("no scheme \"{}\" for {}", escape_control(*r.scheme), program_name(r.program))));
+      out.push_back(
+          refusal("KH09", "schemes.tsv",
+                  fmt::format("助成「{}」はありません（{}向け）", escape_control(*r.scheme), program_ja(r.program)),
+                  fmt::format("no scheme \"{}\" for {}", escape_control(*r.scheme), program_name(r.program))));
       return nullptr;
     }
     if (!s->open_on(day)) {
-      out.push_back(refusal("KH01", fmt::format("{} 申請期間 ({})", s->fiscal_year, s->source.substr(0, s->source.find(';'))),
-                            fmt::format("{}の申請受付は{}から{}までです（申請日 {}）", s->fiscal_year, day_text(s->apply_from),
-                                        day_text(s->apply_to), day_text(day)),
-                            fmt::format("{} accepts applications from {} to {} (applied on {})", s->id, s->apply_from.str(),
-                                        s->apply_to.str(), day.str())));
+      out.push_back(refusal("KH01",
+                            fmt::format("{} 申請期間 ({})", s->fiscal_year, s->source.substr(0, s->source.find(';'))),
+                            fmt::format("{}の申請受付は{}から{}までです（申請日 {}）", s->fiscal_year,
+                                        day_text(s->apply_from), day_text(s->apply_to), day_text(day)),
+                            fmt::format("{} accepts applications from {} to {} (applied on {})", s->id,
+                                        s->apply_from.str(), s->apply_to.str(), day.str())));
       return nullptr;
     }
     return s;
@@ -88,22 +91,26 @@ bool office_applicant(const master::OfficeLedger& offices, const ApplyRequest& r
                       Applicant& a, auth::Refusals& out) {
   auto registered = registered_services(offices, r.applicant_no, day);
   if (registered.empty()) {
-    out.push_back(refusal("KH05", "事業所台帳", fmt::format("事業所番号 {} は {} 時点の事業所台帳にありません", r.applicant_no, day_text(day)),
-                          fmt::format("office {} is not in the office ledger on {}", r.applicant_no, day.str())));
+    out.push_back(
+        refusal("KH05", "事業所台帳",
+                fmt::format("事業所番号 {} は {} 時点の事業所台帳にありません", r.applicant_no, day_text(day)),
+                fmt::format("office {} is not in the office ledger on {}", r.applicant_no, day.str())));
     return false;
   }
   for (const auto& type : r.services) {
     if (std::find(registered.begin(), registered.end(), type) == registered.end()) {
-      out.push_back(refusal("KH05", "事業所台帳: 指定を受けたサービス種類",
-                            fmt::format("事業所番号 {} はサービス種類 {} の指定を受けていません", r.applicant_no, escape_control(type)),
-                            fmt::format("office {} is not registered for service type {}", r.applicant_no, escape_control(type))));
+      out.push_back(refusal(
+          "KH05", "事業所台帳: 指定を受けたサービス種類",
+          fmt::format("事業所番号 {} はサービス種類 {} の指定を受けていません", r.applicant_no, escape_control(type)),
+          fmt::format("office {} is not registered for service type {}", r.applicant_no, escape_control(type))));
     }
   }
   if (!out.empty()) return false;
   const auto& all = Schemes::bundled();
   if (r.services.empty()) {
     for (const auto& type : registered) {
-      if (office_classes(scheme, std::vector<std::string>{type}, all).unknown_services.empty()) a.services.push_back(type);
+      if (office_classes(scheme, std::vector<std::string>{type}, all).unknown_services.empty())
+        a.services.push_back(type);
     }
   } else {
     a.services = r.services;
@@ -112,7 +119,8 @@ bool office_applicant(const master::OfficeLedger& offices, const ApplyRequest& r
   }
   auto classes = office_classes(scheme, a.services, all);
   for (const auto& type : classes.unknown_services) {
-    out.push_back(refusal("KH06", "service_classes.tsv", fmt::format("サービス種類 {} の助成区分が定まっていません", type),
+    out.push_back(refusal("KH06", "service_classes.tsv",
+                          fmt::format("サービス種類 {} の助成区分が定まっていません", type),
                           fmt::format("service type {} has no subsidy class", type)));
   }
   if (a.services.empty()) {
@@ -127,14 +135,17 @@ bool office_applicant(const master::OfficeLedger& offices, const ApplyRequest& r
 
 bool medical_applicant(const ApplyRequest& r, const Scheme& scheme, Applicant& a, auth::Refusals& out) {
   auto bad = [&](std::string ja, std::string en) {
-    out.push_back(refusal("KH07", "seed 000 §2: 200床以上の病院 / 199床以下の病院または診療所", std::move(ja), std::move(en)));
+    out.push_back(
+        refusal("KH07", "seed 000 §2: 200床以上の病院 / 199床以下の病院または診療所", std::move(ja), std::move(en)));
     return false;
   };
-  if (!r.facility || *r.facility == Facility::Office) return bad("病院か診療所かを指定してください", "say whether it is a hospital or a clinic");
+  if (!r.facility || *r.facility == Facility::Office)
+    return bad("病院か診療所かを指定してください", "say whether it is a hospital or a clinic");
   if (!r.beds || *r.beds < 0) return bad("病床数を指定してください", "give the number of beds");
   if (trim(r.applicant_name).empty()) return bad("医療機関名を指定してください", "give the institution's name");
   if (!scheme.medical_limit(*r.facility, *r.beds)) {
-    return bad(fmt::format("{}で{}床の区分はありません（病院は20床以上、診療所は19床以下）", facility_ja(*r.facility), *r.beds),
+    return bad(fmt::format("{}で{}床の区分はありません（病院は20床以上、診療所は19床以下）", facility_ja(*r.facility),
+                           *r.beds),
                fmt::format("no class for a {} of {} beds", facility_name(*r.facility), *r.beds));
   }
   a.facility = *r.facility;
@@ -144,14 +155,16 @@ bool medical_applicant(const ApplyRequest& r, const Scheme& scheme, Applicant& a
 }
 
 auth::AuditEvent event(const auth::Caller& by, std::string_view action, std::int64_t id, nlohmann::json detail) {
-  return auth::event_of(by, action, id == 0 ? std::string("subsidy") : fmt::format("subsidy:{}", id), std::move(detail));
+  return auth::event_of(by, action, id == 0 ? std::string("subsidy") : fmt::format("subsidy:{}", id),
+                        std::move(detail));
 }
 
 ChangeResult move(SubsidyRepository& repo, Application app, State to, const auth::Caller& by, std::string note,
                   const Decision* decision, const Payment* payment, std::string_view action, nlohmann::json detail) {
   StateChange change{to, by.at, by.who, std::move(note)};
   if (!repo.change_state(app.id, app.state, change, decision, payment, event(by, action, app.id, std::move(detail)))) {
-    return {{refusal("KH45", "一つの申請に一つの操作", fmt::format("申請番号 {} は他の操作で変わりました。もう一度確かめてください", app.id),
+    return {{refusal("KH45", "一つの申請に一つの操作",
+                     fmt::format("申請番号 {} は他の操作で変わりました。もう一度確かめてください", app.id),
                      fmt::format("application {} changed meanwhile; look again", app.id))},
             std::nullopt};
   }
@@ -159,7 +172,8 @@ ChangeResult move(SubsidyRepository& repo, Application app, State to, const auth
 }
 
 auth::Refusal wrong_state(const Application& a, std::string_view what_ja, std::string_view what_en) {
-  return refusal("KH41", "申請の状態", fmt::format("申請番号 {} は「{}」のため{}できません", a.id, state_ja(a.state), what_ja),
+  return refusal("KH41", "申請の状態",
+                 fmt::format("申請番号 {} は「{}」のため{}できません", a.id, state_ja(a.state), what_ja),
                  fmt::format("application {} is {}: it cannot be {}", a.id, state_name(a.state), what_en));
 }
 
@@ -197,7 +211,8 @@ std::optional<State> parse_state(std::string_view name) {
 }
 bool is_live(State s) { return s == State::Received || s == State::Decided || s == State::Paid; }
 
-std::vector<std::string> registered_services(const master::OfficeLedger& offices, std::string_view office_no, Date day) {
+std::vector<std::string> registered_services(const master::OfficeLedger& offices, std::string_view office_no,
+                                             Date day) {
   std::vector<std::string> out;
   offices.table().for_each([&](const std::string&, const master::Office& o) {
     if (o.office_no == office_no && o.period.contains(day)) out.push_back(o.service_type);
@@ -224,13 +239,15 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
     return out;
   }
   if (r.lines.empty() || r.lines.size() > kMaxLines) {
-    out.refusals.push_back(refusal("KH08", "領収書（写し）の添付", fmt::format("領収書の明細を1行以上{}行以下で入力してください", kMaxLines),
+    out.refusals.push_back(refusal("KH08", "領収書（写し）の添付",
+                                   fmt::format("領収書の明細を1行以上{}行以下で入力してください", kMaxLines),
                                    fmt::format("give 1 to {} receipt lines", kMaxLines)));
     return out;
   }
   const auto* times = scheme->timetable_for(day);
   if (!times) {  // check_tables keeps this from happening; a broken table refuses rather than guesses
-    out.refusals.push_back(refusal("KH09", "timetable.tsv", fmt::format("{}の{}の審査月が表にありません", scheme->fiscal_year, day_text(day)),
+    out.refusals.push_back(refusal("KH09", "timetable.tsv",
+                                   fmt::format("{}の{}の審査月が表にありません", scheme->fiscal_year, day_text(day)),
                                    fmt::format("{} has no decision month for {}", scheme->id, day.str())));
     return out;
   }
@@ -252,11 +269,12 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
                         {"preview_amount", computed.amount.value}};
   auto id = repo.add_application(app, scheme->live_per_applicant, event(by, "subsidy_apply", 0, detail));
   if (!id) {
-    out.refusals.push_back(refusal(
-        "KH03", "申請は申請者・年度ごとに1件（返戻・取下げの後は再申請できる）",
-        fmt::format("{}の{}への申請は既にあります（返戻または取下げの後に再申請できます）", app.applicant.number, scheme->fiscal_year),
-        fmt::format("{} already has an application under {} (apply again after a return or withdrawal)",
-                    app.applicant.number, scheme->id)));
+    out.refusals.push_back(
+        refusal("KH03", "申請は申請者・年度ごとに1件（返戻・取下げの後は再申請できる）",
+                fmt::format("{}の{}への申請は既にあります（返戻または取下げの後に再申請できます）",
+                            app.applicant.number, scheme->fiscal_year),
+                fmt::format("{} already has an application under {} (apply again after a return or withdrawal)",
+                            app.applicant.number, scheme->id)));
     return out;
   }
   out.application = repo.application(*id);
@@ -288,14 +306,18 @@ ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optiona
   if (return_reason) {
     note = std::string(trim(*return_reason));
     if (note.empty()) {
-      return {{refusal("KH30", "返戻には理由が要る", "返戻の理由を入力してください", "give the reason of the return")}, app};
+      return {{refusal("KH30", "返戻には理由が要る", "返戻の理由を入力してください", "give the reason of the return")},
+              app};
     }
     d.outcome = Outcome::Returned;
     d.amount = Yen{};
-    d.findings.insert(d.findings.begin(), {"KH30", Effect::Return, 0, "国保連の審査", fmt::format("審査の結果、返戻します: {}", escape_control(note)),
-                                            fmt::format("returned by the review: {}", escape_control(note))});
+    d.findings.insert(d.findings.begin(), {"KH30", Effect::Return, 0, "国保連の審査",
+                                           fmt::format("審査の結果、返戻します: {}", escape_control(note)),
+                                           fmt::format("returned by the review: {}", escape_control(note))});
   }
-  const State to = d.outcome == Outcome::Granted ? State::Decided : d.outcome == Outcome::Nothing ? State::Rejected : State::Returned;
+  const State to = d.outcome == Outcome::Granted   ? State::Decided
+                   : d.outcome == Outcome::Nothing ? State::Rejected
+                                                   : State::Returned;
   nlohmann::json detail{{"outcome", outcome_name(d.outcome)}, {"amount", d.amount.value}};
   return move(repo, *app, to, by, note, &d, nullptr, "subsidy_decide", std::move(detail));
 }
@@ -317,7 +339,8 @@ ChangeResult pay(SubsidyRepository& repo, std::int64_t id, const auth::User& use
 
 ChangeResult withdraw(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by) {
   auto app = repo.application(id);
-  if (!app || !acts_as_applicant(user, app->applicant.program, app->applicant.number)) return {{not_found(id)}, std::nullopt};
+  if (!app || !acts_as_applicant(user, app->applicant.program, app->applicant.number))
+    return {{not_found(id)}, std::nullopt};
   if (app->state != State::Received) return {{wrong_state(*app, "取下げ", "withdrawn")}, app};
   return move(repo, *app, State::Withdrawn, by, "", nullptr, nullptr, "subsidy_withdraw", nlohmann::json::object());
 }
@@ -327,7 +350,8 @@ bool may_see(const auth::User& user, const Application& a) {
   return acts_as_applicant(user, a.applicant.program, a.applicant.number);
 }
 
-std::vector<Application> visible_applications(SubsidyRepository& repo, const auth::User& user, ApplicationFilter filter) {
+std::vector<Application> visible_applications(SubsidyRepository& repo, const auth::User& user,
+                                              ApplicationFilter filter) {
   if (user.is_kokuhoren() || user.is_admin()) {
     filter.everyone = true;
   } else if (user.role == auth::Role::Office) {
@@ -357,7 +381,8 @@ Computation preview(const Application& a) {
   const auto* scheme = all.find(a.scheme);
   if (!scheme) {
     Computation none;
-    none.findings.push_back({"KH09", Effect::Note, 0, "schemes.tsv", fmt::format("助成「{}」が表にありません", a.scheme),
+    none.findings.push_back({"KH09", Effect::Note, 0, "schemes.tsv",
+                             fmt::format("助成「{}」が表にありません", a.scheme),
                              fmt::format("scheme {} is no longer in the tables", a.scheme)});
     return none;
   }

@@ -32,8 +32,8 @@ enum class State : std::uint8_t {
   Paid,       // 振込済
   Withdrawn,  // 取下げ (by the applicant, before the decision)
 };
-std::string_view state_name(State s);  // "received" …
-std::string_view state_ja(State s);    // 申請受付 …
+std::string_view state_name(State s);                     // "received" …
+std::string_view state_ja(State s);                       // 申請受付 …
 std::optional<State> parse_state(std::string_view name);  // the English or the Japanese word
 // Received and Decided/Paid count against the one live application per applicant and scheme.
 bool is_live(State s);
@@ -114,7 +114,7 @@ struct ApplyRequest {
 };
 
 struct ApplyResult {
-  auth::Refusals refusals;               // KH01–KH09 (nothing stored)
+  auth::Refusals refusals;                 // KH01–KH09 (nothing stored)
   std::optional<Application> application;  // stored, with its id
   std::optional<Computation> preview;      // what the decision would be today (for the applicant)
 };
@@ -146,7 +146,8 @@ ChangeResult withdraw(SubsidyRepository& repo, std::int64_t id, const auth::User
 // Whether `user` may see the application: the applicant's own accounts, the 国保連, administrators.
 bool may_see(const auth::User& user, const Application& application);
 // The applications `user` may see that match `filter` (the applicant restriction is added).
-std::vector<Application> visible_applications(SubsidyRepository& repo, const auth::User& user, ApplicationFilter filter);
+std::vector<Application> visible_applications(SubsidyRepository& repo, const auth::User& user,
+                                              ApplicationFilter filter);
 // One application if `user` may see it (KH40 otherwise, whether it exists or not).
 ChangeResult visible_application(SubsidyRepository& repo, std::int64_t id, const auth::User& user);
 

@@ -22,8 +22,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 // The step a receipt line becomes: what it says and what it adds.
 Step line_step(const ReceiptLine& line, int position, const LineOutcome& o) {
   const auto purpose = line.purpose.empty() ? std::string("（用途の記載なし）") : escape_control(line.purpose);
-  Step s{"line", fmt::format("{}. 領収書{}「{}」", position, line.receipt, purpose),
-         fmt::format("{}. receipt {}", position, line.receipt), {}, o.eligible ? line.amount : Yen{}};
+  Step s{"line",
+         fmt::format("{}. 領収書{}「{}」", position, line.receipt, purpose),
+         fmt::format("{}. receipt {}", position, line.receipt),
+         {},
+         o.eligible ? line.amount : Yen{}};
   s.formula = fmt::format("税込 {}（税抜 {}＋消費税等 {}{}）", yen_text(line.amount), yen_text(o.reading.net),
                           yen_text(o.reading.tax), o.reading.derived ? "、税込金額から算出" : "");
   if (o.reading.kind == ItemKind::CardReader && o.reading.count) s.formula += fmt::format("、{}台", *o.reading.count);
@@ -40,7 +43,8 @@ struct ReaderShare {
 
 // Card readers up to `cap`, the dearest first (unit prices compared exactly: a × n_b vs b × n_a);
 // a receipt partly within the cap counts floor(amount × k ÷ n).
-Step count_readers(std::span<const ReceiptLine> lines, std::vector<LineOutcome>& outcomes, int cap, Findings& findings) {
+Step count_readers(std::span<const ReceiptLine> lines, std::vector<LineOutcome>& outcomes, int cap,
+                   Findings& findings) {
   std::vector<ReaderShare> readers;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const auto& o = outcomes[i];
@@ -117,8 +121,8 @@ void judge_line(const Scheme& scheme, const ReceiptLine& line, int position, Dat
   for (const auto& f : o.reading.findings) findings.push_back(f);
   if (line.work_day() > applied_on) {
     findings.push_back({"KH15", Effect::Return, position, "seed 003 4-1: 購入・設定を終えてから申請",
-                        fmt::format("領収書{}の実施日 {} が申請日 {} より後です", line.receipt, day_text(line.work_day()),
-                                    day_text(applied_on)),
+                        fmt::format("領収書{}の実施日 {} が申請日 {} より後です", line.receipt,
+                                    day_text(line.work_day()), day_text(applied_on)),
                         fmt::format("receipt {}: the work day {} is after the application day {}", line.receipt,
                                     line.work_day().str(), applied_on.str())});
     return;
@@ -136,9 +140,10 @@ void judge_line(const Scheme& scheme, const ReceiptLine& line, int position, Dat
   if (!scheme.work_within(line.work_day())) {
     std::string period = scheme.work_from ? day_text(*scheme.work_from) + "以降" : "";
     if (scheme.work_to) period += day_text(*scheme.work_to) + "まで";
-    findings.push_back({"KH20", Effect::Exclude, position, "seed 004 §5-3: 令和8年度の助成金事業は令和8年4月1日以降に実施した事業が対象",
-                        fmt::format("{}の助成は{}に実施した事業（購入・設定）が対象です（領収書{}の実施日 {}）", scheme.fiscal_year,
-                                    period, line.receipt, day_text(line.work_day())),
+    findings.push_back({"KH20", Effect::Exclude, position,
+                        "seed 004 §5-3: 令和8年度の助成金事業は令和8年4月1日以降に実施した事業が対象",
+                        fmt::format("{}の助成は{}に実施した事業（購入・設定）が対象です（領収書{}の実施日 {}）",
+                                    scheme.fiscal_year, period, line.receipt, day_text(line.work_day())),
                         fmt::format("{} covers work done within its period; receipt {} was done on {}", scheme.id,
                                     line.receipt, line.work_day().str())});
     return;
@@ -156,9 +161,12 @@ std::string class_list(std::span<const ClassLimit* const> classes) {
 
 std::string_view outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::Granted: return "granted";
-    case Outcome::Nothing: return "nothing";
-    case Outcome::Returned: return "returned";
+    case Outcome::Granted:
+      return "granted";
+    case Outcome::Nothing:
+      return "nothing";
+    case Outcome::Returned:
+      return "returned";
   }
   return "";
 }
@@ -189,7 +197,8 @@ Computation compute(const Scheme& scheme, const Applicant& applicant, std::span<
     judge_line(scheme, lines[i], position, applied_on, o, line_findings);
     c.lines.push_back(std::move(o));
   }
-  for (std::size_t i = 0; i < lines.size(); ++i) c.steps.push_back(line_step(lines[i], static_cast<int>(i) + 1, c.lines[i]));
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    c.steps.push_back(line_step(lines[i], static_cast<int>(i) + 1, c.lines[i]));
 
   std::vector<const ClassLimit*> classes;
   if (applicant.program == Program::Office) {
@@ -206,8 +215,8 @@ Computation compute(const Scheme& scheme, const Applicant& applicant, std::span<
   Findings notes;
   if (applicant.program == Program::Office) {
     c.steps.push_back(count_readers(lines, c.lines, c.reader_cap, notes));
-    c.steps.push_back(sum_item(lines, c.lines, ItemKind::ConnectionSupport, "support", "接続サポート等経費",
-                               "connection support"));
+    c.steps.push_back(
+        sum_item(lines, c.lines, ItemKind::ConnectionSupport, "support", "接続サポート等経費", "connection support"));
     c.cost = c.steps[c.steps.size() - 2].amount + c.steps.back().amount;
     c.steps.push_back({"cost", "助成対象経費", "eligible cost",
                        fmt::format("{}＋{} = {}", yen_text(c.steps[c.steps.size() - 2].amount),
@@ -220,10 +229,10 @@ Computation compute(const Scheme& scheme, const Applicant& applicant, std::span<
     c.steps.push_back({"cost", "助成対象経費", "eligible cost", yen_text(c.cost), c.cost});
   }
   c.after_rate = Yen{floor_div(c.cost.value * rate.num, rate.den)};
-  c.steps.push_back({"rate", fmt::format("補助率 {}/{}", rate.num, rate.den), "rate",
-                     fmt::format("{} × {}/{} = {}（1円未満切捨て）", yen_text(c.cost), rate.num, rate.den,
-                                 yen_text(c.after_rate)),
-                     c.after_rate});
+  c.steps.push_back(
+      {"rate", fmt::format("補助率 {}/{}", rate.num, rate.den), "rate",
+       fmt::format("{} × {}/{} = {}（1円未満切捨て）", yen_text(c.cost), rate.num, rate.den, yen_text(c.after_rate)),
+       c.after_rate});
   std::string limit_formula = class_list(classes);
   if (classes.size() > 1) limit_formula += " = " + yen_text(c.limit);
   if (applicant.program == Program::Medical) {
@@ -233,13 +242,15 @@ Computation compute(const Scheme& scheme, const Applicant& applicant, std::span<
   const Yen granted = std::min(c.after_rate, c.limit);
   if (c.after_rate > c.limit) {
     notes.push_back({"KH22", Effect::Note, 0, "seed 000 §2 図2-2: 助成限度額",
-                     fmt::format("{}が助成限度額 {}を超えるため、限度額を交付額としました", yen_text(c.after_rate), yen_text(c.limit)),
-                     fmt::format("{} yen exceeds the limit of {} yen: the limit is granted", grouped(c.after_rate.value),
-                                 grouped(c.limit.value))});
+                     fmt::format("{}が助成限度額 {}を超えるため、限度額を交付額としました", yen_text(c.after_rate),
+                                 yen_text(c.limit)),
+                     fmt::format("{} yen exceeds the limit of {} yen: the limit is granted",
+                                 grouped(c.after_rate.value), grouped(c.limit.value))});
   }
   c.findings = std::move(line_findings);
   for (auto& n : notes) c.findings.push_back(std::move(n));
-  const bool returned = std::any_of(c.findings.begin(), c.findings.end(), [](const Finding& f) { return f.effect == Effect::Return; });
+  const bool returned =
+      std::any_of(c.findings.begin(), c.findings.end(), [](const Finding& f) { return f.effect == Effect::Return; });
   c.outcome = returned ? Outcome::Returned : (granted > Yen{} ? Outcome::Granted : Outcome::Nothing);
   c.amount = c.outcome == Outcome::Granted ? granted : Yen{};
   c.steps.push_back({"amount", "交付額", "amount granted",

@@ -28,7 +28,7 @@ struct Applicant {
   std::string name;                   // 事業所名 / 医療機関名
   std::vector<std::string> services;  // サービス種類コード (office)
   Facility facility = Facility::Office;
-  int beds = 0;                       // 病床数 (medical)
+  int beds = 0;  // 病床数 (medical)
 };
 
 // The classes whose limits an office adds up (one per class, or one per service by the scheme's
@@ -44,7 +44,7 @@ struct Step {
   std::string code;      // line, readers, support, modification, cost, rate, limit, amount
   std::string label_ja;  // e.g. 助成対象経費
   std::string label_en;
-  std::string formula;   // how it arises, in figures (Japanese): "80,000 円 × 3台 ÷ 4台 = 60,000 円"
+  std::string formula;  // how it arises, in figures (Japanese): "80,000 円 × 3台 ÷ 4台 = 60,000 円"
   Yen amount;
 };
 
@@ -68,7 +68,7 @@ struct Computation {
   Yen limit;           // 助成限度額
   Yen amount;          // 交付額 (0 unless granted)
   std::vector<Step> steps;
-  Findings findings;   // in line order, then the application's
+  Findings findings;  // in line order, then the application's
 };
 
 // Computes an application of `applicant` made on `applied_on` under `scheme`. The applicant's

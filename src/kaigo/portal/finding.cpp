@@ -4,18 +4,24 @@ namespace kaigo::portal {
 
 std::string_view effect_name(Effect e) {
   switch (e) {
-    case Effect::Return: return "return";
-    case Effect::Exclude: return "exclude";
-    case Effect::Note: return "note";
+    case Effect::Return:
+      return "return";
+    case Effect::Exclude:
+      return "exclude";
+    case Effect::Note:
+      return "note";
   }
   return "";
 }
 
 std::string_view effect_ja(Effect e) {
   switch (e) {
-    case Effect::Return: return "返戻";
-    case Effect::Exclude: return "対象外";
-    case Effect::Note: return "参考";
+    case Effect::Return:
+      return "返戻";
+    case Effect::Exclude:
+      return "対象外";
+    case Effect::Note:
+      return "参考";
   }
   return "";
 }

@@ -3,17 +3,25 @@
 namespace kaigo::portal {
 namespace {
 
-nlohmann::json optional_day(const std::optional<Date>& d) { return d ? nlohmann::json(d->str()) : nlohmann::json(nullptr); }
+nlohmann::json optional_day(const std::optional<Date>& d) {
+  return d ? nlohmann::json(d->str()) : nlohmann::json(nullptr);
+}
 
 template <class T>
 nlohmann::json optional_value(const std::optional<T>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json optional_yen(const std::optional<Yen>& y) { return y ? nlohmann::json(y->value) : nlohmann::json(nullptr); }
+nlohmann::json optional_yen(const std::optional<Yen>& y) {
+  return y ? nlohmann::json(y->value) : nlohmann::json(nullptr);
+}
 
 nlohmann::json to_json(const StateChange& c) {
-  return {{"state", state_name(c.state)}, {"state_ja", state_ja(c.state)}, {"at", c.at.str()}, {"by", c.by}, {"note", c.note}};
+  return {{"state", state_name(c.state)},
+          {"state_ja", state_ja(c.state)},
+          {"at", c.at.str()},
+          {"by", c.by},
+          {"note", c.note}};
 }
 
 nlohmann::json to_json(const auth::AccountSummary& a) {
@@ -35,19 +43,22 @@ nlohmann::json to_json(const auth::Refusal& r) {
 }
 
 nlohmann::json to_json(const Finding& f) {
-  return {{"code", f.code},           {"effect", effect_name(f.effect)}, {"effect_ja", effect_ja(f.effect)},
-          {"line", f.line},           {"rule", f.rule},                  {"message_ja", f.message_ja},
-          {"message_en", f.message_en}};
+  return {{"code", f.code}, {"effect", effect_name(f.effect)}, {"effect_ja", effect_ja(f.effect)}, {"line", f.line},
+          {"rule", f.rule}, {"message_ja", f.message_ja},      {"message_en", f.message_en}};
 }
 
 nlohmann::json to_json(const Step& s) {
-  return {{"code", s.code}, {"label_ja", s.label_ja}, {"label_en", s.label_en}, {"formula", s.formula}, {"amount", s.amount.value}};
+  return {{"code", s.code},
+          {"label_ja", s.label_ja},
+          {"label_en", s.label_en},
+          {"formula", s.formula},
+          {"amount", s.amount.value}};
 }
 
 nlohmann::json to_json(const ReceiptLine& l) {
-  return {{"receipt", l.receipt},        {"issued_on", l.issued_on.str()}, {"done_on", optional_day(l.done_on)},
-          {"purpose", l.purpose},        {"count", optional_value(l.count)}, {"amount", l.amount.value},
-          {"net", optional_yen(l.net)},  {"tax", optional_yen(l.tax)},       {"source_line", l.source_line}};
+  return {{"receipt", l.receipt},       {"issued_on", l.issued_on.str()},   {"done_on", optional_day(l.done_on)},
+          {"purpose", l.purpose},       {"count", optional_value(l.count)}, {"amount", l.amount.value},
+          {"net", optional_yen(l.net)}, {"tax", optional_yen(l.tax)},       {"source_line", l.source_line}};
 }
 
 nlohmann::json to_json(const Computation& c) {
@@ -57,29 +68,37 @@ nlohmann::json to_json(const Computation& c) {
   for (const auto& f : c.findings) findings.push_back(to_json(f));
   auto lines = nlohmann::json::array();
   for (const auto& l : c.lines) {
-    lines.push_back({{"kind", l.reading.kind ? nlohmann::json(item_kind_name(*l.reading.kind)) : nlohmann::json(nullptr)},
-                     {"count", optional_value(l.reading.count)},
-                     {"net", l.reading.net.value},
-                     {"tax", l.reading.tax.value},
-                     {"breakdown_derived", l.reading.derived},
-                     {"eligible", l.eligible},
-                     {"counted", l.counted.value},
-                     {"readers_counted", optional_value(l.readers_counted)}});
+    lines.push_back(
+        {{"kind", l.reading.kind ? nlohmann::json(item_kind_name(*l.reading.kind)) : nlohmann::json(nullptr)},
+         {"count", optional_value(l.reading.count)},
+         {"net", l.reading.net.value},
+         {"tax", l.reading.tax.value},
+         {"breakdown_derived", l.reading.derived},
+         {"eligible", l.eligible},
+         {"counted", l.counted.value},
+         {"readers_counted", optional_value(l.readers_counted)}});
   }
-  return {{"outcome", outcome_name(c.outcome)}, {"reader_cap", c.reader_cap}, {"cost", c.cost.value},
-          {"after_rate", c.after_rate.value},   {"limit", c.limit.value},       {"amount", c.amount.value},
-          {"lines", lines},                     {"steps", steps},               {"findings", findings}};
+  return {{"outcome", outcome_name(c.outcome)},
+          {"reader_cap", c.reader_cap},
+          {"cost", c.cost.value},
+          {"after_rate", c.after_rate.value},
+          {"limit", c.limit.value},
+          {"amount", c.amount.value},
+          {"lines", lines},
+          {"steps", steps},
+          {"findings", findings}};
 }
 
 nlohmann::json to_json(const Application& a, bool with_lines, const Computation* preview) {
   nlohmann::json j{{"id", a.id},
                    {"scheme", a.scheme},
                    {"program", program_name(a.applicant.program)},
-                   {"applicant", {{"number", a.applicant.number},
-                                  {"name", a.applicant.name},
-                                  {"services", a.applicant.services},
-                                  {"facility", facility_name(a.applicant.facility)},
-                                  {"beds", a.applicant.beds}}},
+                   {"applicant",
+                    {{"number", a.applicant.number},
+                     {"name", a.applicant.name},
+                     {"services", a.applicant.services},
+                     {"facility", facility_name(a.applicant.facility)},
+                     {"beds", a.applicant.beds}}},
                    {"applied_at", a.applied_at.str()},
                    {"applied_by", a.applied_by},
                    {"state", state_name(a.state)},
@@ -130,8 +149,11 @@ nlohmann::json to_json(const Scheme& s) {
   }
   auto timetable = nlohmann::json::array();
   for (const auto& t : s.timetable) {
-    timetable.push_back({{"applied_from", t.from.str()}, {"applied_to", t.to.str()},
-                         {"decision_months", t.decision_months}, {"payment_months", t.payment_months}, {"source", t.source}});
+    timetable.push_back({{"applied_from", t.from.str()},
+                         {"applied_to", t.to.str()},
+                         {"decision_months", t.decision_months},
+                         {"payment_months", t.payment_months},
+                         {"source", t.source}});
   }
   auto items = nlohmann::json::array();
   for (const auto& i : s.items) items.push_back({{"kind", item_kind_name(i.kind)}, {"name", i.name}});
@@ -155,7 +177,8 @@ nlohmann::json to_json(const Scheme& s) {
 nlohmann::json to_json(const OfficePage& p) {
   auto services = nlohmann::json::array();
   for (const auto& s : p.services) {
-    services.push_back({{"service_type", s.service_type}, {"name", s.service_name}, {"subsidy_class", s.subsidy_class}});
+    services.push_back(
+        {{"service_type", s.service_type}, {"name", s.service_name}, {"subsidy_class", s.subsidy_class}});
   }
   auto accounts = nlohmann::json::array();
   for (const auto& a : p.accounts) accounts.push_back(to_json(a));
@@ -176,15 +199,20 @@ nlohmann::json to_json(const OfficePage& p) {
   if (p.licences_connected) {
     licences = nlohmann::json::array();
     for (const auto& l : p.licences) {
-      licences.push_back({{"applied_on", l.applied_on.str()}, {"valid_from", l.valid_from.str()}, {"valid_to", l.valid_to.str()},
-                          {"fee", optional_yen(l.fee)}, {"note", l.note}});
+      licences.push_back({{"applied_on", l.applied_on.str()},
+                          {"valid_from", l.valid_from.str()},
+                          {"valid_to", l.valid_to.str()},
+                          {"fee", optional_yen(l.fee)},
+                          {"note", l.note}});
     }
   }
   auto fees = nlohmann::json::array();
   for (const auto& m : p.fees) {
     auto charges = nlohmann::json::array();
     for (const auto& c : m.charges) {
-      charges.push_back({{"kind", fee_kind_name(c.fee.charge.kind)}, {"applied_on", c.fee.charge.applied_on.str()}, {"source", c.source}});
+      charges.push_back({{"kind", fee_kind_name(c.fee.charge.kind)},
+                         {"applied_on", c.fee.charge.applied_on.str()},
+                         {"source", c.source}});
     }
     fees.push_back({{"month", m.month.str()},
                     {"certificate_fee", m.certificate_fee.value},
@@ -200,7 +228,8 @@ nlohmann::json to_json(const OfficePage& p) {
   for (const auto& a : p.subsidies) subsidies.push_back(to_json(a, false));
   auto letters = nlohmann::json::array();
   for (const auto& l : p.letters) {
-    letters.push_back({{"batch", l.batch}, {"user_id", l.user_id}, {"issued_at", l.issued_at.str()}, {"issued_by", l.issued_by}});
+    letters.push_back(
+        {{"batch", l.batch}, {"user_id", l.user_id}, {"issued_at", l.issued_at.str()}, {"issued_by", l.issued_by}});
   }
   return {{"office_no", p.office_no},
           {"name", p.name},
@@ -208,10 +237,11 @@ nlohmann::json to_json(const OfficePage& p) {
           {"services", services},
           {"accounts", accounts},
           {"certificates", certificates},
-          {"careplan_licences", {{"connected", p.licences_connected},
-                                 {"message_ja", p.licences_connected ? "" : "ケアプランデータ連携システムとはまだ接続していません"},
-                                 {"message_en", p.licences_connected ? "" : "the care-plan hub is not connected yet"},
-                                 {"licences", licences}}},
+          {"careplan_licences",
+           {{"connected", p.licences_connected},
+            {"message_ja", p.licences_connected ? "" : "ケアプランデータ連携システムとはまだ接続していません"},
+            {"message_en", p.licences_connected ? "" : "the care-plan hub is not connected yet"},
+            {"licences", licences}}},
           {"fees", fees},
           {"subsidies", subsidies},
           {"letters", letters}};

@@ -34,7 +34,8 @@ const std::vector<DeemedKind>& deemed_kinds() {
     for (std::size_t i = 1; i < all.size(); ++i) {
       auto cells = split(all[i], '\t');
       if (all[i].empty()) continue;
-      if (cells.size() != 4 || cells[0].size() != 1) throw std::logic_error(fmt::format("{}:{}: malformed", path, i + 1));
+      if (cells.size() != 4 || cells[0].size() != 1)
+        throw std::logic_error(fmt::format("{}:{}: malformed", path, i + 1));
       out.push_back({cells[0][0], std::string(cells[1]), cells[2] == "1"});
     }
     return out;
@@ -66,7 +67,10 @@ std::string postal(std::string_view code) {
 }
 
 report::ContentRow field(std::string label, std::string value, bool shrink = false) {
-  return {"D1", false, {{{{std::move(label), false}}, report::Align::Left, 1}, {{{std::move(value), shrink}}, report::Align::Left, 1}}};
+  return {
+      "D1",
+      false,
+      {{{{std::move(label), false}}, report::Align::Left, 1}, {{{std::move(value), shrink}}, report::Align::Left, 1}}};
 }
 
 }  // namespace
@@ -83,7 +87,8 @@ LetterBatch issue_letters(auth::Accounts& accounts, OfficeRecords& records, cons
                           const LetterRequest& request, const auth::User& user, const auth::Caller& by) {
   LetterBatch out;
   if (!user.is_kokuhoren() && !user.is_admin()) {
-    out.refusals.push_back({"KH44", "seed 000 §2(2): お知らせは国保連合会が送付", "お知らせの発行は国保連の職員・管理者が行います",
+    out.refusals.push_back({"KH44", "seed 000 §2(2): お知らせは国保連合会が送付",
+                            "お知らせの発行は国保連の職員・管理者が行います",
                             "only the 国保連's staff or an administrator issue the letters"});
     return out;
   }
@@ -91,8 +96,10 @@ LetterBatch issue_letters(auth::Accounts& accounts, OfficeRecords& records, cons
   std::vector<std::string> wanted = request.offices;
   for (const auto& o : wanted) {
     if (!ledger.count(o)) {
-      out.refusals.push_back({"KH50", "事業所台帳", fmt::format("事業所番号 {} は {} 時点の事業所台帳にありません", escape_control(o), day_text(by.at.date)),
-                              fmt::format("office {} is not in the office ledger on {}", escape_control(o), by.at.date.str())});
+      out.refusals.push_back(
+          {"KH50", "事業所台帳",
+           fmt::format("事業所番号 {} は {} 時点の事業所台帳にありません", escape_control(o), day_text(by.at.date)),
+           fmt::format("office {} is not in the office ledger on {}", escape_control(o), by.at.date.str())});
     }
   }
   if (!out.refusals.empty()) return out;
@@ -134,11 +141,17 @@ LetterBatch issue_letters(auth::Accounts& accounts, OfficeRecords& records, cons
     u.offices = {no};
     u.name = office.name;
     if (ids.count(u.id)) {
-      skip("KH52", "ユーザIDは一意", fmt::format("ユーザID {} は使われています", u.id), fmt::format("user ID {} is taken", u.id));
+      skip("KH52", "ユーザIDは一意", fmt::format("ユーザID {} は使われています", u.id),
+           fmt::format("user ID {} is taken", u.id));
       continue;
     }
-    IssuedLetter letter{no, office.name, office.postal_code, office.address, u.id,
-                        auth::random_printable_secret(kPasswordLength), auth::random_printable_secret(kCertificatePasswordLength)};
+    IssuedLetter letter{no,
+                        office.name,
+                        office.postal_code,
+                        office.address,
+                        u.id,
+                        auth::random_printable_secret(kPasswordLength),
+                        auth::random_printable_secret(kCertificatePasswordLength)};
     auto refused = accounts.add(u, letter.password, by);
     if (refused.empty()) refused = accounts.set_security_code(u.id, letter.certificate_password, by);
     if (!refused.empty()) {
@@ -167,15 +180,20 @@ std::vector<report::Content> letter_contents(const LetterBatch& batch, std::stri
     address.rows.push_back(field("所在地", fmt::format("{} {}", postal(l.postal_code), l.address)));
     address.rows.push_back(field("事業所名", l.name));
     c.tables.push_back(std::move(address));
-    report::ContentTable login{"電子請求受付システム・介護情報基盤ポータルのログイン情報 / login", true, 100,
-                               {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}}, {}};
+    report::ContentTable login{"電子請求受付システム・介護情報基盤ポータルのログイン情報 / login",
+                               true,
+                               100,
+                               {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}},
+                               {}};
     login.rows.push_back(field("ユーザID", l.user_id, true));
     login.rows.push_back(field("パスワード（初期）", l.password, true));
     login.rows.push_back(field("証明書発行用パスワード", l.certificate_password, true));
     c.tables.push_back(std::move(login));
     c.notes = {
-        "介護情報基盤ポータルへのログインには、電子請求受付システムのユーザID（KJから始まるID）・パスワード及び証明書発行用パスワードが必要です。",
-        "初めてログインしたらパスワードを変更し、セキュリティ用メールアドレスを登録してください（紛失時の再設定に使います）。",
+        "介護情報基盤ポータルへのログインには、電子請求受付システムのユーザID（KJから始まるID）・パスワード及び証明書発"
+        "行用パスワードが必要です。",
+        "初めてログインしたらパスワードを変更し、セキュリティ用メールアドレスを登録してください（紛失時の再設定に使いま"
+        "す）。",
         "セットアップ方法は介護情報基盤ポータルの「別紙セットアップ手順」を参照してください。",
         "この通知は第三者の目に触れないよう保管してください。パスワードは国保連合会でも確認できません。",
     };

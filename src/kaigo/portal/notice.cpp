@@ -29,7 +29,8 @@ const StateChange& decision_change(const Application& a) {
   for (auto it = a.history.rbegin(); it != a.history.rend(); ++it) {
     if (it->state == State::Decided || it->state == State::Rejected || it->state == State::Returned) return *it;
   }
-  throw std::invalid_argument(fmt::format("申請番号 {} はまだ審査されていません / application {} is not decided", a.id, a.id));
+  throw std::invalid_argument(
+      fmt::format("申請番号 {} はまだ審査されていません / application {} is not decided", a.id, a.id));
 }
 
 std::string applicant_class(const Application& a) {
@@ -70,16 +71,22 @@ ContentTable steps_table(const Decision& d) {
   ContentTable t{"計算の内訳 / computation", false, 100, {{{}, {"項目"}, 3}, {{}, {"計算"}, 6}, {{}, {"金額"}, 2}}, {}};
   for (const auto& s : d.steps) {
     bool total = s.code == "amount";
-    t.rows.push_back({total ? "T1" : "D1", total, {cell(s.label_ja), cell(s.formula), cell(yen_text(s.amount), Align::Right, true)}});
+    t.rows.push_back({total ? "T1" : "D1",
+                      total,
+                      {cell(s.label_ja), cell(s.formula), cell(yen_text(s.amount), Align::Right, true)}});
   }
   return t;
 }
 
 ContentTable findings_table(const Decision& d) {
-  ContentTable t{"理由・注記 / reasons", false, 100,
-                 {{{}, {"コード"}, 1}, {{}, {"区分"}, 1}, {{}, {"明細"}, 1}, {{}, {"内容"}, 8}}, {}};
+  ContentTable t{"理由・注記 / reasons",
+                 false,
+                 100,
+                 {{{}, {"コード"}, 1}, {{}, {"区分"}, 1}, {{}, {"明細"}, 1}, {{}, {"内容"}, 8}},
+                 {}};
   for (const auto& f : d.findings) {
-    t.rows.push_back({"D1", false,
+    t.rows.push_back({"D1",
+                      false,
                       {cell(f.code, Align::Center, true), cell(std::string(effect_ja(f.effect)), Align::Center),
                        cell(f.line == 0 ? "申請" : std::to_string(f.line), Align::Center), cell(f.message_ja)}});
   }
@@ -90,9 +97,12 @@ ContentTable findings_table(const Decision& d) {
 
 std::string decision_notice_title(const Application& a) {
   switch (decision_change(a).state) {
-    case State::Rejected: return "助成金不交付決定通知書";
-    case State::Returned: return "助成金申請返戻通知書";
-    default: return "助成金交付決定通知書";
+    case State::Rejected:
+      return "助成金不交付決定通知書";
+    case State::Returned:
+      return "助成金申請返戻通知書";
+    default:
+      return "助成金交付決定通知書";
   }
 }
 
@@ -100,7 +110,9 @@ report::Content decision_notice(const Application& a) {
   if (!a.decision) decision_change(a);  // throws
   const auto& change = decision_change(a);
   const auto* found = Schemes::bundled().find(a.scheme);
-  if (!found) throw std::invalid_argument(fmt::format("助成 {} が表にありません / scheme {} is not in the tables", a.scheme, a.scheme));
+  if (!found)
+    throw std::invalid_argument(
+        fmt::format("助成 {} が表にありません / scheme {} is not in the tables", a.scheme, a.scheme));
   const auto* scheme = found;
   report::Content c;
   c.title = decision_notice_title(a);

@@ -49,8 +49,8 @@ std::vector<auth::AccountSummary> accounts_of(PageSources& src, std::string_view
   return out;
 }
 
-std::vector<CertificateLine> certificates_of(PageSources& src, std::string_view office_no, const std::vector<FeeRecord>& fees,
-                                             const LocalDateTime& at) {
+std::vector<CertificateLine> certificates_of(PageSources& src, std::string_view office_no,
+                                             const std::vector<FeeRecord>& fees, const LocalDateTime& at) {
   std::vector<CertificateLine> out;
   for (const auto& c : src.certificates.certificates()) {
     if (std::find(c.offices.begin(), c.offices.end(), office_no) == c.offices.end()) continue;
@@ -116,7 +116,8 @@ bool may_view_office(const auth::User& user, std::string_view office_no) {
 PageResult office_page(PageSources& src, std::string_view office_no, const auth::User& user, const LocalDateTime& at) {
   PageResult out;
   if (!may_view_office(user, office_no)) {
-    out.refusals.push_back({"KH40", "マイページは事業所自身と国保連だけ", fmt::format("事業所番号 {} のページは見られません", office_no),
+    out.refusals.push_back({"KH40", "マイページは事業所自身と国保連だけ",
+                            fmt::format("事業所番号 {} のページは見られません", office_no),
                             fmt::format("no page of office {} for this account", office_no)});
     return out;
   }

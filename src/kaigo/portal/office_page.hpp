@@ -27,11 +27,11 @@ namespace kaigo::portal {
 // year; the フリーパスキャンペーン makes one year free for applications from 2025-06-01 to 2026-05-31).
 struct CarePlanLicence {
   std::string office_no;
-  Date applied_on;             // 申込日
-  Date valid_from;             // 利用期間
+  Date applied_on;  // 申込日
+  Date valid_from;  // 利用期間
   Date valid_to;
-  std::optional<Yen> fee;      // ライセンス料; none when free
-  std::string note;            // e.g. フリーパスキャンペーン
+  std::optional<Yen> fee;  // ライセンス料; none when free
+  std::string note;        // e.g. フリーパスキャンペーン
 };
 
 // SEAM — the licences belong to the care-plan hub (DESIGN §2: careplan owns "the hub's mailboxes
@@ -80,12 +80,12 @@ class OfficeRecords {
 
 struct CertificateLine {
   std::string serial;
-  bool applicant = false;  // this office applied for it (and pays its fee)
+  bool applicant = false;   // this office applied for it (and pays its fee)
   std::size_t offices = 0;  // how many offices it speaks for (代理請求)
   Date applied_on;
   LocalDateTime not_before, not_after;  // 有効期間
   auth::CertificateState state = auth::CertificateState::Valid;
-  std::int64_t days_left = 0;  // until not_after (0 once expired)
+  std::int64_t days_left = 0;          // until not_after (0 once expired)
   std::optional<YearMonth> fee_month;  // the review month its fee is deducted from
   std::optional<Yen> fee;              // 電子証明書発行手数料 (税込)
 };
@@ -103,8 +103,8 @@ struct FeeMonth {
 
 struct ServiceLine {
   std::string service_type;
-  std::string service_name;  // from the サービス種類 master when known
-  std::string subsidy_class; // 訪問・通所・短期滞在系 … (empty when none)
+  std::string service_name;   // from the サービス種類 master when known
+  std::string subsidy_class;  // 訪問・通所・短期滞在系 … (empty when none)
 };
 
 struct OfficePage {
@@ -114,10 +114,10 @@ struct OfficePage {
   std::vector<ServiceLine> services;
   std::vector<auth::AccountSummary> accounts;  // every account acting for the office (own first)
   std::vector<CertificateLine> certificates;
-  bool licences_connected = false;              // false: the care-plan hub is not connected yet
+  bool licences_connected = false;  // false: the care-plan hub is not connected yet
   std::vector<CarePlanLicence> licences;
-  std::vector<FeeMonth> fees;                   // by review month, newest first
-  std::vector<Application> subsidies;           // newest first
+  std::vector<FeeMonth> fees;          // by review month, newest first
+  std::vector<Application> subsidies;  // newest first
   std::vector<LetterRecord> letters;
 };
 
@@ -139,6 +139,7 @@ struct PageResult {
   auth::Refusals refusals;  // KH40 not the caller's office (or unknown: the same answer), KH50 unknown office
   std::optional<OfficePage> page;
 };
-PageResult office_page(PageSources& sources, std::string_view office_no, const auth::User& user, const LocalDateTime& at);
+PageResult office_page(PageSources& sources, std::string_view office_no, const auth::User& user,
+                       const LocalDateTime& at);
 
 }  // namespace kaigo::portal

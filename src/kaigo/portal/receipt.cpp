@@ -21,7 +21,8 @@ std::optional<std::pair<int, std::size_t>> digit_before(std::string_view text, s
     if (c >= '0' && c <= '9') return std::make_pair(c - '0', end - 1);
   }
   // ０–９ are U+FF10–U+FF19: EF BC 90–99.
-  if (end >= 3 && static_cast<unsigned char>(text[end - 3]) == 0xEF && static_cast<unsigned char>(text[end - 2]) == 0xBC) {
+  if (end >= 3 && static_cast<unsigned char>(text[end - 3]) == 0xEF &&
+      static_cast<unsigned char>(text[end - 2]) == 0xBC) {
     auto last = static_cast<unsigned char>(text[end - 1]);
     if (last >= 0x90 && last <= 0x99) return std::make_pair(last - 0x90, end - 3);
   }
@@ -58,11 +59,12 @@ void read_breakdown(const ReceiptLine& line, int position, int tax_percent, Line
     out.net = *line.net;
     out.tax = *line.tax;
     if (*line.net + *line.tax != line.amount) {
-      out.findings.push_back({"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
-                              fmt::format("領収書{}の内訳（税抜 {}＋消費税等 {}）が金額 {}と合いません", line.receipt,
-                                          yen_text(*line.net), yen_text(*line.tax), yen_text(line.amount)),
-                              fmt::format("receipt {}: the breakdown ({} + {} yen) does not add up to {} yen", line.receipt,
-                                          grouped(line.net->value), grouped(line.tax->value), grouped(line.amount.value))});
+      out.findings.push_back(
+          {"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
+           fmt::format("領収書{}の内訳（税抜 {}＋消費税等 {}）が金額 {}と合いません", line.receipt, yen_text(*line.net),
+                       yen_text(*line.tax), yen_text(line.amount)),
+           fmt::format("receipt {}: the breakdown ({} + {} yen) does not add up to {} yen", line.receipt,
+                       grouped(line.net->value), grouped(line.tax->value), grouped(line.amount.value))});
     }
     return;
   }
@@ -78,18 +80,16 @@ void read_breakdown(const ReceiptLine& line, int position, int tax_percent, Line
   }
   out.derived = true;
   if (out.net < Yen{} || out.tax < Yen{}) {
-    out.findings.push_back({"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
-                            fmt::format("領収書{}の内訳が金額 {}を超えています", line.receipt, yen_text(line.amount)),
-                            fmt::format("receipt {}: the breakdown exceeds the amount {} yen", line.receipt,
-                                        grouped(line.amount.value))});
+    out.findings.push_back(
+        {"KH14", Effect::Return, position, "seed 003 2-5: 領収書の内訳（税抜金額・消費税等）",
+         fmt::format("領収書{}の内訳が金額 {}を超えています", line.receipt, yen_text(line.amount)),
+         fmt::format("receipt {}: the breakdown exceeds the amount {} yen", line.receipt, grouped(line.amount.value))});
   }
 }
 
 }  // namespace
 
-Yen tax_included(Yen amount, int tax_percent) {
-  return {floor_div(amount.value * tax_percent, 100 + tax_percent)};
-}
+Yen tax_included(Yen amount, int tax_percent) { return {floor_div(amount.value * tax_percent, 100 + tax_percent)}; }
 
 std::optional<int> count_in_text(std::string_view text) {
   std::optional<int> found;
@@ -119,20 +119,25 @@ LineReading read_line(const ReceiptLine& line, int position, const Schemes& sche
   if (text.empty() || kinds.empty()) {
     out.findings.push_back(returned(
         "KH10", position,
-        text.empty() ? fmt::format("領収書{}に用途（カードリーダー、台数、設定費用など）の記載がありません", line.receipt)
-                     : fmt::format("領収書{}の用途「{}」が助成対象経費のどれか分かりません（カードリーダー、設定費用などと記載してください）",
-                                   line.receipt, escape_control(text)),
-        text.empty() ? fmt::format("receipt {} does not name its purpose (card reader, number of readers, set-up)", line.receipt)
-                     : fmt::format("receipt {}: the purpose \"{}\" names no eligible item", line.receipt, escape_control(text))));
+        text.empty()
+            ? fmt::format("領収書{}に用途（カードリーダー、台数、設定費用など）の記載がありません", line.receipt)
+            : fmt::format("領収書{}の用途「{}"
+                          "」が助成対象経費のどれか分かりません（カードリーダー、設定費用などと記載してください）",
+                          line.receipt, escape_control(text)),
+        text.empty()
+            ? fmt::format("receipt {} does not name its purpose (card reader, number of readers, set-up)", line.receipt)
+            : fmt::format("receipt {}: the purpose \"{}\" names no eligible item", line.receipt,
+                          escape_control(text))));
     return out;
   }
   if (kinds.size() > 1) {
     out.findings.push_back(returned(
         "KH11", position,
-        fmt::format("領収書{}の一行に複数の用途（「{}」）があり、それぞれの金額が分かりません（用途ごとに記載してください）", line.receipt,
-                    escape_control(text)),
-        fmt::format("receipt {}: one line names several purposes (\"{}\"); the amount of each is not known", line.receipt,
-                    escape_control(text))));
+        fmt::format(
+            "領収書{}の一行に複数の用途（「{}」）があり、それぞれの金額が分かりません（用途ごとに記載してください）",
+            line.receipt, escape_control(text)),
+        fmt::format("receipt {}: one line names several purposes (\"{}\"); the amount of each is not known",
+                    line.receipt, escape_control(text))));
     return out;
   }
   out.kind = *kinds.begin();
@@ -140,18 +145,18 @@ LineReading read_line(const ReceiptLine& line, int position, const Schemes& sche
   auto written = count_in_text(text);
   if (line.count && written && *line.count != *written) {
     out.findings.push_back(returned("KH13", position,
-                                    fmt::format("領収書{}の台数が一致しません（台数 {}、記載「{}」）", line.receipt, *line.count,
-                                                escape_control(text)),
-                                    fmt::format("receipt {}: two different numbers of readers ({} and \"{}\")", line.receipt,
-                                                *line.count, escape_control(text))));
+                                    fmt::format("領収書{}の台数が一致しません（台数 {}、記載「{}」）", line.receipt,
+                                                *line.count, escape_control(text)),
+                                    fmt::format("receipt {}: two different numbers of readers ({} and \"{}\")",
+                                                line.receipt, *line.count, escape_control(text))));
     return out;
   }
   out.count = line.count ? line.count : written;
   if (!out.count || *out.count <= 0) {
     out.count.reset();
-    out.findings.push_back(returned("KH12", position,
-                                    fmt::format("領収書{}のカードリーダーの台数が記載されていません", line.receipt),
-                                    fmt::format("receipt {}: the number of card readers is not written", line.receipt)));
+    out.findings.push_back(
+        returned("KH12", position, fmt::format("領収書{}のカードリーダーの台数が記載されていません", line.receipt),
+                 fmt::format("receipt {}: the number of card readers is not written", line.receipt)));
   }
   return out;
 }
@@ -187,7 +192,9 @@ ReceiptsFile parse_receipts(std::string_view text, const std::string& file_name)
     auto tax = r.integer(kTax, 0, kMaxYen, false);
     auto done = r.date(kDone, false);
     auto purpose = std::string(trim(r.text(kPurpose)));
-    if (purpose.size() > 300) r.fail(kPurpose, master::code::kNumber, "用途が長すぎます（300バイトまで）", "the purpose is too long (300 bytes at most)");
+    if (purpose.size() > 300)
+      r.fail(kPurpose, master::code::kNumber, "用途が長すぎます（300バイトまで）",
+             "the purpose is too long (300 bytes at most)");
     if (!r.ok() || !receipt || !issued || !amount) continue;
     ReceiptLine line;
     line.receipt = static_cast<int>(*receipt);

@@ -23,14 +23,14 @@ namespace kaigo::portal {
 
 // 領収書の明細 — one purpose of one receipt.
 struct ReceiptLine {
-  int receipt = 1;              // 領収書番号: the lines of one itemized receipt share it
-  Date issued_on;               // 発行日
-  std::optional<Date> done_on;  // 実施日 (購入・設定); the 発行日 when not given
-  std::string purpose;          // 但し書き / 用途, as written (may be empty: then it is returned)
-  std::optional<int> count;     // 台数, when given apart from the text
-  Yen amount;                   // 金額（税込）
-  std::optional<Yen> net;       // 内訳: 税抜金額
-  std::optional<Yen> tax;       // 内訳: 消費税等
+  int receipt = 1;                // 領収書番号: the lines of one itemized receipt share it
+  Date issued_on;                 // 発行日
+  std::optional<Date> done_on;    // 実施日 (購入・設定); the 発行日 when not given
+  std::string purpose;            // 但し書き / 用途, as written (may be empty: then it is returned)
+  std::optional<int> count;       // 台数, when given apart from the text
+  Yen amount;                     // 金額（税込）
+  std::optional<Yen> net;         // 内訳: 税抜金額
+  std::optional<Yen> tax;         // 内訳: 消費税等
   std::uint64_t source_line = 0;  // line of the receipts file (0 when entered through the API)
 
   Date work_day() const { return done_on.value_or(issued_on); }

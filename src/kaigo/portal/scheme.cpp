@@ -142,17 +142,23 @@ std::optional<Program> parse_program(std::string_view name) {
 
 std::string_view facility_name(Facility f) {
   switch (f) {
-    case Facility::Office: return "office";
-    case Facility::Hospital: return "hospital";
-    case Facility::Clinic: return "clinic";
+    case Facility::Office:
+      return "office";
+    case Facility::Hospital:
+      return "hospital";
+    case Facility::Clinic:
+      return "clinic";
   }
   return "";
 }
 std::string_view facility_ja(Facility f) {
   switch (f) {
-    case Facility::Office: return "介護事業所";
-    case Facility::Hospital: return "病院";
-    case Facility::Clinic: return "診療所";
+    case Facility::Office:
+      return "介護事業所";
+    case Facility::Hospital:
+      return "病院";
+    case Facility::Clinic:
+      return "診療所";
   }
   return "";
 }
@@ -165,9 +171,12 @@ std::optional<Facility> parse_facility(std::string_view name) {
 
 std::string_view item_kind_name(ItemKind k) {
   switch (k) {
-    case ItemKind::CardReader: return "card_reader";
-    case ItemKind::ConnectionSupport: return "connection_support";
-    case ItemKind::Modification: return "modification";
+    case ItemKind::CardReader:
+      return "card_reader";
+    case ItemKind::ConnectionSupport:
+      return "connection_support";
+    case ItemKind::Modification:
+      return "modification";
   }
   return "";
 }
@@ -261,7 +270,8 @@ std::vector<std::string> check_tables(const Schemes& schemes) {
       if (l.rate.num <= 0 || l.rate.num > l.rate.den) problem(s, l.id + ": 補助率が (0, 1] にない");
       if (l.limit <= Yen{}) problem(s, l.id + ": 限度額が正でない");
       if ((l.facility == Facility::Office) != l.readers.has_value()) problem(s, l.id + ": 台数は事業所の行だけ");
-      if ((l.facility == Facility::Office) != (s.program == Program::Office)) problem(s, l.id + ": 施設の種類が助成に合わない");
+      if ((l.facility == Facility::Office) != (s.program == Program::Office))
+        problem(s, l.id + ": 施設の種類が助成に合わない");
       if (std::count_if(s.limits.begin(), s.limits.end(), [&](const ClassLimit& o) { return o.id == l.id; }) != 1)
         problem(s, l.id + ": 区分が二度");
     }
@@ -285,7 +295,8 @@ std::vector<std::string> check_tables(const Schemes& schemes) {
     }
   }
   for (const auto& p : schemes.purposes()) {
-    bool used = std::any_of(schemes.all().begin(), schemes.all().end(), [&](const Scheme& s) { return s.item(p.kind); });
+    bool used =
+        std::any_of(schemes.all().begin(), schemes.all().end(), [&](const Scheme& s) { return s.item(p.kind); });
     if (!used) problems.push_back("purposes.tsv: " + p.keyword + " names an item no scheme has");
   }
   return problems;

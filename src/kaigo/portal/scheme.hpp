@@ -53,11 +53,11 @@ struct ClassLimit {
   std::string id;    // visit, residential, other, hospital_large, hospital_small, clinic
   std::string name;  // 訪問・通所・短期滞在系 …
   Facility facility = Facility::Office;
-  int beds_from = 0;             // 病床数 (medical rows)
-  std::optional<int> beds_to;    // inclusive; none = no upper bound
-  std::optional<int> readers;    // カードリーダーの助成限度台数 (office rows)
-  Rate rate;                     // 補助率
-  Yen limit;                     // 助成限度額 (税込)
+  int beds_from = 0;           // 病床数 (medical rows)
+  std::optional<int> beds_to;  // inclusive; none = no upper bound
+  std::optional<int> readers;  // カードリーダーの助成限度台数 (office rows)
+  Rate rate;                   // 補助率
+  Yen limit;                   // 助成限度額 (税込)
   std::string source;
   bool takes(Facility f, int beds) const;
 };
@@ -83,13 +83,13 @@ struct Scheme {
   std::string fiscal_year;  // 令和7年度
   Program program = Program::Office;
   std::string title;
-  Date apply_from, apply_to;           // 申請期間 (both days included)
-  std::optional<Date> work_from;       // the work (購入する・設定する) must be done on or after …
-  std::optional<Date> work_to;         // … and on or before (none: no bound)
+  Date apply_from, apply_to;      // 申請期間 (both days included)
+  std::optional<Date> work_from;  // the work (購入する・設定する) must be done on or after …
+  std::optional<Date> work_to;    // … and on or before (none: no bound)
   LimitSum limit_sum = LimitSum::ByClass;
-  int live_per_applicant = 1;          // applications not returned or withdrawn, per applicant
-  int tax_percent = 10;                // 消費税率 used to read a receipt without its 内訳
-  std::string issuer;                  // who decides and pays (国民健康保険中央会)
+  int live_per_applicant = 1;  // applications not returned or withdrawn, per applicant
+  int tax_percent = 10;        // 消費税率 used to read a receipt without its 内訳
+  std::string issuer;          // who decides and pays (国民健康保険中央会)
   std::string source;
   std::vector<ClassLimit> limits;
   std::vector<Timetable> timetable;

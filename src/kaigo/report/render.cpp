@@ -70,7 +70,9 @@ const PageLayout& page_at(const std::vector<PageLayout>& pages, int page) {
   return pages[static_cast<std::size_t>(page)];
 }
 
-std::string iso_day(const Date& d) { return fmt::format("{:04d}-{:02d}-{:02d}T00:00:00+09:00", d.year, d.month, d.day); }
+std::string iso_day(const Date& d) {
+  return fmt::format("{:04d}-{:02d}-{:02d}T00:00:00+09:00", d.year, d.month, d.day);
+}
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -139,7 +141,8 @@ void render_pdf(std::span<const Content> documents, const Date& created, const s
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", tmp.string(), tmp.string()));
+    if (!out)
+      throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", tmp.string(), tmp.string()));
   }
   std::filesystem::rename(tmp, path);
 }

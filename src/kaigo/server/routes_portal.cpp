@@ -49,7 +49,8 @@ std::optional<std::int64_t> integer_of(const nlohmann::json& j, const char* key,
   }
   if (!it->is_number_integer()) bad_field(at + key, "整数ではありません", "not an integer");
   auto v = it->get<std::int64_t>();
-  if (v < lo || v > hi) bad_field(at + key, fmt::format("{}〜{} の範囲外です", lo, hi), fmt::format("outside {}..{}", lo, hi));
+  if (v < lo || v > hi)
+    bad_field(at + key, fmt::format("{}〜{} の範囲外です", lo, hi), fmt::format("outside {}..{}", lo, hi));
   return v;
 }
 
@@ -69,7 +70,9 @@ std::string text_of(const nlohmann::json& j, const char* key, const std::string&
   if (it == j.end() || it->is_null()) return {};
   if (!it->is_string()) bad_field(at + key, "文字列ではありません", "not a string");
   auto s = it->get<std::string>();
-  if (s.size() > max_bytes) bad_field(at + key, fmt::format("{} バイトを超えています", max_bytes), fmt::format("longer than {} bytes", max_bytes));
+  if (s.size() > max_bytes)
+    bad_field(at + key, fmt::format("{} バイトを超えています", max_bytes),
+              fmt::format("longer than {} bytes", max_bytes));
   return std::string(trim(s));
 }
 
@@ -108,14 +111,16 @@ portal::ApplyRequest apply_request(const nlohmann::json& body, const auth::User&
   if (auto it = body.find("services"); it != body.end() && !it->is_null()) {
     if (!it->is_array()) bad_field("services", "配列ではありません", "not an array");
     for (const auto& s : *it) {
-      if (!s.is_string() || s.get<std::string>().size() != 2) bad_field("services", "2桁のサービス種類コード", "two-character service types");
+      if (!s.is_string() || s.get<std::string>().size() != 2)
+        bad_field("services", "2桁のサービス種類コード", "two-character service types");
       r.services.push_back(s.get<std::string>());
     }
   }
   auto scheme = text_of(body, "scheme", "", 40);
   if (!scheme.empty()) r.scheme = scheme;
   auto lines = body.find("lines");
-  if (lines == body.end() || !lines->is_array()) bad_field("lines", "領収書の明細の配列が必要です", "an array of receipt lines is required");
+  if (lines == body.end() || !lines->is_array())
+    bad_field("lines", "領収書の明細の配列が必要です", "an array of receipt lines is required");
   if (lines->size() > 200) bad_field("lines", "200 行までです", "at most 200 lines");
   for (std::size_t i = 0; i < lines->size(); ++i) r.lines.push_back(line_of((*lines)[i], i));
   return r;
@@ -126,7 +131,9 @@ portal::ApplyRequest apply_request(const nlohmann::json& body, const auth::User&
 void check_office_certificate(Scope& scope, const portal::ApplyRequest& r) {
   if (r.program != portal::Program::Office || !scope.app().verifier()) return;
   auto peer = scope.peer();
-  if (!peer) throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です", "this needs the office's electronic certificate (mutual TLS)");
+  if (!peer)
+    throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です",
+                   "this needs the office's electronic certificate (mutual TLS)");
   if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
   if (!peer->speaks_for(r.applicant_no)) throw forbidden();
 }
@@ -210,20 +217,23 @@ void decide(Scope& scope, const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (body.contains("return_reason")) reason = json_string(body, "return_reason");
   }
-  change(scope, req, res, [&](portal::SubsidyRepository& r, std::int64_t id, const auth::User& u, const auth::Caller& by) {
-    return portal::decide(r, id, reason, u, by);
-  });
+  change(scope, req, res,
+         [&](portal::SubsidyRepository& r, std::int64_t id, const auth::User& u, const auth::Caller& by) {
+           return portal::decide(r, id, reason, u, by);
+         });
 }
 
 void pay(Scope& scope, const httplib::Request& req, httplib::Response& res) { change(scope, req, res, portal::pay); }
-void withdraw(Scope& scope, const httplib::Request& req, httplib::Response& res) { change(scope, req, res, portal::withdraw); }
+void withdraw(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  change(scope, req, res, portal::withdraw);
+}
 
 void office_page(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   const auto office = req.matches[1].str();
   if (!portal::may_view_office(scope.user(), office)) throw forbidden();
   auto world = scope.app().world(scope.db());
   store::PortalStore st(scope.db());
-  portal::PageSources sources{world->offices, &world->masters, scope.accounts(), scope.auth_store(), st, st,
+  portal::PageSources sources{world->offices,         &world->masters, scope.accounts(), scope.auth_store(), st, st,
                               scope.app().settings(), nullptr};
   auto r = portal::office_page(sources, office, scope.user(), scope.now());
   if (!r.refusals.empty()) refuse(scope, r.refusals);
@@ -240,8 +250,10 @@ void add_portal_routes(std::vector<Route>& r) {
   r.push_back({"POST", "/api/subsidies", "/api/subsidies", applicants, true, false, apply});
   r.push_back({"GET", "/api/subsidies", "/api/subsidies", readers, false, false, list});
   r.push_back({"GET", R"(/api/subsidies/(\d+))", "/api/subsidies/{id}", readers, false, false, one});
-  r.push_back({"GET", R"(/api/subsidies/(\d+)/notice\.pdf)", "/api/subsidies/{id}/notice.pdf", readers, false, false, notice});
-  r.push_back({"POST", R"(/api/subsidies/(\d+)/withdraw)", "/api/subsidies/{id}/withdraw", applicants, true, false, withdraw});
+  r.push_back(
+      {"GET", R"(/api/subsidies/(\d+)/notice\.pdf)", "/api/subsidies/{id}/notice.pdf", readers, false, false, notice});
+  r.push_back(
+      {"POST", R"(/api/subsidies/(\d+)/withdraw)", "/api/subsidies/{id}/withdraw", applicants, true, false, withdraw});
   r.push_back({"POST", R"(/api/subsidies/(\d+)/decide)", "/api/subsidies/{id}/decide", staff, true, false, decide});
   r.push_back({"POST", R"(/api/subsidies/(\d+)/pay)", "/api/subsidies/{id}/pay", staff, true, false, pay});
   r.push_back({"GET", R"(/api/offices/([0-9A-Za-z]{10})/page)", "/api/offices/{office}/page",

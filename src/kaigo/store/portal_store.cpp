@@ -60,7 +60,8 @@ void read_history(Connection& c, Application& a) {
   auto st = c.prepare("SELECT state, at, by_user, note FROM subsidy_states WHERE application_id = ? ORDER BY seq");
   st.bind(1, a.id);
   while (st.step()) {
-    a.history.push_back({portal::parse_state(st.text(0)).value_or(State::Received), moment(st.text(1)), st.text(2), st.text(3)});
+    a.history.push_back(
+        {portal::parse_state(st.text(0)).value_or(State::Received), moment(st.text(1)), st.text(2), st.text(3)});
   }
 }
 
@@ -86,13 +87,15 @@ void read_lines(Connection& c, Application& a) {
 
 void read_decision(Connection& c, Application& a) {
   if (!a.decision) return;
-  auto steps = c.prepare("SELECT code, label_ja, label_en, formula, amount FROM subsidy_steps WHERE application_id = ? ORDER BY seq");
+  auto steps = c.prepare(
+      "SELECT code, label_ja, label_en, formula, amount FROM subsidy_steps WHERE application_id = ? ORDER BY seq");
   steps.bind(1, a.id);
   while (steps.step()) {
     a.decision->steps.push_back({steps.text(0), steps.text(1), steps.text(2), steps.text(3), Yen{steps.integer(4)}});
   }
   auto findings = c.prepare(
-      "SELECT code, effect, line, rule, message_ja, message_en FROM subsidy_findings WHERE application_id = ? ORDER BY seq");
+      "SELECT code, effect, line, rule, message_ja, message_en FROM subsidy_findings WHERE application_id = ? ORDER BY "
+      "seq");
   findings.bind(1, a.id);
   while (findings.step()) {
     portal::Finding f;
@@ -115,10 +118,19 @@ void insert_lines(Connection& c, std::int64_t id, const std::vector<portal::Rece
     const auto& l = lines[i];
     st.bind(1, id).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, l.receipt).bind(4, l.issued_on.str());
     st.bind(5, l.done_on ? l.done_on->str() : std::string()).bind(6, l.purpose);
-    if (l.count) st.bind(7, *l.count); else st.bind_null(7);
+    if (l.count)
+      st.bind(7, *l.count);
+    else
+      st.bind_null(7);
     st.bind(8, l.amount.value);
-    if (l.net) st.bind(9, l.net->value); else st.bind_null(9);
-    if (l.tax) st.bind(10, l.tax->value); else st.bind_null(10);
+    if (l.net)
+      st.bind(9, l.net->value);
+    else
+      st.bind_null(9);
+    if (l.tax)
+      st.bind(10, l.tax->value);
+    else
+      st.bind_null(10);
     st.bind(11, static_cast<std::int64_t>(l.source_line));
     st.run();
   }
@@ -140,7 +152,8 @@ void insert_decision(Connection& c, std::int64_t id, const portal::Decision& d) 
   c.prepare("DELETE FROM subsidy_steps WHERE application_id = ?").bind(1, id).run();
   c.prepare("DELETE FROM subsidy_findings WHERE application_id = ?").bind(1, id).run();
   auto steps = c.prepare(
-      "INSERT INTO subsidy_steps(application_id, seq, code, label_ja, label_en, formula, amount) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO subsidy_steps(application_id, seq, code, label_ja, label_en, formula, amount) VALUES (?, ?, ?, ?, "
+      "?, ?, ?)");
   for (std::size_t i = 0; i < d.steps.size(); ++i) {
     const auto& s = d.steps[i];
     steps.bind(1, id).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, s.code).bind(4, s.label_ja).bind(5, s.label_en);
@@ -151,7 +164,10 @@ void insert_decision(Connection& c, std::int64_t id, const portal::Decision& d) 
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t i = 0; i < d.findings.size(); ++i) {
     const auto& f = d.findings[i];
-    findings.bind(1, id).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, f.code).bind(4, portal::effect_name(f.effect));
+    findings.bind(1, id)
+        .bind(2, static_cast<std::int64_t>(i + 1))
+        .bind(3, f.code)
+        .bind(4, portal::effect_name(f.effect));
     findings.bind(5, f.line).bind(6, f.rule).bind(7, f.message_ja).bind(8, f.message_en).run();
   }
   c.prepare("UPDATE subsidy_applications SET outcome = ?, amount = ? WHERE id = ?")
@@ -163,7 +179,8 @@ void insert_decision(Connection& c, std::int64_t id, const portal::Decision& d) 
 
 }  // namespace
 
-std::optional<std::int64_t> PortalStore::add_application(const Application& a, int live_limit, const auth::AuditEvent& event) {
+std::optional<std::int64_t> PortalStore::add_application(const Application& a, int live_limit,
+                                                         const auth::AuditEvent& event) {
   auto& c = db_.connection();
   Transaction tx(c);
   {
@@ -174,10 +191,13 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
     if (live.step() && live.integer(0) >= live_limit) return std::nullopt;
   }
   auto st = c.prepare(
-      "INSERT INTO subsidy_applications(scheme, program, applicant_no, applicant_name, services, facility, beds, applied_at, "
+      "INSERT INTO subsidy_applications(scheme, program, applicant_no, applicant_name, services, facility, beds, "
+      "applied_at, "
       "applied_by, state, decision_month, payment_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, a.scheme).bind(2, portal::program_name(a.applicant.program)).bind(3, a.applicant.number);
-  st.bind(4, a.applicant.name).bind(5, joined(a.applicant.services)).bind(6, portal::facility_name(a.applicant.facility));
+  st.bind(4, a.applicant.name)
+      .bind(5, joined(a.applicant.services))
+      .bind(6, portal::facility_name(a.applicant.facility));
   st.bind(7, a.applicant.beds).bind(8, a.applied_at.str()).bind(9, a.applied_by).bind(10, portal::state_name(a.state));
   st.bind(11, a.decision_month.str()).bind(12, a.payment_month.str());
   st.run();
@@ -246,8 +266,9 @@ std::vector<Application> PortalStore::applications(const portal::ApplicationFilt
   return out;
 }
 
-bool PortalStore::change_state(std::int64_t id, State from, const portal::StateChange& to, const portal::Decision* decision,
-                               const portal::Payment* payment, const auth::AuditEvent& event) {
+bool PortalStore::change_state(std::int64_t id, State from, const portal::StateChange& to,
+                               const portal::Decision* decision, const portal::Payment* payment,
+                               const auth::AuditEvent& event) {
   auto& c = db_.connection();
   Transaction tx(c);
   c.prepare("UPDATE subsidy_applications SET state = ? WHERE id = ? AND state = ?")

@@ -20,8 +20,9 @@ class PortalStore : public portal::SubsidyRepository, public portal::OfficeRecor
                                               const auth::AuditEvent& event) override;
   std::optional<portal::Application> application(std::int64_t id) override;
   std::vector<portal::Application> applications(const portal::ApplicationFilter& filter) override;
-  bool change_state(std::int64_t id, portal::State from, const portal::StateChange& to, const portal::Decision* decision,
-                    const portal::Payment* payment, const auth::AuditEvent& event) override;
+  bool change_state(std::int64_t id, portal::State from, const portal::StateChange& to,
+                    const portal::Decision* decision, const portal::Payment* payment,
+                    const auth::AuditEvent& event) override;
 
   // portal::OfficeRecords
   std::vector<portal::FeeRecord> fees_of(std::string_view office_no) override;

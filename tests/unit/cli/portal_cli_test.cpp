@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 TEST(CliPortal, TheDemoLeavesAnApplicationInEveryState) {
   TempDir dir;
   const auto out = dir / "demo";
-  const auto cmd = "bash " + (source_dir() / "scripts" / "demo_portal.sh").string() + " " + KAIGO_CLI + " " + out.string() +
-                   " >" + (dir / "demo.txt").string() + " 2>&1";
+  const auto cmd = "bash " + (source_dir() / "scripts" / "demo_portal.sh").string() + " " + KAIGO_CLI + " " +
+                   out.string() + " >" + (dir / "demo.txt").string() + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << read_file(dir / "demo.txt");
   const auto db = (out / "kaigo.db").string();
   auto list = run_kaigo("subsidy list --db " + db + " --as KJ0000000001 --at 2026-05-10T09:00:00 --format json");
@@ -39,14 +39,16 @@ TEST(CliPortal, TheDemoLeavesAnApplicationInEveryState) {
 
   // The office sees its own application only, and why it was returned.
   const auto returned = std::to_string(by_state["returned"][0]["id"].get<int>());
-  auto show = run_kaigo("subsidy show --db " + db + " --as KJ1370000003 --at 2026-05-10T09:00:00 --format json " + returned);
+  auto show =
+      run_kaigo("subsidy show --db " + db + " --as KJ1370000003 --at 2026-05-10T09:00:00 --format json " + returned);
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_EQ(nlohmann::json::parse(show.out)["decision"]["findings"][0]["code"], "KH10");
   auto not_theirs = run_kaigo("subsidy show --db " + db + " --as KJ1370000001 --at 2026-05-10T09:00:00 " + returned);
   EXPECT_EQ(not_theirs.exit_code, 1);
   EXPECT_NE(not_theirs.err.find("KH40"), std::string::npos);
   auto mine = run_kaigo("subsidy list --db " + db + " --as KJ1370000001 --at 2026-05-10T09:00:00 --format csv");
-  EXPECT_EQ(mine.out.substr(0, mine.out.find('\n')), "id,scheme,applicant_no,applicant_name,state,applied_at,decision_month,payment_month,amount,paid_on");
+  EXPECT_EQ(mine.out.substr(0, mine.out.find('\n')),
+            "id,scheme,applicant_no,applicant_name,state,applied_at,decision_month,payment_month,amount,paid_on");
   EXPECT_EQ(std::count(mine.out.begin(), mine.out.end(), '\n'), 2);
 
   // Notices, and the letters only in files of mode 0600.
@@ -64,7 +66,8 @@ TEST(CliPortal, TheDemoLeavesAnApplicationInEveryState) {
   EXPECT_NE(again.err.find("お知らせを発行する事業所がありません"), std::string::npos);
 
   // The office page as JSON.
-  auto page = run_kaigo("portal page --db " + db + " --as KJ1370000001 --office 1370000001 --at 2026-05-10T09:00:00 --format json");
+  auto page = run_kaigo("portal page --db " + db +
+                        " --as KJ1370000001 --office 1370000001 --at 2026-05-10T09:00:00 --format json");
   ASSERT_EQ(page.exit_code, 0) << page.err;
   auto p = nlohmann::json::parse(page.out);
   EXPECT_EQ(p["certificates"][0]["fee"], 13200);
@@ -74,7 +77,8 @@ TEST(CliPortal, TheDemoLeavesAnApplicationInEveryState) {
   EXPECT_EQ(run_kaigo("portal page --db " + db + " --as KJ1370000002 --office 1370000001").exit_code, 1);
 
   // A receipts file with a bad amount: file, line and column named, nothing stored.
-  write_file(dir / "receipts.csv", "receipt,issued_on,purpose,amount\n1,20260501,カードリーダー1台,20000\n2,20260501,設定費用,1万円\n");
+  write_file(dir / "receipts.csv",
+             "receipt,issued_on,purpose,amount\n1,20260501,カードリーダー1台,20000\n2,20260501,設定費用,1万円\n");
   auto bad = run_kaigo("subsidy apply --db " + db + " --as KJ1370000004 --office 1370000004 --at 2026-05-10T09:00:00 " +
                        (dir / "receipts.csv").string());
   EXPECT_EQ(bad.exit_code, 1);

@@ -24,7 +24,8 @@ TEST(PortalApplication, TheWindowOfReiwa7IsFrom17OctoberTo13March) {
   auto early = w.apply_office("1370000001", "2025-10-16T17:00:00", readers_and_setup());
   EXPECT_EQ(first_code(early.refusals), "KH02");
   EXPECT_EQ(early.refusals[0].message_ja,
-            "令和7年10月16日 は助成金の申請受付期間外です（令和7年度: 令和7年10月17日〜令和8年3月13日、令和8年度: 令和8年4月1日〜令和9年3月31日）");
+            "令和7年10月16日 は助成金の申請受付期間外です（令和7年度: 令和7年10月17日〜令和8年3月13日、令和8年度: "
+            "令和8年4月1日〜令和9年3月31日）");
   auto first_day = w.apply_office("1370000001", "2025-10-17T09:00:00", readers_and_setup());
   ASSERT_TRUE(first_day.refusals.empty()) << first_day.refusals[0].to_string();
   EXPECT_EQ(first_day.application->scheme, "R7-office");
@@ -40,10 +41,12 @@ TEST(PortalApplication, TheWindowOfReiwa7IsFrom17OctoberTo13March) {
 
 TEST(PortalApplication, AfterThe13thOfMarchReiwa7RefusesAndReiwa8CountsOnlyAprilWork) {
   PortalWorld w;
-  std::vector<portal::ReceiptLine> lines{receipt(1, "20260310", "カードリーダー1台", 20000), receipt(2, "20260403", "カードリーダー1台", 21000)};
+  std::vector<portal::ReceiptLine> lines{receipt(1, "20260310", "カードリーダー1台", 20000),
+                                         receipt(2, "20260403", "カードリーダー1台", 21000)};
   auto r7 = w.apply_office("1370000001", "2026-03-16T10:00:00", lines, {}, "R7-office");
   ASSERT_EQ(first_code(r7.refusals), "KH01");
-  EXPECT_EQ(r7.refusals[0].message_ja, "令和7年度の申請受付は令和7年10月17日から令和8年3月13日までです（申請日 令和8年3月16日）");
+  EXPECT_EQ(r7.refusals[0].message_ja,
+            "令和7年度の申請受付は令和7年10月17日から令和8年3月13日までです（申請日 令和8年3月16日）");
   EXPECT_EQ(first_code(w.apply_office("1370000001", "2026-03-16T10:00:00", {lines[0]}).refusals), "KH02");
   auto r8 = w.apply_office("1370000001", "2026-04-10T10:00:00", lines);
   ASSERT_TRUE(r8.refusals.empty()) << r8.refusals[0].to_string();
@@ -69,7 +72,8 @@ TEST(PortalApplication, DecidedTheNextMonthAndPaidTheMonthAfter) {
   auto early = w.decide(id, "2025-11-30T23:59:59");
   EXPECT_EQ(first_code(early.refusals), "KH42");
   EXPECT_EQ(early.refusals[0].message_ja, "申請番号 1 の審査は令和7年12月からです");
-  auto by_office = portal::decide(*w.store, id, std::nullopt, w.user("KJ1370000001"), w.caller("KJ1370000001", "2025-12-01T09:00:00"));
+  auto by_office = portal::decide(*w.store, id, std::nullopt, w.user("KJ1370000001"),
+                                  w.caller("KJ1370000001", "2025-12-01T09:00:00"));
   EXPECT_EQ(first_code(by_office.refusals), "KH44");
   auto decided = w.decide(id, "2025-12-01T09:00:00");
   ASSERT_TRUE(decided.refusals.empty());
@@ -159,35 +163,47 @@ TEST(PortalApplication, AMedicalInstitutionAppliesAsItself) {
   EXPECT_EQ(a.application->applicant.name, "国保総合病院");
   auto d = w.decide(a.application->id, "2026-01-05T09:00:00");
   EXPECT_EQ(d.application->decision->amount, Yen{550000});
-  EXPECT_EQ(first_code(w.apply_medical(portal::Facility::Clinic, 20, "2025-12-10T10:00:00", {receipt(1, "20251201", "改修", 1)}).refusals),
+  EXPECT_EQ(first_code(w.apply_medical(portal::Facility::Clinic, 20, "2025-12-10T10:00:00",
+                                       {receipt(1, "20251201", "改修", 1)})
+                           .refusals),
             "KH07");
-  EXPECT_EQ(first_code(w.apply_medical(portal::Facility::Hospital, 19, "2025-12-10T10:00:00", {receipt(1, "20251201", "改修", 1)}).refusals),
+  EXPECT_EQ(first_code(w.apply_medical(portal::Facility::Hospital, 19, "2025-12-10T10:00:00",
+                                       {receipt(1, "20251201", "改修", 1)})
+                           .refusals),
             "KH07");
   // An office account cannot apply for the hospital, nor the hospital's clerk for an office.
   portal::ApplyRequest r;
   r.program = portal::Program::Medical;
   r.applicant_no = PortalWorld::kHospitalCode;
   r.lines = {receipt(1, "20251201", "改修", 1000)};
-  EXPECT_EQ(first_code(portal::apply(*w.store, w.offices, r, w.user("KJ1370000001"), w.caller("KJ1370000001", "2025-12-10T10:00:00")).refusals),
+  EXPECT_EQ(first_code(portal::apply(*w.store, w.offices, r, w.user("KJ1370000001"),
+                                     w.caller("KJ1370000001", "2025-12-10T10:00:00"))
+                           .refusals),
             "KH04");
   r.program = portal::Program::Office;
   r.applicant_no = "1370000001";
-  EXPECT_EQ(first_code(portal::apply(*w.store, w.offices, r, w.user(PortalWorld::kHospital), w.caller(PortalWorld::kHospital, "2025-12-10T10:00:00")).refusals),
+  EXPECT_EQ(first_code(portal::apply(*w.store, w.offices, r, w.user(PortalWorld::kHospital),
+                                     w.caller(PortalWorld::kHospital, "2025-12-10T10:00:00"))
+                           .refusals),
             "KH04");
 }
 
 TEST(PortalApplication, TheServicesComeFromTheOfficeLedger) {
   PortalWorld w;
-  auto both = w.apply_office("1370000002", "2025-11-05T10:00:00", {receipt(1, "20251101", "カードリーダー5台", 100000), receipt(2, "20251101", "設定費用", 30000)});
+  auto both =
+      w.apply_office("1370000002", "2025-11-05T10:00:00",
+                     {receipt(1, "20251101", "カードリーダー5台", 100000), receipt(2, "20251101", "設定費用", 30000)});
   ASSERT_TRUE(both.refusals.empty());
   EXPECT_EQ(both.application->applicant.services, (std::vector<std::string>{"11", "32"}));
   EXPECT_EQ(both.preview->amount, Yen{119000});
   EXPECT_EQ(both.application->applicant.name, "ひまわり訪問介護");
   // Only the visit service asked for: its class alone.
   PortalWorld w2;
-  auto one = w2.apply_office("1370000002", "2025-11-05T10:00:00", {receipt(1, "20251101", "カードリーダー5台", 100000)}, {"11"});
+  auto one = w2.apply_office("1370000002", "2025-11-05T10:00:00", {receipt(1, "20251101", "カードリーダー5台", 100000)},
+                             {"11"});
   EXPECT_EQ(one.preview->amount, Yen{60000});
-  EXPECT_EQ(first_code(w2.apply_office("1370000003", "2025-11-05T10:00:00", readers_and_setup(), {"11"}).refusals), "KH05");
+  EXPECT_EQ(first_code(w2.apply_office("1370000003", "2025-11-05T10:00:00", readers_and_setup(), {"11"}).refusals),
+            "KH05");
   EXPECT_EQ(first_code(w2.apply_office("1311234567", "2025-11-05T10:00:00", readers_and_setup()).refusals), "");
   EXPECT_EQ(first_code(w2.apply_office("1370000004", "2025-11-05T10:00:00", {}).refusals), "KH08");
 }
@@ -196,7 +212,10 @@ TEST(PortalApplication, TheApplicantWithdrawsBeforeTheDecisionOnly) {
   PortalWorld w;
   auto a = w.apply_office("1370000001", "2025-11-05T10:00:00", readers_and_setup());
   const auto id = a.application->id;
-  EXPECT_EQ(first_code(portal::withdraw(*w.store, id, w.user("KJ1370000002"), w.caller("KJ1370000002", "2025-11-06T10:00:00")).refusals), "KH40");
+  EXPECT_EQ(
+      first_code(portal::withdraw(*w.store, id, w.user("KJ1370000002"), w.caller("KJ1370000002", "2025-11-06T10:00:00"))
+                     .refusals),
+      "KH40");
   auto gone = portal::withdraw(*w.store, id, w.user("KJ1370000001"), w.caller("KJ1370000001", "2025-11-06T10:00:00"));
   ASSERT_TRUE(gone.refusals.empty());
   EXPECT_EQ(gone.application->state, State::Withdrawn);

@@ -48,7 +48,8 @@ std::vector<std::string> codes(const Findings& f) {
 }
 
 TEST(PortalComputation, FourReadersAndSetUpOfAVisitOfficeAreCappedTo64000) {
-  std::vector<ReceiptLine> lines{receipt(1, "20251020", "カードリーダー4台分", 80000), receipt(2, "20251020", "設定費用", 10000)};
+  std::vector<ReceiptLine> lines{receipt(1, "20251020", "カードリーダー4台分", 80000),
+                                 receipt(2, "20251020", "設定費用", 10000)};
   auto c = compute(r7_office(), office({"43"}), lines, {2025, 11, 5}, all());
   EXPECT_EQ(c.outcome, Outcome::Granted);
   EXPECT_EQ(c.reader_cap, 3);
@@ -82,27 +83,32 @@ TEST(PortalComputation, FourReceiptsOfOneReaderEachCountTheFirstThree) {
 
 TEST(PortalComputation, TheDearestReadersAreCountedFirst) {
   // Cap 3: two readers at 15,000 each (30,000), then one of two at 5,000 each: floor(10,000 × 1 ÷ 2).
-  std::vector<ReceiptLine> lines{receipt(1, "20251020", "カードリーダー2台", 10000), receipt(2, "20251020", "カードリーダー2台", 30000)};
+  std::vector<ReceiptLine> lines{receipt(1, "20251020", "カードリーダー2台", 10000),
+                                 receipt(2, "20251020", "カードリーダー2台", 30000)};
   auto c = compute(r7_office(), office({"11"}), lines, {2025, 11, 5}, all());
   EXPECT_EQ(c.lines[1].readers_counted, 2);
   EXPECT_EQ(c.lines[0].readers_counted, 1);
   EXPECT_EQ(step(c, "readers").amount, Yen{35000});
-  EXPECT_EQ(step(c, "readers").formula, "4台（限度 3台、1台は対象外）: 30,000 円＋（10,000 円 × 1台 ÷ 2台 = 5,000 円） = 35,000 円");
+  EXPECT_EQ(step(c, "readers").formula,
+            "4台（限度 3台、1台は対象外）: 30,000 円＋（10,000 円 × 1台 ÷ 2台 = 5,000 円） = 35,000 円");
 }
 
 TEST(PortalComputation, AVisitAndResidentialOfficeGetsUpTo119000) {
-  std::vector<ReceiptLine> lines{receipt(1, "20251101", "カードリーダー5台", 100000), receipt(2, "20251101", "設定費用", 30000),
+  std::vector<ReceiptLine> lines{receipt(1, "20251101", "カードリーダー5台", 100000),
+                                 receipt(2, "20251101", "設定費用", 30000),
                                  receipt(3, "20251101", "カードリーダー1台", 20000)};
   auto c = compute(r7_office(), office({"11", "32"}), lines, {2025, 11, 10}, all());
   EXPECT_EQ(c.reader_cap, 5);
   EXPECT_EQ(c.limit, Yen{119000});
   EXPECT_EQ(step(c, "limit").formula, "訪問・通所・短期滞在系 64,000 円＋居住・入所系 55,000 円 = 119,000 円");
-  EXPECT_EQ(step(c, "readers").amount, Yen{100000});  // 6 readers, the 5 at 20,000 of receipt 1 (receipt order on a tie)
+  EXPECT_EQ(step(c, "readers").amount,
+            Yen{100000});  // 6 readers, the 5 at 20,000 of receipt 1 (receipt order on a tie)
   EXPECT_EQ(step(c, "readers").formula, "6台（限度 5台、1台は対象外）: 100,000 円");
   EXPECT_EQ(c.cost, Yen{130000});
   EXPECT_EQ(c.amount, Yen{119000});
   // Below the limit the cost is granted as it is.
-  std::vector<ReceiptLine> small{receipt(1, "20251101", "カードリーダー2台分", 15400), receipt(2, "20251101", "設定費用", 22000)};
+  std::vector<ReceiptLine> small{receipt(1, "20251101", "カードリーダー2台分", 15400),
+                                 receipt(2, "20251101", "設定費用", 22000)};
   EXPECT_EQ(compute(r7_office(), office({"11", "32"}), small, {2025, 11, 10}, all()).amount, Yen{37400});
 }
 
@@ -119,7 +125,8 @@ TEST(PortalComputation, TwoServicesOfOneClassCountThatClassOnce) {
 }
 
 TEST(PortalComputation, AHospitalOf250BedsGetsHalfUpTo550000) {
-  std::vector<ReceiptLine> lines{receipt(1, "20251201", "電子カルテ改修（主治医意見書の電子的送信機能の追加）", 1400000)};
+  std::vector<ReceiptLine> lines{
+      receipt(1, "20251201", "電子カルテ改修（主治医意見書の電子的送信機能の追加）", 1400000)};
   auto c = compute(r7_medical(), medical(Facility::Hospital, 250), lines, {2025, 12, 10}, all());
   EXPECT_EQ(c.cost, Yen{1400000});
   EXPECT_EQ(c.after_rate, Yen{700000});
@@ -142,7 +149,8 @@ TEST(PortalComputation, AClinicWith400000GetsThreeQuarters) {
 }
 
 TEST(PortalComputation, CardReadersAreNotAMedicalInstitutionsItem) {
-  std::vector<ReceiptLine> lines{receipt(1, "20251201", "カードリーダー1台", 20000), receipt(2, "20251201", "改修", 40000)};
+  std::vector<ReceiptLine> lines{receipt(1, "20251201", "カードリーダー1台", 20000),
+                                 receipt(2, "20251201", "改修", 40000)};
   auto c = compute(r7_medical(), medical(Facility::Clinic, 5), lines, {2025, 12, 10}, all());
   EXPECT_EQ(codes(c.findings), std::vector<std::string>{"KH16"});
   EXPECT_FALSE(c.lines[0].eligible);
@@ -169,7 +177,8 @@ TEST(PortalComputation, The15400ReceiptIsReadAs14000Plus1400) {
   r.tax = Yen{1500};
   read = read_line(r, 1, all(), 10);
   EXPECT_EQ(codes(read.findings), std::vector<std::string>{"KH14"});
-  EXPECT_EQ(read.findings[0].message_ja, "領収書1の内訳（税抜 14,000 円＋消費税等 1,500 円）が金額 15,400 円と合いません");
+  EXPECT_EQ(read.findings[0].message_ja,
+            "領収書1の内訳（税抜 14,000 円＋消費税等 1,500 円）が金額 15,400 円と合いません");
   EXPECT_EQ(tax_included(Yen{22000}, 10), Yen{2000});
   EXPECT_EQ(tax_included(Yen{1}, 10), Yen{0});
 }
@@ -187,20 +196,23 @@ TEST(PortalComputation, AReceiptWithoutPurposeIsReturnedWithThatReason) {
   EXPECT_EQ(step(c, "amount").formula, "返戻（理由は下記）");
   // 「お品代」 names nothing the subsidy knows: returned too.
   lines[0].purpose = "お品代として";
-  EXPECT_EQ(codes(compute(r7_office(), office({"43"}), lines, {2025, 11, 5}, all()).findings), std::vector<std::string>{"KH10"});
+  EXPECT_EQ(codes(compute(r7_office(), office({"43"}), lines, {2025, 11, 5}, all()).findings),
+            std::vector<std::string>{"KH10"});
 }
 
 TEST(PortalComputation, ReadersWithoutTheirCountOrWithTwoPurposesAreReturned) {
-  auto c = compute(r7_office(), office({"43"}), std::vector<ReceiptLine>{receipt(1, "20251020", "カードリーダー", 15400)},
-                   {2025, 11, 5}, all());
+  auto c = compute(r7_office(), office({"43"}),
+                   std::vector<ReceiptLine>{receipt(1, "20251020", "カードリーダー", 15400)}, {2025, 11, 5}, all());
   EXPECT_EQ(codes(c.findings), std::vector<std::string>{"KH12"});
   auto given = receipt(1, "20251020", "カードリーダー", 15400);
   given.count = 2;
-  EXPECT_EQ(compute(r7_office(), office({"43"}), std::vector<ReceiptLine>{given}, {2025, 11, 5}, all()).amount, Yen{15400});
+  EXPECT_EQ(compute(r7_office(), office({"43"}), std::vector<ReceiptLine>{given}, {2025, 11, 5}, all()).amount,
+            Yen{15400});
   given.purpose = "カードリーダー3台";
   EXPECT_EQ(codes(compute(r7_office(), office({"43"}), std::vector<ReceiptLine>{given}, {2025, 11, 5}, all()).findings),
             std::vector<std::string>{"KH13"});
-  auto both = compute(r7_office(), office({"43"}), std::vector<ReceiptLine>{receipt(1, "20251020", "カードリーダー2台・設定費用", 37400)},
+  auto both = compute(r7_office(), office({"43"}),
+                      std::vector<ReceiptLine>{receipt(1, "20251020", "カードリーダー2台・設定費用", 37400)},
                       {2025, 11, 5}, all());
   EXPECT_EQ(codes(both.findings), std::vector<std::string>{"KH11"});
   EXPECT_EQ(both.outcome, Outcome::Returned);
@@ -219,14 +231,17 @@ TEST(PortalComputation, TheCountIsReadFromTheText) {
 
 TEST(PortalComputation, Reiwa8CountsOnlyWorkDoneFromApril2026) {
   const auto& r8 = *all().find("R8-office");
-  std::vector<ReceiptLine> lines{receipt(1, "20260310", "カードリーダー1台", 20000), receipt(2, "20260403", "カードリーダー1台", 21000),
+  std::vector<ReceiptLine> lines{receipt(1, "20260310", "カードリーダー1台", 20000),
+                                 receipt(2, "20260403", "カードリーダー1台", 21000),
                                  receipt(3, "20260403", "設定費用", 11000)};
   auto c = compute(r8, office({"43"}), lines, {2026, 4, 10}, all());
   EXPECT_EQ(c.outcome, Outcome::Granted);
   ASSERT_EQ(codes(c.findings), std::vector<std::string>{"KH20"});
   EXPECT_EQ(c.findings[0].effect, Effect::Exclude);
   EXPECT_EQ(c.findings[0].line, 1);
-  EXPECT_EQ(c.findings[0].message_ja, "令和8年度の助成は令和8年4月1日以降に実施した事業（購入・設定）が対象です（領収書1の実施日 令和8年3月10日）");
+  EXPECT_EQ(
+      c.findings[0].message_ja,
+      "令和8年度の助成は令和8年4月1日以降に実施した事業（購入・設定）が対象です（領収書1の実施日 令和8年3月10日）");
   EXPECT_FALSE(c.lines[0].eligible);
   EXPECT_EQ(c.cost, Yen{32000});
   EXPECT_EQ(c.amount, Yen{32000});

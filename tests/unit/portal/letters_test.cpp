@@ -48,18 +48,21 @@ TEST(PortalLetters, OfficesWithoutAnAccountGetTheirKjIdInALetter) {
   EXPECT_EQ(rows.find(l.certificate_password), std::string::npos);
 
   // The printed letter.
-  auto pdf = report::pdf_bytes(portal::letter_contents(batch, "模擬県国民健康保険団体連合会", {2026, 2, 16}), {2026, 2, 16});
+  auto pdf =
+      report::pdf_bytes(portal::letter_contents(batch, "模擬県国民健康保険団体連合会", {2026, 2, 16}), {2026, 2, 16});
   auto text = pdf_text(pdf);
-  for (const auto& s : {std::string("電子請求登録結果に関するお知らせ"), std::string("KJ1370000005"), l.password, l.certificate_password,
-                        std::string("証明書発行用パスワード"), std::string("〒100-0006 東京都千代田区6-6"),
-                        std::string("模擬県国民健康保険団体連合会"), std::string("令和8年2月16日")}) {
+  for (const auto& s :
+       {std::string("電子請求登録結果に関するお知らせ"), std::string("KJ1370000005"), l.password,
+        l.certificate_password, std::string("証明書発行用パスワード"), std::string("〒100-0006 東京都千代田区6-6"),
+        std::string("模擬県国民健康保険団体連合会"), std::string("令和8年2月16日")}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   }
 
   // A second run finds no one left; the みなし clinic asks and is named.
   auto again = portal::issue_letters(accounts, *w.store, w.offices, {}, w.user(PortalWorld::kOperator), by);
   EXPECT_TRUE(again.letters.empty());
-  auto named = portal::issue_letters(accounts, *w.store, w.offices, {{"1331234568", "1370000001"}}, w.user(PortalWorld::kOperator), by);
+  auto named = portal::issue_letters(accounts, *w.store, w.offices, {{"1331234568", "1370000001"}},
+                                     w.user(PortalWorld::kOperator), by);
   ASSERT_EQ(named.letters.size(), 1u);
   EXPECT_EQ(named.letters[0].user_id, "KJ1331234568");
   ASSERT_EQ(named.skipped.size(), 1u);
@@ -72,8 +75,9 @@ TEST(PortalLetters, OnlyTheStaffIssueAndEveryNamedOfficeMustBeKnown) {
   auto by = w.caller("KJ1370000001", "2026-02-16T10:00:00");
   auto refused = portal::issue_letters(accounts, *w.store, w.offices, {}, w.user("KJ1370000001"), by);
   EXPECT_EQ(refused.refusals.at(0).code, "KH44");
-  auto unknown = portal::issue_letters(accounts, *w.store, w.offices, {{"1370000005", "1370000009"}}, w.user(PortalWorld::kOperator),
-                                       w.caller(PortalWorld::kOperator, "2026-02-16T10:00:00"));
+  auto unknown =
+      portal::issue_letters(accounts, *w.store, w.offices, {{"1370000005", "1370000009"}},
+                            w.user(PortalWorld::kOperator), w.caller(PortalWorld::kOperator, "2026-02-16T10:00:00"));
   ASSERT_EQ(unknown.refusals.size(), 1u);  // 1370000009 closed on 2025-09-30
   EXPECT_EQ(unknown.refusals[0].code, "KH50");
   EXPECT_TRUE(unknown.letters.empty());

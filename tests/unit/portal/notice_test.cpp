@@ -16,25 +16,42 @@ void expect_all(const std::string& text, const std::vector<std::string>& parts) 
 
 TEST(PortalNotice, TheDecisionNoticeShowsEveryStep) {
   PortalWorld w;
-  auto a = w.apply_office("1370000001", "2025-11-05T10:00:00",
-                          {receipt(1, "20251020", "カードリーダー4台分", 80000), receipt(2, "20251020", "設定費用", 10000)});
+  auto a =
+      w.apply_office("1370000001", "2025-11-05T10:00:00",
+                     {receipt(1, "20251020", "カードリーダー4台分", 80000), receipt(2, "20251020", "設定費用", 10000)});
   auto d = w.decide(a.application->id, "2025-12-01T09:00:00");
   ASSERT_TRUE(d.refusals.empty());
   const auto bytes = portal::decision_notice_pdf(*d.application);
   EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
   EXPECT_EQ(portal::decision_notice_pdf(*d.application), bytes);  // dated by the decision: the same bytes
   auto text = pdf_text(bytes);
-  expect_all(text, {"助成金交付決定通知書", "1370000001", "さくら居宅介護支援事業所", "令和7年12月1日", "申請番号 1",
-                    "令和7年度", "交付決定額", "64,000 円",
-                    "1. 領収書1「カードリーダー4台分」", "税込 80,000 円", "2. 領収書2「設定費用」",
-                    "80,000 円 × 3台 ÷ 4台 = 60,000 円", "接続サポート等経費", "60,000 円＋10,000 円 = 70,000 円",
-                    "補助率 1/1", "70,000 円 × 1/1 = 70,000 円", "訪問・通所・短期滞在系 64,000 円",
-                    "70,000 円と助成限度額 64,000 円の少ない方", "KH21", "KH22", "公益社団法人国民健康保険中央会"});
+  expect_all(text, {"助成金交付決定通知書",
+                    "1370000001",
+                    "さくら居宅介護支援事業所",
+                    "令和7年12月1日",
+                    "申請番号 1",
+                    "令和7年度",
+                    "交付決定額",
+                    "64,000 円",
+                    "1. 領収書1「カードリーダー4台分」",
+                    "税込 80,000 円",
+                    "2. 領収書2「設定費用」",
+                    "80,000 円 × 3台 ÷ 4台 = 60,000 円",
+                    "接続サポート等経費",
+                    "60,000 円＋10,000 円 = 70,000 円",
+                    "補助率 1/1",
+                    "70,000 円 × 1/1 = 70,000 円",
+                    "訪問・通所・短期滞在系 64,000 円",
+                    "70,000 円と助成限度額 64,000 円の少ない方",
+                    "KH21",
+                    "KH22",
+                    "公益社団法人国民健康保険中央会"});
 }
 
 TEST(PortalNotice, TheHospitalsNoticeShowsTheRate) {
   PortalWorld w;
-  auto a = w.apply_medical(portal::Facility::Hospital, 250, "2025-12-10T10:00:00", {receipt(1, "20251201", "電子カルテ改修", 1400000)});
+  auto a = w.apply_medical(portal::Facility::Hospital, 250, "2025-12-10T10:00:00",
+                           {receipt(1, "20251201", "電子カルテ改修", 1400000)});
   auto d = w.decide(a.application->id, "2026-01-05T09:00:00");
   auto text = pdf_text(portal::decision_notice_pdf(*d.application));
   expect_all(text, {"医療機関コード", PortalWorld::kHospitalCode, "国保総合病院", "病院（250床）",
@@ -48,8 +65,8 @@ TEST(PortalNotice, AReturnedApplicationsNoticeSaysWhy) {
   auto d = w.decide(a.application->id, "2025-12-01T09:00:00");
   EXPECT_EQ(portal::decision_notice_title(*d.application), "助成金申請返戻通知書");
   auto text = pdf_text(portal::decision_notice_pdf(*d.application));
-  expect_all(text, {"助成金申請返戻通知書", "返戻", "KH10", "領収書1に用途（カードリーダー、台数、設定費用など）の記載がありません",
-                    "改めて申請してください"});
+  expect_all(text, {"助成金申請返戻通知書", "返戻", "KH10",
+                    "領収書1に用途（カードリーダー、台数、設定費用など）の記載がありません", "改めて申請してください"});
 }
 
 }  // namespace

@@ -16,7 +16,12 @@ namespace {
 
 const nlohmann::json kFourReaders = nlohmann::json::array({
     {{"receipt", 1}, {"issued_on", "20260420"}, {"purpose", "カードリーダー4台分"}, {"amount", 80000}},
-    {{"receipt", 2}, {"issued_on", "20260420"}, {"purpose", "設定費用"}, {"amount", 10000}, {"net", 9091}, {"tax", 909}},
+    {{"receipt", 2},
+     {"issued_on", "20260420"},
+     {"purpose", "設定費用"},
+     {"amount", 10000},
+     {"net", 9091},
+     {"tax", 909}},
 });
 
 void set_clock(ServerWorld& w, const std::string& at) {
@@ -48,8 +53,10 @@ TEST(PortalServer, AnOfficeAppliesTheStaffDecideAndPayAndTheOfficeReadsTheNotice
   auto twice = clerk.post_json("/api/subsidies", {{"office_no", "1370000001"}, {"lines", kFourReaders}});
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(twice.error_code(), "KH03");
-  auto bad = clerk.post_json("/api/subsidies", {{"office_no", "1370000001"},
-                                                {"lines", nlohmann::json::array({{{"receipt", 1}, {"issued_on", "20260420"}, {"amount", "x"}}})}});
+  auto bad = clerk.post_json(
+      "/api/subsidies",
+      {{"office_no", "1370000001"},
+       {"lines", nlohmann::json::array({{{"receipt", 1}, {"issued_on", "20260420"}, {"amount", "x"}}})}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json()["error"]["message_ja"], "項目 lines[0].amount が正しくありません（整数ではありません）");
 
@@ -84,8 +91,8 @@ TEST(PortalServer, AnOfficeAppliesTheStaffDecideAndPayAndTheOfficeReadsTheNotice
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.headers["Content-Type"], "application/pdf");
   auto text = pdf_text(pdf.body);
-  for (const char* s : {"助成金交付決定通知書", "令和8年度", "80,000 円 × 3台 ÷ 4台 = 60,000 円", "60,000 円＋10,000 円 = 70,000 円",
-                        "70,000 円 × 1/1 = 70,000 円", "64,000 円"}) {
+  for (const char* s : {"助成金交付決定通知書", "令和8年度", "80,000 円 × 3台 ÷ 4台 = 60,000 円",
+                        "60,000 円＋10,000 円 = 70,000 円", "70,000 円 × 1/1 = 70,000 円", "64,000 円"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   }
 
@@ -109,7 +116,8 @@ TEST(PortalServer, AnOfficeAppliesTheStaffDecideAndPayAndTheOfficeReadsTheNotice
   std::multiset<std::string> actions;
   const auto audit = op.get("/api/audit?limit=1000").json();
   for (const auto& row : audit["rows"]) actions.insert(row["action"]);
-  for (const char* action : {"subsidy_apply", "subsidy_decide", "subsidy_pay", "subsidy_notice"}) EXPECT_EQ(actions.count(action), 1u) << action;
+  for (const char* action : {"subsidy_apply", "subsidy_decide", "subsidy_pay", "subsidy_notice"})
+    EXPECT_EQ(actions.count(action), 1u) << action;
   EXPECT_EQ(run_kaigo("audit verify --db " + w.db()).exit_code, 0);
 }
 
@@ -117,8 +125,10 @@ TEST(PortalServer, AReceiptWithoutPurposeIsReturnedWithThatReason) {
   ServerWorld w;
   ApiClient clerk(w, "office2");
   ASSERT_EQ(clerk.login("KJ1370000002").status, 200);
-  auto applied = clerk.post_json("/api/subsidies", {{"office_no", "1370000002"},
-                                                    {"lines", nlohmann::json::array({{{"receipt", 1}, {"issued_on", "20260420"}, {"amount", 15400}}})}});
+  auto applied = clerk.post_json(
+      "/api/subsidies",
+      {{"office_no", "1370000002"},
+       {"lines", nlohmann::json::array({{{"receipt", 1}, {"issued_on", "20260420"}, {"amount", 15400}}})}});
   ASSERT_EQ(applied.status, 201) << applied.body;
   EXPECT_EQ(applied.json()["preview"]["outcome"], "returned");  // told at once
   const auto id = std::to_string(applied.json()["id"].get<int>());
@@ -132,7 +142,8 @@ TEST(PortalServer, AReceiptWithoutPurposeIsReturnedWithThatReason) {
   ASSERT_EQ(clerk.login("KJ1370000002").status, 200);
   auto text = pdf_text(clerk.get("/api/subsidies/" + id + "/notice.pdf").body);
   EXPECT_NE(text.find("助成金申請返戻通知書"), std::string::npos);
-  EXPECT_NE(text.find("領収書1に用途（カードリーダー、台数、設定費用など）の記載がありません"), std::string::npos) << text;
+  EXPECT_NE(text.find("領収書1に用途（カードリーダー、台数、設定費用など）の記載がありません"), std::string::npos)
+      << text;
   // Returned: the office applies again.
   auto again = clerk.post_json("/api/subsidies", {{"office_no", "1370000002"}, {"lines", kFourReaders}});
   EXPECT_EQ(again.status, 201) << again.body;
@@ -141,16 +152,22 @@ TEST(PortalServer, AReceiptWithoutPurposeIsReturnedWithThatReason) {
 TEST(PortalServer, AHospitalAppliesAndEachOfficeHasItsPage) {
   ServerWorld w;
   write_file(w.dir() / "medical-pw", std::string(ServerWorld::kPassword) + "\n");
-  ASSERT_EQ(run_kaigo("user add --db " + w.db() + " --id KJH131000099 --role medical --medical 1310000099 --job clerk < " +
-                      (w.dir() / "medical-pw").string())
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_kaigo("user add --db " + w.db() + " --id KJH131000099 --role medical --medical 1310000099 --job clerk < " +
+                (w.dir() / "medical-pw").string())
+          .exit_code,
+      0);
   ApiClient hospital(w);
   ASSERT_EQ(hospital.login("KJH131000099").status, 200);
   auto applied = hospital.post_json(
       "/api/subsidies",
-      {{"name", "国保総合病院"}, {"facility", "hospital"}, {"beds", 250},
-       {"lines", nlohmann::json::array({{{"receipt", 1}, {"issued_on", "20260415"}, {"purpose", "電子カルテ改修（主治医意見書の電子的送信機能）"}, {"amount", 1400000}}})}});
+      {{"name", "国保総合病院"},
+       {"facility", "hospital"},
+       {"beds", 250},
+       {"lines", nlohmann::json::array({{{"receipt", 1},
+                                         {"issued_on", "20260415"},
+                                         {"purpose", "電子カルテ改修（主治医意見書の電子的送信機能）"},
+                                         {"amount", 1400000}}})}});
   ASSERT_EQ(applied.status, 201) << applied.body;
   EXPECT_EQ(applied.json()["scheme"], "R8-medical");
   EXPECT_EQ(applied.json()["preview"]["after_rate"], 700000);
