@@ -24,6 +24,8 @@ void register_cert(CLI::App& app, int& status);
 void register_audit(CLI::App& app, int& status);
 void register_month(CLI::App& app, int& status);
 void register_careplan(CLI::App& app, int& status);
+void register_subsidy(CLI::App& app, int& status);
+void register_portal(CLI::App& app, int& status);
 void register_serve(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -118,6 +118,17 @@ std::string random_token() {
   return out;
 }
 
+std::string random_printable_secret(std::size_t length) {
+  static constexpr std::string_view kSymbols = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
+  init_crypto();
+  std::string out;
+  out.reserve(length);
+  for (std::size_t i = 0; i < length; ++i) {
+    out += kSymbols[randombytes_uniform(static_cast<std::uint32_t>(kSymbols.size()))];
+  }
+  return out;
+}
+
 std::string token_digest(std::string_view token) { return sha256_hex(token); }
 
 std::string csrf_token_for(std::string_view session_token) {

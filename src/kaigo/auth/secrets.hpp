@@ -40,6 +40,10 @@ std::optional<Refusal> check_secret_policy(std::string_view secret, std::string_
 
 // 32 random bytes (256 bits) as base64url without padding: 43 characters, safe in a cookie.
 std::string random_token();
+// A secret to be printed on paper (the initial password and 証明書発行用パスワード of a KJ-ID letter):
+// `length` characters drawn uniformly from digits and letters without the look-alikes 0 O o 1 I l
+// (56 symbols, ~5.8 bits each).
+std::string random_printable_secret(std::size_t length);
 // What the store keeps instead of a token: its SHA-256 (hex). A token has 256 random bits, so a
 // fast hash is enough; a database leak gives no live session or reset link.
 std::string token_digest(std::string_view token);

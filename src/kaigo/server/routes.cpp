@@ -14,6 +14,7 @@ std::vector<Route> api_routes() {
   add_month_routes(routes);
   add_meta_routes(routes);
   add_web_routes(routes);
+  add_portal_routes(routes);
   return routes;
 }
 

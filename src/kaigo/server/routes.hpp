@@ -54,6 +54,7 @@ void add_web_routes(std::vector<Route>& routes);
 // Whether `u` may see received file `s`: the 国保連's staff every file, an office the files of its
 // offices and those it sent (anything else answers 403).
 bool may_see_submission(const auth::User& u, const reception::Submission& s);
+void add_portal_routes(std::vector<Route>& routes);
 
 // Answers with JSON (UTF-8; a byte that is not is replaced).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);

@@ -7,10 +7,11 @@
 
 #include "kaigo/store/schema/auth.hpp"
 #include "kaigo/store/schema/views.hpp"
+#include "kaigo/store/schema/portal.hpp"
 
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 2> kModuleSchemas{auth::kSchema, views::kSchema};
+inline constexpr std::array<std::string_view, 3> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema};
 
 }  // namespace kaigo::store::schema
