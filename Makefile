@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
 LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench stress clean format tidy screenshots
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo serve bench stress clean format tidy screenshots
 
 all: build
 
@@ -60,6 +60,10 @@ fuzz: build-san
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)/kaigo $(DEMO_DIR)
+
+# kaigo serve on the demo month (https://127.0.0.1:8443) with demo accounts (docs/server.md).
+serve: build
+	@bash scripts/serve_demo.sh $(BUILD)/kaigo $(DEMO_DIR)
 
 bench: build
 	@cmake -S . -B $(BUILD) -DKAIGO_BENCH=ON >/dev/null

@@ -1,5 +1,7 @@
 #include "auth_support.hpp"
 
+#include "kaigo/store/auth_store.hpp"
+
 #include <pwd.h>
 #include <termios.h>
 #include <unistd.h>
@@ -42,6 +44,11 @@ std::optional<std::string> read_secret(const char* prompt_ja, const char* prompt
 int print_refusals(const auth::Refusals& refusals) {
   for (const auto& r : refusals) std::fprintf(stderr, "エラー / error: %s\n", r.to_string().c_str());
   return refusals.empty() ? 0 : 1;
+}
+
+void audit_cli(store::Database& db, std::string_view action, std::string_view target, nlohmann::json detail,
+               const LocalDateTime& at) {
+  store::AuthStore(db).append(auth::event_of(cli_caller(at), action, target, std::move(detail)));
 }
 
 }  // namespace kaigo::cli

@@ -2,6 +2,7 @@
 // 審査済 → 支払済), and the operator's close of a month (an addition to DESIGN §3.1, issue 11).
 #include <fmt/format.h>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/desk.hpp"
@@ -49,6 +50,7 @@ void register_month(CLI::App& app, int& status) {
     }
     month::Desk desk(db_path);
     auto step = desk.reception().close_month(*month, *at);
+    audit_cli(desk.db(), step.done ? "month_close" : "month_close_refused", month->str(), nlohmann::json::object(), *at);
     if (!step.done) {
       err(fmt::format("締め切れません: {} / cannot close: {}\n", step.message_ja, step.message_en));
       status = 1;

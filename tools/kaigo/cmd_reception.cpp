@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/core/strings.hpp"
@@ -53,6 +54,10 @@ void register_submit(CLI::App& app, int& status) {
         continue;
       }
       auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, *at);
+      audit_cli(desk.db(), "upload", std::to_string(s.id),
+                {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                 {"sha256", s.sha256}, {"bytes", s.size}},
+                *at);
       if (format == "json") {
         answers.push_back(month::submission_json(s));
       } else {
@@ -85,6 +90,7 @@ void register_cancel(CLI::App& app, int& status) {
     month::Desk desk(db_path);
     report_recovered(desk.recover(*at));
     auto r = desk.cancel(id, *at);
+    audit_cli(desk.db(), r.cancelled ? "cancel" : "cancel_refused", std::to_string(id), nlohmann::json::object(), *at);
     if (!r.cancelled) {
       err(fmt::format("取消できません: {} / cannot cancel: {}\n", r.message_ja, r.message_en));
       status = 1;

@@ -2,6 +2,7 @@
 // (DESIGN §3.1): parse, call month::run_results, print.
 #include <fmt/format.h>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/results_run.hpp"
@@ -61,6 +62,8 @@ void register_results(CLI::App& app, int& status) {
       return;
     }
     auto run = month::run_results(db_path, options, *at);
+    audit_cli(*store::Database::open(db_path), run.written() ? "results" : "results_refused", month->str(),
+              {{"out", out_dir}, {"offices", run.offices}, {"transfers", run.transfers.value}}, *at);
     for (const auto& w : run.warnings) err(fmt::format("{} / {}\n", w.ja, w.en));
     if (!run.step.done) {
       err(fmt::format("支払処理できません: {} / cannot settle: {}\n", run.step.message_ja, run.step.message_en));

@@ -2,6 +2,7 @@
 // month::run_review, print. The month must be closed; a month already reviewed only with --again.
 #include <fmt/format.h>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/review_run.hpp"
@@ -31,6 +32,8 @@ void register_review(CLI::App& app, int& status) {
       return;
     }
     auto run = month::run_review(db_path, *month, *at, again);
+    audit_cli(*store::Database::open(db_path), run.step.done ? "review" : "review_refused", month->str(),
+              {{"again", again}, {"files_sent", run.step.files_sent}, {"claims", run.report.claims}}, *at);
     if (!run.step.done) {
       err(fmt::format("審査できません: {} / cannot review: {}\n", run.step.message_ja, run.step.message_en));
       status = 1;

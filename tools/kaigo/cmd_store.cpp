@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 #include <cstdio>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "kaigo/core/strings.hpp"
 #include "kaigo/store/tables.hpp"
 
 namespace kaigo::cli {
@@ -58,6 +60,8 @@ void register_load(CLI::App& app, int& status) {
     auto text = read_whole_file(file);
     auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst(),
                                     empty ? store::EmptyTable::Allow : store::EmptyTable::Refuse);
+    audit_cli(*db, report.stored ? "load" : "load_refused", kind,
+              {{"file", escape_control(file)}, {"rows", report.rows}, {"problems", report.diagnostics.size()}}, now_jst());
     print_diagnostics(report.diagnostics);
     if (!report.stored) {
       std::fprintf(

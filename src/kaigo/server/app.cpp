@@ -45,16 +45,30 @@ void Clock::set(const LocalDateTime& at) {
 // ---- limits --------------------------------------------------------------------------------------
 
 bool RateLimiter::allow(const std::string& key) {
+  if (exhausted(key)) return false;
+  count(key);
+  return true;
+}
+
+bool RateLimiter::exhausted(const std::string& key) {
   std::lock_guard lock(mu_);
   const auto now = std::chrono::steady_clock::now();
-  auto& times = seen_[key];
-  std::erase_if(times, [&](auto t) { return now - t > window_; });
-  if (times.size() >= limit_) return false;
-  times.push_back(now);
+  auto it = seen_.find(key);
+  if (it == seen_.end()) return false;
+  std::erase_if(it->second, [&](auto t) { return now - t > window_; });
+  return it->second.size() >= limit_;
+}
+
+void RateLimiter::count(const std::string& key) {
+  std::lock_guard lock(mu_);
+  seen_[key].push_back(std::chrono::steady_clock::now());
   if (seen_.size() > 10000) {
-    std::erase_if(seen_, [&](const auto& e) { return e.second.empty(); });
+    const auto now = std::chrono::steady_clock::now();
+    for (auto it = seen_.begin(); it != seen_.end();) {
+      std::erase_if(it->second, [&](auto t) { return now - t > window_; });
+      it = it->second.empty() ? seen_.erase(it) : std::next(it);
+    }
   }
-  return true;
 }
 
 // ---- jobs ----------------------------------------------------------------------------------------

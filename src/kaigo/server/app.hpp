@@ -47,6 +47,10 @@ class RateLimiter {
   RateLimiter(std::size_t limit, std::chrono::seconds window) : limit_(limit), window_(window) {}
   // Counts one event; false when the key is over its limit (the event is not counted).
   bool allow(const std::string& key);
+  // Whether the key is at its limit now (nothing counted).
+  bool exhausted(const std::string& key);
+  // Counts one event, whatever the limit.
+  void count(const std::string& key);
 
  private:
   std::mutex mu_;
@@ -93,6 +97,8 @@ class App {
   const Settings& settings() const { return settings_; }
   const auth::PeerVerifier* verifier() const { return verifier_.get(); }
   Jobs& jobs() { return jobs_; }
+  // Failed logins per client address (many clerks may share one address: only failures count;
+  // each account's own lockout is auth's) and reset requests per address.
   RateLimiter& login_limiter() { return login_limiter_; }
   // Argon2id takes 64 MiB a hash: at most two run at once, whatever the number of clients.
   std::counting_semaphore<2>& hashing() { return hashing_; }
@@ -108,7 +114,7 @@ class App {
   Settings settings_;
   std::unique_ptr<auth::PeerVerifier> verifier_;
   Jobs jobs_;
-  RateLimiter login_limiter_{20, std::chrono::seconds(60)};
+  RateLimiter login_limiter_{30, std::chrono::seconds(60)};
   std::counting_semaphore<2> hashing_{2};
   std::mutex world_mu_;
   std::int64_t world_version_ = -1;

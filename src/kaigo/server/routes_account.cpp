@@ -32,9 +32,9 @@ std::string session_cookie(Scope& scope, const std::string& token, int max_age_s
 ApiError refusal_error(int status, const auth::Refusal& r) { return {status, r.code, r.message_ja, r.message_en}; }
 
 void login(Scope& scope, const httplib::Request& req, httplib::Response& res) {
-  if (!scope.app().login_limiter().allow(req.remote_addr)) {
-    ApiError e{429, "KW29", "ログインの試行が多すぎます。1分ほど待ってから、もう一度試してください",
-               "too many login attempts; wait a minute and try again"};
+  if (scope.app().login_limiter().exhausted(req.remote_addr)) {
+    ApiError e{429, "KW29", "ログインの失敗が多すぎます。1分ほど待ってから、もう一度試してください",
+               "too many failed logins from this address; wait a minute and try again"};
     e.retry_after = 60;
     throw e;
   }
@@ -63,6 +63,7 @@ void login(Scope& scope, const httplib::Request& req, httplib::Response& res) {
       throw e;
     }
     case auth::LoginStatus::Wrong:
+      scope.app().login_limiter().count(req.remote_addr);
       throw refusal_error(401, *r.refusal);
   }
 }
