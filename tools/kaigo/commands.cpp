@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
   register_audit(app, status);
   register_month(app, status);
   register_careplan(app, status);
+  register_platform(app, status);
   register_serve(app, status);
   try {
     app.parse(argc, argv);

@@ -24,6 +24,7 @@ void register_cert(CLI::App& app, int& status);
 void register_audit(CLI::App& app, int& status);
 void register_month(CLI::App& app, int& status);
 void register_careplan(CLI::App& app, int& status);
+void register_platform(CLI::App& app, int& status);
 void register_serve(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

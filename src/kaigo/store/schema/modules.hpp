@@ -6,10 +6,11 @@
 #include <string_view>
 
 #include "kaigo/store/schema/auth.hpp"
+#include "kaigo/store/schema/platform.hpp"
 
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 1> kModuleSchemas{auth::kSchema};
+inline constexpr std::array<std::string_view, 2> kModuleSchemas{auth::kSchema, platform::kSchema};
 
 }  // namespace kaigo::store::schema
