@@ -13,6 +13,7 @@ std::vector<Route> api_routes() {
   add_results_routes(routes);
   add_month_routes(routes);
   add_meta_routes(routes);
+  add_platform_routes(routes);
   return routes;
 }
 

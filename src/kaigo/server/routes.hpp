@@ -47,6 +47,7 @@ void add_submission_routes(std::vector<Route>& routes);
 void add_results_routes(std::vector<Route>& routes);
 void add_month_routes(std::vector<Route>& routes);
 void add_meta_routes(std::vector<Route>& routes);
+void add_platform_routes(std::vector<Route>& routes);
 
 // Answers with JSON (UTF-8; a byte that is not is replaced).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
