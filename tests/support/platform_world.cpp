@@ -143,7 +143,10 @@ platform::Outcome PlatformWorld::request(const platform::PersonKey& person, cons
 platform::Outcome PlatformWorld::consent(const platform::PersonKey& person, const char* on, const char* form, bool revoke,
                                          const std::string& by, const std::string& office) {
   const auth::User* u = by.empty() ? nullptr : &user(by);
-  return platform_->register_consent(operator_at("2026-04-01T09:00:00"), u, person, {*Date::parse(on), form, revoke}, office);
+  const auto day = *Date::parse(on);
+  const LocalDateTime at{day, 12, 0, 0};
+  auto caller = u ? auth::Caller{u->id, "test", at} : auth::Caller{"cli:operator", "cli", at};
+  return platform_->register_consent(caller, u, person, {day, form, revoke}, office);
 }
 
 int PlatformWorld::audit_count(std::string_view action, const platform::PersonKey& person) {
