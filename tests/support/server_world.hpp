@@ -74,6 +74,9 @@ class ApiClient {
   // A raw upload with X-File-Name.
   ApiResponse upload(const std::string& name, const std::string& bytes);
   ApiResponse upload_file(const std::filesystem::path& file) { return upload(file.filename().string(), read_file(file)); }
+  // A raw body with X-File-Name to any route.
+  ApiResponse post_bytes(const std::string& path, const std::string& name, const std::string& bytes,
+                         const std::string& content_type);
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string t) { csrf_ = std::move(t); }
   httplib::Headers headers() const;
