@@ -167,6 +167,10 @@ Outcome Platform::submit_opinion(const auth::User& user, const auth::Caller& cal
   }
   OpinionCheck check;
   auto o = read_opinion(opinion, institution, check);
+  if (o && caller.at.date < o->written_on) {
+    check.fail("written_on", "記入日が今日より後です", "written_on is after today");
+    o.reset();
+  }
   if (!o) return outcome("bad-input", {{"errors", check.errors}});
   Outcome result;
   repo_.atomically([&] {

@@ -30,6 +30,15 @@ const std::string& statement_codes_sql() {
 
 }  // namespace
 
+PlatformStore::PlatformStore(Database& db) : db_(db) {}
+PlatformStore::~PlatformStore() = default;
+
+Statement& PlatformStore::cached(std::unique_ptr<Statement>& slot, std::string_view sql) {
+  if (!slot) slot = std::make_unique<Statement>(db_.connection().prepare(sql));
+  slot->reset();  // also after a step that threw
+  return *slot;
+}
+
 void PlatformStore::atomically(const std::function<void()>& step) {
   Transaction tx(db_.connection());
   step();
@@ -38,20 +47,24 @@ void PlatformStore::atomically(const std::function<void()>& step) {
 
 std::optional<platform::LatestVersion> PlatformStore::latest(const PersonKey& p, std::string_view kind,
                                                              std::string_view record_id) {
-  auto st = db_.connection().prepare(
-      "SELECT id, version, update_kind, effective_on, data FROM platform_records "
-      "WHERE insurer_no = ? AND insured_no = ? AND kind = ? AND record_id = ? ORDER BY version DESC LIMIT 1");
+  auto& st = cached(latest_,
+                    "SELECT id, version, update_kind, effective_on, data FROM platform_records "
+                    "WHERE insurer_no = ? AND insured_no = ? AND kind = ? AND record_id = ? ORDER BY version DESC LIMIT 1");
   st.bind(1, p.insurer_no).bind(2, p.insured_no).bind(3, kind).bind(4, record_id);
-  if (!st.step()) return std::nullopt;
-  return platform::LatestVersion{st.integer(0), static_cast<int>(st.integer(1)),
-                                 static_cast<platform::UpdateKind>(st.integer(2)), day(st.text(3)), st.text(4)};
+  std::optional<platform::LatestVersion> out;
+  if (st.step()) {
+    out = platform::LatestVersion{st.integer(0), static_cast<int>(st.integer(1)),
+                                  static_cast<platform::UpdateKind>(st.integer(2)), day(st.text(3)), st.text(4)};
+  }
+  st.reset();  // a statement left stepping would hold its read open
+  return out;
 }
 
 std::int64_t PlatformStore::add_version(const platform::Record& r) {
   auto& c = db_.connection();
-  auto st = c.prepare(
-      "INSERT INTO platform_records(insurer_no, insured_no, kind, record_id, version, update_kind, effective_on, data, "
-      "source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto& st = cached(insert_,
+                    "INSERT INTO platform_records(insurer_no, insured_no, kind, record_id, version, update_kind, effective_on, "
+                    "data, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, r.person.insurer_no).bind(2, r.person.insured_no).bind(3, r.kind).bind(4, r.record_id);
   st.bind(5, r.version).bind(6, static_cast<int>(r.update)).bind(7, r.effective_on.str()).bind(8, r.data);
   st.bind(9, r.source).bind(10, r.recorded_at.str());
@@ -132,7 +145,8 @@ std::vector<PersonKey> PlatformStore::linked_with(std::string_view pmh_key) {
   std::vector<PersonKey> out;
   if (pmh_key.empty()) return out;
   auto st = db_.connection().prepare(
-      "SELECT insurer_no, insured_no FROM platform_people WHERE pmh_key = ? ORDER BY insurer_no, insured_no");
+      // "pmh_key <> ''" lets SQLite use the partial index (a bound value alone could be '').
+      "SELECT insurer_no, insured_no FROM platform_people WHERE pmh_key = ? AND pmh_key <> '' ORDER BY insurer_no, insured_no");
   st.bind(1, pmh_key);
   while (st.step()) out.push_back({st.text(0), st.text(1)});
   return out;

@@ -5,14 +5,21 @@
 // One PlatformStore per thread, over that thread's own Database.
 // Owns: the SQL of the platform tables. Must not: decide anything (platform does).
 #pragma once
+#include <memory>
+
 #include "kaigo/platform/repository.hpp"
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::store {
 
+class Statement;
+
 class PlatformStore : public platform::Repository {
  public:
-  explicit PlatformStore(Database& db) : db_(db) {}
+  explicit PlatformStore(Database& db);
+  ~PlatformStore() override;
+  PlatformStore(const PlatformStore&) = delete;
+  PlatformStore& operator=(const PlatformStore&) = delete;
 
   void atomically(const std::function<void()>& step) override;
   std::optional<platform::LatestVersion> latest(const platform::PersonKey& person, std::string_view kind,
@@ -44,8 +51,11 @@ class PlatformStore : public platform::Repository {
   std::int64_t record_count();
 
  private:
+  // The statements a linkage file runs for every row, prepared once (a million rows a file).
+  Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql);
   Database& db_;
   std::string salt_;  // cached once read
+  std::unique_ptr<Statement> latest_, insert_;
 };
 
 }  // namespace kaigo::store
