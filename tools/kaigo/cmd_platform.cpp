@@ -25,16 +25,6 @@ PlatformOptions& options() {
   return o;
 }
 
-// Runs a command body, turning failures into a message and status 1.
-void guarded(int& status, const std::function<int()>& body) {
-  try {
-    status = body();
-  } catch (const std::exception& e) {
-    err(fmt::format("エラー / error: {}\n", e.what()));
-    status = 1;
-  }
-}
-
 platform::PersonKey person() { return {options().insurer, options().insured}; }
 
 int golive() {
@@ -206,10 +196,7 @@ int notify() {
 }
 
 CLI::App* sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {
-  auto* c = parent->add_subcommand(name, help);
-  c->add_option("--db", options().db_path, "データベース / database file")->required();
-  c->callback([&status, body] { guarded(status, body); });
-  return c;
+  return platform_subcommand(parent, name, help, options().db_path, status, body);
 }
 
 void person_options(CLI::App* c) {

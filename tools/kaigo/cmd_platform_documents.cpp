@@ -24,15 +24,6 @@ DocumentOptions& options() {
   return o;
 }
 
-void guarded(int& status, const std::function<int()>& body) {
-  try {
-    status = body();
-  } catch (const std::exception& e) {
-    err(fmt::format("エラー / error: {}\n", e.what()));
-    status = 1;
-  }
-}
-
 void write_out(const std::string& path, std::string_view bytes) {
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -109,10 +100,7 @@ int packet_fetch() {
 }
 
 CLI::App* sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {
-  auto* c = parent->add_subcommand(name, help);
-  c->add_option("--db", options().db_path, "データベース / database file")->required();
-  c->callback([&status, body] { guarded(status, body); });
-  return c;
+  return platform_subcommand(parent, name, help, options().db_path, status, body);
 }
 
 }  // namespace

@@ -39,6 +39,23 @@ std::optional<Date> date_option(const std::string& text, const char* option) {
   return d;
 }
 
+void guarded(int& status, const std::function<int()>& body) {
+  try {
+    status = body();
+  } catch (const std::exception& e) {
+    err(fmt::format("エラー / error: {}\n", e.what()));
+    status = 1;
+  }
+}
+
+CLI::App* platform_subcommand(CLI::App* parent, const char* name, const char* help, std::string& db_path, int& status,
+                              int (*body)()) {
+  auto* c = parent->add_subcommand(name, help);
+  c->add_option("--db", db_path, "データベース / database file")->required();
+  c->callback([&status, body] { guarded(status, body); });
+  return c;
+}
+
 int print_outcome(const platform::Outcome& o, bool json) {
   if (json) {
     out(dump_json(to_json(o)) + "\n");

@@ -2,10 +2,12 @@
 // the office ledger, users resolved from --as, and the answers printed (text or JSON) with the
 // exit status of DESIGN §3.6 (0 done, 3 refused, 2 bad usage, 1 failure).
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "kaigo/platform/platform.hpp"
@@ -35,6 +37,13 @@ auth::Caller caller_of(const auth::User* user, const LocalDateTime& at);
 
 // A date option (YYYYMMDD), or nullopt after a message naming the option.
 std::optional<Date> date_option(const std::string& text, const char* option);
+
+// Runs a command body, turning a failure (an exception) into a message and status 1.
+void guarded(int& status, const std::function<int()>& body);
+
+// A subcommand of `parent` with its --db option, running `body` guarded.
+CLI::App* platform_subcommand(CLI::App* parent, const char* name, const char* help, std::string& db_path, int& status,
+                              int (*body)());
 
 // Prints an Outcome (JSON, or one line per language) and gives its exit status.
 int print_outcome(const platform::Outcome& o, bool json);

@@ -72,6 +72,16 @@ auth::AuditEvent person_event(const auth::Caller& c, std::string_view what, std:
   return e;
 }
 
+// The municipality is live on `day` (the web service needs it: seed 004 §8 包括同意 No.2, No.10) and,
+// when `office` is given, that office verified the person by `at`; otherwise the refusal.
+std::optional<Outcome> live_and_verified(Repository& repo, const PersonKey& person, Date day, std::string_view office,
+                                         const LocalDateTime& at) {
+  auto golive = repo.golive(person.insurer_no);
+  if (!golive || day < *golive) return outcome("not-live", {{"golive_on", golive ? golive->str() : ""}});
+  if (!office.empty() && !repo.identification(office, person, at)) return outcome("no-identification", {{"office_no", office}});
+  return std::nullopt;
+}
+
 std::string source_of(const auth::Caller& c, const auth::User* by, std::string_view office_no) {
   if (!by) return fmt::format("municipality:{}", c.who);
   if (by->role == auth::Role::Office) return fmt::format("care_manager:{}@{}", by->id, office_no);
@@ -90,9 +100,8 @@ Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, c
   const Date day = caller.at.date;
   Outcome result;
   repo_.atomically([&] {
-    auto golive = repo_.golive(person.insurer_no);
-    if (!golive || day < *golive) {
-      result = outcome("not-live", {{"golive_on", golive ? golive->str() : ""}});
+    if (auto refusal = live_and_verified(repo_, person, day, {}, caller.at)) {
+      result = *refusal;
       return;
     }
     const auto records = repo_.records(person);
@@ -140,13 +149,8 @@ Outcome Platform::register_consent(const auth::Caller& caller, const auth::User*
         result = outcome(office.empty() ? "no-office" : "not-your-office");
         return;
       }
-      auto golive = repo_.golive(person.insurer_no);
-      if (!golive || input.on < *golive) {
-        result = outcome("not-live", {{"golive_on", golive ? golive->str() : ""}});
-        return;
-      }
-      if (!repo_.identification(office, person, caller.at)) {
-        result = outcome("no-identification", {{"office_no", office}});
+      if (auto refusal = live_and_verified(repo_, person, input.on, office, caller.at)) {
+        result = *refusal;
         return;
       }
     } else if (by) {
@@ -216,13 +220,8 @@ Outcome Platform::notify(const auth::User& user, const auth::Caller& caller, con
       result = outcome("not-a-support-office", {{"office_no", office}});
       return;
     }
-    auto golive = repo_.golive(person.insurer_no);
-    if (!golive || input.on < *golive) {
-      result = outcome("not-live", {{"golive_on", golive ? golive->str() : ""}});
-      return;
-    }
-    if (!repo_.identification(office, person, caller.at)) {
-      result = outcome("no-identification", {{"office_no", office}});
+    if (auto refusal = live_and_verified(repo_, person, input.on, office, caller.at)) {
+      result = *refusal;
       return;
     }
     const auto record_id = "N" + input.plan;

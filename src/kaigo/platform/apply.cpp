@@ -118,18 +118,16 @@ class Applier {
   LinkageAnswer& a_;
 };
 
+// What the answer and its audit row both say of a file.
+nlohmann::json counts_of(const LinkageAnswer& a) {
+  return {{"file_id", a.file_id},   {"sha256", a.sha256},       {"status_code", file_status_name(a.status)},
+          {"rows", a.rows},         {"inserted", a.inserted},   {"updated", a.updated},
+          {"deleted", a.deleted},   {"unchanged", a.unchanged}, {"refused", a.refused},
+          {"pmh_errors", a.pmh_errors}, {"error_count", a.error_count}};
+}
+
 auth::AuditEvent load_event(const LinkageOptions& o, const LinkageAnswer& a) {
-  auto e = auth::event_of(o.by, "platform_load", o.file_name,
-                          {{"file_id", a.file_id},
-                           {"sha256", a.sha256},
-                           {"status", file_status_name(a.status)},
-                           {"rows", a.rows},
-                           {"inserted", a.inserted},
-                           {"updated", a.updated},
-                           {"deleted", a.deleted},
-                           {"unchanged", a.unchanged},
-                           {"refused", a.refused},
-                           {"pmh_errors", a.pmh_errors}});
+  auto e = auth::event_of(o.by, "platform_load", o.file_name, counts_of(a));
   e.insurer_no = o.insurer_no;
   return e;
 }
@@ -247,20 +245,11 @@ nlohmann::json to_json(const LinkageError& e) {
 nlohmann::json to_json(const LinkageAnswer& a) {
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : a.errors) errors.push_back(to_json(e));
-  return {{"file_id", a.file_id},
-          {"file", a.file_name},
-          {"sha256", a.sha256},
-          {"status", file_status_ja(a.status)},
-          {"status_code", file_status_name(a.status)},
-          {"rows", a.rows},
-          {"inserted", a.inserted},
-          {"updated", a.updated},
-          {"deleted", a.deleted},
-          {"unchanged", a.unchanged},
-          {"refused", a.refused},
-          {"pmh_errors", a.pmh_errors},
-          {"error_count", a.error_count},
-          {"errors", errors}};
+  auto j = counts_of(a);
+  j["file"] = a.file_name;
+  j["status"] = file_status_ja(a.status);
+  j["errors"] = errors;
+  return j;
 }
 
 }  // namespace kaigo::platform
