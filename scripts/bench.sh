@@ -36,6 +36,8 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## kaigo gen: 2,000 offices, 200,000 recipients"
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
     --recipients 200000 | grep -E "明細書"
+  echo "## the platform: a 1,000,000-row linkage file applied, the store filled to 10,000,000 records, 10,000 views (p50/p99)"
+  /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/bench/kaigo_bench_platform" ${PLATFORM_BENCH_ARGS:-1000000 10000000 10000}
   echo "## the month pipeline (gen, init, load, submit every file, review): 100k and 1M 明細書 (MONTH_SIZES)"
   pages_n=${PAGES_MONTH_SIZE:-1000000}
   for n in ${MONTH_SIZES:-100000 1000000}; do

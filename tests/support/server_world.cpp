@@ -171,9 +171,14 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& path, 
 }
 
 ApiResponse ApiClient::upload(const std::string& name, const std::string& bytes) {
+  return post_bytes("/api/submissions", name, bytes, "application/octet-stream");
+}
+
+ApiResponse ApiClient::post_bytes(const std::string& path, const std::string& name, const std::string& bytes,
+                                  const std::string& content_type) {
   auto h = headers();
   h.emplace("X-File-Name", name);
-  return to_response(client_->Post("/api/submissions", h, bytes, "application/octet-stream"));
+  return to_response(client_->Post(path.c_str(), h, bytes, content_type.c_str()));
 }
 
 nlohmann::json wait_for_job(ApiClient& op, const std::string& month) {

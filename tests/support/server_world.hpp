@@ -77,6 +77,9 @@ class ApiClient {
   // Any request with extra headers (the session's cookie and CSRF token are added).
   ApiResponse send(const std::string& method, const std::string& path, const httplib::Headers& extra,
                    const std::string& body = {}, const std::string& content_type = "application/json");
+  // A raw body with X-File-Name to any route.
+  ApiResponse post_bytes(const std::string& path, const std::string& name, const std::string& bytes,
+                         const std::string& content_type);
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string t) { csrf_ = std::move(t); }
   httplib::Headers headers() const;

@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
   register_careplan(app, status);
   register_subsidy(app, status);
   register_portal(app, status);
+  register_platform(app, status);
   register_serve(app, status);
   try {
     app.parse(argc, argv);

@@ -26,6 +26,7 @@ void register_month(CLI::App& app, int& status);
 void register_careplan(CLI::App& app, int& status);
 void register_subsidy(CLI::App& app, int& status);
 void register_portal(CLI::App& app, int& status);
+void register_platform(CLI::App& app, int& status);
 void register_serve(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

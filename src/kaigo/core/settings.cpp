@@ -106,6 +106,11 @@ void parse_files(SettingsParser& p, const toml::table& t, FilesSettings& f) {
   if (auto g = p.boolean(t, "group_readable", "files.group_readable")) f.group_readable = *g;
 }
 
+void parse_platform(SettingsParser& p, const toml::table& t, PlatformSettings& v) {
+  p.unknown_keys(t, "platform", {"serving_months"});
+  if (auto m = p.integer(t, "serving_months", "platform.serving_months", 1, 24)) v.serving_months = static_cast<int>(*m);
+}
+
 std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
   std::string path = fmt::format("review.hold[{}]", index);
   if (!v.is_table()) {
@@ -348,10 +353,10 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
   }
   Settings s;
   const auto& table = root.as_table();
-  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth"});
+  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth", "platform"});
   if (auto name = p.string(table, "name", "name")) s.name = *name;
   for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2},
-                            std::pair{"files", 3}, std::pair{"auth", 4}}) {
+                            std::pair{"files", 3}, std::pair{"auth", 4}, std::pair{"platform", 5}}) {
     auto it = table.find(key);
     if (it == table.end()) continue;
     if (!it->second.is_table()) {
@@ -367,8 +372,10 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
       parse_settlement(p, it->second.as_table(), s.settlement);
     } else if (parse == 3) {
       parse_files(p, it->second.as_table(), s.files);
-    } else {
+    } else if (parse == 4) {
       parse_auth(p, it->second.as_table(), s.auth);
+    } else {
+      parse_platform(p, it->second.as_table(), s.platform);
     }
   }
   if (!p.failed()) result.settings = std::move(s);

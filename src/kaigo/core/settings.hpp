@@ -118,6 +118,14 @@ struct FilesSettings {
   bool group_readable = false;  // 0640 / 0750
 };
 
+// [platform]: the 介護情報基盤 (docs/platform.md). An office sees a person while it serves them,
+// judged from its 明細書 (seed 004 §3: 「サービス提供のレセプトの継続的な発生により識別」; §8 本人確認
+// No.1: 「一定期間の閲覧有効期限」, not stated): for serving_months after the later of its 本人確認
+// and the サービス提供年月 of its latest 明細書 for the person.
+struct PlatformSettings {
+  int serving_months = 3;
+};
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
@@ -125,6 +133,7 @@ struct Settings {
   SettlementSettings settlement;
   AuthSettings auth;
   FilesSettings files;
+  PlatformSettings platform;
 };
 
 struct SettingsResult {

@@ -15,6 +15,7 @@ std::vector<Route> api_routes() {
   add_meta_routes(routes);
   add_web_routes(routes);
   add_portal_routes(routes);
+  add_platform_routes(routes);
   return routes;
 }
 

@@ -8,10 +8,12 @@
 #include "kaigo/store/schema/auth.hpp"
 #include "kaigo/store/schema/views.hpp"
 #include "kaigo/store/schema/portal.hpp"
+#include "kaigo/store/schema/platform.hpp"
 
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 3> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema};
+inline constexpr std::array<std::string_view, 4> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema,
+                                                                  platform::kSchema};
 
 }  // namespace kaigo::store::schema
