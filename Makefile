@@ -25,7 +25,7 @@ build: setup
 # 15 minutes on 2 cores).
 build-san: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
 	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF $(LAUNCHER) >/dev/null
 	@cmake --build $(SAN_BUILD)
 

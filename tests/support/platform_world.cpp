@@ -55,7 +55,8 @@ PlatformWorld::PlatformWorld(int serving_months) {
     if (s.state != reception::FileState::Accepted) throw std::runtime_error("a generated file was not accepted");
   }
   // A client of the 居宅介護支援事業所 1370000001: its 様式第七 明細書 names them.
-  for (auto line : lines(read_file(o.out / "recipients.csv"))) {
+  const auto recipients = read_file(o.out / "recipients.csv");  // the lines below are views into it
+  for (auto line : lines(recipients)) {
     auto f = split(line, ',');
     if (f.size() > 12 && f[12] == kSupportOffice) {
       client_ = {std::string(f[0]), std::string(f[1])};

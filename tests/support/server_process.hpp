@@ -32,7 +32,6 @@ class ServerProcess {
 
  private:
   pid_t pid_ = -1;
-  int out_fd_ = -1;
   std::string url_;
   int port_ = 0;
   std::string log_path_;

@@ -17,13 +17,13 @@ struct AuditOptions {
   std::string db_path, anchor, user, action, from, to, insurer, insured, format = "text";
 };
 
-AuditOptions& options() {
+AuditOptions& audit_options() {
   static AuditOptions o;
   return o;
 }
 
 void verify(int& status) {
-  auto& o = options();
+  auto& o = audit_options();
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
   auto v = auth::verify_audit(st, o.anchor.empty() ? std::nullopt : std::optional<std::string>(o.anchor));
@@ -56,7 +56,7 @@ std::optional<LocalDateTime> bound(const std::string& text, const char* name, bo
 }
 
 void list(int& status) {
-  auto& o = options();
+  auto& o = audit_options();
   auth::AuditFilter f;
   f.actor = o.user;
   f.action = o.action;
@@ -96,7 +96,7 @@ void list(int& status) {
 void register_audit(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("audit", "監査記録 / the audit trail");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = audit_options();
   auto* v = cmd->add_subcommand(
       "verify", "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)");
   v->add_option("--db", o.db_path, "データベース / database file")->required();

@@ -20,7 +20,7 @@ struct CertOptions {
   bool p12 = false;
 };
 
-CertOptions& options() {
+CertOptions& cert_options() {
   static CertOptions o;
   return o;
 }
@@ -46,7 +46,7 @@ auth::Refusals unknown_offices(store::Database& db, const std::vector<std::strin
 }
 
 void ca_init(int& status) {
-  auto& o = options();
+  auto& o = cert_options();
   auto at = parse_at(o.at);
   if (!at) {
     status = 2;
@@ -71,7 +71,7 @@ void ca_init(int& status) {
 }
 
 void cert_issue(int& status) {
-  auto& o = options();
+  auto& o = cert_options();
   auto at = parse_at(o.at);
   auto applied = Date::parse(o.applied_on);
   if (!at || !applied) {
@@ -123,7 +123,7 @@ void cert_issue(int& status) {
 }
 
 void cert_revoke(int& status) {
-  auto& o = options();
+  auto& o = cert_options();
   auto at = parse_at(o.at);
   if (!at) {
     status = 2;
@@ -138,7 +138,7 @@ void cert_revoke(int& status) {
 }
 
 void cert_list(int& status) {
-  auto& o = options();
+  auto& o = cert_options();
   auto at = parse_at(o.at);
   if (!at) {
     status = 2;
@@ -177,7 +177,7 @@ void cert_list(int& status) {
 void register_ca(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("ca", "国保連の認証局 / the 国保連's certificate authority");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = cert_options();
   auto* init = cmd->add_subcommand("init", "認証局とサーバ証明書を作る / make the CA and the server certificate");
   init->add_option("--db", o.db_path, "データベース / database file")->required();
   init->add_option("--out", o.out, "出力フォルダ / output folder")->required();
@@ -188,7 +188,7 @@ void register_ca(CLI::App& app, int& status) {
 void register_cert(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("cert", "事業所の電子証明書 / office certificates");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = cert_options();
   auto* issue = cmd->add_subcommand("issue", "証明書を発行（発行手数料を計上）/ issue a certificate (charges its fee)");
   issue->add_option("--db", o.db_path, "データベース / database file")->required();
   issue->add_option("--office", o.office, "申請する事業所番号 / the applying office")->required();

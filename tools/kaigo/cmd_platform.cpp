@@ -20,15 +20,15 @@ struct PlatformOptions {
   bool revoke = false, history = false, withdraw = false;
 };
 
-PlatformOptions& options() {
+PlatformOptions& platform_options() {
   static PlatformOptions o;
   return o;
 }
 
-platform::PersonKey person() { return {options().insurer, options().insured}; }
+platform::PersonKey person() { return {platform_options().insurer, platform_options().insured}; }
 
 int golive() {
-  auto& o = options();
+  auto& o = platform_options();
   auto p = open_platform(o.db_path);
   const auto at = now_jst();
   auto a = p.platform->load_golive(cli_caller(at), read_whole_file(o.file), o.file);
@@ -42,7 +42,7 @@ int golive() {
 }
 
 int load() {
-  auto& o = options();
+  auto& o = platform_options();
   auto at = parse_at(o.at);
   if (!at) return 2;
   auto p = open_platform(o.db_path);
@@ -73,7 +73,7 @@ int load() {
 }
 
 int request() {
-  auto& o = options();
+  auto& o = platform_options();
   auto applied = date_option(o.applied_on, "--applied-on");
   auto requested = date_option(o.requested_on.empty() ? o.applied_on : o.requested_on, "--requested-on");
   if (!applied || !requested) return 2;
@@ -88,7 +88,7 @@ int request() {
 }
 
 int consent() {
-  auto& o = options();
+  auto& o = platform_options();
   auto on = date_option(o.applied_on, "--applied-on");
   if (!on) return 2;
   auto at = parse_at(o.at);
@@ -102,7 +102,7 @@ int consent() {
 }
 
 int identify() {
-  auto& o = options();
+  auto& o = platform_options();
   auto at = parse_at(o.at);
   if (!at) return 2;
   auto p = open_platform(o.db_path);
@@ -128,7 +128,7 @@ void print_view_text(const platform::ViewResult& v) {
 }
 
 int view() {
-  auto& o = options();
+  auto& o = platform_options();
   auto kind = platform::parse_view_kind(o.kind);
   if (!kind) {
     err(fmt::format("エラー: --kind は survey, opinion, card, application, life, careplan, housing のいずれか（{}）/ error: unknown kind\n", o.kind));
@@ -149,7 +149,7 @@ int view() {
 }
 
 int audit() {
-  auto& o = options();
+  auto& o = platform_options();
   auto p = open_platform(o.db_path);
   std::vector<platform::ReadEntry> rows;
   if (!o.as.empty()) {
@@ -182,7 +182,7 @@ int audit() {
 }
 
 int notify() {
-  auto& o = options();
+  auto& o = platform_options();
   auto on = date_option(o.on, "--on");
   if (!on) return 2;
   auto at = parse_at(o.at);
@@ -196,17 +196,17 @@ int notify() {
 }
 
 CLI::App* sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {
-  return platform_subcommand(parent, name, help, options().db_path, status, body);
+  return platform_subcommand(parent, name, help, platform_options().db_path, status, body);
 }
 
 void person_options(CLI::App* c) {
-  auto& o = options();
+  auto& o = platform_options();
   c->add_option("--insurer", o.insurer, "保険者番号 / insurer number")->required();
   c->add_option("--insured", o.insured, "被保険者番号 / insured number")->required();
 }
 
 void format_option(CLI::App* c) {
-  c->add_option("--format", options().format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("--format", platform_options().format, "text | json")->check(CLI::IsMember({"text", "json"}));
 }
 
 }  // namespace
@@ -216,7 +216,7 @@ void register_platform_documents(CLI::App& platform_cmd, int& status);
 void register_platform(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("platform", "介護情報基盤 / the care information platform (DESIGN §3.6)");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = platform_options();
 
   auto* g = sub(cmd, "golive", "保険者の利用開始日を登録 / load go-live dates (insurer_no,golive_on)", status, golive);
   g->add_option("FILE", o.file, "CSV")->required();

@@ -19,7 +19,7 @@ struct DocumentOptions {
   std::int64_t packet = 0;
 };
 
-DocumentOptions& options() {
+DocumentOptions& platform_documents_options() {
   static DocumentOptions o;
   return o;
 }
@@ -31,7 +31,7 @@ void write_out(const std::string& path, std::string_view bytes) {
 }
 
 int opinion() {
-  auto& o = options();
+  auto& o = platform_documents_options();
   auto at = parse_at(o.at);
   if (!at) return 2;
   auto json = nlohmann::json::parse(read_whole_file(o.file), nullptr, false);
@@ -46,7 +46,7 @@ int opinion() {
 }
 
 int invoices() {
-  auto& o = options();
+  auto& o = platform_documents_options();
   auto from = date_option(o.from, "--from");
   auto to = date_option(o.to, "--to");
   if (!from || !to) return 2;
@@ -66,7 +66,7 @@ int invoices() {
 }
 
 int packet_send() {
-  auto& o = options();
+  auto& o = platform_documents_options();
   auto applied = date_option(o.applied_on, "--applied-on");
   if (!applied) return 2;
   auto at = parse_at(o.at);
@@ -85,7 +85,7 @@ int packet_send() {
 }
 
 int packet_fetch() {
-  auto& o = options();
+  auto& o = platform_documents_options();
   auto at = parse_at(o.at);
   if (!at) return 2;
   auto p = open_platform(o.db_path);
@@ -99,22 +99,22 @@ int packet_fetch() {
   return 0;
 }
 
-CLI::App* sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {
-  return platform_subcommand(parent, name, help, options().db_path, status, body);
+CLI::App* document_sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {
+  return platform_subcommand(parent, name, help, platform_documents_options().db_path, status, body);
 }
 
 }  // namespace
 
 void register_platform_documents(CLI::App& cmd, int& status) {
-  auto& o = options();
-  auto* op = sub(&cmd, "opinion", "主治医意見書（と請求書）を送信 / send a doctor's opinion (and its invoice)", status, opinion);
+  auto& o = platform_documents_options();
+  auto* op = document_sub(&cmd, "opinion", "主治医意見書（と請求書）を送信 / send a doctor's opinion (and its invoice)", status, opinion);
   op->add_option("FILE", o.file, "JSON (docs/platform.md)")->required();
   op->add_option("--as", o.as, "医師のユーザ / the doctor's account")->required();
   op->add_option("--office", o.office, "施設の事業所番号（施設の医師）/ the facility's office number");
   op->add_option("--at", o.at, "日時 / at (ISO, JST)");
   op->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
 
-  auto* inv = sub(&cmd, "invoices", "主治医意見書の請求書の CSV / the insurer's invoices as CSV", status, invoices);
+  auto* inv = document_sub(&cmd, "invoices", "主治医意見書の請求書の CSV / the insurer's invoices as CSV", status, invoices);
   inv->add_option("--insurer", o.insurer, "保険者番号 / insurer number")->required();
   inv->add_option("--from", o.from, "請求書登録日から YYYYMMDD / registered from")->required();
   inv->add_option("--to", o.to, "請求書登録日まで YYYYMMDD / registered to")->required();
@@ -123,7 +123,7 @@ void register_platform_documents(CLI::App& cmd, int& status) {
 
   auto* pk = cmd.add_subcommand("packet", "認定審査会資料 / committee papers (one PDF behind a link)");
   pk->require_subcommand(1);
-  auto* send = sub(pk, "send", "審査会資料を作成して送付 / make and send the papers", status, packet_send);
+  auto* send = document_sub(pk, "send", "審査会資料を作成して送付 / make and send the papers", status, packet_send);
   send->add_option("--as", o.as, "保険者のユーザ / the municipality user")->required();
   send->add_option("--insurer", o.insurer, "保険者番号 / insurer number")->required();
   send->add_option("--insured", o.insured, "被保険者番号 / insured number")->required();
@@ -131,7 +131,7 @@ void register_platform_documents(CLI::App& cmd, int& status) {
   send->add_option("--member", o.members, "審査会委員のユーザ（複数可）/ committee members' accounts")->required();
   send->add_option("--at", o.at, "日時 / at (ISO, JST)");
   send->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  auto* fetch = sub(pk, "fetch", "審査会資料の PDF を取得 / fetch the papers' PDF", status, packet_fetch);
+  auto* fetch = document_sub(pk, "fetch", "審査会資料の PDF を取得 / fetch the papers' PDF", status, packet_fetch);
   fetch->add_option("ID", o.packet, "資料の番号 / packet id")->required();
   fetch->add_option("--as", o.as, "審査会委員のユーザ / a member's account")->required();
   fetch->add_option("--out", o.out_path, "PDF の出力先 / where to write the PDF")->required();

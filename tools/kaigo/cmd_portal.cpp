@@ -30,7 +30,7 @@ struct PortalOptions {
   std::string db_path, as, at, office, offices_file, out, format = "text";
 };
 
-PortalOptions& options() {
+PortalOptions& portal_options() {
   static PortalOptions o;
   return o;
 }
@@ -74,7 +74,7 @@ void print_page(const portal::OfficePage& p) {
 }
 
 void page(int& status) {
-  auto& o = options();
+  auto& o = portal_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   PortalStores st(*session->db);
@@ -111,7 +111,7 @@ bool write_private(const fs::path& path, const std::string& bytes) {
 }
 
 void letters(int& status) {
-  auto& o = options();
+  auto& o = portal_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   portal::LetterRequest request;
@@ -159,7 +159,7 @@ void register_portal(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("portal",
                                  "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = portal_options();
   auto* page_cmd = cmd->add_subcommand("page", "事業所のマイページ / an office's page");
   page_cmd->add_option("--db", o.db_path, "データベース / database file")->required();
   page_cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();

@@ -32,7 +32,7 @@ struct SubsidyOptions {
   std::int64_t id = 0;
 };
 
-SubsidyOptions& options() {
+SubsidyOptions& subsidy_options() {
   static SubsidyOptions o;
   return o;
 }
@@ -102,7 +102,7 @@ std::optional<portal::ApplyRequest> apply_request(const SubsidyOptions& o, int& 
 }
 
 void apply(int& status) {
-  auto& o = options();
+  auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   auto request = apply_request(o, status);
@@ -124,7 +124,7 @@ void apply(int& status) {
 }
 
 void list(int& status) {
-  auto& o = options();
+  auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   portal::ApplicationFilter f;
@@ -169,7 +169,7 @@ void list(int& status) {
 }
 
 void show(int& status) {
-  auto& o = options();
+  auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   store::PortalStore st(*session->db);
@@ -182,7 +182,7 @@ void show(int& status) {
 template <class Change>
 void change_each(const char* what_ja, const char* what_en, portal::State due_state, bool by_payment, int& status,
                  Change change) {
-  auto& o = options();
+  auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   store::PortalStore st(*session->db);
@@ -223,7 +223,7 @@ void change_each(const char* what_ja, const char* what_en, portal::State due_sta
 }
 
 void notice(int& status) {
-  auto& o = options();
+  auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   store::PortalStore st(*session->db);
@@ -249,7 +249,7 @@ void notice(int& status) {
 }
 
 void schemes(int& status) {
-  auto& o = options();
+  auto& o = subsidy_options();
   const auto& all = portal::Schemes::bundled();
   if (o.format == "json") {
     auto j = nlohmann::json::array();
@@ -284,7 +284,7 @@ CLI::App* with_session(CLI::App* cmd, SubsidyOptions& o) {
 void register_subsidy(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("subsidy", "助成金の申請・審査・振込 / subsidy applications, decisions and payments");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = subsidy_options();
   const auto formats = CLI::IsMember({"text", "json"});
 
   auto* schemes_cmd = cmd->add_subcommand("schemes", "助成の年度・区分・限度額 / the schemes, classes and limits");
@@ -322,7 +322,7 @@ void register_subsidy(CLI::App& app, int& status) {
   decide_cmd->add_option("--return", o.return_reason, "理由を付けて返戻する / return with this reason");
   decide_cmd->add_option("--format", o.format, "text | json")->check(formats);
   decide_cmd->callback([&status, decide_cmd] {
-    auto& opts = options();
+    auto& opts = subsidy_options();
     std::optional<std::string> reason;
     if (decide_cmd->count("--return") > 0) reason = opts.return_reason;
     change_each("審査", "decide", portal::State::Received, false, status,

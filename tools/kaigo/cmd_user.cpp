@@ -19,7 +19,7 @@ struct UserOptions {
   bool security_code = false;
 };
 
-UserOptions& options() {
+UserOptions& user_options() {
   static UserOptions o;
   return o;
 }
@@ -61,7 +61,7 @@ nlohmann::json json_of(const auth::AccountSummary& a) {
 }
 
 void add_user(int& status) {
-  auto& o = options();
+  auto& o = user_options();
   auto db = store::Database::open(o.db_path);
   auth::User u;
   u.id = o.id;
@@ -97,7 +97,7 @@ void add_user(int& status) {
 }
 
 void set_secret(int& status) {
-  auto& o = options();
+  auto& o = user_options();
   auto db = store::Database::open(o.db_path);
   auto secret =
       o.security_code ? read_secret("セキュリティコード", "security code") : read_secret("パスワード", "password");
@@ -122,7 +122,7 @@ void set_secret(int& status) {
 }
 
 void lock_or_unlock(bool lock, int& status) {
-  auto& o = options();
+  auto& o = user_options();
   auto db = store::Database::open(o.db_path);
   const auto settings = db->settings();
   store::AuthStore st(*db);
@@ -136,7 +136,7 @@ void lock_or_unlock(bool lock, int& status) {
 }
 
 void list_users(int& status) {
-  auto& o = options();
+  auto& o = user_options();
   auto db = store::Database::open(o.db_path);
   const auto settings = db->settings();
   store::AuthStore st(*db);
@@ -166,7 +166,7 @@ void list_users(int& status) {
 void register_user(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("user", "アカウント / accounts (DESIGN §3.4)");
   cmd->require_subcommand(1);
-  auto& o = options();
+  auto& o = user_options();
   auto* add =
       cmd->add_subcommand("add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)");
   add->add_option("--db", o.db_path, "データベース / database file")->required();

@@ -12,11 +12,15 @@ namespace kaigo {
 
 // Splits on `sep` keeping empty parts ("a,,b" → 3 parts).
 std::vector<std::string_view> split(std::string_view s, char sep);
+// The pieces are views: splitting a temporary string would leave them dangling, so it does not compile.
+std::vector<std::string_view> split(std::string&& s, char sep) = delete;
 
 // Lines of a text; strips a trailing '\r' from each and drops the final empty line.
 std::vector<std::string_view> lines(std::string_view text);
+std::vector<std::string_view> lines(std::string&& text) = delete;
 
 std::string_view trim(std::string_view s);
+std::string_view trim(std::string&& s) = delete;
 
 // Whole-string integer parse; nullopt on anything else (no sign except a leading '-').
 std::optional<std::int64_t> parse_int(std::string_view s);

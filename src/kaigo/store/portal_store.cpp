@@ -41,7 +41,8 @@ Application application_at(Statement& st) {
   a.applicant.program = portal::parse_program(st.text(2)).value_or(portal::Program::Office);
   a.applicant.number = st.text(3);
   a.applicant.name = st.text(4);
-  for (auto s : split(st.text(5), ',')) {
+  const auto services = st.text(5);  // split gives views into it
+  for (auto s : split(services, ',')) {
     if (!s.empty()) a.applicant.services.emplace_back(s);
   }
   a.applicant.facility = portal::parse_facility(st.text(6)).value_or(portal::Facility::Office);
