@@ -169,8 +169,8 @@ bool prepare_files(const auth::User& user, std::span<const Upload> uploads, Send
   return r.refusals.empty();
 }
 
-// The one office a set is from: every CSV file's 送信元; with only attachments, the user's only office.
-std::optional<std::string> sender_of(const auth::User& user, const std::vector<Prepared>& files, SendResult& r) {
+// The one office a set is from: every CSV file's 送信元 (attachments alone have no receiver).
+std::optional<std::string> sender_of(const std::vector<Prepared>& files, SendResult& r) {
   std::set<std::string> senders;
   for (const auto& f : files) {
     if (!f.file.attachment()) senders.insert(f.file.sender.office_no);
@@ -181,7 +181,6 @@ std::optional<std::string> sender_of(const auth::User& user, const std::vector<P
     return std::nullopt;
   }
   if (senders.empty()) {
-    if (user.role == auth::Role::Office && user.offices.size() == 1) return user.offices.front();
     r.refusals.push_back(refusal("CH16", kSendRule, "送信先を決めるCSVファイルがありません（PDFだけでは送れません）",
                                  "no CSV file names a receiver (attachments alone cannot be sent)"));
     return std::nullopt;
@@ -264,7 +263,7 @@ std::vector<std::string> receivers_of(const std::vector<Prepared>& files) {
 
 SendResult keep(Hub& hub, const auth::User& user, std::vector<Prepared>& files, std::string_view message, bool draft,
                 const LocalDateTime& at, std::optional<std::int64_t> draft_id, SendResult r) {
-  auto sender = sender_of(user, files, r);
+  auto sender = sender_of(files, r);
   if (!sender) return r;
   check_licence(hub, *sender, fmt::format("送信元 {}", *sender), fmt::format("sender {}", *sender), at.date, r.refusals);
   std::vector<std::string> receivers;

@@ -153,7 +153,7 @@ struct SendResult {
 };
 
 // Sends the files (or keeps them as a draft when `draft`) for `user`, who must act for the 送信元
-// of every CSV file (and, with only attachments, for `office`).
+// of every CSV file; attachments go with the CSV files to each of their receivers.
 SendResult send(Hub& hub, const auth::User& user, std::span<const Upload> files, std::string_view message, bool draft,
                 const LocalDateTime& at);
 // Sends a draft of the user's offices, checking it again as it is now.
