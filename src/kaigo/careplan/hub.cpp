@@ -79,6 +79,12 @@ struct Prepared {
   std::vector<FilePerson> persons;
 };
 
+// Refusals of the files' contents (CH15), answered after those of the names, licences and
+// receivers: who may send comes first.
+struct ContentRefusals {
+  auth::Refusals refusals;
+};
+
 std::string first_error(const FileCheck& c) {
   for (const auto& row : c.rows) {
     if (row.severity == Severity::Error) {
@@ -98,7 +104,8 @@ std::string first_error_en(const FileCheck& c) {
 }
 
 // Checks each file on its own: its name, its contents, and that the user may send it.
-bool prepare_files(const auth::User& user, std::span<const Upload> uploads, SendResult& r, std::vector<Prepared>& out) {
+bool prepare_files(const auth::User& user, std::span<const Upload> uploads, SendResult& r, std::vector<Prepared>& out,
+                   ContentRefusals& content) {
   int seq = 0;
   for (const auto& u : uploads) {
     Prepared p;
@@ -156,7 +163,7 @@ bool prepare_files(const auth::User& user, std::span<const Upload> uploads, Send
     };
     auto check = check_bytes(p.file.name, u.bytes, options);
     if (!check.ok()) {
-      r.refusals.push_back(refusal("CH15", "標準仕様 v4.1（kaigo careplan check）",
+      content.refusals.push_back(refusal("CH15", "標準仕様 v4.1（kaigo careplan check）",
                                    fmt::format("{} に {} 件のエラーがあります: {}", p.file.name, check.error_count, first_error(check)),
                                    fmt::format("{} has {} errors: {}", p.file.name, check.error_count, first_error_en(check))));
     }
@@ -262,12 +269,13 @@ std::vector<std::string> receivers_of(const std::vector<Prepared>& files) {
 }
 
 SendResult keep(Hub& hub, const auth::User& user, std::vector<Prepared>& files, std::string_view message, bool draft,
-                const LocalDateTime& at, std::optional<std::int64_t> draft_id, SendResult r) {
+                const LocalDateTime& at, std::optional<std::int64_t> draft_id, SendResult r, const ContentRefusals& content) {
   auto sender = sender_of(files, r);
   if (!sender) return r;
   check_licence(hub, *sender, fmt::format("送信元 {}", *sender), fmt::format("sender {}", *sender), at.date, r.refusals);
   std::vector<std::string> receivers;
   if (!draft) receivers = check_receivers(hub, files, at, r.refusals);
+  r.refusals.insert(r.refusals.end(), content.refusals.begin(), content.refusals.end());
   if (!r.refusals.empty()) return r;
   std::int64_t parcel_id = draft_id.value_or(0);
   hub.repo.atomically([&] {
@@ -332,8 +340,9 @@ SendResult send(Hub& hub, const auth::User& user, std::span<const Upload> files,
     return r;
   }
   std::vector<Prepared> prepared;
-  if (!prepare_files(user, files, r, prepared)) return r;
-  return keep(hub, user, prepared, message, draft, at, std::nullopt, std::move(r));
+  ContentRefusals content;
+  if (!prepare_files(user, files, r, prepared, content)) return r;
+  return keep(hub, user, prepared, message, draft, at, std::nullopt, std::move(r), content);
 }
 
 SendResult send_draft(Hub& hub, const auth::User& user, std::int64_t draft_id, const LocalDateTime& at) {
@@ -359,9 +368,10 @@ SendResult send_draft(Hub& hub, const auth::User& user, std::int64_t draft_id, c
   std::vector<Upload> uploads;
   for (const auto& f : files) uploads.push_back({f.file.name, f.bytes});
   std::vector<Prepared> again;
-  if (!prepare_files(user, uploads, r, again)) return r;
+  ContentRefusals content;
+  if (!prepare_files(user, uploads, r, again, content)) return r;
   for (std::size_t i = 0; i < again.size(); ++i) again[i].file.id = files[i].file.id;
-  return keep(hub, user, again, p->message, false, at, draft_id, std::move(r));
+  return keep(hub, user, again, p->message, false, at, draft_id, std::move(r), content);
 }
 
 std::vector<InboxEntry> inbox(Hub& hub, const auth::User& user) {
