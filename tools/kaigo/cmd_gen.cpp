@@ -50,6 +50,8 @@ void register_gen(CLI::App& app, int& status) {
                    .c_str(),
                stdout);
     std::fputs(fmt::format("  明細書 {}  給付管理票 {}  {} バイト\n", r.statements, r.plans, r.bytes).c_str(), stdout);
+    std::fputs(fmt::format("  ケアプランデータ連携ファイル（予定・実績）/ care-plan files: {} (careplan/)\n", r.careplan_files).c_str(),
+               stdout);
     for (const auto& [kind, n] : r.mistakes) std::fputs(fmt::format("  誤り {}: {} 件\n", kind, n).c_str(), stdout);
     if (platform_people > 0) print_platform_month(gen::generate_platform_month(out, {*ym, options.seed, platform_people}));
     status = 0;

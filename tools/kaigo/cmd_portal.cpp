@@ -17,6 +17,7 @@
 #include "kaigo/portal/letters.hpp"
 #include "kaigo/report/render.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "kaigo/store/careplan_store.hpp"
 #include "kaigo/store/portal_store.hpp"
 #include "kaigo/store/tables.hpp"
 #include "portal_support.hpp"
@@ -78,8 +79,9 @@ void page(int& status) {
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   PortalStores st(*session->db);
+  store::CarePlanLicencePage licences(*session->db, st.settings);
   portal::PageSources sources{st.world.offices, &st.world.masters, st.accounts, st.auth,
-                              st.portal,        st.portal,         st.settings, nullptr};
+                              st.portal,        st.portal,         st.settings, &licences};
   auto r = portal::office_page(sources, o.office, session->user, session->caller.at);
   if ((status = print_refusals(r.refusals)) != 0) return;
   if (o.format == "json") {

@@ -111,6 +111,12 @@ void parse_platform(SettingsParser& p, const toml::table& t, PlatformSettings& v
   if (auto m = p.integer(t, "serving_months", "platform.serving_months", 1, 24)) v.serving_months = static_cast<int>(*m);
 }
 
+void parse_careplan(SettingsParser& p, const toml::table& t, CarePlanSettings& v) {
+  p.unknown_keys(t, "careplan", {"retention_days", "key_file"});
+  if (auto d = p.integer(t, "retention_days", "careplan.retention_days", 1, 3650)) v.retention_days = static_cast<int>(*d);
+  if (auto k = p.string(t, "key_file", "careplan.key_file")) v.key_file = *k;
+}
+
 std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
   std::string path = fmt::format("review.hold[{}]", index);
   if (!v.is_table()) {
@@ -353,10 +359,11 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
   }
   Settings s;
   const auto& table = root.as_table();
-  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth", "platform"});
+  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth", "platform", "careplan"});
   if (auto name = p.string(table, "name", "name")) s.name = *name;
   for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2},
-                            std::pair{"files", 3}, std::pair{"auth", 4}, std::pair{"platform", 5}}) {
+                            std::pair{"files", 3}, std::pair{"auth", 4}, std::pair{"platform", 5},
+                            std::pair{"careplan", 6}}) {
     auto it = table.find(key);
     if (it == table.end()) continue;
     if (!it->second.is_table()) {
@@ -374,8 +381,10 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
       parse_files(p, it->second.as_table(), s.files);
     } else if (parse == 4) {
       parse_auth(p, it->second.as_table(), s.auth);
-    } else {
+    } else if (parse == 5) {
       parse_platform(p, it->second.as_table(), s.platform);
+    } else {
+      parse_careplan(p, it->second.as_table(), s.careplan);
     }
   }
   if (!p.failed()) result.settings = std::move(s);

@@ -126,6 +126,15 @@ struct PlatformSettings {
   int serving_months = 3;
 };
 
+// [careplan]: the care-plan hub (ケアプランデータ連携, docs/careplan.md "The hub"). How long the hub
+// keeps a file is not public (careplan-and-platform.md A.6 [NF]): a setting, 90 days by default.
+// The key that encrypts files at rest is read from key_file (never from the database); empty: the
+// file `<database>.careplan-key` beside the database, made (0600) on first use.
+struct CarePlanSettings {
+  int retention_days = 90;
+  std::string key_file;
+};
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
@@ -134,6 +143,7 @@ struct Settings {
   AuthSettings auth;
   FilesSettings files;
   PlatformSettings platform;
+  CarePlanSettings careplan;
 };
 
 struct SettingsResult {

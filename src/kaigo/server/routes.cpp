@@ -16,6 +16,7 @@ std::vector<Route> api_routes() {
   add_web_routes(routes);
   add_portal_routes(routes);
   add_platform_routes(routes);
+  add_careplan_routes(routes);
   return routes;
 }
 

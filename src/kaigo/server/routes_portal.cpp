@@ -10,6 +10,7 @@
 #include "kaigo/portal/notice.hpp"
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/routes.hpp"
+#include "kaigo/store/careplan_store.hpp"
 #include "kaigo/store/portal_store.hpp"
 
 namespace kaigo::server {
@@ -233,8 +234,9 @@ void office_page(Scope& scope, const httplib::Request& req, httplib::Response& r
   if (!portal::may_view_office(scope.user(), office)) throw forbidden();
   auto world = scope.app().world(scope.db());
   store::PortalStore st(scope.db());
+  store::CarePlanLicencePage licences(scope.db(), scope.app().settings());
   portal::PageSources sources{world->offices,         &world->masters, scope.accounts(), scope.auth_store(), st, st,
-                              scope.app().settings(), nullptr};
+                              scope.app().settings(), &licences};
   auto r = portal::office_page(sources, office, scope.user(), scope.now());
   if (!r.refusals.empty()) refuse(scope, r.refusals);
   send_json(res, 200, portal::to_json(*r.page));

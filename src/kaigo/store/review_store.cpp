@@ -68,11 +68,11 @@ class ReceptionFindings {
   std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
 };
 
-std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
+std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans, std::string_view sent) {
   auto st =
-      c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
-                            "data_type {} '{}' ORDER BY id",
-                            plans ? "=" : "<>", kPlanData));
+      c.prepare(fmt::format("SELECT s.id FROM submissions s WHERE s.processing_month = ? AND {} AND "
+                            "s.data_type {} '{}' ORDER BY s.id",
+                            sent, plans ? "=" : "<>", kPlanData));
   st.bind(1, month.str());
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
@@ -85,7 +85,7 @@ std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans)
 
 void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
   auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, true)) {
+  for (auto submission : sent_files(c, month, true, sent_)) {
     ReceptionFindings findings(c, submission);
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
@@ -99,7 +99,7 @@ void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
 
 void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
   auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, false)) {
+  for (auto submission : sent_files(c, month, false, sent_)) {
     ReceptionFindings findings(c, submission);
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
@@ -164,12 +164,12 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
-        "c2 ON c2.doc_key = d.doc_key WHERE s.processing_month = ?1 AND s.state = 'sent' "
+        "c2 ON c2.doc_key = d.doc_key WHERE s.processing_month = ?1 AND " + sent_ + " "
         // … and every 明細書 of the person-month of a 給付管理票 of this month (its 修正 re-reviews
         // them, its 取消 withdraws them).
         "UNION SELECT c3.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN "
         "claim_decisions c3 ON c3.insured_no = d.insured_no AND c3.service_month = d.service_month WHERE "
-        "s.processing_month = ?1 AND s.state = 'sent' AND d.code = '8222') "
+        "s.processing_month = ?1 AND " + sent_ + " AND d.code = '8222') "
         // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
         "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
         "cd.form_id AND k.office_no = cd.office_no AND substr(k.insurer_no, -6) = cd.insurer_no AND k.insured_no = "
@@ -208,7 +208,7 @@ review::History ReviewStore::history(YearMonth month) {
         "SELECT p.plan_id, p.submission_id, p.doc_key, p.month, p.outcome, p.insurer_no, p.insured_no, "
         "p.service_month FROM plan_decisions p WHERE p.month < ?1 AND p.outcome IN ('registered', 'replaced', "
         "'withdrawn') AND (EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.processing_month = ?1 AND s.state = 'sent' AND d.insured_no = p.insured_no AND d.service_month = "
+        "WHERE s.processing_month = ?1 AND " + sent_ + " AND d.insured_no = p.insured_no AND d.service_month = "
         "p.service_month) OR EXISTS (SELECT 1 FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held' AND "
         "c.insured_no = p.insured_no AND c.service_month = p.service_month)) ORDER BY p.month, p.order_no");
     st.bind(1, month.str()).bind(2, prev);
@@ -276,7 +276,10 @@ struct ReviewStore::Writer {
   }
 };
 
-ReviewStore::ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
+ReviewStore::ReviewStore(Database& db, const LocalDateTime& now, MonthFiles files)
+    : db_(db),
+      now_(now),
+      sent_(files == MonthFiles::Sent ? "s.state = 'sent'" : "s.state IN ('sent', 'accepted', 'format_errors')") {}
 ReviewStore::~ReviewStore() = default;
 
 void ReviewStore::begin(YearMonth month) {

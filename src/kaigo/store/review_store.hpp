@@ -11,9 +11,14 @@
 
 namespace kaigo::store {
 
+// Which received files make the month: those sent to the review (送信完了, once the month has
+// closed), or — to foresee the review before the deadline (careplan reconcile) — also those still
+// 受付完了 / 様式エラー有, which the month's close will send.
+enum class MonthFiles { Sent, InReview };
+
 class ReviewStore : public review::MonthSource, public review::DecisionSink {
  public:
-  ReviewStore(Database& db, const LocalDateTime& now);
+  ReviewStore(Database& db, const LocalDateTime& now, MonthFiles files = MonthFiles::Sent);
   ~ReviewStore() override;
 
   // Review months after `month` that already have decisions (re-running `month` would contradict them).
@@ -37,6 +42,7 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   struct Writer;
   Database& db_;
   LocalDateTime now_;
+  std::string sent_;  // the SQL condition on submissions s of the month's files
   YearMonth month_;
   std::unique_ptr<Writer> writer_;
 };

@@ -197,8 +197,9 @@ TEST(PortalServer, AHospitalAppliesAndEachOfficeHasItsPage) {
   EXPECT_EQ(p["fees"][0]["month"], "202605");
   EXPECT_EQ(p["fees"][0]["certificate_fee"], 3 * 7800);
   EXPECT_EQ(p["fees"][0]["state_ja"], "控除予定");
-  EXPECT_EQ(p["careplan_licences"]["connected"], false);
-  EXPECT_EQ(p["careplan_licences"]["message_ja"], "ケアプランデータ連携システムとはまだ接続していません");
+  // The care-plan hub is connected (careplan_server_test shows a licence); this office has none.
+  EXPECT_EQ(p["careplan_licences"]["connected"], true);
+  EXPECT_EQ(p["careplan_licences"]["licences"], nlohmann::json::array());
   ApiClient op(w);
   ASSERT_EQ(op.login("KJ0000000001").status, 200);
   EXPECT_EQ(op.get("/api/offices/1370000001/page").status, 200);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kaigo/store/schema/auth.hpp"
+#include "kaigo/store/schema/careplan.hpp"
 #include "kaigo/store/schema/views.hpp"
 #include "kaigo/store/schema/portal.hpp"
 #include "kaigo/store/schema/platform.hpp"
@@ -13,7 +14,7 @@
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 4> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema,
-                                                                  platform::kSchema};
+inline constexpr std::array<std::string_view, 5> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema,
+                                                                  platform::kSchema, careplan::kSchema};
 
 }  // namespace kaigo::store::schema
