@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
 LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo bench clean format tidy
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo serve bench stress clean format tidy screenshots
 
 all: build
 
@@ -25,7 +25,7 @@ build: setup
 # 15 minutes on 2 cores).
 build-san: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
 	  -DKAIGO_WERROR=ON -DKAIGO_SANITIZE=ON -DKAIGO_FUZZ=ON -DKAIGO_BENCH=OFF $(LAUNCHER) >/dev/null
 	@cmake --build $(SAN_BUILD)
 
@@ -44,11 +44,26 @@ fuzz-smoke: build-san
 test: unit sanitize fuzz-smoke
 	@echo "make test: all passed"
 
+# The month under concurrency (docs/month.md): 1,000 rounds of racing submit, cancel and review
+# processes, then the invariants. make test runs 6.
+stress: build
+	@cd $(BUILD) && KAIGO_STRESS_ROUNDS=$${STRESS_ROUNDS:-1000} ./tests/kaigo_tests --gtest_filter='MonthStress.*'
+
+# The web pages photographed at 1366×768 into docs/images (the browser tests take them; under make
+# test they go to $(BUILD)/screenshots so that a test run leaves the tree as it was).
+screenshots: build
+	@cd tests/browser && KAIGO_BIN=$(CURDIR)/$(BUILD)/kaigo KAIGO_SMTP_SINK=$(CURDIR)/$(BUILD)/tests/smtp_sink \
+	  KAIGO_SCREENSHOT_DIR=$(CURDIR)/docs/images bash run.sh
+
 fuzz: build-san
 	@bash scripts/fuzz.sh $(SAN_BUILD) $${FUZZ_TIME:-600}
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)/kaigo $(DEMO_DIR)
+
+# kaigo serve on the demo month (https://127.0.0.1:8443) with demo accounts (docs/server.md).
+serve: build
+	@bash scripts/serve_demo.sh $(BUILD)/kaigo $(DEMO_DIR)
 
 bench: build
 	@cmake -S . -B $(BUILD) -DKAIGO_BENCH=ON >/dev/null

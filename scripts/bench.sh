@@ -13,6 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## codec throughput (one core; median of 8 repetitions)"
   "$build/bench/kaigo_bench" --benchmark_filter='BM_(Read|Write|Find|Cp932)' --benchmark_min_time=1 \
     --benchmark_repetitions=8 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"
+  echo "## care-plan files: careplan check of a 64 MB 第6表 予定 file, and writing it (one core; median of 8)"
+  "$build/bench/kaigo_bench" --benchmark_filter='BM_Careplan' --benchmark_min_time=1 \
+    --benchmark_repetitions=8 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark"
   echo "## reading a ${big_mb} MB file: kaigo inspect (wall time, peak RSS)"
   "$build/bench/kaigo_bench_bigfile" "$tmp/big.csv" "$big_mb"
   ls -l "$tmp/big.csv" | awk '{print "file bytes:", $5}'
@@ -33,8 +36,15 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## kaigo gen: 2,000 offices, 200,000 recipients"
   /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/kaigo" gen --out "$tmp/gen" --month 202605 --offices 2000 \
     --recipients 200000 | grep -E "明細書"
+  echo "## the platform: a 1,000,000-row linkage file applied, the store filled to 10,000,000 records, 10,000 views (p50/p99)"
+  /usr/bin/time -f "elapsed %e s, max RSS %M KB" "$build/bench/kaigo_bench_platform" ${PLATFORM_BENCH_ARGS:-1000000 10000000 10000}
   echo "## the month pipeline (gen, init, load, submit every file, review): 100k and 1M 明細書 (MONTH_SIZES)"
+  pages_n=${PAGES_MONTH_SIZE:-1000000}
   for n in ${MONTH_SIZES:-100000 1000000}; do
-    bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
+    # The month the pages are timed on is kept (and not made twice).
+    if [ "$n" = "$pages_n" ]; then keep="$tmp/pages-month"; else keep=""; fi
+    KEEP_MONTH="$keep" bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
   done
+  echo "## the web pages on the 1M month: every page's HTML and API call (p50 / p95 / max of 20, over TLS)"
+  bash "$(dirname "$0")/bench_pages.sh" "$build" "$pages_n" "$tmp/pages-month"
 } 2>&1 | tee "$out"

@@ -6,8 +6,15 @@ set -euo pipefail
 build=${1:-build}
 n=${2:-100000}
 kaigo="$build/kaigo"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# KEEP_MONTH=DIR: build the month in DIR and keep it (database k.db, results/) for later
+# measurements (scripts/bench_pages.sh); otherwise a temporary folder removed at the end.
+if [ -n "${KEEP_MONTH:-}" ]; then
+  tmp=$KEEP_MONTH
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+fi
 recipients=$((n * 10 / 29))
 offices=$((n / 250 < 6 ? 6 : n / 250))
 step() {

@@ -57,5 +57,7 @@ echo "== 7. 支払決定と帳票 / payments and the result notices (official CS
 sample=$(ls -d "$out"/results/*/ | while read -r d; do [ -f "$d/7411.pdf" ] && { echo "$d"; break; }; done)
 echo "  例 / for example: ${sample}7411.pdf (返戻（保留）一覧表), ${sample}7513.pdf (支払決定額通知書)"
 echo
+bash "$(dirname "$0")/demo_platform.sh" "$kaigo" "$db" "$month" "$out"
+echo
 echo "データベース / database: $db   台帳 / ledgers: $month/*.csv   誤りの一覧 / injected mistakes: $month/expected_errors.csv"
 echo "帳票 / notices: $out/results/<事業所番号>/<交換情報識別番号>.{CSV,pdf,html}   月の集計 / summary: $out/results/summary.json"

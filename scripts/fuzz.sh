@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target for the given number of seconds, all at once (one per core is the
-# usual case: the reader and the pre-check), starting from the committed seed corpus (copied, so
-# the repository is not touched). Fails on any crash, leak, timeout or sanitizer report.
+# Runs every libFuzzer target for the given number of seconds, all at once: the 交換情報 reader
+# (reader), the pre-check (precheck) and the care-plan files (careplan) — every tests/fuzz/*_fuzz.cpp
+# — each starting from its committed seed corpus in tests/fuzz/corpus/<name> (copied, so the
+# repository is not touched). Fails on any crash, leak, timeout or sanitizer report.
 set -euo pipefail
 build=${1:-build-san}
 seconds=${2:-60}

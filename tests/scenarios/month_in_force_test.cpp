@@ -54,10 +54,7 @@ class Months {
   }
 
   void review(YearMonth month) {
-    auto at = jst(fmt::format("{:04d}-{:02d}-11T01:00:00", month.year, month.month).c_str());
-    w_.reception().start_review(month, at);
-    store::ReviewStore reviews(db(), at);
-    review::run_month(reviews, reviews, context(), month);
+    w_.review(month, fmt::format("{:04d}-{:02d}-11T01:00:00", month.year, month.month).c_str(), context());
   }
 
   void kago(YearMonth month, const std::string& line) {

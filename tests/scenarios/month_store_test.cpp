@@ -29,11 +29,9 @@ struct ReviewedMonth {
     run();
   }
   void run() {
-    world.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"));
-    store::ReviewStore reviews(world.db(), jst("2026-05-11T01:00:00"));
     review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
-                        review::config_of(world.db().settings().review)};
-    report = review::run_month(reviews, reviews, ctx, {2026, 5});
+                              review::config_of(world.db().settings().review)};
+    report = world.review({2026, 5}, "2026-05-11T01:00:00", ctx);
   }
 
   // "office|form|insured → outcome:codes" of every 明細書 / 給付管理票 not paid or registered as is.
@@ -164,11 +162,7 @@ TEST(MonthStore, HeldInMayReleasedOrReturnedInJune) {
   auto ledgers = store::load_tables_in_force(w.db());
   review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
-  auto review = [&](YearMonth month, const char* at) {
-    w.reception().start_review(month, jst(at));
-    store::ReviewStore reviews(w.db(), jst(at));
-    return review::run_month(reviews, reviews, ctx, month);
-  };
+  auto review = [&](YearMonth month, const char* at) { return w.review(month, at, ctx); };
   auto may = review({2026, 5}, "2026-05-11T01:00:00");
   auto held_in_may = may.claims["保留"];
   ASSERT_GT(held_in_may, 0u);
@@ -210,9 +204,7 @@ TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
                       review::config_of(w.db().settings().review)};
   for (auto [month, at] :
        {std::pair{YearMonth{2026, 5}, "2026-05-11T01:00:00"}, {YearMonth{2026, 6}, "2026-06-11T01:00:00"}}) {
-    w.reception().start_review(month, jst(at));
-    store::ReviewStore reviews(w.db(), jst(at));
-    review::run_month(reviews, reviews, ctx, month);
+    w.review(month, at, ctx);
   }
   auto held = outcomes(w.db(), "202605")["held"];
   ASSERT_GT(held, 0);
@@ -336,9 +328,7 @@ TEST_P(KagoThroughTheStore, WithdrawnAndNetted) {
   review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
                       review::config_of(w.db().settings().review)};
   auto review = [&](YearMonth month, const char* at) {
-    w.reception().start_review(month, jst(at));
-    store::ReviewStore reviews(w.db(), jst(at));
-    review::run_month(reviews, reviews, ctx, month);
+    w.review(month, at, ctx);
   };
   review({2026, 5}, "2026-05-11T01:00:00");
 

@@ -89,7 +89,7 @@ TEST(Reception, FileWithFormatErrorsCanBeCancelledToo) {
 TEST(Reception, SentFileCannotBeCancelled) {
   ReceptionWorld w;
   auto a = w.submit(w.claim_file(), "2026-05-05T10:00:00");
-  EXPECT_EQ(w.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00")), 1u);
+  EXPECT_EQ(w.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"), false).files_sent, 1u);
   EXPECT_EQ(w.db().submission(a.id)->state, FileState::Sent);
   auto r = w.reception().cancel(a.id, jst("2026-05-06T10:00:00"));
   EXPECT_FALSE(r.cancelled);
@@ -201,17 +201,39 @@ TEST(Reception, BadInputNeverHarmsTheStore) {
   EXPECT_EQ(w.submit(w.claim_file(), "2026-05-04T10:00:00").state, FileState::Accepted);
 }
 
-TEST(Reception, ResumeFinishesAFileLeftHalfReceived) {
+// A file a killed process left 受付中 was never acknowledged: the next process makes it 伝送エラー
+// (KR03) once, and the sender's retry of the same bytes is taken in as new — not ANN2.
+TEST(Reception, AFileLeftHalfReceivedByADeadProcessIsInterruptedAndItsRetryIsNew) {
   ReceptionWorld w;
   auto bytes = read_file(w.claim_file());
-  // What a process killed between arrival and outcome leaves behind.
-  auto id =
-      w.db().record_arrival("KK260501.CSV", bytes, sha256_hex(bytes), jst("2026-05-05T10:00:00"), YearMonth{2026, 5});
-  EXPECT_EQ(w.db().unfinished(), (std::vector<std::int64_t>{id}));
-  EXPECT_EQ(w.reception().resume(jst("2026-05-05T10:01:00")), (std::vector<std::int64_t>{id}));
-  EXPECT_EQ(w.db().submission(id)->state, FileState::Accepted);
+  const std::string dead = "not-this-boot/1/1";
+  auto id = w.db().record_arrival("KK260501.CSV", bytes, sha256_hex(bytes), jst("2026-05-05T10:00:00"),
+                                  YearMonth{2026, 5}, dead);
+  ASSERT_EQ(w.db().unfinished().size(), 1u);
+  EXPECT_EQ(w.reception().recover_interrupted(jst("2026-05-05T10:01:00")), (std::vector<std::int64_t>{id}));
+  auto s = *w.db().submission(id);
+  EXPECT_EQ(s.state, FileState::TransmissionError);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].code, "KR03");
+  EXPECT_EQ(s.errors[0].message_ja,
+            "受信処理が途中で中断されたため、このファイルは受け付けられていません。もう一度送信してください");
   EXPECT_TRUE(w.db().unfinished().empty());
-  EXPECT_EQ(states(w.db(), id), (std::vector{FileState::Arrived, FileState::Receiving, FileState::Accepted}));
+  EXPECT_EQ(states(w.db(), id), (std::vector{FileState::Arrived, FileState::Receiving, FileState::TransmissionError}));
+  // Once only.
+  EXPECT_TRUE(w.reception().recover_interrupted(jst("2026-05-05T10:02:00")).empty());
+  auto retry = w.submit_bytes("KK260501.CSV", bytes, "2026-05-05T10:03:00");
+  EXPECT_EQ(retry.state, FileState::Accepted);
+  EXPECT_TRUE(retry.errors.empty());
+}
+
+// A file this (running) process is receiving is its own to finish: no other process recovers it.
+TEST(Reception, AFileInFlightOfARunningProcessIsLeftToIt) {
+  ReceptionWorld w;
+  auto bytes = read_file(w.claim_file());
+  auto id = w.db().record_arrival("KK260501.CSV", bytes, sha256_hex(bytes), jst("2026-05-05T10:00:00"),
+                                  YearMonth{2026, 5}, w.db().owner());
+  EXPECT_TRUE(w.reception().recover_interrupted(jst("2026-05-05T10:01:00")).empty());
+  EXPECT_EQ(w.db().submission(id)->state, FileState::Receiving);
 }
 
 }  // namespace

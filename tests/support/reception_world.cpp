@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "kaigo/gen/generator.hpp"
+#include "kaigo/store/review_store.hpp"
 
 namespace kaigo::testing {
 
@@ -63,6 +64,15 @@ reception::Submission ReceptionWorld::submit(const std::filesystem::path& file, 
 
 reception::Submission ReceptionWorld::submit_bytes(const std::string& name, const std::string& bytes, const char* at) {
   return reception_->submit(name, bytes, jst(at));
+}
+
+review::RunReport ReceptionWorld::review(YearMonth month, const char* at, const review::ReviewContext& context) {
+  auto when = jst(at);
+  auto step = reception_->start_review(month, when, true);
+  if (!step.done) throw std::runtime_error("review refused: " + step.message_en);
+  store::ReviewStore reviews(*db_, when);
+  reviews.on_last_batch([&] { reception_->finish_review(month, when); });
+  return review::run_month(reviews, reviews, context, month);
 }
 
 }  // namespace kaigo::testing

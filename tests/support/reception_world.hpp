@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kaigo/reception/reception.hpp"
+#include "kaigo/review/month_run.hpp"
 #include "kaigo/store/tables.hpp"
 #include "support/test_support.hpp"
 
@@ -30,6 +31,10 @@ class ReceptionWorld {
 
   reception::Submission submit(const std::filesystem::path& file, const char* at);
   reception::Submission submit_bytes(const std::string& name, const std::string& bytes, const char* at);
+
+  // The review of `month` at `at` through the month's states (as month::run_review does, with the
+  // given context): closes the month, decides it, 審査済. A month already reviewed is reviewed again.
+  review::RunReport review(YearMonth month, const char* at, const review::ReviewContext& context);
 
  private:
   TempDir dir_;

@@ -2,23 +2,37 @@
 
 #include <fmt/format.h>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "kaigo/core/strings.hpp"
+
 namespace kaigo::cli {
 
 std::string read_whole_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw std::runtime_error(fmt::format("{} はフォルダです。ファイルを指定してください / {} is a folder, not a file",
+                                         escape_control(path), escape_control(path)));
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{} を開けません / cannot open {}", path, path));
+  if (!in) {
+    throw std::runtime_error(
+        fmt::format("{} を開けません / cannot open {}", escape_control(path), escape_control(path)));
+  }
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(fmt::format("{} を読めません / cannot read {}", path, path));
+  if (in.bad()) {
+    throw std::runtime_error(
+        fmt::format("{} を読めません / cannot read {}", escape_control(path), escape_control(path)));
+  }
   return std::move(ss).str();
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+  for (const auto& d : diagnostics) err(escape_control(d.to_string()) + "\n");
 }
 
 std::optional<LocalDateTime> parse_at(const std::string& at) {
@@ -33,28 +47,19 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   return t;
 }
 
-precheck::PrecheckContext precheck_context(store::Database& db, const store::TablesInForce& world) {
-  precheck::PrecheckContext context;
-  context.masters = &world.masters;
-  if (db.latest_table(store::TableKind::Offices)) context.offices = &world.offices;
-  if (db.latest_table(store::TableKind::Insurers)) context.insurers = &world.insurers;
-  return context;
+std::string dump_json(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-ReceptionSetup::ReceptionSetup(const std::string& path, store::Recipients recipients)
-    : db(store::Database::open(path)), world(store::load_tables_in_force(*db, recipients)) {
-  reception = std::make_unique<reception::Reception>(*db, db->settings().reception, precheck_context(*db, world));
-}
+void out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void err(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
-void ReceptionSetup::resume(const LocalDateTime& at) {
-  auto ids = reception->resume(at);
+void report_recovered(const std::vector<std::int64_t>& ids) {
   for (auto id : ids) {
-    std::fprintf(
-        stderr, "%s",
-        fmt::format("受付番号 {} は前回の処理が途中で止まっていたため、受付を完了しました / submission {} was left "
-                    "half-received and has been finished\n",
-                    id, id)
-            .c_str());
+    err(fmt::format("受付番号 {} は受信中に処理が止まっていたため、受け付けずに伝送エラー（KR03）としました。もう一度送信して"
+                    "ください / submission {} was interrupted while being received; it was not taken in (伝送エラー "
+                    "KR03) — send it again\n",
+                    id, id));
   }
 }
 

@@ -5,13 +5,18 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "kaigo/gen/generator.hpp"
+#include "kaigo/gen/platform_month.hpp"
 
 namespace kaigo::cli {
+
+void print_platform_month(const gen::PlatformMonthReport& p);  // cmd_gen_platform.cpp
 
 void register_gen(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("gen", "模擬の月次データを生成 / generate a synthetic month");
   static gen::Options options;
-  static std::string out, month;
+  static std::string out;
+  static std::string month;
+  static int platform_people = 2000;
   cmd->add_option("--out", out, "出力先フォルダ / output folder")->required();
   add_month_option(cmd, month, "処理年月 YYYYMM（サービス提供月はその前月） / processing month");
   cmd->add_option("--offices", options.offices, "事業所数 / number of offices")->check(CLI::Range(6, 10'000'000));
@@ -19,6 +24,8 @@ void register_gen(CLI::App& app, int& status) {
   cmd->add_option("--seed", options.seed, "乱数の種 / seed");
   cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
+      ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {
     auto ym = month_option(month, status);
     if (!ym) return;
@@ -40,7 +47,10 @@ void register_gen(CLI::App& app, int& status) {
                    .c_str(),
                stdout);
     std::fputs(fmt::format("  明細書 {}  給付管理票 {}  {} バイト\n", r.statements, r.plans, r.bytes).c_str(), stdout);
+    std::fputs(fmt::format("  ケアプランデータ連携ファイル（予定・実績）/ care-plan files: {} (careplan/)\n", r.careplan_files).c_str(),
+               stdout);
     for (const auto& [kind, n] : r.mistakes) std::fputs(fmt::format("  誤り {}: {} 件\n", kind, n).c_str(), stdout);
+    if (platform_people > 0) print_platform_month(gen::generate_platform_month(out, {*ym, options.seed, platform_people}));
     status = 0;
   });
 }

@@ -7,6 +7,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/month/desk.hpp"
 #include "kaigo/precheck/error_list.hpp"
 #include "kaigo/precheck/precheck.hpp"
 #include "kaigo/store/tables.hpp"
@@ -57,7 +58,7 @@ int run_precheck(const PrecheckOptions& o) {
   if (!o.db.empty()) {
     db = store::Database::open(o.db);
     world = store::load_tables_in_force(*db, store::Recipients::Skip);
-    auto from_db = precheck_context(*db, *world);
+    auto from_db = month::precheck_context(*db, *world);
     context.masters = from_db.masters;
     context.offices = from_db.offices;
     context.insurers = from_db.insurers;

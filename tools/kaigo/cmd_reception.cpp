@@ -1,55 +1,24 @@
-// kaigo submit / kaigo cancel — 電子請求受付 over a database (DESIGN §3.1).
+// kaigo submit / kaigo cancel — 電子請求受付 over a database (DESIGN §3.1): parse, call month::Desk,
+// print.
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "kaigo/core/strings.hpp"
+#include "kaigo/month/desk.hpp"
+#include "kaigo/month/submission_json.hpp"
 #include "kaigo/precheck/error_list.hpp"
-#include "kaigo/reception/reception.hpp"
-#include "kaigo/store/tables.hpp"
 
 namespace kaigo::cli {
 namespace {
 
-precheck::FileResult as_file_result(const reception::Submission& s) {
-  precheck::FileResult r;
-  r.file = s.file_name;
-  r.data_type = s.data_type;
-  r.office_no = s.office_no;
-  r.processing_month = s.processing_month ? s.processing_month->str() : "";
-  r.bytes = s.size;
-  r.statements = s.statements;
-  r.records = s.records;
-  r.errors = s.errors;
-  r.error_count = s.errors.size();
-  for (const auto& e : s.errors) ++r.level_counts[static_cast<std::size_t>(e.level)];
-  return r;
-}
-
-nlohmann::json submission_json(const reception::Submission& s) {
-  nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : s.errors) errors.push_back(precheck::to_json(e));
-  return {{"submission", s.id},
-          {"file", s.file_name},
-          {"state", reception::state_name(s.state)},
-          {"state_code", reception::state_code(s.state)},
-          {"processing_month", s.processing_month ? s.processing_month->str() : ""},
-          {"received_at", s.received_at.str()},
-          {"sha256", s.sha256},
-          {"bytes", s.size},
-          {"statements", s.statements},
-          {"records", s.records},
-          {"error_count", s.errors.size()},
-          {"errors", errors}};
-}
-
 void print_line(const reception::Submission& s) {
-  std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.file_name, reception::state_name(s.state),
-                         s.processing_month ? s.processing_month->str() : "-", s.errors.size())
-                 .c_str(),
-             stdout);
+  out(fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.file_name, reception::state_name(s.state),
+                  s.processing_month ? s.processing_month->str() : "-", s.errors.size()));
+  std::fflush(stdout);
 }
 
 }  // namespace
@@ -70,34 +39,36 @@ void register_submit(CLI::App& app, int& status) {
       status = 2;
       return;
     }
-    ReceptionSetup setup(db_path, store::Recipients::Skip);
-    setup.resume(*at);
+    month::Desk desk(db_path);
+    report_recovered(desk.recover(*at));
     status = 0;
-    nlohmann::json out = nlohmann::json::array();
+    nlohmann::json answers = nlohmann::json::array();
     std::vector<precheck::FileResult> with_errors;
     for (const auto& path : files) {
       std::string bytes;
       try {
         bytes = read_whole_file(path);
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "エラー / error: %s\n", e.what());
+        err(fmt::format("エラー / error: {}\n", e.what()));
         status = 1;
         continue;
       }
-      auto name = std::filesystem::path(path).filename().string();
-      auto s = setup.reception->submit(name, bytes, *at);
+      auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, *at);
+      audit_cli(desk.db(), "upload", std::to_string(s.id),
+                {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                 {"sha256", s.sha256}, {"bytes", s.size}},
+                *at);
       if (format == "json") {
-        out.push_back(submission_json(s));
+        answers.push_back(month::submission_json(s));
       } else {
         print_line(s);
-        std::fflush(stdout);
-        if (!s.errors.empty()) with_errors.push_back(as_file_result(s));
+        if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
       }
     }
     if (format == "json") {
-      std::fputs((out.dump(2) + "\n").c_str(), stdout);
+      out(dump_json(answers));
     } else if (!with_errors.empty()) {
-      std::fputs(precheck::format_text(with_errors).c_str(), stderr);
+      err(precheck::format_text(with_errors));
     }
   });
 }
@@ -116,15 +87,16 @@ void register_cancel(CLI::App& app, int& status) {
       status = 2;
       return;
     }
-    ReceptionSetup setup(db_path, store::Recipients::Skip);
-    auto r = setup.reception->cancel(id, *at);
+    month::Desk desk(db_path);
+    report_recovered(desk.recover(*at));
+    auto r = desk.cancel(id, *at);
+    audit_cli(desk.db(), r.cancelled ? "cancel" : "cancel_refused", std::to_string(id), nlohmann::json::object(), *at);
     if (!r.cancelled) {
-      std::fprintf(stderr, "取消できません: %s / cannot cancel: %s\n", r.message_ja.c_str(), r.message_en.c_str());
+      err(fmt::format("取消できません: {} / cannot cancel: {}\n", r.message_ja, r.message_en));
       status = 1;
       return;
     }
-    auto s = setup.db->submission(id);
-    print_line(*s);
+    print_line(*desk.db().submission(id));
     status = 0;
   });
 }

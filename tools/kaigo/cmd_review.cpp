@@ -1,11 +1,11 @@
-// kaigo review — the 審査 of a processing month over a database (DESIGN §3.1); re-runnable.
+// kaigo review — the 審査 of a processing month over a database (DESIGN §3.1): parse, call
+// month::run_review, print. The month must be closed; a month already reviewed only with --again.
 #include <fmt/format.h>
-#include <cstdio>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
-#include "kaigo/review/month_run.hpp"
-#include "kaigo/store/review_store.hpp"
+#include "kaigo/month/review_run.hpp"
 
 namespace kaigo::cli {
 
@@ -13,43 +13,45 @@ void register_review(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("review", "処理年月の審査 / review a processing month");
   static std::string db_path;
   static std::string month_text;
+  static std::string at_text;
+  static bool again = false;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
   cmd->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
+  cmd->add_option("--at", at_text, "審査日時（日本時間, 既定は現在）/ time of the review (JST, default now)");
+  cmd->add_flag("--again", again, "審査済みの月をもう一度審査する / review a reviewed month again");
   cmd->callback([&status] {
     auto month = YearMonth::parse(month_text);
     if (!month) {
-      std::fprintf(stderr, "エラー: --month は YYYYMM / error: --month must be YYYYMM (%s)\n", month_text.c_str());
+      err(fmt::format("エラー: --month は YYYYMM / error: --month must be YYYYMM ({})\n", month_text));
       status = 2;
       return;
     }
-    auto now = now_jst();
-    ReceptionSetup setup(db_path, store::Recipients::Load);
-    store::ReviewStore reviews(*setup.db, now);
-    if (auto later = reviews.later_reviewed_months(*month); !later.empty()) {
-      std::fprintf(
-          stderr, "%s",
-          fmt::format("{} より後の {} が審査済みのため、{} は再審査できません / {} cannot be run again: {} has "
-                      "already been reviewed\n",
-                      month->str(), later.front().str(), month->str(), month->str(), later.front().str())
-              .c_str());
+    auto at = parse_at(at_text);
+    if (!at) {
+      status = 2;
+      return;
+    }
+    auto run = month::run_review(db_path, *month, *at, again);
+    audit_cli(*store::Database::open(db_path), run.step.done ? "review" : "review_refused", month->str(),
+              {{"again", again}, {"files_sent", run.step.files_sent}, {"claims", run.report.claims}}, *at);
+    if (!run.step.done) {
+      err(fmt::format("審査できません: {} / cannot review: {}\n", run.step.message_ja, run.step.message_en));
       status = 1;
       return;
     }
-    setup.resume(now);
-    auto sent = setup.reception->start_review(*month, now);
-    auto settings = setup.db->settings();
-    review::ReviewContext context{setup.world.masters, setup.world.offices, setup.world.insurers, setup.world.recipients,
-                            review::config_of(settings.review)};
-    auto report = review::run_month(reviews, reviews, context, *month);
-    std::string out = fmt::format("処理年月 {} の審査が終わりました / review of {} done（送信完了にしたファイル {}）\n",
-                                  month->str(), month->str(), sent);
-    out += "  給付管理票 / plans:";
-    for (const auto& [name, n] : report.plans) out += fmt::format("  {} {}", name, n);
-    out += "\n  明細書 / claims:";
-    for (const auto& [name, n] : report.claims) out += fmt::format("  {} {}", name, n);
-    out +=
-        fmt::format("\n  保留復活 {}  事前チェックのエラーで返戻 {}\n", report.released, report.returned_at_reception);
-    std::fputs(out.c_str(), stdout);
+    if (run.step.restarted) {
+      err("前回の審査が途中で止まっていたため、最初からやり直しました / the previous review had stopped half-way; it was "
+          "run again from the start\n");
+    }
+    const auto& report = run.report;
+    std::string text = fmt::format("処理年月 {} の審査が終わりました / review of {} done（送信完了にしたファイル {}）\n",
+                                   month->str(), month->str(), run.step.files_sent);
+    text += "  給付管理票 / plans:";
+    for (const auto& [name, n] : report.plans) text += fmt::format("  {} {}", name, n);
+    text += "\n  明細書 / claims:";
+    for (const auto& [name, n] : report.claims) text += fmt::format("  {} {}", name, n);
+    text += fmt::format("\n  保留復活 {}  事前チェックのエラーで返戻 {}\n", report.released, report.returned_at_reception);
+    out(text);
     status = 0;
   });
 }

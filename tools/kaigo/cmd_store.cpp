@@ -2,9 +2,11 @@
 #include <fmt/format.h>
 #include <cstdio>
 
+#include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "options.hpp"
+#include "kaigo/core/strings.hpp"
 #include "kaigo/store/tables.hpp"
 
 namespace kaigo::cli {
@@ -26,7 +28,10 @@ void register_init(CLI::App& app, int& status) {
         return;
       }
     }
-    auto db = store::Database::create(db_path);
+    std::optional<Settings> given;
+    if (toml) given = parse_settings(*toml, config).settings;
+    auto access = given && given->files.group_readable ? store::FileAccess::Group : store::FileAccess::Owner;
+    auto db = store::Database::create(db_path, access);
     if (toml) db->store_settings(*toml, config, now_jst());
     auto s = db->settings();
     std::fputs(
@@ -40,8 +45,12 @@ void register_init(CLI::App& app, int& status) {
 
 void register_load(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("load", "台帳・マスタを取り込む / load a ledger or master (all or nothing)");
-  static std::string db_path, kind, file;
+  static std::string db_path;
+  static std::string kind;
+  static std::string file;
+  static bool empty = false;
   add_db_option(cmd, db_path);
+  cmd->add_flag("--empty", empty, "行のないファイルで台帳を空にする / a file with no rows empties the table in force");
   cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees")
       ->required()
       ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees"}));
@@ -49,7 +58,10 @@ void register_load(CLI::App& app, int& status) {
   cmd->callback([&status] {
     auto db = store::Database::open(db_path);
     auto text = read_whole_file(file);
-    auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst());
+    auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst(),
+                                    empty ? store::EmptyTable::Allow : store::EmptyTable::Refuse);
+    audit_cli(*db, report.stored ? "load" : "load_refused", kind,
+              {{"file", escape_control(file)}, {"rows", report.rows}, {"problems", report.diagnostics.size()}}, now_jst());
     print_diagnostics(report.diagnostics);
     if (!report.stored) {
       std::fprintf(

@@ -17,6 +17,16 @@ int run(int argc, char** argv) {
   register_results(app, status);
   register_kago(app, status);
   register_render(app, status);
+  register_user(app, status);
+  register_ca(app, status);
+  register_cert(app, status);
+  register_audit(app, status);
+  register_month(app, status);
+  register_careplan(app, status);
+  register_subsidy(app, status);
+  register_portal(app, status);
+  register_platform(app, status);
+  register_serve(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

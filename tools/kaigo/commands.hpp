@@ -18,5 +18,15 @@ void register_review(CLI::App& app, int& status);
 void register_results(CLI::App& app, int& status);
 void register_kago(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
+void register_user(CLI::App& app, int& status);
+void register_ca(CLI::App& app, int& status);
+void register_cert(CLI::App& app, int& status);
+void register_audit(CLI::App& app, int& status);
+void register_month(CLI::App& app, int& status);
+void register_careplan(CLI::App& app, int& status);
+void register_subsidy(CLI::App& app, int& status);
+void register_portal(CLI::App& app, int& status);
+void register_platform(CLI::App& app, int& status);
+void register_serve(CLI::App& app, int& status);
 
 }  // namespace kaigo::cli

@@ -49,6 +49,16 @@ std::string LocalDateTime::str() const {
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", date.year, date.month, date.day, hour, minute, second);
 }
 
+std::int64_t LocalDateTime::serial_seconds() const {
+  return static_cast<std::int64_t>(date.serial()) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+LocalDateTime LocalDateTime::from_serial_seconds(std::int64_t s) {
+  auto days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+  auto rest = static_cast<int>(s - days * 86400);
+  return LocalDateTime{Date::from_serial(static_cast<long>(days)), rest / 3600, rest / 60 % 60, rest % 60};
+}
+
 LocalDateTime now_jst() {
   using namespace std::chrono;
   auto jst = floor<seconds>(system_clock::now()) + hours(9);

@@ -3,6 +3,7 @@
 // Owns: parsing, comparison and the current JST time. Must not: know any window or deadline rule.
 #pragma once
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ struct LocalDateTime {
   // Whether this moment falls at or before the whole minute `t` of its own day (23:59 includes
   // 23:59:59): deadlines are written to the minute and include it.
   bool within_minute(ClockTime t) const { return ClockTime{hour, minute} <= t; }
+  // Seconds since 1970-01-01T00:00:00 of the same wall clock (JST), for durations and expiries
+  // (session idle time, lockouts, certificate validity).
+  std::int64_t serial_seconds() const;
+  static LocalDateTime from_serial_seconds(std::int64_t s);
+  LocalDateTime plus_seconds(std::int64_t s) const { return from_serial_seconds(serial_seconds() + s); }
+  // The same moment as POSIX time (UTC), for OpenSSL and mail headers.
+  std::int64_t unix_time() const { return serial_seconds() - 9 * 3600; }
 };
 
 // The current time in Japan (UTC+9, no daylight saving).

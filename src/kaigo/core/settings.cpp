@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <type_traits>
 #include <set>
 #include <sstream>
 #include <tuple>
 #include <toml.hpp>
+
+#include "kaigo/core/strings.hpp"
 
 namespace kaigo {
 namespace {
@@ -78,6 +81,17 @@ class SettingsParser {
     return std::nullopt;
   }
 
+  std::optional<bool> boolean(const toml::table& t, const std::string& key, std::string_view path) {
+    auto it = t.find(key);
+    if (it == t.end()) return std::nullopt;
+    if (!it->second.is_boolean()) {
+      error("KS02", std::string(path), toml::format(it->second),
+            fmt::format("{} は true か false で指定してください", path), fmt::format("{} must be true or false", path));
+      return std::nullopt;
+    }
+    return it->second.as_boolean();
+  }
+
   void clock(const toml::table& t, const std::string& key, std::string_view path, ClockTime& target) {
     auto s = string(t, key, path);
     if (!s) return;
@@ -101,6 +115,22 @@ void parse_reception(SettingsParser& p, const toml::table& t, ReceptionSettings&
   if (auto d = p.integer(t, "deadline_day", "reception.deadline_day", 1, 28)) r.deadline_day = static_cast<int>(*d);
   p.clock(t, "deadline_time", "reception.deadline_time", r.deadline_time);
   p.clock(t, "cancel_cutoff", "reception.cancel_cutoff", r.cancel_cutoff);
+}
+
+void parse_files(SettingsParser& p, const toml::table& t, FilesSettings& f) {
+  p.unknown_keys(t, "files", {"group_readable"});
+  if (auto g = p.boolean(t, "group_readable", "files.group_readable")) f.group_readable = *g;
+}
+
+void parse_platform(SettingsParser& p, const toml::table& t, PlatformSettings& v) {
+  p.unknown_keys(t, "platform", {"serving_months"});
+  if (auto m = p.integer(t, "serving_months", "platform.serving_months", 1, 24)) v.serving_months = static_cast<int>(*m);
+}
+
+void parse_careplan(SettingsParser& p, const toml::table& t, CarePlanSettings& v) {
+  p.unknown_keys(t, "careplan", {"retention_days", "key_file"});
+  if (auto d = p.integer(t, "retention_days", "careplan.retention_days", 1, 3650)) v.retention_days = static_cast<int>(*d);
+  if (auto k = p.string(t, "key_file", "careplan.key_file")) v.key_file = *k;
 }
 
 std::optional<HoldRule> parse_hold_rule(SettingsParser& p, const toml::value& v, std::size_t index) {
@@ -214,6 +244,68 @@ void parse_settlement(SettingsParser& p, const toml::table& t, SettlementSetting
   if (auto it = t.find("fees"); it != t.end()) parse_fees(p, it->second, s);
 }
 
+void parse_auth(SettingsParser& p, const toml::table& t, AuthSettings& a) {
+  p.unknown_keys(t, "auth",
+                 {"password_min_length", "security_code_min_length", "password_ops", "password_mem_kib",
+                  "max_failed_logins", "lock_minutes", "session_idle_minutes", "session_max_hours", "reset_minutes",
+                  "reset_base_url", "mail_relay", "mail_from", "mail_starttls", "mail_timeout_seconds",
+                  "certificate_days", "ca_days", "server_certificate_days", "max_offices"});
+  auto integer = [&](const char* key, std::int64_t lo, std::int64_t hi, auto& target) {
+    if (auto v = p.integer(t, key, fmt::format("auth.{}", key), lo, hi)) {
+      target = static_cast<std::remove_reference_t<decltype(target)>>(*v);
+    }
+  };
+  integer("password_min_length", 8, 128, a.password_min_length);
+  integer("security_code_min_length", 4, 128, a.security_code_min_length);
+  integer("password_ops", 1, 20, a.password_ops);
+  integer("password_mem_kib", 1024, 4 * 1024 * 1024, a.password_mem_kib);
+  integer("max_failed_logins", 1, 100, a.max_failed_logins);
+  integer("lock_minutes", 1, 7 * 24 * 60, a.lock_minutes);
+  integer("session_idle_minutes", 1, 24 * 60, a.session_idle_minutes);
+  integer("session_max_hours", 1, 24 * 7, a.session_max_hours);
+  integer("reset_minutes", 1, 24 * 60, a.reset_minutes);
+  integer("mail_timeout_seconds", 1, 600, a.mail_timeout_seconds);
+  integer("certificate_days", 1, 3650, a.certificate_days);
+  integer("ca_days", 1, 36500, a.ca_days);
+  integer("server_certificate_days", 1, 3650, a.server_certificate_days);
+  integer("max_offices", 1, 100, a.max_offices);
+  if (auto url = p.string(t, "reset_base_url", "auth.reset_base_url")) {
+    if (!url->starts_with("https://") && !url->starts_with("http://")) {
+      p.error("KS02", "auth.reset_base_url", *url, "auth.reset_base_url は https:// か http:// で始めてください",
+              "auth.reset_base_url must start with https:// or http://");
+    } else {
+      while (url->ends_with('/')) url->pop_back();
+      a.reset_base_url = *url;
+    }
+  }
+  if (auto relay = p.string(t, "mail_relay", "auth.mail_relay")) {
+    auto colon = relay->rfind(':');
+    auto port = colon == std::string::npos ? std::nullopt : parse_int(std::string_view(*relay).substr(colon + 1));
+    if (colon == 0 || !port || *port < 1 || *port > 65535 || relay->find_first_of(" /@") != std::string::npos) {
+      p.error("KS02", "auth.mail_relay", *relay, "auth.mail_relay は \"ホスト:ポート\" で指定してください",
+              "auth.mail_relay must be \"host:port\"");
+    } else {
+      a.mail_relay = *relay;
+    }
+  }
+  if (auto from = p.string(t, "mail_from", "auth.mail_from")) {
+    if (from->find('@') == std::string::npos || from->find_first_of(" \r\n<>") != std::string::npos) {
+      p.error("KS02", "auth.mail_from", *from, "auth.mail_from はメールアドレスで指定してください",
+              "auth.mail_from must be a mail address");
+    } else {
+      a.mail_from = *from;
+    }
+  }
+  if (auto it = t.find("mail_starttls"); it != t.end()) {
+    if (!it->second.is_boolean()) {
+      p.error("KS02", "auth.mail_starttls", toml::format(it->second), "auth.mail_starttls は true か false です",
+              "auth.mail_starttls is true or false");
+    } else {
+      a.mail_starttls = it->second.as_boolean();
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<Yen> SettlementSettings::fee(FeeKind kind, Date applied_on) const {
@@ -250,9 +342,11 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
   }
   Settings s;
   const auto& table = root.as_table();
-  p.unknown_keys(table, "", {"name", "reception", "review", "settlement"});
+  p.unknown_keys(table, "", {"name", "reception", "review", "settlement", "files", "auth", "platform", "careplan"});
   if (auto name = p.string(table, "name", "name")) s.name = *name;
-  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2}}) {
+  for (auto [key, parse] : {std::pair{"reception", 0}, std::pair{"review", 1}, std::pair{"settlement", 2},
+                            std::pair{"files", 3}, std::pair{"auth", 4}, std::pair{"platform", 5},
+                            std::pair{"careplan", 6}}) {
     auto it = table.find(key);
     if (it == table.end()) continue;
     if (!it->second.is_table()) {
@@ -264,8 +358,16 @@ SettingsResult parse_settings(std::string_view text, const std::string& file_nam
       parse_reception(p, it->second.as_table(), s.reception);
     } else if (parse == 1) {
       parse_review(p, it->second.as_table(), s.review);
-    } else {
+    } else if (parse == 2) {
       parse_settlement(p, it->second.as_table(), s.settlement);
+    } else if (parse == 3) {
+      parse_files(p, it->second.as_table(), s.files);
+    } else if (parse == 4) {
+      parse_auth(p, it->second.as_table(), s.auth);
+    } else if (parse == 5) {
+      parse_platform(p, it->second.as_table(), s.platform);
+    } else {
+      parse_careplan(p, it->second.as_table(), s.careplan);
     }
   }
   if (!p.failed()) result.settings = std::move(s);

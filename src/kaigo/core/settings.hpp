@@ -98,11 +98,70 @@ struct SettlementSettings {
 
 inline std::string_view fee_kind_name(FeeKind k) { return kFeeKinds.code(k); }  // the TOML name
 
+// Accounts, sessions, reset mail and certificates (`[auth]`, docs/auth.md). The seeds fix two of
+// these: 代理請求 covers at most 100 offices with one certificate, and a certificate is valid for
+// 3 years (seed 001); the rest are this project's choices.
+struct AuthSettings {
+  // Passwords (and security codes): Argon2id through libsodium, 2 passes over 32 MiB (above
+  // OWASP's 19 MiB × 2 minimum): ~21 ms of CPU per hash here, a login under 100 ms even on a
+  // loaded machine (docs/performance.md "auth"). min_length counts characters (code points).
+  int password_min_length = 12;
+  int security_code_min_length = 8;       // セキュリティコード (seed 000 §3(2))
+  std::int64_t password_ops = 2;          // crypto_pwhash opslimit
+  std::int64_t password_mem_kib = 32768;  // crypto_pwhash memlimit in KiB (32 MiB)
+  // Lockout: this many wrong passwords in a row lock the account for lock_minutes.
+  int max_failed_logins = 5;
+  int lock_minutes = 30;
+  // Sessions end after idle_minutes without a request, and in any case max_hours after login.
+  int session_idle_minutes = 30;
+  int session_max_hours = 8;
+  // Reset by security e-mail (seed 000 §3(2)): the one-time link's life and where it points.
+  int reset_minutes = 30;
+  std::string reset_base_url = "https://127.0.0.1:8443";
+  // The SMTP relay the reset mail goes through ("host:port"; plain SMTP unless starttls).
+  std::string mail_relay = "127.0.0.1:25";
+  std::string mail_from = "kaigo@localhost";
+  bool mail_starttls = false;
+  int mail_timeout_seconds = 10;
+  // Certificates: office client certificates (3 years, seed 001), the CA, the server's own.
+  int certificate_days = 1095;
+  int ca_days = 7300;
+  int server_certificate_days = 825;
+  int max_offices = 100;  // 代理請求: 1つの電子証明書で100事業所まで (seed 001)
+};
+
+// [files]: who may read what kaigo writes (the database, results, logs). They hold names, birth
+// dates and bank accounts: the owner only (0600 / 0700) unless a 国保連 shares them with a group.
+struct FilesSettings {
+  bool group_readable = false;  // 0640 / 0750
+};
+
+// [platform]: the 介護情報基盤 (docs/platform.md). An office sees a person while it serves them,
+// judged from its 明細書 (seed 004 §3: 「サービス提供のレセプトの継続的な発生により識別」; §8 本人確認
+// No.1: 「一定期間の閲覧有効期限」, not stated): for serving_months after the later of its 本人確認
+// and the サービス提供年月 of its latest 明細書 for the person.
+struct PlatformSettings {
+  int serving_months = 3;
+};
+
+// [careplan]: the care-plan hub (ケアプランデータ連携, docs/careplan.md "The hub"). How long the hub
+// keeps a file is not public (careplan-and-platform.md A.6 [NF]): a setting, 90 days by default.
+// The key that encrypts files at rest is read from key_file (never from the database); empty: the
+// file `<database>.careplan-key` beside the database, made (0600) on first use.
+struct CarePlanSettings {
+  int retention_days = 90;
+  std::string key_file;
+};
+
 struct Settings {
   std::string name = "国民健康保険団体連合会";
   ReceptionSettings reception;
   ReviewSettings review;
   SettlementSettings settlement;
+  AuthSettings auth;
+  FilesSettings files;
+  PlatformSettings platform;
+  CarePlanSettings careplan;
 };
 
 struct SettingsResult {

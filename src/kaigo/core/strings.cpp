@@ -49,41 +49,84 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+std::size_t utf8_length_at(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 2;
+    if (c == 0xE0) lo = 0xA0;  // no overlongs
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;  // ≤ U+10FFFF
+  } else {
+    return 0;
+  }
+  for (std::size_t k = 1; k <= n; ++k) {
+    if (i + k >= s.size()) return 0;
+    unsigned char b = byte(i + k);
+    unsigned char min = k == 1 ? lo : 0x80;
+    unsigned char max = k == 1 ? hi : 0xBF;
+    if (b < min || b > max) return 0;
+  }
+  return n + 1;
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = byte(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;  // no overlongs
-      if (c == 0xED) hi = 0x9F;  // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;  // ≤ U+10FFFF
-    } else {
-      return i;
-    }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return i;
-      unsigned char b = byte(i + k);
-      unsigned char min = k == 1 ? lo : 0x80;
-      unsigned char max = k == 1 ? hi : 0xBF;
-      if (b < min || b > max) return i;
-    }
-    i += n + 1;
+  for (std::size_t i = 0; i < s.size();) {
+    auto n = utf8_length_at(s, i);
+    if (n == 0) return i;
+    i += n;
   }
   return std::string_view::npos;
 }
+
+namespace {
+
+void append_hex(std::string& out, unsigned char b) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kHex[b >> 4];
+  out += kHex[b & 0xF];
+}
+
+// C0 controls, DEL, and the C1 controls U+0080–U+009F (UTF-8 C2 80 – C2 9F).
+bool is_control(std::string_view s, std::size_t i, std::size_t n) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (n == 1) return c < 0x20 || c == 0x7F;
+  return n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+}
+
+std::string escape(std::string_view s, bool file_name) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto n = utf8_length_at(s, i);
+    if (n == 0 || is_control(s, i, n) || (file_name && s[i] == '/')) {
+      append_hex(out, static_cast<unsigned char>(s[i]));
+      ++i;
+      continue;
+    }
+    if (file_name && s[i] == '\\') {
+      out += "\\\\";
+    } else {
+      out.append(s.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string escape_file_name(std::string_view raw) { return escape(raw, true); }
+std::string escape_control(std::string_view text) { return escape(text, false); }
 
 }  // namespace kaigo

@@ -15,8 +15,8 @@
 
 #include "kaigo/core/date.hpp"
 #include "kaigo/exchange/codec_diagnostics.hpp"
-#include "kaigo/exchange/detail/hash_set.hpp"
-#include "kaigo/exchange/detail/line_source.hpp"
+#include "kaigo/exchange/hash_set.hpp"
+#include "kaigo/exchange/line_source.hpp"
 #include "kaigo/text/charclass.hpp"
 #include "kaigo/text/cp932.hpp"
 

@@ -1,6 +1,7 @@
 #include "kaigo/gen/generator.hpp"
 
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <stdexcept>
 
@@ -8,6 +9,8 @@
 
 #include "kaigo/billing/calculator.hpp"
 #include "kaigo/billing/invoice.hpp"
+#include "kaigo/careplan/file_name.hpp"
+#include "kaigo/careplan/records.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/writer.hpp"
@@ -52,6 +55,8 @@ class Generator {
   void write_config();
   void write_service_office(const SyntheticOffice& office);
   void write_care_manager(const SyntheticOffice& office);
+  void write_careplan(const SyntheticOffice& care_manager);
+  std::vector<careplan::ServiceUse> service_uses(const Person& p, const SyntheticOffice& office, bool planned) const;
   std::vector<UseLine> lines_for(const Person& p, const std::string& type) const;
   Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
@@ -358,6 +363,105 @@ void Generator::write_care_manager(const SyntheticOffice& office) {
   }
 }
 
+// The 第6表 lines of one person at one office, one record per day of service (サービス回数 1):
+// the 実績 carry the units the office claims; the 予定 of a plan_exceeded person plan fewer units of
+// the target type, as its 給付管理票 does.
+std::vector<careplan::ServiceUse> Generator::service_uses(const Person& p, const SyntheticOffice& office, bool planned) const {
+  const YearMonth sm = area_.service_month();
+  std::vector<careplan::ServiceUse> out;
+  for (const auto& l : lines_for(p, office.service_type)) {
+    const auto* code = masters_.service_codes.find(office.service_type, l.item_code, sm);
+    const int records = l.rental.value > 0 ? 1 : std::min(l.count, sm.days());
+    for (int d = 0; d < records; ++d) {
+      careplan::ServiceUse u;
+      u.date = Date{sm.year, sm.month, 1 + d};
+      u.service_code = office.service_type + l.item_code;
+      const Units each = l.rental.value > 0 ? l.rental : code->units;
+      // The last day carries what the days beyond the month would have (a count above the month's days).
+      u.units = d + 1 == records && l.rental.value == 0 ? Units{each.value * (l.count - records + 1)} : each;
+      u.office_no = office.office_no;
+      u.office_name = office.name;
+      if (office.service_type == "17") {
+        u.tais_code = "00001-000010";
+        u.discriminator = static_cast<int>(out.size()) + 1;
+      }
+      u.updater = office.office_no;
+      out.push_back(std::move(u));
+    }
+  }
+  if (planned && p.mistake == Mistake::PlanExceeded && is_target_use(p, office.service_type)) {
+    std::int64_t cut = std::max<std::int64_t>(1, plan_units(p, office.service_type).value / 5);
+    for (auto it = out.rbegin(); it != out.rend() && cut > 0; ++it) {
+      const auto* code = masters_.service_codes.find(it->service_code, sm);
+      if (!code || !code->limit_target) continue;
+      const auto take = std::min(cut, it->units->value);
+      it->units = Units{it->units->value - take};
+      cut -= take;
+    }
+  }
+  return out;
+}
+
+// The month's ケアプランデータ連携 files of one care-management office (DIR/careplan/<事業所番号>/):
+// the 予定 (UPPLAN) it sends each service office, with all the person's services (spec §2.6), and
+// the 実績 (UPJSK) each service office sends back, with its own; consistent with the claims, the
+// 給付管理票 and the injected mistakes.
+void Generator::write_careplan(const SyntheticOffice& cm) {
+  const YearMonth sm = area_.service_month();
+  const YearMonth pm = area_.options().processing_month;
+  const auto& offices = area_.offices();
+  std::map<int, std::vector<careplan::UsageSheet>> plans, actuals;  // by service office index
+  for (int i : area_.clients_of(cm)) {
+    Person p = area_.person(i);
+    careplan::UsageSheet plan;
+    plan.kind = careplan::UsageKind::Plan;
+    plan.person = {area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no};
+    plan.created = Date{sm.year, sm.month, 1}.plus_days(-5);
+    plan.month = sm;
+    plan.plan_office_no = cm.office_no;
+    plan.planner_name = cm.name;
+    for (const auto& use : p.uses) {
+      const auto& office = offices[static_cast<std::size_t>(use.office)];
+      auto lines = service_uses(p, office, true);
+      for (auto& l : lines) l.updater = cm.office_no;
+      plan.lines.insert(plan.lines.end(), lines.begin(), lines.end());
+      careplan::UsageSheet actual = plan;
+      actual.kind = careplan::UsageKind::Actual;
+      actual.created = Date{pm.year, pm.month, 2};
+      actual.lines = service_uses(p, office, false);
+      actuals[use.office].push_back(std::move(actual));
+    }
+    for (const auto& use : p.uses) plans[use.office].push_back(plan);
+  }
+  const auto dir = area_.options().out / "careplan";
+  auto write = [&](const std::string& prefix, const careplan::Endpoint& from, const careplan::Endpoint& to,
+                   const std::vector<careplan::UsageSheet>& sheets, const std::string& serial) {
+    careplan::FileName name;
+    name.kind = careplan::Registry::instance().kind(prefix);
+    name.month = sm;
+    name.sender = from;
+    name.receiver = to;
+    name.serial = serial;
+    auto folder = dir / from.office_no;
+    std::filesystem::create_directories(folder);
+    auto path = folder / name.str();
+    std::ofstream out(path, std::ios::binary);
+    out << careplan::write_usage_sheets(sheets);
+    if (!out) throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", path.string(), path.string()));
+    ++report_.careplan_files;
+  };
+  const auto plan_day = Date{sm.year, sm.month, 1}.plus_days(-5);
+  const careplan::Endpoint from_cm{cm.office_no, "43"};
+  for (const auto& [index, sheets] : plans) {
+    const auto& office = offices[static_cast<std::size_t>(index)];
+    write("UPPLAN", from_cm, {office.office_no, office.service_type}, sheets, plan_day.str() + "090000");
+  }
+  for (const auto& [index, sheets] : actuals) {
+    const auto& office = offices[static_cast<std::size_t>(index)];
+    write("UPJSK", {office.office_no, office.service_type}, from_cm, sheets, Date{pm.year, pm.month, 2}.str() + "100000");
+  }
+}
+
 void Generator::write_ledgers() {
   const auto& out = area_.options().out;
   TextOut offices(out / "offices.csv");
@@ -417,8 +521,12 @@ Report Generator::run() {
   write_ledgers();
   write_config();
   for (const auto& office : area_.offices()) {
-    if (office.service_type == "43") write_care_manager(office);
-    else write_service_office(office);
+    if (office.service_type == "43") {
+      write_care_manager(office);
+      write_careplan(office);
+    } else {
+      write_service_office(office);
+    }
   }
   return report_;
 }

@@ -1,7 +1,8 @@
 // gen/generator — a deterministic synthetic month for a whole 国保連 (DESIGN §3.1 `kaigo gen`):
 // offices of many service types, insurers, recipients across care levels, 給付管理票 that cover
 // the claims, claims whose amounts come from the billing calculator, and — with an error rate — a
-// known share of typical mistakes, listed in expected_errors.csv.
+// known share of typical mistakes, listed in expected_errors.csv; and the month's care-plan files
+// (ケアプランデータ連携 予定 and 実績, DIR/careplan/<事業所番号>/) consistent with them.
 // Owns: the synthetic world and its files. Everything about a recipient is derived from its index
 // and the seed, so no part of the month is held in memory beyond one office's file.
 // Must not: be used for anything but tests, demos and benchmarks.
@@ -57,6 +58,7 @@ struct Report {
   int recipients = 0;  // in the ledger (unknown recipients excluded)
   int claim_files = 0;
   int plan_files = 0;
+  int careplan_files = 0;       // ケアプランデータ連携 予定 (UPPLAN) and 実績 (UPJSK) files (DIR/careplan)
   std::int64_t statements = 0;  // 明細書 written (様式第二/第三 and 第七)
   std::int64_t plans = 0;       // 給付管理票 written
   std::int64_t bytes = 0;

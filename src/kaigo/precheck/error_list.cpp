@@ -1,5 +1,7 @@
 #include "kaigo/precheck/error_list.hpp"
 
+#include "kaigo/core/strings.hpp"
+
 #include <set>
 
 #include <fmt/format.h>
@@ -29,17 +31,17 @@ void text_row(std::string& out, const ErrorRow& e) {
   out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, or_dash(e.form_kind),
                      or_dash(e.service_month), or_dash(shown_type(e)), or_dash(e.insurer_no), or_dash(e.insured_no));
   if (e.item_no > 0) {
-    out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, e.value);
+    out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, escape_control(e.value));
   } else if (!e.item_name.empty()) {
-    out += fmt::format(" {}=\"{}\"", e.item_name, e.value);
+    out += fmt::format(" {}=\"{}\"", e.item_name, escape_control(e.value));
   }
-  out += fmt::format(": {} / {}", e.message_ja, e.message_en);
+  out += fmt::format(": {} / {}", escape_control(e.message_ja), escape_control(e.message_en));
   if (e.line > 0) out += fmt::format(" （{}行目 / line {}）", e.line, e.line);
   out += '\n';
 }
 
 void text_file(std::string& out, const FileResult& f) {
-  out += fmt::format("ファイル名 / file: {}\n", f.file);
+  out += fmt::format("ファイル名 / file: {}\n", escape_control(f.file));
   out += fmt::format("  データ種別 {}  事業所番号 {}  処理対象年月 {}\n", or_dash(f.data_type), or_dash(f.office_no),
                      or_dash(f.processing_month));
   out += fmt::format("  明細件数 {}  レコード件数 {}  / statements {}, records {}\n", f.statements, f.records,

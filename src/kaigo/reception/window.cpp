@@ -14,4 +14,8 @@ bool cancel_open(const LocalDateTime& at, YearMonth month, const ReceptionSettin
   return at.date.day == s.deadline_day && at.within_minute(s.cancel_cutoff);
 }
 
+LocalDateTime cancel_until(YearMonth month, const ReceptionSettings& s) {
+  return {{month.year, month.month, s.deadline_day}, s.cancel_cutoff.hour, s.cancel_cutoff.minute, 0};
+}
+
 }  // namespace kaigo::reception

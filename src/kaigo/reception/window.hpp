@@ -16,5 +16,8 @@ std::optional<YearMonth> processing_month_at(const LocalDateTime& at, const Rece
 
 // Whether a file of processing month `month` may still be cancelled at `at`.
 bool cancel_open(const LocalDateTime& at, YearMonth month, const ReceptionSettings& s);
+// The last minute a file of `month` may be cancelled in (included: until hh:mm:59), for the screens
+// that say until when.
+LocalDateTime cancel_until(YearMonth month, const ReceptionSettings& s);
 
 }  // namespace kaigo::reception

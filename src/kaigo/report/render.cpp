@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
 
@@ -69,29 +70,79 @@ const PageLayout& page_at(const std::vector<PageLayout>& pages, int page) {
   return pages[static_cast<std::size_t>(page)];
 }
 
+std::string iso_day(const Date& d) {
+  return fmt::format("{:04d}-{:02d}-{:02d}T00:00:00+09:00", d.year, d.month, d.day);
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Draws every page of every document on `s` (a PDF surface), each page at its own size.
+void draw_pdf(cairo_surface_t* s, std::span<const std::vector<PageLayout>> documents, const std::string& title,
+              const std::string& created, const std::filesystem::path& what) {
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kaigo");
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
+  CairoContext cr(cairo_create(s));
+  TextEngine text;
+  for (const auto& pages : documents) {
+    for (const auto& page : pages) {
+      cairo_pdf_surface_set_size(s, page.width, page.height);
+      paint(cr.get(), text, page);
+      cairo_show_page(cr.get());
+    }
+  }
+  check(cairo_status(cr.get()), what);
+  cr.reset();
+  cairo_surface_finish(s);
+  check(cairo_surface_status(s), what);
+}
+
+std::vector<std::vector<PageLayout>> typeset_all(std::span<const Content> documents) {
+  if (documents.empty()) throw std::invalid_argument("印刷する文書がありません / no document to print");
+  std::vector<std::vector<PageLayout>> out;
+  for (const auto& d : documents) out.push_back(typeset(d));
+  return out;
+}
+
 }  // namespace
 
 void render_pdf(const Notice& notice, const std::filesystem::path& path) {
   auto content = build_content(notice);
-  auto pages = typeset(content);
+  std::vector<std::vector<PageLayout>> pages{typeset(content)};
   auto tmp = part_of(path);
   {
-    Surface s(cairo_pdf_surface_create(tmp.c_str(), pages.front().width, pages.front().height));
+    Surface s(cairo_pdf_surface_create(tmp.c_str(), pages.front().front().width, pages.front().front().height));
     check(cairo_surface_status(s.get()), tmp);
-    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, content.title.c_str());
-    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "kaigo");
     // The 作成年月日 of the notice, not the clock: the same notice gives the same bytes.
-    cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATE_DATE, creation_date(notice).c_str());
-    CairoContext cr(cairo_create(s.get()));
-    TextEngine text;
-    for (const auto& page : pages) {
-      paint(cr.get(), text, page);
-      cairo_show_page(cr.get());
-    }
-    check(cairo_status(cr.get()), tmp);
-    cr.reset();
-    cairo_surface_finish(s.get());
-    check(cairo_surface_status(s.get()), tmp);
+    draw_pdf(s.get(), pages, content.title, creation_date(notice), tmp);
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+std::string pdf_bytes(std::span<const Content> documents, const Date& created) {
+  auto pages = typeset_all(documents);
+  std::string bytes;
+  {
+    Surface s(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, pages.front().front().width,
+                                                  pages.front().front().height));
+    check(cairo_surface_status(s.get()), "pdf");
+    draw_pdf(s.get(), pages, documents.front().title, iso_day(created), "pdf");
+  }
+  return bytes;
+}
+
+void render_pdf(std::span<const Content> documents, const Date& created, const std::filesystem::path& path) {
+  auto bytes = pdf_bytes(documents, created);
+  auto tmp = part_of(path);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out)
+      throw std::runtime_error(fmt::format("書き込めません: {} / cannot write: {}", tmp.string(), tmp.string()));
   }
   std::filesystem::rename(tmp, path);
 }

@@ -5,9 +5,11 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "kaigo/report/content.hpp"
 #include "kaigo/report/notice.hpp"
 
 namespace kaigo::report {
@@ -15,6 +17,13 @@ namespace kaigo::report {
 // Writes all pages as a PDF (A4, fonts embedded), atomically (temporary file + rename). Throws
 // std::invalid_argument for an inconsistent notice, std::runtime_error when writing fails.
 void render_pdf(const Notice& notice, const std::filesystem::path& path);
+
+// Documents that are not result files (the portal's decision notices and KJ-ID letters): the pages
+// of each Content in turn, one PDF, dated `created` (not the clock, so the same documents give the
+// same bytes). The caller composes the texts; this only lays them out and draws them.
+std::string pdf_bytes(std::span<const Content> documents, const Date& created);
+// The same, written atomically to `path` (mode as the process's umask leaves it).
+void render_pdf(std::span<const Content> documents, const Date& created, const std::filesystem::path& path);
 
 // Writes the same content as a standalone HTML file (UTF-8, inline CSS, print-friendly), atomically.
 void render_html(const Notice& notice, const std::filesystem::path& path);

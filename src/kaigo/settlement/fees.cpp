@@ -3,6 +3,7 @@
 #include <array>
 
 #include "kaigo/master/csv.hpp"
+#include "kaigo/reception/window.hpp"
 
 namespace kaigo::settlement {
 namespace {
@@ -17,6 +18,10 @@ constexpr std::array<master::Column, 4> kColumns{{
 constexpr std::array<std::string_view, 2> kKinds{"certificate", "careplan_license"};
 
 }  // namespace
+
+YearMonth due_month(const LocalDateTime& at, const ReceptionSettings& reception) {
+  return reception::processing_month_at(at, reception).value_or(at.date.year_month().plus_months(1));
+}
 
 master::LoadResult<std::vector<DueFee>> load_fees(std::string_view text, const std::string& file_name) {
   master::LoadResult<std::vector<DueFee>> result;

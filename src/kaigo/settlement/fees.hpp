@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/clock.hpp"
+#include "kaigo/core/settings.hpp"
 #include "kaigo/master/versioned.hpp"
 #include "kaigo/settlement/input.hpp"
 
@@ -21,6 +23,11 @@ struct DueFee {
   std::uint64_t line = 0;
   std::size_t size() const { return 1; }
 };
+
+// The review month a fee charged at `at` is deducted from: the month whose reception is open at
+// that moment (the 1st to the deadline), else the next one — never a month whose reception has
+// closed and whose review or payment may already have run (docs/settlement.md, fees due).
+YearMonth due_month(const LocalDateTime& at, const ReceptionSettings& reception);
 
 // fees.csv: month,office_no,kind,applied_on — kind certificate | careplan_license. All or nothing.
 master::LoadResult<std::vector<DueFee>> load_fees(std::string_view text, const std::string& file_name);

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "kaigo/settlement/detail/names.hpp"
-#include "kaigo/settlement/detail/office_month.hpp"
-#include "kaigo/settlement/detail/payment.hpp"
+#include "kaigo/settlement/office_month.hpp"
+#include "kaigo/settlement/payment.hpp"
 #include "kaigo/settlement/rereview.hpp"
 #include "kaigo/settlement/detail/tables.hpp"
 

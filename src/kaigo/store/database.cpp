@@ -1,9 +1,19 @@
 #include "kaigo/store/database.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "kaigo/core/sha256.hpp"
 
 #include "kaigo/store/detail/schema.hpp"
+#include "kaigo/store/process_owner.hpp"
 #include "kaigo/store/schema/modules.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 
@@ -17,16 +27,76 @@ int schema_version(Connection& c) {
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
+// The schema this program makes: the claims tables and every module's piece.
+const std::string& schema_digest() {
+  static const std::string digest = [] {
+    std::string all(kSchema);
+    for (auto piece : schema::kModuleSchemas) all += piece;
+    return sha256_hex(all);
+  }();
+  return digest;
+}
+
+std::string stored_digest(Connection& c) {
+  auto exists = c.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'");
+  if (!exists.step()) return {};
+  auto st = c.prepare("SELECT digest FROM schema_info WHERE id = 1");
+  return st.step() ? st.text(0) : std::string();
+}
+
 // Brings a database of an earlier schema up to this one, then creates what is missing.
 void upgrade(Connection& c, int version) {
   Transaction tx(c);
+  // Another process may have upgraded it while this one waited for the write lock.
+  version = schema_version(c);
   if (version > 0) {
     for (int v = version; v < kSchemaVersion; ++v) c.exec(kMigrations[v]);
   }
   c.exec(kSchema);
   for (auto piece : schema::kModuleSchemas) c.exec(piece);
+  c.prepare("INSERT OR REPLACE INTO schema_info(id, digest) VALUES (1, ?)").bind(1, schema_digest()).run();
   c.exec(fmt::format("PRAGMA user_version={}", kSchemaVersion));
   tx.commit();
+}
+
+bool up_to_date(Connection& c) {
+  ReadTransaction snapshot(c);
+  return schema_version(c) == kSchemaVersion && stored_digest(c) == schema_digest();
+}
+
+[[noreturn]] void refuse(const std::filesystem::path& path, std::string_view why_ja, std::string_view why_en) {
+  throw StoreError(fmt::format("{} は kaigo のデータベースではありません（{}）。kaigo init --db で作ったファイルを指定して"
+                               "ください。ファイルは変更していません / {} is not a kaigo database ({}); give a file made "
+                               "by kaigo init --db — the file was not changed",
+                               path.string(), why_ja, path.string(), why_en));
+}
+
+// Whether `path` starts like an SQLite database (read before SQLite opens it, which would make an
+// empty file into one).
+void check_header(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) refuse(path, "フォルダです", "it is a folder");
+  if (std::filesystem::file_size(path, ec) == 0 && !ec) refuse(path, "空のファイルです", "the file is empty");
+  std::ifstream in(path, std::ios::binary);
+  char head[16] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() != sizeof head || std::memcmp(head, "SQLite format 3", 16) != 0) {
+    refuse(path, "SQLite のファイルではありません", "not an SQLite file");
+  }
+}
+
+// Makes the database file with the permissions kaigo's files get; SQLite gives its -wal and -shm
+// files the same.
+void make_file(const std::filesystem::path& path, FileAccess access) {
+  const mode_t mode = access == FileAccess::Group ? 0640 : 0600;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) {
+    if (errno == EEXIST) return;
+    throw StoreError(fmt::format("データベース {} を作れません / cannot create the database {}: {}", path.string(),
+                                 path.string(), std::strerror(errno)));
+  }
+  ::fchmod(fd, mode);  // whatever the umask
+  ::close(fd);
 }
 
 }  // namespace
@@ -43,7 +113,10 @@ std::optional<TableKind> parse_table_kind(std::string_view name) {
 Database::Database(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 Database::~Database() = default;
 
-std::unique_ptr<Database> Database::create(const std::filesystem::path& path) {
+std::unique_ptr<Database> Database::create(const std::filesystem::path& path, FileAccess access) {
+  make_file(path, access);
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) != 0 || ec) check_header(path);
   auto conn = std::make_unique<Connection>(path, true);
   int version = schema_version(*conn);
   if (version > kSchemaVersion) {
@@ -63,8 +136,13 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
                     "does not exist; run kaigo init --db {} first",
                     path.string(), path.string(), path.string(), path.string()));
   }
+  check_header(path);
   auto conn = std::make_unique<Connection>(path, false);
-  int version = schema_version(*conn);
+  int version = 0;
+  {
+    ReadTransaction snapshot(*conn);
+    version = schema_version(*conn);
+  }
   if (version < 1 || version > kSchemaVersion) {
     throw StoreError(
         fmt::format("{} は kaigo のデータベースではないか、版が違います（版 {}、期待 {}）。kaigo init を実行して"
@@ -73,9 +151,40 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
                     path.string(), version, kSchemaVersion, path.string(), version, kSchemaVersion));
   }
   // An earlier version is upgraded in place; tables added within a version (CREATE … IF NOT
-  // EXISTS) appear on opening.
-  upgrade(*conn, version);
+  // EXISTS) appear on opening. An up-to-date database is only read.
+  if (!up_to_date(*conn)) upgrade(*conn, version);
   return std::unique_ptr<Database>(new Database(std::move(conn)));
+}
+
+void Database::atomically(const std::function<void()>& step) {
+  Transaction tx(*conn_);
+  step();
+  tx.commit();
+}
+
+void Database::atomically_unsynced(const std::function<void()>& step) {
+  if (conn_->in_transaction()) {
+    atomically(step);
+    return;
+  }
+  conn_->exec("PRAGMA synchronous=NORMAL");
+  struct RestoreFullSync {
+    Connection& c;
+    ~RestoreFullSync() {
+      try {
+        c.exec("PRAGMA synchronous=FULL");
+      } catch (...) {  // NOLINT(bugprone-empty-catch): the next statement reports a broken connection
+      }
+    }
+  } restore{*conn_};
+  atomically(step);
+}
+
+std::string Database::owner() { return process_owner(); }
+bool Database::alive(std::string_view owner) { return process_alive(owner); }
+
+FileAccess Database::file_access() {
+  return settings().files.group_readable ? FileAccess::Group : FileAccess::Owner;
 }
 
 void Database::store_settings(std::string_view toml_text, std::string_view file_name, const LocalDateTime& at) {
@@ -116,6 +225,11 @@ void Database::store_table(const LoadedTable& t) {
       .bind(6, t.text)
       .run();
   tx.commit();
+}
+
+std::int64_t Database::latest_load_id() {
+  auto st = conn_->prepare("SELECT COALESCE(MAX(id), 0) FROM loads");
+  return st.step() ? st.integer(0) : 0;
 }
 
 std::optional<LoadedTable> Database::latest_table(TableKind kind) {

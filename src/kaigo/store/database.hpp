@@ -35,11 +35,18 @@ struct LoadedTable {
   std::string text;
 };
 
+// Who may read the files kaigo writes (the database, results, logs): they hold names, birth dates
+// and bank accounts, so only the owner by default (0600 / 0700); the owner's group as well when a
+// 国保連 runs kaigo under a shared group ([files] group_readable in kokuhoren.toml).
+enum class FileAccess { Owner, Group };
+
 class Database : public reception::Repository {
  public:
-  // Creates the database file and its schema when missing; an existing database keeps its data.
-  static std::unique_ptr<Database> create(const std::filesystem::path& path);
-  // Opens an existing database; refuses a file that `kaigo init` has not prepared.
+  // Creates the database file (with `access`) and its schema when missing; an existing database
+  // keeps its data. An existing empty file is made into a database (mktemp's).
+  static std::unique_ptr<Database> create(const std::filesystem::path& path, FileAccess access = FileAccess::Owner);
+  // Opens an existing database; refuses — without changing it — a file that `kaigo init` has not
+  // prepared (an empty file included). Writes nothing unless the schema must be brought up to date.
   static std::unique_ptr<Database> open(const std::filesystem::path& path);
   ~Database();
   Database(const Database&) = delete;
@@ -53,10 +60,20 @@ class Database : public reception::Repository {
   // Tables: the latest load of each kind is in force; earlier ones stay for the record.
   void store_table(const LoadedTable& table);
   std::optional<LoadedTable> latest_table(TableKind kind);
+  // The id of the latest load of any table (0 when none): it changes whenever a table is loaded.
+  std::int64_t latest_load_id();
 
-  // reception::Repository (submissions.cpp).
+  // reception::Repository (submissions.cpp, months.cpp).
+  void atomically(const std::function<void()>& step) override;
+  // WAL is sequential: the next durable commit makes an unsynced one durable too.
+  void atomically_unsynced(const std::function<void()>& step) override;
+  std::string owner() override;
+  bool alive(std::string_view owner) override;
   std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
-                              const LocalDateTime& at, std::optional<YearMonth> processing_month) override;
+                              const LocalDateTime& at, std::optional<YearMonth> processing_month,
+                              std::string_view owner, std::string_view sender = {}, std::string_view key = {}) override;
+  std::optional<std::int64_t> submission_with_key(std::string_view sender, std::string_view key) override;
+  void release_key(std::int64_t id) override;
   void record_outcome(std::int64_t id, const precheck::FileResult& result, std::span<const precheck::ErrorRow> errors,
                       bool keep_documents, reception::FileState state, const LocalDateTime& at) override;
   void record_state(std::int64_t id, reception::FileState state, const LocalDateTime& at,
@@ -65,9 +82,37 @@ class Database : public reception::Repository {
   std::vector<reception::StateChange> history(std::int64_t id) override;
   std::string bytes(std::int64_t id) override;
   std::vector<std::int64_t> submissions_in(YearMonth month, reception::FileState state) override;
-  std::vector<std::int64_t> unfinished() override;
+  std::vector<reception::InFlight> unfinished() override;
+  std::string in_flight_owner(std::int64_t id) override;
   std::vector<reception::StoredDocument> documents_in_review(YearMonth month, std::span<const std::string> keys,
                                                              std::int64_t except) override;
+  reception::MonthRecord month(YearMonth month) override;
+  std::vector<reception::MonthRecord> months() override;
+  std::optional<reception::MonthRecord> later_month_not_open(YearMonth month) override;
+  std::vector<YearMonth> earlier_open_months(YearMonth month) override;
+  void move_month(YearMonth month, reception::MonthState to, const LocalDateTime& at, std::string_view note) override;
+  std::optional<reception::MonthJob> month_job() override;
+  void set_month_job(const std::optional<reception::MonthJob>& job) override;
+
+  // The 送信結果 list: files of a month (or every month), newest first, a page at a time, without
+  // their error rows; an office sees the files of its offices and those it sent.
+  struct SubmissionFilter {
+    std::optional<YearMonth> month;
+    bool everyone = false;              // a 国保連 operator: every file
+    std::vector<std::string> offices;   // otherwise: files whose control record names one of these
+    std::string sender;                 // … or that this account sent
+    std::int64_t offset = 0;
+    std::int64_t limit = 50;
+  };
+  struct SubmissionPage {
+    std::vector<reception::Submission> rows;
+    std::int64_t total = 0;
+  };
+  SubmissionPage list_submissions(const SubmissionFilter& filter);
+
+  // Who may read the files written beside this database (results, logs): the setting of
+  // kokuhoren.toml ([files] group_readable).
+  FileAccess file_access();
 
   Connection& connection() { return *conn_; }
 

@@ -82,11 +82,11 @@ class ReceptionFindings {
   std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
 };
 
-std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans) {
+std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans, std::string_view sent) {
   auto st =
-      c.prepare(fmt::format("SELECT id FROM submissions WHERE processing_month = ? AND state = 'sent' AND "
-                            "data_type {} '{}' ORDER BY id",
-                            plans ? "=" : "<>", kPlanData));
+      c.prepare(fmt::format("SELECT s.id FROM submissions s WHERE s.processing_month = ? AND {} AND "
+                            "s.data_type {} '{}' ORDER BY s.id",
+                            sent, plans ? "=" : "<>", kPlanData));
   st.bind(1, month.str());
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
@@ -99,7 +99,7 @@ std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans)
 
 void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
   auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, true)) {
+  for (auto submission : sent_files(c, month, true, sent_)) {
     ReceptionFindings findings(c, submission);
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
@@ -113,7 +113,7 @@ void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
 
 void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
   auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, false)) {
+  for (auto submission : sent_files(c, month, false, sent_)) {
     ReceptionFindings findings(c, submission);
     std::uint64_t index = 0;
     read_stored(db_, submission, [&](const exchange::Document& d) {
@@ -178,12 +178,12 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
-        "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND s.state = 'sent' "
+        "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND " + sent_ + " "
         // … and every 明細書 of the person-month of a 給付管理票 of this month (its 修正 re-reviews
         // them, its 取消 withdraws them).
         "UNION SELECT c3.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN "
         "claim_decisions c3 ON c3.insured_no = d.insured_no AND c3.service_month = d.service_month WHERE "
-        "s.processing_month = ?1 AND s.state = 'sent' AND d.code = '8222') "
+        "s.processing_month = ?1 AND " + sent_ + " AND d.code = '8222') "
         // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
         "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
         "cd.form_id AND k.office_no = cd.office_no AND " + normalized_insurer("k.insurer_no") + " = cd.insurer_no AND k.insured_no = "
@@ -222,7 +222,7 @@ review::History ReviewStore::history(YearMonth month) {
         "SELECT p.plan_id, p.submission_id, p.doc_key, p.month, p.outcome, p.insurer_no, p.insured_no, "
         "p.service_month FROM plan_decisions p WHERE p.month < ?1 AND p.outcome IN ('registered', 'replaced', "
         "'withdrawn') AND (EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.processing_month = ?1 AND s.state = 'sent' AND d.insured_no = p.insured_no AND d.service_month = "
+        "WHERE s.processing_month = ?1 AND " + sent_ + " AND d.insured_no = p.insured_no AND d.service_month = "
         "p.service_month) OR EXISTS (SELECT 1 FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held' AND "
         "c.insured_no = p.insured_no AND c.service_month = p.service_month)) ORDER BY p.month, p.order_no");
     st.bind(1, month.str()).bind(2, prev);
@@ -257,40 +257,87 @@ review::History ReviewStore::history(YearMonth month) {
 
 // ---- decisions ----------------------------------------------------------------------------------
 
-struct ReviewStore::Batch {
-  Transaction tx;
+// Decisions are committed in batches so that the write lock is never held for long: files of the
+// next month are received while a month is reviewed. A reader never mistakes a half-written month
+// for a decided one: the month is 審査中 until the last batch, and settlement and the pages read
+// decisions only of months that are 審査済 or 支払済.
+constexpr std::size_t kBatchDecisions = 2000;
+
+struct ReviewStore::Writer {
+  Connection& c;
+  std::optional<Transaction> tx;
+  std::size_t pending = 0;
   Statement plan;
   Statement link;
   DecisionWriter decisions;
 
-  explicit Batch(Connection& c)
-      : tx(c),
+  explicit Writer(Connection& conn)
+      : c(conn),
         plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
                        "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         link(c.prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
         decisions(c) {}
+
+  // Called before each decision: opens a batch, or commits a full one and opens the next.
+  void batch() {
+    if (tx && pending >= kBatchDecisions) {
+      tx->commit();
+      tx.reset();
+      pending = 0;
+    }
+    if (!tx) tx.emplace(c);
+    ++pending;
+  }
 };
 
-ReviewStore::ReviewStore(Database& db, const LocalDateTime& now) : db_(db), now_(now) {}
+ReviewStore::ReviewStore(Database& db, const LocalDateTime& now, MonthFiles files)
+    : db_(db),
+      now_(now),
+      sent_(files == MonthFiles::Sent ? "s.state = 'sent'" : "s.state IN ('sent', 'accepted', 'format_errors')") {}
 ReviewStore::~ReviewStore() = default;
 
 void ReviewStore::begin(YearMonth month) {
   month_ = month;
-  batch_ = std::make_unique<Batch>(db_.connection());
-  db_.connection()
-      .prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ?)")
-      .bind(1, month.str())
-      .run();
-  // The month's 再審査 decisions and 過誤 applied go too: a month reviewed again is settled again.
-  for (const char* table :
-       {"plan_decisions", "plan_links", "claim_decisions", "decision_findings", "claim_withdrawals", "review_months"}) {
-    db_.connection().prepare(fmt::format("DELETE FROM {} WHERE month = ?", table)).bind(1, month.str()).run();
+  auto& c = db_.connection();
+  // An earlier run's decisions go, a batch at a time. The month's 再審査 decisions and 過誤 applied
+  // go too: a month reviewed again is settled again.
+  const auto m = month.str();
+  auto gone = [&](const std::string& sql) {
+    for (;;) {
+      Transaction tx(c);
+      c.prepare(sql).bind(1, m).run();
+      auto n = c.changes();
+      tx.commit();
+      if (n == 0) break;
+    }
+  };
+  // claim_rows (WITHOUT ROWID) go with their decisions.
+  for (;;) {
+    Transaction tx(c);
+    std::vector<std::int64_t> ids;
+    auto some = c.prepare(fmt::format("SELECT id FROM claim_decisions WHERE month = ? LIMIT {}", kBatchDecisions));
+    some.bind(1, m);
+    while (some.step()) ids.push_back(some.integer(0));
+    auto rows = c.prepare("DELETE FROM claim_rows WHERE decision_id = ?");
+    auto decision = c.prepare("DELETE FROM claim_decisions WHERE id = ?");
+    for (auto id : ids) {
+      rows.bind(1, id).run();
+      decision.bind(1, id).run();
+    }
+    tx.commit();
+    if (ids.empty()) break;
   }
+  for (const char* table : {"plan_decisions", "plan_links", "decision_findings", "claim_withdrawals", "review_months"}) {
+    gone(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT rowid FROM {} WHERE month = ? LIMIT {})", table, table,
+                     kBatchDecisions * 4));
+  }
+  writer_ = std::make_unique<Writer>(c);
 }
 
 void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
-  auto& w = *batch_;
+  auto& w = *writer_;
+  w.batch();
   auto month = month_.str();
   auto colon = p.id.find(':');
   auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
@@ -305,18 +352,21 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
 }
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
-  batch_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
+  writer_->batch();
+  writer_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
 }
 
 void ReviewStore::commit() {
+  writer_->batch();
   db_.connection()
       .prepare("INSERT INTO review_months(month, started_at, finished_at) VALUES (?, ?, ?)")
       .bind(1, month_.str())
       .bind(2, now_.str())
       .bind(3, now_jst().str())
       .run();
-  batch_->tx.commit();
-  batch_.reset();
+  if (on_last_batch_) on_last_batch_();
+  writer_->tx->commit();
+  writer_.reset();
 }
 
 }  // namespace kaigo::store

@@ -4,14 +4,21 @@
 // decisions stored with every reason, amount and 集計 row.
 // Owns: the SQL of the review tables. Must not: decide anything (review does).
 #pragma once
+#include <functional>
+
 #include "kaigo/review/month_run.hpp"
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::store {
 
+// Which received files make the month: those sent to the review (送信完了, once the month has
+// closed), or — to foresee the review before the deadline (careplan reconcile) — also those still
+// 受付完了 / 様式エラー有, which the month's close will send.
+enum class MonthFiles { Sent, InReview };
+
 class ReviewStore : public review::MonthSource, public review::DecisionSink {
  public:
-  ReviewStore(Database& db, const LocalDateTime& now);
+  ReviewStore(Database& db, const LocalDateTime& now, MonthFiles files = MonthFiles::Sent);
   ~ReviewStore() override;
 
   // Review months after `month` that already have decisions (re-running `month` would contradict them).
@@ -26,12 +33,18 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void claim(const review::SubmittedClaim& claim, const review::ClaimDecision& decision) override;
   void commit() override;
 
+  // Runs inside the transaction of the last batch (e.g. the month's move to 審査済), so that the
+  // month is decided exactly when its last decision is kept.
+  void on_last_batch(std::function<void()> fn) { on_last_batch_ = std::move(fn); }
+
  private:
-  struct Batch;
+  std::function<void()> on_last_batch_;
+  struct Writer;
   Database& db_;
   LocalDateTime now_;
+  std::string sent_;  // the SQL condition on submissions s of the month's files
   YearMonth month_;
-  std::unique_ptr<Batch> batch_;
+  std::unique_ptr<Writer> writer_;
 };
 
 }  // namespace kaigo::store

@@ -8,6 +8,7 @@
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
 #include "kaigo/store/detail/decision_rows.hpp"
+#include "kaigo/store/fees_due.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_documents.hpp"
@@ -286,13 +287,16 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     }
   }
 
-  // Fees due this month (the latest fees.csv loaded).
+  // Fees due this month (the latest fees.csv loaded), then those kaigo recorded (fees_due).
   if (auto fees = db.latest_table(TableKind::Fees)) {
     auto loaded = settlement::load_fees(fees->text, fees->file_name);
     if (!loaded.ok()) throw StoreError("保存済みの fees を読み込めません / the stored fees no longer load");
     for (const auto& f : *loaded.table) {
       if (f.month == month && offices.contains(f.charge.office_no)) in.charges.push_back(f.charge);
     }
+  }
+  for (const auto& f : due_fees(db, month)) {
+    if (offices.contains(f.charge.office_no)) in.charges.push_back(f.charge);
   }
 
   // Shortfalls carried from the last settled month.

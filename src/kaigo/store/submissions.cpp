@@ -77,6 +77,19 @@ std::vector<precheck::ErrorRow> select_errors(Connection& c, std::int64_t id, co
 }  // namespace
 
 void Database::append_state(std::int64_t id, FileState state, const LocalDateTime& at, std::string_view note) {
+  // The state table guards the store too: a file never gets two final states, whatever a caller
+  // does (a first row has no state before it).
+  auto current = conn_->prepare("SELECT state FROM submissions WHERE id = ?");
+  current.bind(1, id);
+  if (current.step()) {
+    auto from = reception::parse_state_code(current.text(0));
+    const bool first = from == FileState::Arrived && state == FileState::Arrived;
+    if (!first && (!from || !reception::can_move(*from, state))) {
+      throw StoreError(fmt::format("受付番号 {} を「{}」から「{}」にはできません / submission {} cannot move from {} to {}",
+                                   id, from ? reception::state_name(*from) : "?", reception::state_name(state), id,
+                                   current.text(0), reception::state_code(state)));
+    }
+  }
   conn_
       ->prepare(
           "INSERT INTO submission_states(submission_id, seq, state, at, note) VALUES (?, "
@@ -94,24 +107,15 @@ void Database::append_state(std::int64_t id, FileState state, const LocalDateTim
 }
 
 std::int64_t Database::record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
-                                      const LocalDateTime& at, std::optional<YearMonth> processing_month) {
+                                      const LocalDateTime& at, std::optional<YearMonth> processing_month,
+                                      std::string_view owner, std::string_view sender, std::string_view key) {
   // Nothing has been reported yet, so this commit need not reach the disk before the pre-check
-  // starts: it survives a killed process (WAL), and the outcome's full-sync commit makes both
-  // durable together. One fsync per file instead of two.
-  conn_->exec("PRAGMA synchronous=NORMAL");
-  struct RestoreFullSync {
-    Connection& c;
-    ~RestoreFullSync() {
-      try {
-        c.exec("PRAGMA synchronous=FULL");
-      } catch (...) {  // NOLINT(bugprone-empty-catch): the next statement reports a broken connection
-      }
-    }
-  } restore{*conn_};
+  // starts (Reception::submit makes it part of an unsynced step): the outcome's full-sync commit
+  // makes both durable together. One fsync per file instead of two.
   Transaction tx(*conn_);
   auto st = conn_->prepare(
-      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO submissions(file_name, received_at, processing_month, state, sha256, size, owner, sender, "
+      "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, file_name).bind(2, at.str());
   if (processing_month) {
     st.bind(3, processing_month->str());
@@ -119,7 +123,7 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
     st.bind_null(3);
   }
   st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
-  st.bind(6, static_cast<std::int64_t>(bytes.size())).run();
+  st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).bind(9, key).run();
   auto id = conn_->last_insert_id();
   conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
       .bind(1, id)
@@ -137,8 +141,8 @@ void Database::record_outcome(std::int64_t id, const precheck::FileResult& r,
   Transaction tx(*conn_);
   conn_
       ->prepare(
-          "UPDATE submissions SET data_type = ?, office_no = ?, statements = ?, records = ?, error_count = ? "
-          "WHERE id = ?")
+          "UPDATE submissions SET data_type = ?, office_no = ?, statements = ?, records = ?, error_count = ?, "
+          "owner = '' WHERE id = ?")
       .bind(1, r.data_type)
       .bind(2, r.office_no)
       .bind(3, static_cast<std::int64_t>(r.statements))
@@ -163,7 +167,7 @@ void Database::record_state(std::int64_t id, FileState state, const LocalDateTim
 std::optional<reception::Submission> Database::submission(std::int64_t id) {
   auto st = conn_->prepare(
       "SELECT file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
-      "records FROM submissions WHERE id = ?");
+      "records, sender FROM submissions WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   reception::Submission s;
@@ -180,8 +184,59 @@ std::optional<reception::Submission> Database::submission(std::int64_t id) {
   s.office_no = st.text(7);
   s.statements = static_cast<std::uint64_t>(st.integer(8));
   s.records = static_cast<std::uint64_t>(st.integer(9));
+  s.sender = st.text(10);
   s.errors = select_errors(*conn_, id, s.file_name);
+  s.error_count = s.errors.size();
   return s;
+}
+
+Database::SubmissionPage Database::list_submissions(const SubmissionFilter& f) {
+  std::string where = "WHERE 1 = 1";
+  if (f.month) where += " AND processing_month = ?1";
+  if (!f.everyone) {
+    where += " AND (sender = ?2";
+    if (!f.offices.empty()) {
+      where += " OR office_no IN (";
+      for (std::size_t i = 0; i < f.offices.size(); ++i) where += fmt::format("{}?{}", i ? ", " : "", i + 5);
+      where += ")";
+    }
+    where += ")";
+  }
+  auto bind = [&](Statement& st) {
+    if (f.month) st.bind(1, f.month->str());
+    if (!f.everyone) {
+      st.bind(2, f.sender.empty() ? std::string("\x01none") : f.sender);
+      for (std::size_t i = 0; i < f.offices.size(); ++i) st.bind(static_cast<int>(i + 5), f.offices[i]);
+    }
+  };
+  SubmissionPage page;
+  auto count = conn_->prepare("SELECT COUNT(*) FROM submissions " + where);
+  bind(count);
+  if (count.step()) page.total = count.integer(0);
+  auto st = conn_->prepare(
+      "SELECT id, file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
+      "records, error_count, sender FROM submissions " +
+      where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+  bind(st);
+  st.bind(3, f.limit).bind(4, f.offset);
+  while (st.step()) {
+    reception::Submission s;
+    s.id = st.integer(0);
+    s.file_name = st.text(1);
+    s.received_at = LocalDateTime::parse(st.text(2)).value_or(LocalDateTime{});
+    if (!st.is_null(3)) s.processing_month = YearMonth::parse(st.text(3));
+    s.state = reception::parse_state_code(st.text(4)).value_or(FileState::Arrived);
+    s.sha256 = st.text(5);
+    s.size = static_cast<std::uint64_t>(st.integer(6));
+    s.data_type = st.text(7);
+    s.office_no = st.text(8);
+    s.statements = static_cast<std::uint64_t>(st.integer(9));
+    s.records = static_cast<std::uint64_t>(st.integer(10));
+    s.error_count = static_cast<std::uint64_t>(st.integer(11));
+    s.sender = st.text(12);
+    page.rows.push_back(std::move(s));
+  }
+  return page;
 }
 
 std::vector<reception::StateChange> Database::history(std::int64_t id) {
@@ -210,19 +265,37 @@ std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState st
   return ids;
 }
 
-std::vector<std::int64_t> Database::unfinished() {
-  auto st = conn_->prepare("SELECT id FROM submissions WHERE state IN (?, ?) ORDER BY id");
+std::vector<reception::InFlight> Database::unfinished() {
+  auto st = conn_->prepare("SELECT id, owner FROM submissions WHERE state IN (?, ?) ORDER BY id");
   st.bind(1, reception::state_code(FileState::Arrived)).bind(2, reception::state_code(FileState::Receiving));
-  std::vector<std::int64_t> ids;
-  while (st.step()) ids.push_back(st.integer(0));
-  return ids;
+  std::vector<reception::InFlight> out;
+  while (st.step()) out.push_back({st.integer(0), st.text(1)});
+  return out;
+}
+
+std::optional<std::int64_t> Database::submission_with_key(std::string_view sender, std::string_view key) {
+  auto st = conn_->prepare("SELECT id FROM submissions WHERE sender = ? AND idempotency_key = ?");
+  st.bind(1, sender).bind(2, key);
+  if (st.step()) return st.integer(0);
+  return std::nullopt;
+}
+
+void Database::release_key(std::int64_t id) {
+  conn_->prepare("UPDATE submissions SET idempotency_key = '' WHERE id = ?").bind(1, id).run();
+}
+
+std::string Database::in_flight_owner(std::int64_t id) {
+  auto st = conn_->prepare("SELECT owner FROM submissions WHERE id = ?");
+  st.bind(1, id);
+  return st.step() ? st.text(0) : std::string();
 }
 
 std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth month, std::span<const std::string> keys,
                                                                      std::int64_t except) {
   auto st = conn_->prepare(
       "SELECT d.submission_id, s.file_name FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-      "WHERE d.doc_key = ? AND s.processing_month = ? AND s.id <> ? AND s.state IN (?, ?, ?) ORDER BY s.id LIMIT 1");
+      "WHERE d.doc_key = ? AND s.processing_month = ? AND s.id <> ? AND s.state IN (?, ?, ?) "
+      "ORDER BY d.submission_id LIMIT 1");
   std::vector<reception::StoredDocument> out;
   for (const auto& key : keys) {
     st.bind(1, key).bind(2, month.str()).bind(3, except);

@@ -66,7 +66,7 @@ T stored_or_empty(Database& db, TableKind kind, auto&& loader) {
 }  // namespace
 
 TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_name, std::string_view text,
-                           const LocalDateTime& at) {
+                           const LocalDateTime& at, EmptyTable empty) {
   TableLoadReport report;
   auto masters = masters_of(db);
   if (!masters.ok()) {
@@ -76,6 +76,20 @@ TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_n
   std::string name(file_name);
   auto rows = validate(*masters.table, kind, text, name, report.diagnostics);
   if (!rows) return report;
+  // A file with no rows would replace the ledger in force with nothing: only when meant.
+  if (*rows == 0 && empty == EmptyTable::Refuse) {
+    Diagnostic d;
+    d.code = "KL01";
+    d.file = name;
+    d.message_ja = fmt::format("行がありません（見出し行だけです）。取り込むと今の{}が空になります。空にするときは --empty "
+                               "を付けてください",
+                               table_kind_name(kind));
+    d.message_en = fmt::format("the file has no rows (a header only); loading it would empty the {} in force — say "
+                               "--empty if that is meant",
+                               table_kind_name(kind));
+    report.diagnostics.push_back(std::move(d));
+    return report;
+  }
   db.store_table(LoadedTable{kind, name, at, *rows, sha256_hex(text), std::string(text)});
   report.stored = true;
   report.rows = *rows;

@@ -18,9 +18,13 @@ struct TableLoadReport {
   Diagnostics diagnostics;  // every problem of the file; nothing is stored when one is an error
 };
 
+// Whether a table with no rows may replace the one in force (`kaigo load --empty`).
+enum class EmptyTable { Refuse, Allow };
+
 // Validates `text` as a table of `kind` (against the database's current masters) and stores it.
+// A file with no rows is refused (KL01) unless `empty` allows it.
 TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_name, std::string_view text,
-                           const LocalDateTime& at);
+                           const LocalDateTime& at, EmptyTable empty = EmptyTable::Refuse);
 
 // The masters (bundled, with a loaded services.csv in place of the bundled one) and the ledgers
 // of a database. A ledger never loaded is empty.

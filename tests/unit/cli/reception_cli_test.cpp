@@ -104,10 +104,16 @@ TEST(CliReception, ReviewMarksFilesSentAndCountsTheMonth) {
   auto cancel = run_kaigo("cancel --db " + m.db + " --at 2026-05-06T10:00 1");
   EXPECT_EQ(cancel.exit_code, 1);
   EXPECT_NE(cancel.err.find("送信完了"), std::string::npos) << cancel.err;
-  // Re-running is allowed; an earlier month after a later one is not.
-  EXPECT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  // Re-running is explicit; an earlier month after a later one is not possible.
+  auto rerun = run_kaigo("review --db " + m.db + " --month 202605");
+  EXPECT_EQ(rerun.exit_code, 1);
+  EXPECT_EQ(rerun.err,
+            "審査できません: 処理年月 202605 は審査済です。審査をやり直すときは --again を付けてください（支払処理もやり直しに"
+            "なります） / cannot review: processing month 202605 is already reviewed; to review it again, say --again "
+            "(its settlement must then be run again too)\n");
+  EXPECT_EQ(run_kaigo("review --db " + m.db + " --month 202605 --again").exit_code, 0);
   ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202606").exit_code, 0);
-  auto back = run_kaigo("review --db " + m.db + " --month 202605");
+  auto back = run_kaigo("review --db " + m.db + " --month 202605 --again");
   EXPECT_EQ(back.exit_code, 1);
   EXPECT_NE(back.err.find("202606"), std::string::npos) << back.err;
 }

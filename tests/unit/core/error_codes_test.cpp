@@ -28,11 +28,23 @@ bool is_code(std::string_view key) {
 
 // Codes quoted in the C++ sources of `root` (comments included: a code named only in a comment is
 // still named, and the table must explain it).
+// The modules that keep a code set of their own are not read: accounts and certificates (KA, auth),
+// the portal (KH), the server's answers (KW), the care-plan files and hub (CP, CH,
+// careplan/error_codes.tsv) and the platform (its linkage_codes.tsv); docs/diagnostics.md lists
+// each set and its table. This table is the claims month's: 返戻・査定, pre-check, reader,
+// reception, settings, 過誤, ledgers.
+bool has_own_code_set(const fs::path& file) {
+  static const std::set<std::string> kOwnSets{"auth", "portal", "server", "careplan", "platform"};
+  const auto module = file.lexically_relative(testing::source_dir() / "src/kaigo").begin()->string();
+  return kOwnSets.count(module) > 0;
+}
+
 std::set<std::string> quoted_codes(const fs::path& root) {
   std::set<std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     const auto ext = e.path().extension();
     if (ext != ".cpp" && ext != ".hpp") continue;
+    if (has_own_code_set(e.path())) continue;
     const std::string text = testing::read_file(e.path());
     for (std::sregex_iterator it(text.begin(), text.end(), kQuotedCode), end; it != end; ++it) out.insert((*it)[1]);
   }

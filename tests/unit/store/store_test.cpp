@@ -56,15 +56,25 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
         "decided_fund1, decided_fund2, decided_fund3) VALUES ('202605', '1:k#1', 1, 'k', 1, 1, 'paid', 0, '', "
         "'7131', '1370000001', '131016', '0000000001', '202604', 100, 900, 100, 0, 0, 0, 100, 900, 100, 0, 0, 0)");
+    c.exec("INSERT INTO review_months(month, started_at, finished_at) VALUES ('202605', 'x', '2026-05-11T02:00:00')");
+    // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
+    // states and the owner of a file in flight (schema 3), and the pages' index on kind (views).
     c.exec(
+        "DROP INDEX claim_decisions_outcome; "
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
-        "kind; PRAGMA user_version = 1;");
+        "kind; DROP TABLE months; DROP TABLE month_states; DROP TABLE month_job; DROP TABLE schema_info; "
+        "ALTER TABLE submissions DROP COLUMN owner; DROP INDEX submissions_sender; DROP INDEX submissions_idempotency; "
+        "ALTER TABLE submissions DROP COLUMN sender; ALTER TABLE submissions DROP COLUMN idempotency_key; "
+        "PRAGMA user_version = 1;");
   }
   auto db = Database::open(path);
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 2);
+  EXPECT_EQ(version.integer(0), 3);
+  // A month reviewed before the month states existed is 審査済.
+  EXPECT_EQ(db->month({2026, 5}).state, reception::MonthState::Reviewed);
+  EXPECT_EQ(db->month({2026, 6}).state, reception::MonthState::Open);
   auto st = c.prepare("SELECT kind, decided_claim FROM claim_decisions WHERE claim_id = '1:k#1'");
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.text(0), "review");
@@ -73,7 +83,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 3");
+  c.exec("PRAGMA user_version = 4");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }

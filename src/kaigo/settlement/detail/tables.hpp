@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "kaigo/settlement/detail/names.hpp"
-#include "kaigo/settlement/detail/office_month.hpp"
+#include "kaigo/settlement/office_month.hpp"
 
 namespace kaigo::settlement {
 

@@ -7,14 +7,34 @@
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // What changes a database of an earlier version into this one (run before kSchema, in order).
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
 //          decision in force, beside the review's ("review" / "rereview").
+//   2 → 3: the processing month as a state machine (months, month_states, month_job); the process
+//          receiving a file (submissions.owner), the account that sent it (submissions.sender) and its
+//          idempotency key;
+//          months already reviewed or settled keep that state.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
+    R"sql(
+ALTER TABLE submissions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT '';
+DROP INDEX IF EXISTS submission_documents_key;
+CREATE TABLE IF NOT EXISTS months (
+  month TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  since TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+INSERT OR IGNORE INTO months(month, state, since, note)
+  SELECT r.month, CASE WHEN EXISTS (SELECT 1 FROM office_payments p WHERE p.month = r.month) THEN 'settled'
+                       ELSE 'reviewed' END, r.finished_at, 'schema 3'
+  FROM review_months r;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -49,9 +69,17 @@ CREATE TABLE IF NOT EXISTS submissions (
   office_no TEXT NOT NULL DEFAULT '',
   statements INTEGER NOT NULL DEFAULT 0,
   records INTEGER NOT NULL DEFAULT 0,
-  error_count INTEGER NOT NULL DEFAULT 0
+  error_count INTEGER NOT NULL DEFAULT 0,
+  owner TEXT NOT NULL DEFAULT '',  -- the process receiving the file while it is 受付中
+  sender TEXT NOT NULL DEFAULT '',  -- the account that sent it (a KJ user ID; '' from the command line)
+  -- the sender's Idempotency-Key: a retry with the same key is answered with this file, not stored again
+  idempotency_key TEXT NOT NULL DEFAULT ''
 );
+CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency ON submissions(sender, idempotency_key)
+  WHERE idempotency_key <> '';
 CREATE INDEX IF NOT EXISTS submissions_month ON submissions(processing_month, state);
+CREATE INDEX IF NOT EXISTS submissions_office ON submissions(office_no, processing_month);
+CREATE INDEX IF NOT EXISTS submissions_sender ON submissions(sender, processing_month);
 -- The bytes as received, apart from the row whose state changes: an update of a state must not
 -- rewrite the file.
 CREATE TABLE IF NOT EXISTS submission_bytes (
@@ -99,9 +127,39 @@ CREATE TABLE IF NOT EXISTS submission_documents (
   has_errors INTEGER NOT NULL,
   PRIMARY KEY (submission_id, seq)
 );
-CREATE INDEX IF NOT EXISTS submission_documents_key ON submission_documents(doc_key);
+-- (doc_key, submission_id): the earliest file holding a key is the first entry of the index.
+CREATE INDEX IF NOT EXISTS submission_documents_key_file ON submission_documents(doc_key, submission_id);
 CREATE INDEX IF NOT EXISTS submission_documents_person
   ON submission_documents(insured_no, service_month);
+-- The processing month's state (reception/month_state.hpp); a month never recorded is open.
+CREATE TABLE IF NOT EXISTS months (
+  month TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  since TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS month_states (
+  month TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (month, seq)
+);
+-- The one review or settlement running (at most one row), and the process running it.
+CREATE TABLE IF NOT EXISTS month_job (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  kind TEXT NOT NULL,
+  month TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  started_at TEXT NOT NULL
+);
+-- What the schema of this database was made from (a digest of kSchema and the module pieces), so
+-- that opening an up-to-date database writes nothing.
+CREATE TABLE IF NOT EXISTS schema_info (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  digest TEXT NOT NULL
+);
 -- One run of the review (審査) of a processing month; re-running replaces its decisions.
 CREATE TABLE IF NOT EXISTS review_months (
   month TEXT PRIMARY KEY,
@@ -228,6 +286,19 @@ CREATE TABLE IF NOT EXISTS office_payments (
   billed INTEGER NOT NULL,
   PRIMARY KEY (month, office_no)
 );
+-- Fees due that kaigo itself records (docs/settlement.md "fees due"): a certificate issued by
+-- `kaigo cert issue` (auth), later a ケアプランデータ連携 licence; settlement charges the rows of
+-- the month it settles beside the fees.csv rows.
+CREATE TABLE IF NOT EXISTS fees_due (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  applied_on TEXT NOT NULL,
+  source TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fees_due_month ON fees_due(month, office_no);
 )sql";
 
 }  // namespace kaigo::store

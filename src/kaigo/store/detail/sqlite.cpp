@@ -3,7 +3,20 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
+
 namespace kaigo::store {
+
+int Connection::busy_timeout_ms() {
+  static const int ms = [] {
+    const char* env = std::getenv("KAIGO_BUSY_TIMEOUT_MS");
+    if (env == nullptr) return 10000;
+    char* end = nullptr;
+    long v = std::strtol(env, &end, 10);
+    return end != env && *end == '\0' && v > 0 && v <= 600000 ? static_cast<int>(v) : 10000;
+  }();
+  return ms;
+}
 
 Connection::Connection(const std::filesystem::path& path, bool create) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -13,8 +26,10 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
     db_ = nullptr;
     throw StoreError(fmt::format("データベースを開けません / cannot open the database: {}: {}", path.string(), msg));
   }
-  sqlite3_busy_timeout(db_, 10000);
-  exec("PRAGMA journal_mode=WAL");
+  sqlite3_busy_timeout(db_, busy_timeout_ms());
+  // journal_mode=WAL is persistent: set once when the database is made (Database::create); setting
+  // it again on every open would need the write lock. The rest are per connection.
+  if (create) exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
   // 64 MiB of page cache: a review month inserts millions of index entries.
@@ -23,7 +38,23 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
 
+namespace {
+
+bool busy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+
+[[noreturn]] void throw_busy() {
+  const double waited = Connection::busy_timeout_ms() / 1000.0;
+  throw StoreBusy(fmt::format(
+      "データベースは他の処理が書き込み中です（{:g} 秒待ちました）。何も変更していません。しばらくしてから、もう一度"
+      "実行してください / the database is busy with another writer (waited {:g} s); nothing was changed — try "
+      "again in a moment",
+      waited, waited));
+}
+
+}  // namespace
+
 void Connection::fail(std::string_view what) const {
+  if (busy(sqlite3_extended_errcode(db_))) throw_busy();
   throw StoreError(
       fmt::format("データベースの操作に失敗しました / database operation failed: {}: {}", what, sqlite3_errmsg(db_)));
 }
@@ -31,10 +62,14 @@ void Connection::fail(std::string_view what) const {
 void Connection::exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
-  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "";
     sqlite3_free(err);
-    throw StoreError(fmt::format("データベースの操作に失敗しました / database operation failed: {}: {}", s, msg));
+    if (busy(rc)) throw_busy();
+    // The statement's start names it; a whole schema would bury the message.
+    const auto from = s.find_first_not_of(" \n");
+    auto shown = from == std::string::npos ? s : s.substr(from, 120);
+    throw StoreError(fmt::format("データベースの操作に失敗しました / database operation failed: {}…: {}", shown, msg));
   }
 }
 
@@ -55,7 +90,9 @@ Statement& Statement::bind(int i, std::int64_t v) {
 }
 
 Statement& Statement::bind(int i, std::string_view text) {
-  if (sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
+  // An empty view may have no data pointer, which SQLite would take for NULL: text is never NULL.
+  const char* data = text.data() ? text.data() : "";
+  if (sqlite3_bind_text64(stmt_, i, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
     conn_->fail("bind");
   }
   return *this;
@@ -110,19 +147,65 @@ std::string Statement::blob(int col) const {
 
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-Transaction::Transaction(Connection& c) : conn_(c) { conn_.exec("BEGIN IMMEDIATE"); }
+void Connection::begin_write() {
+  // The busy handler waits busy_timeout_ms() for another writer; BEGIN IMMEDIATE takes the write lock
+  // at once, so a transaction never fails half-way because a reader became a writer.
+  exec("BEGIN IMMEDIATE");
+  writing_ = true;
+}
+
+Transaction::Transaction(Connection& c) : conn_(c), level_(c.depth_ + 1) {
+  if (level_ == 1) {
+    conn_.begin_write();
+  } else {
+    if (!conn_.writing_) {
+      throw StoreError(
+          "読み取り中の処理の中で書き込もうとしました（内部エラー）/ a write was started inside a read-only "
+          "transaction (internal error)");
+    }
+    conn_.exec(fmt::format("SAVEPOINT kaigo_{}", level_));
+  }
+  ++conn_.depth_;
+}
 
 Transaction::~Transaction() {
   if (done_) return;
+  --conn_.depth_;
   try {
-    conn_.exec("ROLLBACK");
+    if (level_ == 1) {
+      conn_.exec("ROLLBACK");
+      conn_.writing_ = false;
+    } else {
+      conn_.exec(fmt::format("ROLLBACK TO kaigo_{}", level_));
+      conn_.exec(fmt::format("RELEASE kaigo_{}", level_));
+    }
   } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more to do while unwinding
   }
 }
 
 void Transaction::commit() {
-  conn_.exec("COMMIT");
+  if (level_ == 1) {
+    conn_.exec("COMMIT");
+    conn_.writing_ = false;
+  } else {
+    conn_.exec(fmt::format("RELEASE kaigo_{}", level_));
+  }
+  --conn_.depth_;
   done_ = true;
+}
+
+ReadTransaction::ReadTransaction(Connection& c) : conn_(c), outer_(c.depth_ == 0) {
+  if (outer_) conn_.exec("BEGIN");
+  ++conn_.depth_;
+}
+
+ReadTransaction::~ReadTransaction() {
+  --conn_.depth_;
+  if (!outer_) return;
+  try {
+    conn_.exec("COMMIT");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a read-only transaction has nothing to lose
+  }
 }
 
 }  // namespace kaigo::store

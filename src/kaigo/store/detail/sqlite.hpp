@@ -10,21 +10,24 @@
 #include <string>
 #include <string_view>
 
+#include "kaigo/store/errors.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace kaigo::store {
 
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 class Statement;
 
 class Connection {
  public:
+  // How long a writer waits for another process's write transaction before StoreBusy: 10 s, or
+  // KAIGO_BUSY_TIMEOUT_MS from the environment (an operator's script; the tests).
+  static int busy_timeout_ms();
+
   // Opens (creating when `create`) the database file; WAL journal, FULL sync, foreign keys on.
+  // Opening writes nothing: a reader never takes the write lock.
   Connection(const std::filesystem::path& path, bool create);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -35,9 +38,16 @@ class Connection {
   std::int64_t last_insert_id() const;
   std::int64_t changes() const;
   [[noreturn]] void fail(std::string_view what) const;
+  // Whether a transaction (read or write) is open on this connection.
+  bool in_transaction() const { return depth_ > 0; }
 
  private:
+  friend class Transaction;
+  friend class ReadTransaction;
+  void begin_write();
   sqlite3* db_ = nullptr;
+  int depth_ = 0;  // nesting of Transaction / ReadTransaction
+  bool writing_ = false;
 };
 
 class Statement {
@@ -76,7 +86,10 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
-// BEGIN IMMEDIATE … COMMIT; rolls back when destroyed uncommitted (an exception on the way).
+// BEGIN IMMEDIATE … COMMIT: the one writer. Rolls back when destroyed uncommitted (an exception
+// on the way). Nested inside another Transaction it is a SAVEPOINT, so a function that writes
+// atomically can be called alone or as part of a larger atomic step. Waiting for another writer
+// longer than the busy timeout throws StoreBusy.
 class Transaction {
  public:
   explicit Transaction(Connection& c);
@@ -87,7 +100,22 @@ class Transaction {
 
  private:
   Connection& conn_;
+  int level_ = 0;  // 1 = the outer BEGIN; deeper = a savepoint
   bool done_ = false;
+};
+
+// BEGIN (deferred) … COMMIT: one consistent snapshot for several reads, without the write lock.
+// Nested inside another transaction it adds nothing.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection& conn_;
+  bool outer_ = false;
 };
 
 }  // namespace kaigo::store

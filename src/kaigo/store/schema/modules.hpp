@@ -5,9 +5,16 @@
 #include <array>
 #include <string_view>
 
+#include "kaigo/store/schema/auth.hpp"
+#include "kaigo/store/schema/careplan.hpp"
+#include "kaigo/store/schema/views.hpp"
+#include "kaigo/store/schema/portal.hpp"
+#include "kaigo/store/schema/platform.hpp"
+
 namespace kaigo::store::schema {
 
 // One entry per module; add yours here (and nowhere else).
-inline constexpr std::array<std::string_view, 0> kModuleSchemas{};
+inline constexpr std::array<std::string_view, 5> kModuleSchemas{auth::kSchema, views::kSchema, portal::kSchema,
+                                                                  platform::kSchema, careplan::kSchema};
 
 }  // namespace kaigo::store::schema

@@ -1,0 +1,26 @@
+// platform/data_table — the platform's tables of rules and layouts are data (TSV files beside the
+// code, embedded into the library): this reads one, checking its header and column count.
+// Owns: that reading. Must not: know what any table means (kinds, matrix, codes do).
+#pragma once
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace kaigo::platform::detail {
+
+struct TsvRow {
+  std::size_t line = 0;
+  std::vector<std::string_view> cells;  // views into the embedded bytes (static)
+};
+
+// The rows of src/kaigo/platform/<name> after its header, which must be `header` exactly; blank
+// lines are skipped. A missing table, a wrong header or a row of the wrong width throws
+// std::logic_error naming the table and line: the tables are part of the build, so this is a
+// defect, found by any test that touches the platform.
+std::vector<TsvRow> read_table(std::string_view name, std::initializer_list<std::string_view> header);
+
+// "-" in a table means "none".
+inline bool is_none(std::string_view cell) { return cell.empty() || cell == "-"; }
+
+}  // namespace kaigo::platform::detail

@@ -1,0 +1,45 @@
+// platform/record — one person's information in the 介護情報基盤: who (保険者番号 + 被保険者番号)
+// and each record as a chain of versions (新規, 更新, 削除), so that a correction never erases what
+// was shown before (the audit names the version ids each reader saw).
+// Owns: those values. Must not: know storage or who may see them.
+#pragma once
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kaigo/core/clock.hpp"
+#include "kaigo/core/date.hpp"
+#include "kaigo/platform/kinds.hpp"
+
+namespace kaigo::platform {
+
+// 介護保険者番号 + 介護保険被保険者番号: the person's keys in one municipality.
+struct PersonKey {
+  std::string insurer_no;  // 保険者番号 (6 digits)
+  std::string insured_no;  // 被保険者番号 (10 of 0-9 A-Z)
+  auto operator<=>(const PersonKey&) const = default;
+  bool operator==(const PersonKey&) const = default;
+  std::string str() const { return insurer_no + ":" + insured_no; }
+};
+
+// Both keys well formed (auth's shapes).
+bool is_person_key(const PersonKey& key);
+
+// One version of one record (介護情報): a row of a linkage file, an opinion a doctor sent, a
+// consent or a 届出 registered on the platform.
+struct Record {
+  std::int64_t id = 0;  // the version's id (unique, increasing)
+  PersonKey person;
+  std::string kind;       // KindSpec::name
+  std::string record_id;  // the sender's id of the record (the same across its versions)
+  int version = 1;        // 1, 2, … (履歴番号)
+  UpdateKind update = UpdateKind::New;
+  Date effective_on;
+  std::string data;    // the kind's columns as one JSON object (canonical text; never a My Number)
+  std::string source;  // "linkage:<file id>", "doctor:<user>", "municipality:<user>", …
+  LocalDateTime recorded_at;
+  bool deleted() const { return update == UpdateKind::Delete; }
+};
+
+}  // namespace kaigo::platform

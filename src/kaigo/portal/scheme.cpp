@@ -1,0 +1,305 @@
+#include "kaigo/portal/scheme.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "kaigo/core/embedded.hpp"
+#include "kaigo/core/strings.hpp"
+
+namespace kaigo::portal {
+namespace {
+
+constexpr std::string_view kFolder = "src/kaigo/portal/schemes/";
+
+// One table row with the line it came from, for the messages of a malformed table.
+struct Row {
+  std::string table;
+  std::size_t line = 0;
+  std::vector<std::string_view> cells;
+
+  [[noreturn]] void fail(std::string_view what) const {
+    throw std::logic_error(fmt::format("{}{}:{}: {}", kFolder, table, line, what));
+  }
+  std::string_view at(std::size_t i) const { return cells.at(i); }
+  std::string text(std::size_t i) const { return std::string(cells.at(i)); }
+  Date date(std::size_t i) const {
+    auto d = Date::parse(cells.at(i));
+    if (!d) fail(fmt::format("日付ではありません / not a date: {}", cells.at(i)));
+    return *d;
+  }
+  std::optional<Date> optional_date(std::size_t i) const {
+    return cells.at(i) == "-" ? std::nullopt : std::optional<Date>(date(i));
+  }
+  std::int64_t integer(std::size_t i) const {
+    auto n = parse_int(cells.at(i));
+    if (!n) fail(fmt::format("整数ではありません / not an integer: {}", cells.at(i)));
+    return *n;
+  }
+  std::optional<int> optional_int(std::size_t i) const {
+    return cells.at(i) == "-" ? std::nullopt : std::optional<int>(static_cast<int>(integer(i)));
+  }
+};
+
+std::vector<Row> rows_of(std::string_view table, std::size_t columns) {
+  auto bytes = embedded::find(std::string(kFolder) + std::string(table));
+  if (!bytes) throw std::logic_error(fmt::format("embedded table missing: {}{}", kFolder, table));
+  std::vector<Row> out;
+  auto all = lines(*bytes);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    if (all[i].empty()) continue;
+    Row r{std::string(table), i + 1, split(all[i], '\t')};
+    if (r.cells.size() != columns) r.fail(fmt::format("{} 列ではありません / not {} columns", columns, columns));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Rate rate_of(const Row& r, std::size_t i) {
+  auto parts = split(r.at(i), '/');
+  auto num = parts.size() == 2 ? parse_int(parts[0]) : std::nullopt;
+  auto den = parts.size() == 2 ? parse_int(parts[1]) : std::nullopt;
+  if (!num || !den || *den <= 0) r.fail(fmt::format("補助率は n/d / the rate must be n/d: {}", r.at(i)));
+  return {*num, *den};
+}
+
+Scheme& scheme_of(std::vector<Scheme>& schemes, const Row& r) {
+  for (auto& s : schemes) {
+    if (s.id == r.at(0)) return s;
+  }
+  r.fail(fmt::format("schemes.tsv にない助成 / scheme not in schemes.tsv: {}", r.at(0)));
+}
+
+void read_schemes(std::vector<Scheme>& out) {
+  for (const auto& r : rows_of("schemes.tsv", 13)) {
+    Scheme s;
+    s.id = r.text(0);
+    s.fiscal_year = r.text(1);
+    auto program = parse_program(r.at(2));
+    if (!program) r.fail("program は office / medical");
+    s.program = *program;
+    s.title = r.text(3);
+    s.apply_from = r.date(4);
+    s.apply_to = r.date(5);
+    s.work_from = r.optional_date(6);
+    s.work_to = r.optional_date(7);
+    if (r.at(8) != "class" && r.at(8) != "service") r.fail("limit_sum は class / service");
+    s.limit_sum = r.at(8) == "class" ? LimitSum::ByClass : LimitSum::ByService;
+    s.live_per_applicant = static_cast<int>(r.integer(9));
+    s.tax_percent = static_cast<int>(r.integer(10));
+    s.issuer = r.text(11);
+    s.source = r.text(12);
+    out.push_back(std::move(s));
+  }
+}
+
+void read_limits(std::vector<Scheme>& schemes) {
+  for (const auto& r : rows_of("limits.tsv", 10)) {
+    ClassLimit l;
+    l.id = r.text(1);
+    l.name = r.text(2);
+    auto facility = parse_facility(r.at(3));
+    if (!facility) r.fail("facility は office / hospital / clinic");
+    l.facility = *facility;
+    l.beds_from = r.optional_int(4).value_or(0);
+    l.beds_to = r.optional_int(5);
+    l.readers = r.optional_int(6);
+    l.rate = rate_of(r, 7);
+    l.limit = Yen{r.integer(8)};
+    l.source = r.text(9);
+    scheme_of(schemes, r).limits.push_back(std::move(l));
+  }
+}
+
+void read_timetables(std::vector<Scheme>& schemes) {
+  for (const auto& r : rows_of("timetable.tsv", 6)) {
+    Timetable t{r.date(1), r.date(2), static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), r.text(5)};
+    scheme_of(schemes, r).timetable.push_back(std::move(t));
+  }
+}
+
+void read_items(std::vector<Scheme>& schemes) {
+  for (const auto& r : rows_of("items.tsv", 4)) {
+    auto program = parse_program(r.at(0));
+    auto kind = parse_item_kind(r.at(1));
+    if (!program || !kind) r.fail("program / kind が不明 / unknown program or kind");
+    for (auto& s : schemes) {
+      if (s.program == *program) s.items.push_back({*kind, r.text(2), r.text(3)});
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view program_name(Program p) { return p == Program::Office ? "office" : "medical"; }
+std::string_view program_ja(Program p) { return p == Program::Office ? "介護事業所等" : "医療機関"; }
+std::optional<Program> parse_program(std::string_view name) {
+  if (name == "office") return Program::Office;
+  if (name == "medical") return Program::Medical;
+  return std::nullopt;
+}
+
+std::string_view facility_name(Facility f) {
+  switch (f) {
+    case Facility::Office:
+      return "office";
+    case Facility::Hospital:
+      return "hospital";
+    case Facility::Clinic:
+      return "clinic";
+  }
+  return "";
+}
+std::string_view facility_ja(Facility f) {
+  switch (f) {
+    case Facility::Office:
+      return "介護事業所";
+    case Facility::Hospital:
+      return "病院";
+    case Facility::Clinic:
+      return "診療所";
+  }
+  return "";
+}
+std::optional<Facility> parse_facility(std::string_view name) {
+  for (auto f : {Facility::Office, Facility::Hospital, Facility::Clinic}) {
+    if (facility_name(f) == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::string_view item_kind_name(ItemKind k) {
+  switch (k) {
+    case ItemKind::CardReader:
+      return "card_reader";
+    case ItemKind::ConnectionSupport:
+      return "connection_support";
+    case ItemKind::Modification:
+      return "modification";
+  }
+  return "";
+}
+std::optional<ItemKind> parse_item_kind(std::string_view name) {
+  for (auto k : {ItemKind::CardReader, ItemKind::ConnectionSupport, ItemKind::Modification}) {
+    if (item_kind_name(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+bool ClassLimit::takes(Facility f, int beds) const {
+  return facility == f && beds >= beds_from && (!beds_to || beds <= *beds_to);
+}
+
+const ClassLimit* Scheme::limit(std::string_view class_id) const {
+  for (const auto& l : limits) {
+    if (l.id == class_id) return &l;
+  }
+  return nullptr;
+}
+
+const ClassLimit* Scheme::medical_limit(Facility f, int beds) const {
+  for (const auto& l : limits) {
+    if (l.takes(f, beds)) return &l;
+  }
+  return nullptr;
+}
+
+const Timetable* Scheme::timetable_for(Date applied_on) const {
+  for (const auto& t : timetable) {
+    if (t.from <= applied_on && applied_on <= t.to) return &t;
+  }
+  return nullptr;
+}
+
+const EligibleItem* Scheme::item(ItemKind k) const {
+  for (const auto& i : items) {
+    if (i.kind == k) return &i;
+  }
+  return nullptr;
+}
+
+const Schemes& Schemes::bundled() {
+  static const Schemes s = [] {
+    Schemes out;
+    read_schemes(out.schemes_);
+    read_limits(out.schemes_);
+    read_timetables(out.schemes_);
+    read_items(out.schemes_);
+    for (const auto& r : rows_of("service_classes.tsv", 3)) out.service_classes_.emplace_back(r.text(0), r.text(1));
+    for (const auto& r : rows_of("purposes.tsv", 3)) {
+      auto kind = parse_item_kind(r.at(1));
+      if (!kind) r.fail("kind が不明 / unknown kind");
+      out.purposes_.push_back({r.text(0), *kind, r.text(2)});
+    }
+    return out;
+  }();
+  return s;
+}
+
+const Scheme* Schemes::find(std::string_view id) const {
+  for (const auto& s : schemes_) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+const Scheme* Schemes::open_for(Program program, Date day) const {
+  for (const auto& s : schemes_) {
+    if (s.program == program && s.open_on(day)) return &s;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> Schemes::service_class(std::string_view service_type) const {
+  for (const auto& [type, cls] : service_classes_) {
+    if (type == service_type) return cls;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> check_tables(const Schemes& schemes) {
+  std::vector<std::string> problems;
+  auto problem = [&](const Scheme& s, const std::string& what) { problems.push_back(s.id + ": " + what); };
+  for (const auto& s : schemes.all()) {
+    if (s.apply_to < s.apply_from) problem(s, "申請期間の終わりが始まりより前");
+    if (s.limits.empty()) problem(s, "限度額の行がない");
+    if (s.items.empty()) problem(s, "対象経費がない");
+    if (s.tax_percent <= 0 || s.live_per_applicant <= 0) problem(s, "tax_percent / live_per_applicant");
+    for (const auto& l : s.limits) {
+      if (l.rate.num <= 0 || l.rate.num > l.rate.den) problem(s, l.id + ": 補助率が (0, 1] にない");
+      if (l.limit <= Yen{}) problem(s, l.id + ": 限度額が正でない");
+      if ((l.facility == Facility::Office) != l.readers.has_value()) problem(s, l.id + ": 台数は事業所の行だけ");
+      if ((l.facility == Facility::Office) != (s.program == Program::Office))
+        problem(s, l.id + ": 施設の種類が助成に合わない");
+      if (std::count_if(s.limits.begin(), s.limits.end(), [&](const ClassLimit& o) { return o.id == l.id; }) != 1)
+        problem(s, l.id + ": 区分が二度");
+    }
+    // Every application day of the window falls in exactly one timetable row, none outside it.
+    for (Date d = s.apply_from; d <= s.apply_to; d = d.plus_days(1)) {
+      auto n = std::count_if(s.timetable.begin(), s.timetable.end(),
+                             [&](const Timetable& t) { return t.from <= d && d <= t.to; });
+      if (n != 1) {
+        problem(s, fmt::format("{} の決定月が {} 行で決まる", d.str(), n));
+        break;
+      }
+    }
+    for (const auto& t : s.timetable) {
+      if (t.from < s.apply_from || s.apply_to < t.to) problem(s, "timetable が申請期間の外");
+      if (t.decision_months < 0 || t.payment_months <= t.decision_months) problem(s, "振込が決定より前");
+    }
+  }
+  for (const auto& [type, cls] : schemes.service_classes()) {
+    for (const auto& s : schemes.all()) {
+      if (s.program == Program::Office && !s.limit(cls)) problem(s, "service type " + type + ": no class " + cls);
+    }
+  }
+  for (const auto& p : schemes.purposes()) {
+    bool used =
+        std::any_of(schemes.all().begin(), schemes.all().end(), [&](const Scheme& s) { return s.item(p.kind); });
+    if (!used) problems.push_back("purposes.tsv: " + p.keyword + " names an item no scheme has");
+  }
+  return problems;
+}
+
+}  // namespace kaigo::portal

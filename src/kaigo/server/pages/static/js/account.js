@@ -1,0 +1,19 @@
+// account.js — パスワード変更: POST /api/password with the current and the new password.
+import { $, api, failureText, flash } from "./common.js";
+
+$("#change").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const current = $("#current").value;
+  const password = $("#next").value;
+  if (password !== $("#again").value) {
+    flash("新しいパスワードの2つの入力が一致しません。 / The two entries differ.", "error");
+    return;
+  }
+  try {
+    await api("/api/password", { method: "POST", json: { current, password } });
+    flash(["パスワードを変更しました。もう一度ログインしてください。", "The password is changed; log in again."], "ok");
+    setTimeout(() => location.assign("/login"), 1500);
+  } catch (e) {
+    flash(failureText(e), "error");
+  }
+});

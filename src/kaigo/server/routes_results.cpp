@@ -1,0 +1,103 @@
+// Routes of the month's notices (通知文書): the list of an office's result files of a settled month
+// and each file's bytes (official CSV, PDF, HTML). An office sees only its own offices' folders.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+#include "kaigo/exchange/layout.hpp"
+#include "kaigo/server/api_error.hpp"
+#include "kaigo/server/routes.hpp"
+
+namespace kaigo::server {
+namespace {
+
+namespace fs = std::filesystem;
+using auth::Role;
+
+bool may_read_office(const auth::User& u, const std::string& office_no) {
+  if (u.is_kokuhoren() || u.is_admin()) return true;
+  return u.role == Role::Office && u.acts_for_office(office_no);
+}
+
+std::string content_type(const fs::path& p) {
+  auto ext = p.extension().string();
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".html") return "text/html; charset=utf-8";
+  return "text/csv; charset=Shift_JIS";  // the official files are CP932
+}
+
+void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  const auto month = month_param(req.matches[1].str());
+  const auto& u = scope.user();
+  if (u.role != Role::Office && !u.is_kokuhoren() && !u.is_admin()) throw forbidden();
+  const auto dir = scope.app().results_dir(month);
+  const auto state = scope.db().month(month).state;
+  nlohmann::json list = nlohmann::json::array();
+  std::error_code ec;
+  if (state == reception::MonthState::Settled && fs::is_directory(dir, ec)) {
+    std::vector<fs::path> offices;
+    // ?office=: that office's notices only (a page shows one office at a time).
+    const auto only = req.get_param_value("office");
+    if (!only.empty() && !auth::is_office_no(only)) {
+      throw bad_request("KW19", "事業所番号は英数字10桁です", "an office number is 10 letters or digits");
+    }
+    if (!only.empty() && !may_read_office(u, only)) throw forbidden();
+    if (!only.empty()) {
+      if (fs::is_directory(dir / only, ec)) offices.push_back(dir / only);
+    } else {
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (e.is_directory() && may_read_office(u, e.path().filename().string())) offices.push_back(e.path());
+      }
+    }
+    std::sort(offices.begin(), offices.end());
+    for (const auto& office : offices) {
+      std::map<std::string, std::vector<std::string>> forms;
+      for (const auto& f : fs::directory_iterator(office, ec)) {
+        const auto name = f.path().filename().string();
+        static const std::regex kNotice(R"((\d{4})\.(CSV|pdf|html))");
+        std::smatch m;
+        if (std::regex_match(name, m, kNotice)) forms[m[1].str()].push_back(m[2].str());
+      }
+      for (auto& [form, formats] : forms) {
+        std::sort(formats.begin(), formats.end());
+        const auto* spec = exchange::Registry::instance().form(form);
+        list.push_back({{"office_no", office.filename().string()},
+                        {"form", form},
+                        {"title", spec ? spec->title : std::string()},
+                        {"formats", formats}});
+      }
+    }
+  }
+  send_json(res, 200,
+            {{"month", month.str()}, {"state", reception::month_state_name(state)},
+             {"state_code", reception::month_state_code(state)}, {"notices", list}});
+}
+
+void download(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  const auto month = month_param(req.matches[1].str());
+  const auto office = req.matches[2].str();
+  const auto file = req.matches[3].str();
+  if (!may_read_office(scope.user(), office)) throw forbidden();
+  if (scope.db().month(month).state != reception::MonthState::Settled) throw not_found();
+  const auto path = scope.app().results_dir(month) / office / file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw not_found();
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  scope.audit("download", fmt::format("{}/{}/{}", month.str(), office, file), {{"bytes", bytes.size()}});
+  res.status = 200;
+  res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}\"", month.str(), office, file));
+  res.set_content(std::move(bytes), content_type(path));
+}
+
+}  // namespace
+
+void add_results_routes(std::vector<Route>& r) {
+  const auto who = Access::only({Role::Office, Role::Kokuhoren, Role::Admin});
+  r.push_back({"GET", R"(/api/results/(\d{6}))", "/api/results/{month}", who, false, false, notices});
+  r.push_back({"GET", R"(/api/results/(\d{6})/([0-9A-Za-z]{10})/(\d{4}\.(?:CSV|pdf|html)))",
+               "/api/results/{month}/{office}/{file}", who, false, false, download});
+}
+
+}  // namespace kaigo::server

@@ -1,0 +1,421 @@
+#include "kaigo/store/view_store.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <variant>
+
+#include "kaigo/store/auth_store.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+
+namespace kaigo::store {
+namespace {
+
+// A WHERE clause built from optional conditions, each with its bound value.
+class Where {
+ public:
+  void add(std::string_view clause, std::variant<std::string, std::int64_t> value) {
+    sql_ += fmt::format(" AND {} ?{}", clause, values_.size() + 1);
+    values_.push_back(std::move(value));
+  }
+  // A condition whose text names the value more than once ("(a = ?N OR b = ?N)"): {} is the number.
+  void add_repeated(std::string_view clause_with_placeholder, std::string value) {
+    sql_ += " AND " + fmt::format(fmt::runtime(clause_with_placeholder), values_.size() + 1);
+    values_.push_back(std::move(value));
+  }
+  const std::string& sql() const { return sql_; }
+  int next() const { return static_cast<int>(values_.size()) + 1; }
+  void bind(Statement& st) const {
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      const int n = static_cast<int>(i + 1);
+      if (const auto* s = std::get_if<std::string>(&values_[i])) {
+        st.bind(n, *s);
+      } else {
+        st.bind(n, std::get<std::int64_t>(values_[i]));
+      }
+    }
+  }
+
+ private:
+  std::string sql_ = "1 = 1";
+  std::vector<std::variant<std::string, std::int64_t>> values_;
+};
+
+std::int64_t count_of(Connection& c, const std::string& sql, const Where& w) {
+  auto st = c.prepare(sql);
+  w.bind(st);
+  return st.step() ? st.integer(0) : 0;
+}
+
+reception::Submission head_at(const Statement& st, int first) {
+  reception::Submission s;
+  s.id = st.integer(first);
+  s.file_name = st.text(first + 1);
+  s.received_at = LocalDateTime::parse(st.text(first + 2)).value_or(LocalDateTime{});
+  if (!st.is_null(first + 3)) s.processing_month = YearMonth::parse(st.text(first + 3));
+  s.state = reception::parse_state_code(st.text(first + 4)).value_or(reception::FileState::Arrived);
+  s.sha256 = st.text(first + 5);
+  s.size = static_cast<std::uint64_t>(st.integer(first + 6));
+  s.data_type = st.text(first + 7);
+  s.office_no = st.text(first + 8);
+  s.statements = static_cast<std::uint64_t>(st.integer(first + 9));
+  s.records = static_cast<std::uint64_t>(st.integer(first + 10));
+  s.error_count = static_cast<std::uint64_t>(st.integer(first + 11));
+  s.sender = st.text(first + 12);
+  return s;
+}
+
+precheck::Level level_of(std::string_view s) {
+  if (s == "transmission") return precheck::Level::Transmission;
+  if (s == "external") return precheck::Level::External;
+  return precheck::Level::Format;
+}
+
+// The column an error list may be sorted by (a closed list: never text from the request).
+std::string_view error_sort_column(std::string_view requested) {
+  static const std::map<std::string_view, std::string_view> kColumns{
+      {"code", "code"},           {"form_kind", "form_kind"},   {"service_month", "service_month"},
+      {"service_type", "service_type"}, {"insurer_no", "insurer_no"}, {"insured_no", "insured_no"},
+      {"item_name", "item_name"}, {"value", "value"},           {"line", "line"}};
+  auto it = kColumns.find(requested);
+  return it == kColumns.end() ? std::string_view("seq") : it->second;
+}
+
+// Findings of one document of a month, in their order.
+std::vector<FindingRow> findings_of(Statement& st, const std::string& month, const std::string& doc_id) {
+  st.bind(1, month).bind(2, doc_id);
+  std::vector<FindingRow> out;
+  while (st.step()) {
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7),
+                   st.text(8), st.text(9)});
+  }
+  st.reset();
+  return out;
+}
+
+constexpr std::string_view kFindingsSql =
+    "SELECT kind, code, list_reason, cut, service_type, item, found, expected, message_ja, message_en "
+    "FROM decision_findings WHERE month = ?1 AND doc_id = ?2 ORDER BY seq";
+
+// The conditions of a decision query on claim (or, with `plans`, plan) decisions.
+Where decision_where(const DecisionQuery& q, bool plans) {
+  Where w;
+  if (q.month) w.add("month =", q.month->str());
+  if (!q.office_no.empty()) w.add(plans ? "support_office_no =" : "office_no =", q.office_no);
+  if (!q.insured_no.empty()) w.add("insured_no =", q.insured_no);
+  if (!q.insurer_no.empty()) w.add("insurer_no =", q.insurer_no);
+  if (q.submission) w.add("submission_id =", *q.submission);
+  if (!q.outcome.empty()) w.add("outcome =", q.outcome);
+  return w;
+}
+
+}  // namespace
+
+// ---- one file -----------------------------------------------------------------------------------
+
+std::optional<reception::Submission> ViewStore::submission_head(std::int64_t id) {
+  auto st = db_.connection().prepare(
+      "SELECT id, file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
+      "records, error_count, sender FROM submissions WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return head_at(st, 0);
+}
+
+ErrorPage ViewStore::errors(std::int64_t submission, const ErrorQuery& q) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  Where w;
+  w.add("submission_id =", submission);
+  if (!q.code.empty()) w.add("code =", q.code);
+  if (!q.text.empty()) {
+    w.add_repeated(
+        "(instr(insured_no, ?{0}) > 0 OR instr(insurer_no, ?{0}) > 0 OR instr(item_name, ?{0}) > 0 OR "
+        "instr(value, ?{0}) > 0 OR instr(message_ja, ?{0}) > 0)",
+        q.text);
+  }
+  ErrorPage page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM submission_errors WHERE " + w.sql(), w);
+  const auto column = error_sort_column(q.sort);
+  auto st = c.prepare(fmt::format(
+      "SELECT seq, level, code, form_kind, service_month, service_type, insurer_no, insured_no, item_name, value, "
+      "message_ja, message_en, line, record_no, item_no, document_key FROM submission_errors WHERE {} "
+      "ORDER BY {} {}, seq LIMIT ?{} OFFSET ?{}",
+      w.sql(), column, q.descending ? "DESC" : "ASC", w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  while (st.step()) {
+    precheck::ErrorRow e;
+    e.level = level_of(st.text(1));
+    e.code = st.text(2);
+    e.form_kind = st.text(3);
+    e.service_month = st.text(4);
+    e.service_type = st.text(5);
+    e.insurer_no = st.text(6);
+    e.insured_no = st.text(7);
+    e.item_name = st.text(8);
+    e.value = st.text(9);
+    e.message_ja = st.text(10);
+    e.message_en = st.text(11);
+    e.line = static_cast<std::uint64_t>(st.integer(12));
+    e.record_no = static_cast<std::uint64_t>(st.integer(13));
+    e.item_no = static_cast<int>(st.integer(14));
+    e.document_key = st.text(15);
+    page.rows.emplace_back(st.integer(0), std::move(e));
+  }
+  auto codes = c.prepare(
+      "SELECT code, COUNT(*) FROM submission_errors WHERE submission_id = ? GROUP BY code ORDER BY code");
+  codes.bind(1, submission);
+  while (codes.step()) {
+    page.codes.push_back({codes.text(0), codes.integer(1)});
+    page.file_total += codes.integer(1);
+  }
+  return page;
+}
+
+// ---- decisions ----------------------------------------------------------------------------------
+
+RowPage<ClaimDecisionRow> ViewStore::claim_decisions(const DecisionQuery& q) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  auto w = decision_where(q, false);
+  RowPage<ClaimDecisionRow> page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM claim_decisions WHERE " + w.sql(), w);
+  auto st = c.prepare(fmt::format(
+      "SELECT month, claim_id, kind, submission_id, outcome, released, held_since, form_id, office_no, insurer_no, "
+      "insured_no, service_month, written_units, written_claim, written_burden, decided_units, decided_claim, "
+      "decided_burden FROM claim_decisions WHERE {} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
+      w.sql(), w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  while (st.step()) {
+    ClaimDecisionRow r;
+    r.month = st.text(0);
+    r.claim_id = st.text(1);
+    r.kind = st.text(2);
+    r.submission = st.integer(3);
+    r.outcome = st.text(4);
+    r.released = st.integer(5) != 0;
+    r.held_since = st.text(6);
+    r.form_id = st.text(7);
+    r.office_no = st.text(8);
+    r.insurer_no = st.text(9);
+    r.insured_no = st.text(10);
+    r.service_month = st.text(11);
+    r.written_units = st.integer(12);
+    r.written_claim = st.integer(13);
+    r.written_burden = st.integer(14);
+    r.decided_units = st.integer(15);
+    r.decided_claim = st.integer(16);
+    r.decided_burden = st.integer(17);
+    page.rows.push_back(std::move(r));
+  }
+  auto findings = c.prepare(kFindingsSql);
+  for (auto& r : page.rows) r.findings = findings_of(findings, r.month, r.claim_id);
+  return page;
+}
+
+RowPage<PlanDecisionRow> ViewStore::plan_decisions(const DecisionQuery& q) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  auto w = decision_where(q, true);
+  RowPage<PlanDecisionRow> page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM plan_decisions WHERE " + w.sql(), w);
+  auto st = c.prepare(fmt::format(
+      "SELECT month, plan_id, submission_id, outcome, insurer_no, insured_no, service_month, support_office_no, "
+      "create_kind FROM plan_decisions WHERE {} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
+      w.sql(), w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  while (st.step()) {
+    page.rows.push_back({st.text(0), st.text(1), st.integer(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                         st.text(7), static_cast<int>(st.integer(8)), {}});
+  }
+  auto findings = c.prepare(kFindingsSql);
+  for (auto& r : page.rows) r.findings = findings_of(findings, r.month, r.plan_id);
+  return page;
+}
+
+std::vector<OutcomeTotals> ViewStore::claim_outcomes(YearMonth month, const std::string& office_no) {
+  // The month's counts come from the covering index (month, kind, outcome) alone; an office's
+  // amounts from its few hundred rows (month, office_no).
+  auto st = db_.connection().prepare(
+      office_no.empty()
+          ? "SELECT outcome, COUNT(*), 0, 0, 0, 0 FROM claim_decisions WHERE month = ?1 AND kind = 'review' "
+            "GROUP BY outcome ORDER BY outcome"
+          // INDEXED BY: without statistics SQLite would take (month, kind, outcome) for its order.
+          : "SELECT outcome, COUNT(*), SUM(written_units), SUM(written_claim), SUM(decided_units), SUM(decided_claim) "
+            "FROM claim_decisions INDEXED BY claim_decisions_office WHERE month = ?1 AND office_no = ?2 "
+            "AND kind = 'review' GROUP BY outcome ORDER BY outcome");
+  st.bind(1, month.str());
+  if (!office_no.empty()) st.bind(2, office_no);
+  std::vector<OutcomeTotals> out;
+  while (st.step()) {
+    out.push_back({st.text(0), st.integer(1), st.integer(2), st.integer(3), st.integer(4), st.integer(5)});
+  }
+  return out;
+}
+
+std::vector<CodeCount> ViewStore::plan_outcomes(YearMonth month, const std::string& support_office_no) {
+  auto st = db_.connection().prepare(
+      support_office_no.empty()
+          ? "SELECT outcome, COUNT(*) FROM plan_decisions WHERE month = ?1 GROUP BY outcome ORDER BY outcome"
+          : "SELECT outcome, COUNT(*) FROM plan_decisions INDEXED BY plan_decisions_office WHERE month = ?1 "
+            "AND support_office_no = ?2 GROUP BY outcome ORDER BY outcome");
+  st.bind(1, month.str());
+  if (!support_office_no.empty()) st.bind(2, support_office_no);
+  std::vector<CodeCount> out;
+  while (st.step()) out.push_back({st.text(0), st.integer(1)});
+  return out;
+}
+
+std::vector<ReasonCount> ViewStore::reasons(YearMonth month, const std::string& office_no) {
+  auto& c = db_.connection();
+  std::vector<ReasonCount> out;
+  if (office_no.empty()) {
+    // Covering index (month, kind, code, doc_id): one pass over the month's reasons.
+    auto st = c.prepare(
+        "SELECT kind, code, cut, COUNT(DISTINCT doc_id) FROM decision_findings WHERE month = ? "
+        "GROUP BY kind, code, cut ORDER BY kind, code, cut");
+    st.bind(1, month.str());
+    while (st.step()) out.push_back({st.text(0), st.text(0) == "cut" ? st.text(2) : st.text(1), st.integer(3)});
+    return out;
+  }
+  // The office's claims (month, office_no) and plans (month, support_office_no), each reason looked
+  // up by its document (the primary key month, doc_id).
+  auto st = c.prepare(
+      "SELECT f.kind, CASE f.kind WHEN 'cut' THEN f.cut ELSE f.code END AS reason, COUNT(DISTINCT f.doc_id) FROM ("
+      "  SELECT claim_id AS doc_id FROM claim_decisions INDEXED BY claim_decisions_office"
+      "  WHERE month = ?1 AND office_no = ?2 AND kind = 'review'"
+      "  UNION ALL SELECT plan_id FROM plan_decisions INDEXED BY plan_decisions_office"
+      "  WHERE month = ?1 AND support_office_no = ?2) d "
+      "JOIN decision_findings f ON f.month = ?1 AND f.doc_id = d.doc_id GROUP BY f.kind, reason ORDER BY f.kind, reason");
+  st.bind(1, month.str()).bind(2, office_no);
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.integer(2)});
+  return out;
+}
+
+std::optional<OfficePayment> ViewStore::payment(YearMonth month, const std::string& office_no) {
+  auto st = db_.connection().prepare(
+      "SELECT transfer, carried_out, billed FROM office_payments WHERE month = ? AND office_no = ?");
+  st.bind(1, month.str()).bind(2, office_no);
+  if (!st.step()) return std::nullopt;
+  return OfficePayment{st.integer(0), st.integer(1), st.integer(2)};
+}
+
+std::pair<std::int64_t, std::int64_t> ViewStore::review_progress(YearMonth month) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  std::int64_t decided = 0;
+  for (const char* sql : {"SELECT COUNT(*) FROM claim_decisions WHERE month = ? AND kind = 'review'",
+                          "SELECT COUNT(*) FROM plan_decisions WHERE month = ?"}) {
+    auto st = c.prepare(sql);
+    st.bind(1, month.str());
+    if (st.step()) decided += st.integer(0);
+  }
+  auto st = c.prepare("SELECT COALESCE(SUM(statements), 0) FROM submissions WHERE processing_month = ? AND state = ?");
+  st.bind(1, month.str()).bind(2, reception::state_code(reception::FileState::Sent));
+  const auto expected = st.step() ? st.integer(0) : 0;
+  return {decided, expected};
+}
+
+// ---- the month at a glance ----------------------------------------------------------------------
+
+std::vector<DayStateCount> ViewStore::files_by_day(YearMonth month) {
+  auto st = db_.connection().prepare(
+      "SELECT substr(received_at, 1, 10) AS day, state, COUNT(*) FROM submissions WHERE processing_month = ? "
+      "GROUP BY day, state ORDER BY day, state");
+  st.bind(1, month.str());
+  std::vector<DayStateCount> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.integer(2)});
+  return out;
+}
+
+std::vector<std::string> ViewStore::offices_with_files(YearMonth month) {
+  auto st = db_.connection().prepare(
+      "SELECT DISTINCT office_no FROM submissions WHERE processing_month = ? AND office_no <> '' "
+      "AND state IN (?, ?, ?) ORDER BY office_no");
+  st.bind(1, month.str());
+  st.bind(2, reception::state_code(reception::FileState::Accepted))
+      .bind(3, reception::state_code(reception::FileState::FormatErrors))
+      .bind(4, reception::state_code(reception::FileState::Sent));
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+// ---- accounts, certificates, audit --------------------------------------------------------------
+
+RowPage<AccountRow> ViewStore::accounts(const AccountQuery& q) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  Where w;
+  if (!q.role.empty()) w.add("role =", q.role);
+  if (!q.text.empty()) {
+    w.add_repeated(
+        "(instr(id, ?{0}) > 0 OR instr(name, ?{0}) > 0 OR id IN (SELECT user_id FROM auth_user_offices WHERE "
+        "office_no = ?{0}))",
+        q.text);
+  }
+  RowPage<AccountRow> page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM auth_users WHERE " + w.sql(), w);
+  auto st = c.prepare(fmt::format("SELECT id FROM auth_users WHERE {} ORDER BY id LIMIT ?{} OFFSET ?{}", w.sql(),
+                                  w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  std::vector<std::string> ids;
+  while (st.step()) ids.push_back(st.text(0));
+  AuthStore auth(db_);
+  for (const auto& id : ids) {
+    auto a = auth.account(id);
+    if (!a) continue;
+    page.rows.push_back({a->user, a->failed_logins, a->locked_until ? a->locked_until->str() : std::string(),
+                         a->disabled, a->created_at.str(), a->password_changed_at.str()});
+  }
+  return page;
+}
+
+RowPage<auth::CertificateRecord> ViewStore::certificates(const CertificateQuery& q) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  Where w;
+  if (!q.office_no.empty()) {
+    w.add_repeated("serial IN (SELECT serial FROM auth_certificate_offices WHERE office_no = ?{0})", q.office_no);
+  }
+  const auto& where = w.sql();
+  RowPage<auth::CertificateRecord> page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM auth_certificates WHERE " + where, w);
+  auto st = c.prepare(fmt::format("SELECT serial FROM auth_certificates WHERE {} ORDER BY seq DESC LIMIT ?{} OFFSET ?{}",
+                                  where, w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  std::vector<std::string> serials;
+  while (st.step()) serials.push_back(st.text(0));
+  AuthStore auth(db_);
+  for (const auto& s : serials) {
+    if (auto r = auth.certificate(s)) page.rows.push_back(std::move(*r));
+  }
+  return page;
+}
+
+RowPage<auth::AuditRow> ViewStore::audit(const auth::AuditFilter& f, const PageRequest& p) {
+  auto& c = db_.connection();
+  ReadTransaction read(c);
+  Where w;
+  if (!f.insurer_no.empty()) w.add("insurer_no =", f.insurer_no);
+  if (!f.insured_no.empty()) w.add("insured_no =", f.insured_no);
+  if (!f.actor.empty()) w.add("actor =", f.actor);
+  if (!f.action.empty()) w.add("action =", f.action);
+  if (f.from) w.add("at >=", f.from->str());
+  if (f.to) w.add("at <=", f.to->str());
+  RowPage<auth::AuditRow> page;
+  page.total = count_of(c, "SELECT COUNT(*) FROM audit_log WHERE " + w.sql(), w);
+  auto st = c.prepare(fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY seq DESC LIMIT ?{} OFFSET ?{}",
+                                  kAuditColumns, w.sql(), w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), p.limit).bind(w.next() + 1, p.offset);
+  while (st.step()) page.rows.push_back(audit_row_at(st));
+  return page;
+}
+
+}  // namespace kaigo::store

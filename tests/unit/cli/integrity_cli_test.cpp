@@ -1,0 +1,265 @@
+// The command line at the edges that lost or mangled things before issue 11: names that are not
+// UTF-8 or hold control characters, a folder given as a file, a ledger with no rows, an empty
+// --db file, a NUL in a value, the permissions of what kaigo writes, a results folder written the
+// way a database writes, and a writer told to try again instead of "database is locked".
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "kaigo/core/strings.hpp"
+#include "kaigo/store/database.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+#include "support/test_support.hpp"
+
+extern char** environ;
+
+namespace kaigo::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Month {
+  TempDir dir;
+  std::string db;
+  fs::path gen;
+  std::vector<fs::path> files;
+
+  explicit Month(const std::string& extra_config = "") : db((dir / "k.db").string()), gen(dir / "m") {
+    EXPECT_EQ(run_kaigo("gen --out " + gen.string() + " --month 202605 --offices 6 --recipients 50").exit_code, 0);
+    if (!extra_config.empty()) write_file(gen / "kokuhoren.toml", read_file(gen / "kokuhoren.toml") + extra_config);
+    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (gen / "kokuhoren.toml").string()).exit_code, 0);
+    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
+      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (gen / (std::string(kind) + ".csv")).string())
+                    .exit_code,
+                0);
+    }
+    for (const auto& e : fs::recursive_directory_iterator(gen / "submissions")) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+  }
+  std::string all_files() const {
+    std::string s;
+    for (const auto& f : files) s += " " + f.string();
+    return s;
+  }
+};
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+  return st.st_mode & 0777;
+}
+
+TEST(CliIntegrity, ANameThatIsNotUtf8IsKeptEscapedAndAnswered) {
+  Month m;
+  const std::string raw = std::string("KK") + '\xff' + "\x01" + ".CSV";
+  write_file(m.dir / raw, read_file(m.files[0]));
+  auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-05T10:00 '" + (m.dir / raw).string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["file"], "KK\\xFF\\x01.CSV");
+  EXPECT_EQ(j[0]["submission"], 1);
+}
+
+TEST(CliIntegrity, ATabOrNewlineInANameDoesNotBreakTheReceiptLine) {
+  Month m;
+  const std::string raw = "KK\tA\nB.CSV";
+  write_file(m.dir / raw, read_file(m.files[0]));
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 '" + (m.dir / raw).string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 1u) << r.out;
+  auto cells = split(out[0], '\t');
+  ASSERT_EQ(cells.size(), 5u) << r.out;
+  EXPECT_EQ(cells[1], "KK\\x09A\\x0AB.CSV");
+}
+
+TEST(CliIntegrity, AFolderGivenAsAFileIsRefusedByName) {
+  Month m;
+  fs::create_directory(m.dir / "KK260501.CSV");
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + (m.dir / "KK260501.CSV").string() + " " +
+                     m.files[0].string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "エラー / error: " + (m.dir / "KK260501.CSV").string() + " はフォルダです。ファイルを指定してください / " +
+                       (m.dir / "KK260501.CSV").string() + " is a folder, not a file\n");
+  // Nothing was stored for the folder: the real file is submission 1.
+  ASSERT_EQ(lines(r.out).size(), 1u);
+  EXPECT_EQ(split(lines(r.out)[0], '\t')[0], "1");
+}
+
+TEST(CliIntegrity, ALedgerWithNoRowsIsRefusedUnlessEmptyIsSaid) {
+  Month m;
+  write_file(m.dir / "insurers.csv", "insurer_no,name,valid_from,valid_to\n");
+  auto r = run_kaigo("load --db " + m.db + " insurers " + (m.dir / "insurers.csv").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("[KL01]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--empty を付けてください"), std::string::npos) << r.err;
+  // The ledger in force is still the generated one: a file of an unknown insurer is still refused.
+  auto ok = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string());
+  EXPECT_EQ(split(lines(ok.out)[0], '\t')[2], "受付完了");
+  auto meant = run_kaigo("load --db " + m.db + " --empty insurers " + (m.dir / "insurers.csv").string());
+  EXPECT_EQ(meant.exit_code, 0) << meant.err;
+  EXPECT_NE(meant.out.find("0 行"), std::string::npos) << meant.out;
+}
+
+TEST(CliIntegrity, AnEmptyDatabaseFileIsRefusedAndLeftEmpty) {
+  TempDir dir;
+  write_file(dir / "empty.db", "");
+  write_file(dir / "x.CSV", "1");
+  for (const std::string& cmd : {"submit --db " + (dir / "empty.db").string() + " " + (dir / "x.CSV").string(),
+                                 "month list --db " + (dir / "empty.db").string(),
+                                 "review --db " + (dir / "empty.db").string() + " --month 202605"}) {
+    auto r = run_kaigo(cmd);
+    EXPECT_EQ(r.exit_code, 1) << cmd;
+    EXPECT_NE(r.err.find("空のファイルです"), std::string::npos) << r.err;
+    EXPECT_EQ(fs::file_size(dir / "empty.db"), 0u) << cmd;
+    EXPECT_FALSE(fs::exists(dir / "empty.db-wal")) << cmd;
+  }
+}
+
+TEST(CliIntegrity, ANulInAValueDoesNotCutTheMessageShort) {
+  TempDir dir;
+  auto db = (dir / "k.db").string();
+  ASSERT_EQ(run_kaigo("init --db " + db).exit_code, 0);
+  write_file(dir / "ins.csv", std::string("insurer_no,name,valid_from,valid_to\n13") + '\0' + "01X,A,20200101,\n");
+  auto r = run_kaigo("load --db " + db + " insurers " + (dir / "ins.csv").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.find('\0'), std::string::npos);
+  EXPECT_NE(r.err.find("13\\x0001X"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was stored"), std::string::npos) << r.err;
+}
+
+TEST(CliIntegrity, WhatKaigoWritesIsTheOwnersOnly) {
+  Month m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  EXPECT_EQ(mode_of(m.db), 0600u);
+  {
+    // SQLite removes the -wal and -shm files when the last connection closes; while one is open
+    // they have the database's mode, whatever this process's umask.
+    auto db = store::Database::open(m.db);
+    db->store_settings("", "x.toml", LocalDateTime{});
+    EXPECT_EQ(mode_of(m.db + "-wal"), 0600u);
+    EXPECT_EQ(mode_of(m.db + "-shm"), 0600u);
+  }
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r").string()).exit_code, 0);
+  EXPECT_EQ(mode_of(m.dir / "r"), 0700u);
+  EXPECT_EQ(mode_of(m.dir / "r" / "summary.json"), 0600u);
+}
+
+TEST(CliIntegrity, AGroupMayReadWhenTheSettingSaysSo) {
+  Month m("\n[files]\ngroup_readable = true\n");
+  EXPECT_EQ(mode_of(m.db), 0640u);
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r").string()).exit_code, 0);
+  EXPECT_EQ(mode_of(m.dir / "r"), 0750u);
+}
+
+// An earlier run's folder is replaced whole (nothing stale survives); a folder kaigo did not write
+// is refused and left as it was.
+TEST(CliIntegrity, ResultsReplaceAnEarlierRunAndRefuseAForeignFolder) {
+  Month m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  auto out = m.dir / "r";
+  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + out.string()).exit_code, 0);
+  fs::create_directories(out / "9999999999");
+  write_file(out / "9999999999" / "7411.CSV", "stale");
+  write_file(out / "7513.pdf.part", "half");
+  auto again = run_kaigo("results --db " + m.db + " --month 202605 --out " + out.string());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_FALSE(fs::exists(out / "9999999999"));
+  EXPECT_FALSE(fs::exists(out / "7513.pdf.part"));
+  EXPECT_TRUE(fs::exists(out / "summary.json"));
+
+  auto foreign = m.dir / "mine";
+  fs::create_directories(foreign);
+  write_file(foreign / "notes.txt", "keep me");
+  auto refused = run_kaigo("results --db " + m.db + " --month 202605 --out " + foreign.string());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("kaigo results 以外のファイルがあるため書き込みません"), std::string::npos) << refused.err;
+  std::vector<fs::path> left;
+  for (const auto& e : fs::recursive_directory_iterator(foreign)) left.push_back(e.path());
+  EXPECT_EQ(left, (std::vector<fs::path>{foreign / "notes.txt"}));
+  // Nothing half-made beside it either.
+  for (const auto& e : fs::directory_iterator(m.dir.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".kaigo-tmp-"), std::string::npos) << e.path();
+  }
+}
+
+// kaigo results killed at different moments: DIR is either absent or complete — never a folder
+// that looks finished with its PDFs missing.
+TEST(CliIntegrity, AKilledResultsRunLeavesNothingThatLooksFinished) {
+  Month m;
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  auto complete = m.dir / "complete";
+  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + complete.string()).exit_code, 0);
+  std::size_t files_in_complete = 0;
+  for (const auto& e : fs::recursive_directory_iterator(complete)) files_in_complete += e.is_regular_file() ? 1 : 0;
+
+  for (int delay_ms : {20, 60, 120, 200, 300, 450}) {
+    auto out = m.dir / ("k" + std::to_string(delay_ms));
+    std::vector<std::string> args{KAIGO_CLI, "results", "--db", m.db, "--month", "202605", "--out", out.string()};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, KAIGO_CLI, &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!fs::exists(out)) continue;
+    std::size_t n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file() ? 1 : 0;
+    EXPECT_EQ(n, files_in_complete) << "killed after " << delay_ms << " ms";
+    EXPECT_TRUE(fs::exists(out / ".kaigo-results"));
+  }
+  // The next run clears what the killed ones left beside the folders and finishes.
+  auto r = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "k20").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& e : fs::directory_iterator(m.dir.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".kaigo-tmp-"), std::string::npos) << e.path();
+  }
+}
+
+// A writer that waits longer than the busy timeout is told that nothing changed and to try again.
+TEST(CliIntegrity, AWriterKeptWaitingIsToldToTryAgain) {
+  Month m;
+  auto db = store::Database::open(m.db);
+  store::Transaction holding(db->connection());
+  ::setenv("KAIGO_BUSY_TIMEOUT_MS", "300", 1);
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string());
+  ::unsetenv("KAIGO_BUSY_TIMEOUT_MS");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "エラー / error: データベースは他の処理が書き込み中です（0.3 秒待ちました）。何も変更していません。しばらくしてから、"
+            "もう一度実行してください / the database is busy with another writer (waited 0.3 s); nothing was changed — "
+            "try again in a moment\n");
+  // Readers are not kept waiting.
+  auto list = run_kaigo("month list --db " + m.db);
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+}
+
+}  // namespace
+}  // namespace kaigo::testing

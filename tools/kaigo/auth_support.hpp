@@ -1,0 +1,28 @@
+// Helpers of the auth subcommands (user, ca, cert, audit): the caller a command acts as, secrets
+// read from standard input (never from the command line), and refusals printed.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "kaigo/auth/accounts.hpp"
+#include "kaigo/auth/refusal.hpp"
+#include "kaigo/store/database.hpp"
+
+namespace kaigo::cli {
+
+// "cli:<OS user>" from "cli", at `at`: how the audit trail names a command run on the server.
+auth::Caller cli_caller(const LocalDateTime& at);
+
+// One line from standard input without its line end; prompts on stderr without echo when stdin is
+// a terminal. nullopt (after a message) when nothing was given.
+std::optional<std::string> read_secret(const char* prompt_ja, const char* prompt_en);
+
+// Appends an operator action done on the command line to the database's audit trail (the same
+// chain as the server's), as `cli_caller(at)`.
+void audit_cli(store::Database& db, std::string_view action, std::string_view target, nlohmann::json detail,
+               const LocalDateTime& at);
+
+// Each refusal on stderr; returns 1 when there was any, else 0.
+int print_refusals(const auth::Refusals& refusals);
+
+}  // namespace kaigo::cli

@@ -1,0 +1,64 @@
+// kaigo month — the processing months of a database and their states (受付中 → 締切 → 審査中 →
+// 審査済 → 支払済), and the operator's close of a month (an addition to DESIGN §3.1, issue 11).
+#include <fmt/format.h>
+
+#include "auth_support.hpp"
+#include "cli_support.hpp"
+#include "commands.hpp"
+#include "kaigo/month/desk.hpp"
+
+namespace kaigo::cli {
+
+void register_month(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("month", "処理年月の状態と締切 / processing months: states and closing");
+  cmd->require_subcommand(1);
+  static std::string db_path;
+  static std::string format = "text";
+  static std::string month_text;
+  static std::string at_text;
+
+  auto* list = cmd->add_subcommand("list", "処理年月の一覧 / list the processing months");
+  list->add_option("--db", db_path, "データベース / database file")->required();
+  list->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  list->callback([&status] {
+    auto db = store::Database::open(db_path);
+    nlohmann::json rows = nlohmann::json::array();
+    std::string text;
+    for (const auto& m : db->months()) {
+      rows.push_back({{"month", m.month.str()},
+                      {"state", reception::month_state_name(m.state)},
+                      {"state_code", reception::month_state_code(m.state)},
+                      {"since", m.since.str()},
+                      {"note", m.note}});
+      text += fmt::format("{}\t{}\t{}\t{}\n", m.month.str(), reception::month_state_name(m.state), m.since.str(), m.note);
+    }
+    out(format == "json" ? dump_json(rows) : text);
+    status = 0;
+  });
+
+  auto* close = cmd->add_subcommand("close", "処理年月を締め切る / close a processing month");
+  close->add_option("--db", db_path, "データベース / database file")->required();
+  close->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
+  close->add_option("--at", at_text, "締切日時（日本時間, 既定は現在）/ time of the close (JST, default now)");
+  close->callback([&status] {
+    auto month = YearMonth::parse(month_text);
+    auto at = parse_at(at_text);
+    if (!month || !at) {
+      if (!month) err(fmt::format("エラー: --month は YYYYMM / error: --month must be YYYYMM ({})\n", month_text));
+      status = 2;
+      return;
+    }
+    month::Desk desk(db_path);
+    auto step = desk.reception().close_month(*month, *at);
+    audit_cli(desk.db(), step.done ? "month_close" : "month_close_refused", month->str(), nlohmann::json::object(), *at);
+    if (!step.done) {
+      err(fmt::format("締め切れません: {} / cannot close: {}\n", step.message_ja, step.message_en));
+      status = 1;
+      return;
+    }
+    out(fmt::format("{} / {}\n", step.message_ja, step.message_en));
+    status = 0;
+  });
+}
+
+}  // namespace kaigo::cli

@@ -1,0 +1,209 @@
+// kaigo user add|passwd|lock|unlock|list — accounts (DESIGN §3.4). Passwords and security codes
+// are read from standard input, never from the command line.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+#include "auth_support.hpp"
+#include "cli_support.hpp"
+#include "commands.hpp"
+#include "kaigo/store/auth_store.hpp"
+
+namespace kaigo::cli {
+namespace {
+
+struct UserOptions {
+  std::string db_path, id, role, job, medical, insurer, insured, email, name, offices_file, format = "text";
+  std::vector<std::string> offices;
+  bool security_code = false;
+};
+
+UserOptions& user_options() {
+  static UserOptions o;
+  return o;
+}
+
+std::string attributes_of(const auth::User& u) {
+  std::string out;
+  auto add = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    out += fmt::format("{}{}={}", out.empty() ? "" : " ", key, value);
+  };
+  if (!u.offices.empty()) {
+    add("offices",
+        u.offices.size() == 1 ? u.offices.front() : fmt::format("{}…({})", u.offices.front(), u.offices.size()));
+  }
+  add("job", auth::job_name(u.job));
+  add("medical", u.medical_code);
+  add("insurer", u.insurer_no);
+  add("insured", u.insured_no);
+  return out;
+}
+
+nlohmann::json json_of(const auth::AccountSummary& a) {
+  const auto& u = a.user;
+  return {{"id", u.id},
+          {"role", auth::role_name(u.role)},
+          {"job", auth::job_name(u.job)},
+          {"offices", u.offices},
+          {"medical_code", u.medical_code},
+          {"insurer_no", u.insurer_no},
+          {"insured_no", u.insured_no},
+          {"name", u.name},
+          {"email", u.email},
+          {"security_code", a.has_security_code},
+          {"failed_logins", a.failed_logins},
+          {"locked_until", a.locked_until ? a.locked_until->str() : ""},
+          {"disabled", a.disabled},
+          {"created_at", a.created_at.str()},
+          {"password_changed_at", a.password_changed_at.str()}};
+}
+
+void add_user(int& status) {
+  auto& o = user_options();
+  auto db = store::Database::open(o.db_path);
+  auth::User u;
+  u.id = o.id;
+  u.role = *auth::parse_role(o.role);
+  u.job = auth::parse_job(o.job).value_or(auth::Job::None);
+  u.offices = o.offices;
+  u.medical_code = o.medical;
+  u.insurer_no = o.insurer;
+  u.insured_no = o.insured;
+  u.email = o.email;
+  u.name = o.name;
+  if (!o.offices_file.empty()) {
+    auto list = auth::parse_office_list(read_whole_file(o.offices_file), o.offices_file);
+    if (print_refusals(list.problems)) {
+      status = 1;
+      return;
+    }
+    u.offices.insert(u.offices.end(), list.offices.begin(), list.offices.end());
+  }
+  auto password = read_secret("パスワード", "password");
+  if (!password) {
+    status = 1;
+    return;
+  }
+  const auto settings = db->settings();
+  store::AuthStore st(*db);
+  auth::Accounts accounts(st, st, settings.auth);
+  if ((status = print_refusals(accounts.add(u, *password, cli_caller(now_jst())))) != 0) return;
+  std::fputs(fmt::format("ユーザ {} を登録しました（{} {}）/ added user {}\n", u.id, auth::role_name(u.role),
+                         attributes_of(u), u.id)
+                 .c_str(),
+             stdout);
+}
+
+void set_secret(int& status) {
+  auto& o = user_options();
+  auto db = store::Database::open(o.db_path);
+  auto secret =
+      o.security_code ? read_secret("セキュリティコード", "security code") : read_secret("パスワード", "password");
+  if (!secret) {
+    status = 1;
+    return;
+  }
+  const auto settings = db->settings();
+  store::AuthStore st(*db);
+  auth::Accounts accounts(st, st, settings.auth);
+  const auto by = cli_caller(now_jst());
+  auto refused =
+      o.security_code ? accounts.set_security_code(o.id, *secret, by) : accounts.set_password(o.id, *secret, by);
+  if ((status = print_refusals(refused)) != 0) return;
+  std::fputs(o.security_code
+                 ? fmt::format("{} のセキュリティコードを設定しました / security code set\n", o.id).c_str()
+                 : fmt::format("{} のパスワードを設定しました（セッションはすべて終了）/ password set; every "
+                               "session ended\n",
+                               o.id)
+                       .c_str(),
+             stdout);
+}
+
+void lock_or_unlock(bool lock, int& status) {
+  auto& o = user_options();
+  auto db = store::Database::open(o.db_path);
+  const auto settings = db->settings();
+  store::AuthStore st(*db);
+  auth::Accounts accounts(st, st, settings.auth);
+  const auto by = cli_caller(now_jst());
+  if ((status = print_refusals(lock ? accounts.lock(o.id, by) : accounts.unlock(o.id, by))) != 0) return;
+  std::fputs((lock ? fmt::format("{} をロックしました（セッションはすべて終了）/ locked {}\n", o.id, o.id)
+                   : fmt::format("{} のロックを解除しました / unlocked {}\n", o.id, o.id))
+                 .c_str(),
+             stdout);
+}
+
+void list_users(int& status) {
+  auto& o = user_options();
+  auto db = store::Database::open(o.db_path);
+  const auto settings = db->settings();
+  store::AuthStore st(*db);
+  auth::Accounts accounts(st, st, settings.auth);
+  const auto all = accounts.list();
+  const auto now = now_jst();
+  if (o.format == "json") {
+    auto out = nlohmann::json::array();
+    for (const auto& a : all) out.push_back(json_of(a));
+    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+  } else {
+    for (const auto& a : all) {
+      std::string state = a.disabled                                  ? "locked"
+                          : (a.locked_until && now < *a.locked_until) ? "locked_until " + a.locked_until->str()
+                                                                      : "active";
+      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\n", a.user.id, auth::role_name(a.user.role), attributes_of(a.user),
+                             a.user.email, state)
+                     .c_str(),
+                 stdout);
+    }
+  }
+  status = 0;
+}
+
+}  // namespace
+
+void register_user(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("user", "アカウント / accounts (DESIGN §3.4)");
+  cmd->require_subcommand(1);
+  auto& o = user_options();
+  auto* add =
+      cmd->add_subcommand("add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)");
+  add->add_option("--db", o.db_path, "データベース / database file")->required();
+  add->add_option("--id", o.id, "ユーザID (KJ…) / user ID")->required();
+  add->add_option("--role", o.role, "office | medical | municipality | insured | kokuhoren | admin")
+      ->required()
+      ->check(CLI::IsMember({"office", "medical", "municipality", "insured", "kokuhoren", "admin"}));
+  add->add_option("--office", o.offices, "事業所番号（繰り返し可）/ office number (repeatable)");
+  add->add_option("--offices", o.offices_file, "代理請求の事業所番号一覧（1行に1件）/ file of office numbers");
+  add->add_option("--job", o.job, "doctor | care_manager | clerk | other")
+      ->check(CLI::IsMember({"doctor", "care_manager", "clerk", "other"}));
+  add->add_option("--medical", o.medical, "医療機関コード / medical institution code");
+  add->add_option("--insurer", o.insurer, "保険者番号 / insurer number");
+  add->add_option("--insured", o.insured, "被保険者番号 / insured number");
+  add->add_option("--email", o.email, "セキュリティ用メールアドレス / security e-mail");
+  add->add_option("--name", o.name, "表示名 / display name");
+  add->callback([&status] { add_user(status); });
+
+  auto* passwd = cmd->add_subcommand("passwd", "パスワードを設定（標準入力）/ set a password (standard input)");
+  passwd->add_option("--db", o.db_path, "データベース / database file")->required();
+  passwd->add_option("--id", o.id, "ユーザID / user ID")->required();
+  passwd->add_flag("--security-code", o.security_code, "セキュリティコードを設定 / set the security code instead");
+  passwd->callback([&status] { set_secret(status); });
+
+  for (bool lock : {true, false}) {
+    auto* sub = cmd->add_subcommand(
+        lock ? "lock" : "unlock",
+        lock ? "ロック（ログイン不可、セッション終了）/ lock (no login; sessions ended)" : "ロック解除 / unlock");
+    sub->add_option("--db", o.db_path, "データベース / database file")->required();
+    sub->add_option("--id", o.id, "ユーザID / user ID")->required();
+    sub->callback([&status, lock] { lock_or_unlock(lock, status); });
+  }
+
+  auto* list = cmd->add_subcommand("list", "ユーザ一覧 / list users");
+  list->add_option("--db", o.db_path, "データベース / database file")->required();
+  list->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  list->callback([&status] { list_users(status); });
+}
+
+}  // namespace kaigo::cli
