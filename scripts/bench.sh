@@ -45,6 +45,9 @@ trap 'rm -rf "$tmp"' EXIT
     if [ "$n" = "$pages_n" ]; then keep="$tmp/pages-month"; else keep=""; fi
     KEEP_MONTH="$keep" bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
   done
+  echo "## kaigo serve under load: 200 clients upload 2,000 files over loopback TLS, then again with a kill -9 at half"
+  "$build/bench/kaigo_bench_server_load" --kaigo "$build/kaigo" --offices 1600 --clients 200
+  "$build/bench/kaigo_bench_server_load" --kaigo "$build/kaigo" --offices 1600 --clients 200 --kill
   echo "## the web pages on the 1M month: every page's HTML and API call (p50 / p95 / max of 20, over TLS)"
   bash "$(dirname "$0")/bench_pages.sh" "$build" "$pages_n" "$tmp/pages-month"
 } 2>&1 | tee "$out"
