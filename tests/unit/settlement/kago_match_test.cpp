@@ -18,7 +18,7 @@ using Lines = std::vector<std::string>;
 
 constexpr const char* kOffice = "3070000000";
 constexpr const char* kPerson = "0000000001";
-constexpr YearMonth kMay{2024, 5}, kJune{2024, 6}, kSept{2024, 9}, kOct{2024, 10}, kNov{2024, 11};
+constexpr YearMonth kMay{2024, 5}, kJune{2024, 6}, kSept{2024, 9}, kOct{2024, 10};
 
 struct KagoStory {
   testing::Story s;
