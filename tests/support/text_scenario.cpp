@@ -246,7 +246,8 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
   std::vector<std::string> order;
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
-            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "ファイル"},
+            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
+            "ファイル"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
@@ -258,6 +259,8 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
                if (auto v = c.given("記載の要介護度")) slip.level(*v);
                if (auto v = c.given("記載の生年月日")) slip.birth(*v);
                if (auto v = c.given("記載の保険者番号")) slip.insurer(*v);
+               if (auto v = c.given("開始年月日")) slip.started(*v);
+               if (auto v = c.given("中止年月日")) slip.ended(*v);
                order.push_back(id);
              }
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
