@@ -150,6 +150,11 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     d.item_code = u.item;
     d.unit_units = code->units;
     d.count = u.count;
+    if (st.details.size() < slip.remarks_.size()) {
+      d.note = slip.remarks_[st.details.size()];
+    } else if (u.type == "17" || u.type == "67") {
+      d.note = "00000-111111";
+    }
     st.details.push_back(d);
     if (!st.aggregate(u.type)) {
       billing::AggregateRow a;

@@ -7,6 +7,7 @@
 #include "kaigo/review/detail/daily_rate_check.hpp"
 #include "kaigo/review/detail/office_checks.hpp"
 #include "kaigo/review/detail/plan_match.hpp"
+#include "kaigo/review/detail/remark_check.hpp"
 #include "kaigo/review/recipient_checks.hpp"
 
 namespace kaigo::review {
@@ -91,6 +92,7 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   const auto* recipient = check_claim_recipient(versions, st, fee, f);
   check_claim_services_for_person(ctx.masters, versions, st, f);
   check_daily_rates(ctx.masters, versions, st, f);
+  check_remarks(st, f);
   const auto key = billing::ClaimKey::from(st.key);
   if (is_new) check_duplicates(key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.
