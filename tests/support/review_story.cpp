@@ -140,6 +140,8 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   b.cert_to = date(p.cert_to);
   b.plan_kind = "1";
   b.support_office_no = p.support_office;
+  if (slip.start_) b.start_date = date(*slip.start_);
+  if (slip.end_) b.end_date = date(*slip.end_);
   for (const auto& u : uses) {
     const auto* code = masters_.service_codes.find(u.type, u.item, month);
     if (!code) throw std::logic_error("story: no service code " + u.type + u.item);
@@ -148,12 +150,21 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     d.item_code = u.item;
     d.unit_units = code->units;
     d.count = u.count;
+    if (st.details.size() < slip.remarks_.size()) {
+      d.note = slip.remarks_[st.details.size()];
+    } else if (u.type == "17" || u.type == "67") {
+      d.note = "00000-111111";
+    }
     st.details.push_back(d);
     if (!st.aggregate(u.type)) {
       billing::AggregateRow a;
       a.service_type = u.type;
       a.actual_days = 1;
       st.aggregates.push_back(a);
+    }
+    // サービス実日数 covers the days of a per-day line (else the pre-check's AEFA).
+    for (auto& a : st.aggregates) {
+      if (a.service_type == u.type && code->unit_kind == master::UnitKind::PerDay) a.actual_days = std::max(a.actual_days, u.count);
     }
   }
   // The provider computes its claim as the 国保連 would, with the rate it believes in.

@@ -62,12 +62,20 @@ struct ClaimSlip {
   std::optional<std::string> level_;            // 要介護状態区分 written
   std::optional<std::string> birth_;            // 生年月日 written
   std::optional<std::string> insurer_;          // 証記載保険者番号 written (e.g. the 8-digit form)
+  std::optional<std::string> start_;            // 開始年月日 (YYYYMMDD)
+  std::optional<std::string> end_;              // 中止年月日 (YYYYMMDD)
+  // 摘要 of the lines, in order; a line without one here: the seed's example TAIS code 00000-111111
+  // on a 福祉用具貸与 line (17, 67), nothing on others.
+  std::vector<std::string> remarks_;
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
   ClaimSlip& level(std::string v) { level_ = std::move(v); return *this; }
   ClaimSlip& birth(std::string v) { birth_ = std::move(v); return *this; }
   ClaimSlip& insurer(std::string v) { insurer_ = std::move(v); return *this; }
+  ClaimSlip& started(std::string v) { start_ = std::move(v); return *this; }
+  ClaimSlip& ended(std::string v) { end_ = std::move(v); return *this; }
+  ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 

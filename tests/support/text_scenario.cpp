@@ -241,29 +241,43 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
     std::vector<Use> uses;
     ClaimSlip slip;
     std::string label;
+    std::vector<std::optional<std::string>> remarks;  // 摘要 per line, as written in the table
   };
   std::map<std::string, Pending> by_id;
   std::vector<std::string> order;
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
-            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "ファイル"},
+            "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
+            "摘要", "ファイル"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
              if (fresh) {
-               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c)};
+               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c), {}};
                auto& slip = it->second.slip;
                if (c.given("記載の給付率")) slip.rate(c.number("記載の給付率", 0));
                if (c.given("記載の保険請求額")) slip.insurance_claim(c.number("記載の保険請求額", 0));
                if (auto v = c.given("記載の要介護度")) slip.level(*v);
                if (auto v = c.given("記載の生年月日")) slip.birth(*v);
                if (auto v = c.given("記載の保険者番号")) slip.insurer(*v);
+               if (auto v = c.given("開始年月日")) slip.started(*v);
+               if (auto v = c.given("中止年月日")) slip.ended(*v);
                order.push_back(id);
              }
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
+             it->second.remarks.push_back(c.given("摘要"));
            });
   for (const auto& id : order) {
-    const auto& p = by_id.at(id);
+    auto& p = by_id.at(id);
+    if (std::any_of(p.remarks.begin(), p.remarks.end(), [](const auto& r) { return r.has_value(); })) {
+      std::vector<std::string> written;
+      for (std::size_t i = 0; i < p.uses.size(); ++i) {
+        const auto& t = p.uses[i].type;
+        const std::string fallback = t == "17" || t == "67" ? "00000-111111" : "";
+        written.push_back(!p.remarks[i] ? fallback : *p.remarks[i] == "空" ? "" : *p.remarks[i]);
+      }
+      p.slip.remarks(std::move(written));
+    }
     auto claim = s.claim(id, p.office, p.insured, p.month, p.uses, p.slip);
     const auto type = data_type_of(claim.statement.key.form_id);
     auto& f = m.claims[{p.office, type == "711" ? p.label : p.label + "R"}];

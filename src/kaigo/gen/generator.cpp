@@ -156,6 +156,8 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
     d.service_type = type;
     d.item_code = l.item_code;
     d.count = l.count;
+    // 福祉用具貸与 names the product in its 摘要 (seed 002 §8 別記: TAIS / 届出コード, 14QR without it).
+    if (type == "17" || type == "67") d.note = fmt::format("00000-{:0>6}", l.item_code);
     if (l.rental.value > 0) {
       d.service_units = l.rental;
       if (p.welfare) d.fund_units[0] = l.rental;

@@ -8,7 +8,7 @@
 //      returned when the hold period is over, otherwise held again;
 //   3. this month's 明細書, in acceptance order: 事業所 and サービス (ADD0/ADD1), 保険者
 //      (ADD2/ADDA), 受給者台帳 (12P0, 12PA, 12PD, 12QJ, 12QT, 12SA; 12P4/12P5 on 様式第七),
-//      duplicates (ANN2, ANN4 + ANNM, ANN7), amounts (ASSA, ASS0, ATT5), then the plan match:
+//      日割り of 月額 services (AEFJ), 摘要 (14QR), duplicates (ANN2, ANN4 + ANNM, ANN7), amounts (ASSA, ASS0, ATT5), then the plan match:
 //      none → 保留 or 返戻; no line → 増減 A; over the line → 増減 B (or 返戻 when configured),
 //      with the amounts recomputed from the decided units.
 // docs/review.md explains each step and its source.

@@ -4,8 +4,10 @@
 
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
+#include "kaigo/review/detail/daily_rate_check.hpp"
 #include "kaigo/review/detail/office_checks.hpp"
 #include "kaigo/review/detail/plan_match.hpp"
+#include "kaigo/review/detail/remark_check.hpp"
 #include "kaigo/review/recipient_checks.hpp"
 
 namespace kaigo::review {
@@ -89,6 +91,8 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
   const auto* recipient = check_claim_recipient(versions, st, fee, f);
   check_claim_services_for_person(ctx.masters, versions, st, f);
+  check_daily_rates(ctx.masters, versions, st, f);
+  check_remarks(st, f);
   const auto key = billing::ClaimKey::from(st.key);
   if (is_new) check_duplicates(key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.

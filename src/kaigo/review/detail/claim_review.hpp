@@ -1,6 +1,6 @@
 // review/claim_review — one 明細書 decided (review-rules §8 step 3): office and insurer
-// (office_checks), 受給者台帳 (recipient_checks), duplicates (ANN2 this month — held ones
-// included —, ANN4 with ANNM, ANN7), amounts (amount_checks); any of these returns it whole.
+// (office_checks), 受給者台帳 (recipient_checks), 日割り (daily_rate_check), 摘要 (remark_check),
+// duplicates (ANN2 this month — held ones included —, ANN4 with ANNM, ANN7), amounts (amount_checks); any of these returns it whole.
 // Otherwise the 給付管理票 match (plan_match) decides 決定, 査定, 保留 or 返戻.
 // Owns: the order of the checks and the register of this month's 明細書. Must not: decide plans.
 #pragma once
