@@ -98,6 +98,12 @@ Statement& Statement::bind(int i, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_static(int i, std::string_view text) {
+  const char* data = text.data() ? text.data() : "";
+  if (sqlite3_bind_text64(stmt_, i, data, text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) conn_->fail("bind");
+  return *this;
+}
+
 Statement& Statement::bind_blob(int i, std::string_view bytes) {
   // A zero-length blob must still be a blob, not NULL: an empty received file is kept as received.
   static const char kEmpty = 0;
