@@ -38,6 +38,9 @@ class Connection {
   std::int64_t last_insert_id() const;
   std::int64_t changes() const;
   [[noreturn]] void fail(std::string_view what) const;
+  // Writes the write-ahead log to the disk (fdatasync): every transaction committed so far on this
+  // database, whatever its synchronous setting, is then durable. The barrier of a group commit.
+  void sync_log();
   // Whether a transaction (read or write) is open on this connection.
   bool in_transaction() const { return depth_ > 0; }
 
