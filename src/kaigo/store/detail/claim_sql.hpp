@@ -25,7 +25,9 @@ inline std::string normalized_insurer(std::string_view column) {
 
 // billing::ClaimKey in SQL: a 明細書 of a received file (submission_documents `document`, insurer as
 // written) is the decided one (claim_decisions `decision`, insurer stored in its 6-digit form) when
-// the five items agree — the columns of claim_decisions_claim, in its order.
+// the five items agree. claim_decisions_person (insured_no, service_month) finds the few rows of
+// the person-month and the other three items are checked on them: an index of all five columns
+// cost the review more in writes than it saved (docs/performance.md, issue 19).
 inline std::string same_claim(std::string_view document, std::string_view decision) {
   return fmt::format("{1}.insured_no = {0}.insured_no AND {1}.service_month = {0}.service_month AND {1}.form_id = "
                      "{0}.code AND {1}.office_no = {0}.office_no AND {1}.insurer_no = {2}",

@@ -7,7 +7,7 @@
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 3;
 
 // What changes a database of an earlier version into this one (run before kSchema, in order).
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
@@ -16,10 +16,6 @@ inline constexpr int kSchemaVersion = 4;
 //          receiving a file (submissions.owner), the account that sent it (submissions.sender) and its
 //          idempotency key;
 //          months already reviewed or settled keep that state.
-//   3 → 4: claim_decisions_person (insured_no, service_month) gives way to claim_decisions_claim,
-//          the same columns followed by the rest of billing::ClaimKey (form_id, office_no,
-//          insurer_no), so that a re-sent 明細書 finds its earlier decision in the index alone
-//          (review_store's same_claim); what used the narrower index uses its prefix.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
@@ -39,7 +35,6 @@ INSERT OR IGNORE INTO months(month, state, since, note)
                        ELSE 'reviewed' END, r.finished_at, 'schema 3'
   FROM review_months r;
 )sql",
-    "DROP INDEX IF EXISTS claim_decisions_person;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -223,10 +218,7 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
 );
 CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
 CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
--- billing::ClaimKey (insurer_no in its 6-digit form): the earlier decision on a re-sent 明細書, and
--- by its prefix every decision of a person-month.
-CREATE INDEX IF NOT EXISTS claim_decisions_claim
-  ON claim_decisions(insured_no, service_month, form_id, office_no, insurer_no);
+CREATE INDEX IF NOT EXISTS claim_decisions_person ON claim_decisions(insured_no, service_month);
 -- The 集計 rows of a decided 明細書 (written and decided units and amounts); row 0 = 特定入所者.
 CREATE TABLE IF NOT EXISTS claim_rows (
   decision_id INTEGER NOT NULL REFERENCES claim_decisions(id),
