@@ -44,27 +44,37 @@ void register_submit(CLI::App& app, int& status) {
     status = 0;
     nlohmann::json answers = nlohmann::json::array();
     std::vector<precheck::FileResult> with_errors;
-    for (const auto& path : files) {
-      std::string bytes;
-      try {
-        bytes = read_whole_file(path);
-      } catch (const std::exception& e) {
-        err(fmt::format("エラー / error: {}\n", e.what()));
-        status = 1;
-        continue;
-      }
-      auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, *at);
-      audit_cli(desk.db(), "upload", std::to_string(s.id),
-                {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
-                 {"sha256", s.sha256}, {"bytes", s.size}},
-                *at);
+    // Each line is printed once the commit holding its file is on the disk (group commit).
+    month::ReceiptGroup group(desk, [&](const reception::Submission& s) {
       if (format == "json") {
         answers.push_back(month::submission_json(s));
       } else {
         print_line(s);
         if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
       }
+    });
+    try {
+      for (const auto& path : files) {
+        std::string bytes;
+        try {
+          bytes = read_whole_file(path);
+        } catch (const std::exception& e) {
+          err(fmt::format("エラー / error: {}\n", e.what()));
+          status = 1;
+          continue;
+        }
+        auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, *at);
+        audit_cli(desk.db(), "upload", std::to_string(s.id),
+                  {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                   {"sha256", s.sha256}, {"bytes", s.size}},
+                  *at);
+        group.received(std::move(s));
+      }
+    } catch (...) {
+      group.close();  // what was stored before the failure is acknowledged, then the failure reported
+      throw;
     }
+    group.close();
     if (format == "json") {
       out(dump_json(answers));
     } else if (!with_errors.empty()) {

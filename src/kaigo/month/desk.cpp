@@ -31,4 +31,40 @@ reception::Submission Desk::submit(std::string_view file_name, std::string_view 
 
 reception::CancelResult Desk::cancel(std::int64_t id, const LocalDateTime& at) { return reception_->cancel(id, at); }
 
+ReceiptGroup::ReceiptGroup(Desk& desk, std::function<void(const reception::Submission&)> acknowledge,
+                           std::size_t files, std::chrono::milliseconds wait)
+    : desk_(desk), acknowledge_(std::move(acknowledge)), files_(files), wait_(wait) {
+  desk_.db().defer_sync(true);
+}
+
+ReceiptGroup::~ReceiptGroup() {
+  if (!open_) return;
+  try {
+    desk_.db().defer_sync(false);
+  } catch (...) {  // NOLINT(bugprone-empty-catch): unwinding; nothing pending was acknowledged
+  }
+}
+
+void ReceiptGroup::received(reception::Submission s) {
+  if (pending_.empty()) first_ = std::chrono::steady_clock::now();
+  pending_.push_back(std::move(s));
+  if (pending_.size() >= files_ || std::chrono::steady_clock::now() - first_ >= wait_) sync_and_acknowledge();
+}
+
+void ReceiptGroup::close() {
+  if (!open_) return;
+  desk_.db().defer_sync(false);  // syncs the log
+  open_ = false;
+  auto last = std::move(pending_);
+  pending_.clear();
+  for (const auto& s : last) acknowledge_(s);
+}
+
+void ReceiptGroup::sync_and_acknowledge() {
+  desk_.db().make_durable();
+  auto durable = std::move(pending_);
+  pending_.clear();
+  for (const auto& s : durable) acknowledge_(s);
+}
+
 }  // namespace kaigo::month

@@ -4,8 +4,10 @@
 // exactly the same way.
 // Owns: wiring a database to reception. Must not: print, parse options or know HTTP.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +47,42 @@ class Desk {
   std::unique_ptr<store::Database> db_;
   std::shared_ptr<const store::TablesInForce> world_;
   std::unique_ptr<reception::Reception> reception_;
+};
+
+// Group commit of files received together (the files of one `kaigo submit`, issue 19): each file is
+// still its own atomic steps, but their commits wait for the disk together — one sync of the log
+// every kFiles files or kWait after the group's first file, whichever comes first — and each
+// file is acknowledged (`acknowledge`, in the order received) only after the sync that holds it.
+// A kill -9 loses nothing acknowledged, nor anything committed; a power loss at most what was
+// never acknowledged. Everything written on the desk's database in between shares the sync (the
+// audit row of an upload).
+class ReceiptGroup {
+ public:
+  static constexpr std::size_t kFiles = 64;
+  static constexpr std::chrono::milliseconds kWait{200};
+
+  ReceiptGroup(Desk& desk, std::function<void(const reception::Submission&)> acknowledge,
+               std::size_t files = kFiles, std::chrono::milliseconds wait = kWait);
+  // Without close(): what is pending is never acknowledged (it was never known to be durable).
+  ~ReceiptGroup();
+  ReceiptGroup(const ReceiptGroup&) = delete;
+  ReceiptGroup& operator=(const ReceiptGroup&) = delete;
+
+  // A file whose steps are all committed: acknowledged at the next sync.
+  void received(reception::Submission s);
+  // Syncs what is pending, acknowledges it and ends the group (the database syncs each commit again).
+  void close();
+
+ private:
+  void sync_and_acknowledge();
+
+  Desk& desk_;
+  std::function<void(const reception::Submission&)> acknowledge_;
+  std::size_t files_;
+  std::chrono::milliseconds wait_;
+  std::vector<reception::Submission> pending_;
+  std::chrono::steady_clock::time_point first_{};
+  bool open_ = true;
 };
 
 }  // namespace kaigo::month

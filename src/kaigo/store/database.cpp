@@ -163,7 +163,7 @@ void Database::atomically(const std::function<void()>& step) {
 }
 
 void Database::atomically_unsynced(const std::function<void()>& step) {
-  if (conn_->in_transaction()) {
+  if (conn_->in_transaction() || sync_deferred_) {
     atomically(step);
     return;
   }
@@ -179,6 +179,19 @@ void Database::atomically_unsynced(const std::function<void()>& step) {
   } restore{*conn_};
   atomically(step);
 }
+
+void Database::defer_sync(bool on) {
+  if (on == sync_deferred_) return;
+  if (!on) make_durable();
+  conn_->exec(on ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+  // A received file dirties a few hundred scattered index pages; checkpointing every 1,000 pages
+  // (SQLite's default) would copy the same pages into the database after every second file.
+  // During a group the log may grow to 64 MiB, so that a checkpoint writes each page once.
+  conn_->exec(on ? "PRAGMA wal_autocheckpoint=16384" : "PRAGMA wal_autocheckpoint=1000");
+  sync_deferred_ = on;
+}
+
+void Database::make_durable() { conn_->sync_log(); }
 
 std::string Database::owner() { return process_owner(); }
 bool Database::alive(std::string_view owner) { return process_alive(owner); }

@@ -67,6 +67,13 @@ class Database : public reception::Repository {
   void atomically(const std::function<void()>& step) override;
   // WAL is sequential: the next durable commit makes an unsynced one durable too.
   void atomically_unsynced(const std::function<void()>& step) override;
+  // Group commit (issue 19): from defer_sync(true), every commit of this connection — the atomic
+  // steps and any other write — is kept without waiting for the disk (a kill -9 loses none of them:
+  // they are in the system's cache; a power loss may lose those after the last make_durable()).
+  // make_durable() writes all of them to the disk at once: acknowledge a step only after the
+  // make_durable() that follows its commit. defer_sync(false) makes everything durable first.
+  void defer_sync(bool on);
+  void make_durable();
   std::string owner() override;
   bool alive(std::string_view owner) override;
   std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,
@@ -120,6 +127,7 @@ class Database : public reception::Repository {
   explicit Database(std::unique_ptr<Connection> conn);
   void append_state(std::int64_t id, reception::FileState state, const LocalDateTime& at, std::string_view note);
   std::unique_ptr<Connection> conn_;
+  bool sync_deferred_ = false;
 };
 
 }  // namespace kaigo::store

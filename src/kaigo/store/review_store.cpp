@@ -10,6 +10,7 @@
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/ledgers.hpp"
+#include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
@@ -25,19 +26,6 @@ constexpr std::string_view kPlanData = "821";
 constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + document index
 
 std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
-
-// billing::ClaimKey in SQL: a 明細書 of a received file (submission_documents, insurer as written)
-// is the decided one (claim_decisions, insurer stored in its 6-digit form) when the five items
-// agree — the 証記載保険者番号 normalised as master::normalize_insurer_no does.
-std::string normalized_insurer(std::string_view column) {
-  return fmt::format("(CASE WHEN length({0}) = 8 AND substr({0}, 1, 2) = '00' THEN substr({0}, 3) ELSE {0} END)",
-                     column);
-}
-std::string same_claim(std::string_view document, std::string_view decision) {
-  return fmt::format("{1}.insured_no = {0}.insured_no AND {1}.service_month = {0}.service_month AND {1}.form_id = "
-                     "{0}.code AND {1}.office_no = {0}.office_no AND {1}.insurer_no = {2}",
-                     document, decision, normalized_insurer(std::string(document) + ".insurer_no"));
-}
 
 // The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
 class ReceptionFindings {
@@ -265,14 +253,16 @@ constexpr std::size_t kBatchDecisions = 2000;
 
 struct ReviewStore::Writer {
   Connection& c;
+  std::string month;  // the review month as stored, made once (every decision row binds it)
   std::optional<Transaction> tx;
   std::size_t pending = 0;
   Statement plan;
   Statement link;
   DecisionWriter decisions;
 
-  explicit Writer(Connection& conn)
+  Writer(Connection& conn, std::string review_month)
       : c(conn),
+        month(std::move(review_month)),
         plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
                        "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
@@ -332,20 +322,23 @@ void ReviewStore::begin(YearMonth month) {
     gone(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT rowid FROM {} WHERE month = ? LIMIT {})", table, table,
                      kBatchDecisions * 4));
   }
-  writer_ = std::make_unique<Writer>(c);
+  writer_ = std::make_unique<Writer>(c, m);
 }
 
 void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
   auto& w = *writer_;
   w.batch();
-  auto month = month_.str();
+  const auto& month = w.month;
   auto colon = p.id.find(':');
   auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
-  w.plan.bind(1, month).bind(2, p.id).bind(3, submission).bind(4, p.id.substr(colon + 1));
-  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind(6, review::kPlanOutcomes.code(d.outcome));
-  w.plan.bind(7, std::string(master::normalize_insurer_no(p.plan.insurer_no))).bind(8, p.plan.insured_no);
-  w.plan.bind(9, p.plan.service_month.str()).bind(10, p.plan.support_office_no).bind(11, p.plan.create_kind);
-  w.plan.bind(12, d.previous_plan_id).run();
+  // Bound without a copy: every text lives in p, d, w or here until run().
+  const auto service_month = p.plan.service_month.str();
+  w.plan.bind_static(1, month).bind_static(2, p.id).bind(3, submission);
+  w.plan.bind_static(4, std::string_view(p.id).substr(colon + 1));
+  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind_static(6, review::kPlanOutcomes.code(d.outcome));
+  w.plan.bind_static(7, master::normalize_insurer_no(p.plan.insurer_no)).bind_static(8, p.plan.insured_no);
+  w.plan.bind_static(9, service_month).bind_static(10, p.plan.support_office_no).bind(11, p.plan.create_kind);
+  w.plan.bind_static(12, d.previous_plan_id).run();
   for (const auto& id : d.rereview_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "rereview").bind(4, id).run();
   for (const auto& id : d.withdrawn_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "withdrawn").bind(4, id).run();
   w.decisions.findings(month, p.id, d.findings);
@@ -353,7 +346,7 @@ void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecisio
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
   writer_->batch();
-  writer_->decisions.claim(month_.str(), kReviewDecision, c.statement.key, d);
+  writer_->decisions.claim(writer_->month, kReviewDecision, c.statement.key, d);
 }
 
 void ReviewStore::commit() {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/store/database.hpp"
+#include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
@@ -292,13 +293,11 @@ std::string Database::in_flight_owner(std::int64_t id) {
 
 std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth month, std::span<const std::string> keys,
                                                                      std::int64_t except) {
-  auto st = conn_->prepare(
-      "SELECT d.submission_id, s.file_name FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-      "WHERE d.doc_key = ? AND s.processing_month = ? AND s.id <> ? AND s.state IN (?, ?, ?) "
-      "ORDER BY d.submission_id LIMIT 1");
+  auto st = conn_->prepare(kDocumentInReviewSql);
+  const auto month_text = month.str();
   std::vector<reception::StoredDocument> out;
   for (const auto& key : keys) {
-    st.bind(1, key).bind(2, month.str()).bind(3, except);
+    st.bind_static(1, key).bind_static(2, month_text).bind(3, except);
     st.bind(4, reception::state_code(FileState::Accepted))
         .bind(5, reception::state_code(FileState::FormatErrors))
         .bind(6, reception::state_code(FileState::Sent));

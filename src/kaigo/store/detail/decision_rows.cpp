@@ -59,18 +59,23 @@ DecisionWriter::DecisionWriter(Connection& c)
                          "service_type, item, found, expected, message_ja, message_en) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
 
+// The texts are bound without a copy (bind_static): each one lives in the arguments or in the
+// locals below until run() has stepped and cleared the statement.
 void DecisionWriter::claim(const std::string& month, std::string_view kind, const billing::StatementKey& key,
                            const review::ClaimDecision& d) {
   auto ref = parse_claim_id(d.claim_id);
   if (!ref) throw StoreError("明細書の識別子が不正です / malformed claim id: " + d.claim_id);
-  claim_.bind(1, month).bind(2, kind).bind(3, d.claim_id).bind(4, ref->submission).bind(5, ref->doc_key);
+  const auto held_since = d.held_since ? d.held_since->str() : std::string();
+  const auto service_month = key.service_month.str();
+  claim_.bind_static(1, month).bind_static(2, kind).bind_static(3, d.claim_id).bind(4, ref->submission);
+  claim_.bind_static(5, ref->doc_key);
   claim_.bind(6, static_cast<std::int64_t>(ref->copy)).bind(7, static_cast<std::int64_t>(d.order));
-  claim_.bind(8, review::kClaimOutcomes.code(d.outcome)).bind(9, d.released ? 1 : 0);
-  claim_.bind(10, d.held_since ? d.held_since->str() : std::string());
-  claim_.bind(11, key.form_id)
-      .bind(12, key.office_no)
-      .bind(13, std::string(master::normalize_insurer_no(key.insurer_no)));
-  claim_.bind(14, key.insured_no).bind(15, key.service_month.str());
+  claim_.bind_static(8, review::kClaimOutcomes.code(d.outcome)).bind(9, d.released ? 1 : 0);
+  claim_.bind_static(10, held_since);
+  claim_.bind_static(11, key.form_id)
+      .bind_static(12, key.office_no)
+      .bind_static(13, master::normalize_insurer_no(key.insurer_no));
+  claim_.bind_static(14, key.insured_no).bind_static(15, service_month);
   bind_amounts(claim_, 16, d.written_total());
   bind_amounts(claim_, 22, d.decided_total());
   claim_.run();
@@ -84,10 +89,11 @@ void DecisionWriter::claim(const std::string& month, std::string_view kind, cons
   findings(month, d.claim_id, d.findings);
 }
 
-void DecisionWriter::row(std::int64_t decision_id, int seq, const std::string& type, const std::string& item,
+void DecisionWriter::row(std::int64_t decision_id, int seq, std::string_view type, std::string_view item,
                          CutReason cut, std::optional<Units> plan, const review::Amounts& written,
                          const review::Amounts& decided) {
-  row_.bind(1, decision_id).bind(2, seq).bind(3, type).bind(4, item).bind(5, review::kCutReasons.code(cut));
+  row_.bind(1, decision_id).bind(2, seq).bind_static(3, type).bind_static(4, item);
+  row_.bind_static(5, review::kCutReasons.code(cut));
   if (plan) {
     row_.bind(6, plan->value);
   } else {
@@ -102,10 +108,12 @@ void DecisionWriter::findings(const std::string& month, const std::string& doc_i
                               const std::vector<review::Finding>& list) {
   int seq = 0;
   for (const auto& f : list) {
-    finding_.bind(1, month).bind(2, doc_id).bind(3, ++seq).bind(4, review::kFindingKinds.code(f.kind)).bind(5, f.code);
-    finding_.bind(6, f.list_reason ? std::string(1, f.list_reason) : std::string());
-    finding_.bind(7, review::kCutReasons.code(f.cut)).bind(8, f.service_type).bind(9, f.item).bind(10, f.found).bind(11, f.expected);
-    finding_.bind(12, f.message_ja).bind(13, f.message_en);
+    finding_.bind_static(1, month).bind_static(2, doc_id).bind(3, ++seq);
+    finding_.bind_static(4, review::kFindingKinds.code(f.kind)).bind_static(5, f.code);
+    finding_.bind_static(6, std::string_view(&f.list_reason, f.list_reason ? 1 : 0));
+    finding_.bind_static(7, review::kCutReasons.code(f.cut)).bind_static(8, f.service_type).bind_static(9, f.item);
+    finding_.bind_static(10, f.found).bind_static(11, f.expected);
+    finding_.bind_static(12, f.message_ja).bind_static(13, f.message_en);
     finding_.run();
   }
 }

@@ -44,7 +44,7 @@ class DecisionWriter {
   void findings(const std::string& month, const std::string& doc_id, const std::vector<review::Finding>& list);
 
  private:
-  void row(std::int64_t decision_id, int seq, const std::string& type, const std::string& item, review::CutReason cut,
+  void row(std::int64_t decision_id, int seq, std::string_view type, std::string_view item, review::CutReason cut,
            std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided);
 
   Connection& c_;

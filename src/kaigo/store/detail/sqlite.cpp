@@ -79,6 +79,15 @@ Statement Connection::prepare(std::string_view sql) {
   return Statement(*this, stmt);
 }
 
+void Connection::sync_log() {
+  // The WAL file's handle, as SQLite's own commits sync it (synchronous=FULL syncs this file, with
+  // these flags, after each commit). An fsync covers every write made before it, whoever made it.
+  sqlite3_file* log = nullptr;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) != SQLITE_OK) fail("sync");
+  if (log == nullptr || log->pMethods == nullptr) return;  // no log open: nothing committed through one
+  if (log->pMethods->xSync(log, SQLITE_SYNC_NORMAL) != SQLITE_OK) fail("sync");
+}
+
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
 
@@ -95,6 +104,12 @@ Statement& Statement::bind(int i, std::string_view text) {
   if (sqlite3_bind_text64(stmt_, i, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
     conn_->fail("bind");
   }
+  return *this;
+}
+
+Statement& Statement::bind_static(int i, std::string_view text) {
+  const char* data = text.data() ? text.data() : "";
+  if (sqlite3_bind_text64(stmt_, i, data, text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) conn_->fail("bind");
   return *this;
 }
 

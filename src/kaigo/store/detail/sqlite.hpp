@@ -38,6 +38,9 @@ class Connection {
   std::int64_t last_insert_id() const;
   std::int64_t changes() const;
   [[noreturn]] void fail(std::string_view what) const;
+  // Writes the write-ahead log to the disk (fdatasync): every transaction committed so far on this
+  // database, whatever its synchronous setting, is then durable. The barrier of a group commit.
+  void sync_log();
   // Whether a transaction (read or write) is open on this connection.
   bool in_transaction() const { return depth_ > 0; }
 
@@ -65,6 +68,9 @@ class Statement {
   Statement& bind(int i, std::string_view text);
   Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
   Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+  // The text is not copied (SQLITE_STATIC): it must stay valid until the statement has run (run()
+  // and reset() clear the binds). For the hot inserts of the review, whose values outlive the step.
+  Statement& bind_static(int i, std::string_view text);
   // The bytes are not copied: they must stay valid until the statement has run (run() resets it).
   Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_null(int i);

@@ -1,0 +1,66 @@
+// How SQLite runs the lookups made once per document of a month (issue 19): each is a search of
+// an index, with no temporary B-tree and no scan — on an empty database and on one with rows.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kaigo/store/database.hpp"
+#include "kaigo/store/detail/claim_sql.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::store {
+namespace {
+
+using testing::TempDir;
+
+// The plan SQLite chooses, one detail line per row ("SEARCH d USING …").
+std::string plan_of(Connection& c, std::string_view sql) {
+  auto st = c.prepare("EXPLAIN QUERY PLAN " + std::string(sql));
+  std::string out;
+  while (st.step()) out += st.text(3) + "\n";
+  return out;
+}
+
+// The re-sent 明細書's join of review_store's history: every document of the month against the
+// decisions of earlier months.
+std::string same_claim_join() {
+  return "SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
+         "c2 ON " +
+         same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND s.state = 'sent'";
+}
+
+void expect_index_searches(Connection& c) {
+  const auto duplicate = plan_of(c, kDocumentInReviewSql);
+  EXPECT_NE(duplicate.find("SEARCH d USING COVERING INDEX submission_documents_key_file (doc_key=?)"),
+            std::string::npos)
+      << duplicate;
+  EXPECT_EQ(duplicate.find("TEMP B-TREE"), std::string::npos) << duplicate;
+  EXPECT_EQ(duplicate.find("SCAN"), std::string::npos) << duplicate;
+
+  const auto resent = plan_of(c, same_claim_join());
+  EXPECT_NE(resent.find("SEARCH c2 USING INDEX claim_decisions_person (insured_no=? AND service_month=?)"),
+            std::string::npos)
+      << resent;
+  EXPECT_EQ(resent.find("TEMP B-TREE"), std::string::npos) << resent;
+}
+
+TEST(StoreQueryPlan, TheLookupsOfEachDocumentSearchAnIndex) {
+  TempDir dir;
+  auto db = Database::create(dir / "k.db");
+  auto& c = db->connection();
+  expect_index_searches(c);
+  // With rows (and the statistics ANALYZE keeps) the plan stays the same.
+  c.exec(
+      "INSERT INTO submissions(id, file_name, received_at, processing_month, state, sha256, size) VALUES "
+      "(1, 'a.CSV', 'x', '202605', 'accepted', '', 0), (2, 'b.CSV', 'x', '202605', 'accepted', '', 0);"
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+      "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
+      "service_month, has_errors) SELECT 1 + i % 2, i, '7131', 'k' || i, '1370000001', '131016', printf('%010d', i), "
+      "'202604', 0 FROM n;"
+      "ANALYZE;");
+  expect_index_searches(c);
+}
+
+}  // namespace
+}  // namespace kaigo::store
