@@ -21,6 +21,18 @@
 namespace kaigo::testing {
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderASan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kUnderASan = true;
+#else
+constexpr bool kUnderASan = false;
+#endif
+#else
+constexpr bool kUnderASan = false;
+#endif
+
 using namespace std::chrono_literals;
 using reception::FileState;
 using reception::MonthState;
@@ -203,7 +215,9 @@ TEST(MonthIntegrity, FilesOfTheNextMonthAreTakenInWhileAMonthIsReviewed) {
   }
   review.join();
   EXPECT_GT(taken_while_reviewing, 0) << "the review ended before a file could be sent; make the month larger";
-  EXPECT_LT(slowest, 1s);
+  // The figure that counts is in docs/performance.md (make bench); here, that no submit waits for
+  // the whole review. Under ASan every step is 2-3 times slower, so the bound is wider there.
+  EXPECT_LT(slowest, kUnderASan ? 3s : 1s);
   EXPECT_EQ(w.db().month({2026, 5}).state, MonthState::Reviewed);
 }
 

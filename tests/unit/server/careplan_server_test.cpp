@@ -148,8 +148,9 @@ TEST(CarePlanServer, RoutingReceiptsLicencesDraftsRetentionAndReconcile) {
   ASSERT_EQ(b.upload_file(w.files_of(r.b).front()).status, 201);
   auto rec = b.get("/api/careplan/reconcile/202605?all=1");
   ASSERT_EQ(rec.status, 200) << rec.body;
-  ASSERT_FALSE(rec.json()["claims"].empty());
-  for (const auto& claim : rec.json()["claims"]) EXPECT_EQ(claim["office"], r.b);
+  const auto reconciled = rec.json();  // the loop below iterates inside it
+  ASSERT_FALSE(reconciled["claims"].empty());
+  for (const auto& claim : reconciled["claims"]) EXPECT_EQ(claim["office"], r.b);
   EXPECT_EQ(staff.get("/api/careplan/reconcile/202605").status, 200);
 
   // Retention: 90 days after the sets, kaigo careplan purge removes their files.
