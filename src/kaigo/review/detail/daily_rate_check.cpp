@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "kaigo/core/embedded.hpp"
+#include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/review/codes.hpp"
 
@@ -29,18 +29,8 @@ bool names_an_event(std::string_view event) {
 }
 
 std::vector<EventSource> load_event_sources() {
-  auto bytes = embedded::find(kEventsTable);
-  if (!bytes) throw std::logic_error("review/detail/daily_rate_events.tsv is not embedded");
   std::vector<EventSource> rows;
-  bool header = true;
-  for (std::string_view line : lines(*bytes)) {
-    if (trim(line).empty()) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    auto cells = split(line, '\t');
-    if (cells.size() < 3) throw std::logic_error(fmt::format("daily_rate_events.tsv: short row: {}", line));
+  for (const auto& cells : embedded::tsv_rows(kEventsTable, 3)) {
     EventSource row;
     row.source = cells[0];
     row.start = cells[1] == "start" || cells[1] == "both";

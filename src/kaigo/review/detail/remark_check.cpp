@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "kaigo/core/embedded.hpp"
+#include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/review/codes.hpp"
 
@@ -25,18 +25,8 @@ struct RemarkRule {
 };
 
 std::vector<RemarkRule> load_rules() {
-  auto bytes = embedded::find(kTable);
-  if (!bytes) throw std::logic_error("review/detail/remark_rules.tsv is not embedded");
   std::vector<RemarkRule> rules;
-  bool header = true;
-  for (std::string_view line : lines(*bytes)) {
-    if (trim(line).empty()) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    auto cells = split(line, '\t');
-    if (cells.size() < 4) throw std::logic_error(fmt::format("remark_rules.tsv: short row: {}", line));
+  for (const auto& cells : embedded::tsv_rows(kTable, 4)) {
     if (cells[2] != "product_code") throw std::logic_error(fmt::format("remark_rules.tsv: unknown content {}", cells[2]));
     rules.push_back({cells[0], cells[1], Content::ProductCode, cells[3]});
   }
