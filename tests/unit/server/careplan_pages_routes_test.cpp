@@ -4,21 +4,12 @@
 // message — which the send page lists; every state change of the hub needs the CSRF token.
 #include <gtest/gtest.h>
 
-#include <sodium.h>
-
 #include "kaigo/careplan/file_name.hpp"
+#include "support/base64.hpp"
 #include "support/server_world.hpp"
 
 namespace kaigo::testing {
 namespace {
-
-std::string base64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);
-  return out;
-}
 
 // The generated 予定 of the care manager 1370000001 to 1370000002 or 1370000003 (B), with B's
 // certificate; C is the other one.

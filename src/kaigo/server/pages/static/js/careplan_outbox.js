@@ -2,26 +2,8 @@
 // page (GET /api/careplan/outbox), each with its files (a DLT file marked as a withdrawal, a file
 // it withdrew as 取下げ済), every receiver's 受信済 mark with its time (not the receiving account),
 // and for a draft the 「送信」 button (POST /api/careplan/drafts/{id}/send, checked again then).
-import { $, api, clear, el, fmtNumber, flash, pager, params, setParams, showFailure, when } from "./common.js";
-
-let page = Number(params().get("page") || 1);
-
-function files(list) {
-  return el(
-    "ul",
-    { class: "plain files" },
-    list.map((f) =>
-      el(
-        "li",
-        {},
-        el("span", { class: "code" }, f.kind), ` ${f.name}（${fmtNumber.format(f.size)} バイト）`,
-        f.kind.startsWith("DLT") ? el("strong", {}, " 取下げ依頼 / withdrawal") : null,
-        f.withdrawn ? el("strong", { class: "withdrawn" }, " 取下げ済 / withdrawn") : f.withdrawn_persons ? ` ${f.withdrawn_persons}/${f.persons} 人取下げ` : null,
-        f.purged_at ? " 保存期間終了" : null,
-      ),
-    ),
-  );
-}
+import { api, el, failureText, flash, when } from "./common.js";
+import { fileList, mailbox, setState } from "./careplan.js";
 
 function receipts(set) {
   if (set.state === "draft") return "（一時保存：まだ誰にも届いていません）";
@@ -36,39 +18,27 @@ async function sendDraft(set) {
   try {
     const sent = await api(`/api/careplan/drafts/${set.id}/send`, { method: "POST", json: {} });
     flash(`番号 ${sent.id} を送信しました。`, "ok");
-    await load();
+    await reload();
   } catch (e) {
     const reasons = (e.error && e.error.refusals) || [];
-    flash([`送信できません / not sent: ${e.error ? `${e.error.message_ja} / ${e.error.message_en}（${e.error.code}）` : e}`,
-      ...reasons.slice(1).map((r) => `${r.code} ${r.message_ja} / ${r.message_en}`)], "error");
+    flash([`送信できません / not sent: ${failureText(e)}`, ...reasons.slice(1).map((r) => `${r.code} ${r.message_ja} / ${r.message_en}`)], "error");
   }
 }
 
-async function load() {
-  try {
-    const r = await api(`/api/careplan/outbox?page=${page}&per_page=50`);
-    const rows = r.sets.map((s) =>
-      el(
-        "tr",
-        { "data-set": s.id },
-        el("td", { class: "num" }, s.id),
-        el("td", {}, el("span", { class: `state state-${s.state === "draft" ? "cancelled" : "accepted"}` }, s.state === "draft" ? "一時保存" : "送信済")),
-        el("td", { class: "code" }, s.sender_office),
-        el("td", {}, files(s.files)),
-        el("td", {}, receipts(s)),
-        el("td", { class: "message" }, s.message || "－"),
-        el("td", {}, s.state === "draft" ? `作成 ${when(s.created_at)}` : `送信 ${when(s.sent_at)}`),
-        el("td", {}, s.state === "draft" ? el("button", { type: "button", "aria-label": `一時保存 ${s.id} を送信`, onclick: () => sendDraft(s) }, "送信") : "－"),
-      ),
-    );
-    clear($("#list tbody"), rows.length ? rows : el("tr", {}, el("td", { colspan: 8 }, "送信したものはありません。 / Nothing sent yet.")));
-    pager($("#pager"), r, (p) => {
-      page = p;
-      setParams({ page: p });
-      load();
-    });
-  } catch (e) {
-    showFailure(e);
-  }
-}
-load();
+const reload = mailbox(
+  "/api/careplan/outbox",
+  (s) =>
+    el(
+      "tr",
+      { "data-set": s.id },
+      el("td", { class: "num" }, s.id),
+      el("td", {}, setState(s)),
+      el("td", { class: "code" }, s.sender_office),
+      el("td", {}, fileList(s.files)),
+      el("td", {}, receipts(s)),
+      el("td", { class: "message" }, s.message || "－"),
+      el("td", {}, s.state === "draft" ? `作成 ${when(s.created_at)}` : `送信 ${when(s.sent_at)}`),
+      el("td", {}, s.state === "draft" ? el("button", { type: "button", "aria-label": `一時保存 ${s.id} を送信`, onclick: () => sendDraft(s) }, "送信") : "－"),
+    ),
+  "送信したものはありません。 / Nothing sent yet.",
+);

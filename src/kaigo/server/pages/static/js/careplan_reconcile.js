@@ -5,6 +5,7 @@
 // The server gives an office only its own rows (the 国保連 operator every row); a user with several
 // offices can narrow the table to one of them here.
 import { $, api, clear, count, el, fmtNumber, me, monthFromInput, monthLabel, monthToInput, params, saveBlob, setParams, showFailure } from "./common.js";
+import { bytesOf } from "./careplan.js";
 
 const month = $("#month");
 const office = $("#office");
@@ -48,13 +49,6 @@ function claimRows(c) {
       el("td", {}, i === 0 ? texts.join("／") : ""),
     ),
   );
-}
-
-function bytesOf(base64) {
-  const raw = atob(base64);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
 }
 
 function mine(o) {

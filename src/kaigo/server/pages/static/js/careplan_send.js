@@ -4,7 +4,8 @@
 // 種類) — so the clerk sees who will receive what; the server decides (POST /api/careplan/sets,
 // multipart: `file` × n, `message`, `draft`). The answer shows the set's state, or the refusal with
 // its code, the rule, every reason and, for a file with errors, its rows (file, line, item, value).
-import { $, ApiFailure, api, clear, el, fmtNumber, tableBox, when } from "./common.js";
+import { $, ApiFailure, api, clear, dropZone, el, fmtNumber, tableBox, when } from "./common.js";
+import { setState } from "./careplan.js";
 
 // The v4.1 name (docs/careplan.md "File names"): KIND[_{month}]_{from}_{type}_{to}_{type}_{serial}[_{branch}].CSV|jpg.
 const NAME = /^([A-Z0-9]+(?:_(?:SUB1|SUB2|SUB|IMAGE))?)_(?:(\d{6})_)?([0-9A-Z]{10})_([0-9A-Z]{2})_([0-9A-Z]{10})_([0-9A-Z]{2})_(\d{14})(?:_(\d{4}))?\.(csv|jpg)$/i;
@@ -62,16 +63,12 @@ function add(files) {
   render();
 }
 
-function stateWord(s) {
-  return s === "draft" ? "一時保存" : "送信済";
-}
-
 function showSet(set) {
   const receipts = set.receipts.map((r) => `${r.office}（${r.received ? "受信済" : "未受信"}）`);
   return el(
     "div",
     { class: "notice ok" },
-    el("p", {}, el("span", { class: `state state-${set.state === "draft" ? "cancelled" : "accepted"}` }, stateWord(set.state)),
+    el("p", {}, setState(set),
       ` 番号 ${set.id}・ファイル ${set.files.length} 件・${set.state === "draft" ? `作成 ${when(set.created_at)}` : `送信 ${when(set.sent_at)}`}`),
     receipts.length ? el("p", { class: "receipts" }, `送信先: ${receipts.join("、")}`) : null,
     set.withdrawn_persons ? el("p", {}, `取下げた人数（DLT）: ${set.withdrawn_persons} 人`) : null,
@@ -141,21 +138,7 @@ async function post(draft) {
   }
 }
 
-$("#files").addEventListener("change", (e) => {
-  add([...e.target.files]);
-  e.target.value = "";
-});
-const drop = $("#drop");
-drop.addEventListener("dragover", (e) => {
-  e.preventDefault();
-  drop.classList.add("over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (e) => {
-  e.preventDefault();
-  drop.classList.remove("over");
-  add([...e.dataTransfer.files]);
-});
+dropZone($("#drop"), $("#files"), add);
 $("#send").addEventListener("submit", (e) => {
   e.preventDefault();
   post(false);
