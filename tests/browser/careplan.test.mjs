@@ -3,7 +3,8 @@
 // care manager A (1370000001) and the service office B (1370000003) but none for C (1370000002).
 // A drops its 予定 for B with a PDF attachment and sees B filled in from the file name, sends it with
 // a message; B finds it in the inbox, downloads the same bytes, and A's outbox shows it received; a
-// draft is kept, not delivered, and sent from the outbox; C cannot receive A's set (403, nothing
+// draft is kept, not delivered, and sent from the outbox; a DLTPLAN withdraws a person, which the
+// outbox shows on the earlier 予定; C cannot receive A's set (403, nothing
 // about it) and C's own send is refused for its missing licence, with the reason on the page; a file
 // with an error is refused with its row (file, line, item, value, code); the reconcile page shows B
 // exactly the cuts, holds and returns the review will make (codes and units), and the operator every
@@ -179,6 +180,28 @@ test("a draft is kept, not delivered, and sent from the outbox", async () => {
   await browser.go(state.b, "/careplan/inbox");
   await state.b.waitForSelector(`#list tbody tr[data-set="${draftId}"]`);
   assert.equal((await cells(state.b, "#list tbody tr")).length, 2);
+});
+
+test("a DLT file withdraws a person: the outbox shows the request and what it withdrew", async () => {
+  const a = state.a;
+  await browser.go(a, "/careplan/send");
+  await a.waitForSelector("#chosen tbody tr");
+  const name = `DLTPLAN_202604_${A}_43_${B}_11_20260505100000.CSV`;
+  await dropFiles(a, [{ name, bytes: "202407,131013,2000000004,202604\r\n" }]);
+  assert.deepEqual((await cells(a, "#chosen tbody tr"))[0].slice(0, 5), [name, "DLTPLAN", "202604", `${A}（43）`, `${B}（11）`]);
+  await a.click("#send-now");
+  await a.waitForSelector("#answer-body .notice.ok");
+  // The person was in both sets sent to B (the first and the draft): two person rows withdrawn.
+  assert.match(await a.$eval("#answer-body", (e) => e.textContent), /取下げた人数（DLT）: 2 人/);
+
+  const persons = new Set(readFileSync(state.plan, "latin1").trim().split("\r\n").map((l) => l.split(",").slice(1, 3).join(","))).size;
+  await browser.go(a, "/careplan/outbox");
+  await a.waitForSelector(`#list tbody tr[data-set="${state.setId}"]`);
+  const rows = await cells(a, "#list tbody tr");
+  assert.match(rows[0][3], new RegExp(`^DLTPLAN ${name}（33 バイト） 取下げ依頼 / withdrawal$`));
+  const [first] = await cells(a, `#list tbody tr[data-set="${state.setId}"]`);
+  assert.match(first[3], new RegExp(`^UPPLAN ${basename(state.plan)}（[\\d,]+ バイト） 1/${persons} 人取下げPDF week-plan\\.pdf`));
+  await browser.check(a, "careplan-outbox-withdrawn");
 });
 
 test("C cannot receive A's set (403, nothing about it); C's send is refused for its missing licence", async () => {
