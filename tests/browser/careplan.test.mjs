@@ -293,6 +293,12 @@ test("reconcile: B sees exactly its cuts, holds and returns with codes and units
   );
   assert.equal(everyone.filter((r) => r[0]).length, all.claims.length);
   await browser.check(staff, "careplan-reconcile-operator");
+  // Narrowed to B, the operator sees what B sees.
+  await staff.type("#office-input", B);
+  await staff.click("#filter button[type=submit]");
+  await staff.waitForFunction(() => document.querySelectorAll("#claims tbody tr").length === 3);
+  assert.deepEqual(await cells(staff, "#claims tbody tr"), rows);
+  assert.match(staff.url(), new RegExp(`office=${B}`));
 });
 
 test("no page broke its Content-Security-Policy or threw", () => {

@@ -3,7 +3,7 @@
 // give — 査定 with 増減 事由 A / B and the units per サービス種類, 保留, 返戻 with its codes — the
 // 給付管理票 files the care manager should send (downloadable), and where 予定 and 実績 differ.
 // The server gives an office only its own rows (the 国保連 operator every row); a user with several
-// offices can narrow the table to one of them here.
+// offices, or the operator, can narrow the tables to one office here.
 import { $, api, clear, count, el, fmtNumber, me, monthFromInput, monthLabel, monthToInput, params, saveBlob, setParams, showFailure } from "./common.js";
 import { bytesOf } from "./careplan.js";
 
@@ -17,6 +17,13 @@ if (me.offices.length > 1) {
   for (const o of me.offices) office.append(el("option", { value: o }, o));
   office.value = params().get("office") || "";
 }
+const staff = me.role === "kokuhoren" || me.role === "admin";
+const officeInput = $("#office-input");
+if (staff) {
+  $("#office-input-box").hidden = false;
+  officeInput.value = params().get("office") || "";
+}
+const chosenOffice = () => (staff ? officeInput.value.trim() : office.value);
 
 const OUTCOMES = [["paid", "決定"], ["cut", "査定"], ["held", "保留"], ["returned", "返戻"]];
 const units = (n) => (n === null || n === undefined ? "－" : fmtNumber.format(n));
@@ -52,7 +59,8 @@ function claimRows(c) {
 }
 
 function mine(o) {
-  return !office.value || o === office.value;
+  const only = chosenOffice();
+  return !only || o === only;
 }
 
 async function load() {
@@ -89,7 +97,7 @@ async function load() {
 
 $("#filter").addEventListener("submit", (e) => {
   e.preventDefault();
-  setParams({ month: monthFromInput(month.value), office: office.value, all: all.checked ? "1" : null });
+  setParams({ month: monthFromInput(month.value), office: chosenOffice(), all: all.checked ? "1" : null });
   load();
 });
 load();
