@@ -1,0 +1,100 @@
+// The browser side of a browser test: Debian's headless Chromium (puppeteer-core) trusting the test
+// server's key only, fresh sessions in 1366×768 tabs with downloads into a private folder, log in,
+// and each page photographed (KAIGO_SCREENSHOT_DIR) and checked by axe-core (no serious or critical
+// violation); CSP refusals and script errors of any page are collected in `problems`.
+// portal.test.mjs uses it; pages.test.mjs has the same steps inline (older than this file).
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import puppeteer from "puppeteer-core";
+import { PASSWORD } from "./world.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export class Browser {
+  constructor(world) {
+    this.world = world;
+    this.shots = process.env.KAIGO_SCREENSHOT_DIR ? resolve(process.env.KAIGO_SCREENSHOT_DIR) : null;
+    this.profile = mkdtempSync(join(tmpdir(), "kaigo-chromium-"));
+    this.downloads = mkdtempSync(join(tmpdir(), "kaigo-downloads-"));
+    this.problems = [];
+  }
+
+  async launch() {
+    this.browser = await puppeteer.launch({
+      executablePath: process.env.KAIGO_CHROMIUM || "/usr/bin/chromium",
+      headless: true,
+      userDataDir: this.profile,
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1366,768", "--lang=ja-JP",
+        `--ignore-certificate-errors-spki-list=${this.world.serverSpki()}`,
+      ],
+    });
+    if (this.shots) mkdirSync(this.shots, { recursive: true });
+  }
+
+  async close() {
+    if (this.browser) await this.browser.close();
+    rmSync(this.profile, { recursive: true, force: true });
+    rmSync(this.downloads, { recursive: true, force: true });
+  }
+
+  // A fresh session (its own cookies) in a 1366×768 tab.
+  async newUser() {
+    const context = await this.browser.createBrowserContext();
+    const cdp = await this.browser.target().createCDPSession();
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: this.downloads, browserContextId: context.id });
+    const page = await context.newPage();
+    await page.setViewport({ width: 1366, height: 768 });
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) this.problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => this.problems.push(`${page.url()}: ${e.message}`));
+    page.setDefaultTimeout(20000);
+    return page;
+  }
+
+  go(page, path) {
+    return page.goto(`${this.world.url}${path}`, { waitUntil: "domcontentloaded" });
+  }
+
+  async login(page, user, password = PASSWORD) {
+    await this.go(page, "/login");
+    await page.type("#user", user);
+    await page.type("#password", password);
+    await Promise.all([page.waitForNavigation({ waitUntil: "domcontentloaded" }), page.click("#login button[type=submit]")]);
+  }
+
+  // A photograph of the page at 1366×768 and its accessibility check.
+  async check(page, name) {
+    if (this.shots) await page.screenshot({ path: join(this.shots, `page-${name}.png`) });
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const serious = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    assert.deepEqual(serious, [], `axe on ${name}`);
+  }
+
+  async waitForDownload(name) {
+    for (let i = 0; i < 200; i++) {
+      const names = readdirSync(this.downloads);
+      if (names.includes(name) && !names.some((n) => n.endsWith(".crdownload"))) return join(this.downloads, name);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no download named ${name}`);
+  }
+}
+
+export async function text(page, selector) {
+  return page.$eval(selector, (e) => e.textContent);
+}
+
+// The rows of a table body as arrays of cell texts.
+export function rows(page, selector) {
+  return page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+}
