@@ -144,6 +144,38 @@ test("a receipt without purpose is previewed as 返戻 (KH10); another office ca
   assert.equal(mypage.status(), 403);
 });
 
+test("a 代理請求 account applies for its third office, withdraws while awaiting the decision, and applies again", async () => {
+  const page = await b.newUser();
+  state.group = page;
+  page.on("dialog", (d) => d.accept());  // the withdrawal's confirmation
+  await b.login(page, "KJ9000000001");
+  await b.go(page, "/subsidy");
+  await page.waitForSelector('#service-list input[data-service="43"]');  // its first office, 1370000001
+  await page.select("#office", "1370000003");
+  await page.waitForSelector('#service-list input[data-service="11"]');
+  const applyOne = async () => {
+    await setLine(page, 1, { purpose: "カードリーダー 1台", amount: "21000" });
+    await page.click("#check");
+    await page.waitForFunction(() => !document.querySelector("#apply").disabled);
+    await page.click("#apply");
+    await page.waitForFunction(() => /申請番号 \d+ を受け付けました/.test(document.querySelector("#flash").textContent));
+    return Number(await fact(page, "申請番号"));
+  };
+  state.withdrawn = await applyOne();
+  assert.match(await fact(page, "申請者"), /^1370000003 /);
+  await page.click("#withdraw");
+  await page.waitForFunction(() => /取り下げました/.test(document.querySelector("#flash").textContent));
+  assert.equal(await fact(page, "状態"), "取下げ");
+  assert.equal(await page.$eval("#withdraw", (e) => e.hidden), true);
+  state.staffReturned = await applyOne();  // allowed again after the withdrawal
+  assert.equal(await fact(page, "状態"), "申請受付");
+  const list = await rows(page, "#applications");
+  assert.deepEqual(list.map((r) => [r[0], r[4]]), [
+    [String(state.staffReturned), "申請受付"], [String(state.withdrawn), "取下げ"], [String(state.returned), "申請受付"],
+    [String(state.granted), "申請受付"],
+  ]);  // the group's account sees the applications of the three offices it acts for
+});
+
 test("the 国保連 decides both in the decision month: 交付決定 64,000 円 and 返戻", async () => {
   await world.setClock("2026-06-01T09:00:00");
   const page = await b.newUser();
@@ -153,6 +185,7 @@ test("the 国保連 decides both in the decision month: 交付決定 64,000 円 
   await page.waitForSelector(`#applications tr[data-id="${state.granted}"]`);
   const received = await rows(page, "#applications");
   assert.deepEqual(received.map((r) => [r[0], r[2], r[4]]), [
+    [String(state.staffReturned), "1370000003 あおば訪問介護ステーション1", "申請受付"],
     [String(state.returned), "1370000002 ひまわり訪問介護ステーション1", "申請受付"],
     [String(state.granted), "1370000001 さくら居宅介護支援事業所1", "申請受付"],
   ]);
@@ -167,13 +200,24 @@ test("the 国保連 decides both in the decision month: 交付決定 64,000 円 
   await page.waitForSelector("#pay:not([hidden])");
   await page.click("#pay");
   await page.waitForFunction(() => /KH43/.test(document.querySelector("#flash").textContent));
-  // The list shows the received ones (the default filter): only the second office's now.
-  assert.deepEqual((await rows(page, "#applications")).map((r) => r[0]), [String(state.returned)]);
+  // The list shows the received ones (the default filter).
+  assert.deepEqual((await rows(page, "#applications")).map((r) => r[0]), [String(state.staffReturned), String(state.returned)]);
   await page.click(`#applications tr[data-id="${state.returned}"] button`);
   await page.waitForFunction((id) => document.querySelector('#detail-facts dd[data-fact="申請番号"]')?.textContent === String(id), {}, state.returned);
   await page.click("#decide");
   await page.waitForFunction(() => /: 返戻/.test(document.querySelector("#flash").textContent));
   assert.equal(await fact(page, "状態"), "返戻");
+  // The third: returned by the staff with their reason (KH30).
+  await page.click(`#applications tr[data-id="${state.staffReturned}"] button`);
+  await page.waitForFunction((id) => document.querySelector('#detail-facts dd[data-fact="申請番号"]')?.textContent === String(id), {}, state.staffReturned);
+  await page.click("#return-form button[type=submit]");  // no reason: refused in the page
+  await page.waitForFunction(() => /返戻の理由を入力してください/.test(document.querySelector("#flash").textContent));
+  await page.type("#return-reason", "領収書の宛名が事業所名と異なります");
+  await page.click("#return-form button[type=submit]");
+  await page.waitForFunction(() => /: 返戻/.test(document.querySelector("#flash").textContent));
+  const kh30 = await page.$eval('#detail-findings tr[data-code="KH30"]', (tr) => tr.cells[3].textContent);
+  assert.equal(kh30, "審査の結果、返戻します: 領収書の宛名が事業所名と異なります / returned by the review: 領収書の宛名が事業所名と異なります");
+  assert.deepEqual(await rows(page, "#applications"), [["該当する申請はありません。"]]);  // nothing left to decide
 });
 
 test("the office sees 交付決定 with 64,000 円 and every step, and downloads the notice PDF", async () => {
