@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -258,6 +259,8 @@ int apply_withdrawals(Hub& hub, const std::vector<Prepared>& files, const std::v
   return withdrawn;
 }
 
+// The associated data a file is sealed with (not a key anything is found by): the bytes stay bound
+// to their hash and name. Kept files were sealed with this writing, so it never changes.
 std::string seal_context(const ParcelFile& f) { return f.sha256 + "|" + f.name; }
 
 std::vector<std::string> receivers_of(const std::vector<Prepared>& files) {
@@ -448,37 +451,48 @@ std::vector<std::int64_t> purge_expired(Hub& hub, const LocalDateTime& at) {
   return hub.repo.purge_before(cutoff, at);
 }
 
+namespace {
+
+// The sheets of every kept file of a kind, the latest per `key_of` (later files replace earlier
+// ones, spec §5.1.1), without the persons a DLT withdrew, folded to their units; files that no
+// longer open or read cleanly go to `problems`.
+template <class KeyOf>
+std::vector<UsageSheet> latest_sheets(Hub& hub, std::string_view kind, YearMonth month, std::vector<FileCheck>& problems,
+                                      KeyOf key_of) {
+  std::map<std::invoke_result_t<KeyOf, const KeptFile&, const UsageSheet&>, UsageSheet> latest;
+  hub.repo.for_each_kept_file(kind, month, [&](KeptFile&& kept) {
+    auto plain = open_file(hub, kept.file, kept.sealed);
+    if (!plain) {
+      FileCheck c;
+      c.file = kept.file.name;
+      c.error_count = 1;
+      problems.push_back(std::move(c));
+      return;
+    }
+    auto read = read_usage_sheets(kept.file.name, *plain);
+    if (!read.check.ok()) problems.push_back(read.check);
+    std::set<PersonKey> gone;
+    for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
+    for (auto& s : read.values) {
+      if (gone.count(s.person)) continue;
+      auto key = key_of(kept, s);  // before the sheet is moved out
+      latest.insert_or_assign(std::move(key), std::move(s).folded());
+    }
+  });
+  std::vector<UsageSheet> out;
+  out.reserve(latest.size());
+  for (auto& [k, s] : latest) out.push_back(std::move(s));
+  return out;
+}
+
+}  // namespace
+
 MonthSheets month_sheets(Hub& hub, YearMonth service_month) {
   MonthSheets out;
-  auto collect = [&](std::string_view kind, auto&& key_of_sheet) {
-    std::map<std::string, UsageSheet> latest;  // later files replace earlier ones (spec §5.1.1)
-    for (auto& kept : hub.repo.kept_files(kind, service_month)) {
-      auto plain = open_file(hub, kept.file, kept.sealed);
-      if (!plain) {
-        FileCheck c;
-        c.file = kept.file.name;
-        c.error_count = 1;
-        out.problems.push_back(std::move(c));
-        continue;
-      }
-      auto read = read_usage_sheets(kept.file.name, *plain);
-      if (!read.check.ok()) out.problems.push_back(read.check);
-      std::set<std::pair<std::string, std::string>> gone;
-      for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
-      for (auto& s : read.values) {
-        if (gone.count({s.person.insurer_no, s.person.insured_no})) continue;
-        latest[key_of_sheet(kept, s)] = std::move(s);
-      }
-    }
-    std::vector<UsageSheet> v;
-    for (auto& [k, s] : latest) v.push_back(std::move(s));
-    return v;
-  };
-  out.plans = collect("UPPLAN", [](const KeptFile&, const UsageSheet& s) {
-    return s.person.insurer_no + "|" + s.person.insured_no;
-  });
-  out.actuals = collect("UPJSK", [](const KeptFile& k, const UsageSheet& s) {
-    return s.person.insurer_no + "|" + s.person.insured_no + "|" + k.file.sender.office_no;
+  out.plans = latest_sheets(hub, "UPPLAN", service_month, out.problems,
+                            [](const KeptFile&, const UsageSheet& s) { return s.person; });
+  out.actuals = latest_sheets(hub, "UPJSK", service_month, out.problems, [](const KeptFile& k, const UsageSheet& s) {
+    return std::pair<PersonKey, std::string>{s.person, k.file.sender.office_no};
   });
   return out;
 }
