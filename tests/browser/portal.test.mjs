@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { Browser, rows, text } from "./harness.mjs";
+import { Browser } from "./browser.mjs";
 import { World } from "./world.mjs";
 
 const world = new World({
@@ -24,8 +24,13 @@ const world = new World({
 const b = new Browser(world);
 const state = {};
 
-function kaigo(...args) {
-  return execFileSync(world.bin, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+function text(page, selector) {
+  return page.$eval(selector, (e) => e.textContent);
+}
+
+// The rows of a table body as arrays of cell texts.
+function rows(page, selector) {
+  return page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 }
 
 before(async () => {
@@ -34,9 +39,9 @@ before(async () => {
   // reads a newer load of the ledger by itself.
   writeFileSync(join(world.dir, "insurers.csv"),
     "insurer_no,name,valid_from,valid_to\n131013,さくら市,20000401,\n131021,みどり市,20000401,\n131030,あおば町,20000401,\n");
-  kaigo("load", "--db", world.db, "insurers", join(world.dir, "insurers.csv"));
+  world.run("load", "insurers", join(world.dir, "insurers.csv"));
   writeFileSync(join(world.dir, "golive.csv"), "insurer_no,golive_on\n131013,20260401\n131021,20260701\n");
-  kaigo("platform", "golive", "--db", world.db, join(world.dir, "golive.csv"));
+  world.run("platform", "golive", join(world.dir, "golive.csv"));
   await b.launch();
 });
 
