@@ -1,7 +1,7 @@
 // What a browser walk needs beside its World: headless Chromium trusting the world's server key
 // only, a fresh session per user (own cookies, downloads into one folder, CSP refusals and script
 // errors collected), log in, and the photograph with axe-core's check (no serious or critical
-// violation). careplan.test.mjs uses it; pages.test.mjs still has its own copy of the same steps.
+// violation). careplan.test.mjs and portal.test.mjs use it; pages.test.mjs still has its own copy of the same steps.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
