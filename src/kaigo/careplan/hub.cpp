@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
+#include <future>
+#include <deque>
 #include <set>
 #include <stdexcept>
 #include <type_traits>
@@ -306,7 +309,7 @@ SendResult keep(Hub& hub, const auth::User& user, std::vector<Prepared>& files, 
 }
 
 // The bytes of a kept file, opened and checked against its hash.
-std::optional<std::string> open_file(Hub& hub, const ParcelFile& f, std::string_view sealed) {
+std::optional<std::string> open_file(const Hub& hub, const ParcelFile& f, std::string_view sealed) {
   auto plain = hub.key.open(sealed, seal_context(f));
   if (!plain || sha256_hex(*plain) != f.sha256) return std::nullopt;
   return plain;
@@ -453,32 +456,61 @@ std::vector<std::int64_t> purge_expired(Hub& hub, const LocalDateTime& at) {
 
 namespace {
 
-// The sheets of every kept file of a kind, the latest per `key_of` (later files replace earlier
-// ones, spec §5.1.1), without the persons a DLT withdrew, folded to their units; files that no
-// longer open or read cleanly go to `problems`.
-template <class KeyOf>
-std::vector<UsageSheet> latest_sheets(Hub& hub, std::string_view kind, YearMonth month, std::vector<FileCheck>& problems,
-                                      KeyOf key_of) {
-  std::map<std::invoke_result_t<KeyOf, const KeptFile&, const UsageSheet&>, UsageSheet> latest;
-  hub.repo.for_each_kept_file(kind, month, [&](KeptFile&& kept) {
-    auto plain = open_file(hub, kept.file, kept.sealed);
-    if (!plain) {
-      FileCheck c;
-      c.file = kept.file.name;
-      c.error_count = 1;
-      problems.push_back(std::move(c));
-      return;
-    }
+// One kept file opened and read: its sheets folded, without the persons a DLT withdrew.
+struct OpenedFile {
+  KeptFile kept;  // without its sealed bytes
+  std::vector<UsageSheet> sheets;
+  std::optional<FileCheck> problem;  // it no longer opens, or no longer reads cleanly
+};
+
+OpenedFile open_and_read(const Hub& hub, KeptFile kept) {
+  OpenedFile out;
+  auto plain = open_file(hub, kept.file, kept.sealed);
+  kept.sealed = {};
+  if (!plain) {
+    FileCheck c;
+    c.file = kept.file.name;
+    c.error_count = 1;
+    out.problem = std::move(c);
+  } else {
     auto read = read_usage_sheets(kept.file.name, *plain);
-    if (!read.check.ok()) problems.push_back(read.check);
+    if (!read.check.ok()) out.problem = std::move(read.check);
     std::set<PersonKey> gone;
     for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
-    for (auto& s : read.values) {
-      if (gone.count(s.person)) continue;
-      auto key = key_of(kept, s);  // before the sheet is moved out
-      latest.insert_or_assign(std::move(key), std::move(s).folded());
+    for (auto& sheet : read.values) {
+      if (!gone.count(sheet.person)) out.sheets.push_back(std::move(sheet).folded());
+    }
+  }
+  out.kept = std::move(kept);
+  return out;
+}
+
+// The sheets of every kept file of a kind, the latest per `key_of` (later files replace earlier
+// ones, spec §5.1.1), without the persons a DLT withdrew, folded to their units; files that no
+// longer open or read cleanly go to `problems`. Opening and reading a file (decryption, CP932,
+// the check) is most of the work and each file's alone, so files are read on every core, a few
+// ahead of the one being applied, and applied strictly in the order they were sent.
+template <class KeyOf>
+std::vector<UsageSheet> latest_sheets(const Hub& hub, std::string_view kind, YearMonth month,
+                                      std::vector<FileCheck>& problems, KeyOf key_of) {
+  std::map<std::invoke_result_t<KeyOf, const KeptFile&, const UsageSheet&>, UsageSheet> latest;
+  auto apply = [&](OpenedFile opened) {
+    if (opened.problem) problems.push_back(std::move(*opened.problem));
+    for (auto& sheet : opened.sheets) {
+      auto key = key_of(opened.kept, sheet);  // before the sheet is moved out
+      latest.insert_or_assign(std::move(key), std::move(sheet));
+    }
+  };
+  const std::size_t ahead = 2 * std::max(1u, std::thread::hardware_concurrency());
+  std::deque<std::future<OpenedFile>> reading;
+  hub.repo.for_each_kept_file(kind, month, [&](KeptFile&& kept) {
+    reading.push_back(std::async(std::launch::async, open_and_read, std::cref(hub), std::move(kept)));
+    if (reading.size() > ahead) {
+      apply(reading.front().get());
+      reading.pop_front();
     }
   });
+  for (; !reading.empty(); reading.pop_front()) apply(reading.front().get());
   std::vector<UsageSheet> out;
   out.reserve(latest.size());
   for (auto& [k, s] : latest) out.push_back(std::move(s));
