@@ -8,7 +8,6 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include "kaigo/core/sha256.hpp"
 
@@ -71,16 +70,20 @@ bool up_to_date(Connection& c) {
                                path.string(), why_ja, path.string(), why_en));
 }
 
-// Whether `path` starts like an SQLite database (read before SQLite opens it, which would make an
-// empty file into one).
-void check_header(const std::filesystem::path& path) {
+// What can be told of `path` without opening it (a stat): a folder or an empty file is refused
+// before SQLite opens it (which would make an empty file into a database). The header is checked
+// by the connection (NotADatabase), through SQLite's own handle of the file.
+void check_kind(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) refuse(path, "フォルダです", "it is a folder");
   if (std::filesystem::file_size(path, ec) == 0 && !ec) refuse(path, "空のファイルです", "the file is empty");
-  std::ifstream in(path, std::ios::binary);
-  char head[16] = {};
-  in.read(head, sizeof head);
-  if (in.gcount() != sizeof head || std::memcmp(head, "SQLite format 3", 16) != 0) {
+}
+
+// Opens the connection, refusing a file that is not an SQLite database with the words above.
+std::unique_ptr<Connection> connect(const std::filesystem::path& path, bool create) {
+  try {
+    return std::make_unique<Connection>(path, create);
+  } catch (const NotADatabase&) {
     refuse(path, "SQLite のファイルではありません", "not an SQLite file");
   }
 }
@@ -116,8 +119,8 @@ Database::~Database() = default;
 std::unique_ptr<Database> Database::create(const std::filesystem::path& path, FileAccess access) {
   make_file(path, access);
   std::error_code ec;
-  if (std::filesystem::file_size(path, ec) != 0 || ec) check_header(path);
-  auto conn = std::make_unique<Connection>(path, true);
+  if (std::filesystem::is_directory(path, ec)) refuse(path, "フォルダです", "it is a folder");
+  auto conn = connect(path, true);
   int version = schema_version(*conn);
   if (version > kSchemaVersion) {
     throw StoreError(
@@ -136,8 +139,8 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path) {
                     "does not exist; run kaigo init --db {} first",
                     path.string(), path.string(), path.string(), path.string()));
   }
-  check_header(path);
-  auto conn = std::make_unique<Connection>(path, false);
+  check_kind(path);
+  auto conn = connect(path, false);
   int version = 0;
   {
     ReadTransaction snapshot(*conn);

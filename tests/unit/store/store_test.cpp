@@ -29,6 +29,46 @@ TEST(Store, OpenRefusesADatabaseNotInitialised) {
   }
 }
 
+// A file that is not SQLite is refused with the reason and left as it was, by open and by create.
+TEST(Store, AFileThatIsNotSqliteIsRefusedAndLeftAsItWas) {
+  TempDir dir;
+  const std::string text = "office_no,name\n1370000001,さくら\n";
+  testing::write_file(dir / "offices.db", text);
+  for (auto attempt : {+[](const std::filesystem::path& p) { Database::open(p); },
+                       +[](const std::filesystem::path& p) { Database::create(p); }}) {
+    try {
+      attempt(dir / "offices.db");
+      FAIL() << "a CSV file was taken for a database";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("SQLite のファイルではありません"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(testing::read_file(dir / "offices.db"), text);
+    EXPECT_FALSE(std::filesystem::exists(dir / "offices.db-wal"));
+  }
+}
+
+// Opening the database a second time in one process (a server thread's own connection) keeps the
+// locks the first connection holds: another process that opens and closes the database must not
+// take itself for the last one and remove the write-ahead log under the first (which then failed
+// with "disk I/O error"). Reading the header through a second descriptor and closing it used to
+// drop every POSIX lock of the process on the file.
+TEST(Store, ASecondConnectionInOneProcessKeepsTheFirstOnesLocks) {
+  TempDir dir;
+  const auto path = dir / "k.db";
+  ASSERT_EQ(testing::run_kaigo("init --db " + path.string()).exit_code, 0);
+  auto first = Database::open(path);
+  first->store_settings("name = \"A\"\n", "a.toml", kAt);
+  ASSERT_TRUE(std::filesystem::exists(dir / "k.db-wal"));
+  auto second = Database::open(path);
+  // Another process opens the database and closes it.
+  auto other = testing::run_kaigo("month list --db " + path.string());
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "k.db-wal"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "k.db-shm"));
+  first->store_settings("name = \"B\"\n", "b.toml", kAt);
+  EXPECT_EQ(second->settings().name, "B");
+}
+
 TEST(Store, CreateIsIdempotentAndKeepsData) {
   TempDir dir;
   auto path = dir / "k.db";

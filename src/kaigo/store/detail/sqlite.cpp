@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <cstring>
 
 namespace kaigo::store {
 
@@ -26,6 +27,11 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
     db_ = nullptr;
     throw StoreError(fmt::format("データベースを開けません / cannot open the database: {}: {}", path.string(), msg));
   }
+  if (!starts_like_sqlite()) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw NotADatabase(path.string());
+  }
   sqlite3_busy_timeout(db_, busy_timeout_ms());
   // journal_mode=WAL is persistent: set once when the database is made (Database::create); setting
   // it again on every open would need the write lock. The rest are per connection.
@@ -37,6 +43,23 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
 }
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
+
+// The header is read through SQLite's own handle of the file. Opening the file a second time and
+// closing it would drop every POSIX lock this process holds on it (fcntl locks belong to the
+// process, not to the descriptor): in a server, the locks its other connections rely on.
+bool Connection::starts_like_sqlite() const {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || file == nullptr ||
+      file->pMethods == nullptr) {
+    return false;
+  }
+  sqlite3_int64 size = 0;
+  if (file->pMethods->xFileSize(file, &size) != SQLITE_OK) return false;
+  if (size == 0) return true;  // a new database
+  char head[16] = {};
+  if (file->pMethods->xRead(file, head, sizeof head, 0) != SQLITE_OK) return false;
+  return std::memcmp(head, "SQLite format 3", 16) == 0;
+}
 
 namespace {
 

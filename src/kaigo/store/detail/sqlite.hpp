@@ -20,6 +20,12 @@ namespace kaigo::store {
 
 class Statement;
 
+// The file given is not an SQLite database (its first 16 bytes are not SQLite's header).
+class NotADatabase : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 class Connection {
  public:
   // How long a writer waits for another process's write transaction before StoreBusy: 10 s, or
@@ -27,7 +33,8 @@ class Connection {
   static int busy_timeout_ms();
 
   // Opens (creating when `create`) the database file; WAL journal, FULL sync, foreign keys on.
-  // Opening writes nothing: a reader never takes the write lock.
+  // Opening writes nothing: a reader never takes the write lock. A file that is not empty and does
+  // not start with SQLite's header throws NotADatabase before anything is read or written.
   Connection(const std::filesystem::path& path, bool create);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -48,6 +55,7 @@ class Connection {
   friend class Transaction;
   friend class ReadTransaction;
   void begin_write();
+  bool starts_like_sqlite() const;
   sqlite3* db_ = nullptr;
   int depth_ = 0;  // nesting of Transaction / ReadTransaction
   bool writing_ = false;
