@@ -45,30 +45,6 @@ std::string top_text(const review::StatTable& t, std::size_t n) {
   return s;
 }
 
-nlohmann::json table_json(const review::StatTable& t, std::size_t n) {
-  nlohmann::json months = nlohmann::json::array();
-  for (std::size_t i = 0; i < t.months.size(); ++i) months.push_back({{"month", t.months[i].str()}, {"count", t.month_totals[i]}});
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& r : t.rows) {
-    nlohmann::json cells = nlohmann::json::array();
-    for (const auto& c : r.cells) cells.push_back({{"count", c.count}, {"share", review::share_text(c.permille)}});
-    rows.push_back({{"key", r.key}, {"months", cells}, {"total", r.total}});
-  }
-  nlohmann::json tops = nlohmann::json::array();
-  const auto ranked = review::top(t, n);
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& x : ranked[i]) list.push_back({{"key", x.key}, {"count", x.cell.count}, {"share", review::share_text(x.cell.permille)}});
-    tops.push_back({{"month", t.months[i].str()}, {"top", list}});
-  }
-  return {{"kind", review::reason_kind_name(t.kind)},
-          {"by", review::stat_axis_name(t.axis)},
-          {"insurer", t.insurer_no},
-          {"months", months},
-          {"rows", rows},
-          {"top", tops}};
-}
-
 void run_stats(const StatsOptions& o, int& status) {
   auto month = month_option(o.month_text, status);
   if (!month) return;
@@ -89,7 +65,7 @@ void run_stats(const StatsOptions& o, int& status) {
   if (o.format == "csv") {
     out(review::to_csv(table));
   } else if (o.format == "json") {
-    out(dump_json(table_json(table, o.top)) + "\n");
+    out(dump_json(report::statistics_json(table, o.top)) + "\n");
   } else {
     out(top_text(table, o.top));
   }

@@ -56,6 +56,30 @@ ContentTable trend_table(const review::StatTable& t) {
 
 }  // namespace
 
+nlohmann::json statistics_json(const review::StatTable& t, std::size_t n) {
+  nlohmann::json months = nlohmann::json::array();
+  for (std::size_t i = 0; i < t.months.size(); ++i) months.push_back({{"month", t.months[i].str()}, {"count", t.month_totals[i]}});
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : t.rows) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (const auto& c : r.cells) cells.push_back({{"count", c.count}, {"share", review::share_text(c.permille)}});
+    rows.push_back({{"key", r.key}, {"months", cells}, {"total", r.total}});
+  }
+  nlohmann::json tops = nlohmann::json::array();
+  const auto ranked = review::top(t, n);
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& x : ranked[i]) list.push_back({{"key", x.key}, {"count", x.cell.count}, {"share", review::share_text(x.cell.permille)}});
+    tops.push_back({{"month", t.months[i].str()}, {"top", list}});
+  }
+  return {{"kind", review::reason_kind_name(t.kind)},
+          {"by", review::stat_axis_name(t.axis)},
+          {"insurer", t.insurer_no},
+          {"months", months},
+          {"rows", rows},
+          {"top", tops}};
+}
+
 std::string share_bar(int permille) {
   std::string out;
   for (int i = 0; i < (permille + 49) / 50; ++i) out += "■";

@@ -50,6 +50,8 @@ std::string_view reason_kind_name(ReasonKind k) { return kReasonKinds.code(k); }
 std::string_view reason_kind_ja(ReasonKind k) { return kReasonKinds.ja(k); }
 std::string_view stat_axis_name(StatAxis a) { return kStatAxes.code(a); }
 std::string_view stat_axis_ja(StatAxis a) { return kStatAxes.ja(a); }
+std::optional<ReasonKind> parse_reason_kind(std::string_view name) { return kReasonKinds.parse(name); }
+std::optional<StatAxis> parse_stat_axis(std::string_view name) { return kStatAxes.parse(name); }
 
 StatTable tabulate(const std::vector<DecidedReason>& reasons, ReasonKind kind, StatAxis axis,
                    const std::vector<YearMonth>& months, std::string_view insurer_no) {

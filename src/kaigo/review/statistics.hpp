@@ -9,6 +9,7 @@
 // print pages (report does).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ namespace kaigo::review {
 enum class ReasonKind { Return, Cut };
 std::string_view reason_kind_name(ReasonKind k);  // "return" | "cut"
 std::string_view reason_kind_ja(ReasonKind k);    // 返戻 | 査定（増減）
+std::optional<ReasonKind> parse_reason_kind(std::string_view name);
 
 // One reason of one decided 明細書 or 給付管理票 (the decision of `kaigo review` in that month).
 struct DecidedReason {
@@ -38,6 +40,7 @@ struct DecidedReason {
 enum class StatAxis { Code, ServiceType, Office };
 std::string_view stat_axis_name(StatAxis a);  // "code" | "service_type" | "office"
 std::string_view stat_axis_ja(StatAxis a);    // コード | サービス種類 | 事業所番号
+std::optional<StatAxis> parse_stat_axis(std::string_view name);
 
 struct StatCell {
   std::int64_t count = 0;  // 件数 (明細書)

@@ -17,6 +17,7 @@ std::vector<Route> api_routes() {
   add_portal_routes(routes);
   add_platform_routes(routes);
   add_careplan_routes(routes);
+  add_statistics_routes(routes);
   return routes;
 }
 

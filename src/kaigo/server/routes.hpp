@@ -57,6 +57,7 @@ bool may_see_submission(const auth::User& u, const reception::Submission& s);
 void add_portal_routes(std::vector<Route>& routes);
 void add_platform_routes(std::vector<Route>& routes);
 void add_careplan_routes(std::vector<Route>& routes);
+void add_statistics_routes(std::vector<Route>& routes);
 
 // Answers with JSON (UTF-8; a byte that is not is replaced).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
