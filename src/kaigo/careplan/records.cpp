@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -71,11 +72,14 @@ ReadValues<T> read_with(Add add, const std::function<FileCheck(const CheckOption
   return out;
 }
 
+// A sheet's identity in a file: 保険者番号, 被保険者番号, 対象年月 (as written).
+using SheetKey = std::tuple<std::string, std::string, std::string>;
+using SheetIndex = std::map<SheetKey, std::size_t>;
+
 // Groups records into sheets by (person, month), in order of first appearance.
 template <class Sheet>
-Sheet& sheet_for(std::vector<Sheet>& sheets, std::map<std::string, std::size_t>& index, const Record& r) {
-  std::string key = fmt::format("{}|{}|{}", r.item(2), r.item(3), r.item(5));
-  auto [it, inserted] = index.try_emplace(key, sheets.size());
+Sheet& sheet_for(std::vector<Sheet>& sheets, SheetIndex& index, const Record& r) {
+  auto [it, inserted] = index.try_emplace(SheetKey{r.item(2), r.item(3), r.item(5)}, sheets.size());
   if (inserted) {
     sheets.emplace_back();
     Sheet& s = sheets.back();
@@ -239,7 +243,7 @@ Units BenefitSheet::managed_units() const {
 namespace {
 
 auto usage_adder() {
-  return [index = std::map<std::string, std::size_t>{}](const Record& r, std::vector<UsageSheet>& sheets) mutable {
+  return [index = SheetIndex{}](const Record& r, std::vector<UsageSheet>& sheets) mutable {
     UsageSheet& s = sheet_for(sheets, index, r);
     if (s.lines.empty()) {
       s.kind = r.kind->from == Side::CareManager ? UsageKind::Plan : UsageKind::Actual;
@@ -251,7 +255,7 @@ auto usage_adder() {
 }
 
 auto benefit_adder() {
-  return [index = std::map<std::string, std::size_t>{}](const Record& r, std::vector<BenefitSheet>& sheets) mutable {
+  return [index = SheetIndex{}](const Record& r, std::vector<BenefitSheet>& sheets) mutable {
     sheet_for(sheets, index, r).rows.push_back(benefit_row(r));
   };
 }

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <tuple>
 #include <mutex>
 #include <iterator>
 #include <random>
@@ -397,9 +398,13 @@ void overview(Scope& scope, const httplib::Request& req, httplib::Response& res)
 // A month's decisions change only when the month changes state (the review keeps its last
 // decisions in the step that makes it 審査済, a 再審査 in the step that makes it 支払済), so they are
 // counted once per state and answered from memory after that (a million 明細書 take ~0.3 s).
+// A decided month's counts, kept per (database, month, state, since): they change only when the
+// month is decided again.
+using MonthCountsKey = std::tuple<std::string, std::string, std::string, std::string>;
+
 class MonthCounts {
  public:
-  json get(const std::string& key, const std::function<json()>& count) {
+  json get(const MonthCountsKey& key, const std::function<json()>& count) {
     {
       std::lock_guard lock(mu_);
       if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
@@ -413,7 +418,7 @@ class MonthCounts {
 
  private:
   std::mutex mu_;
-  std::map<std::string, json> by_key_;
+  std::map<MonthCountsKey, json> by_key_;
 };
 
 void month_reasons(Scope& scope, const httplib::Request& req, httplib::Response& res) {
@@ -427,8 +432,8 @@ void month_reasons(Scope& scope, const httplib::Request& req, httplib::Response&
          {"plans", json::object()},
          {"reasons", json::array()}};
   if (decided(record.state)) {
-    const auto key = fmt::format("{}|{}|{}|{}", scope.app().options().db.string(), month.str(),
-                                 reception::month_state_code(record.state), record.since.str());
+    const MonthCountsKey key{scope.app().options().db.string(), month.str(),
+                             std::string(reception::month_state_code(record.state)), record.since.str()};
     auto counted = counts.get(key, [&] {
       store::ViewStore views(scope.db());
       json claims = json::object();  // counts only: the month's amounts are in its summary (支払済)
