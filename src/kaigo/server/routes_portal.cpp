@@ -151,28 +151,21 @@ void schemes(Scope&, const httplib::Request&, httplib::Response& res) {
   send_json(res, 200, {{"schemes", list}});
 }
 
-void apply(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+// 申請 (store = true) or 申請内容の確認 (false: the same request checked and computed, nothing stored).
+void apply_or_check(Scope& scope, const httplib::Request& req, httplib::Response& res, bool store) {
   const auto& user = scope.user();
   auto request = apply_request(json_body(req), user);
   check_office_certificate(scope, request);
   auto world = scope.app().world(scope.db());
   store::PortalStore st(scope.db());
-  auto r = portal::apply(st, world->offices, request, user, scope.caller());
+  auto r = store ? portal::apply(st, world->offices, request, user, scope.caller())
+                 : portal::check_application(st, world->offices, request, user, scope.caller());
   if (!r.refusals.empty()) refuse(scope, r.refusals);
-  send_json(res, 201, portal::to_json(*r.application, true, &*r.preview));
+  send_json(res, store ? 201 : 200, portal::to_json(*r.application, true, &*r.preview));
 }
 
-// 申請内容の確認: the same request as apply, checked and computed, nothing stored.
-void check(Scope& scope, const httplib::Request& req, httplib::Response& res) {
-  const auto& user = scope.user();
-  auto request = apply_request(json_body(req), user);
-  check_office_certificate(scope, request);
-  auto world = scope.app().world(scope.db());
-  store::PortalStore st(scope.db());
-  auto r = portal::check_application(st, world->offices, request, user, scope.caller());
-  if (!r.refusals.empty()) refuse(scope, r.refusals);
-  send_json(res, 200, portal::to_json(*r.application, true, &*r.preview));
-}
+void apply(Scope& scope, const httplib::Request& req, httplib::Response& res) { apply_or_check(scope, req, res, true); }
+void check(Scope& scope, const httplib::Request& req, httplib::Response& res) { apply_or_check(scope, req, res, false); }
 
 void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   portal::ApplicationFilter f;

@@ -6,7 +6,7 @@
 // notice PDF, and 取下げ while the application awaits its decision.
 import { $, api, clear, el, failureText, flash, me, monthLabel, params, setParams, showFailure, tableBox, when, yen } from "./common.js";
 import {
-  dayLabel, downloadNotice, facts, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
+  dayLabel, downloadNotice, facts, fillApplications, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
 } from "./subsidy_common.js";
 
 const medical = me.role === "medical";
@@ -173,13 +173,7 @@ async function apply(event) {
 async function loadList() {
   try {
     const r = await api("/api/subsidies");
-    clear($("#applications tbody"), r.applications.map((a) => el("tr", { "data-id": String(a.id) },
-      el("td", {}, String(a.id)), el("td", {}, a.fiscal_year || a.scheme),
-      el("td", {}, `${a.applicant.number} ${a.applicant.name}`), el("td", {}, when(a.applied_at)),
-      el("td", {}, subsidyState(a)), el("td", {}, monthLabel(a.decision_month)), el("td", {}, monthLabel(a.payment_month)),
-      el("td", { class: "num" }, a.decision ? yen(a.decision.amount) : "－"),
-      el("td", {}, el("button", { type: "button", class: "secondary", "aria-label": `申請番号 ${a.id} の詳細`, onclick: () => showDetail(a.id) }, "詳細")))));
-    if (r.applications.length === 0) $("#applications tbody").append(el("tr", {}, el("td", { colspan: "9" }, "申請はまだありません。")));
+    fillApplications($("#applications"), r.applications, { open: showDetail, verb: "詳細", label: "の詳細", empty: "申請はまだありません。" });
   } catch (e) {
     showFailure(e);
   }

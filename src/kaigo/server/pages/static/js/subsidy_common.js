@@ -1,7 +1,7 @@
 // subsidy_common.js — what the 助成金 pages share (/subsidy, /subsidy/review, /mypage): the
 // application states with their colours, the computation's steps (計算の内訳) and findings
 // (理由・注記) as tables, an application's facts, history and lines, and the notice download.
-import { api, el, monthLabel, saveBlob, tableBox, when, yen } from "./common.js";
+import { api, clear, el, monthLabel, saveBlob, tableBox, when, yen } from "./common.js";
 
 // 申請受付 / 返戻 / 交付決定 / 不交付決定 / 振込済 / 取下げ, coloured with the 送信結果 palette
 // (every pair passes WCAG AA; the word is always written).
@@ -104,4 +104,19 @@ export function facts(a) {
 export async function downloadNotice(id) {
   const res = await api(`/api/subsidies/${id}/notice.pdf`, { raw: true });
   saveBlob(await res.blob(), `subsidy-${id}.pdf`);
+}
+
+const LIST_HEAD = ["申請番号", "年度", "申請者", "申請日時", "状態", "審査月", "振込月", "交付決定額", "詳細"];
+
+// The applications table of both pages: its head, a row per application (newest first) with a
+// button `verb` that calls open(id), or one row saying `empty`.
+export function fillApplications(table, applications, { open, verb, label, empty }) {
+  clear(table.tHead, el("tr", {}, LIST_HEAD.map((h, i) => el("th", { scope: "col", class: i === 7 ? "num" : "" }, h))));
+  clear(table.tBodies[0], applications.map((a) => el("tr", { "data-id": String(a.id) },
+    el("td", {}, String(a.id)), el("td", {}, a.fiscal_year || a.scheme),
+    el("td", {}, `${a.applicant.number} ${a.applicant.name}`), el("td", {}, when(a.applied_at)),
+    el("td", {}, subsidyState(a)), el("td", {}, monthLabel(a.decision_month)), el("td", {}, monthLabel(a.payment_month)),
+    el("td", { class: "num" }, a.decision ? yen(a.decision.amount) : "－"),
+    el("td", {}, el("button", { type: "button", class: "secondary", "aria-label": `申請番号 ${a.id} ${label}`, onclick: () => open(a.id) }, verb)))));
+  if (applications.length === 0) table.tBodies[0].append(el("tr", {}, el("td", { colspan: String(LIST_HEAD.length) }, empty)));
 }

@@ -6,7 +6,7 @@
 // month (KH43); the page shows that refusal as it comes.
 import { $, api, clear, el, failureText, flash, me, monthFromInput, monthLabel, params, setParams, showFailure, when, yen } from "./common.js";
 import {
-  STATES, downloadNotice, facts, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
+  STATES, downloadNotice, facts, fillApplications, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
 } from "./subsidy_common.js";
 
 const staff = me.role === "kokuhoren";
@@ -20,13 +20,7 @@ async function loadList() {
   setParams({ state: $("#state").value, month: $("#month").value, applicant: $("#applicant").value.trim() });
   try {
     const r = await api(`/api/subsidies?${q}`);
-    clear($("#applications tbody"), r.applications.map((a) => el("tr", { "data-id": String(a.id) },
-      el("td", {}, String(a.id)), el("td", {}, a.fiscal_year || a.scheme),
-      el("td", {}, `${a.applicant.number} ${a.applicant.name}`), el("td", {}, when(a.applied_at)),
-      el("td", {}, subsidyState(a)), el("td", {}, monthLabel(a.decision_month)), el("td", {}, monthLabel(a.payment_month)),
-      el("td", { class: "num" }, a.decision ? yen(a.decision.amount) : "－"),
-      el("td", {}, el("button", { type: "button", class: "secondary", "aria-label": `申請番号 ${a.id} を開く`, onclick: () => showDetail(a.id) }, "開く")))));
-    if (r.applications.length === 0) $("#applications tbody").append(el("tr", {}, el("td", { colspan: "9" }, "該当する申請はありません。")));
+    fillApplications($("#applications"), r.applications, { open: showDetail, verb: "開く", label: "を開く", empty: "該当する申請はありません。" });
   } catch (e) {
     showFailure(e);
   }
