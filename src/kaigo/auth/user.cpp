@@ -204,4 +204,15 @@ bool is_email(std::string_view e) {
   });
 }
 
+nlohmann::json user_json(const User& u) {
+  return {{"id", u.id},
+          {"role", role_name(u.role)},
+          {"job", job_name(u.job)},
+          {"offices", u.offices},
+          {"medical_code", u.medical_code},
+          {"insurer_no", u.insurer_no},
+          {"insured_no", u.insured_no},
+          {"name", u.name}};
+}
+
 }  // namespace kaigo::auth
