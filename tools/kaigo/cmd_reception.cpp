@@ -34,11 +34,8 @@ void register_submit(CLI::App& app, int& status) {
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("FILE", files, "交換情報ファイル / exchange files")->required();
   cmd->callback([&status] {
-    auto at = parse_at(at_text);
-    if (!at) {
-      status = 2;
-      return;
-    }
+    auto at = parse_at(at_text, status);
+    if (!at) return;
     month::Desk desk(db_path);
     report_recovered(desk.recover(*at));
     status = 0;
@@ -92,11 +89,8 @@ void register_cancel(CLI::App& app, int& status) {
   cmd->add_option("--at", at_text, "取消日時（日本時間, 既定は現在）/ time of the cancel (JST, default now)");
   cmd->add_option("SUBMISSION_ID", id, "受付番号 / submission id")->required();
   cmd->callback([&status] {
-    auto at = parse_at(at_text);
-    if (!at) {
-      status = 2;
-      return;
-    }
+    auto at = parse_at(at_text, status);
+    if (!at) return;
     month::Desk desk(db_path);
     report_recovered(desk.recover(*at));
     auto r = desk.cancel(id, *at);
