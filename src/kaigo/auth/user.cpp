@@ -5,13 +5,29 @@
 #include <array>
 #include <set>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::auth {
 namespace {
 
-constexpr std::array<std::string_view, 6> kRoles{"office", "medical", "municipality", "insured", "kokuhoren", "admin"};
-constexpr std::array<std::string_view, 5> kJobs{"", "doctor", "care_manager", "clerk", "other"};
+constexpr EnumTable<Role, 6> kRoles{{{
+    {Role::Office, "office"},
+    {Role::Medical, "medical"},
+    {Role::Municipality, "municipality"},
+    {Role::Insured, "insured"},
+    {Role::Kokuhoren, "kokuhoren"},
+    {Role::Admin, "admin"},
+}}};
+static_assert(kRoles.one_to_one());
+constexpr EnumTable<Job, 5> kJobs{{{
+    {Job::None, ""},
+    {Job::Doctor, "doctor"},
+    {Job::CareManager, "care_manager"},
+    {Job::Clerk, "clerk"},
+    {Job::Other, "other"},
+}}};
+static_assert(kJobs.one_to_one());
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
@@ -39,23 +55,10 @@ Refusal not_for(std::string_view role, std::string_view what_ja, std::string_vie
 
 }  // namespace
 
-std::string_view role_name(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
-
-std::optional<Role> parse_role(std::string_view name) {
-  for (std::size_t i = 0; i < kRoles.size(); ++i) {
-    if (kRoles[i] == name) return static_cast<Role>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view job_name(Job j) { return kJobs[static_cast<std::size_t>(j)]; }
-
-std::optional<Job> parse_job(std::string_view name) {
-  for (std::size_t i = 0; i < kJobs.size(); ++i) {
-    if (kJobs[i] == name) return static_cast<Job>(i);
-  }
-  return std::nullopt;
-}
+std::string_view role_name(Role r) { return kRoles.code(r); }
+std::optional<Role> parse_role(std::string_view name) { return kRoles.parse(name); }
+std::string_view job_name(Job j) { return kJobs.code(j); }
+std::optional<Job> parse_job(std::string_view name) { return kJobs.parse(name); }
 
 bool User::acts_for_office(std::string_view office_no) const {
   return role == Role::Office && std::binary_search(offices.begin(), offices.end(), office_no);
