@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The care-plan hub on a generated month (docs/performance.md "The care-plan hub and reconcile"):
 # every office sends its 予定 / 実績 as one set, the claims are submitted, and the month is
-# reconciled; prints the timings. Usage: bash bench/hub_month.sh DIR [RECIPIENTS] (kaigo in build/).
+# reconciled; prints the timings. Usage: bash bench/hub_month.sh DIR [RECIPIENTS] [OFFICES] (kaigo in
+# build/; RECIPIENTS 10,000 and OFFICES 60 unless given).
 set -euo pipefail
-DIR=${1:?DIR}; N=${2:-10000}
+DIR=${1:?DIR}; N=${2:-10000}; OFFICES=${3:-60}
 K=$(cd "$(dirname "$0")/.." && pwd)/build/kaigo
 mkdir -p "$DIR" && cd "$DIR" && rm -rf g t.db*
-$K gen --out g --month 202506 --offices 60 --recipients "$N" --seed 7 --errors 0.05 >/dev/null
+$K gen --out g --month 202506 --offices "$OFFICES" --recipients "$N" --seed 7 --errors 0.05 >/dev/null
 $K init --db t.db --config g/kokuhoren.toml >/dev/null
 for t in offices insurers recipients services; do $K load --db t.db $t g/$t.csv >/dev/null; done
 for o in $(ls g/careplan); do

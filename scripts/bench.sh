@@ -45,6 +45,9 @@ trap 'rm -rf "$tmp"' EXIT
     if [ "$n" = "$pages_n" ]; then keep="$tmp/pages-month"; else keep=""; fi
     KEEP_MONTH="$keep" bash "$(dirname "$0")/bench_month.sh" "$build" "$n"
   done
+  echo "## the care-plan hub: every office sends its 予定 / 実績, then careplan reconcile (100,000 persons, 600 offices)"
+  bash "$(dirname "$0")/../bench/hub_month.sh" "$tmp/hub" "${HUB_RECIPIENTS:-100000}" "${HUB_OFFICES:-600}"
+  rm -rf "$tmp/hub"
   echo "## kaigo serve under load: 200 clients upload 2,000 files over loopback TLS, then again with a kill -9 at half"
   "$build/bench/kaigo_bench_server_load" --kaigo "$build/kaigo" --offices 1600 --clients 200
   "$build/bench/kaigo_bench_server_load" --kaigo "$build/kaigo" --offices 1600 --clients 200 --kill

@@ -3,7 +3,8 @@
 # handful of 助成金 applications walked through the fiscal years 令和7 and 令和8 so that every state
 # is there — 振込済, 交付決定, 返戻 (a receipt without purpose), 取下げ, 不交付決定 (work before
 # 2026-04-01 under 令和8年度), and 申請受付 (awaiting the decision) — with their decision notices
-# (PDF); then the KJ-ID letters for the offices without an account, and one office's page.
+# (PDF); then the KJ-ID letters for the offices without an account, one office's page, and the go-live
+# status of the area's insurers (the platform's go-live table, as text and CSV).
 # Usage: scripts/demo_portal.sh [KAIGO] [OUT]   (defaults: build/kaigo, demo-portal)
 set -euo pipefail
 kaigo=${1:-build/kaigo}
@@ -79,4 +80,9 @@ echo
 echo "== 4. マイページ / the page of office 1370000001 =="
 "$kaigo" portal page --db "$db" --as KJ1370000001 --office 1370000001 --at 2026-05-10T09:00:00 | sed 's/^/  /'
 echo
-echo "データベース / database: $db   通知書 / notices: $out/notices/   お知らせ / letters: $out/letters/letters.pdf"
+echo "== 5. 介護情報基盤の利用開始状況 / go-live status (the platform's go-live table) =="
+"$kaigo" platform golive --db "$db" "$out/month/platform/golive.csv" >/dev/null
+"$kaigo" platform golive-status --db "$db" --on 20260510 | sed 's/^/  /'
+"$kaigo" platform golive-status --db "$db" --on 20260510 --format csv >"$out/golive.csv"
+echo
+echo "データベース / database: $db   通知書 / notices: $out/notices/   お知らせ / letters: $out/letters/letters.pdf   利用開始状況 / go-live: $out/golive.csv"

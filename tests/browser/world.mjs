@@ -2,7 +2,10 @@
 // tests/support/server_world): a generated month (処理年月 2026-05, 6 offices), the CA and the
 // server's certificate, accounts (two offices, a 代理請求 group, an operator, an administrator, each
 // with the same password), an SMTP sink for the reset mail, and `kaigo serve` over TLS on loopback
-// with a test clock at 2026-05-05 10:00. No --client-ca: mutual TLS (office certificates) is
+// with a test clock at 2026-05-05 10:00. Options for other walks (careplan.test.mjs): `errors` (gen's
+// share of recipients with a mistake, listed in expected_errors.csv), more `users` (the arguments of
+// `kaigo user add`), care-plan `licences` (offices, applied 2026-04-01) and `submitClaims` (every
+// generated claim file received on 2026-05-03, so the month can be reconciled). No --client-ca: mutual TLS (office certificates) is
 // tested by the server tests; Chromium here trusts the test server's key only (by its SPKI hash).
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
@@ -37,7 +40,8 @@ function waitFor(child, pattern, ms, what) {
 }
 
 export class World {
-  constructor({ kaigoBin, smtpSinkBin }) {
+  constructor({ kaigoBin, smtpSinkBin, errors = 0, users = [], licences = [], submitClaims = false }) {
+    this.options = { errors, users, licences, submitClaims };
     this.bin = kaigoBin;
     this.sinkBin = smtpSinkBin;
     this.dir = mkdtempSync(join(tmpdir(), "kaigo-browser-"));
@@ -50,7 +54,8 @@ export class World {
     const { bin, dir, db } = this;
     this.sink = spawn(this.sinkBin, ["--dir", this.mail, "--lifetime", "900"], { stdio: ["ignore", "pipe", "pipe"] });
     const [, smtpPort] = await waitFor(this.sink, /^(\d+)\s*$/m, 10000, "smtp_sink");
-    kaigo(bin, ["gen", "--out", this.month, "--month", "202605", "--offices", "6", "--recipients", "60", "--seed", "5"]);
+    const mistakes = this.options.errors ? ["--errors", String(this.options.errors)] : [];
+    kaigo(bin, ["gen", "--out", this.month, "--month", "202605", "--offices", "6", "--recipients", "60", "--seed", "5", ...mistakes]);
     const config =
       readFileSync(join(this.month, "kokuhoren.toml"), "utf8") +
       `\n[auth]\npassword_ops = 1\npassword_mem_kib = 8192\nmail_relay = "127.0.0.1:${smtpPort}"\n` +
@@ -69,7 +74,14 @@ export class World {
       ["--id", "KJ0000000001", "--role", "kokuhoren", "--name", "国保連 審査担当"],
       ["--id", "KJ0000000002", "--role", "admin", "--name", "管理者"],
     ];
-    for (const u of users) kaigo(bin, ["user", "add", "--db", db, ...u], `${PASSWORD}\n`);
+    for (const u of [...users, ...this.options.users]) kaigo(bin, ["user", "add", "--db", db, ...u], `${PASSWORD}\n`);
+    for (const office of this.options.licences) {
+      kaigo(bin, ["careplan", "licence", "add", "--db", db, "--office", office, "--applied-on", "20260401", "--at", "2026-04-01T09:00:00"]);
+    }
+    if (this.options.submitClaims) {
+      const files = readdirSync(join(this.month, "submissions")).sort().flatMap((o) => this.filesOf(o));
+      kaigo(bin, ["submit", "--db", db, "--at", "2026-05-03T09:00:00", ...files]);
+    }
     await this.serve();
   }
 
@@ -105,6 +117,17 @@ export class World {
   filesOf(office) {
     const d = join(this.month, "submissions", office);
     return readdirSync(d).sort().map((f) => join(d, f));
+  }
+
+  // The care-plan files gen wrote for an office (careplan/<office>/), by name.
+  careplanFilesOf(office) {
+    const d = join(this.month, "careplan", office);
+    return readdirSync(d).sort().map((f) => join(d, f));
+  }
+
+  // `kaigo ARGS…` on this world's database (its stdout).
+  run(...args) {
+    return kaigo(this.bin, [...args, "--db", this.db]);
   }
 
   mails() {

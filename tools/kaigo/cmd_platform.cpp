@@ -9,6 +9,7 @@
 #include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "kaigo/platform/golive_status.hpp"
 #include "platform_support.hpp"
 
 namespace kaigo::cli {
@@ -38,6 +39,29 @@ int golive() {
   }
   if (!a.stored) return 1;
   out(fmt::format("利用開始日 {} 件を登録しました / {} go-live dates stored\n", a.dates.size(), a.dates.size()));
+  return 0;
+}
+
+// 利用開始状況 (seed 004 §2): every insurer with its go-live date and state on --on (today).
+int golive_status() {
+  auto& o = platform_options();
+  auto day = o.on.empty() ? std::optional<Date>(now_jst().date) : date_option(o.on, "--on");
+  if (!day) return 2;
+  auto p = open_platform(o.db_path);
+  const auto rows = platform::golive_status(p.world.insurers, p.repo->golives(), *day);
+  if (o.format == "csv") {
+    out(platform::golive_csv(rows));
+  } else if (o.format == "json") {
+    out(dump_json(platform::golive_status_json(rows, *day)) + "\n");
+  } else {
+    const auto c = platform::count_states(rows);
+    out(fmt::format("介護情報基盤の利用開始状況 {} / go-live status: 利用開始済 {} 開始予定 {} 未定 {}\n", day->str(), c.live,
+                    c.scheduled, c.undecided));
+    for (const auto& r : rows) {
+      out(fmt::format("{} {:<8} {} {}\n", r.insurer_no, r.golive_on ? r.golive_on->str() : "-",
+                      platform::golive_state_ja(r.state), r.insurer_name));
+    }
+  }
   return 0;
 }
 
@@ -220,6 +244,11 @@ void register_platform(CLI::App& app, int& status) {
 
   auto* g = sub(cmd, "golive", "保険者の利用開始日を登録 / load go-live dates (insurer_no,golive_on)", status, golive);
   g->add_option("FILE", o.file, "CSV")->required();
+
+  auto* gs = sub(cmd, "golive-status", "保険者ごとの利用開始状況 / each insurer's go-live date and state", status,
+                 golive_status);
+  gs->add_option("--on", o.on, "基準日 YYYYMMDD（既定: 今日）/ the day (default today)");
+  gs->add_option("--format", o.format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
 
   auto* l = sub(cmd, "load", "市町村の連携ファイルを取り込む / apply a municipal linkage file", status, load);
   l->add_option("FILE", o.file, "CSV")->required();

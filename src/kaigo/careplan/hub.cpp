@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
+#include <future>
+#include <deque>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -258,6 +262,8 @@ int apply_withdrawals(Hub& hub, const std::vector<Prepared>& files, const std::v
   return withdrawn;
 }
 
+// The associated data a file is sealed with (not a key anything is found by): the bytes stay bound
+// to their hash and name. Kept files were sealed with this writing, so it never changes.
 std::string seal_context(const ParcelFile& f) { return f.sha256 + "|" + f.name; }
 
 std::vector<std::string> receivers_of(const std::vector<Prepared>& files) {
@@ -309,7 +315,7 @@ auth::Refusal removed_after_retention(const ParcelFile& f) {
                  fmt::format("{} was removed after the retention period", f.name));
 }
 
-std::optional<std::string> open_file(Hub& hub, const ParcelFile& f, std::string_view sealed) {
+std::optional<std::string> open_file(const Hub& hub, const ParcelFile& f, std::string_view sealed) {
   auto plain = hub.key.open(sealed, seal_context(f));
   if (!plain || sha256_hex(*plain) != f.sha256) return std::nullopt;
   return plain;
@@ -452,37 +458,77 @@ std::vector<std::int64_t> purge_expired(Hub& hub, const LocalDateTime& at) {
   return hub.repo.purge_before(cutoff, at);
 }
 
+namespace {
+
+// One kept file opened and read: its sheets folded, without the persons a DLT withdrew.
+struct OpenedFile {
+  KeptFile kept;  // without its sealed bytes
+  std::vector<UsageSheet> sheets;
+  std::optional<FileCheck> problem;  // it no longer opens, or no longer reads cleanly
+};
+
+OpenedFile open_and_read(const Hub& hub, KeptFile kept) {
+  OpenedFile out;
+  auto plain = open_file(hub, kept.file, kept.sealed);
+  kept.sealed = {};
+  if (!plain) {
+    FileCheck c;
+    c.file = kept.file.name;
+    c.error_count = 1;
+    out.problem = std::move(c);
+  } else {
+    auto read = read_usage_sheets(kept.file.name, *plain);
+    if (!read.check.ok()) out.problem = std::move(read.check);
+    std::set<PersonKey> gone;
+    for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
+    for (auto& sheet : read.values) {
+      if (!gone.count(sheet.person)) out.sheets.push_back(std::move(sheet).folded());
+    }
+  }
+  out.kept = std::move(kept);
+  return out;
+}
+
+// The sheets of every kept file of a kind, the latest per `key_of` (later files replace earlier
+// ones, spec §5.1.1), without the persons a DLT withdrew, folded to their units; files that no
+// longer open or read cleanly go to `problems`. Opening and reading a file (decryption, CP932,
+// the check) is most of the work and each file's alone, so files are read on every core, a few
+// ahead of the one being applied, and applied strictly in the order they were sent.
+template <class KeyOf>
+std::vector<UsageSheet> latest_sheets(const Hub& hub, std::string_view kind, YearMonth month,
+                                      std::vector<FileCheck>& problems, KeyOf key_of) {
+  std::map<std::invoke_result_t<KeyOf, const KeptFile&, const UsageSheet&>, UsageSheet> latest;
+  auto apply = [&](OpenedFile opened) {
+    if (opened.problem) problems.push_back(std::move(*opened.problem));
+    for (auto& sheet : opened.sheets) {
+      auto key = key_of(opened.kept, sheet);  // before the sheet is moved out
+      latest.insert_or_assign(std::move(key), std::move(sheet));
+    }
+  };
+  const std::size_t ahead = 2 * std::max(1u, std::thread::hardware_concurrency());
+  std::deque<std::future<OpenedFile>> reading;
+  hub.repo.for_each_kept_file(kind, month, [&](KeptFile&& kept) {
+    reading.push_back(std::async(std::launch::async, open_and_read, std::cref(hub), std::move(kept)));
+    if (reading.size() > ahead) {
+      apply(reading.front().get());
+      reading.pop_front();
+    }
+  });
+  for (; !reading.empty(); reading.pop_front()) apply(reading.front().get());
+  std::vector<UsageSheet> out;
+  out.reserve(latest.size());
+  for (auto& [k, s] : latest) out.push_back(std::move(s));
+  return out;
+}
+
+}  // namespace
+
 MonthSheets month_sheets(Hub& hub, YearMonth service_month) {
   MonthSheets out;
-  auto collect = [&](std::string_view kind, auto&& key_of_sheet) {
-    std::map<std::string, UsageSheet> latest;  // later files replace earlier ones (spec §5.1.1)
-    for (auto& kept : hub.repo.kept_files(kind, service_month)) {
-      auto plain = open_file(hub, kept.file, kept.sealed);
-      if (!plain) {
-        FileCheck c;
-        c.file = kept.file.name;
-        c.error_count = 1;
-        out.problems.push_back(std::move(c));
-        continue;
-      }
-      auto read = read_usage_sheets(kept.file.name, *plain);
-      if (!read.check.ok()) out.problems.push_back(read.check);
-      std::set<std::pair<std::string, std::string>> gone;
-      for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
-      for (auto& s : read.values) {
-        if (gone.count({s.person.insurer_no, s.person.insured_no})) continue;
-        latest[key_of_sheet(kept, s)] = std::move(s);
-      }
-    }
-    std::vector<UsageSheet> v;
-    for (auto& [k, s] : latest) v.push_back(std::move(s));
-    return v;
-  };
-  out.plans = collect("UPPLAN", [](const KeptFile&, const UsageSheet& s) {
-    return s.person.insurer_no + "|" + s.person.insured_no;
-  });
-  out.actuals = collect("UPJSK", [](const KeptFile& k, const UsageSheet& s) {
-    return s.person.insurer_no + "|" + s.person.insured_no + "|" + k.file.sender.office_no;
+  out.plans = latest_sheets(hub, "UPPLAN", service_month, out.problems,
+                            [](const KeptFile&, const UsageSheet& s) { return s.person; });
+  out.actuals = latest_sheets(hub, "UPJSK", service_month, out.problems, [](const KeptFile& k, const UsageSheet& s) {
+    return std::pair<PersonKey, std::string>{s.person, k.file.sender.office_no};
   });
   return out;
 }

@@ -134,8 +134,9 @@ class HubRepository : public LicenceRepository {
   // Removes the bytes of every file of a set sent (or, for a draft, made) before `cutoff`; the rows
   // stay with purged_at. Returns the ids of the files purged.
   virtual std::vector<std::int64_t> purge_before(const LocalDateTime& cutoff, const LocalDateTime& at) = 0;
-  // Sent, unpurged files of a kind and month, in the order they were sent.
-  virtual std::vector<KeptFile> kept_files(std::string_view kind, YearMonth month) = 0;
+  // Sent, unpurged files of a kind and month, one at a time in the order they were sent: a month's
+  // files together are the size of the month (a gigabyte for 100,000 persons), one is not.
+  virtual void for_each_kept_file(std::string_view kind, YearMonth month, const std::function<void(KeptFile&&)>& fn) = 0;
 };
 
 struct Hub {
@@ -182,7 +183,8 @@ FetchResult fetch(Hub& hub, const auth::User& user, std::int64_t parcel_id, std:
 std::vector<std::int64_t> purge_expired(Hub& hub, const LocalDateTime& at);
 
 // The 第6表 of a service month as the hub holds them: per person, the latest 予定 sent by a
-// care-management office and, per service office, its latest 実績 — persons a DLT withdrew left out.
+// care-management office and, per service office, its latest 実績 — persons a DLT withdrew left out,
+// each sheet folded to one line per office × サービスコード (UsageSheet::folded).
 struct MonthSheets {
   std::vector<UsageSheet> plans;    // 予定 (UPPLAN)
   std::vector<UsageSheet> actuals;  // 実績 (UPJSK), one per person × sending office

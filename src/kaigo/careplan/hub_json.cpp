@@ -117,17 +117,23 @@ nlohmann::json to_json(const auth::Refusal& r) {
 }
 
 nlohmann::json to_json(const ReconcileReport& r, bool all_claims) {
+  std::map<std::string_view, nlohmann::json> plans_of;  // 居宅介護支援事業所 → its persons, in plan order
+  for (const auto& p : r.plans) {
+    auto& list = plans_of[p.support_office_no];
+    if (list.is_null()) list = nlohmann::json::array();
+    list.push_back(p.insured_no);
+  }
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : r.files) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : f.check.errors) errors.push_back({{"code", e.code}, {"line", e.line}, {"message_ja", e.message_ja}});
-    files.push_back({{"office", f.office_no}, {"name", f.name}, {"plans", nlohmann::json::array()},
-                     {"bytes", f.bytes.size()}, {"error_count", f.check.error_count}, {"errors", errors}});
-  }
-  for (const auto& p : r.plans) {
-    for (auto& f : files) {
-      if (f["office"] == p.support_office_no) f["plans"].push_back(p.insured_no);
-    }
+    auto plans = plans_of.find(f.office_no);
+    files.push_back({{"office", f.office_no},
+                     {"name", f.name},
+                     {"plans", plans == plans_of.end() ? nlohmann::json::array() : plans->second},
+                     {"bytes", f.bytes.size()},
+                     {"error_count", f.check.error_count},
+                     {"errors", errors}});
   }
   nlohmann::json diffs = nlohmann::json::array();
   for (const auto& d : r.differences) {

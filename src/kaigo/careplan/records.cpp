@@ -1,5 +1,6 @@
 #include "kaigo/careplan/records.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -193,6 +194,23 @@ Units UsageSheet::total_units() const {
   Units t;
   for (const auto& l : lines) t += l.units.value_or(Units{});
   return t;
+}
+
+UsageSheet UsageSheet::folded() && {
+  std::vector<ServiceUse> kept;  // a sheet names a handful of office × code pairs: a linear search
+  for (auto& l : lines) {
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const ServiceUse& k) {
+      return k.service_code == l.service_code && k.office_no == l.office_no;
+    });
+    if (same == kept.end()) {
+      kept.push_back(std::move(l));
+    } else if (l.units) {
+      same->units = same->units.value_or(Units{}) + *l.units;
+    }
+  }
+  lines = std::move(kept);
+  lines.shrink_to_fit();
+  return std::move(*this);
 }
 
 Units UsageSheet::units_of(const std::string& office_no, const std::string& service_type) const {

@@ -59,6 +59,10 @@ struct UsageSheet {
   std::vector<ServiceUse> lines;  // in file order
 
   Units total_units() const;  // empty 単位数 count as 0
+  // The same sheet with one line per office × サービスコード (the first line of each, its units the
+  // sum of those written, empty when none was): what the units of a sheet are read from, a tenth
+  // of its size in memory. The days stay in the file.
+  UsageSheet folded() &&;
   // The units of one office and service type (what a 給付管理票 line carries).
   Units units_of(const std::string& office_no, const std::string& service_type) const;
 };

@@ -207,8 +207,20 @@ std::vector<std::string> registered_services(const master::OfficeLedger& offices
   return out;
 }
 
-ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, const ApplyRequest& r,
-                  const auth::User& user, const auth::Caller& by) {
+namespace {
+
+// KH03: one live application per applicant and scheme.
+auth::Refusal already_applied(const Application& app, const Scheme& scheme) {
+  return refusal("KH03", "申請は申請者・年度ごとに1件（返戻・取下げの後は再申請できる）",
+                 fmt::format("{}の{}への申請は既にあります（返戻または取下げの後に再申請できます）",
+                             app.applicant.number, scheme.fiscal_year),
+                 fmt::format("{} already has an application under {} (apply again after a return or withdrawal)",
+                             app.applicant.number, scheme.id));
+}
+
+// Everything apply checks and computes, with the application as it would be stored (no id).
+ApplyResult prepare(const master::OfficeLedger& offices, const ApplyRequest& r, const auth::User& user,
+                    const auth::Caller& by, const Scheme** chosen) {
   ApplyResult out;
   if (!acts_as_applicant(user, r.program, r.applicant_no)) {
     out.refusals.push_back(not_yours());
@@ -246,7 +258,41 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
   app.decision_month = day.year_month().plus_months(times->decision_months);
   app.payment_month = day.year_month().plus_months(times->payment_months);
   app.history.push_back({State::Received, by.at, by.who, ""});
-  auto computed = compute(*scheme, app.applicant, app.lines, day, Schemes::bundled());
+  out.preview = compute(*scheme, app.applicant, app.lines, day, Schemes::bundled());
+  out.application = std::move(app);
+  *chosen = scheme;
+  return out;
+}
+
+}  // namespace
+
+ApplyResult check_application(SubsidyRepository& repo, const master::OfficeLedger& offices, const ApplyRequest& request,
+                              const auth::User& user, const auth::Caller& by) {
+  const Scheme* scheme = nullptr;
+  auto out = prepare(offices, request, user, by, &scheme);
+  if (!out.application) return out;
+  ApplicationFilter f;
+  f.program = out.application->applicant.program;
+  f.applicant_no = out.application->applicant.number;
+  f.scheme = scheme->id;
+  auto live = 0;
+  for (const auto& a : repo.applications(f)) live += is_live(a.state) ? 1 : 0;
+  if (live >= scheme->live_per_applicant) {
+    out.refusals.push_back(already_applied(*out.application, *scheme));
+    out.application.reset();
+    out.preview.reset();
+  }
+  return out;
+}
+
+ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, const ApplyRequest& request,
+                  const auth::User& user, const auth::Caller& by) {
+  const Scheme* scheme = nullptr;
+  auto out = prepare(offices, request, user, by, &scheme);
+  if (!out.application) return out;
+  auto app = std::move(*out.application);
+  out.application.reset();
+  const auto& computed = *out.preview;
   nlohmann::json detail{{"scheme", app.scheme},
                         {"applicant", app.applicant.number},
                         {"lines", app.lines.size()},
@@ -254,16 +300,11 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
                         {"preview_amount", computed.amount.value}};
   auto id = repo.add_application(app, scheme->live_per_applicant, event(by, "subsidy_apply", 0, detail));
   if (!id) {
-    out.refusals.push_back(
-        refusal("KH03", "申請は申請者・年度ごとに1件（返戻・取下げの後は再申請できる）",
-                fmt::format("{}の{}への申請は既にあります（返戻または取下げの後に再申請できます）",
-                            app.applicant.number, scheme->fiscal_year),
-                fmt::format("{} already has an application under {} (apply again after a return or withdrawal)",
-                            app.applicant.number, scheme->id)));
+    out.refusals.push_back(already_applied(app, *scheme));
+    out.preview.reset();
     return out;
   }
   out.application = repo.application(*id);
-  out.preview = std::move(computed);
   return out;
 }
 

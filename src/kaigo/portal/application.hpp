@@ -128,6 +128,12 @@ std::vector<std::string> registered_services(const master::OfficeLedger& offices
 ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, const ApplyRequest& request,
                   const auth::User& user, const auth::Caller& by);
 
+// 申請内容の確認 (the page's preview before applying): everything apply checks — KH03 too, from
+// the applications stored — and the computation as it would be decided today; nothing is stored
+// and nothing audited (no application exists yet). The application has no id.
+ApplyResult check_application(SubsidyRepository& repo, const master::OfficeLedger& offices, const ApplyRequest& request,
+                              const auth::User& user, const auth::Caller& by);
+
 struct ChangeResult {
   auth::Refusals refusals;  // KH40 not found (or not the caller's), KH41 state, KH42–KH45
   std::optional<Application> application;

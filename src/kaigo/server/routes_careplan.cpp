@@ -1,12 +1,16 @@
 // Routes of the care-plan hub (ケアプランデータ連携, DESIGN §3.5, docs/careplan.md): send a set or
 // keep a draft (JSON with base64 files, or multipart with several `file` fields as the send page's
-// drag and drop gives them), send a draft, the inbox and outbox, receive (download and mark
-// received), licences, and the reconcile of a month. An office acts with its KJ account and, when
+// drag and drop gives them), send a draft, the inbox and outbox (50 a page), receive (download and
+// mark received), licences, and the reconcile of a month. A set refused for its files' contents
+// (CH15) carries their check rows, which the send page lists (docs/web.md). An office acts with its KJ account and, when
 // the server checks them, the same certificate as for 電子請求 (seed 001 §3); another office's set
 // answers 403 whether it exists or not. Every refusal carries its CHnn code and rule.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "kaigo/careplan/check_list.hpp"
 #include "kaigo/careplan/hub_json.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/month/careplan_run.hpp"
@@ -37,7 +41,7 @@ void check_certificate(Scope& scope, std::string_view office) {
 }
 
 // Refusals as the answer: 403 when it is about who may act (not the user's, licences), else 422.
-[[noreturn]] void refuse(const auth::Refusals& refusals) {
+ApiError refusal_error(const auth::Refusals& refusals) {
   nlohmann::json list = nlohmann::json::array();
   bool access = false;
   for (const auto& r : refusals) {
@@ -47,7 +51,41 @@ void check_certificate(Scope& scope, std::string_view office) {
   const auto& first = refusals.front();
   ApiError e(access ? 403 : 422, first.code, first.message_ja, first.message_en);
   e.extra = {{"rule", first.rule}, {"refusals", list}};
-  throw e;
+  return e;
+}
+
+[[noreturn]] void refuse(const auth::Refusals& refusals) { throw refusal_error(refusals); }
+
+// The rows of the files a set was refused for (CH15), as the send page shows them: file, line, item,
+// value, code and message; at most kCheckRowsShown rows a file (the counts say how many there are).
+constexpr std::size_t kCheckRowsShown = 100;
+nlohmann::json refused_checks(const std::vector<careplan::FileCheck>& checks) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : checks) {
+    if (c.ok()) continue;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : c.rows) {
+      if (rows.size() == kCheckRowsShown) break;
+      rows.push_back(careplan::to_json(row));
+    }
+    list.push_back({{"file", c.file}, {"error_count", c.error_count}, {"warning_count", c.warning_count}, {"rows", rows}});
+  }
+  return list;
+}
+
+// ?page=&per_page= (50 a page by default, at most 200) over a list the library gives whole: an
+// office's mailbox is small beside the month's files.
+struct PageOf {
+  std::size_t from = 0, to = 0;
+  std::int64_t page = 1, per_page = 50;
+};
+PageOf page_of(const httplib::Request& req, std::size_t total) {
+  PageOf p;
+  p.per_page = std::clamp<std::int64_t>(parse_int(req.get_param_value("per_page")).value_or(50), 1, 200);
+  p.page = std::max<std::int64_t>(1, parse_int(req.get_param_value("page")).value_or(1));
+  p.from = std::min(total, static_cast<std::size_t>((p.page - 1) * p.per_page));
+  p.to = std::min(total, p.from + static_cast<std::size_t>(p.per_page));
+  return p;
 }
 
 std::string decoded_base64(const std::string& text, const std::string& name) {
@@ -110,7 +148,9 @@ SendBody send_body(const httplib::Request& req) {
 void answer_sent(Scope& scope, httplib::Response& res, const careplan::SendResult& r, int status) {
   if (!r.refusals.empty()) {
     scope.audit("careplan.send_refused", "", {{"code", r.refusals.front().code}});
-    refuse(r.refusals);
+    auto e = refusal_error(r.refusals);
+    e.extra["checks"] = refused_checks(r.checks);
+    throw e;
   }
   scope.audit(r.parcel->state == careplan::ParcelState::Draft ? "careplan.draft" : "careplan.send", std::to_string(r.parcel->id),
               {{"files", r.parcel->files.size()}, {"withdrawn_persons", r.withdrawn}});
@@ -137,18 +177,22 @@ void send_draft(Scope& scope, const httplib::Request& req, httplib::Response& re
   answer_sent(scope, res, careplan::send_draft(h.desk.hub(), scope.user(), id, scope.now()), 200);
 }
 
-void inbox(Scope& scope, const httplib::Request&, httplib::Response& res) {
-  HubScope h(scope);
+template <typename T>
+void send_page(httplib::Response& res, const httplib::Request& req, const std::vector<T>& sets) {
+  const auto p = page_of(req, sets.size());
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& e : careplan::inbox(h.desk.hub(), scope.user())) list.push_back(careplan::to_json(e));
-  send_json(res, 200, {{"sets", list}});
+  for (auto i = p.from; i < p.to; ++i) list.push_back(careplan::to_json(sets[i]));
+  send_json(res, 200, {{"total", sets.size()}, {"page", p.page}, {"per_page", p.per_page}, {"sets", list}});
 }
 
-void outbox(Scope& scope, const httplib::Request&, httplib::Response& res) {
+void inbox(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   HubScope h(scope);
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : careplan::outbox(h.desk.hub(), scope.user())) list.push_back(careplan::to_json(p));
-  send_json(res, 200, {{"sets", list}});
+  send_page(res, req, careplan::inbox(h.desk.hub(), scope.user()));
+}
+
+void outbox(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  HubScope h(scope);
+  send_page(res, req, careplan::outbox(h.desk.hub(), scope.user()));
 }
 
 void receive(Scope& scope, const httplib::Request& req, httplib::Response& res) {

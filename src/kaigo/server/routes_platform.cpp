@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/core/strings.hpp"
+#include "kaigo/platform/golive_status.hpp"
 #include "kaigo/platform/platform.hpp"
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/routes.hpp"
@@ -215,6 +216,30 @@ void packet_fetch(Scope& scope, const httplib::Request& req, httplib::Response& 
   res.set_content(std::move(*pdf), "application/pdf");
 }
 
+// 利用開始状況 (seed 004 §2): the go-live table the access decisions read, for any logged-in user
+// (it names municipalities, no person), as JSON or as the CSV of platform::golive_csv.
+void golive_status(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  auto day = scope.now().date;
+  if (req.has_param("on")) {
+    auto on = Date::parse(req.get_param_value("on"));
+    if (!on) throw bad_request("KW12", "on は YYYYMMDD です", "on must be a date YYYYMMDD");
+    day = *on;
+  }
+  const auto format = req.has_param("format") ? req.get_param_value("format") : std::string("json");
+  if (format != "json" && format != "csv")
+    throw bad_request("KW63", "format は json か csv です", "format must be json or csv");
+  store::PlatformStore repo(scope.db());
+  auto world = scope.app().world(scope.db());
+  const auto rows = platform::golive_status(world->insurers, repo.golives(), day);
+  if (format == "json") {
+    send_json(res, 200, platform::golive_status_json(rows, day));
+    return;
+  }
+  res.status = 200;
+  res.set_header("Content-Disposition", fmt::format("attachment; filename=\"golive-{}.csv\"", day.str()));
+  res.set_content(platform::golive_csv(rows), "text/csv; charset=utf-8");
+}
+
 }  // namespace
 
 void add_platform_routes(std::vector<Route>& r) {
@@ -238,6 +263,7 @@ void add_platform_routes(std::vector<Route>& r) {
                packet_send});
   r.push_back({"GET", R"(/api/platform/packets/(\d{1,18}))", "/api/platform/packets/{id}", Access::only({Role::Municipality}),
                false, false, packet_fetch});
+  r.push_back({"GET", "/api/platform/golive", "/api/platform/golive", Access::logged_in(), false, false, golive_status});
 }
 
 }  // namespace kaigo::server

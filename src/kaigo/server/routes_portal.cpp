@@ -162,6 +162,18 @@ void apply(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   send_json(res, 201, portal::to_json(*r.application, true, &*r.preview));
 }
 
+// 申請内容の確認: the same request as apply, checked and computed, nothing stored.
+void check(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+  const auto& user = scope.user();
+  auto request = apply_request(json_body(req), user);
+  check_office_certificate(scope, request);
+  auto world = scope.app().world(scope.db());
+  store::PortalStore st(scope.db());
+  auto r = portal::check_application(st, world->offices, request, user, scope.caller());
+  if (!r.refusals.empty()) refuse(scope, r.refusals);
+  send_json(res, 200, portal::to_json(*r.application, true, &*r.preview));
+}
+
 void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   portal::ApplicationFilter f;
   if (req.has_param("state")) {
@@ -250,6 +262,7 @@ void add_portal_routes(std::vector<Route>& r) {
   const auto staff = Access::only({Role::Kokuhoren});
   r.push_back({"GET", "/api/subsidy/schemes", "/api/subsidy/schemes", Access::logged_in(), false, false, schemes});
   r.push_back({"POST", "/api/subsidies", "/api/subsidies", applicants, true, false, apply});
+  r.push_back({"POST", "/api/subsidies/preview", "/api/subsidies/preview", applicants, true, false, check});
   r.push_back({"GET", "/api/subsidies", "/api/subsidies", readers, false, false, list});
   r.push_back({"GET", R"(/api/subsidies/(\d+))", "/api/subsidies/{id}", readers, false, false, one});
   r.push_back(

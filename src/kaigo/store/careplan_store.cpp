@@ -276,7 +276,8 @@ std::vector<std::int64_t> CarePlanStore::purge_before(const LocalDateTime& cutof
   return ids;
 }
 
-std::vector<careplan::KeptFile> CarePlanStore::kept_files(std::string_view kind, YearMonth month) {
+void CarePlanStore::for_each_kept_file(std::string_view kind, YearMonth month,
+                                       const std::function<void(careplan::KeptFile&&)>& fn) {
   auto& c = db_.connection();
   auto st = c.prepare(fmt::format(
       "SELECT {}, p.id, p.sent_at, b.sealed FROM careplan_files f JOIN careplan_parcels p ON p.id = f.parcel_id JOIN "
@@ -284,7 +285,6 @@ std::vector<careplan::KeptFile> CarePlanStore::kept_files(std::string_view kind,
       "f.purged_at IS NULL ORDER BY p.sent_at, p.id, f.seq",
       kFileColumns));
   st.bind(1, kind).bind(2, month.str());
-  std::vector<careplan::KeptFile> out;
   auto gone = c.prepare(
       "SELECT insurer_no, insured_no, key FROM careplan_file_persons WHERE file_id = ? AND withdrawn_by IS NOT NULL");
   while (st.step()) {
@@ -296,9 +296,8 @@ std::vector<careplan::KeptFile> CarePlanStore::kept_files(std::string_view kind,
     gone.bind(1, k.file.id);
     while (gone.step()) k.withdrawn.push_back({gone.text(0), gone.text(1), gone.text(2)});
     gone.reset();
-    out.push_back(std::move(k));
+    fn(std::move(k));
   }
-  return out;
 }
 
 // ---- the office page ------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ class CarePlanStore : public careplan::HubRepository {
                      std::string_view by) override;
   int withdraw(const careplan::WithdrawRequest& request) override;
   std::vector<std::int64_t> purge_before(const LocalDateTime& cutoff, const LocalDateTime& at) override;
-  std::vector<careplan::KeptFile> kept_files(std::string_view kind, YearMonth month) override;
+  void for_each_kept_file(std::string_view kind, YearMonth month,
+                          const std::function<void(careplan::KeptFile&&)>& fn) override;
 
  private:
   std::vector<careplan::Parcel> parcels(std::string_view sql, std::span<const std::string> offices);

@@ -208,6 +208,34 @@ Upload delete_actual(const UsageSheet& s, const FileName& of, const std::string&
   return {name.str(), writer.take()};
 }
 
+// month_sheets reads files on every core, a few ahead: however many files came for a person, the
+// one sent last is the one in force (spec §5.1.1), whatever order the reading finishes in.
+TEST_F(HubTest, TheLastOfManyFilesSentForAPersonIsTheOneInForce) {
+  const auto plan = w.file("UPPLAN", r.a, r.b);
+  auto name = parse_file_name(plan.filename().string()).name.value();
+  auto sheets = read_usage_sheets(plan).values;
+  ASSERT_GE(sheets.size(), 1u);
+  ASSERT_TRUE(sheets[0].lines[0].units.has_value());
+  const Units first_units = sheets[0].lines[0].units.value();
+  constexpr int kSends = 12;  // more than the files read ahead on any machine this runs on
+  for (int i = 1; i <= kSends; ++i) {
+    sheets[0].lines[0].units = first_units + Units{i};
+    name.serial = fmt::format("202605021000{:02d}", i);
+    Upload up{name.str(), write_usage_sheets(sheets)};
+    auto sent = send(w.hub(), HubWorld::office(r.a), std::span(&up, 1), "", false,
+                     jst(fmt::format("2026-05-02T10:{:02d}", i).c_str()));
+    ASSERT_TRUE(sent.refusals.empty()) << sent.refusals.at(0).to_string();
+  }
+  auto in_force = month_sheets(w.hub(), sheets[0].month);
+  EXPECT_TRUE(in_force.problems.empty());
+  ASSERT_EQ(in_force.plans.size(), sheets.size());
+  const auto& latest = *std::find_if(in_force.plans.begin(), in_force.plans.end(),
+                                     [&](const UsageSheet& s) { return s.person == sheets[0].person; });
+  EXPECT_EQ(latest.units_of(sheets[0].lines[0].office_no, sheets[0].lines[0].service_type()),
+            sheets[0].units_of(sheets[0].lines[0].office_no, sheets[0].lines[0].service_type()));
+  EXPECT_EQ(latest.total_units(), sheets[0].total_units());
+}
+
 TEST_F(HubTest, ADeleteFileWithdrawsWhatTheSameSenderSentForThatPerson) {
   const auto actual = w.file("UPJSK", r.b, r.a);
   auto name = parse_file_name(actual.filename().string()).name.value();

@@ -3,6 +3,8 @@
 // 第1表 or to a month. Values written give back the same bytes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kaigo/careplan/records.hpp"
 #include "support/test_support.hpp"
 
@@ -62,6 +64,45 @@ TEST(CareplanValues, UsagePlanPerPersonAndMonth) {
   ASSERT_EQ(b.lines.size(), 1u);
   EXPECT_EQ(b.lines[0].satellite, "1");
   EXPECT_EQ(b.lines[0].office_name, "ケアステーション\"あおば\" 東口");
+}
+
+// Folding keeps one line per office × サービスコード with the units summed (a line without units
+// adds nothing), so every office × 種類 total is what it was; empty stays empty.
+TEST(CareplanValues, AFoldedSheetHasOneLinePerOfficeAndCodeWithTheSameUnits) {
+  auto read = read_usage_sheets(kPlan, edge(kPlan));
+  ASSERT_EQ(read.values.size(), 2u);
+  UsageSheet a = read.values[0];
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& l : a.lines) pairs.emplace_back(l.office_no, l.service_code);
+  UsageSheet folded = std::move(a).folded();
+  EXPECT_EQ(folded.person, (PersonKey{"131016", "0000012345"}));
+  EXPECT_EQ(folded.plan_office_no, "1310000001");
+  EXPECT_EQ(folded.total_units(), Units{1125});
+  EXPECT_EQ(folded.units_of("1310000002", "11"), Units{475});
+  EXPECT_EQ(folded.units_of("1310000003", "17"), Units{650});
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  ASSERT_EQ(folded.lines.size(), pairs.size());
+  EXPECT_LT(folded.lines.size(), read.values[0].lines.size());
+  EXPECT_EQ(folded.lines[0].service_code, "111111");
+  EXPECT_EQ(folded.lines[0].date, (Date{2025, 6, 2}));  // the first line of each is kept
+
+  UsageSheet none;
+  ServiceUse a1, a2;
+  a1.office_no = a2.office_no = "1310000002";
+  a1.service_code = a2.service_code = "111111";
+  a1.units = std::nullopt;
+  a2.units = std::nullopt;
+  none.lines = {a1, a2};
+  auto f = std::move(none).folded();
+  ASSERT_EQ(f.lines.size(), 1u);
+  EXPECT_FALSE(f.lines[0].units.has_value());
+  UsageSheet some;
+  a2.units = Units{-25};
+  some.lines = {a1, a2, a1};
+  auto g = std::move(some).folded();
+  ASSERT_EQ(g.lines.size(), 1u);
+  EXPECT_EQ(g.lines[0].units, Units{-25});
 }
 
 TEST(CareplanValues, UsageActualFromTheServiceOffice) {

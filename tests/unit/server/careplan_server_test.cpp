@@ -7,32 +7,12 @@
 // an office its own 明細書 only; the office page shows the licence.
 #include <gtest/gtest.h>
 
-#include <sodium.h>
-
 #include "kaigo/careplan/file_name.hpp"
+#include "support/base64.hpp"
 #include "support/server_world.hpp"
 
 namespace kaigo::testing {
 namespace {
-
-std::string base64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);
-  return out;
-}
-
-std::string unbase64(const std::string& text) {
-  std::string out(text.size(), '\0');
-  std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return "<not base64>";
-  }
-  out.resize(len);
-  return out;
-}
 
 // A 予定 of the care manager 1370000001 to one of 1370000002 / 1370000003; `other` is the one left.
 struct PlanRoute {

@@ -285,6 +285,25 @@ export function saveBlob(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// A drop zone with its file input: `onFiles(files)` for files chosen or dropped (the input is
+// emptied after, so the same file can be chosen again).
+export function dropZone(zone, input, onFiles) {
+  input.addEventListener("change", () => {
+    onFiles([...input.files]);
+    input.value = "";
+  });
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    onFiles([...e.dataTransfer.files]);
+  });
+}
+
 // Logout from any page.
 const logout = $("#logout");
 if (logout && me.signedIn) {

@@ -2,7 +2,7 @@
 // (raw body, name in X-File-Name, the CSRF token, and for 代理請求 the office acted for) with an
 // upload progress bar, two at a time; each answer shows the file's state and links to its
 // 事前チェック result.
-import { $, clear, el, me, stateBadge, csrf, count } from "./common.js";
+import { $, clear, el, me, stateBadge, csrf, count, dropZone } from "./common.js";
 
 const office = $("#office");
 if (me.offices.length > 1) {
@@ -86,19 +86,4 @@ function add(files) {
   pump();
 }
 
-$("#files").addEventListener("change", (e) => {
-  add([...e.target.files]);
-  e.target.value = "";
-});
-
-const drop = $("#drop");
-drop.addEventListener("dragover", (e) => {
-  e.preventDefault();
-  drop.classList.add("over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (e) => {
-  e.preventDefault();
-  drop.classList.remove("over");
-  add([...e.dataTransfer.files]);
-});
+dropZone($("#drop"), $("#files"), add);

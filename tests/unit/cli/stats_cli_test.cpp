@@ -1,0 +1,111 @@
+// kaigo stats on a reviewed month from `kaigo gen --errors` (issue 18 item 6): every injected
+// mistake that returns its document is counted under its code, 明細書 and 給付管理票 alike, and
+// nothing else; the month's one insurer has all of it and another none; the text is the seed's 表5-1 form; bad
+// options are refused.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "kaigo/core/strings.hpp"
+#include "support/test_support.hpp"
+
+namespace kaigo::testing {
+namespace {
+
+struct ReviewedMonth {
+  TempDir dir;
+  std::string db;
+  std::filesystem::path month;
+
+  ReviewedMonth() : db((dir / "k.db").string()), month(dir / "m") {
+    EXPECT_EQ(run_kaigo("gen --out " + month.string() +
+                        " --month 202605 --offices 60 --recipients 1500 --seed 11 --errors 0.05")
+                  .exit_code,
+              0);
+    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
+    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
+      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
+                    .exit_code,
+                0);
+    }
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(month / "submissions")) {
+      if (e.is_regular_file()) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::string all;
+    for (const auto& f : files) all += " " + f;
+    run_kaigo("submit --db " + db + " --at 2026-05-05T10:00:00" + all);
+    EXPECT_EQ(run_kaigo("review --db " + db + " --month 202605").exit_code, 0);
+  }
+
+  // code → 件数 of the month from the CSV (the (all) row under "(all)").
+  std::map<std::string, std::int64_t> counts(const std::string& options) const {
+    auto r = run_kaigo("stats --db " + db + " --month 202605 --months 1 --format csv " + options);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, std::int64_t> out;
+    for (auto line : lines(r.out)) {
+      auto f = split(trim(line), ',');
+      if (f.size() != 4 || f[0] == "code" || f[0] == "service_type" || f[0] == "office" || f[0] == "(all)") continue;
+      out[std::string(f[0])] = std::stoll(std::string(f[1]));
+    }
+    return out;
+  }
+};
+
+TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
+  ReviewedMonth m;
+  // The manifest: the codes of the mistakes that return their document (明細書 or 給付管理票); a
+  // 12SA may be paired with ASSA on the same 明細書, which the manifest does not list.
+  std::map<std::string, std::int64_t> expected;
+  std::int64_t rate_mistakes = 0;
+  const std::string manifest = read_file(m.month / "expected_errors.csv");
+  for (auto line : lines(manifest)) {
+    auto f = split(line, ',');
+    if (f[0] == "mistake" || f[7].empty()) continue;
+    if (f[8] == "返戻" || f[8] == "様式エラー") ++expected[std::string(f[7])];
+    if (f[0] == "wrong_rate") ++rate_mistakes;
+  }
+  ASSERT_GE(expected.size(), 5u);
+  auto found = m.counts("");
+  const auto assa = found.count("ASSA") ? found.at("ASSA") : 0;
+  found.erase("ASSA");
+  EXPECT_EQ(found, expected);
+  EXPECT_LE(assa, rate_mistakes);
+
+  // The month's one insurer (gen's さくら市) has all of it, written with 6 or 8 digits; another none.
+  EXPECT_EQ(m.counts("--insurer 131013"), m.counts(""));
+  EXPECT_EQ(m.counts("--insurer 00131013"), m.counts(""));
+  EXPECT_TRUE(m.counts("--insurer 139999").empty());
+
+  // 増減: the plan_exceeded mistakes, each a 増減 B.
+  std::int64_t exceeded = 0;
+  for (auto line : lines(manifest)) {
+    if (split(line, ',')[0] == "plan_exceeded") ++exceeded;
+  }
+  EXPECT_EQ(m.counts("--kind cut"), (std::map<std::string, std::int64_t>{{"B", exceeded}}));
+}
+
+TEST(CliStats, TheTextIsTheSeedsTableAndBadOptionsAreRefused) {
+  ReviewedMonth m;
+  auto r = run_kaigo("stats --db " + m.db + " --month 202605 --months 2 --top 3");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[0], "■ 審査月別返戻件数 TOP3（全保険者）/ return by code, top 3");
+  EXPECT_EQ(out[1], "順位\t令和8年4月審査\t令和8年5月審査");
+  EXPECT_EQ(out[2].substr(0, 8), "1\t\t12P0 ");
+  EXPECT_EQ(out[5].substr(0, 9), "件数\t0\t");
+
+  auto pdf = m.dir / "stats.pdf";
+  r = run_kaigo("stats --db " + m.db + " --month 202605 --pdf " + pdf.string() + " --at 2026-05-20T10:00");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(pdf).substr(0, 5), "%PDF-");
+
+  EXPECT_EQ(run_kaigo("stats --db " + m.db + " --month 2026-05").exit_code, 2);
+  EXPECT_EQ(run_kaigo("stats --db " + m.db + " --month 202605 --by person").exit_code, 2);
+  EXPECT_EQ(run_kaigo("stats --db " + m.db + " --month 202605 --months 0").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace kaigo::testing
