@@ -2,25 +2,23 @@
 
 #include <map>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::platform {
 
-std::string_view golive_state_name(GoLiveState s) {
-  switch (s) {
-    case GoLiveState::Live: return "live";
-    case GoLiveState::Scheduled: return "scheduled";
-    case GoLiveState::Undecided: return "undecided";
-  }
-  return "undecided";
-}
+namespace {
 
-std::string_view golive_state_ja(GoLiveState s) {
-  switch (s) {
-    case GoLiveState::Live: return "利用開始済";
-    case GoLiveState::Scheduled: return "開始予定";
-    case GoLiveState::Undecided: return "未定";
-  }
-  return "未定";
-}
+constexpr EnumTable<GoLiveState, 3> kGoLiveStates{{{
+    {GoLiveState::Live, "live", "利用開始済"},
+    {GoLiveState::Scheduled, "scheduled", "開始予定"},
+    {GoLiveState::Undecided, "undecided", "未定"},
+}}};
+static_assert(kGoLiveStates.one_to_one());
+
+}  // namespace
+
+std::string_view golive_state_name(GoLiveState s) { return kGoLiveStates.code(s); }
+std::string_view golive_state_ja(GoLiveState s) { return kGoLiveStates.ja(s); }
 
 GoLiveState golive_state(std::optional<Date> golive_on, Date day) {
   if (!golive_on) return GoLiveState::Undecided;
