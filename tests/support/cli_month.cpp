@@ -4,11 +4,9 @@
 
 namespace kaigo::testing {
 
-CliMonth::CliMonth(int recipients, const std::string& extra_config) : db((dir / "k.db").string()), gen(dir / "m") {
-  EXPECT_EQ(run_kaigo("gen --out " + gen.string() + " --month 202605 --offices 6 --recipients " +
-                      std::to_string(recipients))
-                .exit_code,
-            0);
+CliMonth::CliMonth(const std::string& gen_options, const std::string& extra_config)
+    : db((dir / "k.db").string()), gen(dir / "m") {
+  EXPECT_EQ(run_kaigo("gen --out " + gen.string() + " --month 202605 " + gen_options).exit_code, 0);
   if (!extra_config.empty()) write_file(gen / "kokuhoren.toml", read_file(gen / "kokuhoren.toml") + extra_config);
   EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (gen / "kokuhoren.toml").string()).exit_code, 0);
   for (const char* kind : {"services", "offices", "insurers", "recipients"}) {

@@ -30,9 +30,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// 50 recipients; `extra_config` added to kokuhoren.toml.
+// 6 offices, 50 recipients; `extra_config` added to kokuhoren.toml.
 struct Month : CliMonth {
-  explicit Month(const std::string& extra_config = "") : CliMonth(50, extra_config) {}
+  explicit Month(const std::string& extra_config = "") : CliMonth("--offices 6 --recipients 50", extra_config) {}
   // Every file submitted on 2026-05-05, then May reviewed.
   void submit_and_review() const {
     ASSERT_EQ(run_kaigo("submit --db " + db + " --at 2026-05-05T10:00" + all_files()).exit_code, 0);

@@ -14,9 +14,9 @@
 namespace kaigo::testing {
 namespace {
 
-// 60 recipients.
+// 6 offices, 60 recipients.
 struct Month : CliMonth {
-  Month() : CliMonth(60) {}
+  Month() : CliMonth("--offices 6 --recipients 60") {}
 };
 
 TEST(CliReception, SubmitPrintsOneLinePerFile) {
