@@ -36,31 +36,14 @@ std::ostream& operator<<(std::ostream& os, const Decided& d) {
   return os;
 }
 
-std::string_view kind_code(review::FindingKind k) {
-  switch (k) {
-    case review::FindingKind::Error: return "error";
-    case review::FindingKind::Hold: return "hold";
-    case review::FindingKind::HoldEnded: return "hold_ended";
-    case review::FindingKind::PlanMismatch: return "plan_mismatch";
-    case review::FindingKind::Cut: return "cut";
-  }
-  return "";
-}
-
-std::string cut_text(review::CutReason c) { return c == review::CutReason::None ? "" : std::string(1, static_cast<char>(c)); }
-
 Decided predicted(const ClaimPrediction& c) {
-  static const std::map<review::ClaimOutcome, std::string> names{{review::ClaimOutcome::Paid, "paid"},
-                                                                 {review::ClaimOutcome::Cut, "cut"},
-                                                                 {review::ClaimOutcome::Held, "held"},
-                                                                 {review::ClaimOutcome::Returned, "returned"}};
   Decided d;
-  d.outcome = names.at(c.decision.outcome);
+  d.outcome = review::kClaimOutcomes.code(c.decision.outcome);
   for (const auto& f : c.decision.findings) {
-    d.findings.push_back(fmt::format("{}:{}:{}:{}", kind_code(f.kind), f.code, cut_text(f.cut), f.service_type));
+    d.findings.push_back(fmt::format("{}:{}:{}:{}", review::kFindingKinds.code(f.kind), f.code, review::kCutReasons.code(f.cut), f.service_type));
   }
   for (const auto& r : c.decision.rows) {
-    d.rows.push_back(fmt::format("{}:{}:{}", r.service_type, cut_text(r.cut), r.decided.units.value));
+    d.rows.push_back(fmt::format("{}:{}:{}", r.service_type, review::kCutReasons.code(r.cut), r.decided.units.value));
   }
   return d;
 }

@@ -27,12 +27,8 @@ TEST(CertificateFees, TheFeeOfTheApplicationDateIsOnThe7513) {
   const auth::Caller op{"cli:operator", "cli", jst("2026-04-20T09:00:00")};
   ASSERT_TRUE(auth::init_ca(auth_store, settings, w.dir() / "ca", op).refusals.empty());
 
-  for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
   // Two offices with claims paid this month.
-  auto st =
-      w.db().connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
-  std::vector<std::string> offices;
-  while (st.step()) offices.push_back(st.text(0));
+  const auto offices = w.submit_month("2026-05-04T12:00:00");
   ASSERT_GE(offices.size(), 2u);
   auto issue = [&](const std::string& office, Date applied_on, const char* at) {
     auth::IssueRequest req;

@@ -150,18 +150,35 @@ std::map<std::string, std::int64_t> outcomes(store::Database& db, const char* mo
   return out;
 }
 
+// A May 2026 month of 12 offices submitted on 2026-05-04 without its first 給付管理票 file (which
+// comes late, or never), with the review context of the ledgers in force.
+struct LatePlanMonth {
+  ReceptionWorld w{0.0, 12, 400};
+  std::filesystem::path late_plan = w.plan_file();
+  store::TablesInForce ledgers;
+  review::ReviewContext ctx;
+
+  LatePlanMonth() : ledgers(submitted_without_late_plan()), ctx{ledgers.masters, ledgers.offices, ledgers.insurers,
+                                                                 ledgers.recipients,
+                                                                 review::config_of(w.db().settings().review)} {}
+
+ private:
+  store::TablesInForce submitted_without_late_plan() {
+    for (const auto& f : w.files()) {
+      if (f != late_plan) w.submit(f, "2026-05-04T12:00:00");
+    }
+    return store::load_tables_in_force(w.db());
+  }
+};
+
 // Across two review months from the store's history: a 給付管理票 arriving a month late releases
 // the claims held for it (保留復活); claims still without one are returned under the 1-month rule
 // of the April 2026 review (seed 000 §4); a claim decided in May and sent again in June is ANN4.
 TEST(MonthStore, HeldInMayReleasedOrReturnedInJune) {
-  ReceptionWorld w(0.0, 12, 400);
-  auto late_plan = w.plan_file();
-  for (const auto& f : w.files()) {
-    if (f != late_plan) w.submit(f, "2026-05-04T12:00:00");
-  }
-  auto ledgers = store::load_tables_in_force(w.db());
-  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
-                      review::config_of(w.db().settings().review)};
+  LatePlanMonth m;
+  auto& w = m.w;
+  const auto& late_plan = m.late_plan;
+  auto& ctx = m.ctx;
   auto review = [&](YearMonth month, const char* at) { return w.review(month, at, ctx); };
   auto may = review({2026, 5}, "2026-05-11T01:00:00");
   auto held_in_may = may.claims["保留"];
@@ -194,14 +211,9 @@ TEST(MonthStore, HeldInMayReleasedOrReturnedInJune) {
 }
 
 TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
-  ReceptionWorld w(0.0, 12, 400);
-  auto late_plan = w.plan_file();
-  for (const auto& f : w.files()) {
-    if (f != late_plan) w.submit(f, "2026-05-04T12:00:00");
-  }
-  auto ledgers = store::load_tables_in_force(w.db());
-  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
-                      review::config_of(w.db().settings().review)};
+  LatePlanMonth m;
+  auto& w = m.w;
+  auto& ctx = m.ctx;
   for (auto [month, at] :
        {std::pair{YearMonth{2026, 5}, "2026-05-11T01:00:00"}, {YearMonth{2026, 6}, "2026-06-11T01:00:00"}}) {
     w.review(month, at, ctx);

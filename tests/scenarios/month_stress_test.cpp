@@ -58,10 +58,7 @@ struct Template {
                     .exit_code,
                 0);
     }
-    for (const auto& e : fs::recursive_directory_iterator(m / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
+    files = regular_files_under(m / "submissions");
   }
 };
 

@@ -22,6 +22,7 @@
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/master/masters.hpp"
 #include "kaigo/review/review.hpp"
+#include "support/generated_ledgers.hpp"
 #include "support/review_story.hpp"
 #include "support/test_support.hpp"
 
@@ -73,45 +74,19 @@ struct Accepted : exchange::Sink {
   }
 };
 
-struct GeneratedMonth {
-  TempDir dir;
-  master::Masters masters;
-  master::OfficeLedger offices;
-  master::InsurerLedger insurers;
-  master::RecipientLedger recipients;
+struct GeneratedMonth : testing::GeneratedLedgers {
   Accepted accepted;
   MonthOutcome outcome;
 
-  explicit GeneratedMonth(double errors) {
-    auto bundled = master::load_bundled_masters();
-    masters = *bundled.table;
-    gen::Options o;
-    o.out = dir.path();
-    o.processing_month = {2026, 5};
-    o.offices = 60;
-    o.recipients = 1500;
-    o.seed = 11;
-    o.error_rate = errors;
-    gen::generate(o, masters);
-    offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
-    insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
-    recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      accepted.file = f.parent_path().filename().string() + "/" + f.filename().string();
-      exchange::read_file(f, accepted);
-    }
+  explicit GeneratedMonth(double errors) : GeneratedLedgers({2026, 5}, 60, 1500, 11, errors) {
+    read_submissions(accepted);
     // The month's kokuhoren.toml is the DESIGN §3.3 default (the CLI will parse it).
     const auto toml = read_file(dir / "kokuhoren.toml");
     EXPECT_NE(toml.find("plan_mismatch = \"cut\""), std::string::npos);
     EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"),
               std::string::npos);
     ReviewContext ctx{masters, offices, insurers, recipients, default_config()};
-    outcome = review_month({o.processing_month, accepted.plans, accepted.claims, {}}, ctx);
+    outcome = review_month({month, accepted.plans, accepted.claims, {}}, ctx);
   }
 };
 

@@ -22,6 +22,7 @@
 #include "kaigo/report/results_dir.hpp"
 #include "kaigo/settlement/kago.hpp"
 #include "kaigo/settlement/settle.hpp"
+#include "support/generated_ledgers.hpp"
 #include "support/settle_support.hpp"
 #include "support/test_support.hpp"
 
@@ -96,37 +97,12 @@ struct Accepted : exchange::Sink {
   }
 };
 
-struct GeneratedMonth {
-  TempDir dir;
-  master::Masters masters;
-  master::OfficeLedger offices;
-  master::InsurerLedger insurers;
-  master::RecipientLedger recipients;
+struct GeneratedMonth : testing::GeneratedLedgers {
   Accepted accepted;
   review::MonthOutcome outcome;
 
-  GeneratedMonth() {
-    masters = *master::load_bundled_masters().table;
-    gen::Options o;
-    o.out = dir.path();
-    o.processing_month = kMonth;
-    o.offices = 40;
-    o.recipients = 1000;
-    o.seed = 23;
-    o.error_rate = 0.2;
-    gen::generate(o, masters);
-    offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
-    insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
-    recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      accepted.file = f.parent_path().filename().string() + "/" + f.filename().string();
-      exchange::read_file(f, accepted);
-    }
+  GeneratedMonth() : GeneratedLedgers(kMonth, 40, 1000, 23, 0.2) {
+    read_submissions(accepted);
     outcome = review::review_month({kMonth, accepted.plans, accepted.claims, {}}, context());
   }
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "kaigo/gen/generator.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/review_store.hpp"
 
 namespace kaigo::testing {
@@ -24,10 +25,7 @@ ReceptionWorld::ReceptionWorld(double error_rate, int offices, int recipients) {
   o.seed = 3;
   o.error_rate = error_rate;
   gen::generate(o, *masters.table);
-  for (const auto& e : std::filesystem::recursive_directory_iterator(o.out / "submissions")) {
-    if (e.is_regular_file()) files_.push_back(e.path());
-  }
-  std::sort(files_.begin(), files_.end());
+  files_ = regular_files_under(o.out / "submissions");
   db_ = store::Database::create(db_path());
   db_->store_settings(read_file(o.out / "kokuhoren.toml"), "kokuhoren.toml", jst("2026-05-01T00:00"));
   for (auto kind : {store::TableKind::Services, store::TableKind::Offices, store::TableKind::Insurers,
@@ -64,6 +62,14 @@ reception::Submission ReceptionWorld::submit(const std::filesystem::path& file, 
 
 reception::Submission ReceptionWorld::submit_bytes(const std::string& name, const std::string& bytes, const char* at) {
   return reception_->submit(name, bytes, jst(at));
+}
+
+std::vector<std::string> ReceptionWorld::submit_month(const char* at) {
+  for (const auto& f : files_) submit(f, at);
+  auto st = db_->connection().prepare("SELECT DISTINCT office_no FROM submissions WHERE data_type = '711' ORDER BY 1");
+  std::vector<std::string> offices;
+  while (st.step()) offices.push_back(st.text(0));
+  return offices;
 }
 
 review::RunReport ReceptionWorld::review(YearMonth month, const char* at, const review::ReviewContext& context) {

@@ -31,6 +31,9 @@ class ReceptionWorld {
 
   reception::Submission submit(const std::filesystem::path& file, const char* at);
   reception::Submission submit_bytes(const std::string& name, const std::string& bytes, const char* at);
+  // Submits every file of the month at `at`; gives the offices whose 明細書 (data type 711) came in,
+  // in order.
+  std::vector<std::string> submit_month(const char* at);
 
   // The review of `month` at `at` through the month's states (as month::run_review does, with the
   // given context): closes the month, decides it, 審査済. A month already reviewed is reviewed again.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kaigo::testing {
 
@@ -11,6 +12,8 @@ std::filesystem::path source_dir();
 std::filesystem::path fixture(std::string_view relative);  // tests/fixtures/<relative>
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, std::string_view bytes);
+// The regular files anywhere below `dir`, sorted by path.
+std::vector<std::filesystem::path> regular_files_under(const std::filesystem::path& dir);
 
 // A fresh empty directory under the system temp dir, removed when the object goes away.
 class TempDir {

@@ -47,6 +47,12 @@ std::optional<LocalDateTime> parse_at(const std::string& at) {
   return t;
 }
 
+std::optional<LocalDateTime> parse_at(const std::string& at, int& status, int usage_status) {
+  auto t = parse_at(at);
+  if (!t) status = usage_status;
+  return t;
+}
+
 std::string dump_json(const nlohmann::json& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

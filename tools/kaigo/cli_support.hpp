@@ -1,7 +1,9 @@
 // Small helpers shared by the subcommands: reading an input file whole, printing diagnostics and JSON.
 #pragma once
 #include <memory>
+#include <cstdio>
 #include <optional>
+#include <span>
 #include <string>
 
 #include <string_view>
@@ -27,6 +29,22 @@ void err(std::string_view text);
 
 // --at (JST) or now; nullopt after a message on stderr when it does not parse.
 std::optional<LocalDateTime> parse_at(const std::string& at);
+// The same, setting `status` to `usage_status` when it does not parse (the caller then returns).
+std::optional<LocalDateTime> parse_at(const std::string& at, int& status, int usage_status = 2);
+
+// A check list as --format asks: json, csv, or text (the default). The pre-check's and the care-plan
+// check's lists each have to_json, format_csv and format_text beside their file type (found by ADL).
+template <class File>
+void print_check_list(std::string_view format, std::span<const File> files) {
+  if (format == "json") {
+    std::fputs(to_json(files).dump(2).c_str(), stdout);
+    std::fputs("\n", stdout);
+  } else if (format == "csv") {
+    std::fputs(format_csv(files).c_str(), stdout);
+  } else {
+    std::fputs(format_text(files).c_str(), stdout);
+  }
+}
 
 // A JSON document as printed: UTF-8 always (a byte that is not is replaced, never a failure after
 // the work is done).

@@ -39,14 +39,7 @@ int run_check(const CheckArgs& o) {
       status = 1;
     }
   }
-  if (o.format == "json") {
-    std::fputs(careplan::to_json(results).dump(2).c_str(), stdout);
-    std::fputs("\n", stdout);
-  } else if (o.format == "csv") {
-    std::fputs(careplan::format_csv(results).c_str(), stdout);
-  } else {
-    std::fputs(careplan::format_text(results).c_str(), stdout);
-  }
+  print_check_list<careplan::FileCheck>(o.format, results);
   return status;
 }
 
@@ -199,11 +192,8 @@ struct LicenceArgs : HubArgs {
 };
 
 void run_licence(const LicenceArgs& o, int& status, bool add) {
-  auto when = parse_at(o.at);
-  if (!when) {
-    status = 1;
-    return;
-  }
+  auto when = parse_at(o.at, status, 1);
+  if (!when) return;
   auto db = store::Database::open(o.db);
   const auto settings = db->settings();
   store::CarePlanStore repo(*db);
@@ -234,11 +224,8 @@ void run_licence(const LicenceArgs& o, int& status, bool add) {
 }
 
 void run_purge(const HubArgs& o, int& status) {
-  auto when = parse_at(o.at);
-  if (!when) {
-    status = 1;
-    return;
-  }
+  auto when = parse_at(o.at, status, 1);
+  if (!when) return;
   auto db = store::Database::open(o.db);
   const auto settings = db->settings();
   auto world = store::load_tables_in_force(*db, store::Recipients::Skip);

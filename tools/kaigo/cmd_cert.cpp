@@ -47,11 +47,8 @@ auth::Refusals unknown_offices(store::Database& db, const std::vector<std::strin
 
 void ca_init(int& status) {
   auto& o = cert_options();
-  auto at = parse_at(o.at);
-  if (!at) {
-    status = 2;
-    return;
-  }
+  auto at = parse_at(o.at, status);
+  if (!at) return;
   auto db = store::Database::open(o.db_path);
   const auto settings = db->settings();
   store::AuthStore st(*db);
@@ -124,11 +121,8 @@ void cert_issue(int& status) {
 
 void cert_revoke(int& status) {
   auto& o = cert_options();
-  auto at = parse_at(o.at);
-  if (!at) {
-    status = 2;
-    return;
-  }
+  auto at = parse_at(o.at, status);
+  if (!at) return;
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
   if ((status = print_refusals(auth::revoke_certificate(st, o.serial, o.reason, cli_caller(*at)))) != 0) return;
@@ -139,11 +133,8 @@ void cert_revoke(int& status) {
 
 void cert_list(int& status) {
   auto& o = cert_options();
-  auto at = parse_at(o.at);
-  if (!at) {
-    status = 2;
-    return;
-  }
+  auto at = parse_at(o.at, status);
+  if (!at) return;
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
   auto all = st.certificates();

@@ -96,14 +96,7 @@ int run_precheck(const PrecheckOptions& o) {
       status = 1;
     }
   }
-  if (o.format == "json") {
-    std::fputs(precheck::to_json(results).dump(2).c_str(), stdout);
-    std::fputs("\n", stdout);
-  } else if (o.format == "csv") {
-    std::fputs(precheck::format_csv(results).c_str(), stdout);
-  } else {
-    std::fputs(precheck::format_text(results).c_str(), stdout);
-  }
+  print_check_list<precheck::FileResult>(o.format, results);
   return status;
 }
 

@@ -21,6 +21,17 @@ void print_line(const reception::Submission& s) {
   std::fflush(stdout);
 }
 
+// Runs `work` at the reception desk of `db_path` at the time of --at, once the files another process
+// left half-received are recovered (KR03); status 2 without running it when --at does not parse.
+template <class Work>
+void at_the_desk(const std::string& db_path, const std::string& at_text, int& status, Work work) {
+  auto at = parse_at(at_text, status);
+  if (!at) return;
+  month::Desk desk(db_path);
+  report_recovered(desk.recover(*at));
+  work(desk, *at);
+}
+
 }  // namespace
 
 void register_submit(CLI::App& app, int& status) {
@@ -34,52 +45,47 @@ void register_submit(CLI::App& app, int& status) {
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("FILE", files, "交換情報ファイル / exchange files")->required();
   cmd->callback([&status] {
-    auto at = parse_at(at_text);
-    if (!at) {
-      status = 2;
-      return;
-    }
-    month::Desk desk(db_path);
-    report_recovered(desk.recover(*at));
-    status = 0;
-    nlohmann::json answers = nlohmann::json::array();
-    std::vector<precheck::FileResult> with_errors;
-    // Each line is printed once the commit holding its file is on the disk (group commit).
-    month::ReceiptGroup group(desk, [&](const reception::Submission& s) {
+    at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {
+      status = 0;
+      nlohmann::json answers = nlohmann::json::array();
+      std::vector<precheck::FileResult> with_errors;
+      // Each line is printed once the commit holding its file is on the disk (group commit).
+      month::ReceiptGroup group(desk, [&](const reception::Submission& s) {
+        if (format == "json") {
+          answers.push_back(month::submission_json(s));
+        } else {
+          print_line(s);
+          if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
+        }
+      });
+      try {
+        for (const auto& path : files) {
+          std::string bytes;
+          try {
+            bytes = read_whole_file(path);
+          } catch (const std::exception& e) {
+            err(fmt::format("エラー / error: {}\n", e.what()));
+            status = 1;
+            continue;
+          }
+          auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, at);
+          audit_cli(desk.db(), "upload", std::to_string(s.id),
+                    {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                     {"sha256", s.sha256}, {"bytes", s.size}},
+                    at);
+          group.received(std::move(s));
+        }
+      } catch (...) {
+        group.close();  // what was stored before the failure is acknowledged, then the failure reported
+        throw;
+      }
+      group.close();
       if (format == "json") {
-        answers.push_back(month::submission_json(s));
-      } else {
-        print_line(s);
-        if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
+        out(dump_json(answers));
+      } else if (!with_errors.empty()) {
+        err(precheck::format_text(with_errors));
       }
     });
-    try {
-      for (const auto& path : files) {
-        std::string bytes;
-        try {
-          bytes = read_whole_file(path);
-        } catch (const std::exception& e) {
-          err(fmt::format("エラー / error: {}\n", e.what()));
-          status = 1;
-          continue;
-        }
-        auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, *at);
-        audit_cli(desk.db(), "upload", std::to_string(s.id),
-                  {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
-                   {"sha256", s.sha256}, {"bytes", s.size}},
-                  *at);
-        group.received(std::move(s));
-      }
-    } catch (...) {
-      group.close();  // what was stored before the failure is acknowledged, then the failure reported
-      throw;
-    }
-    group.close();
-    if (format == "json") {
-      out(dump_json(answers));
-    } else if (!with_errors.empty()) {
-      err(precheck::format_text(with_errors));
-    }
   });
 }
 
@@ -92,22 +98,17 @@ void register_cancel(CLI::App& app, int& status) {
   cmd->add_option("--at", at_text, "取消日時（日本時間, 既定は現在）/ time of the cancel (JST, default now)");
   cmd->add_option("SUBMISSION_ID", id, "受付番号 / submission id")->required();
   cmd->callback([&status] {
-    auto at = parse_at(at_text);
-    if (!at) {
-      status = 2;
-      return;
-    }
-    month::Desk desk(db_path);
-    report_recovered(desk.recover(*at));
-    auto r = desk.cancel(id, *at);
-    audit_cli(desk.db(), r.cancelled ? "cancel" : "cancel_refused", std::to_string(id), nlohmann::json::object(), *at);
-    if (!r.cancelled) {
-      err(fmt::format("取消できません: {} / cannot cancel: {}\n", r.message_ja, r.message_en));
-      status = 1;
-      return;
-    }
-    print_line(*desk.db().submission(id));
-    status = 0;
+    at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {
+      auto r = desk.cancel(id, at);
+      audit_cli(desk.db(), r.cancelled ? "cancel" : "cancel_refused", std::to_string(id), nlohmann::json::object(), at);
+      if (!r.cancelled) {
+        err(fmt::format("取消できません: {} / cannot cancel: {}\n", r.message_ja, r.message_en));
+        status = 1;
+        return;
+      }
+      print_line(*desk.db().submission(id));
+      status = 0;
+    });
   });
 }
 

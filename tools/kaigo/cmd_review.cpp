@@ -26,11 +26,8 @@ void register_review(CLI::App& app, int& status) {
       status = 2;
       return;
     }
-    auto at = parse_at(at_text);
-    if (!at) {
-      status = 2;
-      return;
-    }
+    auto at = parse_at(at_text, status);
+    if (!at) return;
     auto run = month::run_review(db_path, *month, *at, again);
     audit_cli(*store::Database::open(db_path), run.step.done ? "review" : "review_refused", month->str(),
               {{"again", again}, {"files_sent", run.step.files_sent}, {"claims", run.report.claims}}, *at);

@@ -48,11 +48,8 @@ std::string top_text(const review::StatTable& t, std::size_t n) {
 void run_stats(const StatsOptions& o, int& status) {
   auto month = month_option(o.month_text, status);
   if (!month) return;
-  auto at = parse_at(o.at);
-  if (!at) {
-    status = 2;
-    return;
-  }
+  auto at = parse_at(o.at, status);
+  if (!at) return;
   const auto kind = o.kind == "cut" ? review::ReasonKind::Cut : review::ReasonKind::Return;
   const auto axis = o.by == "office"         ? review::StatAxis::Office
                     : o.by == "service_type" ? review::StatAxis::ServiceType

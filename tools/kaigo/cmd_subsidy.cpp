@@ -168,14 +168,20 @@ void list(int& status) {
   status = 0;
 }
 
-void show(int& status) {
+// Calls `use` with the application --id as the --as user may see it; prints why not otherwise.
+template <class Use>
+void with_visible_application(int& status, Use use) {
   auto& o = subsidy_options();
   auto session = open_session(o.db_path, o.as, o.at, status);
   if (!session) return;
   store::PortalStore st(*session->db);
   auto r = portal::visible_application(st, o.id, session->user);
   if ((status = print_refusals(r.refusals)) != 0) return;
-  print_application(*r.application, o.format);
+  use(*r.application);
+}
+
+void show(int& status) {
+  with_visible_application(status, [](const portal::Application& a) { print_application(a, subsidy_options().format); });
 }
 
 // decide / pay / withdraw of the ids given, or of every application due (--due).
@@ -223,29 +229,25 @@ void change_each(const char* what_ja, const char* what_en, portal::State due_sta
 }
 
 void notice(int& status) {
-  auto& o = subsidy_options();
-  auto session = open_session(o.db_path, o.as, o.at, status);
-  if (!session) return;
-  store::PortalStore st(*session->db);
-  auto r = portal::visible_application(st, o.id, session->user);
-  if ((status = print_refusals(r.refusals)) != 0) return;
-  if (!r.application->decision) {
-    err(fmt::format("エラー: 申請番号 {} はまだ審査されていません（{}）/ error: application {} is not decided yet\n",
-                    o.id, portal::state_ja(r.application->state), o.id));
-    status = 1;
-    return;
-  }
-  auto bytes = portal::decision_notice_pdf(*r.application);
-  std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) {
-    err(fmt::format("エラー: {} に書き込めません / error: cannot write {}\n", o.out, o.out));
-    status = 1;
-    return;
-  }
-  out(fmt::format("{}: {}（申請番号 {}）/ notice written\n", o.out, portal::decision_notice_title(*r.application),
-                  o.id));
+  with_visible_application(status, [&status](const portal::Application& a) {
+    const auto& o = subsidy_options();
+    if (!a.decision) {
+      err(fmt::format("エラー: 申請番号 {} はまだ審査されていません（{}）/ error: application {} is not decided yet\n",
+                      o.id, portal::state_ja(a.state), o.id));
+      status = 1;
+      return;
+    }
+    auto bytes = portal::decision_notice_pdf(a);
+    std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.close();
+    if (!file) {
+      err(fmt::format("エラー: {} に書き込めません / error: cannot write {}\n", o.out, o.out));
+      status = 1;
+      return;
+    }
+    out(fmt::format("{}: {}（申請番号 {}）/ notice written\n", o.out, portal::decision_notice_title(a), o.id));
+  });
 }
 
 void schemes(int& status) {

@@ -42,22 +42,15 @@ std::string attributes_of(const auth::User& u) {
 }
 
 nlohmann::json json_of(const auth::AccountSummary& a) {
-  const auto& u = a.user;
-  return {{"id", u.id},
-          {"role", auth::role_name(u.role)},
-          {"job", auth::job_name(u.job)},
-          {"offices", u.offices},
-          {"medical_code", u.medical_code},
-          {"insurer_no", u.insurer_no},
-          {"insured_no", u.insured_no},
-          {"name", u.name},
-          {"email", u.email},
-          {"security_code", a.has_security_code},
-          {"failed_logins", a.failed_logins},
-          {"locked_until", a.locked_until ? a.locked_until->str() : ""},
-          {"disabled", a.disabled},
-          {"created_at", a.created_at.str()},
-          {"password_changed_at", a.password_changed_at.str()}};
+  auto j = auth::user_json(a.user);
+  j.update({{"email", a.user.email},
+            {"security_code", a.has_security_code},
+            {"failed_logins", a.failed_logins},
+            {"locked_until", a.locked_until ? a.locked_until->str() : ""},
+            {"disabled", a.disabled},
+            {"created_at", a.created_at.str()},
+            {"password_changed_at", a.password_changed_at.str()}});
+  return j;
 }
 
 void add_user(int& status) {

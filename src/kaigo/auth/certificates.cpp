@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "kaigo/auth/x509.hpp"
+#include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::auth {
 namespace {
@@ -221,17 +222,14 @@ Refusals revoke_certificate(CertificateStore& store, std::string_view serial, st
 }
 
 std::string_view certificate_state_name(CertificateState s) {
-  switch (s) {
-    case CertificateState::Valid:
-      return "valid";
-    case CertificateState::NotYetValid:
-      return "not_yet_valid";
-    case CertificateState::Expired:
-      return "expired";
-    case CertificateState::Revoked:
-      return "revoked";
-  }
-  return "";
+  static constexpr EnumTable<CertificateState, 4> kStates{{{
+      {CertificateState::Valid, "valid"},
+      {CertificateState::NotYetValid, "not_yet_valid"},
+      {CertificateState::Expired, "expired"},
+      {CertificateState::Revoked, "revoked"},
+  }}};
+  static_assert(kStates.one_to_one());
+  return kStates.code(s);
 }
 
 CertificateState state_at(const CertificateRecord& c, const LocalDateTime& at) {

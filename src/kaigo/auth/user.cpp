@@ -5,13 +5,29 @@
 #include <array>
 #include <set>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::auth {
 namespace {
 
-constexpr std::array<std::string_view, 6> kRoles{"office", "medical", "municipality", "insured", "kokuhoren", "admin"};
-constexpr std::array<std::string_view, 5> kJobs{"", "doctor", "care_manager", "clerk", "other"};
+constexpr EnumTable<Role, 6> kRoles{{{
+    {Role::Office, "office"},
+    {Role::Medical, "medical"},
+    {Role::Municipality, "municipality"},
+    {Role::Insured, "insured"},
+    {Role::Kokuhoren, "kokuhoren"},
+    {Role::Admin, "admin"},
+}}};
+static_assert(kRoles.one_to_one());
+constexpr EnumTable<Job, 5> kJobs{{{
+    {Job::None, ""},
+    {Job::Doctor, "doctor"},
+    {Job::CareManager, "care_manager"},
+    {Job::Clerk, "clerk"},
+    {Job::Other, "other"},
+}}};
+static_assert(kJobs.one_to_one());
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
@@ -39,23 +55,10 @@ Refusal not_for(std::string_view role, std::string_view what_ja, std::string_vie
 
 }  // namespace
 
-std::string_view role_name(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
-
-std::optional<Role> parse_role(std::string_view name) {
-  for (std::size_t i = 0; i < kRoles.size(); ++i) {
-    if (kRoles[i] == name) return static_cast<Role>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view job_name(Job j) { return kJobs[static_cast<std::size_t>(j)]; }
-
-std::optional<Job> parse_job(std::string_view name) {
-  for (std::size_t i = 0; i < kJobs.size(); ++i) {
-    if (kJobs[i] == name) return static_cast<Job>(i);
-  }
-  return std::nullopt;
-}
+std::string_view role_name(Role r) { return kRoles.code(r); }
+std::optional<Role> parse_role(std::string_view name) { return kRoles.parse(name); }
+std::string_view job_name(Job j) { return kJobs.code(j); }
+std::optional<Job> parse_job(std::string_view name) { return kJobs.parse(name); }
 
 bool User::acts_for_office(std::string_view office_no) const {
   return role == Role::Office && std::binary_search(offices.begin(), offices.end(), office_no);
@@ -101,6 +104,32 @@ Refusals check_offices(const std::vector<std::string>& offices, int max_offices)
   return out;
 }
 
+namespace {
+
+// A number a role must have in a given form, and others must not have at all.
+struct Attribute {
+  std::string_view ja, en, needed_en;  // 保険者番号 / insurer number / an insurer number
+  std::string_view form_ja, form_en;   // 数字6桁 / 6 digits
+  bool (*valid)(std::string_view);
+};
+constexpr Attribute kMedicalCode{"医療機関コード", "medical institution code", "a medical institution code", "数字10桁",
+                                 "10 digits", is_medical_code};
+constexpr Attribute kInsurerNo{"保険者番号", "insurer number", "an insurer number", "数字6桁", "6 digits", is_insurer_no};
+constexpr Attribute kInsuredNo{"被保険者番号", "insured number", "an insured number", "英数字10桁", "10 letters or digits",
+                               is_insured_no};
+
+void check_attribute(Refusals& out, std::string_view role, bool needed, const std::string& value, const Attribute& a) {
+  if (!needed) {
+    if (!value.empty()) out.push_back(not_for(role, a.ja, a.en));
+  } else if (value.empty()) {
+    out.push_back(needs(role, a.ja, a.needed_en));
+  } else if (!a.valid(value)) {
+    out.push_back(attribute(a.ja, a.en, value, a.form_ja, a.form_en));
+  }
+}
+
+}  // namespace
+
 Refusals check_user(const User& u, int max_offices) {
   Refusals out;
   if (auto bad = check_user_id(u.id)) out.push_back(*bad);
@@ -114,38 +143,14 @@ Refusals check_user(const User& u, int max_offices) {
   } else if (!u.offices.empty()) {
     out.push_back(not_for(role, "事業所番号", "office number"));
   }
-  if (medical) {
-    if (u.medical_code.empty()) {
-      out.push_back(needs(role, "医療機関コード", "a medical institution code"));
-    } else if (!is_medical_code(u.medical_code)) {
-      out.push_back(attribute("医療機関コード", "medical institution code", u.medical_code, "数字10桁", "10 digits"));
-    }
-    if (u.job == Job::None || u.job == Job::CareManager) {
-      out.push_back({"KA02", "DESIGN §3.4 roles", "ロール medical の職種は doctor, clerk, other のいずれかです",
-                     "role medical needs a job of doctor, clerk or other"});
-    }
-  } else if (!u.medical_code.empty()) {
-    out.push_back(not_for(role, "医療機関コード", "medical institution code"));
+  check_attribute(out, role, medical, u.medical_code, kMedicalCode);
+  if (medical && (u.job == Job::None || u.job == Job::CareManager)) {
+    out.push_back({"KA02", "DESIGN §3.4 roles", "ロール medical の職種は doctor, clerk, other のいずれかです",
+                   "role medical needs a job of doctor, clerk or other"});
   }
   if (!office && !medical && u.job != Job::None) out.push_back(not_for(role, "職種", "job"));
-  if (insurer) {
-    if (u.insurer_no.empty()) {
-      out.push_back(needs(role, "保険者番号", "an insurer number"));
-    } else if (!is_insurer_no(u.insurer_no)) {
-      out.push_back(attribute("保険者番号", "insurer number", u.insurer_no, "数字6桁", "6 digits"));
-    }
-  } else if (!u.insurer_no.empty()) {
-    out.push_back(not_for(role, "保険者番号", "insurer number"));
-  }
-  if (u.role == Role::Insured) {
-    if (u.insured_no.empty()) {
-      out.push_back(needs(role, "被保険者番号", "an insured number"));
-    } else if (!is_insured_no(u.insured_no)) {
-      out.push_back(attribute("被保険者番号", "insured number", u.insured_no, "英数字10桁", "10 letters or digits"));
-    }
-  } else if (!u.insured_no.empty()) {
-    out.push_back(not_for(role, "被保険者番号", "insured number"));
-  }
+  check_attribute(out, role, insurer, u.insurer_no, kInsurerNo);
+  check_attribute(out, role, u.role == Role::Insured, u.insured_no, kInsuredNo);
   if (!u.email.empty() && !is_email(u.email)) {
     out.push_back(attribute("セキュリティ用メールアドレス", "security e-mail", u.email, "name@domain の形",
                             "of the form name@domain"));
@@ -202,6 +207,17 @@ bool is_email(std::string_view e) {
     return c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '(' && c != ')' && c != ',' && c != ';' && c != ':' &&
            c != '\\' && c != '"' && c != '[' && c != ']';
   });
+}
+
+nlohmann::json user_json(const User& u) {
+  return {{"id", u.id},
+          {"role", role_name(u.role)},
+          {"job", job_name(u.job)},
+          {"offices", u.offices},
+          {"medical_code", u.medical_code},
+          {"insurer_no", u.insurer_no},
+          {"insured_no", u.insured_no},
+          {"name", u.name}};
 }
 
 }  // namespace kaigo::auth

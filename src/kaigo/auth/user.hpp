@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "kaigo/auth/refusal.hpp"
 
 namespace kaigo::auth {
@@ -83,5 +85,8 @@ OfficeList parse_office_list(std::string_view text, std::string_view file_name);
 // Trimmed, lowercased domain: what is stored and matched for セキュリティ用メールアドレス.
 std::string normalize_email(std::string_view email);
 bool is_email(std::string_view email);
+
+// Who the user is, as the API's session and the CLI's user list print it (no secret of any kind).
+nlohmann::json user_json(const User& u);
 
 }  // namespace kaigo::auth

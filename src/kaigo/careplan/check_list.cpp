@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/careplan/codes.hpp"
+#include "kaigo/core/code_legend.hpp"
 #include "kaigo/core/csv_text.hpp"
 
 namespace kaigo::careplan {
@@ -72,16 +73,7 @@ std::string format_text(std::span<const FileCheck> files) {
     text_file(out, f);
     out += '\n';
   }
-  auto codes = codes_used(files);
-  if (codes.empty()) return out;
-  out += "コードの説明 / codes\n";
-  for (const auto& code : codes) {
-    const FindingText* t = finding_text(code);
-    if (t == nullptr) continue;
-    out += fmt::format("  {} {} / {}\n", t->code, t->title_ja, t->title_en);
-    out += fmt::format("       原因: {} / cause: {}\n", t->cause_ja, t->cause_en);
-    out += fmt::format("       対応: {} / what to do: {}\n", t->action_ja, t->action_en);
-  }
+  append_code_legend(out, codes_used(files), [](const std::string& code) { return finding_text(code); });
   return out;
 }
 

@@ -7,12 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/embedded_tsv.hpp"
+
 namespace kaigo::careplan {
 
-struct TableRow {
-  std::size_t line = 0;
-  std::vector<std::string_view> cells;  // views into the embedded bytes (static)
-};
+using TableRow = embedded::TableRow;
 
 // The rows of src/kaigo/careplan/<name> after its header, which must be `header` exactly; blank
 // lines and lines starting with '#' are skipped. A missing table, a wrong header or a row of the

@@ -309,6 +309,12 @@ SendResult keep(Hub& hub, const auth::User& user, std::vector<Prepared>& files, 
 }
 
 // The bytes of a kept file, opened and checked against its hash.
+// A file of a parcel whose sealed bytes the retention period has removed.
+auth::Refusal removed_after_retention(const ParcelFile& f) {
+  return refusal("CH41", "[careplan] retention_days", fmt::format("{} は保存期間を過ぎて削除されました", f.name),
+                 fmt::format("{} was removed after the retention period", f.name));
+}
+
 std::optional<std::string> open_file(const Hub& hub, const ParcelFile& f, std::string_view sealed) {
   auto plain = hub.key.open(sealed, seal_context(f));
   if (!plain || sha256_hex(*plain) != f.sha256) return std::nullopt;
@@ -364,8 +370,7 @@ SendResult send_draft(Hub& hub, const auth::User& user, std::int64_t draft_id, c
     auto sealed = hub.repo.sealed(f.id);
     auto plain = sealed ? open_file(hub, f, *sealed) : std::nullopt;
     if (!plain) {
-      r.refusals.push_back(refusal("CH41", "[careplan] retention_days", fmt::format("{} は保存期間を過ぎて削除されました", f.name),
-                                   fmt::format("{} was removed after the retention period", f.name)));
+      r.refusals.push_back(removed_after_retention(f));
       return r;
     }
     files.push_back({f, std::move(*plain), {}});
@@ -429,8 +434,7 @@ FetchResult fetch(Hub& hub, const auth::User& user, std::int64_t parcel_id, std:
     auto sealed = hub.repo.sealed(f.id);
     auto plain = sealed ? open_file(hub, f, *sealed) : std::nullopt;
     if (!sealed) {
-      r.refusals.push_back(refusal("CH41", "[careplan] retention_days", fmt::format("{} は保存期間を過ぎて削除されました", f.name),
-                                   fmt::format("{} was removed after the retention period", f.name)));
+      r.refusals.push_back(removed_after_retention(f));
       return r;
     }
     if (!plain) {

@@ -28,41 +28,16 @@ nlohmann::json file_json(const ParcelFile& f) {
           {"purged_at", time_or_null(f.purged_at)}};
 }
 
-std::string cut_name(review::CutReason c) {
-  return c == review::CutReason::None ? std::string() : std::string(1, static_cast<char>(c));
-}
-
-std::string_view finding_kind(review::FindingKind k) {
-  switch (k) {
-    case review::FindingKind::Error: return "error";
-    case review::FindingKind::Hold: return "hold";
-    case review::FindingKind::HoldEnded: return "hold_ended";
-    case review::FindingKind::PlanMismatch: return "plan_mismatch";
-    case review::FindingKind::Cut: return "cut";
-  }
-  return "";
-}
-
-std::string_view outcome_code(review::ClaimOutcome o) {
-  switch (o) {
-    case review::ClaimOutcome::Paid: return "paid";
-    case review::ClaimOutcome::Cut: return "cut";
-    case review::ClaimOutcome::Held: return "held";
-    case review::ClaimOutcome::Returned: return "returned";
-  }
-  return "";
-}
-
 nlohmann::json claim_json(const ClaimPrediction& c) {
   const auto& k = c.claim.statement.key;
   nlohmann::json codes = nlohmann::json::array();
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : c.decision.findings) {
     if (!f.code.empty()) codes.push_back(f.code);
-    findings.push_back({{"kind", finding_kind(f.kind)},
+    findings.push_back({{"kind", review::kFindingKinds.code(f.kind)},
                         {"code", f.code},
                         {"remark", f.remark()},
-                        {"cut", cut_name(f.cut)},
+                        {"cut", review::kCutReasons.code(f.cut)},
                         {"service_type", f.service_type},
                         {"item", f.item},
                         {"found", f.found},
@@ -73,7 +48,7 @@ nlohmann::json claim_json(const ClaimPrediction& c) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : c.decision.rows) {
     rows.push_back({{"service_type", r.service_type},
-                    {"cut", cut_name(r.cut)},
+                    {"cut", review::kCutReasons.code(r.cut)},
                     {"plan_units", r.plan_units ? nlohmann::json(r.plan_units->value) : nlohmann::json(nullptr)},
                     {"written_units", r.written.units.value},
                     {"decided_units", r.decided.units.value},
@@ -85,7 +60,7 @@ nlohmann::json claim_json(const ClaimPrediction& c) {
           {"insurer", k.insurer_no},
           {"insured", k.insured_no},
           {"service_month", k.service_month.str()},
-          {"outcome", outcome_code(c.decision.outcome)},
+          {"outcome", review::kClaimOutcomes.code(c.decision.outcome)},
           {"outcome_ja", std::string(review::outcome_name(c.decision.outcome))},
           {"released", c.decision.released},
           {"codes", codes},
@@ -172,7 +147,7 @@ nlohmann::json to_json(const ReconcileReport& r, bool all_claims) {
   nlohmann::json claims = nlohmann::json::array();
   std::map<std::string, int> summary;
   for (const auto& c : r.claims) {
-    ++summary[std::string(outcome_code(c.decision.outcome))];
+    ++summary[std::string(review::kClaimOutcomes.code(c.decision.outcome))];
     if (all_claims || c.decision.outcome != review::ClaimOutcome::Paid) claims.push_back(claim_json(c));
   }
   return {{"review_month", r.review_month.str()},

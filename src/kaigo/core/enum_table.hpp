@@ -38,6 +38,13 @@ struct EnumTable {
     }
     return std::nullopt;
   }
+  // The value whose Japanese name is `ja` (a row without one never matches).
+  constexpr std::optional<E> parse_ja(std::string_view ja) const {
+    for (const auto& r : rows) {
+      if (!r.ja.empty() && r.ja == ja) return r.value;
+    }
+    return std::nullopt;
+  }
   // True when no value and no code appears twice (checked by a static_assert beside each table).
   constexpr bool one_to_one() const {
     for (std::size_t i = 0; i < N; ++i) {

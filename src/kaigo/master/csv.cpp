@@ -202,26 +202,29 @@ std::optional<std::int64_t> RowReader::integer(std::size_t col, std::int64_t lo,
   return v;
 }
 
-std::optional<Date> RowReader::date(std::size_t col, bool req) {
-  auto t = present(col, req);
-  if (!t) return std::nullopt;
-  auto d = Date::parse(*t);
-  if (!d) {
-    fail(col, code::kDate, fmt::format("{}が日付(YYYYMMDD)として不正です", file_.column(col).ja),
-         "not a valid date YYYYMMDD");
+namespace {
+
+// `text` read as a Date or a YearMonth (T::parse); KM06 naming the form written when it is not one.
+template <class T>
+std::optional<T> date_like(RowReader& r, std::optional<std::string_view> text, std::size_t col,
+                           std::string_view column_ja, std::string_view form_ja, std::string_view form_en) {
+  if (!text) return std::nullopt;
+  auto v = T::parse(*text);
+  if (!v) {
+    r.fail(col, code::kDate, fmt::format("{}が{}として不正です", column_ja, form_ja), fmt::format("not a valid {}", form_en));
   }
-  return d;
+  return v;
+}
+
+}  // namespace
+
+std::optional<Date> RowReader::date(std::size_t col, bool req) {
+  return date_like<Date>(*this, present(col, req), col, file_.column(col).ja, "日付(YYYYMMDD)", "date YYYYMMDD");
 }
 
 std::optional<YearMonth> RowReader::year_month(std::size_t col, bool req) {
-  auto t = present(col, req);
-  if (!t) return std::nullopt;
-  auto m = YearMonth::parse(*t);
-  if (!m) {
-    fail(col, code::kDate, fmt::format("{}が年月(YYYYMM)として不正です", file_.column(col).ja),
-         "not a valid year-month YYYYMM");
-  }
-  return m;
+  return date_like<YearMonth>(*this, present(col, req), col, file_.column(col).ja, "年月(YYYYMM)",
+                              "year-month YYYYMM");
 }
 
 std::optional<std::string_view> RowReader::alnum(std::size_t col, std::size_t width, bool req) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/platform/linkage.hpp"
 #include "kaigo/platform/pmh.hpp"
@@ -156,23 +157,19 @@ PutOutcome put_version(Repository& repo, Record r) {
   return r.update == UpdateKind::New ? PutOutcome::Inserted : PutOutcome::Updated;
 }
 
-std::string_view file_status_ja(FileStatus s) {
-  switch (s) {
-    case FileStatus::Done: return "処理完了";
-    case FileStatus::DoneWithErrors: return "処理完了（エラー）";
-    case FileStatus::Refused: return "処理不能";
-  }
-  return "";
-}
+namespace {
 
-std::string_view file_status_name(FileStatus s) {
-  switch (s) {
-    case FileStatus::Done: return "done";
-    case FileStatus::DoneWithErrors: return "done_with_errors";
-    case FileStatus::Refused: return "refused";
-  }
-  return "";
-}
+constexpr EnumTable<FileStatus, 3> kFileStatuses{{{
+    {FileStatus::Done, "done", "処理完了"},
+    {FileStatus::DoneWithErrors, "done_with_errors", "処理完了（エラー）"},
+    {FileStatus::Refused, "refused", "処理不能"},
+}}};
+static_assert(kFileStatuses.one_to_one());
+
+}  // namespace
+
+std::string_view file_status_ja(FileStatus s) { return kFileStatuses.ja(s); }
+std::string_view file_status_name(FileStatus s) { return kFileStatuses.code(s); }
 
 LinkageAnswer apply_linkage(Repository& repo, auth::AuditTrail& audit, std::string_view bytes, const LinkageOptions& o) {
   const auto sha = sha256_hex(bytes);

@@ -7,17 +7,16 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/embedded_tsv.hpp"
+
 namespace kaigo::platform::detail {
 
-struct TsvRow {
-  std::size_t line = 0;
-  std::vector<std::string_view> cells;  // views into the embedded bytes (static)
-};
+using TsvRow = embedded::TableRow;
 
 // The rows of src/kaigo/platform/<name> after its header, which must be `header` exactly; blank
-// lines are skipped. A missing table, a wrong header or a row of the wrong width throws
-// std::logic_error naming the table and line: the tables are part of the build, so this is a
-// defect, found by any test that touches the platform.
+// lines and '#' lines are skipped (core/embedded_tsv). A missing table, a wrong header or a row of
+// the wrong width throws std::logic_error naming the table and line: the tables are part of the
+// build, so this is a defect, found by any test that touches the platform.
 std::vector<TsvRow> read_table(std::string_view name, std::initializer_list<std::string_view> header);
 
 // "-" in a table means "none".

@@ -7,17 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/platform/data_table.hpp"
 
 namespace kaigo::platform {
 namespace {
 
-struct ViewName {
-  ViewKind kind;
-  std::string_view name, ja;
-};
-constexpr ViewName kViewNames[] = {
+constexpr EnumTable<ViewKind, 7> kViewNames{{{
     {ViewKind::Survey, "survey", "認定調査票"},
     {ViewKind::Opinion, "opinion", "主治医意見書"},
     {ViewKind::Card, "card", "介護保険被保険者証等"},
@@ -25,18 +22,16 @@ constexpr ViewName kViewNames[] = {
     {ViewKind::Life, "life", "LIFE情報"},
     {ViewKind::CarePlan, "careplan", "ケアプラン"},
     {ViewKind::Housing, "housing", "住宅改修費・福祉用具購入費"},
-};
+}}};
+static_assert(kViewNames.one_to_one());
 
-struct TypeName {
-  ColumnType type;
-  std::string_view name;
-};
-constexpr TypeName kTypeNames[] = {
+constexpr EnumTable<ColumnType, 11> kTypeNames{{{
     {ColumnType::Text, "text"},         {ColumnType::Date, "date"},         {ColumnType::Month, "month"},
     {ColumnType::Year, "year"},         {ColumnType::Code, "code"},         {ColumnType::Int, "int"},
     {ColumnType::Yen, "yen"},           {ColumnType::Flags, "flags"},       {ColumnType::MyNumber, "my_number"},
     {ColumnType::OfficeNo, "office_no"}, {ColumnType::Institution, "institution"},
-};
+}}};
+static_assert(kTypeNames.one_to_one());
 
 [[noreturn]] void bad(std::string_view table, std::size_t line, std::string_view what) {
   throw std::logic_error(fmt::format("src/kaigo/platform/{}:{}: {}", table, line, what));
@@ -46,12 +41,9 @@ ColumnSpec column_of(const detail::TsvRow& r) {
   ColumnSpec c;
   c.name = r.cells[1];
   c.ja = r.cells[2];
-  const TypeName* type = nullptr;
-  for (const auto& t : kTypeNames) {
-    if (t.name == r.cells[3]) type = &t;
-  }
+  auto type = kTypeNames.parse(r.cells[3]);
   if (!type) bad("columns.tsv", r.line, "unknown type");
-  c.type = type->type;
+  c.type = *type;
   c.required = r.cells[4] == "yes";
   const auto arg = r.cells[5];
   if (c.type == ColumnType::Code) {
@@ -108,15 +100,9 @@ std::map<LabelKey, CodeLabel, std::less<>> load_labels() {
 
 }  // namespace
 
-std::string_view view_kind_name(ViewKind k) { return kViewNames[static_cast<int>(k)].name; }
-std::string_view view_kind_ja(ViewKind k) { return kViewNames[static_cast<int>(k)].ja; }
-
-std::optional<ViewKind> parse_view_kind(std::string_view name) {
-  for (const auto& v : kViewNames) {
-    if (v.name == name) return v.kind;
-  }
-  return std::nullopt;
-}
+std::string_view view_kind_name(ViewKind k) { return kViewNames.code(k); }
+std::string_view view_kind_ja(ViewKind k) { return kViewNames.ja(k); }
+std::optional<ViewKind> parse_view_kind(std::string_view name) { return kViewNames.parse(name); }
 
 std::size_t KindSpec::column(std::string_view column_name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {

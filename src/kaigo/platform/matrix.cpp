@@ -5,24 +5,22 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/platform/data_table.hpp"
 
 namespace kaigo::platform {
 namespace {
 
-struct ViewerName {
-  Viewer viewer;
-  std::string_view name, ja;
-};
-constexpr ViewerName kViewers[] = {
+constexpr EnumTable<Viewer, 6> kViewers{{{
     {Viewer::Person, "person", "利用者"},
     {Viewer::Municipality, "municipality", "市区町村"},
     {Viewer::SupportOffice, "support_office", "居宅介護支援事業所"},
     {Viewer::Facility, "facility", "介護事業所（介護老人保健施設・介護医療院）"},
     {Viewer::Office, "office", "介護事業所（その他）"},
     {Viewer::Medical, "medical", "医療機関"},
-};
+}}};
+static_assert(kViewers.one_to_one());
 
 [[noreturn]] void bad(std::string_view table, std::size_t line, std::string_view what) {
   throw std::logic_error(fmt::format("src/kaigo/platform/{}:{}: {}", table, line, what));
@@ -80,10 +78,10 @@ std::vector<MatrixRow> load_matrix() {
   }
   // Every kind × viewer has a row for any job (the last of its group).
   for (auto kind : kViewKinds) {
-    for (const auto& v : kViewers) {
+    for (const auto& v : kViewers.rows) {
       bool any = false;
-      for (const auto& m : out) any = any || (m.kind == kind && m.viewer == v.viewer && m.jobs.empty());
-      if (!any) bad("access_matrix.tsv", 0, fmt::format("no row for {} × {}", view_kind_name(kind), v.name));
+      for (const auto& m : out) any = any || (m.kind == kind && m.viewer == v.value && m.jobs.empty());
+      if (!any) bad("access_matrix.tsv", 0, fmt::format("no row for {} × {}", view_kind_name(kind), v.code));
     }
   }
   return out;
@@ -132,15 +130,9 @@ std::vector<Rule> load_rules() {
 
 }  // namespace
 
-std::string_view viewer_name(Viewer v) { return kViewers[static_cast<int>(v)].name; }
-std::string_view viewer_ja(Viewer v) { return kViewers[static_cast<int>(v)].ja; }
-
-std::optional<Viewer> parse_viewer(std::string_view name) {
-  for (const auto& v : kViewers) {
-    if (v.name == name) return v.viewer;
-  }
-  return std::nullopt;
-}
+std::string_view viewer_name(Viewer v) { return kViewers.code(v); }
+std::string_view viewer_ja(Viewer v) { return kViewers.ja(v); }
+std::optional<Viewer> parse_viewer(std::string_view name) { return kViewers.parse(name); }
 
 const std::vector<MatrixRow>& matrix() {
   static const std::vector<MatrixRow> all = load_matrix();

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::portal {
@@ -12,19 +13,15 @@ namespace {
 
 constexpr std::size_t kMaxLines = 200;
 
-struct StateName {
-  State state;
-  std::string_view name;
-  std::string_view ja;
-};
-constexpr std::array<StateName, 6> kStates{{
+constexpr EnumTable<State, 6> kStates{{{
     {State::Received, "received", "申請受付"},
     {State::Returned, "returned", "返戻"},
     {State::Decided, "decided", "交付決定"},
     {State::Rejected, "rejected", "不交付決定"},
     {State::Paid, "paid", "振込済"},
     {State::Withdrawn, "withdrawn", "取下げ"},
-}};
+}}};
+static_assert(kStates.one_to_one());
 
 auth::Refusal refusal(std::string code, std::string rule, std::string ja, std::string en) {
   return {std::move(code), std::move(rule), std::move(ja), std::move(en)};
@@ -191,23 +188,11 @@ Applicant applicant_from(const ApplyRequest& r) {
 
 }  // namespace
 
-std::string_view state_name(State s) {
-  for (const auto& n : kStates) {
-    if (n.state == s) return n.name;
-  }
-  return "";
-}
-std::string_view state_ja(State s) {
-  for (const auto& n : kStates) {
-    if (n.state == s) return n.ja;
-  }
-  return "";
-}
+std::string_view state_name(State s) { return kStates.code(s); }
+std::string_view state_ja(State s) { return kStates.ja(s); }
 std::optional<State> parse_state(std::string_view name) {
-  for (const auto& n : kStates) {
-    if (n.name == name || n.ja == name) return n.state;
-  }
-  return std::nullopt;
+  if (auto s = kStates.parse(name)) return s;
+  return kStates.parse_ja(name);
 }
 bool is_live(State s) { return s == State::Received || s == State::Decided || s == State::Paid; }
 

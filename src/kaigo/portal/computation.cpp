@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::portal {
@@ -160,15 +161,13 @@ std::string class_list(std::span<const ClassLimit* const> classes) {
 }  // namespace
 
 std::string_view outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::Granted:
-      return "granted";
-    case Outcome::Nothing:
-      return "nothing";
-    case Outcome::Returned:
-      return "returned";
-  }
-  return "";
+  static constexpr EnumTable<Outcome, 3> kOutcomes{{{
+      {Outcome::Granted, "granted"},
+      {Outcome::Nothing, "nothing"},
+      {Outcome::Returned, "returned"},
+  }}};
+  static_assert(kOutcomes.one_to_one());
+  return kOutcomes.code(o);
 }
 
 OfficeClasses office_classes(const Scheme& scheme, std::span<const std::string> services, const Schemes& schemes) {

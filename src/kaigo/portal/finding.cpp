@@ -1,30 +1,22 @@
 #include "kaigo/portal/finding.hpp"
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::portal {
 
-std::string_view effect_name(Effect e) {
-  switch (e) {
-    case Effect::Return:
-      return "return";
-    case Effect::Exclude:
-      return "exclude";
-    case Effect::Note:
-      return "note";
-  }
-  return "";
-}
+namespace {
 
-std::string_view effect_ja(Effect e) {
-  switch (e) {
-    case Effect::Return:
-      return "返戻";
-    case Effect::Exclude:
-      return "対象外";
-    case Effect::Note:
-      return "参考";
-  }
-  return "";
-}
+constexpr EnumTable<Effect, 3> kEffects{{{
+    {Effect::Return, "return", "返戻"},
+    {Effect::Exclude, "exclude", "対象外"},
+    {Effect::Note, "note", "参考"},
+}}};
+static_assert(kEffects.one_to_one());
+
+}  // namespace
+
+std::string_view effect_name(Effect e) { return kEffects.code(e); }
+std::string_view effect_ja(Effect e) { return kEffects.ja(e); }
 
 std::string grouped(std::int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n);

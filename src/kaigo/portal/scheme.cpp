@@ -6,12 +6,27 @@
 #include <fmt/format.h>
 
 #include "kaigo/core/embedded.hpp"
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::portal {
 namespace {
 
 constexpr std::string_view kFolder = "src/kaigo/portal/schemes/";
+
+constexpr EnumTable<Facility, 3> kFacilities{{{
+    {Facility::Office, "office", "介護事業所"},
+    {Facility::Hospital, "hospital", "病院"},
+    {Facility::Clinic, "clinic", "診療所"},
+}}};
+static_assert(kFacilities.one_to_one());
+
+constexpr EnumTable<ItemKind, 3> kItemKinds{{{
+    {ItemKind::CardReader, "card_reader"},
+    {ItemKind::ConnectionSupport, "connection_support"},
+    {ItemKind::Modification, "modification"},
+}}};
+static_assert(kItemKinds.one_to_one());
 
 // One table row with the line it came from, for the messages of a malformed table.
 struct Row {
@@ -140,52 +155,12 @@ std::optional<Program> parse_program(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view facility_name(Facility f) {
-  switch (f) {
-    case Facility::Office:
-      return "office";
-    case Facility::Hospital:
-      return "hospital";
-    case Facility::Clinic:
-      return "clinic";
-  }
-  return "";
-}
-std::string_view facility_ja(Facility f) {
-  switch (f) {
-    case Facility::Office:
-      return "介護事業所";
-    case Facility::Hospital:
-      return "病院";
-    case Facility::Clinic:
-      return "診療所";
-  }
-  return "";
-}
-std::optional<Facility> parse_facility(std::string_view name) {
-  for (auto f : {Facility::Office, Facility::Hospital, Facility::Clinic}) {
-    if (facility_name(f) == name) return f;
-  }
-  return std::nullopt;
-}
+std::string_view facility_name(Facility f) { return kFacilities.code(f); }
+std::string_view facility_ja(Facility f) { return kFacilities.ja(f); }
+std::optional<Facility> parse_facility(std::string_view name) { return kFacilities.parse(name); }
 
-std::string_view item_kind_name(ItemKind k) {
-  switch (k) {
-    case ItemKind::CardReader:
-      return "card_reader";
-    case ItemKind::ConnectionSupport:
-      return "connection_support";
-    case ItemKind::Modification:
-      return "modification";
-  }
-  return "";
-}
-std::optional<ItemKind> parse_item_kind(std::string_view name) {
-  for (auto k : {ItemKind::CardReader, ItemKind::ConnectionSupport, ItemKind::Modification}) {
-    if (item_kind_name(k) == name) return k;
-  }
-  return std::nullopt;
-}
+std::string_view item_kind_name(ItemKind k) { return kItemKinds.code(k); }
+std::optional<ItemKind> parse_item_kind(std::string_view name) { return kItemKinds.parse(name); }
 
 bool ClassLimit::takes(Facility f, int beds) const {
   return facility == f && beds >= beds_from && (!beds_to || beds <= *beds_to);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/code_legend.hpp"
+#include "kaigo/core/csv_text.hpp"
 #include "kaigo/core/error_codes.hpp"
 
 namespace kaigo::precheck {
@@ -61,26 +63,6 @@ void text_file(std::string& out, const FileResult& f) {
   }
 }
 
-// RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-void csv_line(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += csv_field(fields[i]);
-  }
-  out += "\n";
-}
-
 }  // namespace
 
 std::string format_text(std::span<const FileResult> files) {
@@ -89,16 +71,7 @@ std::string format_text(std::span<const FileResult> files) {
     text_file(out, f);
     out += '\n';
   }
-  auto codes = codes_used(files);
-  if (codes.empty()) return out;
-  out += "コードの説明 / codes\n";
-  for (const auto& code : codes) {
-    const ErrorCode* t = find_error_code(code);
-    if (t == nullptr) continue;
-    out += fmt::format("  {} {} / {}\n", t->code, t->title_ja, t->title_en);
-    out += fmt::format("       原因: {} / cause: {}\n", t->cause_ja, t->cause_en);
-    out += fmt::format("       対応: {} / what to do: {}\n", t->action_ja, t->action_en);
-  }
+  append_code_legend(out, codes_used(files), [](const std::string& code) { return find_error_code(code); });
   return out;
 }
 
@@ -158,18 +131,18 @@ nlohmann::json to_json(std::span<const FileResult> files) {
 
 std::string format_csv(std::span<const FileResult> files) {
   std::string out;
-  csv_line(out, {"ファイル名", "様式", "提供年月", "サービス種類", "保険者番号", "被保険者番号", "項目名", "値",
+  append_csv_row(out, {"ファイル名", "様式", "提供年月", "サービス種類", "保険者番号", "被保険者番号", "項目名", "値",
                  "エラー内容", "コード", "区分", "行", "レコード番号", "項番", "明細件数", "レコード件数", "原因",
                  "対応", "message_en"});
   for (const auto& f : files) {
     std::string statements = fmt::to_string(f.statements);
     std::string records = fmt::to_string(f.records);
     if (f.errors.empty()) {
-      csv_line(out, {f.file, "", "", "", "", "", "", "", "", "", "", "", "", "", statements, records, "", "", ""});
+      append_csv_row(out, {f.file, "", "", "", "", "", "", "", "", "", "", "", "", "", statements, records, "", "", ""});
     }
     for (const auto& e : f.errors) {
       const ErrorCode* t = find_error_code(e.code);
-      csv_line(out, {e.file, e.form_kind, e.service_month, shown_type(e), e.insurer_no, e.insured_no, e.item_name,
+      append_csv_row(out, {e.file, e.form_kind, e.service_month, shown_type(e), e.insurer_no, e.insured_no, e.item_name,
                      e.value, e.message_ja, e.code, std::string(level_name_ja(e.level)),
                      e.line ? fmt::to_string(e.line) : std::string(), e.record_no ? fmt::to_string(e.record_no) : std::string(),
                      e.item_no ? fmt::to_string(e.item_no) : std::string(), statements, records,

@@ -1,38 +1,27 @@
 #include "kaigo/reception/lifecycle.hpp"
 
-#include <array>
+#include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::reception {
 namespace {
 
-struct StateInfo {
-  FileState state;
-  std::string_view name;
-  std::string_view code;
-};
-
-constexpr std::array<StateInfo, 8> kStates{{
-    {FileState::Arrived, "連合会到達", "arrived"},
-    {FileState::Receiving, "受付中", "receiving"},
-    {FileState::TransmissionError, "伝送エラー", "transmission_error"},
-    {FileState::ExternalError, "外部エラー", "external_error"},
-    {FileState::FormatErrors, "様式エラー有", "format_errors"},
-    {FileState::Accepted, "受付完了", "accepted"},
-    {FileState::Sent, "送信完了", "sent"},
-    {FileState::Cancelled, "取消完了", "cancelled"},
-}};
+constexpr EnumTable<FileState, 8> kStates{{{
+    {FileState::Arrived, "arrived", "連合会到達"},
+    {FileState::Receiving, "receiving", "受付中"},
+    {FileState::TransmissionError, "transmission_error", "伝送エラー"},
+    {FileState::ExternalError, "external_error", "外部エラー"},
+    {FileState::FormatErrors, "format_errors", "様式エラー有"},
+    {FileState::Accepted, "accepted", "受付完了"},
+    {FileState::Sent, "sent", "送信完了"},
+    {FileState::Cancelled, "cancelled", "取消完了"},
+}}};
+static_assert(kStates.one_to_one());
 
 }  // namespace
 
-std::string_view state_name(FileState s) { return kStates[static_cast<std::size_t>(s)].name; }
-std::string_view state_code(FileState s) { return kStates[static_cast<std::size_t>(s)].code; }
-
-std::optional<FileState> parse_state_code(std::string_view code) {
-  for (const auto& info : kStates) {
-    if (info.code == code) return info.state;
-  }
-  return std::nullopt;
-}
+std::string_view state_name(FileState s) { return kStates.ja(s); }
+std::string_view state_code(FileState s) { return kStates.code(s); }
+std::optional<FileState> parse_state_code(std::string_view code) { return kStates.parse(code); }
 
 bool can_move(FileState from, FileState to) {
   using S = FileState;

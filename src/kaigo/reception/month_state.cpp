@@ -1,35 +1,24 @@
 #include "kaigo/reception/month_state.hpp"
 
-#include <array>
+#include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::reception {
 namespace {
 
-struct MonthStateInfo {
-  MonthState state;
-  std::string_view name;
-  std::string_view code;
-};
-
-constexpr std::array<MonthStateInfo, 5> kMonthStates{{
-    {MonthState::Open, "受付中", "open"},
-    {MonthState::Closed, "締切", "closed"},
-    {MonthState::UnderReview, "審査中", "under_review"},
-    {MonthState::Reviewed, "審査済", "reviewed"},
-    {MonthState::Settled, "支払済", "settled"},
-}};
+constexpr EnumTable<MonthState, 5> kMonthStates{{{
+    {MonthState::Open, "open", "受付中"},
+    {MonthState::Closed, "closed", "締切"},
+    {MonthState::UnderReview, "under_review", "審査中"},
+    {MonthState::Reviewed, "reviewed", "審査済"},
+    {MonthState::Settled, "settled", "支払済"},
+}}};
+static_assert(kMonthStates.one_to_one());
 
 }  // namespace
 
-std::string_view month_state_name(MonthState s) { return kMonthStates[static_cast<std::size_t>(s)].name; }
-std::string_view month_state_code(MonthState s) { return kMonthStates[static_cast<std::size_t>(s)].code; }
-
-std::optional<MonthState> parse_month_state_code(std::string_view code) {
-  for (const auto& info : kMonthStates) {
-    if (info.code == code) return info.state;
-  }
-  return std::nullopt;
-}
+std::string_view month_state_name(MonthState s) { return kMonthStates.ja(s); }
+std::string_view month_state_code(MonthState s) { return kMonthStates.code(s); }
+std::optional<MonthState> parse_month_state_code(std::string_view code) { return kMonthStates.parse(code); }
 
 bool can_move(MonthState from, MonthState to) {
   using S = MonthState;

@@ -15,6 +15,18 @@ IssueInfo issue_info(const Settings& s, Date created_on, Date transfer_on) {
   return {s.name, s.settlement.committee, s.settlement.message, created_on, transfer_on};
 }
 
+namespace {
+
+// The H1 of the office and month, then a D1 for each of `lines` (the totals follow).
+template <class Lines>
+std::vector<NoticeRecord> head_and_lines(const char* form, const NoticeHead& head, const Lines& lines) {
+  std::vector<NoticeRecord> records{notice_record(form, "H1", head)};
+  for (const auto& line : lines) records.push_back(notice_record(form, "D1", line));
+  return records;
+}
+
+}  // namespace
+
 Notice notice_7513(const settlement::OfficeResult& o, YearMonth month, const IssueInfo& issue) {
   const auto& p = o.payment;
   auto n = make_notice("7513", {notice_record("7513", "H1", NoticeHead{o, month, issue})});
@@ -30,8 +42,7 @@ Notice notice_7513(const settlement::OfficeResult& o, YearMonth month, const Iss
 Notice notice_7521(const settlement::OfficeResult& o, Program program, YearMonth month, const IssueInfo& issue) {
   const char* form = form_of(program, "7521", "7541");
   const auto& t = program == Program::Care ? o.care_breakdown : o.sougou_breakdown;
-  std::vector<NoticeRecord> records{notice_record(form, "H1", NoticeHead{o, month, issue})};
-  for (const auto& row : t.rows) records.push_back(notice_record(form, "D1", row));
+  auto records = head_and_lines(form, NoticeHead{o, month, issue}, t.rows);
   records.push_back(notice_record(form, "T1", t.total));
   records.push_back(notice_record(form, "T2", t.adjustment));
   records.push_back(notice_record(form, "T3", t.decided));
@@ -41,15 +52,13 @@ Notice notice_7521(const settlement::OfficeResult& o, Program program, YearMonth
 Notice notice_7611(const settlement::OfficeResult& o, Program program, YearMonth month, const IssueInfo& issue) {
   const char* form = form_of(program, "7611", "7631");
   const auto& t = program == Program::Care ? o.care_kago : o.sougou_kago;
-  std::vector<NoticeRecord> records{notice_record(form, "H1", NoticeHead{o, month, issue})};
-  for (const auto& l : t.lines) records.push_back(notice_record(form, "D1", l));
+  auto records = head_and_lines(form, NoticeHead{o, month, issue}, t.lines);
   records.push_back(notice_record(form, "T1", t.total));
   return make_notice(form, std::move(records));
 }
 
 Notice notice_7621(const settlement::OfficeResult& o, YearMonth month, const IssueInfo& issue) {
-  std::vector<NoticeRecord> records{notice_record("7621", "H1", NoticeHead{o, month, issue})};
-  for (const auto& l : o.rereviews.lines) records.push_back(notice_record("7621", "D1", l));
+  auto records = head_and_lines("7621", NoticeHead{o, month, issue}, o.rereviews.lines);
   records.push_back(notice_record("7621", "T1", o.rereviews));
   return make_notice("7621", std::move(records));
 }

@@ -8,19 +8,8 @@
 namespace kaigo::server {
 namespace {
 
-nlohmann::json user_json(const auth::User& u) {
-  return {{"id", u.id},
-          {"role", auth::role_name(u.role)},
-          {"job", auth::job_name(u.job)},
-          {"offices", u.offices},
-          {"medical_code", u.medical_code},
-          {"insurer_no", u.insurer_no},
-          {"insured_no", u.insured_no},
-          {"name", u.name}};
-}
-
 nlohmann::json session_json(const auth::SessionView& s) {
-  return {{"user", user_json(s.user)}, {"csrf_token", s.csrf_token}, {"expires_at", s.expires_at.str()}};
+  return {{"user", auth::user_json(s.user)}, {"csrf_token", s.csrf_token}, {"expires_at", s.expires_at.str()}};
 }
 
 std::string session_cookie(Scope& scope, const std::string& token, int max_age_seconds) {

@@ -22,15 +22,7 @@ void add_lines(const KagoWithdrawal& w, const Names& names, std::vector<KagoLine
   const std::string kana = names.name_kana(k.insurer_no, k.insured_no, k.service_month);
   for (const auto& p : payer_parts(w.claim, Side::Decided)) {
     KagoLine l;
-    l.claim_id = w.claim.decision.claim_id;
-    l.payer_no = p.payer_no;
-    l.payer_name = p.fund ? std::string() : names.insurer_name(k.insurer_no, k.service_month);
-    l.fund = p.fund;
-    l.insured_no = k.insured_no;
-    l.name_kana = kana;
-    l.service_month = k.service_month;
-    l.service_type = p.service_type;
-    l.service_type_name = names.service_type_name(p.service_type, k.service_month);
+    static_cast<ClaimPartColumns&>(l) = names.claim_part(w.claim.decision.claim_id, p, k, kana);
     l.kago_code = w.kago_code;
     l.reason_name = reason_name(w.kago_code);
     l.same_month = w.same_month;

@@ -49,15 +49,7 @@ void add_lines(const RereviewOutcome& r, const Names& names, std::vector<Rerevie
     const auto& b = before.count(key) ? before.at(key) : none;
     const auto& a = after.count(key) ? after.at(key) : none;
     RereviewLine l;
-    l.claim_id = r.before.claim_id;
-    l.payer_no = w.payer_no;
-    l.payer_name = w.fund ? std::string() : names.insurer_name(k.insurer_no, k.service_month);
-    l.fund = w.fund;
-    l.insured_no = k.insured_no;
-    l.name_kana = kana;
-    l.service_month = k.service_month;
-    l.service_type = w.service_type;
-    l.service_type_name = names.service_type_name(w.service_type, k.service_month);
+    static_cast<ClaimPartColumns&>(l) = names.claim_part(r.before.claim_id, w, k, kana);
     l.appeal_reason = std::string(kPlanCorrection);
     l.claimed = w.units;
     l.original = b.units;

@@ -151,8 +151,9 @@ struct BreakdownTable {
 
 // ---- 7611 / 7631 過誤決定通知書 -------------------------------------------------------------
 
-// One D1 of the 過誤決定通知書: one payer × サービス種類 of a withdrawn 明細書.
-struct KagoLine {
+// The columns a 過誤 line and a 再審査 line share: which 明細書, its payer, its person and its
+// サービス種類 (one payer × サービス種類 of the 明細書).
+struct ClaimPartColumns {
   std::string claim_id;
   std::string payer_no;    // 証記載保険者番号 (公費 lines: 公費負担者番号)
   std::string payer_name;  // 証記載保険者名
@@ -162,6 +163,10 @@ struct KagoLine {
   YearMonth service_month;
   std::string service_type;
   std::string service_type_name;
+};
+
+// One D1 of the 過誤決定通知書: one payer × サービス種類 of a withdrawn 明細書.
+struct KagoLine : ClaimPartColumns {
   std::string kago_code;    // 過誤申立事由コード
   std::string reason_name;  // 過誤申立事由 (short name, kago_reasons.tsv)
   bool same_month = false;  // 同月過誤
@@ -199,16 +204,7 @@ enum class RereviewResult : std::uint8_t {
 };
 
 // One D1 of the 再審査決定通知書: one payer × サービス種類 of a 明細書 decided again.
-struct RereviewLine {
-  std::string claim_id;
-  std::string payer_no;
-  std::string payer_name;
-  bool fund = false;
-  std::string insured_no;
-  std::string name_kana;
-  YearMonth service_month;
-  std::string service_type;
-  std::string service_type_name;
+struct RereviewLine : ClaimPartColumns {
   std::string appeal_code;    // 再審査申立事由コード (none for a 給付管理票 修正)
   std::string appeal_reason;  // 再審査申立事由
   RereviewResult result = RereviewResult::AsBefore;

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/sha256.hpp"
 
 #include "kaigo/store/detail/schema.hpp"
@@ -19,7 +20,14 @@
 namespace kaigo::store {
 namespace {
 
-constexpr std::array<std::string_view, 5> kTableKinds{"offices", "insurers", "recipients", "services", "fees"};
+constexpr EnumTable<TableKind, 5> kTableKinds{{{
+    {TableKind::Offices, "offices"},
+    {TableKind::Insurers, "insurers"},
+    {TableKind::Recipients, "recipients"},
+    {TableKind::Services, "services"},
+    {TableKind::Fees, "fees"},
+}}};
+static_assert(kTableKinds.one_to_one());
 
 int schema_version(Connection& c) {
   auto st = c.prepare("PRAGMA user_version");
@@ -104,14 +112,8 @@ void make_file(const std::filesystem::path& path, FileAccess access) {
 
 }  // namespace
 
-std::string_view table_kind_name(TableKind k) { return kTableKinds[static_cast<std::size_t>(k)]; }
-
-std::optional<TableKind> parse_table_kind(std::string_view name) {
-  for (std::size_t i = 0; i < kTableKinds.size(); ++i) {
-    if (kTableKinds[i] == name) return static_cast<TableKind>(i);
-  }
-  return std::nullopt;
-}
+std::string_view table_kind_name(TableKind k) { return kTableKinds.code(k); }
+std::optional<TableKind> parse_table_kind(std::string_view name) { return kTableKinds.parse(name); }
 
 Database::Database(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 Database::~Database() = default;

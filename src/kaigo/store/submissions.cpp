@@ -5,6 +5,7 @@
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/submission_rows.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -12,10 +13,6 @@ namespace {
 using reception::FileState;
 
 std::string_view level_code(precheck::Level l) { return precheck::kLevelNames.code(l); }
-
-precheck::Level parse_level(std::string_view s) {
-  return precheck::kLevelNames.parse(s).value_or(precheck::Level::Format);
-}
 
 void insert_errors(Connection& c, std::int64_t id, std::span<const precheck::ErrorRow> errors) {
   auto st = c.prepare(
@@ -46,31 +43,12 @@ void insert_documents(Connection& c, std::int64_t id, const precheck::FileResult
 }
 
 std::vector<precheck::ErrorRow> select_errors(Connection& c, std::int64_t id, const std::string& file_name) {
-  auto st = c.prepare(
-      "SELECT level, code, form_kind, service_month, service_type, insurer_no, insured_no, item_name, value, "
-      "message_ja, message_en, line, record_no, item_no, document_key FROM submission_errors WHERE submission_id = ? "
-      "ORDER BY seq");
+  auto st = c.prepare(fmt::format("SELECT {} FROM submission_errors WHERE submission_id = ? ORDER BY seq", kErrorColumns));
   st.bind(1, id);
   std::vector<precheck::ErrorRow> rows;
   while (st.step()) {
-    precheck::ErrorRow e;
-    e.level = parse_level(st.text(0));
-    e.code = st.text(1);
-    e.file = file_name;
-    e.form_kind = st.text(2);
-    e.service_month = st.text(3);
-    e.service_type = st.text(4);
-    e.insurer_no = st.text(5);
-    e.insured_no = st.text(6);
-    e.item_name = st.text(7);
-    e.value = st.text(8);
-    e.message_ja = st.text(9);
-    e.message_en = st.text(10);
-    e.line = static_cast<std::uint64_t>(st.integer(11));
-    e.record_no = static_cast<std::uint64_t>(st.integer(12));
-    e.item_no = static_cast<int>(st.integer(13));
-    e.document_key = st.text(14);
-    rows.push_back(std::move(e));
+    rows.push_back(error_at(st, 0));
+    rows.back().file = file_name;
   }
   return rows;
 }
@@ -166,26 +144,14 @@ void Database::record_state(std::int64_t id, FileState state, const LocalDateTim
 }
 
 std::optional<reception::Submission> Database::submission(std::int64_t id) {
-  auto st = conn_->prepare(
-      "SELECT file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
-      "records, sender FROM submissions WHERE id = ?");
+  auto st = conn_->prepare(fmt::format("SELECT {} FROM submissions WHERE id = ?", kSubmissionColumns));
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  reception::Submission s;
-  s.id = id;
-  s.file_name = st.text(0);
-  s.received_at = LocalDateTime::parse(st.text(1)).value_or(LocalDateTime{});
-  if (!st.is_null(2)) s.processing_month = YearMonth::parse(st.text(2));
-  auto state = reception::parse_state_code(st.text(3));
-  if (!state) throw StoreError(fmt::format("不明な状態 / unknown state {} (submission {})", st.text(3), id));
-  s.state = *state;
-  s.sha256 = st.text(4);
-  s.size = static_cast<std::uint64_t>(st.integer(5));
-  s.data_type = st.text(6);
-  s.office_no = st.text(7);
-  s.statements = static_cast<std::uint64_t>(st.integer(8));
-  s.records = static_cast<std::uint64_t>(st.integer(9));
-  s.sender = st.text(10);
+  // One file read by its id: a state the table does not know is a damaged database, not Arrived.
+  if (!reception::parse_state_code(st.text(4))) {
+    throw StoreError(fmt::format("不明な状態 / unknown state {} (submission {})", st.text(4), id));
+  }
+  reception::Submission s = submission_at(st, 0);
   s.errors = select_errors(*conn_, id, s.file_name);
   s.error_count = s.errors.size();
   return s;
@@ -215,28 +181,10 @@ Database::SubmissionPage Database::list_submissions(const SubmissionFilter& f) {
   bind(count);
   if (count.step()) page.total = count.integer(0);
   auto st = conn_->prepare(
-      "SELECT id, file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
-      "records, error_count, sender FROM submissions " +
-      where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+      fmt::format("SELECT {} FROM submissions {} ORDER BY id DESC LIMIT ?3 OFFSET ?4", kSubmissionColumns, where));
   bind(st);
   st.bind(3, f.limit).bind(4, f.offset);
-  while (st.step()) {
-    reception::Submission s;
-    s.id = st.integer(0);
-    s.file_name = st.text(1);
-    s.received_at = LocalDateTime::parse(st.text(2)).value_or(LocalDateTime{});
-    if (!st.is_null(3)) s.processing_month = YearMonth::parse(st.text(3));
-    s.state = reception::parse_state_code(st.text(4)).value_or(FileState::Arrived);
-    s.sha256 = st.text(5);
-    s.size = static_cast<std::uint64_t>(st.integer(6));
-    s.data_type = st.text(7);
-    s.office_no = st.text(8);
-    s.statements = static_cast<std::uint64_t>(st.integer(9));
-    s.records = static_cast<std::uint64_t>(st.integer(10));
-    s.error_count = static_cast<std::uint64_t>(st.integer(11));
-    s.sender = st.text(12);
-    page.rows.push_back(std::move(s));
-  }
+  while (st.step()) page.rows.push_back(submission_at(st, 0));
   return page;
 }
 

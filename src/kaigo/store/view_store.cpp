@@ -7,6 +7,7 @@
 
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/submission_rows.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -47,28 +48,16 @@ std::int64_t count_of(Connection& c, const std::string& sql, const Where& w) {
   return st.step() ? st.integer(0) : 0;
 }
 
-reception::Submission head_at(const Statement& st, int first) {
-  reception::Submission s;
-  s.id = st.integer(first);
-  s.file_name = st.text(first + 1);
-  s.received_at = LocalDateTime::parse(st.text(first + 2)).value_or(LocalDateTime{});
-  if (!st.is_null(first + 3)) s.processing_month = YearMonth::parse(st.text(first + 3));
-  s.state = reception::parse_state_code(st.text(first + 4)).value_or(reception::FileState::Arrived);
-  s.sha256 = st.text(first + 5);
-  s.size = static_cast<std::uint64_t>(st.integer(first + 6));
-  s.data_type = st.text(first + 7);
-  s.office_no = st.text(first + 8);
-  s.statements = static_cast<std::uint64_t>(st.integer(first + 9));
-  s.records = static_cast<std::uint64_t>(st.integer(first + 10));
-  s.error_count = static_cast<std::uint64_t>(st.integer(first + 11));
-  s.sender = st.text(first + 12);
-  return s;
-}
-
-precheck::Level level_of(std::string_view s) {
-  if (s == "transmission") return precheck::Level::Transmission;
-  if (s == "external") return precheck::Level::External;
-  return precheck::Level::Format;
+// One page of `SELECT columns FROM table WHERE w ORDER BY order`; `total` gets the count of all the
+// rows that match.
+Statement page_query(Connection& c, std::string_view columns, std::string_view table, const Where& w,
+                     std::string_view order, const PageRequest& p, std::int64_t& total) {
+  total = count_of(c, fmt::format("SELECT COUNT(*) FROM {} WHERE {}", table, w.sql()), w);
+  auto st = c.prepare(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT ?{} OFFSET ?{}", columns, table,
+                                  w.sql(), order, w.next(), w.next() + 1));
+  w.bind(st);
+  st.bind(w.next(), p.limit).bind(w.next() + 1, p.offset);
+  return st;
 }
 
 // The column an error list may be sorted by (a closed list: never text from the request).
@@ -109,17 +98,30 @@ Where decision_where(const DecisionQuery& q, bool plans) {
   return w;
 }
 
+// One page of claim (or, with `plans`, plan) decisions, newest first, each row made by `read` from
+// the SELECT of `columns` and given the findings of its document (`doc_id`).
+template <class Row, class Read>
+RowPage<Row> decision_page(Connection& c, const DecisionQuery& q, bool plans, std::string_view columns, Read read,
+                           const std::string Row::*doc_id) {
+  ReadTransaction transaction(c);
+  const auto w = decision_where(q, plans);
+  RowPage<Row> page;
+  auto st = page_query(c, columns, plans ? "plan_decisions" : "claim_decisions", w, "id DESC", q.page, page.total);
+  while (st.step()) page.rows.push_back(read(st));
+  auto findings = c.prepare(kFindingsSql);
+  for (auto& r : page.rows) r.findings = findings_of(findings, r.month, r.*doc_id);
+  return page;
+}
+
 }  // namespace
 
 // ---- one file -----------------------------------------------------------------------------------
 
 std::optional<reception::Submission> ViewStore::submission_head(std::int64_t id) {
-  auto st = db_.connection().prepare(
-      "SELECT id, file_name, received_at, processing_month, state, sha256, size, data_type, office_no, statements, "
-      "records, error_count, sender FROM submissions WHERE id = ?");
+  auto st = db_.connection().prepare(fmt::format("SELECT {} FROM submissions WHERE id = ?", kSubmissionColumns));
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return head_at(st, 0);
+  return submission_at(st, 0);
 }
 
 ErrorPage ViewStore::errors(std::int64_t submission, const ErrorQuery& q) {
@@ -135,33 +137,10 @@ ErrorPage ViewStore::errors(std::int64_t submission, const ErrorQuery& q) {
         q.text);
   }
   ErrorPage page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM submission_errors WHERE " + w.sql(), w);
-  const auto column = error_sort_column(q.sort);
-  auto st = c.prepare(fmt::format(
-      "SELECT seq, level, code, form_kind, service_month, service_type, insurer_no, insured_no, item_name, value, "
-      "message_ja, message_en, line, record_no, item_no, document_key FROM submission_errors WHERE {} "
-      "ORDER BY {} {}, seq LIMIT ?{} OFFSET ?{}",
-      w.sql(), column, q.descending ? "DESC" : "ASC", w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  const auto order = fmt::format("{} {}, seq", error_sort_column(q.sort), q.descending ? "DESC" : "ASC");
+  auto st = page_query(c, fmt::format("seq, {}", kErrorColumns), "submission_errors", w, order, q.page, page.total);
   while (st.step()) {
-    precheck::ErrorRow e;
-    e.level = level_of(st.text(1));
-    e.code = st.text(2);
-    e.form_kind = st.text(3);
-    e.service_month = st.text(4);
-    e.service_type = st.text(5);
-    e.insurer_no = st.text(6);
-    e.insured_no = st.text(7);
-    e.item_name = st.text(8);
-    e.value = st.text(9);
-    e.message_ja = st.text(10);
-    e.message_en = st.text(11);
-    e.line = static_cast<std::uint64_t>(st.integer(12));
-    e.record_no = static_cast<std::uint64_t>(st.integer(13));
-    e.item_no = static_cast<int>(st.integer(14));
-    e.document_key = st.text(15);
-    page.rows.emplace_back(st.integer(0), std::move(e));
+    page.rows.emplace_back(st.integer(0), error_at(st, 1));
   }
   auto codes = c.prepare(
       "SELECT code, COUNT(*) FROM submission_errors WHERE submission_id = ? GROUP BY code ORDER BY code");
@@ -176,19 +155,11 @@ ErrorPage ViewStore::errors(std::int64_t submission, const ErrorQuery& q) {
 // ---- decisions ----------------------------------------------------------------------------------
 
 RowPage<ClaimDecisionRow> ViewStore::claim_decisions(const DecisionQuery& q) {
-  auto& c = db_.connection();
-  ReadTransaction read(c);
-  auto w = decision_where(q, false);
-  RowPage<ClaimDecisionRow> page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM claim_decisions WHERE " + w.sql(), w);
-  auto st = c.prepare(fmt::format(
-      "SELECT month, claim_id, kind, submission_id, outcome, released, held_since, form_id, office_no, insurer_no, "
+  constexpr std::string_view kColumns =
+      "month, claim_id, kind, submission_id, outcome, released, held_since, form_id, office_no, insurer_no, "
       "insured_no, service_month, written_units, written_claim, written_burden, decided_units, decided_claim, "
-      "decided_burden FROM claim_decisions WHERE {} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
-      w.sql(), w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
-  while (st.step()) {
+      "decided_burden";
+  auto read = [](const Statement& st) {
     ClaimDecisionRow r;
     r.month = st.text(0);
     r.claim_id = st.text(1);
@@ -208,32 +179,19 @@ RowPage<ClaimDecisionRow> ViewStore::claim_decisions(const DecisionQuery& q) {
     r.decided_units = st.integer(15);
     r.decided_claim = st.integer(16);
     r.decided_burden = st.integer(17);
-    page.rows.push_back(std::move(r));
-  }
-  auto findings = c.prepare(kFindingsSql);
-  for (auto& r : page.rows) r.findings = findings_of(findings, r.month, r.claim_id);
-  return page;
+    return r;
+  };
+  return decision_page(db_.connection(), q, false, kColumns, read, &ClaimDecisionRow::claim_id);
 }
 
 RowPage<PlanDecisionRow> ViewStore::plan_decisions(const DecisionQuery& q) {
-  auto& c = db_.connection();
-  ReadTransaction read(c);
-  auto w = decision_where(q, true);
-  RowPage<PlanDecisionRow> page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM plan_decisions WHERE " + w.sql(), w);
-  auto st = c.prepare(fmt::format(
-      "SELECT month, plan_id, submission_id, outcome, insurer_no, insured_no, service_month, support_office_no, "
-      "create_kind FROM plan_decisions WHERE {} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
-      w.sql(), w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
-  while (st.step()) {
-    page.rows.push_back({st.text(0), st.text(1), st.integer(2), st.text(3), st.text(4), st.text(5), st.text(6),
-                         st.text(7), static_cast<int>(st.integer(8)), {}});
-  }
-  auto findings = c.prepare(kFindingsSql);
-  for (auto& r : page.rows) r.findings = findings_of(findings, r.month, r.plan_id);
-  return page;
+  constexpr std::string_view kColumns =
+      "month, plan_id, submission_id, outcome, insurer_no, insured_no, service_month, support_office_no, create_kind";
+  auto read = [](const Statement& st) {
+    return PlanDecisionRow{st.text(0), st.text(1), st.integer(2), st.text(3), st.text(4),
+                           st.text(5), st.text(6), st.text(7), static_cast<int>(st.integer(8)), {}};
+  };
+  return decision_page(db_.connection(), q, true, kColumns, read, &PlanDecisionRow::plan_id);
 }
 
 std::vector<OutcomeTotals> ViewStore::claim_outcomes(YearMonth month, const std::string& office_no) {
@@ -358,11 +316,7 @@ RowPage<AccountRow> ViewStore::accounts(const AccountQuery& q) {
         q.text);
   }
   RowPage<AccountRow> page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM auth_users WHERE " + w.sql(), w);
-  auto st = c.prepare(fmt::format("SELECT id FROM auth_users WHERE {} ORDER BY id LIMIT ?{} OFFSET ?{}", w.sql(),
-                                  w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  auto st = page_query(c, "id", "auth_users", w, "id", q.page, page.total);
   std::vector<std::string> ids;
   while (st.step()) ids.push_back(st.text(0));
   AuthStore auth(db_);
@@ -382,13 +336,8 @@ RowPage<auth::CertificateRecord> ViewStore::certificates(const CertificateQuery&
   if (!q.office_no.empty()) {
     w.add_repeated("serial IN (SELECT serial FROM auth_certificate_offices WHERE office_no = ?{0})", q.office_no);
   }
-  const auto& where = w.sql();
   RowPage<auth::CertificateRecord> page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM auth_certificates WHERE " + where, w);
-  auto st = c.prepare(fmt::format("SELECT serial FROM auth_certificates WHERE {} ORDER BY seq DESC LIMIT ?{} OFFSET ?{}",
-                                  where, w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), q.page.limit).bind(w.next() + 1, q.page.offset);
+  auto st = page_query(c, "serial", "auth_certificates", w, "seq DESC", q.page, page.total);
   std::vector<std::string> serials;
   while (st.step()) serials.push_back(st.text(0));
   AuthStore auth(db_);
@@ -409,11 +358,7 @@ RowPage<auth::AuditRow> ViewStore::audit(const auth::AuditFilter& f, const PageR
   if (f.from) w.add("at >=", f.from->str());
   if (f.to) w.add("at <=", f.to->str());
   RowPage<auth::AuditRow> page;
-  page.total = count_of(c, "SELECT COUNT(*) FROM audit_log WHERE " + w.sql(), w);
-  auto st = c.prepare(fmt::format("SELECT {} FROM audit_log WHERE {} ORDER BY seq DESC LIMIT ?{} OFFSET ?{}",
-                                  kAuditColumns, w.sql(), w.next(), w.next() + 1));
-  w.bind(st);
-  st.bind(w.next(), p.limit).bind(w.next() + 1, p.offset);
+  auto st = page_query(c, kAuditColumns, "audit_log", w, "seq DESC", p, page.total);
   while (st.step()) page.rows.push_back(audit_row_at(st));
   return page;
 }

@@ -20,6 +20,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "support/cli_month.hpp"
 #include "support/test_support.hpp"
 
 extern char** environ;
@@ -29,30 +30,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Month {
-  TempDir dir;
-  std::string db;
-  fs::path gen;
-  std::vector<fs::path> files;
-
-  explicit Month(const std::string& extra_config = "") : db((dir / "k.db").string()), gen(dir / "m") {
-    EXPECT_EQ(run_kaigo("gen --out " + gen.string() + " --month 202605 --offices 6 --recipients 50").exit_code, 0);
-    if (!extra_config.empty()) write_file(gen / "kokuhoren.toml", read_file(gen / "kokuhoren.toml") + extra_config);
-    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (gen / "kokuhoren.toml").string()).exit_code, 0);
-    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (gen / (std::string(kind) + ".csv")).string())
-                    .exit_code,
-                0);
-    }
-    for (const auto& e : fs::recursive_directory_iterator(gen / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-  }
-  std::string all_files() const {
-    std::string s;
-    for (const auto& f : files) s += " " + f.string();
-    return s;
+// 6 offices, 50 recipients; `extra_config` added to kokuhoren.toml.
+struct Month : CliMonth {
+  explicit Month(const std::string& extra_config = "") : CliMonth("--offices 6 --recipients 50", extra_config) {}
+  // Every file submitted on 2026-05-05, then May reviewed.
+  void submit_and_review() const {
+    ASSERT_EQ(run_kaigo("submit --db " + db + " --at 2026-05-05T10:00" + all_files()).exit_code, 0);
+    ASSERT_EQ(run_kaigo("review --db " + db + " --month 202605").exit_code, 0);
   }
 };
 
@@ -163,8 +147,7 @@ TEST(CliIntegrity, WhatKaigoWritesIsTheOwnersOnly) {
 TEST(CliIntegrity, AGroupMayReadWhenTheSettingSaysSo) {
   Month m("\n[files]\ngroup_readable = true\n");
   EXPECT_EQ(mode_of(m.db), 0640u);
-  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
-  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(m.submit_and_review());
   ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r").string()).exit_code, 0);
   EXPECT_EQ(mode_of(m.dir / "r"), 0750u);
 }
@@ -173,8 +156,7 @@ TEST(CliIntegrity, AGroupMayReadWhenTheSettingSaysSo) {
 // is refused and left as it was.
 TEST(CliIntegrity, ResultsReplaceAnEarlierRunAndRefuseAForeignFolder) {
   Month m;
-  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
-  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(m.submit_and_review());
   auto out = m.dir / "r";
   ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + out.string()).exit_code, 0);
   fs::create_directories(out / "9999999999");
@@ -205,8 +187,7 @@ TEST(CliIntegrity, ResultsReplaceAnEarlierRunAndRefuseAForeignFolder) {
 // that looks finished with its PDFs missing.
 TEST(CliIntegrity, AKilledResultsRunLeavesNothingThatLooksFinished) {
   Month m;
-  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
-  ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(m.submit_and_review());
   auto complete = m.dir / "complete";
   ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + complete.string()).exit_code, 0);
   std::size_t files_in_complete = 0;

@@ -8,40 +8,19 @@
 #include <nlohmann/json.hpp>
 
 #include "kaigo/core/strings.hpp"
+#include "support/cli_month.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::testing {
 namespace {
 
-struct CliMonth {
-  TempDir dir;
-  std::string db;
-  std::filesystem::path month;
-  std::vector<std::filesystem::path> files;
-
-  CliMonth() : db((dir / "k.db").string()), month(dir / "m") {
-    EXPECT_EQ(run_kaigo("gen --out " + month.string() + " --month 202605 --offices 6 --recipients 60").exit_code, 0);
-    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
-    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-      EXPECT_EQ(
-          run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
-              .exit_code,
-          0);
-    }
-    for (const auto& e : std::filesystem::recursive_directory_iterator(month / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-  }
-  std::string all_files() const {
-    std::string s;
-    for (const auto& f : files) s += " " + f.string();
-    return s;
-  }
+// 6 offices, 60 recipients.
+struct Month : CliMonth {
+  Month() : CliMonth("--offices 6 --recipients 60") {}
 };
 
 TEST(CliReception, SubmitPrintsOneLinePerFile) {
-  CliMonth m;
+  Month m;
   auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00" + m.all_files());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = lines(r.out);
@@ -56,7 +35,7 @@ TEST(CliReception, SubmitPrintsOneLinePerFile) {
 }
 
 TEST(CliReception, SubmitJsonHasTheContractKeys) {
-  CliMonth m;
+  Month m;
   auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-11T00:00:00 " + m.files[0].string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
@@ -71,7 +50,7 @@ TEST(CliReception, SubmitJsonHasTheContractKeys) {
 }
 
 TEST(CliReception, ResentFileGetsItsErrorsOnStderr) {
-  CliMonth m;
+  Month m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
   auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:05 " + m.files[0].string());
   ASSERT_EQ(r.exit_code, 0);
@@ -82,7 +61,7 @@ TEST(CliReception, ResentFileGetsItsErrorsOnStderr) {
 }
 
 TEST(CliReception, CancelAndItsRefusals) {
-  CliMonth m;
+  Month m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
   auto late = run_kaigo("cancel --db " + m.db + " --at 2026-05-10T23:31 1");
   EXPECT_EQ(late.exit_code, 1);
@@ -95,7 +74,7 @@ TEST(CliReception, CancelAndItsRefusals) {
 }
 
 TEST(CliReception, ReviewMarksFilesSentAndCountsTheMonth) {
-  CliMonth m;
+  Month m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
   auto r = run_kaigo("review --db " + m.db + " --month 202605");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -125,7 +104,7 @@ namespace kaigo::testing {
 namespace {
 
 TEST(CliReception, PrecheckWithTheDatabaseLedgers) {
-  CliMonth m;
+  Month m;
   // The database knows the offices: a file of an office it does not know is an 外部エラー (KP12).
   auto bytes = read_file(m.files[0]);
   const std::string control = bytes.substr(0, bytes.find("\r\n"));
@@ -151,7 +130,7 @@ namespace {
 
 // A 200 MB file without a line break (issue 4): a clear 伝送エラー, the file kept, the store intact.
 TEST(CliReception, TwoHundredMegabyteLineIsATransmissionError) {
-  CliMonth m;
+  Month m;
   {
     std::string chunk(1 << 20, 'A');
     std::ofstream out(m.dir / "HUGE.CSV", std::ios::binary);
@@ -185,7 +164,7 @@ std::map<std::string, std::string> folder(const std::filesystem::path& dir) {
 // kaigo results (DESIGN §3.1): DIR/<事業所番号>/<code>.CSV with PDF and HTML beside, summary.json;
 // a re-run writes the same bytes; a month not reviewed is refused.
 TEST(CliReception, ResultsOfAReviewedMonth) {
-  CliMonth m;
+  Month m;
   auto early = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r0").string());
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_NE(early.err.find("kaigo review"), std::string::npos) << early.err;

@@ -7,35 +7,16 @@
 #include <map>
 
 #include "kaigo/core/strings.hpp"
+#include "support/cli_month.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::testing {
 namespace {
 
-struct ReviewedMonth {
-  TempDir dir;
-  std::string db;
-  std::filesystem::path month;
-
-  ReviewedMonth() : db((dir / "k.db").string()), month(dir / "m") {
-    EXPECT_EQ(run_kaigo("gen --out " + month.string() +
-                        " --month 202605 --offices 60 --recipients 1500 --seed 11 --errors 0.05")
-                  .exit_code,
-              0);
-    EXPECT_EQ(run_kaigo("init --db " + db + " --config " + (month / "kokuhoren.toml").string()).exit_code, 0);
-    for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-      EXPECT_EQ(run_kaigo(std::string("load --db ") + db + " " + kind + " " + (month / (std::string(kind) + ".csv")).string())
-                    .exit_code,
-                0);
-    }
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(month / "submissions")) {
-      if (e.is_regular_file()) files.push_back(e.path().string());
-    }
-    std::sort(files.begin(), files.end());
-    std::string all;
-    for (const auto& f : files) all += " " + f;
-    run_kaigo("submit --db " + db + " --at 2026-05-05T10:00:00" + all);
+// 60 offices, 1,500 recipients, 5 % of them with a mistake: submitted on 2026-05-05 and reviewed.
+struct ReviewedMonth : CliMonth {
+  ReviewedMonth() : CliMonth("--offices 60 --recipients 1500 --seed 11 --errors 0.05") {
+    run_kaigo("submit --db " + db + " --at 2026-05-05T10:00:00" + all_files());
     EXPECT_EQ(run_kaigo("review --db " + db + " --month 202605").exit_code, 0);
   }
 
@@ -59,7 +40,7 @@ TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
   // 12SA may be paired with ASSA on the same 明細書, which the manifest does not list.
   std::map<std::string, std::int64_t> expected;
   std::int64_t rate_mistakes = 0;
-  const std::string manifest = read_file(m.month / "expected_errors.csv");
+  const std::string manifest = read_file(m.gen / "expected_errors.csv");
   for (auto line : lines(manifest)) {
     auto f = split(line, ',');
     if (f[0] == "mistake" || f[7].empty()) continue;

@@ -62,12 +62,7 @@ struct Month : exchange::Sink {
 
 Month read_month(const std::filesystem::path& dir) {
   Month m;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
-    if (e.is_regular_file()) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
+  for (const auto& f : kaigo::testing::regular_files_under(dir / "submissions")) {
     m.file_names.push_back(f.filename().string());
     exchange::read_file(f, m);
   }

@@ -115,31 +115,22 @@ TEST(MasterServiceCodes, BundledUnitsMatchSharedR6ExtractionWhenPresent) {
   for (const auto& [code, u] : real) EXPECT_EQ(bundled().service_codes.find(code, {2026, 6})->units.value, u);
 }
 
-TEST(MasterLimits, CurrentValuesFrom2019October) {
+// The 区分支給限度基準額 of each level in `m`, in 単位.
+void expect_limits(YearMonth m, std::initializer_list<std::pair<const char*, std::int64_t>> limits) {
   const auto& l = bundled().care_limits;
-  YearMonth m{2019, 10};
-  EXPECT_EQ(l.limit("12", m), Units{5032});
-  EXPECT_EQ(l.limit("13", m), Units{10531});
-  EXPECT_EQ(l.limit("21", m), Units{16765});
-  EXPECT_EQ(l.limit("22", m), Units{19705});
-  EXPECT_EQ(l.limit("23", m), Units{27048});
-  EXPECT_EQ(l.limit("24", m), Units{30938});
-  EXPECT_EQ(l.limit("25", m), Units{36217});
-  EXPECT_EQ(l.limit("06", m), Units{5032});
-  EXPECT_EQ(l.limit("25", {2026, 6}), Units{36217});
+  for (const auto& [level, units] : limits) EXPECT_EQ(l.limit(level, m), Units{units}) << level << " " << m.str();
+}
+
+TEST(MasterLimits, CurrentValuesFrom2019October) {
+  expect_limits({2019, 10}, {{"12", 5032}, {"13", 10531}, {"21", 16765}, {"22", 19705}, {"23", 27048},
+                             {"24", 30938}, {"25", 36217}, {"06", 5032}});
+  expect_limits({2026, 6}, {{"25", 36217}});
 }
 
 TEST(MasterLimits, ValuesBefore2019October) {
-  const auto& l = bundled().care_limits;
-  YearMonth m{2019, 9};
-  EXPECT_EQ(l.limit("12", m), Units{5003});
-  EXPECT_EQ(l.limit("13", m), Units{10473});
-  EXPECT_EQ(l.limit("21", m), Units{16692});
-  EXPECT_EQ(l.limit("22", m), Units{19616});
-  EXPECT_EQ(l.limit("23", m), Units{26931});
-  EXPECT_EQ(l.limit("24", m), Units{30806});
-  EXPECT_EQ(l.limit("25", m), Units{36065});
-  EXPECT_FALSE(l.limit("99", m).has_value());
+  expect_limits({2019, 9}, {{"12", 5003}, {"13", 10473}, {"21", 16692}, {"22", 19616}, {"23", 26931},
+                            {"24", 30806}, {"25", 36065}});
+  EXPECT_FALSE(bundled().care_limits.limit("99", {2019, 9}).has_value());
 }
 
 TEST(MasterLimits, MatchSharedTableWhenPresent) {

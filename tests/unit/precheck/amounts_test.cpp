@@ -13,6 +13,14 @@ using Codes = std::multiset<std::string>;
 
 FileResult check(const std::string& text) { return check_text(text, world().context()); }
 
+// The 7131 fixture checked against an office ledger of `rows` in place of the world's.
+FileResult check_7131_with_offices(std::string_view rows) {
+  auto offices = offices_from(rows);
+  auto context = world().context();
+  context.offices = &offices;
+  return check_text(fixture_text("7131"), context);
+}
+
 // Replaces item `item_no` in every data record of the 明細書 of `insured` (7131 fixture).
 std::string set_in_statement(std::string text, std::string_view insured, int item_no, std::string_view value) {
   auto ls = lines_of(text);
@@ -28,20 +36,14 @@ std::string set_in_statement(std::string text, std::string_view insured, int ite
 
 TEST(PrecheckLedgers, OfficeNotRegisteredInTheServiceMonth) {
   // Registered (so the control record passes) but only until 2026-03.
-  auto offices = offices_from("1370000001,11,訪問介護ちよだ,1,20200401,20260331,1,131016,,,,,\n");
-  auto context = world().context();
-  context.offices = &offices;
-  auto r = check_text(fixture_text("7131"), context);
+  auto r = check_7131_with_offices("1370000001,11,訪問介護ちよだ,1,20200401,20260331,1,131016,,,,,\n");
   expect_row(r, Level::Format, "ADD0", 3, 4, "事業所番号", "1370000001");
   expect_row(r, Level::Format, "ADD0", 7, 4, "事業所番号", "1370000001");
   EXPECT_EQ(codes_of(r), (Codes{"ADD0", "ADD0"})) << dump(r);
 }
 
 TEST(PrecheckLedgers, ServiceNotRegisteredForTheOffice) {
-  auto offices = offices_from("1370000001,13,訪問看護ちよだ,1,20200401,,1,131016,,,,,\n");
-  auto context = world().context();
-  context.offices = &offices;
-  auto r = check_text(fixture_text("7131"), context);
+  auto r = check_7131_with_offices("1370000001,13,訪問看護ちよだ,1,20200401,,1,131016,,,,,\n");
   expect_row(r, Level::Format, "ADD1", 4, 7, "サービス種類コード", "11");
   expect_row(r, Level::Format, "ADD1", 8, 7, "サービス種類コード", "11");
   EXPECT_EQ(codes_of(r), (Codes{"ADD1", "ADD1"})) << dump(r);
@@ -87,9 +89,7 @@ TEST(PrecheckMasters, ServiceTypeOfAnotherForm) {
   // 63 介護予防訪問看護 belongs on 様式第二の二 (7132), not on 様式第二.
   auto r = check(with_item(fixture_text("7131"), 4, 7, "63"));
   expect_row(r, Level::Format, "KP29", 4, 7, "サービス種類コード", "63");
-  const ErrorRow* row = row_at(r, "KP29", 4);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "この様式で請求できないサービス種類（介護予防訪問看護の様式は 7132）");
+  expect_message(r, "KP29", 4, "この様式で請求できないサービス種類（介護予防訪問看護の様式は 7132）");
   EXPECT_NE(row_at(r, "KP23", 4), nullptr);  // 63 has no 集計 record
   EXPECT_NE(row_at(r, "ADD1", 4), nullptr);  // nor a registration for the office
 }
@@ -98,9 +98,7 @@ TEST(PrecheckMasters, UnknownServiceCode) {
   auto r = check(with_item(fixture_text("7131"), 4, 8, "9999"));
   expect_row(r, Level::Format, "KP27", 4, 8, "サービス項目コード", "9999");
   EXPECT_EQ(codes_of(r), Codes{"KP27"}) << dump(r);
-  const ErrorRow* row = row_at(r, "KP27", 4);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "サービスコードがマスタにない（サービスコード 119999（202604））");
+  expect_message(r, "KP27", 4, "サービスコードがマスタにない（サービスコード 119999（202604））");
 }
 
 TEST(PrecheckMasters, CodesOfATypeTheMasterDoesNotCoverAreNotJudged) {
@@ -112,9 +110,7 @@ TEST(PrecheckMasters, UnitsDifferFromTheMaster) {
   // 身体介護１ written with 245 units (and the line multiplied out with them).
   auto r = check(replace_once(fixture_text("7131"), "11,1111,244,9,,,,2196", "11,1111,245,9,,,,2205"));
   expect_row(r, Level::Format, "KP28", 4, 9, "単位数", "245");
-  const ErrorRow* row = row_at(r, "KP28", 4);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "単位数がサービスコード表と相違（身体介護１ は 244単位）");
+  expect_message(r, "KP28", 4, "単位数がサービスコード表と相違（身体介護１ は 244単位）");
   // The totals were left as they were: they no longer add up to the lines.
   expect_row(r, Level::Format, "ASS0", 6, 10, "限度額管理対象単位数", "3744");
 }
@@ -149,15 +145,10 @@ TEST(PrecheckAmounts, BasicTotalsAreTheSumOfTheTotals) {
 
 TEST(PrecheckAmounts, UnitPriceOfTheRegionClass) {
   // The ledger puts the office in 2級地 (70 %: 11.12): the written 11.40 is above it.
-  auto offices = offices_from("1370000001,11,訪問介護ちよだ,1,20200401,,2,131016,,,,,\n");
-  auto context = world().context();
-  context.offices = &offices;
-  auto r = check_text(fixture_text("7131"), context);
+  auto r = check_7131_with_offices("1370000001,11,訪問介護ちよだ,1,20200401,,2,131016,,,,,\n");
   expect_row(r, Level::Format, "ASSA", 6, 15, "保険 単位数単価", "1140");
   expect_row(r, Level::Format, "ASSA", 10, 15, "保険 単位数単価", "1140");
-  const ErrorRow* row = row_at(r, "ASSA", 6);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "記載された値が計算値を超過（地域区分 2級地 の単価 1112）");
+  expect_message(r, "ASSA", 6, "記載された値が計算値を超過（地域区分 2級地 の単価 1112）");
   // The rest is computed with the written 単価, so nothing else follows from it.
   EXPECT_EQ(codes_of(r), (Codes{"ASSA", "ASSA"})) << dump(r);
 }

@@ -27,35 +27,37 @@ TEST(PrecheckExternal, OfficeNotInTheLedger) {
   EXPECT_EQ(r.worst(), Level::External);
 }
 
-TEST(PrecheckExternal, ControlOfficeMissing) {
-  auto r = check_text(with_item(fixture_text("7131"), 1, 8, ""), world().context());
-  expect_row(r, Level::External, "ABB0", 1, 8, "事業所番号", "");
-  EXPECT_EQ(codes_of(r), Codes{"ABB0"}) << dump(r);
+// One item of the control record written wrong: a 外部エラー row about that item (and, where
+// `only` is set, nothing else).
+struct ControlItemCase {
+  const char* name;
+  int item_no;
+  const char* value;
+  const char* code;
+  const char* item_name;
+  bool only = true;
+};
+
+class PrecheckExternalControlItem : public ::testing::TestWithParam<ControlItemCase> {};
+
+TEST_P(PrecheckExternalControlItem, IsAnExternalError) {
+  const auto& c = GetParam();
+  auto r = check_text(with_item(fixture_text("7131"), 1, c.item_no, c.value), world().context());
+  expect_row(r, Level::External, c.code, 1, c.item_no, c.item_name, c.value);
+  if (c.only) {
+    EXPECT_EQ(codes_of(r), Codes{c.code}) << dump(r);
+  }
 }
 
-TEST(PrecheckExternal, DataTypeDoesNotMatchTheRecords) {
-  auto r = check_text(with_item(fixture_text("7131"), 1, 5, "821"), world().context());
-  expect_row(r, Level::External, "KC16", 1, 5, "データ種別", "821");
-  EXPECT_EQ(codes_of(r), Codes{"KC16"}) << dump(r);
-}
-
-TEST(PrecheckExternal, RecordCountIsWrong) {
-  auto r = check_text(with_item(fixture_text("7131"), 1, 4, "8"), world().context());
-  expect_row(r, Level::External, "KC17", 1, 4, "レコード件数", "8");
-  EXPECT_EQ(codes_of(r), Codes{"KC17"}) << dump(r);
-}
-
-TEST(PrecheckExternal, UnknownMediaCode) {
-  auto r = check_text(with_item(fixture_text("7131"), 1, 10, "9"), world().context());
-  expect_row(r, Level::External, "KP26", 1, 10, "媒体区分", "9");
-  EXPECT_EQ(codes_of(r), Codes{"KP26"}) << dump(r);
-}
-
-TEST(PrecheckExternal, ControlRecordItemsAreExternal) {
-  // A reader finding on the control record is about the file, not about a document.
-  auto r = check_text(with_item(fixture_text("7131"), 1, 11, "2026０5"), world().context());
-  expect_row(r, Level::External, "KC08", 1, 11, "処理対象年月", "2026０5");
-}
+INSTANTIATE_TEST_SUITE_P(
+    PrecheckExternal, PrecheckExternalControlItem,
+    ::testing::Values(ControlItemCase{"ControlOfficeMissing", 8, "", "ABB0", "事業所番号"},
+                      ControlItemCase{"DataTypeDoesNotMatchTheRecords", 5, "821", "KC16", "データ種別"},
+                      ControlItemCase{"RecordCountIsWrong", 4, "8", "KC17", "レコード件数"},
+                      ControlItemCase{"UnknownMediaCode", 10, "9", "KP26", "媒体区分"},
+                      // A reader finding on the control record is about the file, not about a document.
+                      ControlItemCase{"ControlRecordItemsAreExternal", 11, "2026０5", "KC08", "処理対象年月", false}),
+    [](const ::testing::TestParamInfo<ControlItemCase>& test) { return std::string(test.param.name); });
 
 TEST(PrecheckExternal, TruncatedMidRecord) {
   auto text = fixture_text("7131");

@@ -161,9 +161,7 @@ TEST(PrecheckFormat, DaysBeyondTheMonth) {
   auto r = check(t);
   expect_row(r, Level::Format, "AEE2", 7, 8, "サービス実日数", "31");
   expect_row(r, Level::Format, "AEE2", 3, 26, "入所（院）実日数", "31");
-  const ErrorRow* row = row_at(r, "AEE2", 7);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "日数が期間を超過（2026年4月は30日まで）");
+  expect_message(r, "AEE2", 7, "日数が期間を超過（2026年4月は30日まで）");
   EXPECT_EQ(codes_of(r), (Codes{"AEE2", "AEE2"})) << dump(r);
 }
 
@@ -193,9 +191,7 @@ TEST(PrecheckFormat, PerDayLinesBeyondTheServicePeriod) {
   auto r = check(with_item(fixture_text("7143"), 3, 22, "20260403"));
   expect_row(r, Level::Format, "AEFJ", 4, 10, "日数・回数", "5");
   expect_row(r, Level::Format, "AEFJ", 6, 10, "日数・回数", "5");
-  const ErrorRow* row = row_at(r, "AEFJ", 4);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "サービス可能な日数を超過（開始〜中止 3日）");
+  expect_message(r, "AEFJ", 4, "サービス可能な日数を超過（開始〜中止 3日）");
   EXPECT_EQ(codes_of(r), (Codes{"AEFJ", "AEFJ"})) << dump(r);
 }
 
@@ -216,9 +212,7 @@ TEST(PrecheckFormat, FormNotInUseInTheServiceMonth) {
   t = with_item(t, 1, 11, "202405");
   auto r = check_text(t, world().context({2024, 5}));
   expect_row(r, Level::Format, "KP25", 3, 1, "交換情報識別番号", "71A3");
-  const ErrorRow* row = row_at(r, "KP25", 3);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "サービス提供年月に使えない様式（使用期間 200510-202403）");
+  expect_message(r, "KP25", 3, "サービス提供年月に使えない様式（使用期間 200510-202403）");
   ASSERT_NE(row_at(r, "KP29", 4, 7), nullptr);  // サービス種類 53 is not valid in 2024-04 either
 }
 
@@ -231,9 +225,7 @@ TEST(PrecheckFormat, StatementWithoutItsTotalRecord) {
   expect_row(r, Level::Format, "KP21", 3, 0, "", "");
   expect_row(r, Level::Format, "KP23", 4, 7, "サービス種類コード", "11");
   EXPECT_EQ(codes_of(r), (Codes{"KP21", "KP23"})) << dump(r);
-  const ErrorRow* row = row_at(r, "KP21", 3);
-  ASSERT_NE(row, nullptr);
-  EXPECT_EQ(row->message_ja, "必要なレコードがない（レコード種別 10 がありません）");
+  expect_message(r, "KP21", 3, "必要なレコードがない（レコード種別 10 がありません）");
 }
 
 TEST(PrecheckFormat, StatementWithoutDetailLines) {

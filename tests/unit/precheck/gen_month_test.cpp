@@ -47,12 +47,7 @@ Month precheck_month(const std::filesystem::path& dir) {
   PrecheckContext context = world().context({2026, 5});
   context.offices = &m.offices;
   context.insurers = &m.insurers;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "submissions")) {
-    if (e.is_regular_file()) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) m.results.push_back(check_file(f, context));
+  for (const auto& f : kaigo::testing::regular_files_under(dir / "submissions")) m.results.push_back(check_file(f, context));
   return m;
 }
 

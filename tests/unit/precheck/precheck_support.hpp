@@ -55,6 +55,9 @@ std::string dump(const FileResult& r);  // every row, for failure messages
 // not exactly one.
 const ErrorRow* row_at(const FileResult& r, std::string_view code, std::uint64_t line, int item_no = -1);
 
+// Expects the one row with `code` on `line` to say `message_ja`.
+void expect_message(const FileResult& r, std::string_view code, std::uint64_t line, std::string_view message_ja);
+
 // Expects exactly one row with `code` on `line` about item `item_no`, named `item_name` with
 // `value`, at `level`.
 void expect_row(const FileResult& r, Level level, std::string_view code, std::uint64_t line, int item_no,

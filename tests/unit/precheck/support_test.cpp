@@ -145,6 +145,12 @@ const ErrorRow* row_at(const FileResult& r, std::string_view code, std::uint64_t
   return n == 1 ? found : nullptr;
 }
 
+void expect_message(const FileResult& r, std::string_view code, std::uint64_t line, std::string_view message_ja) {
+  const ErrorRow* e = row_at(r, code, line);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->message_ja, message_ja) << code << " on line " << line;
+}
+
 void expect_row(const FileResult& r, Level level, std::string_view code, std::uint64_t line, int item_no,
                 std::string_view item_name, std::string_view value) {
   const ErrorRow* e = row_at(r, code, line, item_no);

@@ -34,4 +34,19 @@ std::string Names::service_type_name(std::string_view service_type, YearMonth mo
   return t ? t->name : std::string();
 }
 
+ClaimPartColumns Names::claim_part(std::string claim_id, const PayerPart& p, const billing::StatementKey& key,
+                                   const std::string& kana) const {
+  ClaimPartColumns c;
+  c.claim_id = std::move(claim_id);
+  c.payer_no = p.payer_no;
+  c.payer_name = p.fund ? std::string() : insurer_name(key.insurer_no, key.service_month);
+  c.fund = p.fund;
+  c.insured_no = key.insured_no;
+  c.name_kana = kana;
+  c.service_month = key.service_month;
+  c.service_type = p.service_type;
+  c.service_type_name = service_type_name(p.service_type, key.service_month);
+  return c;
+}
+
 }  // namespace kaigo::settlement

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "kaigo/review/review.hpp"
+#include "kaigo/settlement/detail/claim_money.hpp"
 #include "kaigo/settlement/results.hpp"
 
 namespace kaigo::settlement {
@@ -21,6 +22,10 @@ class Names {
   // The latest version of the person valid in `month`.
   std::string name_kana(std::string_view insurer_no, std::string_view insured_no, YearMonth month) const;
   std::string service_type_name(std::string_view service_type, YearMonth month) const;
+  // The columns of part `p` of the 明細書 `key` on a notice line (`kana`: the person's name, looked
+  // up once per 明細書); a 公費 part has no 保険者名.
+  ClaimPartColumns claim_part(std::string claim_id, const PayerPart& p, const billing::StatementKey& key,
+                              const std::string& kana) const;
 
  private:
   const review::ReviewContext& ctx_;

@@ -1,0 +1,23 @@
+#include "support/generated_ledgers.hpp"
+
+#include "kaigo/gen/generator.hpp"
+
+namespace kaigo::testing {
+
+GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count, int recipient_count,
+                                   std::uint64_t seed, double error_rate)
+    : month(processing_month), masters(*master::load_bundled_masters().table) {
+  gen::Options o;
+  o.out = dir.path();
+  o.processing_month = processing_month;
+  o.offices = office_count;
+  o.recipients = recipient_count;
+  o.seed = seed;
+  o.error_rate = error_rate;
+  gen::generate(o, masters);
+  offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
+  insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
+  recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
+}
+
+}  // namespace kaigo::testing
