@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/report/content.hpp"
+#include "kaigo/core/html_text.hpp"
 #include "kaigo/report/render.hpp"
 #include "kaigo/report/detail/text_file.hpp"
 
@@ -39,28 +40,7 @@ footer { margin-top: 6pt; }
 @media print { body { margin: 0; } }
 )";
 
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view s) { return html_escape(s, HtmlQuotes::Double); }
 
 template <typename Lines, typename Text>
 std::string joined(const Lines& lines, Text text) {

@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "kaigo/core/embedded.hpp"
+#include "kaigo/core/html_text.hpp"
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/server/api_error.hpp"
@@ -88,33 +89,6 @@ std::vector<Page> load_pages() {
 const std::vector<Page>& pages() {
   static const std::vector<Page> table = load_pages();
   return table;
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 bool allowed(const Access& a, const std::optional<auth::SessionView>& s) {

@@ -1,11 +1,10 @@
 // accounts.js — アカウント: the accounts a page at a time (GET /api/accounts), whether each is locked
 // (after failed logins, or by an administrator); an administrator locks and unlocks them and adds
 // new ones (office accounts with one office, or up to 100 for 代理請求).
-import { $, api, clear, el, failureText, flash, me, pager, showFailure, when } from "./common.js";
+import { $, api, clear, el, pagedList, failureText, flash, me, pager, showFailure, when } from "./common.js";
 
 const admin = me.role === "admin";
 $("#add-box").hidden = !admin;
-let page = 1;
 const ROLE_JA = { office: "事業所", kokuhoren: "国保連", admin: "管理者", municipality: "保険者", medical: "医療機関", insured: "被保険者" };
 
 function stateText(a) {
@@ -24,32 +23,19 @@ async function act(id, action) {
   }
 }
 
-async function load() {
+const load = pagedList($("#filter"), $("#pager"), async (page) => {
   const q = new URLSearchParams({ page, per_page: 50 });
   if ($("#role").value) q.set("role", $("#role").value);
   if ($("#q").value.trim()) q.set("q", $("#q").value.trim());
-  try {
-    const r = await api(`/api/accounts?${q}`);
-    clear($("#accounts tbody"), r.rows.map((a) => el("tr", { "data-id": a.id },
-      el("td", { class: "code" }, a.id), el("td", {}, ROLE_JA[a.role] || a.role), el("td", {}, a.name || "－"),
-      el("td", { class: "code" }, a.offices.length > 3 ? `${a.offices.slice(0, 3).join(", ")} ほか ${a.offices.length - 3}` : a.offices.join(", ") || "－"),
-      el("td", {}, a.email || "－"), el("td", {}, stateText(a)), el("td", {}, when(a.password_changed_at)),
-      el("td", {}, admin ? (a.disabled || a.locked_until
-        ? el("button", { type: "button", class: "secondary", onclick: () => act(a.id, "unlock"), "aria-label": `${a.id} のロックを解除` }, "ロック解除")
-        : el("button", { type: "button", class: "danger", onclick: () => act(a.id, "lock"), "aria-label": `${a.id} をロック` }, "ロック")) : "－"))));
-    pager($("#pager"), r, (p) => {
-      page = p;
-      load();
-    });
-  } catch (e) {
-    showFailure(e);
-  }
-}
-
-$("#filter").addEventListener("submit", (e) => {
-  e.preventDefault();
-  page = 1;
-  load();
+  const r = await api(`/api/accounts?${q}`);
+  clear($("#accounts tbody"), r.rows.map((a) => el("tr", { "data-id": a.id },
+    el("td", { class: "code" }, a.id), el("td", {}, ROLE_JA[a.role] || a.role), el("td", {}, a.name || "－"),
+    el("td", { class: "code" }, a.offices.length > 3 ? `${a.offices.slice(0, 3).join(", ")} ほか ${a.offices.length - 3}` : a.offices.join(", ") || "－"),
+    el("td", {}, a.email || "－"), el("td", {}, stateText(a)), el("td", {}, when(a.password_changed_at)),
+    el("td", {}, admin ? (a.disabled || a.locked_until
+      ? el("button", { type: "button", class: "secondary", onclick: () => act(a.id, "unlock"), "aria-label": `${a.id} のロックを解除` }, "ロック解除")
+      : el("button", { type: "button", class: "danger", onclick: () => act(a.id, "lock"), "aria-label": `${a.id} をロック` }, "ロック")) : "－"))));
+  return r;
 });
 
 $("#add").addEventListener("submit", async (e) => {

@@ -2,12 +2,11 @@
 // state; an administrator revokes one, or issues one for an office or a 代理請求 group: the answer
 // carries the PKCS#12 file (key and certificate, protected by the passphrase given), saved once
 // by the browser — the server keeps no copy of the key.
-import { $, api, clear, el, failureText, flash, me, pager, saveBlob, showFailure, when, yen } from "./common.js";
+import { $, api, clear, el, pagedList, failureText, flash, me, pager, saveBlob, showFailure, when, yen } from "./common.js";
 
 const admin = me.role === "admin";
 $("#issue-box").hidden = !admin;
 $("#issue-applied").value = me.now.slice(0, 10);
-let page = 1;
 const STATE_JA = { valid: "有効", expired: "期限切れ", revoked: "失効", not_yet_valid: "有効期間前" };
 
 async function revoke(serial) {
@@ -22,30 +21,17 @@ async function revoke(serial) {
   }
 }
 
-async function load() {
+const load = pagedList($("#filter"), $("#pager"), async (page) => {
   const q = new URLSearchParams({ page, per_page: 50 });
   if ($("#office").value.trim()) q.set("office", $("#office").value.trim());
-  try {
-    const r = await api(`/api/certificates?${q}`);
-    clear($("#certificates tbody"), r.rows.map((c) => el("tr", { "data-serial": c.serial },
-      el("td", { class: "code" }, c.serial), el("td", { class: "code" }, c.office_no),
-      el("td", { class: "code" }, c.offices.length > 3 ? `${c.offices.slice(0, 3).join(", ")} ほか ${c.offices.length - 3}` : c.offices.join(", ")),
-      el("td", {}, c.applied_on), el("td", {}, when(c.not_after)),
-      el("td", {}, STATE_JA[c.state] || c.state, c.revoked_at ? `（${when(c.revoked_at)}${c.revoke_reason ? `・${c.revoke_reason}` : ""}）` : ""),
-      el("td", {}, admin && c.state !== "revoked" ? el("button", { type: "button", class: "danger", onclick: () => revoke(c.serial), "aria-label": `証明書 ${c.serial} を失効` }, "失効") : "－"))));
-    pager($("#pager"), r, (p) => {
-      page = p;
-      load();
-    });
-  } catch (e) {
-    showFailure(e);
-  }
-}
-
-$("#filter").addEventListener("submit", (e) => {
-  e.preventDefault();
-  page = 1;
-  load();
+  const r = await api(`/api/certificates?${q}`);
+  clear($("#certificates tbody"), r.rows.map((c) => el("tr", { "data-serial": c.serial },
+    el("td", { class: "code" }, c.serial), el("td", { class: "code" }, c.office_no),
+    el("td", { class: "code" }, c.offices.length > 3 ? `${c.offices.slice(0, 3).join(", ")} ほか ${c.offices.length - 3}` : c.offices.join(", ")),
+    el("td", {}, c.applied_on), el("td", {}, when(c.not_after)),
+    el("td", {}, STATE_JA[c.state] || c.state, c.revoked_at ? `（${when(c.revoked_at)}${c.revoke_reason ? `・${c.revoke_reason}` : ""}）` : ""),
+    el("td", {}, admin && c.state !== "revoked" ? el("button", { type: "button", class: "danger", onclick: () => revoke(c.serial), "aria-label": `証明書 ${c.serial} を失効` }, "失効") : "－"))));
+  return r;
 });
 
 $("#issue").addEventListener("submit", async (e) => {

@@ -215,6 +215,30 @@ export function sortableHeader(columns, state, onSort) {
   );
 }
 
+// A list read a page at a time: fetchPage(page) fills the table and returns the answer with its
+// paging; the pager moves through the pages, and the filter form goes back to page 1 (calling
+// onFilter first, e.g. to keep the filter in the URL). Returns the function that loads again.
+export function pagedList(filter, pagerBox, fetchPage, onFilter) {
+  let page = 1;
+  const load = async () => {
+    try {
+      pager(pagerBox, await fetchPage(page), (n) => {
+        page = n;
+        load();
+      });
+    } catch (e) {
+      showFailure(e);
+    }
+  };
+  filter.addEventListener("submit", (e) => {
+    e.preventDefault();
+    page = 1;
+    if (onFilter) onFilter();
+    load();
+  });
+  return load;
+}
+
 // A horizontal bar chart as inline SVG: [{label, value, title, kind}] (no library, no script in it).
 export function barChart(items, { caption, unit = "件", width = 560 } = {}) {
   const ns = "http://www.w3.org/2000/svg";
