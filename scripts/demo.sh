@@ -34,10 +34,29 @@ first_ok_file=$(ls "$month"/submissions/*/*.CSV | sed -n "${first_ok}p")
 echo "  → 各明細書が ANN2（同月に同じ請求明細書を提出済）: 取消してから再送信すること"
 "$kaigo" cancel --db "$db" --at 2026-05-10T23:31:00 "$first_ok" || true
 echo
-echo "== 5. 審査 / the review of 2026-05 (after the window closes) =="
+echo "== 5. ケアプランデータ連携 / the care-plan hub before the 10th: 予定 and 実績 between offices, and what the review will do (docs/careplan.md) =="
+# Every office of the area holds a licence (applied for in the free-pass campaign, seed 000 §1);
+# the first ten offices gen wrote care-plan files for send theirs, each with its account.
+for o in $(tail -n +2 "$month/offices.csv" | cut -d, -f1 | sort -u); do
+  "$kaigo" careplan licence add --db "$db" --office "$o" --applied-on 20260401 --at 2026-04-01T09:00:00 >/dev/null
+done
+printf 'demo password 2026\n' >"$out/pw"
+hub_offices=$(ls "$month/careplan" | head -10)
+for o in $hub_offices; do
+  "$kaigo" user add --db "$db" --id "KJ$o" --role office --office "$o" <"$out/pw" >/dev/null
+done
+for o in $hub_offices; do
+  "$kaigo" careplan send --db "$db" --as "KJ$o" --at 2026-05-02T10:00:00 "$month/careplan/$o"/* >/dev/null
+done
+echo "  送信 / sent: $(wc -w <<<"$hub_offices") 事業所, $(for o in $hub_offices; do ls "$month/careplan/$o"; done | wc -l) ファイル"
+"$kaigo" careplan reconcile --db "$db" --month 202605 --at 2026-05-06T09:00:00 >"$out/reconcile.txt"
+head -4 "$out/reconcile.txt" | sed 's/^/  /'
+echo "  審査の見込み（決定以外）の件数 / predicted other than paid: $(grep -c '^  事業所 ' "$out/reconcile.txt" || true)  （全体 / all: $out/reconcile.txt）"
+echo
+echo "== 6. 審査 / the review of 2026-05 (after the window closes) =="
 "$kaigo" review --db "$db" --month 202605
 echo
-echo "== 6. 決定の内訳 / what was decided, by code =="
+echo "== 7. 決定の内訳 / what was decided, by code =="
 python3 - "$db" "$month/expected_errors.csv" <<'PY'
 import sqlite3, sys, collections, csv
 db = sqlite3.connect(sys.argv[1])
@@ -52,12 +71,18 @@ injected = collections.Counter(r["mistake"] for r in csv.DictReader(open(sys.arg
 print("  注入した誤り / injected:", dict(sorted(injected.items())))
 PY
 echo
-echo "== 7. 支払決定と帳票 / payments and the result notices (official CSV, PDF, HTML) =="
+echo "== 8. 支払決定と帳票 / payments and the result notices (official CSV, PDF, HTML) =="
 "$kaigo" results --db "$db" --month 202605 --out "$out/results"
 sample=$(ls -d "$out"/results/*/ | while read -r d; do [ -f "$d/7411.pdf" ] && { echo "$d"; break; }; done)
 echo "  例 / for example: ${sample}7411.pdf (返戻（保留）一覧表), ${sample}7513.pdf (支払決定額通知書)"
 echo
+echo "== 9. 審査の統計 / the month's returns by code (seed 000 表5-1; kaigo stats) =="
+"$kaigo" stats --db "$db" --month 202605 --months 1 | sed 's/^/  /'
+echo
 bash "$(dirname "$0")/demo_platform.sh" "$kaigo" "$db" "$month" "$out"
+echo
+echo "== 11. ポータル / the portal: 助成金 applications in every state, KJ-ID letters, go-live (its own small area: scripts/demo_portal.sh) =="
+bash "$(dirname "$0")/demo_portal.sh" "$kaigo" "$out/portal" | sed 's/^/  /'
 echo
 echo "データベース / database: $db   台帳 / ledgers: $month/*.csv   誤りの一覧 / injected mistakes: $month/expected_errors.csv"
 echo "帳票 / notices: $out/results/<事業所番号>/<交換情報識別番号>.{CSV,pdf,html}   月の集計 / summary: $out/results/summary.json"

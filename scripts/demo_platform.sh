@@ -9,7 +9,7 @@ db=$2
 month=$3
 out=$4
 p="$month/platform"
-echo "== 8. 介護情報基盤 / the care information platform (docs/platform.md) =="
+echo "== 10. 介護情報基盤 / the care information platform (docs/platform.md) =="
 "$kaigo" platform golive --db "$db" "$p/golive.csv"
 "$kaigo" platform load --db "$db" --at 2026-05-01T20:00:00 "$p/linkage-initial.csv" 2>"$out/platform-errors.txt"
 "$kaigo" platform load --db "$db" --at 2026-05-02T20:00:00 "$p/linkage-daily.csv" 2>>"$out/platform-errors.txt"
