@@ -2,7 +2,7 @@
 # packages, idempotently) and build first, so a fresh clone needs nothing else.
 BUILD      ?= build
 SAN_BUILD  ?= build-san
-FUZZ_TIME  ?= 45
+FUZZ_TIME  ?= 30
 DEMO_DIR   ?= demo-out
 CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
