@@ -54,8 +54,7 @@ void run_stats(const StatsOptions& o, int& status) {
   const auto axis = o.by == "office"         ? review::StatAxis::Office
                     : o.by == "service_type" ? review::StatAxis::ServiceType
                                              : review::StatAxis::Code;
-  std::vector<YearMonth> months;
-  for (int i = o.months - 1; i >= 0; --i) months.push_back(month->plus_months(-i));
+  const auto months = review::months_ending(*month, o.months);
   auto db = store::Database::open(o.db_path);
   const auto reasons = store::decided_reasons(*db, months.front(), months.back());
   const auto table = review::tabulate(reasons, kind, axis, months, master::normalize_insurer_no(o.insurer));

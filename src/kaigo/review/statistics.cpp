@@ -53,6 +53,12 @@ std::string_view stat_axis_ja(StatAxis a) { return kStatAxes.ja(a); }
 std::optional<ReasonKind> parse_reason_kind(std::string_view name) { return kReasonKinds.parse(name); }
 std::optional<StatAxis> parse_stat_axis(std::string_view name) { return kStatAxes.parse(name); }
 
+std::vector<YearMonth> months_ending(YearMonth last, int count) {
+  std::vector<YearMonth> out;
+  for (int i = count - 1; i >= 0; --i) out.push_back(last.plus_months(-i));
+  return out;
+}
+
 StatTable tabulate(const std::vector<DecidedReason>& reasons, ReasonKind kind, StatAxis axis,
                    const std::vector<YearMonth>& months, std::string_view insurer_no) {
   StatTable t;

@@ -63,6 +63,9 @@ struct StatTable {
   std::vector<StatRow> rows;             // most 件数 over the months first, then by key
 };
 
+// The `count` review months ending with `last`, oldest first (the months of a table).
+std::vector<YearMonth> months_ending(YearMonth last, int count);
+
 // Tallies `reasons` of `kind` for `months` (others ignored), by `axis`; `insurer_no` (6 digits) keeps
 // that 保険者's only. A document counts once per key and month.
 StatTable tabulate(const std::vector<DecidedReason>& reasons, ReasonKind kind, StatAxis axis,

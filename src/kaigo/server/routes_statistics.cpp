@@ -70,8 +70,7 @@ void statistics(Scope& scope, const httplib::Request& req, httplib::Response& re
     throw bad_request(std::string(kBadQuery), "format は json, csv, pdf のどれかです", "format must be json, csv or pdf");
   }
   const auto insurer = insurer_of(scope, req);
-  std::vector<YearMonth> list;
-  for (int i = months - 1; i >= 0; --i) list.push_back(month.plus_months(-i));
+  const auto list = review::months_ending(month, months);
   const auto table = review::tabulate(store::decided_reasons(scope.db(), list.front(), list.back()), kind, axis, list, insurer);
   const auto name = fmt::format("statistics-{}-{}-{}", month.str(), review::reason_kind_name(kind), review::stat_axis_name(axis));
   res.status = 200;
