@@ -10,7 +10,6 @@ namespace {
 
 using platform::ViewKind;
 
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 TEST(PlatformAudit, EveryReadIsRecordedAndThePersonListsThem) {
   PlatformWorld w;

@@ -16,7 +16,6 @@ namespace {
 
 using platform::ViewKind;
 
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 class Consent : public ::testing::Test {
  protected:

@@ -17,7 +17,6 @@ namespace {
 using platform::ViewKind;
 
 const platform::PersonKey kOsaka{"272000", "0000012345"};
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 nlohmann::json opinion_json() {
   return nlohmann::json::parse(R"({

@@ -12,7 +12,6 @@ namespace {
 using platform::FileStatus;
 using platform::ViewKind;
 
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 class Linkage : public ::testing::Test {
  protected:

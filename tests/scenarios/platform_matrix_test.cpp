@@ -25,7 +25,6 @@ struct Cell {
   std::set<std::string> kinds;  // the record kinds shown when allowed
 };
 
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 class MatrixCell : public ::testing::TestWithParam<Cell> {
  public:

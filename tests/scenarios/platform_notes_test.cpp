@@ -11,7 +11,6 @@ namespace {
 
 using platform::ViewKind;
 
-const platform::PersonKey kPerson{"131013", "9000000001"};
 
 class Notes : public ::testing::Test {
  protected:

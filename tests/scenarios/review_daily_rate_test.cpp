@@ -15,22 +15,22 @@ namespace {
 using review::ClaimOutcome;
 
 constexpr const char* kNursing = "3070000013";  // 訪問看護 (定期巡回連携型)
-constexpr const char* kPerson = "0000000001";
-constexpr YearMonth kSept{2024, 9};
-constexpr YearMonth kReview{2024, 10};
+constexpr const char* kInsuredNo = "0000000001";
+constexpr YearMonth kServiceMonth{2024, 9};
+constexpr YearMonth kReviewMonth{2024, 10};
 
 struct Nursing {
   Story s;
   Nursing() {
     s.office(kNursing, "13");
-    s.person(kPerson).level = "22";
+    s.person(kInsuredNo).level = "22";
   }
   review::ClaimDecision review(const std::vector<Use>& uses, const ClaimSlip& slip = {}, std::int64_t planned = 2961) {
-    auto p = s.plan("P", kPerson, kSept, {{kNursing, "13", planned}});
+    auto p = s.plan("P", kInsuredNo, kServiceMonth, {{kNursing, "13", planned}});
     // The plan carries the heaviest level of the month (review-rules §3.3).
-    if (!s.person(kPerson).new_level.empty()) p.plan.care_level = s.person(kPerson).new_level;
-    auto c = s.claim("C", kNursing, kPerson, kSept, uses, slip);
-    return s.review(kReview, {p}, {c}).claim("C");
+    if (!s.person(kInsuredNo).new_level.empty()) p.plan.care_level = s.person(kInsuredNo).new_level;
+    auto c = s.claim("C", kNursing, kInsuredNo, kServiceMonth, uses, slip);
+    return s.review(kReviewMonth, {p}, {c}).claim("C");
   }
 };
 
@@ -88,21 +88,21 @@ TEST(ReviewDailyRate, StartOnTheFirstAndEndOnTheLastDayStayMonthly) {
 // 区分変更 要介護２ → 要介護３ on 2024-09-16 (受給者台帳): 1日〜16日 (16) + 16日〜30日 (15) = 31.
 TEST(ReviewDailyRate, ChangeOfLevelSplitsTheMonth) {
   Nursing n;
-  n.s.person(kPerson).changed_on = "20240916";
-  n.s.person(kPerson).new_level = "23";
+  n.s.person(kInsuredNo).changed_on = "20240916";
+  n.s.person(kInsuredNo).new_level = "23";
   expect_returned(n.review({{"13", "3111", 1}}, wrote().level("23")), 2961,
                   {"AEFJ | B | 13 | サービスコード：サービス可能な日数を超過 | 133111 | 133112×31"});
   Nursing per_day;
-  per_day.s.person(kPerson).changed_on = "20240916";
-  per_day.s.person(kPerson).new_level = "23";
+  per_day.s.person(kInsuredNo).changed_on = "20240916";
+  per_day.s.person(kInsuredNo).new_level = "23";
   expect_paid(per_day.review({{"13", "3112", 30}}, wrote().level("23"), 2910), 2910);
 }
 
 // A change of level on the 1st is not within the month.
 TEST(ReviewDailyRate, ChangeOfLevelOnTheFirstStaysMonthly) {
   Nursing n;
-  n.s.person(kPerson).changed_on = "20240901";
-  n.s.person(kPerson).new_level = "23";
+  n.s.person(kInsuredNo).changed_on = "20240901";
+  n.s.person(kInsuredNo).new_level = "23";
   expect_paid(n.review({{"13", "3111", 1}}, wrote().level("23")), 2961);
 }
 

@@ -11,22 +11,22 @@ namespace {
 using review::ClaimOutcome;
 using review::PlanOutcome;
 
-constexpr const char* kHomeHelp = "1370000011";
+constexpr const char* kPlannedHomeHelp = "1370000011";
 constexpr const char* kNurse = "1370000013";
-constexpr YearMonth kMarch{2026, 3};
+constexpr YearMonth kPlanMonth{2026, 3};
 
 struct Person1 {
   Story s;
   Person1() {
-    s.office(kHomeHelp, "11");
+    s.office(kPlannedHomeHelp, "11");
     s.office(kNurse, "13");
     s.person("0000000001");  // 要介護1: 16,765 単位
   }
   review::SubmittedPlan plan(const std::string& id, std::int64_t home_help_units, int kind = 1) {
-    return s.plan(id, "0000000001", kMarch, {{kHomeHelp, "11", home_help_units}}, kind);
+    return s.plan(id, "0000000001", kPlanMonth, {{kPlannedHomeHelp, "11", home_help_units}}, kind);
   }
   review::SubmittedClaim claim(const std::string& id) {  // 身体介護２ × 10 = 3,870 単位
-    return s.claim(id, kHomeHelp, "0000000001", kMarch, {{"11", "1211", 10}});
+    return s.claim(id, kPlannedHomeHelp, "0000000001", kPlanMonth, {{"11", "1211", 10}});
   }
 };
 
@@ -61,7 +61,7 @@ TEST(ReviewPlans, ANN9_CorrectionOrCancellationWithNothingRegistered) {
 
 TEST(ReviewPlans, ANNK_SameOfficeAndTypeTwice) {
   Person1 p;
-  auto plan = p.s.plan("P", "0000000001", kMarch, {{kHomeHelp, "11", 2000}, {kNurse, "13", 500}, {kHomeHelp, "11", 1870}});
+  auto plan = p.s.plan("P", "0000000001", kPlanMonth, {{kPlannedHomeHelp, "11", 2000}, {kNurse, "13", 500}, {kPlannedHomeHelp, "11", 1870}});
   auto m = p.s.review({2026, 4}, {plan}, {});
   EXPECT_EQ(rows(m.plan("P")), (std::vector<std::string>{
                                    "ANNK | B | 11 | サービス事業所番号：給付管理票内でサービス情報が重複 | 1370000011 | "}));
@@ -71,7 +71,7 @@ TEST(ReviewPlans, ANNK_SameOfficeAndTypeTwice) {
 // 明細書 that needs it is held (R(給) → H).
 TEST(ReviewPlans, P3_OverTheLimitIsReturnedAndItsClaimsAreHeld) {
   Person1 p;
-  auto plan = p.s.plan("P", "0000000001", kMarch, {{kHomeHelp, "11", 16000}, {kNurse, "13", 766}});
+  auto plan = p.s.plan("P", "0000000001", kPlanMonth, {{kPlannedHomeHelp, "11", 16000}, {kNurse, "13", 766}});
   auto m = p.s.review({2026, 4}, {plan}, {p.claim("C")});
   EXPECT_EQ(m.plan("P").outcome, PlanOutcome::Returned);
   EXPECT_EQ(rows(m.plan("P")), (std::vector<std::string>{
@@ -90,7 +90,7 @@ review::PlanDecision plan_with_level_change(const std::string& level, std::int64
   auto& x = p.s.person("0000000001");
   x.changed_on = "20260316";
   x.new_level = "23";
-  auto plan = p.s.plan("P", "0000000001", kMarch, {{kHomeHelp, "11", units}});
+  auto plan = p.s.plan("P", "0000000001", kPlanMonth, {{kPlannedHomeHelp, "11", units}});
   plan.plan.care_level = level;
   return p.s.review({2026, 4}, {plan}, {}).plan("P");
 }
@@ -110,9 +110,9 @@ TEST(ReviewPlans, ClaimInAMonthOfLevelChangeMayCarryEitherLevel) {
     auto& x = p.s.person("0000000001");
     x.changed_on = "20260316";
     x.new_level = "23";
-    auto plan = p.s.plan("P", "0000000001", kMarch, {{kHomeHelp, "11", 3870}});
+    auto plan = p.s.plan("P", "0000000001", kPlanMonth, {{kPlannedHomeHelp, "11", 3870}});
     plan.plan.care_level = "23";
-    auto claim = p.s.claim("C", kHomeHelp, "0000000001", kMarch, {{"11", "1211", 10}}, wrote().level(level));
+    auto claim = p.s.claim("C", kPlannedHomeHelp, "0000000001", kPlanMonth, {{"11", "1211", 10}}, wrote().level(level));
     auto m = p.s.review({2026, 4}, {plan}, {claim});
     EXPECT_EQ(m.claim("C").outcome, ClaimOutcome::Paid) << level;
   }
@@ -163,7 +163,7 @@ TEST(ReviewPlans, CorrectionReplacesThePlanAndListsClaimsForReReview) {
 TEST(ReviewPlans, CancellationWithdrawsTheDependentClaims) {
   Person1 p;
   p.s.review({2026, 4}, {p.plan("P1", 3870)}, {p.claim("C")});
-  auto nurse = p.s.claim("N", kNurse, "0000000001", kMarch, {{"13", "1211"}});
+  auto nurse = p.s.claim("N", kNurse, "0000000001", kPlanMonth, {{"13", "1211"}});
   auto may = p.s.review({2026, 5}, {p.plan("X", 3870, 3)}, {nurse, p.claim("C2")});
   const auto& d = may.plan("X");
   EXPECT_EQ(d.outcome, PlanOutcome::Withdrawn);

@@ -14,25 +14,25 @@ namespace {
 using review::ClaimOutcome;
 
 constexpr const char* kRental = "3070000017";  // 福祉用具貸与
-constexpr const char* kPerson = "0000000001";
-constexpr YearMonth kSept{2024, 9};
-constexpr YearMonth kReview{2024, 10};
+constexpr const char* kRenterNo = "0000000001";
+constexpr YearMonth kRentalMonth{2024, 9};
+constexpr YearMonth kRentalReviewMonth{2024, 10};
 
-struct Rental {
+struct RentalClaim {
   Story s;
-  Rental() {
+  RentalClaim() {
     s.office(kRental, "17");
-    s.person(kPerson);
+    s.person(kRenterNo);
     s.code("17", "9007", "手すり貸与（seed 002 §8 の例）", 300);
     s.code("17", "9003", "特殊寝台貸与（seed 002 §8 の例）", 900);
     s.code("17", "9004", "特殊寝台付属品貸与（seed 002 §8 の例）", 100);
   }
   // The seed's three lines, with the 摘要 written.
   review::ClaimDecision review(std::vector<std::string> remarks) {
-    auto p = s.plan("P", kPerson, kSept, {{kRental, "17", 1300}});
-    auto c = s.claim("C", kRental, kPerson, kSept, {{"17", "9007"}, {"17", "9003"}, {"17", "9004"}},
+    auto p = s.plan("P", kRenterNo, kRentalMonth, {{kRental, "17", 1300}});
+    auto c = s.claim("C", kRental, kRenterNo, kRentalMonth, {{"17", "9007"}, {"17", "9003"}, {"17", "9004"}},
                      wrote().remarks(std::move(remarks)));
-    return s.review(kReview, {p}, {c}).claim("C");
+    return s.review(kRentalReviewMonth, {p}, {c}).claim("C");
   }
 };
 
@@ -41,7 +41,7 @@ std::string row(const std::string& found) {
 }
 
 TEST(ReviewRemarks, TheSeedsLinesArePaid) {
-  Rental r;
+  RentalClaim r;
   auto d = r.review({"00000-111111", "00000-222222", "00000-Z33333"});
   EXPECT_EQ(d.outcome, ClaimOutcome::Paid);
   EXPECT_TRUE(d.findings.empty()) << ::testing::PrintToString(rows(d));
@@ -49,7 +49,7 @@ TEST(ReviewRemarks, TheSeedsLinesArePaid) {
 }
 
 TEST(ReviewRemarks, AMissingCodeIsReturnedWithTheItemNamed) {
-  Rental r;
+  RentalClaim r;
   auto d = r.review({"00000-111111", "", "00000-Z33333"});
   EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
   EXPECT_EQ(d.decided_total(), review::Amounts{});
@@ -58,7 +58,7 @@ TEST(ReviewRemarks, AMissingCodeIsReturnedWithTheItemNamed) {
 }
 
 TEST(ReviewRemarks, AMalformedCodeIsReturnedWithWhatWasWritten) {
-  Rental r;
+  RentalClaim r;
   auto d = r.review({"00000-z33333", "00000222222", "0000-1111111"});
   EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
   EXPECT_EQ(rows(d), (std::vector<std::string>{row("00000-z33333"), row("00000222222"), row("0000-1111111")}));
@@ -79,10 +79,10 @@ TEST(ReviewRemarks, ProductCodeForm) {
 TEST(ReviewRemarks, OtherServicesNeedNone) {
   Story s;
   s.office("3070000011", "11");
-  s.person(kPerson);
-  auto p = s.plan("P", kPerson, kSept, {{"3070000011", "11", 387}});
-  auto c = s.claim("C", "3070000011", kPerson, kSept, {{"11", "1211", 1}});
-  auto d = s.review(kReview, {p}, {c}).claim("C");
+  s.person(kRenterNo);
+  auto p = s.plan("P", kRenterNo, kRentalMonth, {{"3070000011", "11", 387}});
+  auto c = s.claim("C", "3070000011", kRenterNo, kRentalMonth, {{"11", "1211", 1}});
+  auto d = s.review(kRentalReviewMonth, {p}, {c}).claim("C");
   EXPECT_EQ(d.outcome, ClaimOutcome::Paid);
   EXPECT_TRUE(d.findings.empty());
 }

@@ -19,6 +19,9 @@
 
 namespace kaigo::testing {
 
+// The person of the platform scenarios (保険者 131013).
+inline const platform::PersonKey kPerson{"131013", "9000000001"};
+
 LocalDateTime jst(const char* iso);
 
 class PlatformWorld {

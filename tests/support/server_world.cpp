@@ -1,5 +1,6 @@
 #include "support/server_world.hpp"
 
+#include <gtest/gtest.h>
 #include <openssl/evp.h>
 
 #include <chrono>
@@ -204,6 +205,16 @@ std::string mail_text(const std::string& data) {
   out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
   while (!out.empty() && out.back() == '\0') out.pop_back();
   return out;
+}
+
+void must(const CommandResult& r) { ASSERT_EQ(r.exit_code, 0) << r.err << r.out; }
+
+std::string with_bad_amount(const std::filesystem::path& claim_file) {
+  auto bytes = read_file(claim_file);
+  auto at = bytes.find(",30,");  // the 請求書's 件数 then its 単位数
+  auto end = bytes.find(',', at + 4);
+  bytes[end - 1] = 'X';  // a non-digit in a numeric item
+  return bytes;
 }
 
 }  // namespace kaigo::testing

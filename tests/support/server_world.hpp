@@ -96,4 +96,10 @@ nlohmann::json wait_for_job(ApiClient& op, const std::string& month);
 // The text of a MIME mail's base64 body.
 std::string mail_text(const std::string& data);
 
+// Fails the test unless the command exited 0 (its output in the message).
+void must(const CommandResult& r);
+
+// A claim file with a non-digit in the 請求書's 単位数 (a 受付 error of its line).
+std::string with_bad_amount(const std::filesystem::path& claim_file);
+
 }  // namespace kaigo::testing

@@ -1,5 +1,6 @@
 #include "support/test_support.hpp"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -30,6 +31,12 @@ void write_file(const std::filesystem::path& p, std::string_view bytes) {
   std::ofstream out(p, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+unsigned mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return 0;
+  return st.st_mode & 0777;
 }
 
 std::vector<std::filesystem::path> regular_files_under(const std::filesystem::path& dir) {

@@ -12,6 +12,8 @@ std::filesystem::path source_dir();
 std::filesystem::path fixture(std::string_view relative);  // tests/fixtures/<relative>
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, std::string_view bytes);
+// The permission bits of a file (0777 mask); 0 when it cannot be read.
+unsigned mode_of(const std::filesystem::path& p);
 // The regular files anywhere below `dir`, sorted by path.
 std::vector<std::filesystem::path> regular_files_under(const std::filesystem::path& dir);
 

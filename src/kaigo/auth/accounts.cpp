@@ -8,9 +8,6 @@
 namespace kaigo::auth {
 namespace {
 
-// Another writer may change an account between our read and our write (a failed login on another
-// thread); the update is retried on the fresh account this many times.
-constexpr int kUpdateAttempts = 8;
 
 Refusal unknown_user(std::string_view id) {
   return {"KA06", "", fmt::format("ユーザID {} はありません", id), fmt::format("there is no user {}", id)};

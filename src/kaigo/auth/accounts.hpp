@@ -23,6 +23,10 @@
 
 namespace kaigo::auth {
 
+// Another writer may change an account or a session between our read and our write (a failed login
+// on another thread); the update is retried on the fresh row this many times.
+inline constexpr int kUpdateAttempts = 8;
+
 // A live session as a request sees it.
 struct SessionView {
   User user;

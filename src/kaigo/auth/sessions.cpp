@@ -10,7 +10,6 @@ namespace {
 // The idle expiry is renewed by a write at most this often: a request a second must not make a
 // database write a second.
 constexpr std::int64_t kTouchSeconds = 60;
-constexpr int kUpdateAttempts = 8;
 
 std::int64_t minutes(int m) { return static_cast<std::int64_t>(m) * 60; }
 std::int64_t hours(int h) { return static_cast<std::int64_t>(h) * 3600; }

@@ -12,10 +12,6 @@
 namespace kaigo::careplan {
 namespace {
 
-bool is_code_char(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
-
-bool all_code_chars(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_code_char); }
-
 bool valid_office(std::string_view s) { return s.size() == 10 && all_code_chars(s); }
 bool valid_type(std::string_view s) { return s.size() == 2 && all_code_chars(s); }
 
@@ -167,6 +163,15 @@ std::string FileName::str() const {
   if (kind->image) out += fmt::format("_{:04d}.jpg", branch);
   else out += ".CSV";
   return out;
+}
+
+bool all_code_chars(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
+}
+
+std::string base_name(std::string_view path) {
+  auto slash = path.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
 }  // namespace kaigo::careplan

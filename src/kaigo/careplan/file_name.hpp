@@ -61,6 +61,12 @@ struct ParsedName {
 // Parses the base name of a file (no directory).
 ParsedName parse_file_name(std::string_view name);
 
+// Whether every character is a half-width digit or capital (事業所番号, サービス種類, サービスコード).
+bool all_code_chars(std::string_view s);
+
+// The file name of a path as a browser or a client sent it (after the last / or \\).
+std::string base_name(std::string_view path);
+
 // Whether a ファイル連番 is a real moment: 14 digits, a valid date, 00–23 h, 00–59 min and s.
 bool valid_serial(std::string_view serial);
 

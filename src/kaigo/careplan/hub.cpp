@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "kaigo/careplan/data_table.hpp"
+#include "kaigo/careplan/file_name.hpp"
 #include "kaigo/careplan/records.hpp"
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/core/strings.hpp"
@@ -69,11 +70,6 @@ std::string key_of(std::string_view kind, const Record& r) {
 
 bool is_pdf_name(std::string_view name) {
   return name.size() > 4 && (name.ends_with(".pdf") || name.ends_with(".PDF"));
-}
-
-std::string base_name(std::string_view name) {
-  auto slash = name.find_last_of("/\\");
-  return std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));
 }
 
 // One file of a set, checked, with what it needs to be kept.

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/careplan/file_name.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/text/charclass.hpp"
@@ -11,9 +12,6 @@
 namespace kaigo::careplan {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_code_char(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
-bool all_code_chars(std::string_view s) { return std::all_of(s.begin(), s.end(), is_code_char); }
 bool is_printable_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c <= 0x7E; });
 }

@@ -10,6 +10,7 @@
 
 #include "kaigo/careplan/csv.hpp"
 #include "kaigo/careplan/encoding.hpp"
+#include "kaigo/careplan/file_name.hpp"
 #include "kaigo/careplan/items.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/exchange/line_source.hpp"
@@ -19,11 +20,6 @@
 
 namespace kaigo::careplan {
 namespace {
-
-std::string base_name(std::string_view name) {
-  auto slash = name.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));
-}
 
 bool has_digit(std::string_view s) {
   for (char c : s) {

@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum Tag : std::uint64_t { kNumber = 700, kCost, kWorks, kAdl, kItem, kClinicDelay };
+enum PlatformTag : std::uint64_t { kNumber = 700, kCost, kWorks, kAdl, kItem, kClinicDelay };
 
 constexpr Date kLawInForce{2026, 4, 1};
 

@@ -6,6 +6,7 @@
 #include "kaigo/master/csv.hpp"
 #include "kaigo/platform/outcome.hpp"
 #include "kaigo/platform/platform.hpp"
+#include "kaigo/core/json_fields.hpp"
 
 namespace kaigo::platform {
 
@@ -20,11 +21,6 @@ Outcome outcome(std::string_view rule_id, nlohmann::json detail, std::string_vie
 }
 
 Outcome outcome(const Decision& d) { return {d.allowed, d.rule, d.message_ja, d.message_en, d.facts}; }
-
-std::string json_field(const nlohmann::json& j, std::string_view name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 }  // namespace detail
 
@@ -112,8 +108,8 @@ Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, c
     }
     if (method == IdentifyMethod::FourItems) {
       auto data = nlohmann::json::parse(registration->data, nullptr, false);
-      if (detail::json_field(data, "birth_date") != items.birth_date ||
-          without_spaces(detail::json_field(data, "name_kana")) != without_spaces(items.name_kana)) {
+      if (string_field(data, "birth_date") != items.birth_date ||
+          without_spaces(string_field(data, "name_kana")) != without_spaces(items.name_kana)) {
         result = outcome("identify-mismatch");
         return;
       }
@@ -228,8 +224,8 @@ Outcome Platform::notify(const auth::User& user, const auth::Caller& caller, con
     const auto records = repo_.records(person);
     const auto filed = current(records, "notification", record_id);
     const auto filed_data = filed ? nlohmann::json::parse(filed->data, nullptr, false) : nlohmann::json();
-    const bool filed_here = filed && detail::json_field(filed_data, "action") == "1" &&
-                            detail::json_field(filed_data, "office_no") == office;
+    const bool filed_here = filed && string_field(filed_data, "action") == "1" &&
+                            string_field(filed_data, "office_no") == office;
     if (input.withdraw && !filed_here) {
       result = outcome("notification-not-filed", {{"office_no", office}, {"plan", input.plan}});
       return;

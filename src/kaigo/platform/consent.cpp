@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kaigo/platform/data_table.hpp"
+#include "kaigo/core/json_fields.hpp"
 
 namespace kaigo::platform {
 namespace {
@@ -48,11 +49,6 @@ struct Event {
   std::string form;
 };
 
-std::string field(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::vector<Event> events(std::span<const Record> records, Date day) {
   // The latest version of each record.
   std::map<std::pair<std::string, std::string>, const Record*> latest;
@@ -70,16 +66,16 @@ std::vector<Event> events(std::span<const Record> records, Date day) {
     e.on = r->effective_on;
     e.id = r->id;
     e.record = r->kind + ":" + r->record_id;
-    e.form = field(j, "form");
+    e.form = string_field(j, "form");
     e.applied_on = r->effective_on;
     if (r->kind == "application") {
       e.application = true;
-      e.new_application = field(j, "application_kind") == "1";
-      e.given = field(j, "consent") == "1";
+      e.new_application = string_field(j, "application_kind") == "1";
+      e.given = string_field(j, "consent") == "1";
     } else {
-      e.given = field(j, "given") == "1";
+      e.given = string_field(j, "given") == "1";
       e.revoked = !e.given;
-      if (auto a = Date::parse(field(j, "applied_on"))) e.applied_on = *a;
+      if (auto a = Date::parse(string_field(j, "applied_on"))) e.applied_on = *a;
     }
     out.push_back(std::move(e));
   }

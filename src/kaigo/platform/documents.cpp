@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/core/csv_text.hpp"
+#include "kaigo/core/json_fields.hpp"
 #include "kaigo/core/sha256.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/platform/committee_pdf.hpp"
@@ -12,7 +13,6 @@
 namespace kaigo::platform {
 namespace {
 
-using detail::json_field;
 using detail::outcome;
 
 // The parts of the opinion form after 1 基本情報 (seed 004 §4 主治医意見書作成).
@@ -30,12 +30,12 @@ struct OpinionCheck {
     errors.push_back({{"field", field}, {"message_ja", ja}, {"message_en", en}});
   }
   std::optional<Date> date(const nlohmann::json& j, std::string_view field, std::string_view ja) {
-    auto d = Date::parse(json_field(j, field));
+    auto d = Date::parse(string_field(j, field));
     if (!d) fail(field, fmt::format("{}（YYYYMMDD）がありません", ja), fmt::format("{} (YYYYMMDD) is missing or wrong", field));
     return d;
   }
   std::string text(const nlohmann::json& j, std::string_view field, std::string_view ja, std::size_t max, bool required) {
-    auto v = json_field(j, field);
+    auto v = string_field(j, field);
     std::size_t chars = 0;
     for (char c : v) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     bool control = false;
@@ -73,7 +73,7 @@ std::optional<Opinion> read_opinion(const nlohmann::json& j, const std::string& 
     c.fail("", "主治医意見書は JSON のオブジェクトです", "the opinion must be a JSON object");
     return std::nullopt;
   }
-  o.person = {json_field(j, "insurer_no"), json_field(j, "insured_no")};
+  o.person = {string_field(j, "insurer_no"), string_field(j, "insured_no")};
   if (!auth::is_insurer_no(o.person.insurer_no)) c.fail("insurer_no", "依頼元保険者番号は半角数字6桁です", "insurer_no must be 6 digits");
   if (!auth::is_insured_no(o.person.insured_no)) c.fail("insured_no", "被保険者番号は英数字10桁です", "insured_no must be 10 letters or digits");
   auto applied = c.date(j, "applied_on", "要介護認定申請日");
@@ -86,11 +86,11 @@ std::optional<Opinion> read_opinion(const nlohmann::json& j, const std::string& 
   const auto applicant = j.contains("applicant") && j["applicant"].is_object() ? j["applicant"] : nlohmann::json::object();
   const auto name = c.text(applicant, "name", "申請者氏名", 64, true);
   const auto kana = c.text(applicant, "kana", "申請者氏名（フリガナ）", 64, true);
-  const auto birth = json_field(applicant, "birth_date");
+  const auto birth = string_field(applicant, "birth_date");
   if (birth != "unknown" && !Date::parse(birth)) {
     c.fail("applicant.birth_date", "生年月日は YYYYMMDD か unknown（不詳）です", "birth_date is YYYYMMDD or unknown");
   }
-  const auto sex = json_field(applicant, "sex");
+  const auto sex = string_field(applicant, "sex");
   if (sex != "1" && sex != "2" && sex != "3") c.fail("applicant.sex", "性別は 1 男性, 2 女性, 3 不明 です", "sex is 1, 2 or 3");
   nlohmann::json sections = nlohmann::json::object();
   const auto given = j.contains("sections") && j["sections"].is_object() ? j["sections"] : nlohmann::json::object();
@@ -123,7 +123,7 @@ std::optional<Opinion> read_opinion(const nlohmann::json& j, const std::string& 
 }
 
 std::string data_text(const Record& r, const ColumnSpec& c, const nlohmann::json& data) {
-  auto v = json_field(data, c.name);
+  auto v = string_field(data, c.name);
   if (c.type == ColumnType::Code) {
     if (const auto* l = code_label(r.kind, c.name, v)) return fmt::format("{} {}", v, l->ja);
   }
@@ -180,7 +180,7 @@ Outcome Platform::submit_opinion(const auth::User& user, const auth::Caller& cal
     for (const auto& r : repo_.records(o->person)) {
       if (r.kind != "request" || r.deleted()) continue;
       auto data = nlohmann::json::parse(r.data, nullptr, false);
-      requested = requested || json_field(data, "institution_code") == institution;
+      requested = requested || string_field(data, "institution_code") == institution;
     }
     if (!requested) {
       result = outcome("no-request", {{"institution", institution}});
@@ -201,7 +201,7 @@ Outcome Platform::submit_opinion(const auth::User& user, const auth::Caller& cal
       inv.person = o->person;
       inv.opinion_record = r.record_id;
       inv.institution_code = institution;
-      inv.doctor_name = json_field(o->data, "doctor_name");
+      inv.doctor_name = string_field(o->data, "doctor_name");
       inv.requested_on = o->requested_on;
       inv.registered_on = caller.at.date;
       inv.opinion_fee = Yen{*o->fee};
@@ -261,7 +261,7 @@ Outcome Platform::send_packet(const auth::User& user, const auth::Caller& caller
       for (const auto& r : g.records) {
         if (r.kind != "survey" && r.kind != "opinion" && r.kind != "progress") continue;
         auto data = nlohmann::json::parse(r.data, nullptr, false);
-        if (json_field(data, "applied_on") == applied_on.str()) chosen.push_back(r);
+        if (string_field(data, "applied_on") == applied_on.str()) chosen.push_back(r);
       }
       // Only the latest version of each record, and not deleted ones.
       std::erase_if(chosen, [&](const Record& r) {
@@ -283,7 +283,7 @@ Outcome Platform::send_packet(const auth::User& user, const auth::Caller& caller
     for (const auto& r : g.records) {
       if (r.kind == "person" && !r.deleted()) {
         auto data = nlohmann::json::parse(r.data, nullptr, false);
-        content.header.insert(content.header.begin() + 2, std::pair<std::string, std::string>{"氏名カナ", json_field(data, "name_kana")});
+        content.header.insert(content.header.begin() + 2, std::pair<std::string, std::string>{"氏名カナ", string_field(data, "name_kana")});
         break;
       }
     }

@@ -6,6 +6,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/platform/data_table.hpp"
 #include "kaigo/platform/kinds.hpp"
+#include "kaigo/core/json_fields.hpp"
 
 namespace kaigo::platform {
 namespace {
@@ -38,12 +39,7 @@ Yen allowance(std::string_view kind, Date day) {
   return amount;
 }
 
-std::string field(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-Yen yen_of(const nlohmann::json& j, const char* name) { return Yen{parse_int(field(j, name)).value_or(0)}; }
+Yen yen_of(const nlohmann::json& j, const char* name) { return Yen{parse_int(string_field(j, name)).value_or(0)}; }
 
 nlohmann::json benefit_json(const BenefitUse& b) {
   nlohmann::json works = nlohmann::json::array();
@@ -68,7 +64,7 @@ HousingSummary housing_summary(std::span<const Record> records, Date day) {
     if (r.kind == "housing") housing.push_back(&r);
     if (r.kind != "equipment") continue;
     auto j = nlohmann::json::parse(r.data, nullptr, false);
-    EquipmentPurchase p{r.effective_on, field(j, "item"), field(j, "benefit"), yen_of(j, "cost")};
+    EquipmentPurchase p{r.effective_on, string_field(j, "item"), string_field(j, "benefit"), yen_of(j, "cost")};
     if (p.purchased_on >= Date{s.fiscal_year, 4, 1}) s.equipment_used = s.equipment_used + p.cost;
     s.equipment.push_back(std::move(p));
   }
@@ -77,7 +73,7 @@ HousingSummary housing_summary(std::span<const Record> records, Date day) {
   std::stable_sort(housing.begin(), housing.end(), [](const Record* a, const Record* b) { return a->effective_on < b->effective_on; });
   for (const auto* r : housing) {
     auto j = nlohmann::json::parse(r->data, nullptr, false);
-    const auto reset = field(j, "reset");
+    const auto reset = string_field(j, "reset");
     if (!reset.empty() && reset != "0") {
       // A move or a rise of three care levels: the 20万円 starts again with this work.
       s.housing_used = Yen{0};
@@ -85,9 +81,9 @@ HousingSummary housing_summary(std::span<const Record> records, Date day) {
       s.prevention = {};
     }
     s.housing_used = s.housing_used + yen_of(j, "cost");
-    auto& use = field(j, "benefit") == "2" ? s.prevention : s.care;
+    auto& use = string_field(j, "benefit") == "2" ? s.prevention : s.care;
     use.latest_paid_on = r->effective_on;
-    const auto works = field(j, "works");
+    const auto works = string_field(j, "works");
     for (std::size_t i = 0; i < use.works.size() && i < works.size(); ++i) use.works[i] = use.works[i] || works[i] == '1';
   }
   s.housing_remaining = s.housing_used < s.housing_limit ? s.housing_limit - s.housing_used : Yen{0};

@@ -14,6 +14,8 @@
 namespace kaigo::platform {
 namespace {
 
+using detail::bad;
+
 constexpr EnumTable<ViewKind, 7> kViewNames{{{
     {ViewKind::Survey, "survey", "認定調査票"},
     {ViewKind::Opinion, "opinion", "主治医意見書"},
@@ -32,10 +34,6 @@ constexpr EnumTable<ColumnType, 11> kTypeNames{{{
     {ColumnType::OfficeNo, "office_no"}, {ColumnType::Institution, "institution"},
 }}};
 static_assert(kTypeNames.one_to_one());
-
-[[noreturn]] void bad(std::string_view table, std::size_t line, std::string_view what) {
-  throw std::logic_error(fmt::format("src/kaigo/platform/{}:{}: {}", table, line, what));
-}
 
 ColumnSpec column_of(const detail::TsvRow& r) {
   ColumnSpec c;

@@ -12,6 +12,8 @@
 namespace kaigo::platform {
 namespace {
 
+using detail::bad;
+
 constexpr EnumTable<Viewer, 6> kViewers{{{
     {Viewer::Person, "person", "利用者"},
     {Viewer::Municipality, "municipality", "市区町村"},
@@ -21,10 +23,6 @@ constexpr EnumTable<Viewer, 6> kViewers{{{
     {Viewer::Medical, "medical", "医療機関"},
 }}};
 static_assert(kViewers.one_to_one());
-
-[[noreturn]] void bad(std::string_view table, std::size_t line, std::string_view what) {
-  throw std::logic_error(fmt::format("src/kaigo/platform/{}:{}: {}", table, line, what));
-}
 
 std::optional<Date> date_cell(std::string_view cell, std::size_t line) {
   if (detail::is_none(cell)) return std::nullopt;

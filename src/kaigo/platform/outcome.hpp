@@ -14,7 +14,4 @@ Outcome outcome(std::string_view rule_id, nlohmann::json detail = nlohmann::json
 // A refusal of the access rules as an Outcome.
 Outcome outcome(const Decision& d);
 
-// The value of a string member of a JSON object ("" when missing or not a string).
-std::string json_field(const nlohmann::json& j, std::string_view name);
-
 }  // namespace kaigo::platform::detail

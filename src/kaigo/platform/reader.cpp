@@ -5,16 +5,12 @@
 #include <fmt/format.h>
 
 #include "kaigo/platform/platform.hpp"
+#include "kaigo/core/json_fields.hpp"
 
 namespace kaigo::platform {
 namespace {
 
 constexpr std::size_t kIdsInAudit = 500;  // the audit row names at most this many version ids
-
-std::string field(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // The latest version of each record that is not deleted.
 std::vector<Record> current_versions(std::span<const Record> all) {
@@ -41,8 +37,8 @@ std::vector<RequestFact> requests_of(std::span<const Record> all, Date day) {
   for (const auto& r : current_versions(all)) {
     if (r.kind != "request" || day < r.effective_on) continue;
     auto j = nlohmann::json::parse(r.data, nullptr, false);
-    auto applied = Date::parse(field(j, "applied_on"));
-    if (applied) out.push_back({field(j, "institution_code"), *applied, r.effective_on});
+    auto applied = Date::parse(string_field(j, "applied_on"));
+    if (applied) out.push_back({string_field(j, "institution_code"), *applied, r.effective_on});
   }
   return out;
 }

@@ -66,13 +66,6 @@ std::string postal(std::string_view code) {
   return code.empty() ? std::string() : "〒" + std::string(code);
 }
 
-report::ContentRow field(std::string label, std::string value, bool shrink = false) {
-  return {
-      "D1",
-      false,
-      {{{{std::move(label), false}}, report::Align::Left, 1}, {{{std::move(value), shrink}}, report::Align::Left, 1}}};
-}
-
 }  // namespace
 
 std::optional<std::string> deemed_medical(std::string_view office_no) {
@@ -177,17 +170,17 @@ std::vector<report::Content> letter_contents(const LetterBatch& batch, std::stri
     c.created_text = day_text(on);
     c.issuer = {std::string(kokuhoren_name)};
     report::ContentTable address{"送付先 / address", true, 100, {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}}, {}};
-    address.rows.push_back(field("所在地", fmt::format("{} {}", postal(l.postal_code), l.address)));
-    address.rows.push_back(field("事業所名", l.name));
+    address.rows.push_back(report::label_value_row("所在地", fmt::format("{} {}", postal(l.postal_code), l.address)));
+    address.rows.push_back(report::label_value_row("事業所名", l.name));
     c.tables.push_back(std::move(address));
     report::ContentTable login{"電子請求受付システム・介護情報基盤ポータルのログイン情報 / login",
                                true,
                                100,
                                {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}},
                                {}};
-    login.rows.push_back(field("ユーザID", l.user_id, true));
-    login.rows.push_back(field("パスワード（初期）", l.password, true));
-    login.rows.push_back(field("証明書発行用パスワード", l.certificate_password, true));
+    login.rows.push_back(report::label_value_row("ユーザID", l.user_id, true));
+    login.rows.push_back(report::label_value_row("パスワード（初期）", l.password, true));
+    login.rows.push_back(report::label_value_row("証明書発行用パスワード", l.certificate_password, true));
     c.tables.push_back(std::move(login));
     c.notes = {
         "介護情報基盤ポータルへのログインには、電子請求受付システムのユーザID（KJから始まるID）・パスワード及び証明書発"

@@ -20,10 +20,6 @@ ContentCell cell(std::string text, Align align = Align::Left, bool shrink = fals
   return {{{std::move(text), shrink}}, align, 1};
 }
 
-ContentRow field(std::string label, std::string value) {
-  return {"D1", false, {cell(std::move(label)), cell(std::move(value))}};
-}
-
 // The change that decided the application (the last one to 交付決定, 不交付決定 or 返戻).
 const StateChange& decision_change(const Application& a) {
   for (auto it = a.history.rbegin(); it != a.history.rend(); ++it) {
@@ -51,17 +47,17 @@ std::string applicant_class(const Application& a) {
 
 ContentTable application_table(const Application& a, const Scheme& s) {
   ContentTable t{"申請の内容 / application", true, 100, {{{}, {"項目"}, 2}, {{}, {"内容"}, 5}}, {}};
-  t.rows.push_back(field("助成", fmt::format("{} {}", s.fiscal_year, s.title)));
-  t.rows.push_back(field("申請番号", std::to_string(a.id)));
-  t.rows.push_back(field("申請日", day_text(a.applied_at.date)));
-  t.rows.push_back(field(a.applicant.program == Program::Office ? "事業所番号・事業所名" : "医療機関コード・医療機関名",
+  t.rows.push_back(report::label_value_row("助成", fmt::format("{} {}", s.fiscal_year, s.title)));
+  t.rows.push_back(report::label_value_row("申請番号", std::to_string(a.id)));
+  t.rows.push_back(report::label_value_row("申請日", day_text(a.applied_at.date)));
+  t.rows.push_back(report::label_value_row(a.applicant.program == Program::Office ? "事業所番号・事業所名" : "医療機関コード・医療機関名",
                          fmt::format("{} {}", a.applicant.number, a.applicant.name)));
-  t.rows.push_back(field("助成の区分", applicant_class(a)));
+  t.rows.push_back(report::label_value_row("助成の区分", applicant_class(a)));
   const auto& d = *a.decision;
-  t.rows.push_back(field("審査結果", std::string(state_ja(decision_change(a).state))));
+  t.rows.push_back(report::label_value_row("審査結果", std::string(state_ja(decision_change(a).state))));
   if (d.outcome == Outcome::Granted) {
-    t.rows.push_back(field("交付決定額", yen_text(d.amount)));
-    t.rows.push_back(field(a.payment ? "振込日" : "振込予定",
+    t.rows.push_back(report::label_value_row("交付決定額", yen_text(d.amount)));
+    t.rows.push_back(report::label_value_row(a.payment ? "振込日" : "振込予定",
                            a.payment ? day_text(a.payment->paid_on) : wareki_year_month(a.payment_month) + "中"));
   }
   return t;

@@ -154,4 +154,8 @@ Content build_content(const Notice& n) {
   return c;
 }
 
+ContentRow label_value_row(std::string label, std::string value, bool shrink_value) {
+  return {"D1", false, {{{{std::move(label), false}}, Align::Left, 1}, {{{std::move(value), shrink_value}}, Align::Left, 1}}};
+}
+
 }  // namespace kaigo::report

@@ -32,6 +32,9 @@ struct ContentRow {
   std::vector<ContentCell> cells;
 };
 
+// A D1 row of two cells, a label and its value (the 項目 and 内容 of the letters and notices).
+ContentRow label_value_row(std::string label, std::string value, bool shrink_value = false);
+
 struct ContentColumn {
   std::string group;               // empty = none
   std::vector<std::string> title;  // heading lines

@@ -8,7 +8,7 @@
 namespace kaigo::server {
 namespace {
 
-constexpr std::string_view kFolder = "src/kaigo/server/openapi/";
+constexpr std::string_view kOpenApiFolder = "src/kaigo/server/openapi/";
 
 nlohmann::json parse_piece(const embedded::EmbeddedFile& f) {
   auto j = nlohmann::json::parse(f.bytes, nullptr, false);
@@ -17,12 +17,12 @@ nlohmann::json parse_piece(const embedded::EmbeddedFile& f) {
 }
 
 nlohmann::json assemble() {
-  auto base = embedded::find(std::string(kFolder) + "base.json");
+  auto base = embedded::find(std::string(kOpenApiFolder) + "base.json");
   if (!base) throw std::runtime_error("openapi/base.json is not embedded");
-  auto doc = parse_piece({std::string_view(kFolder), *base});
+  auto doc = parse_piece({std::string_view(kOpenApiFolder), *base});
   doc["paths"] = nlohmann::json::object();
   for (const auto& f : embedded::files()) {
-    if (!starts_with(f.path, kFolder) || f.path.ends_with("/base.json")) continue;
+    if (!starts_with(f.path, kOpenApiFolder) || f.path.ends_with("/base.json")) continue;
     auto piece = parse_piece(f);
     for (auto it = piece["paths"].begin(); it != piece["paths"].end(); ++it) {
       if (doc["paths"].contains(it.key())) throw std::runtime_error("OpenAPI path described twice: " + it.key());

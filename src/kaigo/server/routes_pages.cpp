@@ -24,7 +24,7 @@
 namespace kaigo::server {
 namespace {
 
-constexpr std::string_view kFolder = "src/kaigo/server/pages/";
+constexpr std::string_view kPagesFolder = "src/kaigo/server/pages/";
 
 // Pages: scripts, styles, images and fetches from this server only; nothing inline; never framed.
 // frame-src 'self': the notices page shows a 帳票's HTML in a sandboxed frame.
@@ -44,7 +44,7 @@ struct Page {
 };
 
 std::string_view embedded_text(std::string_view relative) {
-  auto f = embedded::find(std::string(kFolder) + std::string(relative));
+  auto f = embedded::find(std::string(kPagesFolder) + std::string(relative));
   if (!f) throw std::runtime_error("page file not embedded: " + std::string(relative));
   return *f;
 }
@@ -240,7 +240,7 @@ std::string type_of(std::string_view name) {
 const std::map<std::string, StaticFile>& static_files() {
   static const std::map<std::string, StaticFile> files = [] {
     std::map<std::string, StaticFile> out;
-    const std::string prefix = std::string(kFolder) + "static/";
+    const std::string prefix = std::string(kPagesFolder) + "static/";
     for (const auto& f : embedded::files()) {
       if (!starts_with(f.path, prefix)) continue;
       auto name = std::string(f.path.substr(prefix.size()));

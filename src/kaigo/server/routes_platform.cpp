@@ -13,6 +13,7 @@
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/routes.hpp"
 #include "kaigo/store/platform_store.hpp"
+#include "kaigo/core/json_fields.hpp"
 
 namespace kaigo::server {
 namespace {
@@ -80,11 +81,6 @@ Date date_field(const nlohmann::json& body, const char* field) {
   return *d;
 }
 
-std::string optional_string(const nlohmann::json& body, const char* field) {
-  auto it = body.find(field);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool flag(const nlohmann::json& body, const char* field) {
   auto it = body.find(field);
   return it != body.end() && it->is_boolean() && it->get<bool>();
@@ -101,22 +97,22 @@ void view(Scope& scope, const httplib::Request& req, httplib::Response& res) {
 
 void identify(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = json_body(req);
-  const auto method = optional_string(body, "method");
+  const auto method = string_field(body, "method");
   if (method != "card" && method != "four_items") {
     throw unprocessable("KW61", "method は card か four_items です", "method must be card or four_items");
   }
-  const auto office = acting_office(scope, optional_string(body, "office"));
+  const auto office = acting_office(scope, string_field(body, "office"));
   PlatformScope p(scope);
   answer(res, p.platform.identify(scope.user(), scope.caller(), person_of(req),
                                   method == "card" ? platform::IdentifyMethod::Card : platform::IdentifyMethod::FourItems,
-                                  {optional_string(body, "birth_date"), optional_string(body, "name_kana")}, office));
+                                  {string_field(body, "birth_date"), string_field(body, "name_kana")}, office));
 }
 
 void consent(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = json_body(req);
   const auto form = json_string(body, "form");
   if (form != "new" && form != "old") throw unprocessable("KW61", "form は new か old です", "form must be new or old");
-  const auto office = acting_office(scope, optional_string(body, "office"));
+  const auto office = acting_office(scope, string_field(body, "office"));
   PlatformScope p(scope);
   const auto& u = scope.user();
   answer(res, p.platform.register_consent(scope.caller(), &u, person_of(req),
@@ -136,7 +132,7 @@ void request(Scope& scope, const httplib::Request& req, httplib::Response& res) 
 
 void notify(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = json_body(req);
-  const auto office = acting_office(scope, optional_string(body, "office"));
+  const auto office = acting_office(scope, string_field(body, "office"));
   PlatformScope p(scope);
   answer(res, p.platform.notify(scope.user(), scope.caller(), person_of(req),
                                 {json_string(body, "plan"), date_field(body, "on"), flag(body, "withdraw")}, office));
@@ -169,7 +165,7 @@ void linkage(Scope& scope, const httplib::Request& req, httplib::Response& res) 
 
 void opinion(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = json_body(req);
-  const auto office = acting_office(scope, optional_string(body, "office"));
+  const auto office = acting_office(scope, string_field(body, "office"));
   PlatformScope p(scope);
   answer(res, p.platform.submit_opinion(scope.user(), scope.caller(), body, office), 201);
 }

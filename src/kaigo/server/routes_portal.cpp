@@ -167,7 +167,7 @@ void apply_or_check(Scope& scope, const httplib::Request& req, httplib::Response
 void apply(Scope& scope, const httplib::Request& req, httplib::Response& res) { apply_or_check(scope, req, res, true); }
 void check(Scope& scope, const httplib::Request& req, httplib::Response& res) { apply_or_check(scope, req, res, false); }
 
-void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+void list_applications(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   portal::ApplicationFilter f;
   if (req.has_param("state")) {
     f.state = portal::parse_state(req.get_param_value("state"));
@@ -189,7 +189,7 @@ portal::Application visible(Scope& scope, const httplib::Request& req) {
   return std::move(*r.application);
 }
 
-void one(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+void one_application(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto a = visible(scope, req);
   std::optional<portal::Computation> preview;
   if (a.state == portal::State::Received) preview = portal::preview(a);
@@ -256,8 +256,8 @@ void add_portal_routes(std::vector<Route>& r) {
   r.push_back({"GET", "/api/subsidy/schemes", "/api/subsidy/schemes", Access::logged_in(), false, false, schemes});
   r.push_back({"POST", "/api/subsidies", "/api/subsidies", applicants, true, false, apply});
   r.push_back({"POST", "/api/subsidies/preview", "/api/subsidies/preview", applicants, true, false, check});
-  r.push_back({"GET", "/api/subsidies", "/api/subsidies", readers, false, false, list});
-  r.push_back({"GET", R"(/api/subsidies/(\d+))", "/api/subsidies/{id}", readers, false, false, one});
+  r.push_back({"GET", "/api/subsidies", "/api/subsidies", readers, false, false, list_applications});
+  r.push_back({"GET", R"(/api/subsidies/(\d+))", "/api/subsidies/{id}", readers, false, false, one_application});
   r.push_back(
       {"GET", R"(/api/subsidies/(\d+)/notice\.pdf)", "/api/subsidies/{id}/notice.pdf", readers, false, false, notice});
   r.push_back(

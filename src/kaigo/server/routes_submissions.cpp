@@ -121,7 +121,7 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   send_json(res, 201, month::submission_json(s));
 }
 
-void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+void list_submissions(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   const auto& u = scope.user();
   store::Database::SubmissionFilter f;
   if (req.has_param("month")) f.month = month_param(req.get_param_value("month"));
@@ -146,7 +146,7 @@ void list(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   send_json(res, 200, {{"total", result.total}, {"page", page}, {"per_page", per_page}, {"submissions", rows}});
 }
 
-void one(Scope& scope, const httplib::Request& req, httplib::Response& res) {
+void one_submission(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto s = visible_submission(scope, req.matches[1]);
   auto j = month::submission_json(s);
   nlohmann::json history = nlohmann::json::array();
@@ -186,8 +186,8 @@ bool may_see_submission(const auth::User& u, const reception::Submission& s) {
 void add_submission_routes(std::vector<Route>& r) {
   const auto staff = Access::only({Role::Office, Role::Kokuhoren, Role::Admin});
   r.push_back({"POST", "/api/submissions", "/api/submissions", Access::only({Role::Office}), true, true, upload});
-  r.push_back({"GET", "/api/submissions", "/api/submissions", staff, false, false, list});
-  r.push_back({"GET", R"(/api/submissions/(\d+))", "/api/submissions/{id}", staff, false, false, one});
+  r.push_back({"GET", "/api/submissions", "/api/submissions", staff, false, false, list_submissions});
+  r.push_back({"GET", R"(/api/submissions/(\d+))", "/api/submissions/{id}", staff, false, false, one_submission});
   r.push_back({"GET", R"(/api/submissions/(\d+)/errors\.csv)", "/api/submissions/{id}/errors.csv", staff, false, false,
                errors_csv});
   r.push_back({"POST", R"(/api/submissions/(\d+)/cancel)", "/api/submissions/{id}/cancel", Access::only({Role::Office}),

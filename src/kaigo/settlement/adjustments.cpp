@@ -12,12 +12,6 @@ namespace {
 
 using review::ClaimOutcome;
 
-Units written_units(const review::ClaimDecision& d) {
-  Units u;
-  for (const auto& r : d.rows) u += r.written.units;
-  return u;
-}
-
 Units change_of(const review::ClaimDecision& d) {
   Units u;
   for (const auto& r : d.rows) u += r.change();

@@ -8,14 +8,14 @@
 namespace kaigo::settlement {
 namespace {
 
-enum Col : std::size_t { kMonth, kOffice, kKind, kApplied };
-constexpr std::array<master::Column, 4> kColumns{{
+enum FeeCol : std::size_t { kFeeMonth, kFeeOffice, kFeeKind, kFeeApplied };
+constexpr std::array<master::Column, 4> kFeeColumns{{
     {"month", "処理年月（控除する審査月）"},
     {"office_no", "事業所番号"},
     {"kind", "手数料の種類"},
     {"applied_on", "申請年月日"},
 }};
-constexpr std::array<std::string_view, 2> kKinds{"certificate", "careplan_license"};
+constexpr std::array<std::string_view, 2> kFeeKinds{"certificate", "careplan_license"};
 
 }  // namespace
 
@@ -25,14 +25,14 @@ YearMonth due_month(const LocalDateTime& at, const ReceptionSettings& reception)
 
 master::LoadResult<std::vector<DueFee>> load_fees(std::string_view text, const std::string& file_name) {
   master::LoadResult<std::vector<DueFee>> result;
-  master::CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
+  master::CsvFile csv(text, file_name, {kFeeColumns}, result.diagnostics);
   std::vector<DueFee> rows;
   for (std::size_t i = 0; i < csv.size(); ++i) {
     master::RowReader r(csv, i, result.diagnostics);
-    auto month = r.year_month(kMonth, true);
-    auto office = r.alnum(kOffice, 10, true);
-    auto kind = r.one_of(kKind, kKinds, true);
-    auto applied = r.date(kApplied, true);
+    auto month = r.year_month(kFeeMonth, true);
+    auto office = r.alnum(kFeeOffice, 10, true);
+    auto kind = r.one_of(kFeeKind, kFeeKinds, true);
+    auto applied = r.date(kFeeApplied, true);
     if (!r.ok() || !month || !office || !kind || !applied) continue;
     FeeCharge c;
     c.kind = *kind == "certificate" ? FeeKind::Certificate : FeeKind::CarePlanLicense;

@@ -10,12 +10,6 @@
 namespace kaigo::settlement {
 namespace {
 
-Units written_units(const review::ClaimDecision& d) {
-  Units u;
-  for (const auto& r : d.rows) u += r.written.units;
-  return u;
-}
-
 struct ListedDocument {
   std::string id;
   std::string insurer_no;

@@ -4,6 +4,7 @@
 
 #include "kaigo/store/fees_due.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -12,7 +13,6 @@ constexpr std::string_view kAccountColumns =
     "id, role, job, medical_code, insurer_no, insured_no, name, email, password_hash, security_code_hash, "
     "failed_logins, locked_until, disabled, created_at, password_changed_at, version";
 
-LocalDateTime moment(const std::string& s) { return LocalDateTime::parse(s).value_or(LocalDateTime{}); }
 
 std::optional<LocalDateTime> optional_moment(const std::string& s) {
   if (s.empty()) return std::nullopt;

@@ -6,14 +6,13 @@
 #include "kaigo/exchange/layout.hpp"
 #include "kaigo/reception/lifecycle.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
 
 using platform::PersonKey;
 
-LocalDateTime moment(const std::string& s) { return LocalDateTime::parse(s).value_or(LocalDateTime{}); }
-Date day(const std::string& s) { return Date::parse(s).value_or(Date{}); }
 
 // The 交換情報識別番号 of every 明細書 (様式第二〜第十, 第七): the documents that show service.
 const std::string& statement_codes_sql() {

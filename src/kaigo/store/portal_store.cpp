@@ -6,6 +6,7 @@
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -13,12 +14,10 @@ namespace {
 using portal::Application;
 using portal::State;
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kApplicationColumns =
     "id, scheme, program, applicant_no, applicant_name, services, facility, beds, applied_at, applied_by, state, "
     "decision_month, payment_month, outcome, amount, paid_on, paid_amount";
 
-LocalDateTime moment(const std::string& s) { return LocalDateTime::parse(s).value_or(LocalDateTime{}); }
-Date day(const std::string& s) { return Date::parse(s).value_or(Date{}); }
 YearMonth month(const std::string& s) { return YearMonth::parse(s).value_or(YearMonth{}); }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -215,7 +214,7 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
 std::optional<Application> PortalStore::application(std::int64_t id) {
   auto& c = db_.connection();
   ReadTransaction tx(c);
-  auto st = c.prepare(fmt::format("SELECT {} FROM subsidy_applications WHERE id = ?", kColumns));
+  auto st = c.prepare(fmt::format("SELECT {} FROM subsidy_applications WHERE id = ?", kApplicationColumns));
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   auto a = application_at(st);
@@ -226,7 +225,7 @@ std::optional<Application> PortalStore::application(std::int64_t id) {
 }
 
 std::vector<Application> PortalStore::applications(const portal::ApplicationFilter& f) {
-  std::string sql = fmt::format("SELECT {} FROM subsidy_applications WHERE 1 = 1", kColumns);
+  std::string sql = fmt::format("SELECT {} FROM subsidy_applications WHERE 1 = 1", kApplicationColumns);
   std::vector<std::string> binds;
   if (f.program) {
     sql += " AND program = ?";

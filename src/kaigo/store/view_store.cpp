@@ -62,12 +62,12 @@ Statement page_query(Connection& c, std::string_view columns, std::string_view t
 
 // The column an error list may be sorted by (a closed list: never text from the request).
 std::string_view error_sort_column(std::string_view requested) {
-  static const std::map<std::string_view, std::string_view> kColumns{
+  static const std::map<std::string_view, std::string_view> kSortable{
       {"code", "code"},           {"form_kind", "form_kind"},   {"service_month", "service_month"},
       {"service_type", "service_type"}, {"insurer_no", "insurer_no"}, {"insured_no", "insured_no"},
       {"item_name", "item_name"}, {"value", "value"},           {"line", "line"}};
-  auto it = kColumns.find(requested);
-  return it == kColumns.end() ? std::string_view("seq") : it->second;
+  auto it = kSortable.find(requested);
+  return it == kSortable.end() ? std::string_view("seq") : it->second;
 }
 
 // Findings of one document of a month, in their order.

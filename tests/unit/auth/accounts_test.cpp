@@ -15,10 +15,10 @@ namespace {
 
 using auth::LoginStatus;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kAccountPassword = "correct horse battery";
 
 struct Office : AuthWorld {
-  Office() { add_office_user("KJ1370000001", "1370000001", kPassword, "office@example.jp"); }
+  Office() { add_office_user("KJ1370000001", "1370000001", kAccountPassword, "office@example.jp"); }
   auth::LoginResult login(const char* password, const char* at) {
     return accounts().login("KJ1370000001", password, jst(at), "192.0.2.10");
   }
@@ -26,7 +26,7 @@ struct Office : AuthWorld {
 
 TEST(AuthLogin, RightPasswordGivesASessionWithTheUserAndACsrfToken) {
   Office w;
-  auto r = w.login(kPassword, "2026-04-01T10:00:00");
+  auto r = w.login(kAccountPassword, "2026-04-01T10:00:00");
   ASSERT_EQ(r.status, LoginStatus::Ok);
   EXPECT_EQ(r.token.size(), 43u);
   ASSERT_TRUE(r.session);
@@ -63,7 +63,7 @@ TEST(AuthLogin, RightPasswordGivesASessionWithTheUserAndACsrfToken) {
 TEST(AuthLogin, WrongPasswordAndUnknownUserAnswerTheSame) {
   Office w;
   auto wrong = w.login("not the password", "2026-04-01T10:00:00");
-  auto unknown = w.accounts().login("KJ9999999999", kPassword, jst("2026-04-01T10:00:00"), "192.0.2.10");
+  auto unknown = w.accounts().login("KJ9999999999", kAccountPassword, jst("2026-04-01T10:00:00"), "192.0.2.10");
   for (const auto& r : {wrong, unknown}) {
     EXPECT_EQ(r.status, LoginStatus::Wrong);
     EXPECT_TRUE(r.token.empty());
@@ -95,12 +95,12 @@ TEST(AuthLogin, FiveFailuresLockForThirtyMinutesThenTheRightPasswordWorks) {
   EXPECT_EQ(fifth.refusal->message_en, "locked after repeated failed logins until 2026-04-01T10:31:00");
   EXPECT_EQ(fifth.refusal->rule, "[auth] max_failed_logins = 5");
 
-  auto locked = w.login(kPassword, "2026-04-01T10:30:59");  // the right password, still locked
+  auto locked = w.login(kAccountPassword, "2026-04-01T10:30:59");  // the right password, still locked
   EXPECT_EQ(locked.status, LoginStatus::Locked);
   EXPECT_EQ(locked.locked_until, jst("2026-04-01T10:31:00"));
   EXPECT_TRUE(locked.token.empty());
 
-  auto after = w.login(kPassword, "2026-04-01T10:31:00");
+  auto after = w.login(kAccountPassword, "2026-04-01T10:31:00");
   EXPECT_EQ(after.status, LoginStatus::Ok);
   auto account = w.store->account("KJ1370000001");
   EXPECT_EQ(account->failed_logins, 0);
@@ -113,28 +113,28 @@ TEST(AuthLogin, FiveFailuresLockForThirtyMinutesThenTheRightPasswordWorks) {
 TEST(AuthLogin, ASuccessResetsTheCount) {
   Office w;
   for (int i = 0; i < 4; ++i) w.login("wrong password!", "2026-04-01T10:00:00");
-  EXPECT_EQ(w.login(kPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
+  EXPECT_EQ(w.login(kAccountPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(w.login("wrong password!", "2026-04-01T10:00:00").status, LoginStatus::Wrong);
 }
 
 TEST(AuthLogin, AdministratorLockRefusesAndEndsSessionsUntilUnlock) {
   Office w;
-  auto r = w.login(kPassword, "2026-04-01T10:00:00");
+  auto r = w.login(kAccountPassword, "2026-04-01T10:00:00");
   ASSERT_EQ(r.status, LoginStatus::Ok);
   EXPECT_TRUE(w.accounts().lock("KJ1370000001", operator_at("2026-04-01T10:01:00")).empty());
   EXPECT_FALSE(w.accounts().session(r.token, jst("2026-04-01T10:02:00")));
-  auto refused = w.login(kPassword, "2026-04-01T10:03:00");
+  auto refused = w.login(kAccountPassword, "2026-04-01T10:03:00");
   EXPECT_EQ(refused.status, LoginStatus::Locked);
   EXPECT_FALSE(refused.locked_until);
   EXPECT_EQ(refused.refusal->code, "KA22");
   EXPECT_TRUE(w.accounts().unlock("KJ1370000001", operator_at("2026-04-01T10:04:00")).empty());
-  EXPECT_EQ(w.login(kPassword, "2026-04-01T10:05:00").status, LoginStatus::Ok);
+  EXPECT_EQ(w.login(kAccountPassword, "2026-04-01T10:05:00").status, LoginStatus::Ok);
   EXPECT_EQ(w.accounts().lock("KJ0000000000", operator_at("2026-04-01T10:06:00"))[0].code, "KA06");
 }
 
 TEST(AuthSessions, IdleAndAbsoluteExpiry) {
   Office w;
-  auto r = w.login(kPassword, "2026-04-01T09:00:00");
+  auto r = w.login(kAccountPassword, "2026-04-01T09:00:00");
   auto acc = w.accounts();
   // Each request within 30 minutes of the last keeps it alive …
   for (const char* at : {"2026-04-01T09:29:59", "2026-04-01T09:59:00", "2026-04-01T10:28:00"}) {
@@ -145,7 +145,7 @@ TEST(AuthSessions, IdleAndAbsoluteExpiry) {
   EXPECT_FALSE(acc.session(r.token, jst("2026-04-01T10:58:01")));  // and it is gone
 
   // However active, a session ends 8 hours after login.
-  auto s = w.login(kPassword, "2026-04-01T09:00:00");
+  auto s = w.login(kAccountPassword, "2026-04-01T09:00:00");
   for (int minutes = 20; minutes < 8 * 60; minutes += 20) {
     auto at = jst("2026-04-01T09:00:00").plus_seconds(minutes * 60);
     ASSERT_TRUE(acc.session(s.token, at)) << at.str();
@@ -158,8 +158,8 @@ TEST(AuthSessions, IdleAndAbsoluteExpiry) {
 
 TEST(AuthSessions, PurgeDeletesOnlyExpiredSessions) {
   Office w;
-  auto old = w.login(kPassword, "2026-04-01T09:00:00");
-  auto fresh = w.login(kPassword, "2026-04-01T09:45:00");
+  auto old = w.login(kAccountPassword, "2026-04-01T09:00:00");
+  auto fresh = w.login(kAccountPassword, "2026-04-01T09:45:00");
   EXPECT_EQ(w.accounts().purge_sessions(jst("2026-04-01T09:50:00")), 1);
   EXPECT_FALSE(w.store->session(auth::token_digest(old.token)));
   EXPECT_TRUE(w.accounts().session(fresh.token, jst("2026-04-01T09:50:00")));
@@ -168,8 +168,8 @@ TEST(AuthSessions, PurgeDeletesOnlyExpiredSessions) {
 
 TEST(AuthSessions, LogoutEndsOnlyThatSession) {
   Office w;
-  auto a = w.login(kPassword, "2026-04-01T10:00:00");
-  auto b = w.login(kPassword, "2026-04-01T10:00:00");
+  auto a = w.login(kAccountPassword, "2026-04-01T10:00:00");
+  auto b = w.login(kAccountPassword, "2026-04-01T10:00:00");
   EXPECT_NE(a.token, b.token);
   EXPECT_NE(a.session->csrf_token, b.session->csrf_token);
   EXPECT_TRUE(w.accounts().logout(a.token, jst("2026-04-01T10:10:00"), "192.0.2.10"));
@@ -181,23 +181,23 @@ TEST(AuthSessions, LogoutEndsOnlyThatSession) {
 
 TEST(AuthSessions, ANewPasswordEndsEverySession) {
   Office w;
-  auto r = w.login(kPassword, "2026-04-01T10:00:00");
+  auto r = w.login(kAccountPassword, "2026-04-01T10:00:00");
   auto changed = w.accounts().change_password("KJ1370000001", "wrong current", "a brand new secret",
                                               {"KJ1370000001", "192.0.2.10", jst("2026-04-01T10:01:00")});
   ASSERT_EQ(changed.size(), 1u);
   EXPECT_EQ(changed[0].code, "KA20");
   EXPECT_TRUE(w.accounts()
-                  .change_password("KJ1370000001", kPassword, "a brand new secret",
+                  .change_password("KJ1370000001", kAccountPassword, "a brand new secret",
                                    {"KJ1370000001", "192.0.2.10", jst("2026-04-01T10:01:00")})
                   .empty());
   EXPECT_FALSE(w.accounts().session(r.token, jst("2026-04-01T10:02:00")));
-  EXPECT_EQ(w.login(kPassword, "2026-04-01T10:03:00").status, LoginStatus::Wrong);
+  EXPECT_EQ(w.login(kAccountPassword, "2026-04-01T10:03:00").status, LoginStatus::Wrong);
   EXPECT_EQ(w.login("a brand new secret", "2026-04-01T10:03:00").status, LoginStatus::Ok);
 }
 
 TEST(AuthSessions, NoTokenNorPasswordIsInTheDatabaseFile) {
   Office w;
-  auto r = w.login(kPassword, "2026-04-01T10:00:00");
+  auto r = w.login(kAccountPassword, "2026-04-01T10:00:00");
   w.db.reset();  // checkpoint the WAL into the file
   std::string bytes = read_file(w.dir / "k.db");
   for (const char* wal : {"k.db-wal"}) {
@@ -205,7 +205,7 @@ TEST(AuthSessions, NoTokenNorPasswordIsInTheDatabaseFile) {
   }
   EXPECT_EQ(bytes.find(r.token), std::string::npos);
   EXPECT_EQ(bytes.find(r.session->csrf_token), std::string::npos);
-  EXPECT_EQ(bytes.find(kPassword), std::string::npos);
+  EXPECT_EQ(bytes.find(kAccountPassword), std::string::npos);
   EXPECT_NE(bytes.find(auth::token_digest(r.token)), std::string::npos);  // what is kept instead
   EXPECT_NE(bytes.find("$argon2id$v=19$m=1024,t=1,p=1$"), std::string::npos);
 }
@@ -213,9 +213,9 @@ TEST(AuthSessions, NoTokenNorPasswordIsInTheDatabaseFile) {
 TEST(AuthSessions, AGoodLoginRehashesWithTheCostInForce) {
   Office w;  // hashed at 1 pass, 1 MiB
   w.settings.auth.password_mem_kib = 2048;
-  ASSERT_EQ(w.login(kPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
+  ASSERT_EQ(w.login(kAccountPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
   EXPECT_TRUE(w.store->account("KJ1370000001")->password_hash.starts_with("$argon2id$v=19$m=2048,t=1,p=1$"));
-  EXPECT_EQ(w.login(kPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
+  EXPECT_EQ(w.login(kAccountPassword, "2026-04-01T10:00:00").status, LoginStatus::Ok);
 }
 
 // Threads, each with its own connection, failing at once: exactly 5 failures lock the account

@@ -1,4 +1,4 @@
-// auth/certificates: the CA and the server certificate (files of mode 0600), office certificates
+// auth/certificates: the CA and the server certificate (files of mode 0600u), office certificates
 // for one office and a 代理請求 group (at most 100, seed 001), what a peer certificate speaks for
 // after the handshake and every refusal (another CA, expired, not yet valid, revoked, unknown,
 // not a client certificate), PKCS#12, and the fee each issue records.
@@ -14,12 +14,6 @@
 
 namespace kaigo::testing {
 namespace {
-
-int mode_of(const std::filesystem::path& p) {
-  struct stat st {};
-  ::stat(p.c_str(), &st);
-  return static_cast<int>(st.st_mode & 0777);
-}
 
 struct CaWorld : AuthWorld {
   auth::CaInit ca;
@@ -41,7 +35,7 @@ TEST(AuthCa, InitWritesFourPrivateFilesOnce) {
   ASSERT_TRUE(w.ca.refusals.empty()) << w.ca.refusals[0].to_string();
   for (const auto& f :
        {w.ca.files.ca_certificate, w.ca.files.ca_key, w.ca.files.server_certificate, w.ca.files.server_key}) {
-    EXPECT_EQ(mode_of(f), 0600) << f;
+    EXPECT_EQ(mode_of(f), 0600u) << f;
   }
   EXPECT_EQ(w.ca.not_after, jst("2045-12-31T09:00:00"));  // 7,300 days
   auto rec = w.store->ca();
@@ -77,7 +71,7 @@ TEST(AuthCertificates, OneOfficeSpeaksForItself) {
   EXPECT_EQ(r.record.serial.size(), 32u);
   EXPECT_EQ(r.record.not_before, jst("2026-04-02T10:00:00"));
   EXPECT_EQ(r.record.not_after, jst("2029-04-01T10:00:00"));  // 1,095 days (3 years, seed 001)
-  EXPECT_EQ(mode_of(r.key_file), 0600);
+  EXPECT_EQ(mode_of(r.key_file), 0600u);
   EXPECT_EQ(read_file(r.certificate_file), r.record.certificate_pem);
 
   auto check = w.verifier().check_pem(*w.store, read_file(r.certificate_file), jst("2026-04-03T09:00:00"));
@@ -171,7 +165,7 @@ TEST(AuthCertificates, Pkcs12OpensWithItsPassphrase) {
   auth::IssueRequest req{"1370000001", {}, {2026, 4, 1}, w.dir / "certs", std::string("p12 passphrase"), {}};
   auto r = auth::issue_certificate(*w.store, w.settings, req, operator_at("2026-04-02T10:00:00"));
   ASSERT_TRUE(r.refusals.empty());
-  EXPECT_EQ(mode_of(r.p12_file), 0600);
+  EXPECT_EQ(mode_of(r.p12_file), 0600u);
   auto bytes = read_file(r.p12_file);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   PKCS12* p12 = d2i_PKCS12(nullptr, &p, static_cast<long>(bytes.size()));

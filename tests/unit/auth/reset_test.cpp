@@ -18,7 +18,7 @@ namespace {
 using auth::LoginStatus;
 using auth::ResetPurpose;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kResetPassword = "correct horse battery";
 
 struct MailWorld : AuthWorld {
   SmtpSink sink{SmtpSink::Limits{20, 1 << 20, std::chrono::seconds(30), std::chrono::seconds(5)}};
@@ -28,7 +28,7 @@ struct MailWorld : AuthWorld {
     settings.auth.mail_from = "kaigo@kokuhoren.example";
     settings.auth.reset_base_url = "https://127.0.0.1:8443";
     mailer = std::make_unique<auth::SmtpMailer>(settings.auth);
-    add_office_user("KJ1370000001", "1370000001", kPassword, "Office@Example.JP");
+    add_office_user("KJ1370000001", "1370000001", kResetPassword, "Office@Example.JP");
   }
   auth::Caller visitor(const char* at) { return {"", "198.51.100.7", jst(at)}; }
   // The token of the link in the n-th mail.
@@ -70,7 +70,7 @@ TEST(AuthReset, TheMailedLinkSetsANewPasswordOnce) {
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].code, "KA30");
 
-  EXPECT_EQ(acc.login("KJ1370000001", kPassword, jst("2026-04-01T10:08:00"), "x").status, LoginStatus::Wrong);
+  EXPECT_EQ(acc.login("KJ1370000001", kResetPassword, jst("2026-04-01T10:08:00"), "x").status, LoginStatus::Wrong);
   EXPECT_EQ(acc.login("KJ1370000001", "a new secret phrase", jst("2026-04-01T10:08:00"), "x").status, LoginStatus::Ok);
   EXPECT_EQ(w.audit_count("reset_request"), 1);
   EXPECT_EQ(w.audit_count("reset_done"), 1);
@@ -92,9 +92,9 @@ TEST(AuthReset, TheLinkExpiresAndAnEarlierLinkIsReplaced) {
 TEST(AuthReset, AResetEndsALockoutAndEverySession) {
   MailWorld w;
   auto acc = w.accounts(w.mailer.get());
-  auto session = acc.login("KJ1370000001", kPassword, jst("2026-04-01T09:59:00"), "x");
+  auto session = acc.login("KJ1370000001", kResetPassword, jst("2026-04-01T09:59:00"), "x");
   for (int i = 0; i < 5; ++i) acc.login("KJ1370000001", "wrong password!", jst("2026-04-01T10:00:00"), "x");
-  ASSERT_EQ(acc.login("KJ1370000001", kPassword, jst("2026-04-01T10:00:00"), "x").status, LoginStatus::Locked);
+  ASSERT_EQ(acc.login("KJ1370000001", kResetPassword, jst("2026-04-01T10:00:00"), "x").status, LoginStatus::Locked);
   acc.request_reset("KJ1370000001", "office@example.jp", ResetPurpose::Password, w.visitor("2026-04-01T10:00:00"));
   ASSERT_TRUE(acc.complete_reset(w.token_in(0), "a new secret phrase", w.visitor("2026-04-01T10:02:00")).empty());
   EXPECT_FALSE(acc.session(session.token, jst("2026-04-01T10:03:00")));
@@ -103,7 +103,7 @@ TEST(AuthReset, AResetEndsALockoutAndEverySession) {
 
 TEST(AuthReset, NoMailUnlessTheIdAndItsSecurityEmailMatch) {
   MailWorld w;
-  w.add_office_user("KJ1370000002", "1370000002", kPassword);  // no security e-mail
+  w.add_office_user("KJ1370000002", "1370000002", kResetPassword);  // no security e-mail
   auto acc = w.accounts(w.mailer.get());
   const auto at = w.visitor("2026-04-01T10:00:00");
   EXPECT_FALSE(acc.request_reset("KJ1370000001", "someone@example.jp", ResetPurpose::Password, at).mailed);
@@ -138,12 +138,12 @@ TEST(AuthReset, SecurityCodeIsResetTheSameWay) {
   EXPECT_TRUE(acc.security_code_matches("KJ1370000001", "new code 5678"));
   EXPECT_FALSE(acc.security_code_matches("KJ1370000001", "old code 1234"));
   // The password is unchanged.
-  EXPECT_EQ(acc.login("KJ1370000001", kPassword, jst("2026-04-01T10:03:00"), "x").status, LoginStatus::Ok);
+  EXPECT_EQ(acc.login("KJ1370000001", kResetPassword, jst("2026-04-01T10:03:00"), "x").status, LoginStatus::Ok);
 }
 
 TEST(AuthReset, UserIdReminderListsTheIdsOfTheAddress) {
   MailWorld w;
-  w.add_office_user("KJ1370000009", "1370000009", kPassword, "office@example.jp");
+  w.add_office_user("KJ1370000009", "1370000009", kResetPassword, "office@example.jp");
   auto acc = w.accounts(w.mailer.get());
   EXPECT_TRUE(acc.remind_user_ids("OFFICE@example.jp", w.visitor("2026-04-01T10:00:00")).mailed);
   EXPECT_FALSE(acc.remind_user_ids("nobody@example.jp", w.visitor("2026-04-01T10:00:00")).mailed);

@@ -40,12 +40,6 @@ struct Month : CliMonth {
   }
 };
 
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mode & 0777;
-}
-
 TEST(CliIntegrity, ANameThatIsNotUtf8IsKeptEscapedAndAnswered) {
   Month m;
   const std::string raw = std::string("KK") + '\xff' + "\x01" + ".CSV";

@@ -15,12 +15,12 @@ namespace kaigo::testing {
 namespace {
 
 // 6 offices, 60 recipients.
-struct Month : CliMonth {
-  Month() : CliMonth("--offices 6 --recipients 60") {}
+struct ReceptionMonth : CliMonth {
+  ReceptionMonth() : CliMonth("--offices 6 --recipients 60") {}
 };
 
 TEST(CliReception, SubmitPrintsOneLinePerFile) {
-  Month m;
+  ReceptionMonth m;
   auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00" + m.all_files());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = lines(r.out);
@@ -35,7 +35,7 @@ TEST(CliReception, SubmitPrintsOneLinePerFile) {
 }
 
 TEST(CliReception, SubmitJsonHasTheContractKeys) {
-  Month m;
+  ReceptionMonth m;
   auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-11T00:00:00 " + m.files[0].string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
@@ -50,7 +50,7 @@ TEST(CliReception, SubmitJsonHasTheContractKeys) {
 }
 
 TEST(CliReception, ResentFileGetsItsErrorsOnStderr) {
-  Month m;
+  ReceptionMonth m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
   auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:05 " + m.files[0].string());
   ASSERT_EQ(r.exit_code, 0);
@@ -61,7 +61,7 @@ TEST(CliReception, ResentFileGetsItsErrorsOnStderr) {
 }
 
 TEST(CliReception, CancelAndItsRefusals) {
-  Month m;
+  ReceptionMonth m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string()).exit_code, 0);
   auto late = run_kaigo("cancel --db " + m.db + " --at 2026-05-10T23:31 1");
   EXPECT_EQ(late.exit_code, 1);
@@ -74,7 +74,7 @@ TEST(CliReception, CancelAndItsRefusals) {
 }
 
 TEST(CliReception, ReviewMarksFilesSentAndCountsTheMonth) {
-  Month m;
+  ReceptionMonth m;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
   auto r = run_kaigo("review --db " + m.db + " --month 202605");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -104,7 +104,7 @@ namespace kaigo::testing {
 namespace {
 
 TEST(CliReception, PrecheckWithTheDatabaseLedgers) {
-  Month m;
+  ReceptionMonth m;
   // The database knows the offices: a file of an office it does not know is an 外部エラー (KP12).
   auto bytes = read_file(m.files[0]);
   const std::string control = bytes.substr(0, bytes.find("\r\n"));
@@ -130,7 +130,7 @@ namespace {
 
 // A 200 MB file without a line break (issue 4): a clear 伝送エラー, the file kept, the store intact.
 TEST(CliReception, TwoHundredMegabyteLineIsATransmissionError) {
-  Month m;
+  ReceptionMonth m;
   {
     std::string chunk(1 << 20, 'A');
     std::ofstream out(m.dir / "HUGE.CSV", std::ios::binary);
@@ -164,7 +164,7 @@ std::map<std::string, std::string> folder(const std::filesystem::path& dir) {
 // kaigo results (DESIGN §3.1): DIR/<事業所番号>/<code>.CSV with PDF and HTML beside, summary.json;
 // a re-run writes the same bytes; a month not reviewed is refused.
 TEST(CliReception, ResultsOfAReviewedMonth) {
-  Month m;
+  ReceptionMonth m;
   auto early = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r0").string());
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_NE(early.err.find("kaigo review"), std::string::npos) << early.err;

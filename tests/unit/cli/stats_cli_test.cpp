@@ -14,8 +14,8 @@ namespace kaigo::testing {
 namespace {
 
 // 60 offices, 1,500 recipients, 5 % of them with a mistake: submitted on 2026-05-05 and reviewed.
-struct ReviewedMonth : CliMonth {
-  ReviewedMonth() : CliMonth("--offices 60 --recipients 1500 --seed 11 --errors 0.05") {
+struct StatsMonth : CliMonth {
+  StatsMonth() : CliMonth("--offices 60 --recipients 1500 --seed 11 --errors 0.05") {
     run_kaigo("submit --db " + db + " --at 2026-05-05T10:00:00" + all_files());
     EXPECT_EQ(run_kaigo("review --db " + db + " --month 202605").exit_code, 0);
   }
@@ -35,7 +35,7 @@ struct ReviewedMonth : CliMonth {
 };
 
 TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
-  ReviewedMonth m;
+  StatsMonth m;
   // The manifest: the codes of the mistakes that return their document (明細書 or 給付管理票); a
   // 12SA may be paired with ASSA on the same 明細書, which the manifest does not list.
   std::map<std::string, std::int64_t> expected;
@@ -68,7 +68,7 @@ TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
 }
 
 TEST(CliStats, TheTextIsTheSeedsTableAndBadOptionsAreRefused) {
-  ReviewedMonth m;
+  StatsMonth m;
   auto r = run_kaigo("stats --db " + m.db + " --month 202605 --months 2 --top 3");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = lines(r.out);

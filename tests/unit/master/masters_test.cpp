@@ -11,14 +11,7 @@
 namespace kaigo::master {
 namespace {
 
-const Masters& bundled() {
-  static const Masters m = [] {
-    auto r = load_bundled_masters();
-    for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-    return *r.table;
-  }();
-  return m;
-}
+using testing::bundled;
 
 TEST(MasterServiceTypes, FormsFlagsAndKagoCodes) {
   const auto& t = bundled().service_types;

@@ -1,4 +1,4 @@
-// Test helper for the master and billing tests: the optional reference data in ../shared/data
+// Test helpers for the master and billing tests: the bundled masters, and the optional reference data in ../shared/data
 // (KAIGO_SHARED_DIR, set by ctest). Tests that need it skip when it is absent; nothing from
 // there is copied into the repository.
 #pragma once
@@ -8,6 +8,10 @@
 #include <optional>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
+
+#include "kaigo/master/masters.hpp"
 
 namespace kaigo::testing {
 
@@ -24,6 +28,17 @@ inline std::string slurp(const std::filesystem::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The bundled masters, loaded once; any diagnostic fails the test that first asks.
+inline const master::Masters& bundled() {
+  static const master::Masters m = [] {
+    auto r = master::load_bundled_masters();
+    EXPECT_TRUE(r.ok());
+    for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+    return *r.table;
+  }();
+  return m;
 }
 
 }  // namespace kaigo::testing

@@ -27,15 +27,7 @@ constexpr std::array<Row, 8> kTable{{
     {0, 0, 1000, 1000, 1000},
 }};
 
-const Masters& bundled() {
-  static const Masters m = [] {
-    auto r = load_bundled_masters();
-    EXPECT_TRUE(r.ok());
-    for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-    return *r.table;
-  }();
-  return m;
-}
+using testing::bundled;
 
 TEST(MasterUnitPrice, FormulaGivesTheWholeTable) {
   for (const auto& r : kTable) {

@@ -25,7 +25,7 @@ Record rec(std::int64_t id, const char* kind, const char* record_id, const char*
   return r;
 }
 
-Date d(const char* s) { return *Date::parse(s); }
+Date day(const char* s) { return *Date::parse(s); }
 
 TEST(MyNumber, TheCheckDigitOfTheOrdinance) {
   EXPECT_EQ(my_number_check_digit("12345678901"), '8');
@@ -50,10 +50,10 @@ TEST(Pmh, TheOutcomeOfARow) {
 }
 
 TEST(ConsentPeriods, FromTheTable) {
-  EXPECT_EQ(consent_refusal(d("20260331"), "1"), "consent-before-2026-04");
-  EXPECT_EQ(consent_refusal(d("20260331"), "2"), "consent-before-2026-04");
-  EXPECT_EQ(consent_refusal(d("20260401"), "2"), "consent-old-form");
-  EXPECT_EQ(consent_refusal(d("20260401"), "1"), std::nullopt);
+  EXPECT_EQ(consent_refusal(day("20260331"), "1"), "consent-before-2026-04");
+  EXPECT_EQ(consent_refusal(day("20260331"), "2"), "consent-before-2026-04");
+  EXPECT_EQ(consent_refusal(day("20260401"), "2"), "consent-old-form");
+  EXPECT_EQ(consent_refusal(day("20260401"), "1"), std::nullopt);
 }
 
 TEST(ConsentOn, TheLatestVersionOfEachRecordAndTheOrderOfEvents) {
@@ -62,20 +62,20 @@ TEST(ConsentOn, TheLatestVersionOfEachRecordAndTheOrderOfEvents) {
       rec(2, "consent", "C1", "20260901", R"({"form":"1","given":"0"})"),
       rec(3, "consent", "C2", "20261001", R"({"form":"1","given":"1","applied_on":"20261001"})"),
   };
-  EXPECT_EQ(consent_on(rs, d("20260430")).rule, "consent-none");
-  EXPECT_TRUE(consent_on(rs, d("20260501")).in_force);
-  EXPECT_EQ(consent_on(rs, d("20260901")).rule, "consent-revoked");
-  EXPECT_TRUE(consent_on(rs, d("20261001")).in_force);
-  EXPECT_EQ(consent_on(rs, d("20261001")).record, "consent:C2");
+  EXPECT_EQ(consent_on(rs, day("20260430")).rule, "consent-none");
+  EXPECT_TRUE(consent_on(rs, day("20260501")).in_force);
+  EXPECT_EQ(consent_on(rs, day("20260901")).rule, "consent-revoked");
+  EXPECT_TRUE(consent_on(rs, day("20261001")).in_force);
+  EXPECT_EQ(consent_on(rs, day("20261001")).record, "consent:C2");
   // The revocation deleted: consent stands again from May.
   rs.push_back(rec(4, "consent", "C1", "20260901", R"({"form":"1","given":"0"})", 2, UpdateKind::Delete));
-  EXPECT_TRUE(consent_on(rs, d("20260915")).in_force);
+  EXPECT_TRUE(consent_on(rs, day("20260915")).in_force);
   // A renewal with 同意なし ends it; a 新規 after the certification lapses it.
   rs.push_back(rec(5, "application", "A2", "20271101", R"({"application_kind":"2","consent":"0","form":"1"})"));
-  EXPECT_EQ(consent_on(rs, d("20271101")).rule, "consent-none");
+  EXPECT_EQ(consent_on(rs, day("20271101")).rule, "consent-none");
   std::vector<Record> lapse{rec(1, "application", "A1", "20260501", R"({"application_kind":"1","consent":"1","form":"1"})"),
                             rec(2, "application", "A2", "20280501", R"({"application_kind":"1","consent":"0","form":"1"})")};
-  EXPECT_EQ(consent_on(lapse, d("20280501")).rule, "consent-lapsed");
+  EXPECT_EQ(consent_on(lapse, day("20280501")).rule, "consent-lapsed");
 }
 
 // seed 004 §4 住宅改修: 介護給付分 (直近 2024/09/10: 手すりの取付, 床材の変更) and 予防給付分 (直近
@@ -87,7 +87,7 @@ TEST(HousingSummary, TheSeedsScreenLeaves143000Yen) {
       rec(3, "equipment", "E1", "20250610", R"({"benefit":"1","item":"4","cost":"25000"})"),
       rec(4, "equipment", "E2", "20250320", R"({"benefit":"1","item":"1","cost":"30000"})"),
   };
-  auto s = housing_summary(rs, d("20250701"));
+  auto s = housing_summary(rs, day("20250701"));
   EXPECT_EQ(s.housing_limit, Yen{200000});
   EXPECT_EQ(s.housing_used, Yen{57000});
   EXPECT_EQ(s.housing_remaining, Yen{143000});
@@ -110,11 +110,11 @@ TEST(HousingSummary, AMoveStartsTheAllowanceAgain) {
       rec(1, "housing", "H1", "20240910", R"({"benefit":"1","cost":"190000","works":"100000","reset":"0"})"),
       rec(2, "housing", "H2", "20250910", R"({"benefit":"1","cost":"30000","works":"010000","reset":"1"})"),
   };
-  auto s = housing_summary(rs, d("20251001"));
+  auto s = housing_summary(rs, day("20251001"));
   EXPECT_EQ(s.housing_used, Yen{30000});
   EXPECT_EQ(s.housing_remaining, Yen{170000});
   EXPECT_EQ(s.care.works, (std::array<bool, 6>{false, true, false, false, false, false}));
-  EXPECT_EQ(housing_summary(rs, d("20250101")).housing_remaining, Yen{10000});
+  EXPECT_EQ(housing_summary(rs, day("20250101")).housing_remaining, Yen{10000});
 }
 
 TEST(MatrixTable, EveryCellAndRuleIsThere) {

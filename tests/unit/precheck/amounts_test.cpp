@@ -11,8 +11,6 @@ namespace {
 
 using Codes = std::multiset<std::string>;
 
-FileResult check(const std::string& text) { return check_text(text, world().context()); }
-
 // The 7131 fixture checked against an office ledger of `rows` in place of the world's.
 FileResult check_7131_with_offices(std::string_view rows) {
   auto offices = offices_from(rows);

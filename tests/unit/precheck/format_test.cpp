@@ -10,8 +10,6 @@ namespace {
 
 using Codes = std::multiset<std::string>;
 
-FileResult check(const std::string& text) { return check_text(text, world().context()); }
-
 // ---- the reader's findings, with the identity of their document ---------------------------------
 
 TEST(PrecheckFormat, RequiredItemMissing) {

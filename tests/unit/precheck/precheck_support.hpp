@@ -46,6 +46,8 @@ std::string replace_once(std::string_view text, std::string_view from, std::stri
 
 // Checks the UTF-8 text as the official bytes (CP932, CRLF).
 FileResult check_text(std::string_view utf8, const PrecheckContext& context, std::string_view name = "KK260501.CSV");
+// The same with every check on (the world's context).
+FileResult check(std::string_view utf8);
 
 // The codes of all rows, sorted, with repetitions (for exact expectations).
 std::multiset<std::string> codes_of(const FileResult& r);

@@ -117,6 +117,8 @@ FileResult check_text(std::string_view utf8, const PrecheckContext& context, std
   return check_bytes(name, official_bytes(utf8), context);
 }
 
+FileResult check(std::string_view utf8) { return check_text(utf8, world().context()); }
+
 std::multiset<std::string> codes_of(const FileResult& r) {
   std::multiset<std::string> out;
   for (const auto& e : r.errors) out.insert(e.code);

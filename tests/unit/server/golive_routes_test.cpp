@@ -8,8 +8,6 @@
 namespace kaigo::testing {
 namespace {
 
-void must(const CommandResult& r) { ASSERT_EQ(r.exit_code, 0) << r.err << r.out; }
-
 TEST(GoLiveRoutes, EachInsurerWithItsDateAndStateAsJsonAndCsv) {
   ServerWorld w;
   const auto db = w.db();

@@ -14,8 +14,6 @@ namespace {
 
 constexpr const char* kPersonPath = "/api/platform/people/131013/9000000001";
 
-void must(const CommandResult& r) { ASSERT_EQ(r.exit_code, 0) << r.err << r.out; }
-
 std::string linkage() {
   return "update_kind,insurer_no,insured_no,kind,record_id,effective_on\n"
          "1,131013,9000000001,person,P,20250401,ヤマダ タロウ,山田 太郎,19400101,1,123456789018,1,0\n"

@@ -15,14 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string with_bad_amount(const fs::path& claim_file) {
-  auto bytes = read_file(claim_file);
-  auto at = bytes.find(",30,");  // the 請求書's 件数 then its 単位数
-  auto end = bytes.find(',', at + 4);
-  bytes[end - 1] = 'X';  // a non-digit in a numeric item
-  return bytes;
-}
-
 TEST(Server, AClerksMonthFromLoginToTheNotice) {
   ServerWorld w;
   ApiClient clerk(w, "office1");

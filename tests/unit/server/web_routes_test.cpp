@@ -20,14 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 // The office's claim file with a non-digit in the 請求書's 単位数 (KC08, KP30), as the server tests.
-std::string with_bad_amount(const fs::path& claim_file) {
-  auto bytes = read_file(claim_file);
-  auto at = bytes.find(",30,");
-  auto end = bytes.find(',', at + 4);
-  bytes[end - 1] = 'X';
-  return bytes;
-}
-
 std::string id_of(const ApiResponse& r) { return std::to_string(r.json()["submission"].get<int>()); }
 
 // Runs a month job and waits for it (bounded).

@@ -18,8 +18,8 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-constexpr const char* kOffice = "3070000000";
-constexpr YearMonth kSept{2026, 3}, kOct{2026, 4};
+constexpr const char* kPayee = "3070000000";
+constexpr YearMonth kMarch2026{2026, 3}, kApril2026{2026, 4};
 
 // One office paid 2,700 円 this month (300 units, 10.00 円, 1割).
 struct PaidMonth {
@@ -28,15 +28,15 @@ struct PaidMonth {
   review::SubmittedClaim claim;
   testing::Month month;
   PaidMonth() {
-    s.office(kOffice, "11");
+    s.office(kPayee, "11");
     s.person("0000000001");
     s.code("11", "9001", "訪問介護３００", 300);
-    plan = s.plan("P1", "0000000001", kSept, {{kOffice, "11", 300}});
-    claim = s.claim("C1", kOffice, "0000000001", kSept, {{"11", "9001"}});
-    month = s.review(kOct, {plan}, {claim});
+    plan = s.plan("P1", "0000000001", kMarch2026, {{kPayee, "11", 300}});
+    claim = s.claim("C1", kPayee, "0000000001", kMarch2026, {{"11", "9001"}});
+    month = s.review(kApril2026, {plan}, {claim});
   }
   SettlementInput input() const {
-    return {kOct, testing::settled_claims(month, kOct, {claim}), testing::settled_plans(month, {plan}),
+    return {kApril2026, testing::settled_claims(month, kApril2026, {claim}), testing::settled_plans(month, {plan}),
             testing::invoice_of({claim}), {}, {}, {}, {}};
   }
 };
@@ -44,28 +44,28 @@ struct PaidMonth {
 TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseIsPrintedBesideIt) {
   PaidMonth m;
   auto in = m.input();
-  in.charges = {{FeeKind::Certificate, kOffice, {2026, 3, 31}}, {FeeKind::CarePlanLicense, kOffice, {2026, 4, 2}}};
+  in.charges = {{FeeKind::Certificate, kPayee, {2026, 3, 31}}, {FeeKind::CarePlanLicense, kPayee, {2026, 4, 2}}};
   const auto r = settle_month(in, m.s.context(), SettlementSettings{});
   EXPECT_EQ(check_balance(in, r), Lines{});
-  const auto& pay = testing::office_of(r, kOffice).payment;
+  const auto& pay = testing::office_of(r, kPayee).payment;
   EXPECT_EQ(pay.certificate_fee, Yen{13200});  // applied before 2026-04-01 (seed 000 §3(1))
   EXPECT_EQ(pay.license_fee, Yen{21000});
   EXPECT_EQ(pay.total, Yen{2700 - 13200});
   EXPECT_EQ(pay.carried_out, Yen{13200 + 21000 - 2700});
-  const auto h = testing::official(r, kOffice, "7513").records.front();
+  const auto h = testing::official(r, kPayee, "7513").records.front();
   EXPECT_EQ(h.item(10), "0");       // 振込金額
   EXPECT_EQ(h.item(11), "2700");    // 介護給付費支払額
   EXPECT_EQ(h.item(17), "13200");   // 電子証明書発行手数料（税込）
   EXPECT_EQ(h.item(18), "-10500");  // 合計金額
   // The license and the shortfall carried are printed beside the 22 items (seed 002's 7513 has a
   // row for the license), so that the paper adds up: −10,500 − 21,000 = −31,500 carried.
-  const auto n = report::notice_7513(testing::office_of(r, kOffice), kOct, testing::seed_issue());
+  const auto n = report::notice_7513(testing::office_of(r, kPayee), kApril2026, testing::seed_issue());
   EXPECT_EQ(n.print_values, (std::map<std::string, std::string>{
                                 {"billed", "0"}, {"careplan_license", "21000"}, {"carried_in", "0"}, {"carried_out", "31500"}}));
   testing::TempDir dir;
   report::write_results(dir.path(), r, testing::seed_issue());
   report::render_all(dir.path(), 1);
-  const auto html = testing::read_file(dir / kOffice / "7513.html");
+  const auto html = testing::read_file(dir / kPayee / "7513.html");
   EXPECT_NE(html.find("ケアプランデータ連携システムライセンス料（消費税を含む）"), std::string::npos);
   EXPECT_NE(html.find("21,000"), std::string::npos);
   EXPECT_NE(html.find("31,500"), std::string::npos);
@@ -74,11 +74,11 @@ TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseIsPrintedBesideIt)
 TEST(SettlementPayment, NegativeIsBilledWhenSoSet) {
   PaidMonth m;
   auto in = m.input();
-  in.charges = {{FeeKind::Certificate, kOffice, {2026, 4, 1}}};  // 7,800 円 from 2026-04-01 applications
+  in.charges = {{FeeKind::Certificate, kPayee, {2026, 4, 1}}};  // 7,800 円 from 2026-04-01 applications
   SettlementSettings settings;
   settings.negative = NegativePayment::Bill;
   const auto r = settle_month(in, m.s.context(), settings);
-  const auto& pay = testing::office_of(r, kOffice).payment;
+  const auto& pay = testing::office_of(r, kPayee).payment;
   EXPECT_EQ(pay.certificate_fee, Yen{7800});
   EXPECT_EQ(pay.transfer, Yen{0});
   EXPECT_EQ(pay.billed, Yen{5100});
@@ -89,23 +89,23 @@ TEST(SettlementPayment, NegativeIsBilledWhenSoSet) {
 TEST(SettlementPayment, ACarriedShortfallIsDeductedNextMonth) {
   PaidMonth m;
   auto in = m.input();
-  in.carried_in[kOffice] = Yen{500};
+  in.carried_in[kPayee] = Yen{500};
   const auto r = settle_month(in, m.s.context(), SettlementSettings{});
-  const auto& pay = testing::office_of(r, kOffice).payment;
+  const auto& pay = testing::office_of(r, kPayee).payment;
   EXPECT_EQ(pay.total, Yen{2700});
   EXPECT_EQ(pay.transfer, Yen{2200});
-  EXPECT_EQ(testing::official(r, kOffice, "7513").records.front().item(10), "2200");
+  EXPECT_EQ(testing::official(r, kPayee, "7513").records.front().item(10), "2200");
   EXPECT_EQ(check_balance(in, r), Lines{});
 }
 
 TEST(SettlementPayment, AFeeWithNoRuleForItsDateIsNotChargedButNoted) {
   PaidMonth m;
   auto in = m.input();
-  in.charges = {{FeeKind::Certificate, kOffice, {1999, 1, 1}}};
+  in.charges = {{FeeKind::Certificate, kPayee, {1999, 1, 1}}};
   const auto r = settle_month(in, m.s.context(), SettlementSettings{});
-  EXPECT_EQ(testing::office_of(r, kOffice).payment.certificate_fee, Yen{0});
+  EXPECT_EQ(testing::office_of(r, kPayee).payment.certificate_fee, Yen{0});
   ASSERT_EQ(r.notes.size(), 1u);
-  EXPECT_EQ(r.notes[0].office_no, kOffice);
+  EXPECT_EQ(r.notes[0].office_no, kPayee);
   EXPECT_EQ(r.notes[0].message_ja, "手数料 certificate の 19990101 時点の金額が設定にありません");
 }
 
@@ -136,7 +136,7 @@ TEST(SettlementResults, FolderHasTheNoticesAndTheSummary) {
             "name\tvalue\nbilled\t0\ncareplan_license\t0\ncarried_in\t0\ncarried_out\t0\n");
   const auto summary = nlohmann::json::parse(testing::read_file(dir / "summary.json"));
   EXPECT_EQ(summary["month"], "202604");
-  EXPECT_EQ(summary["offices"][0]["office_no"], kOffice);
+  EXPECT_EQ(summary["offices"][0]["office_no"], kPayee);
   EXPECT_EQ(summary["offices"][0]["claims"]["paid"], 1);
   EXPECT_EQ(summary["offices"][0]["care"]["payment"], 2700);
   EXPECT_EQ(summary["offices"][0]["claim_difference"]["care"]["count"], 0);

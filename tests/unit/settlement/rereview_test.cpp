@@ -20,7 +20,7 @@ using Lines = std::vector<std::string>;
 constexpr const char* kA = "3070000000";
 constexpr const char* kB = "3070000011";
 constexpr const char* kC = "3070000012";
-constexpr YearMonth kSept{2023, 9}, kOct{2023, 10}, kNov{2023, 11};
+constexpr YearMonth kSept2023{2023, 9}, kOct2023{2023, 10}, kNov2023{2023, 11};
 
 struct CorrectionStory {
   testing::Story s;
@@ -36,21 +36,21 @@ struct CorrectionStory {
     s.person("0000000005").kana = "ｶｲｺﾞ ｲｰ";
     s.code("11", "9201", "訪問介護１００", 100);
     s.code("11", "9202", "訪問介護２００", 200);
-    d_plan = s.plan("PD", "0000000004", kSept, {{kB, "11", 500}, {kC, "15", 300}});
-    e_plan = s.plan("PE", "0000000005", kSept, {{kA, "11", 100}, {kB, "11", 300}});
-    d_claim = s.claim("AD", kA, "0000000004", kSept, {{"11", "9201"}});
-    e_claim = s.claim("AE", kA, "0000000005", kSept, {{"11", "9202"}});
-    oct = s.review(kOct, {d_plan, e_plan}, {d_claim, e_claim});
+    d_plan = s.plan("PD", "0000000004", kSept2023, {{kB, "11", 500}, {kC, "15", 300}});
+    e_plan = s.plan("PE", "0000000005", kSept2023, {{kA, "11", 100}, {kB, "11", 300}});
+    d_claim = s.claim("AD", kA, "0000000004", kSept2023, {{"11", "9201"}});
+    e_claim = s.claim("AE", kA, "0000000005", kSept2023, {{"11", "9202"}});
+    oct = s.review(kOct2023, {d_plan, e_plan}, {d_claim, e_claim});
   }
 };
 
 TEST(SettlementRereview, ACorrectionThatStillLacksTheLineChangesNothing) {
   CorrectionStory c;
-  auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kB, "11", 400}, {kC, "15", 300}}, 2);
-  auto nov = c.s.review(kNov, {d_fix}, {});
+  auto d_fix = c.s.plan("PD2", "0000000004", kSept2023, {{kB, "11", 400}, {kC, "15", 300}}, 2);
+  auto nov = c.s.review(kNov2023, {d_fix}, {});
   SettlementInput in;
-  in.month = kNov;
-  in.rereviews = {{"PD2", d_fix.plan, testing::settled(c.d_claim, c.oct, kOct)}};
+  in.month = kNov2023;
+  in.rereviews = {{"PD2", d_fix.plan, testing::settled(c.d_claim, c.oct, kOct2023)}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   ASSERT_EQ(result.rereviewed.size(), 1u);
   EXPECT_EQ(result.rereviewed[0].after.outcome, ClaimOutcome::Cut);
@@ -61,14 +61,14 @@ TEST(SettlementRereview, ACorrectionThatStillLacksTheLineChangesNothing) {
 
 TEST(SettlementRereview, AClaimPaidInFullIsNotDecidedAgain) {
   CorrectionStory c;
-  auto paid = c.s.claim("AF", kB, "0000000004", kSept, {{"11", "9201"}});
-  auto nov_plan = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
+  auto paid = c.s.claim("AF", kB, "0000000004", kSept2023, {{"11", "9201"}});
+  auto nov_plan = c.s.plan("PD2", "0000000004", kSept2023, {{kA, "11", 100}, {kB, "11", 500}}, 2);
   SettlementInput in;
-  in.month = kNov;
+  in.month = kNov2023;
   review::ClaimDecision decision;
   decision.claim_id = "AF";
   decision.outcome = ClaimOutcome::Paid;
-  in.rereviews = {{"PD2", nov_plan.plan, {paid.statement, decision, kOct}}};
+  in.rereviews = {{"PD2", nov_plan.plan, {paid.statement, decision, kOct2023}}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   EXPECT_TRUE(result.rereviewed.empty());
 }
@@ -76,10 +76,10 @@ TEST(SettlementRereview, AClaimPaidInFullIsNotDecidedAgain) {
 TEST(SettlementRereview, AClaimWithdrawnThisMonthIsNotDecidedAgain) {
   // 「給付管理票の“修正”と、請求明細書の“過誤”は同一月には処理できません」 (review-rules §4.4).
   CorrectionStory c;
-  auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
+  auto d_fix = c.s.plan("PD2", "0000000004", kSept2023, {{kA, "11", 100}, {kB, "11", 500}}, 2);
   SettlementInput in;
-  in.month = kNov;
-  const auto standing = testing::settled(c.d_claim, c.oct, kOct);
+  in.month = kNov2023;
+  const auto standing = testing::settled(c.d_claim, c.oct, kOct2023);
   in.rereviews = {{"PD2", d_fix.plan, standing}};
   in.withdrawals = {{"1002", false, standing}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});

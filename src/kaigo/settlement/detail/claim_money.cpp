@@ -101,4 +101,10 @@ Yen benefit_of(const std::vector<PayerPart>& parts, bool facility) {
   return sum;
 }
 
+Units written_units(const review::ClaimDecision& d) {
+  Units u;
+  for (const auto& r : d.rows) u += r.written.units;
+  return u;
+}
+
 }  // namespace kaigo::settlement

@@ -44,6 +44,9 @@ Yen benefit_of(const std::vector<PayerPart>& parts, bool facility);
 // Whether the decision pays the 明細書 this month (決定 or 査定).
 bool is_paid(const review::ClaimDecision& d);
 
+// The 単位数 the office wrote on the service rows of the 明細書 (before any 査定).
+Units written_units(const review::ClaimDecision& d);
+
 // 証記載保険者番号 as the notices print it: 8 digits, zero-padded on the left (8222 and 様式第七
 // write 6).
 std::string insurer8(std::string_view insurer_no);
