@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The month pipeline as an operator runs it, timed: gen → init → load → submit (every file) →
-# review → results (official files, PDF, HTML), for a month of about N 明細書 (N/2.9 recipients, N/250 offices).
+# review → results (official files) → print (PDF, HTML of every notice), for a month of about N 明細書 (N/2.9 recipients, N/250 offices).
 # Usage: scripts/bench_month.sh [BUILD_DIR] N   — prints wall time, CPU and peak RSS per step.
 set -euo pipefail
 build=${1:-build}
@@ -39,5 +39,8 @@ step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026
 step review "$kaigo" review --db "$tmp/k.db" --month 202605
 grep -E "明細書|給付管理票" "$tmp/out.txt"
 step results "$kaigo" results --db "$tmp/k.db" --month 202605 --out "$tmp/results"
-echo "results: $(find "$tmp/results" -name '*.CSV' | wc -l) official files, $(find "$tmp/results" -name '*.pdf' | wc -l) PDF, $(du -sb "$tmp/results" | cut -f1) bytes"
+echo "results: $(find "$tmp/results" -name '*.CSV' | wc -l) official files, $(du -sb "$tmp/results" | cut -f1) bytes"
+# Printing every notice (what results --print adds; otherwise each is printed when first asked for).
+step print "$kaigo" render "$tmp/results"
+echo "printed: $(find "$tmp/results" -name '*.pdf' | wc -l) PDF, $(du -sb "$tmp/results" | cut -f1) bytes"
 ls -l "$tmp/k.db" | awk '{print "database bytes:", $5}'

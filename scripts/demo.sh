@@ -72,7 +72,9 @@ print("  注入した誤り / injected:", dict(sorted(injected.items())))
 PY
 echo
 echo "== 8. 支払決定と帳票 / payments and the result notices (official CSV, PDF, HTML) =="
-"$kaigo" results --db "$db" --month 202605 --out "$out/results"
+# --print: every notice as PDF and HTML now, for the reader of the demo (by default a notice is
+# printed when it is first asked for: kaigo render, the server's download).
+"$kaigo" results --print --db "$db" --month 202605 --out "$out/results"
 sample=$(ls -d "$out"/results/*/ | while read -r d; do [ -f "$d/7411.pdf" ] && { echo "$d"; break; }; done)
 echo "  例 / for example: ${sample}7411.pdf (返戻（保留）一覧表), ${sample}7513.pdf (支払決定額通知書)"
 echo

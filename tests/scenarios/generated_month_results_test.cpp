@@ -51,9 +51,17 @@ TEST(GeneratedMonthResults, EveryResultFileIsByteIdenticalToTheRecordedOnes) {
   }
   run("submit --db " + db + " --at 2026-05-05T10:00:00 " + (m / "submissions").string() + "/*/*.CSV");
   run("review --db " + db + " --month 202605");
-  run("results --db " + db + " --month 202605 --out " + (dir / "r5").string());
+  // 202605 printed with the results (--print), 202606 on demand afterwards: the same bytes either way.
+  run("results --print --db " + db + " --month 202605 --out " + (dir / "r5").string());
   run("review --db " + db + " --month 202606");
   run("results --db " + db + " --month 202606 --out " + (dir / "r6").string());
+  std::size_t printed_with_results = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "r6")) {
+    const auto ext = e.path().extension();
+    printed_with_results += ext == ".pdf" || ext == ".html" ? 1 : 0;
+  }
+  EXPECT_EQ(printed_with_results, 0u) << "without --print, results print nothing";
+  run("render " + (dir / "r6").string());
 
   const auto expected = recorded_digests();
   const auto actual = digests_under(dir.path());

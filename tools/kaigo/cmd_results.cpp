@@ -1,4 +1,4 @@
-// kaigo results — the month's official result files, their PDF and HTML, and summary.json
+// kaigo results — the month's official result files, summary.json and, with --print, their PDF and HTML
 // (DESIGN §3.1): parse, call month::run_results, print.
 #include <fmt/format.h>
 
@@ -31,6 +31,7 @@ void register_results(CLI::App& app, int& status) {
   static std::string transfer_text;
   static std::string at_text;
   static std::int64_t part_claims = 200'000;
+  static bool print = false;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
   cmd->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
   cmd->add_option("--out", out_dir, "出力先フォルダ（空か、前回の出力）/ output folder (empty, new, or an earlier run's)")
@@ -42,6 +43,9 @@ void register_results(CLI::App& app, int& status) {
                   "一度に支払決定する明細書数の上限（事業所単位に分割。既定 200000）/ 明細書 settled at a time "
                   "(the month is cut by office; default 200000)")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--print", print,
+                "すべての帳票を PDF・HTML に今印刷する（既定: 求められたときに印刷）/ print every notice as PDF and "
+                "HTML now (default: each when first asked for: kaigo render, the download)");
   cmd->callback([&status] {
     month::ResultsOptions options;
     auto month = YearMonth::parse(month_text);
@@ -56,6 +60,7 @@ void register_results(CLI::App& app, int& status) {
     options.created = date_option(created_text, "--created", bad);
     options.transfer = date_option(transfer_text, "--transfer", bad);
     options.part_claims = part_claims;
+    options.print = print;
     auto at = parse_at(at_text);
     if (bad || !at) {
       status = 2;
@@ -76,10 +81,10 @@ void register_results(CLI::App& app, int& status) {
       status = 1;
       return;
     }
+    const auto printed = print ? std::to_string(run.printed_files) : std::string("求めに応じて印刷 (kaigo render)");
     out(fmt::format("処理年月 {} の帳票を {} に書きました / results written: 事業所 {}、公式ファイル {}、PDF・HTML {}、"
                     "振込額合計 {} 円\n  summary: {}/summary.json\n",
-                    month->str(), out_dir, run.offices, run.official_files, run.printed_files, run.transfers.value,
-                    out_dir));
+                    month->str(), out_dir, run.offices, run.official_files, printed, run.transfers.value, out_dir));
     status = 0;
   });
 }

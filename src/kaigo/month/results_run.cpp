@@ -67,7 +67,7 @@ ResultsRun run_results(const std::filesystem::path& db_path, const ResultsOption
     auto written = report::write_results(folder.staging(), settled, issue);
     run.official_files = static_cast<std::size_t>(std::count_if(
         written.begin(), written.end(), [](const std::filesystem::path& p) { return p.extension() == ".CSV"; }));
-    run.printed_files = report::render_all(folder.staging()).size();
+    if (o.print) run.printed_files = report::render_all(folder.staging()).size();
     // The payments are kept and the month is 支払済 in one step; the folder takes DIR's place after.
     db.atomically([&] {
       store::store_settlement(db, settled);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -14,11 +16,6 @@
 
 namespace kaigo::report {
 namespace {
-
-bool is_result_file(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
-  return (ext == ".CSV" || ext == ".csv") && design_for(p.stem().string()) != nullptr;
-}
 
 // Prints one result file; returns an empty string or the error.
 std::string render_one(const std::filesystem::path& in) {
@@ -38,13 +35,48 @@ std::vector<std::filesystem::path> result_files(const std::filesystem::path& dir
   for (const auto& office : std::filesystem::directory_iterator(dir)) {
     if (!office.is_directory()) continue;
     for (const auto& f : std::filesystem::directory_iterator(office.path()))
-      if (f.is_regular_file() && is_result_file(f.path())) inputs.push_back(f.path());
+      if (f.is_regular_file() && is_printable(f.path())) inputs.push_back(f.path());
   }
   std::sort(inputs.begin(), inputs.end());
   return inputs;
 }
 
 }  // namespace
+
+bool is_printable(const std::filesystem::path& csv) {
+  auto ext = csv.extension().string();
+  return (ext == ".CSV" || ext == ".csv") && design_for(csv.stem().string()) != nullptr;
+}
+
+void print_notice(const std::filesystem::path& csv) {
+  auto notice = read_notice(csv);
+  // A name of this thread's own: concurrent printers of one notice do not write into each other's file.
+  const auto own = fmt::format(".{}.part", std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  for (const char* ext : {".pdf", ".html"}) {
+    auto target = csv;
+    target.replace_extension(ext);
+    auto part = target;
+    part += own;
+    if (std::string_view(ext) == ".pdf") {
+      render_pdf(notice, part);
+    } else {
+      render_html(notice, part);
+    }
+    std::filesystem::rename(part, target);
+  }
+}
+
+bool printed_on_demand(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(file, ec)) return true;
+  const auto ext = file.extension().string();
+  if (ext != ".pdf" && ext != ".html") return false;
+  auto csv = file;
+  csv.replace_extension(".CSV");
+  if (!std::filesystem::is_regular_file(csv, ec) || !is_printable(csv)) return false;
+  print_notice(csv);
+  return true;
+}
 
 std::vector<std::filesystem::path> render_all(const std::filesystem::path& dir, unsigned threads) {
   auto inputs = result_files(dir);

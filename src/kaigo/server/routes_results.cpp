@@ -1,12 +1,15 @@
 // Routes of the month's notices (通知文書): the list of an office's result files of a settled month
-// and each file's bytes (official CSV, PDF, HTML). An office sees only its own offices' folders.
+// and each file's bytes (official CSV, PDF, HTML; a PDF or HTML is printed when first asked for).
+// An office sees only its own offices' folders.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <regex>
 
 #include "kaigo/exchange/layout.hpp"
+#include "kaigo/report/render_all.hpp"
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/routes.hpp"
 
@@ -58,10 +61,15 @@ void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) 
         const auto name = f.path().filename().string();
         static const std::regex kNotice(R"((\d{4})\.(CSV|pdf|html))");
         std::smatch m;
-        if (std::regex_match(name, m, kNotice)) forms[m[1].str()].push_back(m[2].str());
+        if (!std::regex_match(name, m, kNotice)) continue;
+        auto& formats = forms[m[1].str()];
+        formats.push_back(m[2].str());
+        // Printed when first downloaded, so offered before.
+        if (m[2].str() == "CSV" && report::is_printable(f.path())) formats.insert(formats.end(), {"html", "pdf"});
       }
       for (auto& [form, formats] : forms) {
         std::sort(formats.begin(), formats.end());
+        formats.erase(std::unique(formats.begin(), formats.end()), formats.end());
         const auto* spec = exchange::Registry::instance().form(form);
         list.push_back({{"office_no", office.filename().string()},
                         {"form", form},
@@ -82,6 +90,7 @@ void download(Scope& scope, const httplib::Request& req, httplib::Response& res)
   if (!may_read_office(scope.user(), office)) throw forbidden();
   if (scope.db().month(month).state != reception::MonthState::Settled) throw not_found();
   const auto path = scope.app().results_dir(month) / office / file;
+  if (!report::printed_on_demand(path)) throw not_found();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw not_found();
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -26,6 +26,7 @@
 #include "kaigo/month/submission_json.hpp"
 #include "kaigo/precheck/error_list.hpp"
 #include "kaigo/reception/window.hpp"
+#include "kaigo/report/render_all.hpp"
 #include "kaigo/server/api_error.hpp"
 #include "kaigo/server/routes.hpp"
 #include "kaigo/store/tables.hpp"
@@ -298,7 +299,9 @@ void notice_view(Scope& scope, const httplib::Request& req, httplib::Response& r
   const auto form = req.matches[3].str();
   if (!staff(scope.user()) && !scope.user().acts_for_office(office)) throw forbidden();
   if (scope.db().month(month).state != reception::MonthState::Settled) throw not_found();
-  std::ifstream in(scope.app().results_dir(month) / office / (form + ".html"), std::ios::binary);
+  const auto page = scope.app().results_dir(month) / office / (form + ".html");
+  if (!report::printed_on_demand(page)) throw not_found();
+  std::ifstream in(page, std::ios::binary);
   if (!in) throw not_found();
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   scope.audit("view", fmt::format("{}/{}/{}.html", month.str(), office, form), {{"bytes", bytes.size()}});
@@ -312,27 +315,26 @@ void notice_view(Scope& scope, const httplib::Request& req, httplib::Response& r
 
 // ---- the operator's month ----------------------------------------------------------------------
 
-// How far the running job is: the review by its decided documents, the results by the PDFs
-// printed into the folder being written (month/results_folder writes beside DIR, then renames).
+// How far the running job is: the review by its decided documents; the results by the official
+// files written so far into the folder being written (month/results_folder writes beside DIR, then
+// renames), of a total known only at the end ("of" 0: the page shows a running bar).
 json job_progress(Scope& scope, const JobStatus& job) {
   if (job.finished_at) return {{"done", 1}, {"of", 1}};
   if (job.kind == "review") {
     auto [done, of] = store::ViewStore(scope.db()).review_progress(job.month);
     return {{"done", std::min(done, of)}, {"of", of}};
   }
-  std::int64_t pdf = 0, csv = 0;
+  std::int64_t csv = 0;
   std::error_code ec;
   const auto dir = scope.app().results_dir(job.month);
   const auto staging_prefix = "." + dir.filename().string() + ".kaigo-tmp-";
   for (const auto& e : fs::directory_iterator(dir.parent_path(), ec)) {
     if (!starts_with(e.path().filename().string(), staging_prefix)) continue;
     for (const auto& f : fs::recursive_directory_iterator(e.path(), ec)) {
-      const auto ext = f.path().extension();
-      if (ext == ".pdf") ++pdf;
-      if (ext == ".CSV") ++csv;
+      if (f.path().extension() == ".CSV") ++csv;
     }
   }
-  return {{"done", pdf}, {"of", csv}};
+  return {{"done", csv}, {"of", 0}};
 }
 
 json job_json(Scope& scope, const JobStatus& j) {

@@ -13,9 +13,10 @@ m="$tmp/month"; db="$tmp/k.db"
 for t in services offices insurers recipients; do "$kaigo" load --db "$db" "$t" "$m/$t.csv" >/dev/null; done
 "$kaigo" submit --db "$db" --at 2026-05-05T10:00:00 "$m"/submissions/*/*.CSV >/dev/null 2>&1
 "$kaigo" review --db "$db" --month 202605 >/dev/null
-"$kaigo" results --db "$db" --month 202605 --out "$tmp/r5" >/dev/null
+"$kaigo" results --print --db "$db" --month 202605 --out "$tmp/r5" >/dev/null
 "$kaigo" review --db "$db" --month 202606 >/dev/null
 "$kaigo" results --db "$db" --month 202606 --out "$tmp/r6" >/dev/null
+"$kaigo" render "$tmp/r6" >/dev/null
 (cd "$tmp" && find r5 r6 -type f | LC_ALL=C sort | while read -r f; do echo "$(sha256sum "$f" | cut -d' ' -f1)  $f"; done) \
   >"$here/generated-month.sha256"
 echo "recorded $(wc -l <"$here/generated-month.sha256") digests"

@@ -161,8 +161,8 @@ std::map<std::string, std::string> folder(const std::filesystem::path& dir) {
   return out;
 }
 
-// kaigo results (DESIGN §3.1): DIR/<事業所番号>/<code>.CSV with PDF and HTML beside, summary.json;
-// a re-run writes the same bytes; a month not reviewed is refused.
+// kaigo results (DESIGN §3.1): DIR/<事業所番号>/<code>.CSV with PDF and HTML beside (--print),
+// summary.json; a re-run writes the same bytes; a month not reviewed is refused.
 TEST(CliReception, ResultsOfAReviewedMonth) {
   ReceptionMonth m;
   auto early = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r0").string());
@@ -170,7 +170,7 @@ TEST(CliReception, ResultsOfAReviewedMonth) {
   EXPECT_NE(early.err.find("kaigo review"), std::string::npos) << early.err;
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
   ASSERT_EQ(run_kaigo("review --db " + m.db + " --month 202605").exit_code, 0);
-  auto r = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r1").string());
+  auto r = run_kaigo("results --print --db " + m.db + " --month 202605 --out " + (m.dir / "r1").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("summary.json"), std::string::npos) << r.out;
   auto first = folder(m.dir / "r1");
@@ -181,8 +181,13 @@ TEST(CliReception, ResultsOfAReviewedMonth) {
   ASSERT_TRUE(first.count("summary.json"));
   auto summary = nlohmann::json::parse(first["summary.json"]);
   EXPECT_EQ(summary["month"], "202605");
-  ASSERT_EQ(run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r2").string()).exit_code, 0);
+  // Without --print: the official files and the summary only, the notices printed when asked for.
+  auto unprinted = run_kaigo("results --db " + m.db + " --month 202605 --out " + (m.dir / "r2").string());
+  ASSERT_EQ(unprinted.exit_code, 0) << unprinted.err;
+  EXPECT_NE(unprinted.out.find("PDF・HTML 求めに応じて印刷 (kaigo render)"), std::string::npos) << unprinted.out;
   auto second = folder(m.dir / "r2");
+  EXPECT_FALSE(second.count(office + "/7513.pdf"));
+  EXPECT_FALSE(second.count(office + "/7513.html"));
   for (const auto& [name, bytes] : first) {
     if (name.ends_with(".CSV") || name == "summary.json") {
       EXPECT_EQ(bytes, second[name]) << name;

@@ -91,10 +91,22 @@ TEST(Server, AClerksMonthFromLoginToTheNotice) {
     forms.insert(n["form"]);
   }
   EXPECT_TRUE(forms.count("7513")) << notices.dump();
+  // The month's results were not printed: a notice is offered in every format and printed (and
+  // kept) on its first download.
+  const auto printed = w.dir() / "k.db.results" / "202605" / "1370000001" / "7513.pdf";
+  EXPECT_FALSE(fs::exists(printed));
+  for (const auto& n : notices["notices"]) {
+    if (n["form"] == "7513") {
+      EXPECT_EQ(n["formats"], nlohmann::json::array({"CSV", "html", "pdf"}));
+    }
+  }
   auto pdf = clerk.get("/api/results/202605/1370000001/7513.pdf");
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
   EXPECT_EQ(pdf.headers["Content-Type"], "application/pdf");
+  EXPECT_EQ(read_file(printed), pdf.body);
+  EXPECT_EQ(clerk.get("/api/results/202605/1370000001/7513.pdf").body, pdf.body);
+  EXPECT_EQ(clerk.get("/api/results/202605/1370000001/7599.pdf").status, 404);
   auto official = clerk.get("/api/results/202605/1370000001/7513.CSV");
   ASSERT_EQ(official.status, 200);
   EXPECT_EQ(official.body, read_file(w.dir() / "k.db.results" / "202605" / "1370000001" / "7513.CSV"));
