@@ -37,7 +37,7 @@ struct PaidMonth {
   }
   SettlementInput input() const {
     return {kOct, testing::settled_claims(month, kOct, {claim}), testing::settled_plans(month, {plan}),
-            testing::invoice_of({claim}), {}, {}, {}, {}};
+            testing::invoice_of({claim}), {}, {}, {}, {}, {}};
   }
 };
 
