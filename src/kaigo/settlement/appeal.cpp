@@ -3,11 +3,9 @@
 #include <array>
 #include <fmt/format.h>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
-#include "kaigo/core/embedded.hpp"
-#include "kaigo/core/strings.hpp"
+#include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/master/csv.hpp"
 #include "kaigo/settlement/kago.hpp"
 
@@ -16,16 +14,12 @@ namespace {
 
 const std::vector<AppealReason>& reasons() {
   static const std::vector<AppealReason> table = [] {
-    constexpr std::string_view kPath = "src/kaigo/settlement/appeal_reasons.tsv";
-    auto bytes = embedded::find(kPath);
-    if (!bytes) throw std::logic_error(fmt::format("embedded table missing: {}", kPath));
     std::vector<AppealReason> out;
-    auto all = lines(*bytes);
-    for (std::size_t i = 1; i < all.size(); ++i) {
-      if (all[i].empty()) continue;
-      auto r = split(all[i], '\t');
-      const char cut = r.at(3) == "-" ? 0 : r.at(3).at(0);
-      out.push_back({std::string(r.at(0)), std::string(r.at(1)), std::string(r.at(2)), cut});
+    for (const auto& row : embedded::checked_tsv_rows("src/kaigo/settlement/appeal_reasons.tsv",
+                                                      {"reason", "name", "short_name", "cut", "source"})) {
+      const auto& r = row.cells;
+      const char cut = r[3] == "-" ? 0 : r[3].front();
+      out.push_back({std::string(r[0]), std::string(r[1]), std::string(r[2]), cut});
     }
     return out;
   }();
