@@ -269,5 +269,29 @@ TEST(RereviewAppeal, AnAppealOnAClaimWithdrawnThisMonthIsNotDecided) {
   EXPECT_EQ(result.notes[0].message_ja, "明細書 AD は今月過誤のため再審査申立を決定しません");
 }
 
+TEST(RereviewAppeal, AnAppealOnAClaimAPlanCorrectionDecidesThisMonthWaits) {
+  // One new decision of a 明細書 a month: the 修正 restores AD's 100 units (02, 900 円); the appeal
+  // filed the same month is not decided on top of the decision the 修正 replaced.
+  CutStory c;
+  const auto standing = c.standing();
+  auto m = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
+                         standing, kNov, "rereview.csv");
+  ASSERT_EQ(m.matched.size(), 1u);
+  auto d_fix = c.s.plan("PD2", "0000000004", kSept, {{kA, "11", 100}, {kB, "11", 500}}, 2);
+  SettlementInput in;
+  in.month = kNov;
+  in.rereviews = {{"PD2", d_fix.plan, standing[0]}};
+  in.appeals = m.matched;
+  const auto result = settle_month(in, c.s.context(), SettlementSettings{});
+  ASSERT_EQ(result.rereviewed.size(), 1u);
+  EXPECT_FALSE(result.rereviewed[0].appeal.has_value());
+  EXPECT_EQ(records(official(result, kA, "7621"), "D1"),
+            (Lines{"D1,00300000,△△市,0000000004,ｶｲｺﾞ ﾃﾞｰ,202309,11,訪問介護,,給付管理票の修正,02,100,0,100,100,100,900"}));
+  ASSERT_EQ(result.notes.size(), 1u);
+  EXPECT_EQ(result.notes[0].message_ja,
+            "明細書 AD は今月すでに再審査されたため、再審査申立（2 行目）は翌月以降に申し立ててください");
+  EXPECT_EQ(check_balance(in, result), Lines{});
+}
+
 }  // namespace
 }  // namespace kaigo::settlement
