@@ -193,6 +193,7 @@ struct MonthDocuments {
   std::map<FileKey, OfficeFile> claims;
   std::map<FileKey, std::vector<billing::BenefitPlan>> plans;  // of a 居宅介護支援事業所
   std::vector<std::string> kago_rows;
+  std::vector<std::string> appeal_rows;  // rereview.csv
 };
 
 std::string file_label(const Cells& c) {
@@ -309,6 +310,20 @@ void add_kago(const fs::path& file, const Section& sec, MonthDocuments& m) {
                                       c.month("提供年月").str(), c.given("様式").value_or(""), c.need("申立事由"),
                                       c.need("申立日")));
   });
+}
+
+// 再審査申立 (DESIGN §3.2 rereview.csv): 申立者 1 事業所 / 2 保険者; 決定 upheld / restored.
+void add_appeals(const fs::path& file, const Section& sec, MonthDocuments& m) {
+  each_row(file, sec,
+           {"申立日", "申立者", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "申立単位数",
+            "申立事由", "決定", "決定単位数"},
+           [&](const Cells& c) {
+             m.appeal_rows.push_back(fmt::format(
+                 "{},{},{},{},{},{},{},{},{},{},{},{}", c.need("申立日"), c.given("申立者").value_or("1"),
+                 c.need("事業所番号"), kInsurer, c.need("被保険者番号"), c.month("提供年月").str(),
+                 c.need("サービス種類"), c.need("項目"), c.need("申立単位数"), c.need("申立事由"), c.need("決定"),
+                 c.given("決定単位数").value_or("")));
+           });
 }
 
 std::vector<fs::path> write_files(const MonthDocuments& m, YearMonth month, const fs::path& dir) {
@@ -564,6 +579,7 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
       else if (t.starts_with("居宅介護支援費")) add_fees(file, s, *sec, docs);
       else if (t.starts_with("請求書の誤り")) add_invoice_errors(file, *sec, docs);
       else if (t.starts_with("過誤申立")) add_kago(file, *sec, docs);
+      else if (t.starts_with("再審査申立")) add_appeals(file, *sec, docs);
       else if (t.starts_with("結果") || t.starts_with("帳票")) checks.push_back(sec);
       else bad(file, sec->line, fmt::format("知らない見出し「{}」 / unknown heading", t));
     }
@@ -578,6 +594,15 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
       for (const auto& r : docs.kago_rows) csv += r + "\n";
       write_file(dir / ("kago" + month.str() + ".csv"), csv);
       run(fmt::format("kago --db {} --month {} {}", db, month.str(), (dir / ("kago" + month.str() + ".csv")).string()), "kago");
+    }
+    if (!docs.appeal_rows.empty()) {
+      std::string csv =
+          "filed_on,applicant,office_no,insurer_no,insured_no,service_month,service_type,service_item,requested_units,"
+          "reason_code,decision,decided_units\n";
+      for (const auto& r : docs.appeal_rows) csv += r + "\n";
+      const auto path = dir / ("rereview" + month.str() + ".csv");
+      write_file(path, csv);
+      run(fmt::format("rereview --db {} --month {} {}", db, month.str(), path.string()), "rereview");
     }
     run(fmt::format("review --db {} --month {}", db, month.str()), "review");
     const auto results = dir / ("results" + month.str());

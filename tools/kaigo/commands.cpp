@@ -16,6 +16,7 @@ int run(int argc, char** argv) {
   register_review(app, status);
   register_results(app, status);
   register_kago(app, status);
+  register_rereview(app, status);
   register_stats(app, status);
   register_render(app, status);
   register_user(app, status);

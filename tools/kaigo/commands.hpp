@@ -17,6 +17,7 @@ void register_cancel(CLI::App& app, int& status);
 void register_review(CLI::App& app, int& status);
 void register_results(CLI::App& app, int& status);
 void register_kago(CLI::App& app, int& status);
+void register_rereview(CLI::App& app, int& status);
 void register_stats(CLI::App& app, int& status);
 void register_render(CLI::App& app, int& status);
 void register_user(CLI::App& app, int& status);

@@ -40,6 +40,10 @@ settlement::MonthSettlement settle(store::Database& db, const store::TablesInFor
       run.warnings.push_back({fmt::format("過誤申立（{} 行目）: {}", u.request.line, u.reason_ja),
                               fmt::format("過誤 request (line {}): {}", u.request.line, u.reason_en)});
     }
+    for (const auto& d : source->refused_appeals) {
+      run.warnings.push_back({fmt::format("再審査申立 {}:{}: [{}] {}", d.file, d.line, d.code, d.message_ja),
+                              fmt::format("再審査申立 {}:{}: [{}] {}", d.file, d.line, d.code, d.message_en)});
+    }
     auto part_settled = settlement::settle_month(source->input, context, settings.settlement);
     for (auto& p : settlement::check_balance(source->input, part_settled)) run.problems.push_back(std::move(p));
     settlement::merge(settled, std::move(part_settled));

@@ -104,8 +104,11 @@ std::string summary_json(const settlement::MonthSettlement& m, const IssueInfo& 
   j["offices"] = offices;
   j["totals"] = totals_json(m.totals);
   Json rereviewed = Json::array();
-  for (const auto& r : m.rereviewed)
-    rereviewed.push_back({{"claim_id", r.before.claim_id}, {"plan_id", r.plan_id}, {"office_no", r.office_no}});
+  for (const auto& r : m.rereviewed) {
+    Json entry = {{"claim_id", r.before.claim_id}, {"plan_id", r.plan_id}, {"office_no", r.office_no}};
+    if (r.appeal) entry["appeal_code"] = r.appeal->code;  // 再審査申立 (plan_id is empty)
+    rereviewed.push_back(std::move(entry));
+  }
   j["rereviewed"] = rereviewed;
   Json notes = Json::array();
   for (const auto& n : m.notes)

@@ -15,6 +15,7 @@
 #include "kaigo/core/money.hpp"
 #include "kaigo/core/settings.hpp"
 #include "kaigo/review/decision.hpp"
+#include "kaigo/settlement/appeal.hpp"
 
 namespace kaigo::settlement {
 
@@ -57,6 +58,13 @@ struct RereviewRequest {
   SettledClaim claim;        // the decision in force on the earlier 明細書
 };
 
+// 再審査申立 — a request (rereview.csv, 71B2) with the decision in force on the 明細書 it names
+// (settlement/rereview match_appeals).
+struct AppealRereview {
+  RereviewAppeal appeal;
+  SettledClaim claim;
+};
+
 // A fee that falls due this month, charged against the office's payment.
 struct FeeCharge {
   FeeKind kind = FeeKind::Certificate;
@@ -70,7 +78,8 @@ struct SettlementInput {
   std::vector<SettledPlan> plans;     // every PlanDecision of the month
   std::vector<billing::InvoiceRow> invoices;  // the 7111 / 7113 rows of the month's accepted files (請求差)
   std::vector<KagoWithdrawal> withdrawals;        // 過誤 of the month
-  std::vector<RereviewRequest> rereviews;     // 再審査 of the month
+  std::vector<RereviewRequest> rereviews;     // 再審査 of the month (給付管理票 修正)
+  std::vector<AppealRereview> appeals;        // 再審査申立 of the month
   std::vector<FeeCharge> charges;             // 手数料 due this month
   std::map<std::string, Yen> carried_in;      // 事業所番号 → shortfall carried from earlier months (≥ 0)
 };

@@ -51,9 +51,8 @@ std::vector<Match> match(const RereviewRequest& req, const review::ReviewContext
   return out;
 }
 
-void recompute(const RereviewRequest& req, const review::ReviewContext& ctx, const std::vector<Match>& matches,
+void recompute(const billing::ClaimStatement& st, const review::ReviewContext& ctx, const std::vector<Match>& matches,
                review::ClaimDecision& after) {
-  const auto& st = req.claim.statement;
   const bool any_cut = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.cut != CutReason::None; });
   if (!any_cut) {
     for (auto& row : after.rows) row.decided = row.written;
@@ -71,7 +70,59 @@ void recompute(const RereviewRequest& req, const review::ReviewContext& ctx, con
   }
 }
 
+// The findings and outcome of a decision whose cut rows are now `matches`.
+void settle_findings(const std::vector<Match>& matches, review::ClaimDecision& after) {
+  std::erase_if(after.findings, [](const review::Finding& f) { return f.kind == review::FindingKind::Cut; });
+  for (const auto& m : matches) {
+    if (m.cut != CutReason::None) after.findings.push_back(review::cut(m.cut, m.service_type, m.claimed, m.decided));
+  }
+  const bool cut = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.cut != CutReason::None; });
+  after.outcome = cut ? review::ClaimOutcome::Cut : review::ClaimOutcome::Paid;
+}
+
+// The units (給付単位数) the 審査委員会 decided for the appealed サービス種類.
+Units appeal_units(const RereviewAppeal& a, const review::RowDecision& row) {
+  if (a.decision == AppealDecision::Upheld) return row.decided.units;
+  return std::min(a.decided.value_or(a.requested), row.written.units);
+}
+
+// The cut rows of the decision in force, the appealed one at its new units: inside the 区分支給限度
+// (the 集計 row's units outside it are never cut).
+std::vector<Match> appeal_matches(const AppealRereview& req, const review::ClaimDecision& before) {
+  const auto& st = req.claim.statement;
+  std::vector<Match> out;
+  for (const auto& row : before.rows) {
+    const auto* a = st.aggregate(row.service_type);
+    if (!a || row.cut == CutReason::None) continue;
+    const Units outside = a->outside_limit_units;
+    const Units claimed = a->insurance_units - outside;
+    const Units total = row.service_type == req.appeal.service_type ? appeal_units(req.appeal, row) : row.decided.units;
+    const Units decided = std::clamp(total - outside, Units{}, claimed);
+    out.push_back({row.service_type, decided < claimed ? row.cut : CutReason::None, claimed, decided});
+  }
+  return out;
+}
+
 }  // namespace
+
+RereviewOutcome decide_appeal(const AppealRereview& req, const review::ReviewContext& ctx) {
+  const auto& before = req.claim.decision;
+  review::ClaimDecision after = before;
+  if (req.appeal.decision == AppealDecision::Restored) {
+    const auto matches = appeal_matches(req, before);
+    recompute(req.claim.statement, ctx, matches, after);
+    for (auto& row : after.rows) {
+      for (const auto& m : matches) {
+        if (m.service_type == row.service_type) row.cut = m.cut;
+      }
+    }
+    settle_findings(matches, after);
+  }
+  const auto& key = req.claim.statement.key;
+  AppealTerms terms{req.appeal.appeal_code, req.appeal.reason_name, req.appeal.service_type, req.appeal.requested};
+  return RereviewOutcome{{}, key.office_no, program_of(key.form_id), req.claim.statement, before, std::move(after),
+                         std::move(terms)};
+}
 
 RereviewResult rereview_result(Units original, Units decided, Units requested) {
   if (decided == original) return RereviewResult::AsBefore;
@@ -86,15 +137,11 @@ std::optional<RereviewOutcome> rereview(const RereviewRequest& req, const review
   if (!had_cut || before.outcome != review::ClaimOutcome::Cut) return std::nullopt;
   review::ClaimDecision after = before;
   const auto matches = match(req, ctx, after);
-  recompute(req, ctx, matches, after);
-  std::erase_if(after.findings, [](const review::Finding& f) { return f.kind == review::FindingKind::Cut; });
-  for (const auto& m : matches) {
-    if (m.cut != CutReason::None) after.findings.push_back(review::cut(m.cut, m.service_type, m.claimed, m.decided));
-  }
-  const bool cut = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.cut != CutReason::None; });
-  after.outcome = cut ? review::ClaimOutcome::Cut : review::ClaimOutcome::Paid;
+  recompute(req.claim.statement, ctx, matches, after);
+  settle_findings(matches, after);
   const auto& key = req.claim.statement.key;
-  return RereviewOutcome{req.plan_id, key.office_no, program_of(key.form_id), req.claim.statement, before, std::move(after)};
+  return RereviewOutcome{req.plan_id,          key.office_no,     program_of(key.form_id), req.claim.statement, before,
+                         std::move(after), std::nullopt};
 }
 
 }  // namespace kaigo::settlement

@@ -1,6 +1,7 @@
 // 7621 再審査決定通知書: each サービス種類 of a 明細書 decided again this month that was cut before
 // or is cut now, one line per payer: 当初請求 / 原審 / 申立 / 決定 / 調整 units and the amount paid
-// now (claims-format §7.7; seed 002 §5(2): the 100 units restored by a 修正).
+// now (claims-format §7.7; seed 002 §5(2): the 100 units restored by a 修正); and each 再審査申立
+// decided this month (71B2), its サービス種類 only, with its 再審査申立事由コード and 事由.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -26,7 +27,9 @@ std::map<PartKey, PayerPart> by_key(std::vector<PayerPart> parts) {
   return out;
 }
 
+// The サービス種類 printed: the one appealed, or each cut before or after a 修正.
 std::set<std::string> reviewed_types(const RereviewOutcome& r) {
+  if (r.appeal) return {r.appeal->service_type};
   std::set<std::string> types;
   for (const auto* d : {&r.before, &r.after}) {
     for (const auto& row : d->rows) {
@@ -50,10 +53,17 @@ void add_lines(const RereviewOutcome& r, const Names& names, std::vector<Rerevie
     const auto& a = after.count(key) ? after.at(key) : none;
     RereviewLine l;
     static_cast<ClaimPartColumns&>(l) = names.claim_part(r.before.claim_id, w, k, kana);
-    l.appeal_reason = std::string(kPlanCorrection);
     l.claimed = w.units;
     l.original = b.units;
-    l.requested = w.units;
+    if (r.appeal) {
+      // 申立単位数 is the 保険's; a 公費 line asks for its share of it, at most its claimed units.
+      l.appeal_code = r.appeal->code;
+      l.appeal_reason = r.appeal->reason;
+      l.requested = w.fund ? std::min(r.appeal->requested, w.units) : r.appeal->requested;
+    } else {
+      l.appeal_reason = std::string(kPlanCorrection);
+      l.requested = w.units;
+    }
     l.decided = a.units;
     l.adjusted = a.units - b.units;
     l.result = rereview_result(l.original, l.decided, l.requested);

@@ -232,14 +232,23 @@ struct RereviewTable {
   RereviewGroup requested, decided, adjusted;  // T1 請求, 決定, 調整
 };
 
+// What a 再審査申立 asked and on which サービス種類 (the 7621 prints only that 種類's lines).
+struct AppealTerms {
+  std::string code;          // 再審査申立事由コード
+  std::string reason;        // 再審査申立事由 (short name)
+  std::string service_type;  // サービス種類コード appealed
+  Units requested;           // 申立単位数
+};
+
 // The new standing decision of a re-reviewed 明細書 (to be stored as its decision in this month).
 struct RereviewOutcome {
-  std::string plan_id;
+  std::string plan_id;  // the 修正 (empty for a 再審査申立)
   std::string office_no;
   Program program = Program::Care;
   billing::ClaimStatement statement;  // the 明細書 decided again
   review::ClaimDecision before;       // the decision in force until now
   review::ClaimDecision after;        // the decision in force from this month
+  std::optional<AppealTerms> appeal;  // 再審査申立 (71B2); nullopt for a 給付管理票 修正
 };
 
 // ---- 7513 支払決定額通知書 and the payment -----------------------------------------------------

@@ -77,6 +77,33 @@ MonthTotals totals_of(const std::vector<OfficeResult>& offices) {
   return t;
 }
 
+// 再審査申立: decided on the decision in force, unless its 明細書 is withdrawn (過誤) or decided
+// again by a 給付管理票 修正 this month, or already appealed in another file of the month — one new
+// decision of a 明細書 a month.
+void decide_appeals(const SettlementInput& input, const review::ReviewContext& context,
+                    const std::set<std::string>& withdrawn, std::vector<RereviewOutcome>& out,
+                    std::vector<SettlementNote>& notes) {
+  std::set<std::string> decided;
+  for (const auto& r : out) decided.insert(r.before.claim_id);
+  for (const auto& a : input.appeals) {
+    const auto& id = a.claim.decision.claim_id;
+    const auto& office = a.claim.statement.key.office_no;
+    if (withdrawn.count(id)) {
+      notes.push_back({office, fmt::format("明細書 {} は今月過誤のため再審査申立を決定しません", id),
+                       fmt::format("明細書 {} is withdrawn (過誤) this month; its 再審査申立 is not decided", id)});
+      continue;
+    }
+    if (!decided.insert(id).second) {
+      notes.push_back(
+          {office, fmt::format("明細書 {} は今月すでに再審査されたため、再審査申立（{} 行目）は翌月以降に申し立ててください", id, a.appeal.line),
+           fmt::format("明細書 {} is already decided again this month; file the 再審査申立 (line {}) in a later month", id,
+                       a.appeal.line)});
+      continue;
+    }
+    out.push_back(decide_appeal(a, context));
+  }
+}
+
 // A 明細書 withdrawn (過誤) this month is not decided again: 「給付管理票の“修正”と、請求明細書の
 // “過誤”は同一月には処理できません」 (review-rules §4.4 [PUB-1]).
 std::vector<RereviewOutcome> rereview_all(const SettlementInput& input, const review::ReviewContext& context,
@@ -93,6 +120,7 @@ std::vector<RereviewOutcome> rereview_all(const SettlementInput& input, const re
     }
     if (auto r = rereview(req, context)) out.push_back(std::move(*r));
   }
+  decide_appeals(input, context, withdrawn, out, notes);
   std::sort(out.begin(), out.end(),
             [](const RereviewOutcome& a, const RereviewOutcome& b) { return a.before.claim_id < b.before.claim_id; });
   return out;

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/settlement/fees.hpp"
+#include "kaigo/settlement/rereview.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
+#include "kaigo/store/appeal_store.hpp"
 #include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/fees_due.hpp"
 #include "kaigo/store/kago_store.hpp"
@@ -98,6 +101,19 @@ class Loader {
         [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->doc_key); });
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
+  }
+
+  // The 明細書 ever decided paid or cut under the key a 再審査申立 names (any month: the matching
+  // tells a decision of the month itself from none).
+  std::vector<std::string> claims_under(const settlement::RereviewAppeal& a) {
+    auto st = c_.prepare(
+        "SELECT DISTINCT claim_id FROM claim_decisions WHERE form_id = ? AND office_no = ? AND insurer_no = ? AND "
+        "insured_no = ? AND service_month = ? AND outcome IN ('paid', 'cut') ORDER BY claim_id");
+    const std::string insurer6 = a.insurer_no.substr(a.insurer_no.size() - 6);
+    st.bind(1, a.form_id).bind(2, a.office_no).bind(3, insurer6).bind(4, a.insured_no).bind(5, a.service_month.str());
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
   }
 
   // The 事業所番号 of a stored 明細書 (without reading its file).
@@ -271,6 +287,15 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     out->unmatched_kago = std::move(matched.unmatched);
   }
 
+  // 再審査申立 filed for this month, file by file.
+  {
+    std::map<std::string, std::vector<settlement::RereviewAppeal>> by_file;
+    for (auto& a : appeals_of(db, month)) {
+      if (offices.contains(a.appeal.office_no)) by_file[a.file_name].push_back(std::move(a.appeal));
+    }
+    for (const auto& [file, appeals] : by_file) match_appeals(db, month, appeals, file, *out);
+  }
+
   // 請求書 rows of the month's accepted files, for 請求差.
   {
     auto st = c.prepare(
@@ -310,6 +335,22 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     }
   }
   return out;
+}
+
+void match_appeals(Database& db, YearMonth month, std::span<const settlement::RereviewAppeal> appeals,
+                   const std::string& file_name, SettlementSource& source) {
+  Loader load(db, source);
+  std::vector<settlement::SettledClaim> standing;
+  std::set<std::string> seen;
+  for (const auto& a : appeals) {
+    for (const auto& id : load.claims_under(a)) {
+      if (!seen.insert(id).second) continue;
+      if (auto claim = load.in_force(id, month)) standing.push_back(std::move(*claim));
+    }
+  }
+  auto matched = settlement::match_appeals(appeals, standing, month, file_name);
+  for (auto& m : matched.matched) source.input.appeals.push_back(std::move(m));
+  for (auto& d : matched.refused) source.refused_appeals.push_back(std::move(d));
 }
 
 void store_settlement(Database& db, const settlement::MonthSettlement& s) {

@@ -8,6 +8,7 @@
 #pragma once
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ struct SettlementSource {
   std::deque<std::string> texts;
   std::vector<settlement::KagoRequest> kago;              // 過誤申立 of the month
   std::vector<settlement::UnmatchedKago> unmatched_kago;  // no decided 明細書 under their key
+  Diagnostics refused_appeals;                            // 再審査申立 that no longer fit their 明細書
 };
 
 // A part of a month's settlement: the offices whose 事業所番号 n has first ≤ n < end. The default
@@ -44,6 +46,13 @@ std::vector<OfficeRange> settlement_parts(Database& db, YearMonth month, std::in
 // 再審査 and 過誤 of their 明細書 (whoever made the plan); 過誤申立 naming them; their 請求書,
 // fees and carried shortfalls. Throws StoreError when the month has not been reviewed.
 std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth month, const OfficeRange& offices = {});
+
+// The 再審査申立 `appeals` of `file_name` matched to the decisions in force (as the settlement of
+// `month` finds them) of the 明細書 they name: the matched into source.input.appeals, the refused
+// (settlement::match_appeals) into source.refused_appeals. `kaigo rereview` checks a file with it
+// before storing it; the settlement reads the stored ones again with it.
+void match_appeals(Database& db, YearMonth month, std::span<const settlement::RereviewAppeal> appeals,
+                   const std::string& file_name, SettlementSource& source);
 
 // Keeps what the settlement of the month decided, replacing an earlier run of the month, in one
 // transaction: what each office is paid, the 再審査 decisions (the claims' decisions in force from

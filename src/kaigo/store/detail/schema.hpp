@@ -267,6 +267,29 @@ CREATE TABLE IF NOT EXISTS kago_requests (
   loaded_at TEXT NOT NULL,
   PRIMARY KEY (month, file_name, line)
 );
+-- 再審査申立 received for a review month (`kaigo rereview`, DESIGN §3.2 rereview.csv; 71B2) with
+-- the 審査委員会's decision (upheld / restored, decided_units NULL = the units asked for).
+CREATE TABLE IF NOT EXISTS rereview_appeals (
+  month TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  filed_on TEXT NOT NULL,
+  applicant TEXT NOT NULL,
+  office_no TEXT NOT NULL,
+  insurer_no TEXT NOT NULL,
+  insured_no TEXT NOT NULL,
+  service_month TEXT NOT NULL,
+  service_type TEXT NOT NULL,
+  service_item TEXT NOT NULL,
+  requested_units INTEGER NOT NULL,
+  appeal_code TEXT NOT NULL,
+  reason_name TEXT NOT NULL,
+  form_id TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  decided_units INTEGER,
+  loaded_at TEXT NOT NULL,
+  PRIMARY KEY (month, file_name, line)
+);
 -- 過誤 applied by `kaigo results` of a review month: the 明細書 no longer stands from then on.
 CREATE TABLE IF NOT EXISTS claim_withdrawals (
   month TEXT NOT NULL,

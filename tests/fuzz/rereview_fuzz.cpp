@@ -1,0 +1,34 @@
+// libFuzzer target for the 再審査申立 loader (rereview.csv, settlement/appeal): any bytes give a
+// table or diagnostics naming the file, never a crash, hang, leak or undefined behaviour. A table
+// holds only requests the loader promises (a known 事由 and 様式, decided units only with a
+// restoration and no more than asked), and matching it against no 明細書 refuses each request once.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kaigo/settlement/appeal.hpp"
+#include "kaigo/settlement/rereview.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace kaigo;
+  using namespace kaigo::settlement;
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const std::string file = "rereview.csv";
+  auto r = load_appeals(bytes, file);
+  if (!r.ok()) {
+    if (r.diagnostics.empty()) __builtin_trap();
+    for (const auto& d : r.diagnostics) {
+      if (d.file != file || d.message_ja.empty() || d.message_en.empty()) __builtin_trap();
+    }
+    return 0;
+  }
+  if (!r.diagnostics.empty()) __builtin_trap();
+  for (const auto& a : *r.table) {
+    if (a.appeal_code.size() != 4 || a.form_id.empty() || !find_appeal_reason(a.appeal_code.substr(2))) __builtin_trap();
+    if (a.decided && (a.decision == AppealDecision::Upheld || *a.decided > a.requested)) __builtin_trap();
+  }
+  const auto m = match_appeals(*r.table, {}, YearMonth{2026, 5}, file);
+  if (!m.matched.empty() || m.refused.size() != r.table->size()) __builtin_trap();
+  return 0;
+}
