@@ -10,7 +10,7 @@ mkdir -p "$out"
 db="$out/kaigo.db"
 month="$out/month"
 echo "== 1. 模擬の月を生成 / generate a month (処理年月 2026-05, 5% of recipients with a mistake) =="
-"$kaigo" gen --out "$month" --month 202605 --offices 120 --recipients 3000 --seed 1 --errors 0.05
+"$kaigo" gen --out "$month" --month 202605 --offices 120 --recipients 3000 --seed 1 --errors 0.05 --all-mistakes
 echo
 echo "== 2. データベースの準備と台帳の取込 / prepare the database and load the ledgers =="
 "$kaigo" init --db "$db" --config "$month/kokuhoren.toml"

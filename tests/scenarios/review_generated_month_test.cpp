@@ -78,7 +78,8 @@ struct GeneratedMonth : testing::GeneratedLedgers {
   Accepted accepted;
   MonthOutcome outcome;
 
-  explicit GeneratedMonth(double errors) : GeneratedLedgers({2026, 5}, 60, 1500, 11, errors) {
+  explicit GeneratedMonth(double errors, bool all_mistakes = false)
+      : GeneratedLedgers({2026, 5}, 60, 1500, 11, errors, all_mistakes) {
     read_submissions(accepted);
     // The month's kokuhoren.toml is the DESIGN §3.3 default (the CLI will parse it).
     const auto toml = read_file(dir / "kokuhoren.toml");
@@ -137,8 +138,9 @@ std::string outcome_label(const ClaimDecision& d) {
   return std::string(outcome_name(d.outcome));
 }
 
-TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
-  GeneratedMonth m(0.2);
+// Every mistake the manifest lists is found with its code and outcome, and nothing else; every kind
+// of `kinds` was injected at least once.
+void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<const char*> kinds) {
   // Expected: office|form|insured|type|code|outcome. wrong_rate: seed 002 §5(3) pairs 12SA with
   // ASSA when a payer is charged more than the computation: the 保険 when the written 給付率 is
   // the higher one (gen writes 90 for an 80 or 70 person), the 公費 (生保) when it is the lower one
@@ -170,9 +172,10 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
     }
     expected.insert(fmt::format("{}|{}|{}|{}|{}|{}", f[1], f[2], f[5], f[6], code, f[8]));
   }
-  for (const char* kind : {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
-                           "unknown_recipient", "bad_field"}) {
-    EXPECT_GT(per_mistake[kind], 0) << kind;
+  for (const char* kind : kinds) EXPECT_GT(per_mistake[kind], 0) << kind;
+  for (const auto& [kind, n] : per_mistake) {
+    EXPECT_TRUE(std::find_if(kinds.begin(), kinds.end(), [&](const char* k) { return kind == k; }) != kinds.end())
+        << "a kind not asked for: " << kind;
   }
   EXPECT_EQ(m.accepted.refused, expected_refused);
 
@@ -208,6 +211,20 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
   for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << x;
   for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << x;
   EXPECT_GT(paid, 1000);
+}
+
+TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
+  GeneratedMonth m(0.2);
+  expect_exactly_the_injected(m, {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
+                                  "unknown_recipient", "bad_field"});
+}
+
+// kaigo gen --all-mistakes: the kinds added since the first seven as well (issue 18 item 7): a
+// 福祉用具貸与 明細書 without its 摘要 is returned with 14QR (seed 002 §8), and nothing else changes.
+TEST(ReviewGeneratedMonth, EveryInjectedMistakeOfEveryKindIsFoundAndNothingElse) {
+  GeneratedMonth m(0.2, true);
+  expect_exactly_the_injected(m, {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
+                                  "unknown_recipient", "bad_field", "missing_remark"});
 }
 
 TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {

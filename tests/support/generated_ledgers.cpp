@@ -5,7 +5,7 @@
 namespace kaigo::testing {
 
 GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count, int recipient_count,
-                                   std::uint64_t seed, double error_rate)
+                                   std::uint64_t seed, double error_rate, bool all_mistakes)
     : month(processing_month), masters(*master::load_bundled_masters().table) {
   gen::Options o;
   o.out = dir.path();
@@ -14,6 +14,7 @@ GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count,
   o.recipients = recipient_count;
   o.seed = seed;
   o.error_rate = error_rate;
+  o.all_mistakes = all_mistakes;
   gen::generate(o, masters);
   offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
   insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;

@@ -22,7 +22,7 @@ struct GeneratedLedgers {
   master::RecipientLedger recipients;
 
   GeneratedLedgers(YearMonth processing_month, int office_count, int recipient_count, std::uint64_t seed,
-                   double error_rate);
+                   double error_rate, bool all_mistakes = false);
 
   // Reads every submission file of the month into `sink` in path order; before each file the sink's
   // `file` is set to "<folder>/<file name>" (the sinks name their documents with it).

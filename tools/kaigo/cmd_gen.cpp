@@ -24,6 +24,9 @@ void register_gen(CLI::App& app, int& status) {
   cmd->add_option("--seed", options.seed, "乱数の種 / seed");
   cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--all-mistakes", options.all_mistakes,
+                "後から加わった誤りの種類（摘要漏れ 14QR など）も入れる / draw the mistakes from every kind, the ones "
+                "added since the first seven included (14QR …)");
   cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
       ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {

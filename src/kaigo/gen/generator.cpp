@@ -60,7 +60,8 @@ class Generator {
   std::vector<UseLine> lines_for(const Person& p, const std::string& type) const;
   Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
-  billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate) const;
+  billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
+                                    bool without_remark) const;
   void expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
               std::string_view code, std::string_view outcome);
   std::filesystem::path office_dir(const SyntheticOffice& office) const;
@@ -134,7 +135,8 @@ Units Generator::plan_units(const Person& p, const std::string& type) const {
   return u;
 }
 
-billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate) const {
+billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
+                                             bool without_remark) const {
   const std::string& type = office.service_type;
   const YearMonth sm = area_.service_month();
   billing::ClaimStatement st;
@@ -157,7 +159,7 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
     d.item_code = l.item_code;
     d.count = l.count;
     // 福祉用具貸与 names the product in its 摘要 (seed 002 §8 別記: TAIS / 届出コード, 14QR without it).
-    if (type == "17" || type == "67") d.note = fmt::format("00000-{:0>6}", l.item_code);
+    if ((type == "17" || type == "67") && !without_remark) d.note = fmt::format("00000-{:0>6}", l.item_code);
     if (l.rental.value > 0) {
       d.service_units = l.rental;
       if (p.welfare) d.fund_units[0] = l.rental;
@@ -228,7 +230,9 @@ void Generator::write_service_office(const SyntheticOffice& office) {
   for (const auto& p : people) {
     bool target = is_target_use(p, office.service_type);
     bool wrong_rate = target && p.mistake == Mistake::WrongRate;
-    auto st = statement(p, office, wrong_rate);
+    // Every 福祉用具貸与 明細書 of the person, not only the first use's: the 摘要 is on each.
+    bool without_remark = p.mistake == Mistake::MissingRemark && office.service_type == "17";
+    auto st = statement(p, office, wrong_rate, without_remark);
     auto recs = documents::statement_records(st);
     const std::string form = st.key.form_id;
     switch (p.mistake) {
@@ -255,6 +259,9 @@ void Generator::write_service_office(const SyntheticOffice& office) {
           }
           expect(p, office, form, office.service_type, "KC08", "様式エラー");
         }
+        break;
+      case Mistake::MissingRemark:
+        if (without_remark) expect(p, office, form, office.service_type, "14QR", "返戻");
         break;
       case Mistake::None: break;
     }

@@ -25,6 +25,9 @@ struct Options {
   int recipients = 2000;
   std::uint64_t seed = 1;
   double error_rate = 0.0;  // share of recipients given one typical mistake
+  // Draw the mistakes from every kind, the ones added since the first seven included (kaigo gen
+  // --all-mistakes). Off, a month is the same bytes as before those kinds existed.
+  bool all_mistakes = false;
 };
 
 // The typical mistakes `--errors` injects (one per affected recipient).
@@ -37,10 +40,13 @@ enum class Mistake {
   ChangePending,     // the recipient's 区分変更 is undecided in the ledger (12PA)
   UnknownRecipient,  // the recipient is not in the 受給者台帳 (12P0)
   BadField,          // a non-numeric value in a numeric item (KC08)
+  // Added since (drawn only with Options::all_mistakes):
+  MissingRemark,     // 福祉用具貸与 without its 摘要 (the TAIS or 届出 code): returned with 14QR
 };
-inline constexpr int kMistakeKinds = 7;
+inline constexpr int kMistakeKinds = 7;     // the first seven
+inline constexpr int kAllMistakeKinds = 8;  // with the ones added since
 // As written in expected_errors.csv.
-inline constexpr EnumTable<Mistake, 8> kMistakes{{{
+inline constexpr EnumTable<Mistake, 9> kMistakes{{{
     {Mistake::None, "none"},
     {Mistake::MissingPlan, "missing_plan"},
     {Mistake::PlanExceeded, "plan_exceeded"},
@@ -49,6 +55,7 @@ inline constexpr EnumTable<Mistake, 8> kMistakes{{{
     {Mistake::ChangePending, "change_pending"},
     {Mistake::UnknownRecipient, "unknown_recipient"},
     {Mistake::BadField, "bad_field"},
+    {Mistake::MissingRemark, "missing_remark"},
 }}};
 inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
 

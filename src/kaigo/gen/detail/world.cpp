@@ -146,7 +146,8 @@ Person SyntheticArea::person(int i) const {
     }
   }
   if (unit(mix(seed, kMistake, u)) < options_.error_rate) {
-    p.mistake = static_cast<Mistake>(1 + pick(mix(seed, kMistakeKind, u), kMistakeKinds));
+    const int kinds = options_.all_mistakes ? kAllMistakeKinds : kMistakeKinds;
+    p.mistake = static_cast<Mistake>(1 + pick(mix(seed, kMistakeKind, u), static_cast<std::uint64_t>(kinds)));
   }
   return p;
 }
