@@ -173,10 +173,8 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
     expected.insert(fmt::format("{}|{}|{}|{}|{}|{}", f[1], f[2], f[5], f[6], code, f[8]));
   }
   for (const char* kind : kinds) EXPECT_GT(per_mistake[kind], 0) << kind;
-  for (const auto& [kind, n] : per_mistake) {
-    EXPECT_TRUE(std::find_if(kinds.begin(), kinds.end(), [&](const char* k) { return kind == k; }) != kinds.end())
-        << "a kind not asked for: " << kind;
-  }
+  const std::set<std::string> asked(kinds.begin(), kinds.end());
+  for (const auto& injected : per_mistake) EXPECT_TRUE(asked.count(injected.first)) << "a kind not asked for: " << injected.first;
   EXPECT_EQ(m.accepted.refused, expected_refused);
 
   int paid = 0;

@@ -25,8 +25,9 @@ void register_gen(CLI::App& app, int& status) {
   cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--all-mistakes", options.all_mistakes,
-                "後から加わった誤りの種類（摘要漏れ 14QR など）も入れる / draw the mistakes from every kind, the ones "
-                "added since the first seven included (14QR …)");
+                "後から加わった誤りの種類（摘要漏れ 14QR など）も入れ、増減 B への再審査申立を rereview.csv に書く / draw "
+                "the mistakes from every kind (the ones added since the first seven: 14QR …) and write the "
+                "再審査申立 of the B cuts to rereview.csv");
   cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
       ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {
@@ -53,6 +54,12 @@ void register_gen(CLI::App& app, int& status) {
     std::fputs(fmt::format("  ケアプランデータ連携ファイル（予定・実績）/ care-plan files: {} (careplan/)\n", r.careplan_files).c_str(),
                stdout);
     for (const auto& [kind, n] : r.mistakes) std::fputs(fmt::format("  誤り {}: {} 件\n", kind, n).c_str(), stdout);
+    if (options.all_mistakes) {
+      std::fputs(fmt::format("  再審査申立 rereview.csv（翌月の kaigo rereview 用 / for the next month's kaigo rereview）: {} 件\n",
+                             r.appeals)
+                     .c_str(),
+                 stdout);
+    }
     if (platform_people > 0) print_platform_month(gen::generate_platform_month(out, {*ym, options.seed, platform_people}));
     status = 0;
   });

@@ -12,6 +12,7 @@
 #include "kaigo/careplan/file_name.hpp"
 #include "kaigo/careplan/records.hpp"
 #include "kaigo/core/embedded.hpp"
+#include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/writer.hpp"
 #include "kaigo/gen/detail/world.hpp"
@@ -64,6 +65,7 @@ class Generator {
                                     bool without_remark) const;
   void expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
               std::string_view code, std::string_view outcome);
+  void appeal(const Person& p, const billing::ClaimStatement& cut);
   std::filesystem::path office_dir(const SyntheticOffice& office) const;
   std::string file_stem(std::string_view prefix) const;
   bool is_target_use(const Person& p, const std::string& type) const { return !p.uses.empty() && p.uses.front().service_type == type; }
@@ -72,6 +74,7 @@ class Generator {
   const master::Masters& masters_;
   Report report_;
   std::unique_ptr<TextOut> expected_;
+  std::unique_ptr<TextOut> appeals_;  // rereview.csv (with all_mistakes)
 };
 
 Units Generator::units_of(const std::string& type, const UseLine& l) const {
@@ -212,6 +215,31 @@ void Generator::expect(const Person& p, const SyntheticOffice& office, std::stri
   report_.mistakes[std::string(mistake_name(p.mistake))] += 1;
 }
 
+// The 様式番号 of a 明細書 form as the 過誤 and 再審査 codes begin with it (settlement's table).
+std::string kago_form_of(std::string_view form_id) {
+  static const auto rows = embedded::checked_tsv_rows("src/kaigo/settlement/kago_forms.tsv",
+                                                      {"kago_form", "form_id", "program", "name", "source"});
+  for (const auto& r : rows) {
+    if (r.cells[1] == form_id && r.cells[2] == "kaigo") return std::string(r.cells[0]);
+  }
+  throw std::logic_error(fmt::format("gen: no 様式番号 for {}", form_id));
+}
+
+// The office appeals the 増減 B of a plan_exceeded 明細書 in the next month (再審査申立, rereview.csv
+// loaded with kaigo rereview for the next processing month): asked back to its whole claim, with
+// reason 02 (against 査定事由 B); the committee restores every other one and upholds the rest, so
+// both 再審査結果 (02 全部増点, 01 原審どおり) occur.
+void Generator::appeal(const Person& p, const billing::ClaimStatement& cut) {
+  const auto next = area_.options().processing_month.plus_months(1);
+  const auto& row = cut.aggregates.front();
+  appeals_->line(fmt::format("{:04d}{:02d}05,1,{},{},{},{},{},{},{},{}02,{},", next.year, next.month,
+                             cut.key.office_no, area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no,
+                             cut.key.insured_no, cut.key.service_month.str(), row.service_type,
+                             cut.details.front().item_code, row.insurance_units.value, kago_form_of(cut.key.form_id),
+                             p.index % 2 == 0 ? "restored" : "upheld"));
+  ++report_.appeals;
+}
+
 exchange::ControlFields control(const SyntheticOffice& office, std::string data_type, YearMonth processing) {
   exchange::ControlFields c;
   c.data_type = std::move(data_type);
@@ -240,7 +268,10 @@ void Generator::write_service_office(const SyntheticOffice& office) {
       case Mistake::ChangePending: expect(p, office, form, office.service_type, "12PA", "返戻"); break;
       case Mistake::UnknownRecipient: expect(p, office, form, office.service_type, "12P0", "返戻"); break;
       case Mistake::PlanExceeded:
-        if (target) expect(p, office, form, office.service_type, "", "増減B");
+        if (target) {
+          expect(p, office, form, office.service_type, "", "増減B");
+          if (appeals_) appeal(p, st);
+        }
         break;
       case Mistake::WrongRate:
         if (target) expect(p, office, form, office.service_type, "12SA", "返戻");
@@ -527,6 +558,12 @@ Report Generator::run() {
   std::filesystem::create_directories(area_.options().out);
   expected_ = std::make_unique<TextOut>(area_.options().out / "expected_errors.csv");
   expected_->line("mistake,office_no,form,service_month,insurer_no,insured_no,service_type,expected_code,outcome");
+  if (area_.options().all_mistakes) {
+    appeals_ = std::make_unique<TextOut>(area_.options().out / "rereview.csv");
+    appeals_->line(
+        "filed_on,applicant,office_no,insurer_no,insured_no,service_month,service_type,service_item,requested_units,"
+        "reason_code,decision,decided_units");
+  }
   write_ledgers();
   write_config();
   for (const auto& office : area_.offices()) {

@@ -25,7 +25,8 @@ struct Options {
   int recipients = 2000;
   std::uint64_t seed = 1;
   double error_rate = 0.0;  // share of recipients given one typical mistake
-  // Draw the mistakes from every kind, the ones added since the first seven included (kaigo gen
+  // Draw the mistakes from every kind, the ones added since the first seven included, and write the
+  // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv) (kaigo gen
   // --all-mistakes). Off, a month is the same bytes as before those kinds existed.
   bool all_mistakes = false;
 };
@@ -70,6 +71,7 @@ struct Report {
   std::int64_t plans = 0;       // 給付管理票 written
   std::int64_t bytes = 0;
   std::map<std::string, int> mistakes;  // per mistake name: affected documents
+  int appeals = 0;                       // 再審査申立 written to rereview.csv (with all_mistakes)
 };
 
 // Writes the month into options.out; throws std::runtime_error on I/O failure.

@@ -1,9 +1,16 @@
 // kaigo rereview (docs/settlement.md 再審査申立, an addition to DESIGN §3.1): a file with a bad row,
 // or a request that names no decided 明細書, is refused whole — exit 2, its place and reason on
-// stderr, nothing stored. The accepted path is tests/scenarios/seed002-rereview-appeal.md.
+// stderr, nothing stored. The accepted path is tests/scenarios/seed002-rereview-appeal.md, and the
+// 再審査申立 of a generated month (kaigo gen --all-mistakes) answered on the 7621.
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include <fmt/format.h>
+
+#include "kaigo/core/strings.hpp"
 #include "kaigo/store/appeal_store.hpp"
+#include "support/cli_month.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::testing {
@@ -49,6 +56,69 @@ TEST_F(RereviewCli, AClaimNotFoundStoresNothing) {
                            "202309 様式 7131 の決定済みの明細書がありません / no decided 明細書 of office 3070000000, "
                            "insured 0000000004, month 202309, form 7131 (column insured_no)"));
   EXPECT_EQ(stored(), 0u);
+}
+
+// kaigo gen --all-mistakes writes the offices' 再審査申立 of the month's 増減 B cuts for the next
+// month (issue 18 item 7). Loaded with kaigo rereview, each is answered on its office's 7621 and
+// nothing else is: restored to the units claimed (02 全部増点, 調整 = 決定 − 原審) or upheld (01
+// 原審どおり, 調整 0).
+TEST(RereviewCliGenerated, EveryAppealOfAGeneratedMonthIsAnsweredOnThe7621) {
+  CliMonth m("--offices 20 --recipients 600 --seed 3 --errors 0.3 --all-mistakes");
+  auto succeeds = [](const std::string& args) {
+    auto r = run_kaigo(args);
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.err;
+  };
+  run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00" + m.all_files());  // some files have 様式エラー
+  succeeds("review --db " + m.db + " --month 202605");
+  succeeds("results --db " + m.db + " --month 202605 --at 2026-06-01T09:00:00 --out " + (m.dir / "r5").string());
+  succeeds("rereview --db " + m.db + " --month 202606 " + (m.gen / "rereview.csv").string());
+  succeeds("review --db " + m.db + " --month 202606");
+  succeeds("results --db " + m.db + " --month 202606 --at 2026-07-01T09:00:00 --out " + (m.dir / "r6").string());
+
+  // office|insured|type → requested units and the committee's decision, from rereview.csv.
+  std::map<std::string, std::pair<std::int64_t, std::string>> asked;
+  std::map<std::string, int> decisions;
+  const auto requests = read_file(m.gen / "rereview.csv");
+  for (auto line : lines(requests)) {
+    auto f = split(line, ',');
+    if (f[0] == "filed_on") continue;
+    asked[fmt::format("{}|{}|{}", f[2], f[4], f[6])] = {*parse_int(f[8]), std::string(f[10])};
+    ++decisions[std::string(f[10])];
+  }
+  ASSERT_GT(decisions["restored"], 0);
+  ASSERT_GT(decisions["upheld"], 0);
+
+  // The insurer's D1 of every 7621 (a 公費 line, payer 12…, is the same 明細書's other payer).
+  std::size_t answered = 0;
+  for (const auto& file : regular_files_under(m.dir / "r6")) {
+    if (file.filename() != "7621.CSV") continue;
+    const auto office = file.parent_path().filename().string();
+    const auto notice = read_file(file);
+    for (auto line : lines(notice)) {
+      auto f = split(trim(line), ',');
+      if (f.size() < 20 || f[3] != "D1" || !starts_with(f[4], "00")) continue;
+      const auto key = fmt::format("{}|{}|{}", office, f[6], f[9]);
+      ASSERT_TRUE(asked.count(key)) << "answered but not asked: " << key;
+      const auto [requested, decision] = asked.at(key);
+      const auto original = *parse_int(f[15]);
+      const auto decided = *parse_int(f[17]);
+      const auto adjusted = *parse_int(f[18]);
+      EXPECT_EQ(f[11], "1002") << key;  // 様式第二 + against 査定事由 B
+      EXPECT_EQ(*parse_int(f[16]), requested) << key;
+      if (decision == "restored") {
+        EXPECT_EQ(f[13], "02") << key;
+        EXPECT_EQ(decided, requested) << key;
+        EXPECT_EQ(adjusted, decided - original) << key;
+        EXPECT_GT(adjusted, 0) << key;
+      } else {
+        EXPECT_EQ(f[13], "01") << key;
+        EXPECT_EQ(decided, original) << key;
+        EXPECT_EQ(adjusted, 0) << key;
+      }
+      ++answered;
+    }
+  }
+  EXPECT_EQ(answered, asked.size());
 }
 
 }  // namespace
