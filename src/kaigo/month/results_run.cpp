@@ -1,6 +1,9 @@
 #include "kaigo/month/results_run.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -27,8 +30,11 @@ Date transfer_on(const ResultsOptions& o) {
 }
 
 // The month settled office range by office range, so that one part's 明細書 are in memory at a time.
+// The stored findings' texts of every part go to `texts`: a decision decided again (再審査) carries
+// its findings, whose messages point into them, until the settlement is stored (moving a deque
+// keeps its strings where they are).
 settlement::MonthSettlement settle(store::Database& db, const store::TablesInForce& world, const ResultsOptions& o,
-                                   ResultsRun& run) {
+                                   ResultsRun& run, std::vector<std::deque<std::string>>& texts) {
   auto settings = db.settings();
   review::ReviewContext context{world.masters, world.offices, world.insurers, world.recipients,
                           review::config_of(settings.review)};
@@ -47,6 +53,7 @@ settlement::MonthSettlement settle(store::Database& db, const store::TablesInFor
     auto part_settled = settlement::settle_month(source->input, context, settings.settlement);
     for (auto& p : settlement::check_balance(source->input, part_settled)) run.problems.push_back(std::move(p));
     settlement::merge(settled, std::move(part_settled));
+    texts.push_back(std::move(source->texts));
   }
   return settled;
 }
@@ -61,7 +68,8 @@ ResultsRun run_results(const std::filesystem::path& db_path, const ResultsOption
   run.step = reception.start_settlement(o.month, at);
   if (!run.step.done) return run;
   try {
-    auto settled = settle(db, desk.world(), o, run);
+    std::vector<std::deque<std::string>> texts;  // outlives the storing of `settled`
+    auto settled = settle(db, desk.world(), o, run, texts);
     if (!run.problems.empty()) {
       reception.abandon_job();
       return run;
