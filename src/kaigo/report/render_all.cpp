@@ -1,5 +1,7 @@
 #include "kaigo/report/render_all.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -50,8 +52,10 @@ bool is_printable(const std::filesystem::path& csv) {
 
 void print_notice(const std::filesystem::path& csv) {
   auto notice = read_notice(csv);
-  // A name of this thread's own: concurrent printers of one notice do not write into each other's file.
-  const auto own = fmt::format(".{}.part", std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  // A name of this process's and thread's own: concurrent printers of one notice (the server's
+  // threads, a kaigo render beside it) do not write into each other's file.
+  const auto own =
+      fmt::format(".{}-{:x}.part", ::getpid(), std::hash<std::thread::id>{}(std::this_thread::get_id()));
   for (const char* ext : {".pdf", ".html"}) {
     auto target = csv;
     target.replace_extension(ext);

@@ -2,6 +2,9 @@
 // HTML file next to every result file, other files left alone.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "kaigo/report/render_all.hpp"
 #include "report_support.hpp"
 
@@ -54,6 +57,35 @@ TEST(ReportRenderAll, OneThreadOrSeveralWriteTheSameBytes) {
     EXPECT_EQ(fs::relative(a[i], one.path()), fs::relative(b[i], four.path()));
     EXPECT_EQ(kaigo::testing::read_file(a[i]), kaigo::testing::read_file(b[i])) << a[i];
   }
+}
+
+// The server's download and `kaigo render` print a notice when it is first asked for: the same bytes
+// as printing the folder at once, kept, printed once even when asked from several threads at the
+// same moment (each writes under its own name and renames), nothing left half-written.
+TEST(ReportRenderAll, ANoticeIsPrintedOnDemandAsItWouldBeAtOnce) {
+  kaigo::testing::TempDir at_once, on_demand;
+  lay_out_results(at_once.path());
+  lay_out_results(on_demand.path());
+  render_all(at_once.path(), 1);
+  const auto pdf = on_demand / "1370000001/7411.pdf";
+  EXPECT_FALSE(fs::exists(pdf));
+  std::vector<std::thread> readers;
+  std::atomic<int> found{0};
+  for (int i = 0; i < 4; ++i) readers.emplace_back([&] { found += printed_on_demand(pdf) ? 1 : 0; });
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(found, 4);
+  EXPECT_EQ(kaigo::testing::read_file(pdf), kaigo::testing::read_file(at_once / "1370000001/7411.pdf"));
+  EXPECT_EQ(kaigo::testing::read_file(on_demand / "1370000001/7411.html"),
+            kaigo::testing::read_file(at_once / "1370000001/7411.html"));
+  // Only the asked-for notice: the 5 files laid out and 7411's PDF and HTML, no .part left.
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(on_demand.path())) files += e.is_regular_file();
+  EXPECT_EQ(files, 7);
+  // Official files are served as they are; a form without a print, or no CSV, is not there.
+  EXPECT_TRUE(printed_on_demand(on_demand / "1370000001/7521.CSV"));
+  EXPECT_FALSE(printed_on_demand(on_demand / "1370000001/8222.pdf"));
+  EXPECT_FALSE(printed_on_demand(on_demand / "1370000001/7311.pdf"));
+  EXPECT_FALSE(printed_on_demand(on_demand / "1370000001/7411.txt"));
 }
 
 TEST(ReportRenderAll, ABrokenResultFileIsNamed) {
