@@ -18,7 +18,7 @@ void refuse(const std::string& file, int& status) {
   std::fputs(fmt::format("{} に誤りがあるため何も取り込みませんでした / {} has errors; nothing was stored\n", file, file)
                  .c_str(),
              stderr);
-  status = 2;
+  status = 1;  // a failure (DESIGN §3.1: 2 is bad usage), as kaigo kago
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // kaigo rereview (docs/settlement.md 再審査申立, an addition to DESIGN §3.1): a file with a bad row,
-// or a request that names no decided 明細書, is refused whole — exit 2, its place and reason on
+// or a request that names no decided 明細書, is refused whole — exit 1 (a failure, as kaigo kago; 2 is bad usage), its place and reason on
 // stderr, nothing stored. The accepted path is tests/scenarios/seed002-rereview-appeal.md, and the
 // 再審査申立 of a generated month (kaigo gen --all-mistakes) answered on the 7621.
 #include <gtest/gtest.h>
@@ -43,7 +43,7 @@ struct RereviewCli : ::testing::Test {
 
 TEST_F(RereviewCli, AnUnknownReasonCodeStoresNothing) {
   auto r = rereview("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1008,restored,\n");
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, refusal(":2: [KV01] 再審査申立事由コード(項番10)=\"1008\": 再審査申立事由「08」は再審査申立事由の表にありません / "
                            "再審査申立事由 08 is not in the table (settlement/appeal_reasons.tsv) (column reason_code)"));
   EXPECT_EQ(stored(), 0u);
@@ -51,7 +51,7 @@ TEST_F(RereviewCli, AnUnknownReasonCodeStoresNothing) {
 
 TEST_F(RereviewCli, AClaimNotFoundStoresNothing) {
   auto r = rereview("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n");
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, refusal(":2: [KV05] 被保険者番号(項番5)=\"0000000004\": 事業所 3070000000 被保険者 0000000004 提供年月 "
                            "202309 様式 7131 の決定済みの明細書がありません / no decided 明細書 of office 3070000000, "
                            "insured 0000000004, month 202309, form 7131 (column insured_no)"));
