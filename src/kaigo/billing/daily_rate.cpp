@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include "kaigo/core/strings.hpp"
 #include "kaigo/master/sources.hpp"
@@ -55,7 +56,7 @@ const DailyRateRule* DailyRateRules::find(std::string_view service_type, EventSi
 }
 
 bool DailyRateRules::covers(std::string_view service_type) const {
-  return std::any_of(rules_.begin(), rules_.end(), [&](const auto& r) { return applies_to(r, service_type); });
+  return std::binary_search(covered_types_.begin(), covered_types_.end(), service_type, std::less<>{});
 }
 
 master::LoadResult<DailyRateRules> load_daily_rate_rules(std::string_view text, std::string file_name) {
@@ -94,8 +95,14 @@ master::LoadResult<DailyRateRules> load_daily_rate_rules(std::string_view text, 
         break;
       }
     }
-    if (r.ok()) table.rules_.push_back(std::move(rule));
+    if (r.ok()) {
+      table.covered_types_.insert(table.covered_types_.end(), rule.service_types.begin(), rule.service_types.end());
+      table.rules_.push_back(std::move(rule));
+    }
   }
+  auto& covered = table.covered_types_;
+  std::sort(covered.begin(), covered.end());
+  covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
   if (csv.ok() && result.diagnostics.empty()) result.table = std::move(table);
   return result;
 }

@@ -46,6 +46,8 @@ class DailyRateRules {
  private:
   friend master::LoadResult<DailyRateRules> load_daily_rate_rules(std::string_view, std::string);
   std::vector<DailyRateRule> rules_;
+  // The サービス種類 any rule covers, sorted: covers() is asked for every 集計 row of the month.
+  std::vector<std::string> covered_types_;
 };
 
 master::LoadResult<DailyRateRules> load_daily_rate_rules(std::string_view text, std::string file_name);
