@@ -49,6 +49,23 @@ std::string_view embedded_text(std::string_view relative) {
   return *f;
 }
 
+// A page file with its parts in place: {{part:NAME}} stands for html/parts/NAME.html, markup several
+// pages share (the script that fills it is shared too: common.js, subsidy_common.js). Parts do not
+// nest; a missing part throws, found at start like a missing page.
+std::string page_body(const std::string& file) {
+  std::string body(embedded_text("html/" + file));
+  constexpr std::string_view kOpen = "{{part:";
+  for (auto at = body.find(kOpen); at != std::string::npos; at = body.find(kOpen, at)) {
+    const auto end = body.find("}}", at);
+    if (end == std::string::npos) throw std::runtime_error("html/" + file + ": {{part: without }}");
+    const auto name = body.substr(at + kOpen.size(), end - at - kOpen.size());
+    const auto part = embedded_text("html/parts/" + name + ".html");
+    body.replace(at, end + 2 - at, part);
+    at += part.size();
+  }
+  return body;
+}
+
 Access access_of(std::string_view text) {
   if (text == "open") return Access::anyone();
   if (text == "any") return Access::logged_in();
@@ -79,7 +96,7 @@ std::vector<Page> load_pages() {
     if (p.menu > 0 && p.pattern.find_first_of("()[]\\*+?|^$") != std::string::npos) {
       throw std::runtime_error("pages.tsv: a menu page needs a plain path: " + p.pattern);
     }
-    embedded_text("html/" + p.file);  // a missing file is found at start, not on the first visit
+    page_body(p.file);  // a missing file or part is found at start, not on the first visit
     if (!p.script.empty()) embedded_text("static/js/" + p.script);
     pages.push_back(std::move(p));
   }
@@ -203,7 +220,7 @@ void serve_page(Scope& scope, const Page& page, const httplib::Request& req, htt
     send_page(res, 403, render(scope, refused, page.pattern, refusal_main()));
     return;
   }
-  send_page(res, 200, render(scope, page, page.pattern, std::string(embedded_text("html/" + page.file))));
+  send_page(res, 200, render(scope, page, page.pattern, page_body(page.file)));
 }
 
 // "/": the first page of the user's menu, or the login page.

@@ -366,7 +366,12 @@ TEST(ServerWeb, PagesNeedALoginCarryAStrictPolicyAndRefuseWhatIsNotTheUsers) {
   EXPECT_EQ(refused.body.find("KK260501"), std::string::npos);
   EXPECT_EQ(other.get("/submissions/999999").status, 403);
   EXPECT_EQ(other.get("/notices?office=1370000001").status, 403);
-  EXPECT_EQ(other.get("/notices?office=1370000002").status, 200);
+  auto notices_page = other.get("/notices?office=1370000002");
+  EXPECT_EQ(notices_page.status, 200);
+  // The office choice is a part the page shares with /mypage ({{part:office_choice}}), in its place.
+  EXPECT_NE(notices_page.body.find("<label id=\"office-select-box\" hidden>事業所"), std::string::npos);
+  EXPECT_NE(notices_page.body.find("<input id=\"office-input\" inputmode=\"numeric\""), std::string::npos);
+  EXPECT_EQ(notices_page.body.find("{{part:"), std::string::npos);
 
   auto js = nobody.get("/static/js/common.js");
   ASSERT_EQ(js.status, 200);
