@@ -1,6 +1,7 @@
 #include "kaigo/store/appeal_store.hpp"
 
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 
@@ -38,7 +39,7 @@ std::vector<StoredAppeal> appeals_of(Database& db, YearMonth month) {
     s.file_name = st.text(0);
     auto& a = s.appeal;
     a.line = static_cast<std::uint64_t>(st.integer(1));
-    a.filed_on = Date::parse(st.text(2)).value_or(Date{});
+    a.filed_on = day(st.text(2));
     a.applicant = settlement::kApplicants.parse(st.text(3)).value_or(settlement::Applicant::Office);
     a.office_no = st.text(4);
     a.insurer_no = st.text(5);

@@ -106,7 +106,7 @@ auth::CertificateRecord certificate_at(Connection& c, Statement& st) {
   r.serial = st.text(0);
   r.office_no = st.text(1);
   r.certificate_pem = st.text(2);
-  r.applied_on = Date::parse(st.text(3)).value_or(Date{});
+  r.applied_on = day(st.text(3));
   r.not_before = moment(st.text(4));
   r.not_after = moment(st.text(5));
   r.revoked_at = optional_moment(st.text(6));

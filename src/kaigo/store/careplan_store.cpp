@@ -6,6 +6,7 @@
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/store/fees_due.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -60,13 +61,13 @@ std::vector<careplan::Licence> CarePlanStore::licences_of(std::string_view offic
     careplan::Licence l;
     l.id = st.integer(0);
     l.office_no = st.text(1);
-    l.applied_on = Date::parse(st.text(2)).value_or(Date{});
-    l.valid_from = Date::parse(st.text(3)).value_or(Date{});
-    l.valid_to = Date::parse(st.text(4)).value_or(Date{});
+    l.applied_on = day(st.text(2));
+    l.valid_from = day(st.text(3));
+    l.valid_to = day(st.text(4));
     l.terms = st.text(5);
     l.free = st.integer(6) != 0;
     l.fee_month = YearMonth::parse(st.text(7));
-    l.recorded_at = LocalDateTime::parse(st.text(8)).value_or(LocalDateTime{});
+    l.recorded_at = moment(st.text(8));
     l.recorded_by = st.text(9);
     out.push_back(std::move(l));
   }
@@ -176,7 +177,7 @@ std::optional<Parcel> CarePlanStore::parcel(std::int64_t id) {
   p.sender_office = st.text(1);
   p.sender_user = st.text(2);
   p.message = st.text(3);
-  p.created_at = LocalDateTime::parse(st.text(4)).value_or(LocalDateTime{});
+  p.created_at = moment(st.text(4));
   p.sent_at = time_of(st, 5);
   auto files = c.prepare(fmt::format("SELECT {} FROM careplan_files f WHERE f.parcel_id = ? ORDER BY f.seq", kFileColumns));
   files.bind(1, id);
@@ -291,7 +292,7 @@ void CarePlanStore::for_each_kept_file(std::string_view kind, YearMonth month,
     careplan::KeptFile k;
     k.file = file_of(st);
     k.parcel_id = st.integer(14);
-    k.sent_at = LocalDateTime::parse(st.text(15)).value_or(LocalDateTime{});
+    k.sent_at = moment(st.text(15));
     k.sealed = st.blob(16);
     gone.bind(1, k.file.id);
     while (gone.step()) k.withdrawn.push_back({gone.text(0), gone.text(1), gone.text(2)});

@@ -16,6 +16,7 @@
 #include "kaigo/store/process_owner.hpp"
 #include "kaigo/store/schema/modules.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -258,7 +259,7 @@ std::optional<LoadedTable> Database::latest_table(TableKind kind) {
   LoadedTable t;
   t.kind = kind;
   t.file_name = st.text(0);
-  t.loaded_at = LocalDateTime::parse(st.text(1)).value_or(LocalDateTime{});
+  t.loaded_at = moment(st.text(1));
   t.rows = st.integer(2);
   t.sha256 = st.text(3);
   t.text = st.text(4);

@@ -1,6 +1,7 @@
 #include "kaigo/store/fees_due.hpp"
 
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 
@@ -30,7 +31,7 @@ std::vector<settlement::DueFee> due_fees(Database& db, YearMonth month) {
     f.month = month;
     f.charge.office_no = st.text(0);
     f.charge.kind = st.text(1) == fee_kind_name(FeeKind::Certificate) ? FeeKind::Certificate : FeeKind::CarePlanLicense;
-    f.charge.applied_on = Date::parse(st.text(2)).value_or(Date{});
+    f.charge.applied_on = day(st.text(2));
     out.push_back(std::move(f));
   }
   return out;

@@ -1,6 +1,7 @@
 #include "kaigo/store/kago_store.hpp"
 
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 
@@ -41,7 +42,7 @@ std::vector<settlement::KagoRequest> kago_of(Database& db, YearMonth month) {
     k.kago_code = st.text(6);
     k.same_month = st.integer(7) != 0;
     k.reason_name = st.text(8);
-    k.filed_on = Date::parse(st.text(9)).value_or(Date{});
+    k.filed_on = day(st.text(9));
     out.push_back(std::move(k));
   }
   return out;

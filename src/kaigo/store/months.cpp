@@ -4,6 +4,7 @@
 
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 
 namespace kaigo::store {
 namespace {
@@ -17,7 +18,7 @@ MonthRecord record_of(Statement& st) {
   auto state = reception::parse_month_state_code(st.text(1));
   if (!state) throw StoreError(fmt::format("不明な処理年月の状態 / unknown month state {} ({})", st.text(1), st.text(0)));
   r.state = *state;
-  r.since = LocalDateTime::parse(st.text(2)).value_or(LocalDateTime{});
+  r.since = moment(st.text(2));
   r.note = st.text(3);
   return r;
 }
@@ -96,7 +97,7 @@ std::optional<reception::MonthJob> Database::month_job() {
   auto st = conn_->prepare("SELECT kind, month, owner, started_at FROM month_job WHERE id = 1");
   if (!st.step()) return std::nullopt;
   return reception::MonthJob{st.text(0), YearMonth::parse(st.text(1)).value_or(YearMonth{}), st.text(2),
-                             LocalDateTime::parse(st.text(3)).value_or(LocalDateTime{})};
+                             moment(st.text(3))};
 }
 
 void Database::set_month_job(const std::optional<reception::MonthJob>& job) {

@@ -5,6 +5,7 @@
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_time.hpp"
 #include "kaigo/store/detail/submission_rows.hpp"
 
 namespace kaigo::store {
@@ -194,7 +195,7 @@ std::vector<reception::StateChange> Database::history(std::int64_t id) {
   std::vector<reception::StateChange> out;
   while (st.step()) {
     out.push_back({reception::parse_state_code(st.text(0)).value_or(FileState::Arrived),
-                   LocalDateTime::parse(st.text(1)).value_or(LocalDateTime{}), st.text(2)});
+                   moment(st.text(1)), st.text(2)});
   }
   return out;
 }
