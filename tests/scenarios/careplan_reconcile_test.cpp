@@ -13,6 +13,7 @@
 #include "kaigo/careplan/records.hpp"
 #include "kaigo/careplan/writer.hpp"
 #include "kaigo/month/careplan_run.hpp"
+#include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "support/hub_world.hpp"
 
@@ -60,9 +61,15 @@ Decided reviewed(store::Database& db, const std::string& claim_id) {
   auto f = c.prepare("SELECT kind, code, cut, service_type FROM decision_findings WHERE month = '202605' AND doc_id = ? ORDER BY seq");
   f.bind(1, claim_id);
   while (f.step()) d.findings.push_back(fmt::format("{}:{}:{}:{}", f.text(0), f.text(1), f.text(2), f.text(3)));
-  auto r = c.prepare("SELECT service_type, cut, decided_units FROM claim_rows WHERE decision_id = ? AND seq > 0 ORDER BY seq");
+  auto r = c.prepare("SELECT packed_rows FROM claim_decisions WHERE id = ?");
   r.bind(1, id);
-  while (r.step()) d.rows.push_back(fmt::format("{}:{}:{}", r.text(0), r.text(1), r.integer(2)));
+  if (!r.step()) throw std::logic_error("no decision " + std::to_string(id));
+  review::ClaimDecision packed;
+  store::unpack_rows(r.blob(0), packed);
+  for (const auto& row : packed.rows) {
+    d.rows.push_back(
+        fmt::format("{}:{}:{}", row.service_type, review::kCutReasons.code(row.cut), row.decided.units.value));
+  }
   return d;
 }
 

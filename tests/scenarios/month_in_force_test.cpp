@@ -22,6 +22,7 @@
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/review_store.hpp"
 #include "kaigo/store/settlement_store.hpp"
+#include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_documents.hpp"
 #include "support/reception_world.hpp"
@@ -126,15 +127,22 @@ struct CutClaim {
 // A 明細書 of May cut only because its 給付管理票 planned fewer units (増減 B, nothing else).
 CutClaim a_cut_claim(Months& m) {
   auto st = m.db().connection().prepare(
-      "SELECT d.claim_id, d.office_no, d.insurer_no, d.insured_no, d.form_id, r.service_type, "
+      "SELECT d.claim_id, d.office_no, d.insurer_no, d.insured_no, d.form_id, d.packed_rows, "
       "d.written_claim + d.written_fund1 + d.written_fund2 + d.written_fund3, "
-      "d.decided_claim + d.decided_fund1 + d.decided_fund2 + d.decided_fund3, r.written_units "
-      "FROM claim_decisions d JOIN claim_rows r ON r.decision_id = d.id AND r.cut = 'B' "
+      "d.decided_claim + d.decided_fund1 + d.decided_fund2 + d.decided_fund3 "
+      "FROM claim_decisions d "
       "WHERE d.month = '202605' AND d.outcome = 'cut' AND NOT EXISTS (SELECT 1 FROM decision_findings f WHERE "
-      "f.month = d.month AND f.doc_id = d.claim_id AND f.kind <> 'cut') ORDER BY d.order_no LIMIT 1");
-  if (!st.step()) throw std::logic_error("the generated May has no 増減 B claim");
-  return {st.text(0), st.text(1),    st.text(2),    st.text(3),   st.text(4),
-          st.text(5), st.integer(6), st.integer(7), st.integer(8)};
+      "f.month = d.month AND f.doc_id = d.claim_id AND f.kind <> 'cut') ORDER BY d.order_no");
+  review::ClaimDecision packed;
+  while (st.step()) {
+    store::unpack_rows(st.blob(5), packed);
+    for (const auto& r : packed.rows) {
+      if (r.cut != review::CutReason::OverPlan) continue;
+      return {st.text(0),     st.text(1),    st.text(2),    st.text(3),         st.text(4),
+              r.service_type, st.integer(6), st.integer(7), r.written.units.value};
+    }
+  }
+  throw std::logic_error("the generated May has no 増減 B claim");
 }
 
 // The person's May 給付管理票 sent again in June as `create_kind` (2 修正, 3 取消), its lines changed by `edit`.
@@ -197,10 +205,14 @@ TEST(MonthInForce, ARereviewedClaimIsWithdrawnAtTheAmountItWasRestoredTo) {
                      "WHERE month = '202606' AND kind = 'rereview' AND claim_id = ?",
                      c.id),
             c.written);
-  EXPECT_EQ(m.scalar("SELECT COUNT(*) FROM claim_rows r JOIN claim_decisions d ON d.id = r.decision_id WHERE "
-                     "d.month = '202606' AND d.kind = 'rereview' AND d.claim_id = ? AND r.cut <> ''",
-                     c.id),
-            0);
+  auto rereview = m.db().connection().prepare(
+      "SELECT packed_rows FROM claim_decisions WHERE month = '202606' AND kind = 'rereview' AND claim_id = ?");
+  rereview.bind(1, c.id);
+  ASSERT_TRUE(rereview.step());
+  review::ClaimDecision restored;
+  store::unpack_rows(rereview.blob(0), restored);
+  ASSERT_FALSE(restored.rows.empty());
+  for (const auto& r : restored.rows) EXPECT_EQ(r.cut, review::CutReason::None) << r.service_type;
 
   // Results of June again: the same 再審査 from the same standing decision, the same files.
   auto again = m.settle({2026, 6}, june_again.path());

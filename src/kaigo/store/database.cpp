@@ -12,6 +12,7 @@
 #include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/sha256.hpp"
 
+#include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/detail/schema.hpp"
 #include "kaigo/store/process_owner.hpp"
 #include "kaigo/store/schema/modules.hpp"
@@ -52,13 +53,55 @@ std::string stored_digest(Connection& c) {
   return st.step() ? st.text(0) : std::string();
 }
 
+// Schema 3 → 4: each decision's claim_rows (row 0 = 特定入所者) packed into its packed_rows.
+void pack_claim_rows(Connection& c) {
+  if (!c.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_rows'").step()) return;
+  auto rows = c.prepare(
+      "SELECT decision_id, seq, service_type, last_item_code, cut, plan_units, written_units, written_claim, "
+      "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
+      "decided_fund1, decided_fund2, decided_fund3 FROM claim_rows ORDER BY decision_id, seq");
+  auto update = c.prepare("UPDATE claim_decisions SET packed_rows = ? WHERE id = ?");
+  std::int64_t id = 0;
+  review::ClaimDecision d;
+  auto flush = [&] {
+    if (id == 0) return;
+    const auto packed = pack_rows(d);
+    update.bind_blob(1, packed).bind(2, id).run();
+    d = {};
+  };
+  while (rows.step()) {
+    if (rows.integer(0) != id) {
+      flush();
+      id = rows.integer(0);
+    }
+    if (rows.integer(1) == 0) {
+      d.facility_written = amounts_at(rows, 6);
+      d.facility_decided = amounts_at(rows, 12);
+      continue;
+    }
+    review::RowDecision r;
+    r.service_type = rows.text(2);
+    r.last_item_code = rows.text(3);
+    r.cut = review::kCutReasons.parse(rows.text(4)).value_or(review::CutReason::None);
+    if (!rows.is_null(5)) r.plan_units = Units{rows.integer(5)};
+    r.written = amounts_at(rows, 6);
+    r.decided = amounts_at(rows, 12);
+    d.rows.push_back(std::move(r));
+  }
+  flush();
+  c.exec("DROP TABLE claim_rows");
+}
+
 // Brings a database of an earlier schema up to this one, then creates what is missing.
 void upgrade(Connection& c, int version) {
   Transaction tx(c);
   // Another process may have upgraded it while this one waited for the write lock.
   version = schema_version(c);
   if (version > 0) {
-    for (int v = version; v < kSchemaVersion; ++v) c.exec(kMigrations[v]);
+    for (int v = version; v < kSchemaVersion; ++v) {
+      c.exec(kMigrations[v]);
+      if (v == 3) pack_claim_rows(c);
+    }
   }
   c.exec(kSchema);
   for (auto piece : schema::kModuleSchemas) c.exec(piece);
@@ -198,6 +241,13 @@ void Database::defer_sync(bool on) {
 }
 
 void Database::make_durable() { conn_->sync_log(); }
+
+Database::DeferredSync::~DeferredSync() {
+  try {
+    db_.defer_sync(false);
+  } catch (...) {  // NOLINT(bugprone-empty-catch): unwinding; the caller reported nothing as durable
+  }
+}
 
 std::string Database::owner() { return process_owner(); }
 bool Database::alive(std::string_view owner) { return process_alive(owner); }

@@ -74,6 +74,19 @@ class Database : public reception::Repository {
   // make_durable() that follows its commit. defer_sync(false) makes everything durable first.
   void defer_sync(bool on);
   void make_durable();
+  // defer_sync for a scope: durable() ends it, making everything durable; leaving the scope by an
+  // exception ends it too (a kill -9 still loses no commit; see above).
+  class DeferredSync {
+   public:
+    explicit DeferredSync(Database& db) : db_(db) { db_.defer_sync(true); }
+    DeferredSync(const DeferredSync&) = delete;
+    DeferredSync& operator=(const DeferredSync&) = delete;
+    ~DeferredSync();
+    void durable() { db_.defer_sync(false); }
+
+   private:
+    Database& db_;
+  };
   std::string owner() override;
   bool alive(std::string_view owner) override;
   std::int64_t record_arrival(std::string_view file_name, std::string_view bytes, const std::string& sha256,

@@ -163,7 +163,7 @@ review::History ReviewStore::history(YearMonth month) {
   {
     auto st = c.prepare(
         "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
-        "cd.outcome, cd.id FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
+        "cd.outcome, cd.packed_rows FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
         "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND " + sent_ + " "
@@ -183,16 +183,17 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.claim_id AND later.month < ?1 AND later.outcome IN ('paid', 'cut') AND (later.month > cd.month OR "
         "(later.month = cd.month AND later.id > cd.id))) ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
-    auto zero = c.prepare("SELECT service_type FROM claim_rows WHERE decision_id = ? AND cut = 'A'");
+    review::ClaimDecision rows;
     while (st.step()) {
       review::DecidedClaim d;
       d.id = st.text(0);
       d.review_month = YearMonth::parse(st.text(1)).value_or(month);
       d.key = {st.text(2), YearMonth::parse(st.text(3)).value_or(month), st.text(4), st.text(5), st.text(6)};
       d.cut = st.text(7) == "cut";
-      zero.bind(1, st.integer(8));
-      while (zero.step()) d.zero_assessed_types.push_back(zero.text(0));
-      zero.reset();
+      unpack_rows(st.blob(8), rows);
+      for (const auto& r : rows.rows) {
+        if (r.cut == review::CutReason::NotOnPlan) d.zero_assessed_types.push_back(r.service_type);
+      }
       h.decided.push_back(std::move(d));
     }
   }
@@ -302,23 +303,7 @@ void ReviewStore::begin(YearMonth month) {
       if (n == 0) break;
     }
   };
-  // claim_rows (WITHOUT ROWID) go with their decisions.
-  for (;;) {
-    Transaction tx(c);
-    std::vector<std::int64_t> ids;
-    auto some = c.prepare(fmt::format("SELECT id FROM claim_decisions WHERE month = ? LIMIT {}", kBatchDecisions));
-    some.bind(1, m);
-    while (some.step()) ids.push_back(some.integer(0));
-    auto rows = c.prepare("DELETE FROM claim_rows WHERE decision_id = ?");
-    auto decision = c.prepare("DELETE FROM claim_decisions WHERE id = ?");
-    for (auto id : ids) {
-      rows.bind(1, id).run();
-      decision.bind(1, id).run();
-    }
-    tx.commit();
-    if (ids.empty()) break;
-  }
-  for (const char* table : {"plan_decisions", "plan_links", "decision_findings", "claim_withdrawals", "review_months"}) {
+  for (const char* table : {"claim_decisions", "plan_decisions", "plan_links", "decision_findings", "claim_withdrawals", "review_months"}) {
     gone(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT rowid FROM {} WHERE month = ? LIMIT {})", table, table,
                      kBatchDecisions * 4));
   }

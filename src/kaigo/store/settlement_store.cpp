@@ -59,12 +59,11 @@ class Loader {
   std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind) {
     auto st = c_.prepare(
         "SELECT d.id, d.claim_id, d.submission_id, d.doc_key, d.copy, d.order_no, d.outcome, d.released, d.held_since, "
-        "d.month FROM claim_decisions d WHERE " +
+        "d.month, d.packed_rows FROM claim_decisions d WHERE " +
         where + " ORDER BY d.order_no, d.claim_id");
     bind(st);
     std::vector<settlement::SettledClaim> out;
     std::vector<StoredRef> refs;
-    std::vector<std::int64_t> ids;
     while (st.step()) {
       settlement::SettledClaim s;
       auto& d = s.decision;
@@ -76,11 +75,10 @@ class Loader {
       s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
       const auto& f = findings(st.text(9));
       if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
-      ids.push_back(st.integer(0));
+      unpack_rows(st.blob(10), d);
       refs.push_back({st.integer(2), st.text(3), static_cast<std::size_t>(st.integer(4))});
       out.push_back(std::move(s));
     }
-    add_rows(ids, out);
     for_each_stored(db_, refs, [&](std::size_t i, const exchange::Document& doc) {
       auto copies = claims_of(doc);
       if (refs[i].copy >= 1 && refs[i].copy <= copies.size()) out[i].statement = std::move(copies[refs[i].copy - 1]);
@@ -126,33 +124,6 @@ class Loader {
   }
 
  private:
-  void add_rows(const std::vector<std::int64_t>& ids, std::vector<settlement::SettledClaim>& out) {
-    auto st = c_.prepare(
-        "SELECT seq, service_type, last_item_code, cut, plan_units, written_units, written_claim, written_burden, "
-        "written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, decided_fund1, "
-        "decided_fund2, decided_fund3 FROM claim_rows WHERE decision_id = ? ORDER BY seq");
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      auto& d = out[i].decision;
-      st.bind(1, ids[i]);
-      while (st.step()) {
-        if (st.integer(0) == 0) {
-          d.facility_written = amounts_at(st, 5);
-          d.facility_decided = amounts_at(st, 11);
-          continue;
-        }
-        review::RowDecision r;
-        r.service_type = st.text(1);
-        r.last_item_code = st.text(2);
-        r.cut = review::kCutReasons.parse(st.text(3)).value_or(review::CutReason::None);
-        if (!st.is_null(4)) r.plan_units = Units{st.integer(4)};
-        r.written = amounts_at(st, 5);
-        r.decided = amounts_at(st, 11);
-        d.rows.push_back(std::move(r));
-      }
-      st.reset();
-    }
-  }
-
   Database& db_;
   Connection& c_;
   SettlementSource& out_;
@@ -357,10 +328,6 @@ void store_settlement(Database& db, const settlement::MonthSettlement& s) {
   auto& c = db.connection();
   const auto month = s.month.str();
   Transaction tx(c);
-  c.prepare("DELETE FROM claim_rows WHERE decision_id IN (SELECT id FROM claim_decisions WHERE month = ? AND kind = ?)")
-      .bind(1, month)
-      .bind(2, kRereviewDecision)
-      .run();
   c.prepare(
        "DELETE FROM decision_findings WHERE month = ?1 AND doc_id IN (SELECT claim_id FROM claim_decisions WHERE "
        "month = ?1 AND kind = ?2)")

@@ -1,8 +1,10 @@
 #include "kaigo/store/statistics_store.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "kaigo/master/keys.hpp"
+#include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
@@ -26,8 +28,8 @@ void month_reasons(Connection& c, YearMonth month, std::vector<review::DecidedRe
   auto p = c.prepare("SELECT plan_id, support_office_no, insurer_no FROM plan_decisions WHERE month = ?");
   p.bind(1, month.str());
   while (p.step()) claims[p.text(0)] = {0, p.text(1), std::string(master::normalize_insurer_no(p.text(2)))};
-  auto types = c.prepare("SELECT DISTINCT service_type FROM claim_rows WHERE decision_id = ? AND service_type <> '' "
-                         "ORDER BY service_type");
+  auto rows = c.prepare("SELECT packed_rows FROM claim_decisions WHERE id = ?");
+  review::ClaimDecision packed;
   auto f = c.prepare(
       "SELECT doc_id, kind, code, cut, service_type FROM decision_findings WHERE month = ? AND kind IN ('error', 'cut') "
       "ORDER BY doc_id, seq");
@@ -51,9 +53,14 @@ void month_reasons(Connection& c, YearMonth month, std::vector<review::DecidedRe
         out.push_back(std::move(r));
         continue;
       }
-      types.bind(1, claim->second.id);
-      while (types.step()) r.service_types.push_back(types.text(0));
-      types.reset();
+      rows.bind(1, claim->second.id);
+      unpack_rows(rows.step() ? rows.blob(0) : std::string(), packed);
+      rows.reset();
+      for (const auto& row : packed.rows) {
+        if (!row.service_type.empty()) r.service_types.push_back(row.service_type);
+      }
+      std::sort(r.service_types.begin(), r.service_types.end());
+      r.service_types.erase(std::unique(r.service_types.begin(), r.service_types.end()), r.service_types.end());
     }
     out.push_back(std::move(r));
   }

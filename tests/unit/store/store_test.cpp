@@ -98,9 +98,10 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "'7131', '1370000001', '131016', '0000000001', '202604', 100, 900, 100, 0, 0, 0, 100, 900, 100, 0, 0, 0)");
     c.exec("INSERT INTO review_months(month, started_at, finished_at) VALUES ('202605', 'x', '2026-05-11T02:00:00')");
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
-    // states and the owner of a file in flight (schema 3), and the pages' index on kind (views).
+    // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
+    // pages' index on kind (views).
     c.exec(
-        "DROP INDEX claim_decisions_outcome; "
+        "DROP INDEX claim_decisions_outcome; ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
         "kind; DROP TABLE months; DROP TABLE month_states; DROP TABLE month_job; DROP TABLE schema_info; "
         "ALTER TABLE submissions DROP COLUMN owner; DROP INDEX submissions_sender; DROP INDEX submissions_idempotency; "
@@ -111,7 +112,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 3);
+  EXPECT_EQ(version.integer(0), 4);
   // A month reviewed before the month states existed is 審査済.
   EXPECT_EQ(db->month({2026, 5}).state, reception::MonthState::Reviewed);
   EXPECT_EQ(db->month({2026, 6}).state, reception::MonthState::Open);
@@ -123,7 +124,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 4");
+  c.exec("PRAGMA user_version = 5");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }

@@ -7,7 +7,6 @@
 namespace kaigo::store {
 
 using review::ClaimOutcome;
-using review::CutReason;
 using review::FindingKind;
 using review::PlanOutcome;
 
@@ -45,16 +44,12 @@ review::Amounts amounts_at(const Statement& st, int col) {
 }
 
 DecisionWriter::DecisionWriter(Connection& c)
-    : c_(c),
-      claim_(c.prepare("INSERT INTO claim_decisions(month, kind, claim_id, submission_id, doc_key, copy, order_no, "
+    : claim_(c.prepare("INSERT INTO claim_decisions(month, kind, claim_id, submission_id, doc_key, copy, order_no, "
                        "outcome, released, held_since, form_id, office_no, insurer_no, insured_no, service_month, "
                        "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
-                       "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-      row_(c.prepare("INSERT INTO claim_rows(decision_id, seq, service_type, last_item_code, cut, plan_units, "
-                     "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
-                     "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                       "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3, "
+                       "packed_rows) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       finding_(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
                          "service_type, item, found, expected, message_ja, message_en) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
@@ -78,30 +73,10 @@ void DecisionWriter::claim(const std::string& month, std::string_view kind, cons
   claim_.bind_static(14, key.insured_no).bind_static(15, service_month);
   bind_amounts(claim_, 16, d.written_total());
   bind_amounts(claim_, 22, d.decided_total());
+  const auto rows = pack_rows(d);
+  claim_.bind_blob(28, rows);
   claim_.run();
-  const auto decision_id = c_.last_insert_id();
-  if (d.facility_written != review::Amounts{} || d.facility_decided != review::Amounts{}) {
-    row(decision_id, 0, "", "", CutReason::None, std::nullopt, d.facility_written, d.facility_decided);
-  }
-  int seq = 0;
-  for (const auto& r : d.rows)
-    row(decision_id, ++seq, r.service_type, r.last_item_code, r.cut, r.plan_units, r.written, r.decided);
   findings(month, d.claim_id, d.findings);
-}
-
-void DecisionWriter::row(std::int64_t decision_id, int seq, std::string_view type, std::string_view item,
-                         CutReason cut, std::optional<Units> plan, const review::Amounts& written,
-                         const review::Amounts& decided) {
-  row_.bind(1, decision_id).bind(2, seq).bind_static(3, type).bind_static(4, item);
-  row_.bind_static(5, review::kCutReasons.code(cut));
-  if (plan) {
-    row_.bind(6, plan->value);
-  } else {
-    row_.bind_null(6);
-  }
-  bind_amounts(row_, 7, written);
-  bind_amounts(row_, 13, decided);
-  row_.run();
 }
 
 void DecisionWriter::findings(const std::string& month, const std::string& doc_id,

@@ -1,6 +1,7 @@
 // store/decision_rows — how a decision is kept in SQLite (outcomes, 増減 事由 and finding kinds as
-// the codes of their tables in review/decision), and the writer of one ClaimDecision (claim_decisions, its 集計 rows in
-// claim_rows, its reasons in decision_findings). The review writes its decisions through it
+// the codes of their tables in review/decision), and the writer of one ClaimDecision (one
+// claim_decisions row with its 集計 rows packed in `packed_rows`, its reasons in
+// decision_findings). The review writes its decisions through it
 // (kind "review") and settlement the decisions of a 再審査 (kind "rereview").
 // Owns: the row form of a decision. Must not: choose which decisions to keep (the callers do).
 #pragma once
@@ -12,6 +13,7 @@
 
 #include "kaigo/billing/types.hpp"
 #include "kaigo/review/decision.hpp"
+#include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 
 namespace kaigo::store {
@@ -44,12 +46,7 @@ class DecisionWriter {
   void findings(const std::string& month, const std::string& doc_id, const std::vector<review::Finding>& list);
 
  private:
-  void row(std::int64_t decision_id, int seq, std::string_view type, std::string_view item, review::CutReason cut,
-           std::optional<Units> plan, const review::Amounts& written, const review::Amounts& decided);
-
-  Connection& c_;
   Statement claim_;
-  Statement row_;
   Statement finding_;
 };
 

@@ -7,7 +7,7 @@
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // What changes a database of an earlier version into this one (run before kSchema, in order).
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
@@ -16,6 +16,9 @@ inline constexpr int kSchemaVersion = 3;
 //          receiving a file (submissions.owner), the account that sent it (submissions.sender) and its
 //          idempotency key;
 //          months already reviewed or settled keep that state.
+//   3 → 4: a decision's 集計 rows packed into claim_decisions.packed_rows (store/detail/packed_rows) instead
+//          of a claim_rows row each (issue 19); the SQL adds the column, then upgrade() packs the
+//          rows of claim_rows (pack_claim_rows, in C++) and drops that table.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
@@ -35,6 +38,7 @@ INSERT OR IGNORE INTO months(month, state, since, note)
                        ELSE 'reviewed' END, r.finished_at, 'schema 3'
   FROM review_months r;
 )sql",
+    "ALTER TABLE claim_decisions ADD COLUMN packed_rows BLOB NOT NULL DEFAULT x'';",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -214,25 +218,12 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
   written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
   decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
   decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
-  kind TEXT NOT NULL DEFAULT 'review'
+  kind TEXT NOT NULL DEFAULT 'review',
+  packed_rows BLOB NOT NULL DEFAULT x''  -- the 集計 rows and 特定入所者 amounts, packed (detail/packed_rows.hpp)
 );
 CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
 CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
 CREATE INDEX IF NOT EXISTS claim_decisions_person ON claim_decisions(insured_no, service_month);
--- The 集計 rows of a decided 明細書 (written and decided units and amounts); row 0 = 特定入所者.
-CREATE TABLE IF NOT EXISTS claim_rows (
-  decision_id INTEGER NOT NULL REFERENCES claim_decisions(id),
-  seq INTEGER NOT NULL,
-  service_type TEXT NOT NULL,
-  last_item_code TEXT NOT NULL,
-  cut TEXT NOT NULL,
-  plan_units INTEGER,
-  written_units INTEGER NOT NULL, written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL,
-  written_fund1 INTEGER NOT NULL, written_fund2 INTEGER NOT NULL, written_fund3 INTEGER NOT NULL,
-  decided_units INTEGER NOT NULL, decided_claim INTEGER NOT NULL, decided_burden INTEGER NOT NULL,
-  decided_fund1 INTEGER NOT NULL, decided_fund2 INTEGER NOT NULL, decided_fund3 INTEGER NOT NULL,
-  PRIMARY KEY (decision_id, seq)
-) WITHOUT ROWID;
 -- Every reason of a decision: 返戻（保留）一覧 rows and 増減 rows (doc_id = claim or plan id).
 CREATE TABLE IF NOT EXISTS decision_findings (
   month TEXT NOT NULL,
