@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     const auth::Caller at_city{city.id, "bench", LocalDateTime{{2026, 6, 15}, 10, 0, 0}};
     const auth::Caller at_office{manager.id, "bench", LocalDateTime{{2026, 6, 15}, 10, 0, 0}};
     for (int i = 0; i < 200; ++i) {
-      platform::PersonKey k{"131013", fmt::format("{:010d}", i)};
+      master::PersonId k{"131013", fmt::format("{:010d}", i)};
       p.identify(manager, {manager.id, "bench", LocalDateTime{{2026, 6, 2}, 9, 0, 0}}, k, platform::IdentifyMethod::Card, {});
     }
     const platform::ViewKind kinds[] = {platform::ViewKind::Card, platform::ViewKind::Survey, platform::ViewKind::Housing,
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
       std::int64_t shown = 0, allowed = 0;
       for (int i = 0; i < views; ++i) {
         const bool office = who[0] == 'c';
-        platform::PersonKey k{"131013", fmt::format("{:010d}", office ? i % 200 : pick(rng))};
+        master::PersonId k{"131013", fmt::format("{:010d}", office ? i % 200 : pick(rng))};
         auto start = Clock::now();
         auto v = office ? p.view(manager, at_office, k, kinds[i % 4]) : p.view(city, at_city, k, kinds[i % 4]);
         ms.push_back(seconds_since(start) * 1000.0);

@@ -75,7 +75,7 @@ Decided reviewed(store::Database& db, const std::string& claim_id) {
 
 struct Planted {
   std::string office;
-  PersonKey person;
+  PersonId person;
   std::string type;
 };
 

@@ -16,7 +16,7 @@ namespace {
 
 using platform::ViewKind;
 
-const platform::PersonKey kOsaka{"272000", "0000012345"};
+const master::PersonId kOsaka{"272000", "0000012345"};
 
 nlohmann::json opinion_json() {
   return nlohmann::json::parse(R"({

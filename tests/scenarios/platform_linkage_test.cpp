@@ -117,7 +117,7 @@ TEST_F(Linkage, TheSameFileSentTwiceChangesNothingTheSecondTime) {
 // Seed 004 §7: the same person registered at 131013 (linked by My Number) and at 272000 (住所地特例,
 // the insurer holds no My Number: PL41).
 TEST_F(Linkage, APersonWithoutAPmhKeyIsVisibleAtHomeButNotElsewhereUntilAnUpdateLinksThem) {
-  const platform::PersonKey there{"272000", "0000012345"};
+  const master::PersonId there{"272000", "0000012345"};
   ASSERT_EQ(w.load(linkage_file(full_person(kPerson, "20260701"))).status, FileStatus::Done);
   auto a = w.load(linkage_file({"1,272000,0000012345,person,P,20250401,ヤマダ タロウ,,19400101,1,,1,1",
                                 "1,272000,0000012345,certificate,C9,20260301,21,20260301,20270228,"}));

@@ -125,23 +125,23 @@ platform::LinkageAnswer PlatformWorld::load(const std::string& csv, const char* 
   return platform_->load_linkage(caller, by, csv, "linkage.csv");
 }
 
-platform::ViewResult PlatformWorld::view(const std::string& user_id, const platform::PersonKey& person, platform::ViewKind kind,
+platform::ViewResult PlatformWorld::view(const std::string& user_id, const master::PersonId& person, platform::ViewKind kind,
                                          const char* at, const std::string& office) {
   return platform_->view(user(user_id), {user_id, "test", jst(at)}, person, kind, office);
 }
 
-platform::Outcome PlatformWorld::identify(const std::string& user_id, const platform::PersonKey& person, const char* at,
+platform::Outcome PlatformWorld::identify(const std::string& user_id, const master::PersonId& person, const char* at,
                                           const std::string& office) {
   return platform_->identify(user(user_id), {user_id, "test", jst(at)}, person, platform::IdentifyMethod::Card, {}, office);
 }
 
-platform::Outcome PlatformWorld::request(const platform::PersonKey& person, const std::string& institution,
+platform::Outcome PlatformWorld::request(const master::PersonId& person, const std::string& institution,
                                          const char* applied_on, const char* requested_on) {
   return platform_->record_request(operator_at("2026-04-01T09:00:00"), nullptr, person,
                                    {institution, *Date::parse(applied_on), *Date::parse(requested_on ? requested_on : applied_on)});
 }
 
-platform::Outcome PlatformWorld::consent(const platform::PersonKey& person, const char* on, const char* form, bool revoke,
+platform::Outcome PlatformWorld::consent(const master::PersonId& person, const char* on, const char* form, bool revoke,
                                          const std::string& by, const std::string& office) {
   const auth::User* u = by.empty() ? nullptr : &user(by);
   const auto day = *Date::parse(on);
@@ -150,7 +150,7 @@ platform::Outcome PlatformWorld::consent(const platform::PersonKey& person, cons
   return platform_->register_consent(caller, u, person, {day, form, revoke}, office);
 }
 
-int PlatformWorld::audit_count(std::string_view action, const platform::PersonKey& person) {
+int PlatformWorld::audit_count(std::string_view action, const master::PersonId& person) {
   int n = 0;
   auth::AuditFilter f;
   f.action = std::string(action);
@@ -169,7 +169,7 @@ std::string linkage_file(const std::vector<std::string>& rows) {
   return out;
 }
 
-std::vector<std::string> full_person(const platform::PersonKey& p, const std::string& applied_on, const std::string& consent,
+std::vector<std::string> full_person(const master::PersonId& p, const std::string& applied_on, const std::string& consent,
                                      const std::string& form) {
   const auto k = fmt::format("{},{}", p.insurer_no, p.insured_no);
   return {

@@ -20,7 +20,7 @@
 namespace kaigo::testing {
 
 // The person of the platform scenarios (保険者 131013).
-inline const platform::PersonKey kPerson{"131013", "9000000001"};
+inline const master::PersonId kPerson{"131013", "9000000001"};
 
 LocalDateTime jst(const char* iso);
 
@@ -53,19 +53,19 @@ class PlatformWorld {
   void golive(const std::string& insurer, const char* yyyymmdd);
   // A linkage file as the operator loads it (or as `by` sends it).
   platform::LinkageAnswer load(const std::string& csv, const char* at = "2026-04-01T09:00:00", const auth::User* by = nullptr);
-  platform::ViewResult view(const std::string& user_id, const platform::PersonKey& person, platform::ViewKind kind,
+  platform::ViewResult view(const std::string& user_id, const master::PersonId& person, platform::ViewKind kind,
                             const char* at, const std::string& office = {});
-  platform::Outcome identify(const std::string& user_id, const platform::PersonKey& person, const char* at,
+  platform::Outcome identify(const std::string& user_id, const master::PersonId& person, const char* at,
                              const std::string& office = {});
-  platform::Outcome request(const platform::PersonKey& person, const std::string& institution, const char* applied_on,
+  platform::Outcome request(const master::PersonId& person, const std::string& institution, const char* applied_on,
                             const char* requested_on = nullptr);
-  platform::Outcome consent(const platform::PersonKey& person, const char* on, const char* form = "1", bool revoke = false,
+  platform::Outcome consent(const master::PersonId& person, const char* on, const char* form = "1", bool revoke = false,
                             const std::string& by = {}, const std::string& office = {});
 
   // A person of the gen month whose care manager is kSupportOffice (it sent their 明細書 of 202607).
-  platform::PersonKey client() const { return client_; }
+  master::PersonId client() const { return client_; }
   // How many audit rows have `action` about `person`.
-  int audit_count(std::string_view action, const platform::PersonKey& person);
+  int audit_count(std::string_view action, const master::PersonId& person);
 
  private:
   TempDir dir_;
@@ -75,7 +75,7 @@ class PlatformWorld {
   store::TablesInForce world_;
   std::unique_ptr<platform::Platform> platform_;
   std::vector<auth::User> users_;
-  platform::PersonKey client_;
+  master::PersonId client_;
 };
 
 auth::Caller operator_at(const char* iso);
@@ -86,7 +86,7 @@ std::string linkage_file(const std::vector<std::string>& rows);
 // The rows of a person with every kind of record (an application of `applied_on` with consent on
 // the new form unless `consent` says otherwise): person, certificate, application, progress, survey,
 // opinion, life, careplan, housing, equipment.
-std::vector<std::string> full_person(const platform::PersonKey& p, const std::string& applied_on,
+std::vector<std::string> full_person(const master::PersonId& p, const std::string& applied_on,
                                      const std::string& consent = "1", const std::string& form = "1");
 
 }  // namespace kaigo::testing

@@ -26,7 +26,7 @@ PlatformOptions& platform_options() {
   return o;
 }
 
-platform::PersonKey person() { return {platform_options().insurer, platform_options().insured}; }
+master::PersonId person() { return {platform_options().insurer, platform_options().insured}; }
 
 int golive() {
   auto& o = platform_options();

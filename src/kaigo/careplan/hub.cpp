@@ -475,7 +475,7 @@ OpenedFile open_and_read(const Hub& hub, KeptFile kept) {
   } else {
     auto read = read_usage_sheets(kept.file.name, *plain);
     if (!read.check.ok()) out.problem = std::move(read.check);
-    std::set<PersonKey> gone;
+    std::set<PersonId> gone;
     for (const auto& w : kept.withdrawn) gone.insert({w.insurer_no, w.insured_no});
     for (auto& sheet : read.values) {
       if (!gone.count(sheet.person)) out.sheets.push_back(std::move(sheet).folded());
@@ -524,7 +524,7 @@ MonthSheets month_sheets(Hub& hub, YearMonth service_month) {
   out.plans = latest_sheets(hub, "UPPLAN", service_month, out.problems,
                             [](const KeptFile&, const UsageSheet& s) { return s.person; });
   out.actuals = latest_sheets(hub, "UPJSK", service_month, out.problems, [](const KeptFile& k, const UsageSheet& s) {
-    return std::pair<PersonKey, std::string>{s.person, k.file.sender.office_no};
+    return std::pair<PersonId, std::string>{s.person, k.file.sender.office_no};
   });
   return out;
 }

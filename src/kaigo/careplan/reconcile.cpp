@@ -71,7 +71,7 @@ std::set<billing::PersonMonthKey> planned_person_months(review::MonthSource& sou
 }
 
 std::vector<UnitsDifference> differences(const MonthSheets& sheets, const review::ReviewContext& context, YearMonth month) {
-  std::map<PersonKey, std::pair<PersonKey, std::map<std::pair<std::string, std::string>, std::pair<Units, Units>>>> by;
+  std::map<PersonId, std::pair<PersonId, std::map<std::pair<std::string, std::string>, std::pair<Units, Units>>>> by;
   for (const auto& s : sheets.plans) {
     auto& e = by[s.person];
     e.first = s.person;
@@ -163,7 +163,7 @@ ReconcileReport reconcile(review::MonthSource& source, const review::ReviewConte
   out.service_month = review_month.plus_months(-1);
   out.problems = sheets.problems;
   const auto planned = planned_person_months(source, review_month);
-  std::map<PersonKey, std::vector<const UsageSheet*>> actuals;
+  std::map<PersonId, std::vector<const UsageSheet*>> actuals;
   for (const auto& s : sheets.actuals) {
     if (s.month == out.service_month) actuals[s.person].push_back(&s);
   }

@@ -24,7 +24,7 @@ namespace kaigo::careplan {
 
 // 予定 and 実績 units of one office × サービス種類 for one person that are not the same.
 struct UnitsDifference {
-  PersonKey person;
+  PersonId person;
   std::string office_no;
   std::string service_type;
   Units planned;  // 予定 (0 when the 予定 has no such line)

@@ -12,15 +12,12 @@
 
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/money.hpp"
+#include "kaigo/master/keys.hpp"
 
 namespace kaigo::careplan {
 
 // 利用者: 保険者番号 + 被保険者番号.
-struct PersonKey {
-  std::string insurer_no;  // 保険者番号 (6 digits)
-  std::string insured_no;  // 被保険者番号 (10; H + 9 digits for 生保単独)
-  auto operator<=>(const PersonKey&) const = default;
-};
+using master::PersonId;
 
 // 予定 (UPPLAN, from the care manager) or 実績 (UPJSK, from the service office).
 enum class UsageKind { Plan, Actual };
@@ -51,7 +48,7 @@ struct ServiceUse {
 // One person's 第6表 for one service month, 予定 or 実績.
 struct UsageSheet {
   UsageKind kind = UsageKind::Plan;
-  PersonKey person;
+  PersonId person;
   Date created;                 // 作成年月日 (of the first line)
   YearMonth month;              // 対象年月
   std::string plan_office_no;   // プラン担当業者コード
@@ -116,7 +113,7 @@ struct BenefitRow {
 
 // One person's 第7表 for one month.
 struct BenefitSheet {
-  PersonKey person;
+  PersonId person;
   Date created;      // 作成年月日
   YearMonth month;   // 対象年月
   std::vector<BenefitRow> rows;
@@ -136,7 +133,7 @@ struct TypeLimit {
 
 // 利用者補足情報 — tied to a 第1表 (plan_date) or to a 第6表/第7表 month.
 struct UserSupplement {
-  PersonKey person;
+  PersonId person;
   std::optional<Date> plan_date;     // 居宅サービス計画作成（変更）日 (tied to 第1表)
   std::optional<YearMonth> month;    // 対象年月 (tied to 第6表/第7表)
   std::string name_kana;             // 利用者氏名フリガナ

@@ -4,9 +4,13 @@
 //   PersonKey         保険者番号 (6; the 8-digit zero-padded writing is the same insurer) × 被保険者番号
 //   OfficeServiceKey  事業所番号 × サービス種類コード: one registration of an office
 //   SougouCodeKey     保険者番号 × サービスコード (6): a municipality's 総合事業 code
+// and PersonId, the same person's two numbers as someone outside wrote them (a care-plan file, a
+// platform request), before they are checked: key() is the ledger's PersonKey when both fit.
 // Owns: the keys and normalize_insurer_no. Must not: look anything up.
 #pragma once
+#include <compare>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "kaigo/core/fixed_text.hpp"
@@ -24,6 +28,17 @@ class PersonKey : public PairKey<PersonKey, 8, 10> {
   }
   std::string_view insurer_no() const { return first(); }  // 6 digits (or as written)
   std::string_view insured_no() const { return second(); }
+};
+
+// 保険者番号 + 被保険者番号 as written (利用者 of a care-plan file, the person a platform request
+// names): one type for every module that receives a person from outside.
+struct PersonId {
+  std::string insurer_no;  // 保険者番号 (6 digits)
+  std::string insured_no;  // 被保険者番号 (10 of 0-9 A-Z; H + 9 digits for 生保単独)
+  auto operator<=>(const PersonId&) const = default;
+  bool operator==(const PersonId&) const = default;
+  std::string str() const { return insurer_no + ":" + insured_no; }
+  std::optional<PersonKey> key() const { return PersonKey::of(insurer_no, insured_no); }
 };
 
 // Which registration of an office: 事業所番号 × サービス種類コード.

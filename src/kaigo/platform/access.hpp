@@ -32,7 +32,7 @@ struct RequestFact {
 
 struct AccessFacts {
   const auth::User* user = nullptr;
-  PersonKey person;
+  PersonId person;
   ViewKind kind = ViewKind::Card;
   Date day;
   std::string office_no;                // the office an office user acts for

@@ -60,7 +60,7 @@ std::optional<Record> current(std::span<const Record> all, std::string_view kind
   return *best;
 }
 
-auth::AuditEvent person_event(const auth::Caller& c, std::string_view what, std::string_view target, const PersonKey& p,
+auth::AuditEvent person_event(const auth::Caller& c, std::string_view what, std::string_view target, const PersonId& p,
                               nlohmann::json detail) {
   auto e = auth::event_of(c, what, target, std::move(detail));
   e.insurer_no = p.insurer_no;
@@ -70,7 +70,7 @@ auth::AuditEvent person_event(const auth::Caller& c, std::string_view what, std:
 
 // The municipality is live on `day` (the web service needs it: seed 004 §8 包括同意 No.2, No.10) and,
 // when `office` is given, that office verified the person by `at`; otherwise the refusal.
-std::optional<Outcome> live_and_verified(Repository& repo, const PersonKey& person, Date day, std::string_view office,
+std::optional<Outcome> live_and_verified(Repository& repo, const PersonId& person, Date day, std::string_view office,
                                          const LocalDateTime& at) {
   auto golive = repo.golive(person.insurer_no);
   if (!golive || day < *golive) return outcome("not-live", {{"golive_on", golive ? golive->str() : ""}});
@@ -86,13 +86,13 @@ std::string source_of(const auth::Caller& c, const auth::User* by, std::string_v
 
 }  // namespace
 
-Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, const PersonKey& person, IdentifyMethod method,
+Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, const PersonId& person, IdentifyMethod method,
                            const FourItems& items, std::string_view office_no) {
   if (user.role != auth::Role::Office) return outcome("not-an-office");
   const auto office = acting_office(user, office_no);
   if (office.empty()) return outcome("no-office");
   if (!user.acts_for_office(office)) return outcome("not-your-office");
-  if (!is_person_key(person)) return outcome("bad-input", {{"item", "person"}}, "保険者番号・被保険者番号", "insurer and insured numbers");
+  if (!is_person_id(person)) return outcome("bad-input", {{"item", "person"}}, "保険者番号・被保険者番号", "insurer and insured numbers");
   const Date day = caller.at.date;
   Outcome result;
   repo_.atomically([&] {
@@ -124,9 +124,9 @@ Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, c
 
 std::string_view identify_method_name(IdentifyMethod m) { return m == IdentifyMethod::Card ? "card" : "four_items"; }
 
-Outcome Platform::register_consent(const auth::Caller& caller, const auth::User* by, const PersonKey& person,
+Outcome Platform::register_consent(const auth::Caller& caller, const auth::User* by, const PersonId& person,
                                    const ConsentInput& input, std::string_view office_no) {
-  if (!is_person_key(person) || (input.form != "1" && input.form != "2")) {
+  if (!is_person_id(person) || (input.form != "1" && input.form != "2")) {
     return outcome("bad-input", {{"item", "form"}}, "様式は new（新様式）か old（旧様式）", "form is new or old");
   }
   std::string office;
@@ -171,12 +171,12 @@ Outcome Platform::register_consent(const auth::Caller& caller, const auth::User*
   return result;
 }
 
-Outcome Platform::record_request(const auth::Caller& caller, const auth::User* by, const PersonKey& person,
+Outcome Platform::record_request(const auth::Caller& caller, const auth::User* by, const PersonId& person,
                                  const RequestInput& input) {
   if (by && (by->role != auth::Role::Municipality || !by->acts_for_insurer(person.insurer_no))) {
     return outcome("not-the-municipality");
   }
-  if (!is_person_key(person) || !upper_alnum10(input.institution) || input.requested_on < input.applied_on) {
+  if (!is_person_id(person) || !upper_alnum10(input.institution) || input.requested_on < input.applied_on) {
     return outcome("bad-input", {{"item", "institution"}}, "医療機関コードは英大文字・数字10桁、依頼日は申請書提出日以降",
                    "the institution is 10 of 0-9 A-Z; the request is on or after the application");
   }
@@ -201,13 +201,13 @@ Outcome Platform::record_request(const auth::Caller& caller, const auth::User* b
   return result;
 }
 
-Outcome Platform::notify(const auth::User& user, const auth::Caller& caller, const PersonKey& person,
+Outcome Platform::notify(const auth::User& user, const auth::Caller& caller, const PersonId& person,
                          const NotificationInput& input, std::string_view office_no) {
   if (user.role != auth::Role::Office) return outcome("not-an-office");
   const auto office = acting_office(user, office_no);
   if (office.empty()) return outcome("no-office");
   if (!user.acts_for_office(office)) return outcome("not-your-office");
-  if (!is_person_key(person) || (input.plan != "1" && input.plan != "2" && input.plan != "3")) {
+  if (!is_person_id(person) || (input.plan != "1" && input.plan != "2" && input.plan != "3")) {
     return outcome("bad-input", {{"item", "plan"}}, "届出の種類は 1, 2, 3", "plan is 1, 2 or 3");
   }
   Outcome result;

@@ -17,7 +17,7 @@ namespace kaigo::platform {
 
 // One table of a care plan (seed 004 §3 ケアプラン ①〜⑧).
 struct CarePlanTable {
-  PersonKey person;
+  PersonId person;
   std::string record_id;                   // the sender's id, the same across versions
   UpdateKind update = UpdateKind::New;
   std::string plan_kind;                   // "1" 居宅サービス計画, "2" 施設サービス計画

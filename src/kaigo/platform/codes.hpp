@@ -35,7 +35,7 @@ struct LinkageError {
   std::string value;       // as written, control characters escaped; never a My Number
   std::string message_ja, message_en;
   std::string help_ja, help_en;
-  PersonKey person;  // when the row named it
+  PersonId person;  // when the row named it
   std::string kind, record_id;
   bool stored = false;  // a PMH error: the row was stored all the same
 };

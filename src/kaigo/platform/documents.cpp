@@ -61,7 +61,7 @@ struct OpinionCheck {
 };
 
 struct Opinion {
-  PersonKey person;
+  PersonId person;
   Date applied_on, requested_on, written_on;
   nlohmann::json data;
   std::optional<std::int64_t> fee, points;
@@ -243,7 +243,7 @@ std::optional<std::string> Platform::invoices_csv(const auth::User* user, const 
   return csv;
 }
 
-Outcome Platform::send_packet(const auth::User& user, const auth::Caller& caller, const PersonKey& person, Date applied_on,
+Outcome Platform::send_packet(const auth::User& user, const auth::Caller& caller, const PersonId& person, Date applied_on,
                               std::span<const auth::User> members) {
   if (user.role != auth::Role::Municipality || !user.acts_for_insurer(person.insurer_no)) return outcome("not-the-municipality");
   for (const auto& m : members) {

@@ -28,7 +28,7 @@ inline constexpr std::size_t kMaxLineBytes = 65536;
 struct LinkageRow {
   std::uint64_t line = 0;
   UpdateKind update = UpdateKind::New;
-  PersonKey person;
+  PersonId person;
   const KindSpec* kind = nullptr;
   std::string record_id;
   Date effective_on;

@@ -52,7 +52,7 @@ bool is_read_action(std::string_view action);
 
 struct ViewResult {
   Decision decision;
-  PersonKey person;
+  PersonId person;
   ViewKind kind = ViewKind::Card;
   LocalDateTime at;
   std::vector<Record> records;            // what was shown: current versions (or all, with history)
@@ -123,29 +123,29 @@ class Platform {
 
   // The read (DESIGN §3.6 view). The moment is caller.at; `office_no` is the office an office user
   // acts for (its only one when empty).
-  ViewResult view(const auth::User& user, const auth::Caller& caller, const PersonKey& person, ViewKind kind,
+  ViewResult view(const auth::User& user, const auth::Caller& caller, const PersonId& person, ViewKind kind,
                   std::string_view office_no = {}, bool history = false);
 
   // The reads of the person's information (and refused attempts), oldest first: for the person
   // (role insured; the listing is itself recorded) …
   std::optional<std::vector<ReadEntry>> own_reads(const auth::User& user, const auth::Caller& caller);
   // … and for an operator at the command line.
-  std::vector<ReadEntry> reads_of(const PersonKey& person);
+  std::vector<ReadEntry> reads_of(const PersonId& person);
   std::vector<ReadEntry> all_reads();
 
   // 本人確認 by an office user.
-  Outcome identify(const auth::User& user, const auth::Caller& caller, const PersonKey& person, IdentifyMethod method,
+  Outcome identify(const auth::User& user, const auth::Caller& caller, const PersonId& person, IdentifyMethod method,
                    const FourItems& items, std::string_view office_no = {});
   // 包括同意 registered (or revoked) by the municipality — `by` is its user, or nullptr for the
   // operator acting for it — or by a care manager of an office that identified the person, once
   // the municipality is live (seed 004 §8 包括同意 No.10, §9 No.2–3).
-  Outcome register_consent(const auth::Caller& caller, const auth::User* by, const PersonKey& person,
+  Outcome register_consent(const auth::Caller& caller, const auth::User* by, const PersonId& person,
                            const ConsentInput& input, std::string_view office_no = {});
   // 主治医意見書作成依頼 sent by the municipality (`by` as above).
-  Outcome record_request(const auth::Caller& caller, const auth::User* by, const PersonKey& person, const RequestInput& input);
+  Outcome record_request(const auth::Caller& caller, const auth::User* by, const PersonId& person, const RequestInput& input);
   // 居宅サービス計画作成依頼届出 filed (提出) or withdrawn (廃止) by a 居宅介護支援事業所 on the
   // person's behalf, after its 本人確認.
-  Outcome notify(const auth::User& user, const auth::Caller& caller, const PersonKey& person,
+  Outcome notify(const auth::User& user, const auth::Caller& caller, const PersonId& person,
                  const NotificationInput& input, std::string_view office_no = {});
 
   // Go-live dates (DESIGN §3.6 golive: insurer_no,golive_on), all or nothing.
@@ -165,7 +165,7 @@ class Platform {
 
   // 認定審査会資料: the municipality puts the person's 認定調査票, 主治医意見書 and progress of one
   // application into one PDF for the committee `members` (accounts of the same municipality).
-  Outcome send_packet(const auth::User& user, const auth::Caller& caller, const PersonKey& person, Date applied_on,
+  Outcome send_packet(const auth::User& user, const auth::Caller& caller, const PersonId& person, Date applied_on,
                       std::span<const auth::User> members);
   // The PDF of packet `id` for one of its members (or its maker); nullopt with `refusal` otherwise.
   std::optional<std::string> fetch_packet(const auth::User& user, const auth::Caller& caller, std::int64_t id,
@@ -179,7 +179,7 @@ class Platform {
     std::vector<Record> records;  // every version of the person's records
     AccessFacts facts;
   };
-  Gathered gather(const auth::User& user, const PersonKey& person, ViewKind kind, Date day, const LocalDateTime& at,
+  Gathered gather(const auth::User& user, const PersonId& person, ViewKind kind, Date day, const LocalDateTime& at,
                   std::string_view office_no);
   std::string acting_office(const auth::User& user, std::string_view office_no) const;
   std::optional<Viewer> office_column(std::string_view office_no, Date day) const;

@@ -78,7 +78,7 @@ std::optional<Viewer> Platform::office_column(std::string_view office_no, Date d
   return office_viewer(types);
 }
 
-Platform::Gathered Platform::gather(const auth::User& user, const PersonKey& person, ViewKind kind, Date day,
+Platform::Gathered Platform::gather(const auth::User& user, const PersonId& person, ViewKind kind, Date day,
                                     const LocalDateTime& at, std::string_view office_no) {
   Gathered g;
   g.records = repo_.records(person);
@@ -100,7 +100,7 @@ Platform::Gathered Platform::gather(const auth::User& user, const PersonKey& per
   return g;
 }
 
-ViewResult Platform::view(const auth::User& user, const auth::Caller& caller, const PersonKey& person, ViewKind kind,
+ViewResult Platform::view(const auth::User& user, const auth::Caller& caller, const PersonId& person, ViewKind kind,
                           std::string_view office_no, bool history) {
   ViewResult out;
   out.person = person;
@@ -160,7 +160,7 @@ ReadEntry entry_of(const auth::AuditRow& r) {
 
 }  // namespace
 
-std::vector<ReadEntry> Platform::reads_of(const PersonKey& person) {
+std::vector<ReadEntry> Platform::reads_of(const PersonId& person) {
   std::vector<ReadEntry> out;
   auth::AuditFilter f;
   f.insurer_no = person.insurer_no;
@@ -183,7 +183,7 @@ std::vector<ReadEntry> Platform::all_reads() {
 
 std::optional<std::vector<ReadEntry>> Platform::own_reads(const auth::User& user, const auth::Caller& caller) {
   if (user.role != auth::Role::Insured) return std::nullopt;
-  const PersonKey me{user.insurer_no, user.insured_no};
+  const PersonId me{user.insurer_no, user.insured_no};
   std::vector<ReadEntry> out;
   repo_.atomically([&] {
     out = reads_of(me);

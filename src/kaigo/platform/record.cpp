@@ -4,6 +4,6 @@
 
 namespace kaigo::platform {
 
-bool is_person_key(const PersonKey& key) { return auth::is_insurer_no(key.insurer_no) && auth::is_insured_no(key.insured_no); }
+bool is_person_id(const PersonId& key) { return auth::is_insurer_no(key.insurer_no) && auth::is_insured_no(key.insured_no); }
 
 }  // namespace kaigo::platform

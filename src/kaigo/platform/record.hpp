@@ -10,27 +10,22 @@
 
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/date.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/platform/kinds.hpp"
 
 namespace kaigo::platform {
 
 // 介護保険者番号 + 介護保険被保険者番号: the person's keys in one municipality.
-struct PersonKey {
-  std::string insurer_no;  // 保険者番号 (6 digits)
-  std::string insured_no;  // 被保険者番号 (10 of 0-9 A-Z)
-  auto operator<=>(const PersonKey&) const = default;
-  bool operator==(const PersonKey&) const = default;
-  std::string str() const { return insurer_no + ":" + insured_no; }
-};
+using master::PersonId;
 
 // Both keys well formed (auth's shapes).
-bool is_person_key(const PersonKey& key);
+bool is_person_id(const PersonId& key);
 
 // One version of one record (介護情報): a row of a linkage file, an opinion a doctor sent, a
 // consent or a 届出 registered on the platform.
 struct Record {
   std::int64_t id = 0;  // the version's id (unique, increasing)
-  PersonKey person;
+  PersonId person;
   std::string kind;       // KindSpec::name
   std::string record_id;  // the sender's id of the record (the same across its versions)
   int version = 1;        // 1, 2, … (履歴番号)

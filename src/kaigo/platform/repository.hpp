@@ -48,7 +48,7 @@ struct GoLive {
 // 被保険者証).
 struct Identification {
   std::string office_no;
-  PersonKey person;
+  PersonId person;
   LocalDateTime at;
   std::string method;  // "card" / "four_items"
   std::string by;      // the user who did it
@@ -57,7 +57,7 @@ struct Identification {
 // 主治医意見書の請求書 (seed 004 §4 請求書作成): what the insurer receives as CSV.
 struct Invoice {
   std::int64_t id = 0;
-  PersonKey person;              // 依頼元保険者番号 + 被保険者番号
+  PersonId person;              // 依頼元保険者番号 + 被保険者番号
   std::string opinion_record;    // the opinion's record_id
   std::string institution_code;  // 医療機関コード (or the facility's 事業所番号)
   std::string doctor_name;
@@ -71,7 +71,7 @@ struct Invoice {
 // 認定審査会資料: one PDF for the committee, behind a link its members open with their accounts.
 struct Packet {
   std::int64_t id = 0;
-  PersonKey person;
+  PersonId person;
   Date applied_on;
   std::string created_by;
   LocalDateTime created_at;
@@ -99,19 +99,19 @@ class Repository {
   virtual void atomically(const std::function<void()>& step) = 0;
 
   // Records.
-  virtual std::optional<LatestVersion> latest(const PersonKey& person, std::string_view kind, std::string_view record_id) = 0;
+  virtual std::optional<LatestVersion> latest(const PersonId& person, std::string_view kind, std::string_view record_id) = 0;
   // Stores a version (its id is given by the store and returned).
   virtual std::int64_t add_version(const Record& record) = 0;
   // Every version of every record of the person, in id order.
-  virtual std::vector<Record> records(const PersonKey& person) = 0;
+  virtual std::vector<Record> records(const PersonId& person) = 0;
   // A fresh record id for records the platform itself creates: prefix + a number.
   virtual std::string next_record_id(std::string_view prefix) = 0;
 
   // Cross-municipality link (PMH).
-  virtual std::optional<PersonLink> link(const PersonKey& person) = 0;
-  virtual void set_link(const PersonKey& person, const PersonLink& link, const LocalDateTime& at) = 0;
+  virtual std::optional<PersonLink> link(const PersonId& person) = 0;
+  virtual void set_link(const PersonId& person, const PersonLink& link, const LocalDateTime& at) = 0;
   // Every registration linked by `pmh_key` (the person's own included).
-  virtual std::vector<PersonKey> linked_with(std::string_view pmh_key) = 0;
+  virtual std::vector<PersonId> linked_with(std::string_view pmh_key) = 0;
   // The database's secret salt of the PMH key (made on first use).
   virtual std::string key_salt() = 0;
 
@@ -128,13 +128,13 @@ class Repository {
   // 本人確認.
   virtual void add_identification(const Identification& identification) = 0;
   // The latest 本人確認 of the person by the office made at or before `at`.
-  virtual std::optional<Identification> identification(std::string_view office_no, const PersonKey& person,
+  virtual std::optional<Identification> identification(std::string_view office_no, const PersonId& person,
                                                        const LocalDateTime& at) = 0;
 
   // The latest サービス提供年月 of a 明細書 from `office_no` for the person that kaigo received by
   // `at` (accepted, not cancelled, without errors): the claims that show the office still serves
   // the person (seed 004 §3, §8 本人確認 No.1).
-  virtual std::optional<YearMonth> latest_claim_month(std::string_view office_no, const PersonKey& person,
+  virtual std::optional<YearMonth> latest_claim_month(std::string_view office_no, const PersonId& person,
                                                       const LocalDateTime& at) = 0;
 
   // 主治医意見書の請求書.

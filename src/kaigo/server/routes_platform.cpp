@@ -19,7 +19,7 @@ namespace kaigo::server {
 namespace {
 
 using auth::Role;
-using platform::PersonKey;
+using master::PersonId;
 
 // This request's platform: over the thread's database and auth store, the shared office ledger.
 struct PlatformScope {
@@ -32,7 +32,7 @@ struct PlatformScope {
   platform::Platform platform;
 };
 
-PersonKey person_of(const httplib::Request& req) { return {req.matches[1].str(), req.matches[2].str()}; }
+PersonId person_of(const httplib::Request& req) { return {req.matches[1].str(), req.matches[2].str()}; }
 
 // An office acts through its certificate when the server checks them: the certificate must speak
 // for the office (as for claim files).
@@ -187,7 +187,7 @@ void invoices(Scope& scope, const httplib::Request& req, httplib::Response& res)
 
 void packet_send(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = json_body(req);
-  const PersonKey person{json_string(body, "insurer_no"), json_string(body, "insured_no")};
+  const PersonId person{json_string(body, "insurer_no"), json_string(body, "insured_no")};
   std::vector<auth::User> members;
   auto list = body.find("members");
   if (list == body.end() || !list->is_array() || list->empty()) {

@@ -11,7 +11,7 @@
 namespace kaigo::store {
 namespace {
 
-using platform::PersonKey;
+using master::PersonId;
 
 
 // The 交換情報識別番号 of every 明細書 (様式第二〜第十, 第七): the documents that show service.
@@ -44,7 +44,7 @@ void PlatformStore::atomically(const std::function<void()>& step) {
   tx.commit();
 }
 
-std::optional<platform::LatestVersion> PlatformStore::latest(const PersonKey& p, std::string_view kind,
+std::optional<platform::LatestVersion> PlatformStore::latest(const PersonId& p, std::string_view kind,
                                                              std::string_view record_id) {
   auto& st = cached(latest_,
                     "SELECT id, version, update_kind, effective_on, data FROM platform_records "
@@ -71,7 +71,7 @@ std::int64_t PlatformStore::add_version(const platform::Record& r) {
   return c.last_insert_id();
 }
 
-std::vector<platform::Record> PlatformStore::records(const PersonKey& p) {
+std::vector<platform::Record> PlatformStore::records(const PersonId& p) {
   auto st = db_.connection().prepare(
       "SELECT id, kind, record_id, version, update_kind, effective_on, data, source, recorded_at FROM platform_records "
       "WHERE insurer_no = ? AND insured_no = ? ORDER BY id");
@@ -124,14 +124,14 @@ std::string PlatformStore::next_record_id(std::string_view prefix) {
   return fmt::format("{}{:08d}", prefix, n);
 }
 
-std::optional<platform::PersonLink> PlatformStore::link(const PersonKey& p) {
+std::optional<platform::PersonLink> PlatformStore::link(const PersonId& p) {
   auto st = db_.connection().prepare("SELECT pmh_key, pmh_error FROM platform_people WHERE insurer_no = ? AND insured_no = ?");
   st.bind(1, p.insurer_no).bind(2, p.insured_no);
   if (!st.step()) return std::nullopt;
   return platform::PersonLink{st.text(0), st.text(1)};
 }
 
-void PlatformStore::set_link(const PersonKey& p, const platform::PersonLink& l, const LocalDateTime& at) {
+void PlatformStore::set_link(const PersonId& p, const platform::PersonLink& l, const LocalDateTime& at) {
   auto st = db_.connection().prepare(
       "INSERT INTO platform_people(insurer_no, insured_no, pmh_key, pmh_error, updated_at) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT(insurer_no, insured_no) DO UPDATE SET pmh_key = excluded.pmh_key, pmh_error = excluded.pmh_error, "
@@ -140,8 +140,8 @@ void PlatformStore::set_link(const PersonKey& p, const platform::PersonLink& l, 
   st.run();
 }
 
-std::vector<PersonKey> PlatformStore::linked_with(std::string_view pmh_key) {
-  std::vector<PersonKey> out;
+std::vector<PersonId> PlatformStore::linked_with(std::string_view pmh_key) {
+  std::vector<PersonId> out;
   if (pmh_key.empty()) return out;
   auto st = db_.connection().prepare(
       // "pmh_key <> ''" lets SQLite use the partial index (a bound value alone could be '').
@@ -207,7 +207,7 @@ void PlatformStore::add_identification(const platform::Identification& i) {
   st.run();
 }
 
-std::optional<platform::Identification> PlatformStore::identification(std::string_view office_no, const PersonKey& p,
+std::optional<platform::Identification> PlatformStore::identification(std::string_view office_no, const PersonId& p,
                                                                       const LocalDateTime& at) {
   auto st = db_.connection().prepare(
       "SELECT at, method, by_user FROM platform_identifications WHERE office_no = ? AND insurer_no = ? AND insured_no = ? "
@@ -217,7 +217,7 @@ std::optional<platform::Identification> PlatformStore::identification(std::strin
   return platform::Identification{std::string(office_no), p, moment(st.text(0)), st.text(1), st.text(2)};
 }
 
-std::optional<YearMonth> PlatformStore::latest_claim_month(std::string_view office_no, const PersonKey& p,
+std::optional<YearMonth> PlatformStore::latest_claim_month(std::string_view office_no, const PersonId& p,
                                                            const LocalDateTime& at) {
   // 明細書 of files accepted (受付完了, 様式エラー有 — its clean documents — or 送信完了), without an
   // error of their own, received by `at`, for services up to `at`'s month. The 証記載保険者番号 may

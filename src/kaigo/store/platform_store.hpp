@@ -22,14 +22,14 @@ class PlatformStore : public platform::Repository {
   PlatformStore& operator=(const PlatformStore&) = delete;
 
   void atomically(const std::function<void()>& step) override;
-  std::optional<platform::LatestVersion> latest(const platform::PersonKey& person, std::string_view kind,
+  std::optional<platform::LatestVersion> latest(const master::PersonId& person, std::string_view kind,
                                                 std::string_view record_id) override;
   std::int64_t add_version(const platform::Record& record) override;
-  std::vector<platform::Record> records(const platform::PersonKey& person) override;
+  std::vector<platform::Record> records(const master::PersonId& person) override;
   std::string next_record_id(std::string_view prefix) override;
-  std::optional<platform::PersonLink> link(const platform::PersonKey& person) override;
-  void set_link(const platform::PersonKey& person, const platform::PersonLink& link, const LocalDateTime& at) override;
-  std::vector<platform::PersonKey> linked_with(std::string_view pmh_key) override;
+  std::optional<platform::PersonLink> link(const master::PersonId& person) override;
+  void set_link(const master::PersonId& person, const platform::PersonLink& link, const LocalDateTime& at) override;
+  std::vector<master::PersonId> linked_with(std::string_view pmh_key) override;
   std::string key_salt() override;
   std::int64_t add_linkage_file(const platform::LinkageFileRecord& file) override;
   void set_linkage_answer(std::int64_t id, std::string_view answer) override;
@@ -38,9 +38,9 @@ class PlatformStore : public platform::Repository {
   void set_golive(std::span<const platform::GoLive> dates, std::string_view file_name, const LocalDateTime& at) override;
   std::vector<platform::GoLive> golives() override;
   void add_identification(const platform::Identification& identification) override;
-  std::optional<platform::Identification> identification(std::string_view office_no, const platform::PersonKey& person,
+  std::optional<platform::Identification> identification(std::string_view office_no, const master::PersonId& person,
                                                          const LocalDateTime& at) override;
-  std::optional<YearMonth> latest_claim_month(std::string_view office_no, const platform::PersonKey& person,
+  std::optional<YearMonth> latest_claim_month(std::string_view office_no, const master::PersonId& person,
                                               const LocalDateTime& at) override;
   std::int64_t add_invoice(const platform::Invoice& invoice) override;
   std::vector<platform::Invoice> invoices(std::string_view insurer_no, Date from, Date to) override;

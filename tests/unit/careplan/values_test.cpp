@@ -28,7 +28,7 @@ TEST(CareplanValues, UsagePlanPerPersonAndMonth) {
   ASSERT_EQ(read.values.size(), 2u);
   const UsageSheet& a = read.values[0];
   EXPECT_EQ(a.kind, UsageKind::Plan);
-  EXPECT_EQ(a.person, (PersonKey{"131016", "0000012345"}));
+  EXPECT_EQ(a.person, (PersonId{"131016", "0000012345"}));
   EXPECT_EQ(a.month, (YearMonth{2025, 6}));
   EXPECT_EQ(a.created, (Date{2025, 5, 20}));
   EXPECT_EQ(a.plan_office_no, "1310000001");
@@ -75,7 +75,7 @@ TEST(CareplanValues, AFoldedSheetHasOneLinePerOfficeAndCodeWithTheSameUnits) {
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& l : a.lines) pairs.emplace_back(l.office_no, l.service_code);
   UsageSheet folded = std::move(a).folded();
-  EXPECT_EQ(folded.person, (PersonKey{"131016", "0000012345"}));
+  EXPECT_EQ(folded.person, (PersonId{"131016", "0000012345"}));
   EXPECT_EQ(folded.plan_office_no, "1310000001");
   EXPECT_EQ(folded.total_units(), Units{1125});
   EXPECT_EQ(folded.units_of("1310000002", "11"), Units{475});
