@@ -213,6 +213,7 @@ TEST(MonthInForce, ARereviewedClaimIsWithdrawnAtTheAmountItWasRestoredTo) {
   store::unpack_rows(rereview.blob(0), restored);
   ASSERT_FALSE(restored.rows.empty());
   for (const auto& r : restored.rows) EXPECT_EQ(r.cut, review::CutReason::None) << r.service_type;
+  rereview.reset();
 
   // Results of June again: the same 再審査 from the same standing decision, the same files.
   auto again = m.settle({2026, 6}, june_again.path());
@@ -257,6 +258,7 @@ TEST(MonthInForce, AKagoAfterAReclaimWithdrawsTheReclaim) {
   ASSERT_TRUE(st.step());
   const std::string original = st.text(0), office = st.text(1), insurer = st.text(2), insured = st.text(3);
   const auto file = m.db().bytes(st.integer(4));
+  st.reset();  // a statement left on a row keeps its read snapshot, and the review's last commit needs a fresh one
   const auto kago_line = fmt::format("{},{},{},202604,7131,1002,20260601", insurer, office, insured);
 
   m.kago({2026, 6}, kago_line);
@@ -276,6 +278,7 @@ TEST(MonthInForce, AKagoAfterAReclaimWithdrawsTheReclaim) {
   reclaim.bind(1, office).bind(2, insured);
   ASSERT_TRUE(reclaim.step());
   const std::string reclaimed = reclaim.text(0);
+  reclaim.reset();
   ASSERT_NE(reclaimed, original);
   m.settle({2026, 7}, july.path());
 
@@ -311,6 +314,7 @@ TEST(MonthInForce, APlanCancelWithdrawsThePersonsPaidClaims) {
       "ORDER BY order_no LIMIT 1");
   ASSERT_TRUE(st.step());
   const std::string insured = st.text(0);
+  st.reset();  // a statement left on a row keeps its read snapshot, and the review's last commit needs a fresh one
   std::map<std::string, std::int64_t> paid;  // 事業所 → 保険者負担 of the person's May 明細書
   std::set<std::string> ids;
   auto claims = m.db().connection().prepare(

@@ -12,6 +12,7 @@
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/decision_rows.hpp"
+#include "kaigo/store/detail/review_writer.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_documents.hpp"
@@ -246,41 +247,11 @@ review::History ReviewStore::history(YearMonth month) {
 
 // ---- decisions ----------------------------------------------------------------------------------
 
-// Decisions are committed in batches so that the write lock is never held for long: files of the
-// next month are received while a month is reviewed. A reader never mistakes a half-written month
-// for a decided one: the month is 審査中 until the last batch, and settlement and the pages read
-// decisions only of months that are 審査済 or 支払済.
-constexpr std::size_t kBatchDecisions = 2000;
-
-struct ReviewStore::Writer {
-  Connection& c;
-  std::string month;  // the review month as stored, made once (every decision row binds it)
-  std::optional<Transaction> tx;
-  std::size_t pending = 0;
-  Statement plan;
-  Statement link;
-  DecisionWriter decisions;
-
-  Writer(Connection& conn, std::string review_month)
-      : c(conn),
-        month(std::move(review_month)),
-        plan(c.prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
-                       "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        link(c.prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
-        decisions(c) {}
-
-  // Called before each decision: opens a batch, or commits a full one and opens the next.
-  void batch() {
-    if (tx && pending >= kBatchDecisions) {
-      tx->commit();
-      tx.reset();
-      pending = 0;
-    }
-    if (!tx) tx.emplace(c);
-    ++pending;
-  }
-};
+// Decisions go to a ReviewWriter (a thread and a connection of their own; committed in batches). A
+// reader never mistakes a half-written month for a decided one: the month is 審査中 until commit(),
+// which marks it after the last batch, and settlement and the pages read decisions only of months
+// that are 審査済 or 支払済.
+constexpr std::size_t kBatchDeletes = 8000;
 
 ReviewStore::ReviewStore(Database& db, const LocalDateTime& now, MonthFiles files)
     : db_(db),
@@ -305,46 +276,33 @@ void ReviewStore::begin(YearMonth month) {
   };
   for (const char* table : {"claim_decisions", "plan_decisions", "plan_links", "decision_findings", "claim_withdrawals", "review_months"}) {
     gone(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT rowid FROM {} WHERE month = ? LIMIT {})", table, table,
-                     kBatchDecisions * 4));
+                     kBatchDeletes));
   }
-  writer_ = std::make_unique<Writer>(c, m);
+  writer_ = std::make_unique<ReviewWriter>(c, m);
 }
 
 void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
-  auto& w = *writer_;
-  w.batch();
-  const auto& month = w.month;
-  auto colon = p.id.find(':');
-  auto submission = static_cast<std::int64_t>(std::stoll(p.id.substr(0, colon)));
-  // Bound without a copy: every text lives in p, d, w or here until run().
-  const auto service_month = p.plan.service_month.str();
-  w.plan.bind_static(1, month).bind_static(2, p.id).bind(3, submission);
-  w.plan.bind_static(4, std::string_view(p.id).substr(colon + 1));
-  w.plan.bind(5, static_cast<std::int64_t>(p.order)).bind_static(6, review::kPlanOutcomes.code(d.outcome));
-  w.plan.bind_static(7, master::normalize_insurer_no(p.plan.insurer_no)).bind_static(8, p.plan.insured_no);
-  w.plan.bind_static(9, service_month).bind_static(10, p.plan.support_office_no).bind(11, p.plan.create_kind);
-  w.plan.bind_static(12, d.previous_plan_id).run();
-  for (const auto& id : d.rereview_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "rereview").bind(4, id).run();
-  for (const auto& id : d.withdrawn_claims) w.link.bind(1, month).bind(2, p.id).bind(3, "withdrawn").bind(4, id).run();
-  w.decisions.findings(month, p.id, d.findings);
+  writer_->plan({p.id, p.order, p.plan.insurer_no, p.plan.insured_no, p.plan.service_month, p.plan.support_office_no,
+                 p.plan.create_kind},
+                d);
 }
 
 void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
-  writer_->batch();
-  writer_->decisions.claim(writer_->month, kReviewDecision, c.statement.key, d);
+  writer_->claim(c.statement.key, d);
 }
 
 void ReviewStore::commit() {
-  writer_->batch();
-  db_.connection()
-      .prepare("INSERT INTO review_months(month, started_at, finished_at) VALUES (?, ?, ?)")
+  writer_->finish();
+  writer_.reset();
+  auto& c = db_.connection();
+  Transaction tx(c);
+  c.prepare("INSERT INTO review_months(month, started_at, finished_at) VALUES (?, ?, ?)")
       .bind(1, month_.str())
       .bind(2, now_.str())
       .bind(3, now_jst().str())
       .run();
   if (on_last_batch_) on_last_batch_();
-  writer_->tx->commit();
-  writer_.reset();
+  tx.commit();
 }
 
 }  // namespace kaigo::store

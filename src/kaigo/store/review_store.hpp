@@ -2,6 +2,10 @@
 // re-read from the bytes kept at reception (in acceptance order, with the 事前チェック errors of
 // each), the history of earlier months (registered plans, decided and held 明細書), and the
 // decisions stored with every reason, amount and 集計 row.
+// The decisions are written on a connection of their own (store/detail/review_writer) while the
+// documents are read on the database's: between begin() and commit() that connection must not
+// write, and no statement of it may be left on a row (its old snapshot could not take the write
+// lock for the month's last transaction).
 // Owns: the SQL of the review tables. Must not: decide anything (review does).
 #pragma once
 #include <functional>
@@ -10,6 +14,8 @@
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::store {
+
+class ReviewWriter;
 
 // Which received files make the month: those sent to the review (送信完了, once the month has
 // closed), or — to foresee the review before the deadline (careplan reconcile) — also those still
@@ -33,18 +39,17 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void claim(const review::SubmittedClaim& claim, const review::ClaimDecision& decision) override;
   void commit() override;
 
-  // Runs inside the transaction of the last batch (e.g. the month's move to 審査済), so that the
-  // month is decided exactly when its last decision is kept.
+  // Runs in the transaction that follows the last batch of decisions (e.g. the month's move to
+  // 審査済), so that the month is decided only once every decision is kept.
   void on_last_batch(std::function<void()> fn) { on_last_batch_ = std::move(fn); }
 
  private:
   std::function<void()> on_last_batch_;
-  struct Writer;
   Database& db_;
   LocalDateTime now_;
   std::string sent_;  // the SQL condition on submissions s of the month's files
   YearMonth month_;
-  std::unique_ptr<Writer> writer_;
+  std::unique_ptr<ReviewWriter> writer_;
 };
 
 }  // namespace kaigo::store

@@ -44,6 +44,12 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
 
+std::filesystem::path Connection::file() const {
+  const char* name = sqlite3_db_filename(db_, "main");
+  if (name == nullptr || *name == '\0') fail("file name");
+  return name;
+}
+
 // The header is read through SQLite's own handle of the file. Opening the file a second time and
 // closing it would drop every POSIX lock this process holds on it (fcntl locks belong to the
 // process, not to the descriptor): in a server, the locks its other connections rely on.

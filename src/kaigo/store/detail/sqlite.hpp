@@ -42,6 +42,8 @@ class Connection {
 
   void exec(std::string_view sql);
   Statement prepare(std::string_view sql);
+  // The database file this connection has open (to open another connection to it).
+  std::filesystem::path file() const;
   std::int64_t last_insert_id() const;
   std::int64_t changes() const;
   [[noreturn]] void fail(std::string_view what) const;

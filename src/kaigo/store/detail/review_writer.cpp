@@ -1,0 +1,141 @@
+#include "kaigo/store/detail/review_writer.hpp"
+
+#include <string_view>
+
+#include "kaigo/master/keys.hpp"
+
+namespace kaigo::store {
+namespace {
+
+constexpr std::size_t kBatchDecisions = 2000;  // per commit
+constexpr std::size_t kChunk = 256;            // decisions handed to the thread at once
+constexpr std::size_t kMaxChunks = 16;         // in flight before the caller waits
+
+}  // namespace
+
+ReviewWriter::ReviewWriter(Connection& main, std::string month)
+    : month_(std::move(month)),
+      conn_(std::make_unique<Connection>(main.file(), false)),
+      plan_(conn_->prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
+                           "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      link_(conn_->prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
+      decisions_(*conn_) {
+  // The batches need not wait for the disk: the month is 審査済 only in the caller's transaction
+  // after the last of them, and that commit (or its make_durable) syncs the one log they share.
+  conn_->exec("PRAGMA synchronous=NORMAL");
+  conn_->exec("PRAGMA wal_autocheckpoint=16384");
+  pending_.reserve(kChunk);
+  thread_ = std::thread([this] { run(); });
+}
+
+ReviewWriter::~ReviewWriter() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    abandoning_ = true;
+  }
+  ready_.notify_one();
+  thread_.join();
+}
+
+void ReviewWriter::plan(PlanRow row, review::PlanDecision decision) {
+  add(PlanItem{std::move(row), std::move(decision)});
+}
+
+void ReviewWriter::claim(billing::StatementKey key, review::ClaimDecision decision) {
+  add(ClaimItem{std::move(key), std::move(decision)});
+}
+
+void ReviewWriter::add(Item item) {
+  pending_.push_back(std::move(item));
+  if (pending_.size() >= kChunk) hand_over();
+}
+
+void ReviewWriter::hand_over() {
+  std::unique_lock lock(mutex_);
+  space_.wait(lock, [&] { return chunks_.size() < kMaxChunks || failure_; });
+  if (failure_) std::rethrow_exception(failure_);
+  if (pending_.empty()) return;
+  chunks_.push_back(std::move(pending_));
+  pending_ = {};
+  pending_.reserve(kChunk);
+  lock.unlock();
+  ready_.notify_one();
+}
+
+void ReviewWriter::finish() {
+  hand_over();
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  ready_.notify_one();
+  thread_.join();
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void ReviewWriter::run() {
+  try {
+    for (;;) {
+      std::vector<Item> chunk;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !chunks_.empty() || closing_ || abandoning_; });
+        if (abandoning_) return;  // the open batch is rolled back with tx_
+        if (chunks_.empty()) break;
+        chunk = std::move(chunks_.front());
+        chunks_.pop_front();
+      }
+      space_.notify_one();
+      for (const auto& item : chunk) write(item);
+    }
+    if (tx_) tx_->commit();
+    tx_.reset();
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex_);
+      failure_ = std::current_exception();
+    }
+    space_.notify_all();
+  }
+}
+
+void ReviewWriter::batch() {
+  if (tx_ && in_batch_ >= kBatchDecisions) {
+    tx_->commit();
+    tx_.reset();
+    in_batch_ = 0;
+  }
+  if (!tx_) tx_.emplace(*conn_);
+  ++in_batch_;
+}
+
+void ReviewWriter::write(const Item& item) {
+  batch();
+  if (const auto* c = std::get_if<ClaimItem>(&item)) {
+    decisions_.claim(month_, kReviewDecision, c->key, c->decision);
+  } else {
+    write_plan(std::get<PlanItem>(item));
+  }
+}
+
+void ReviewWriter::write_plan(const PlanItem& p) {
+  const auto& row = p.row;
+  const auto& d = p.decision;
+  auto colon = row.id.find(':');
+  auto submission = static_cast<std::int64_t>(std::stoll(row.id.substr(0, colon)));
+  // Bound without a copy: every text lives in p, month_ or here until run().
+  const auto service_month = row.service_month.str();
+  plan_.bind_static(1, month_).bind_static(2, row.id).bind(3, submission);
+  plan_.bind_static(4, std::string_view(row.id).substr(colon + 1));
+  plan_.bind(5, static_cast<std::int64_t>(row.order)).bind_static(6, review::kPlanOutcomes.code(d.outcome));
+  plan_.bind_static(7, master::normalize_insurer_no(row.insurer_no)).bind_static(8, row.insured_no);
+  plan_.bind_static(9, service_month).bind_static(10, row.support_office_no).bind(11, row.create_kind);
+  plan_.bind_static(12, d.previous_plan_id).run();
+  for (const auto& id : d.rereview_claims) link_.bind(1, month_).bind(2, row.id).bind(3, "rereview").bind(4, id).run();
+  for (const auto& id : d.withdrawn_claims) link_.bind(1, month_).bind(2, row.id).bind(3, "withdrawn").bind(4, id).run();
+  decisions_.findings(month_, row.id, d.findings);
+}
+
+}  // namespace kaigo::store
