@@ -160,12 +160,15 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   if (slip.start_) b.start_date = date(*slip.start_);
   if (slip.end_) b.end_date = date(*slip.end_);
   for (const auto& u : uses) {
-    const auto* code = masters_.service_code(st.key.insurer_no, u.type, u.item, month);
+    const std::size_t at = st.details.size();
+    const std::string facility = at < slip.facility_insurers_.size() ? slip.facility_insurers_[at] : std::string();
+    const auto* code = masters_.service_code(facility.empty() ? st.key.insurer_no : facility, u.type, u.item, month);
     const auto written = st.details.size() < slip.units_.size() ? slip.units_[st.details.size()] : std::nullopt;
     if (!code && !written) throw std::logic_error("story: no service code " + u.type + u.item);
     billing::DetailLine d;
     d.service_type = u.type;
     d.item_code = u.item;
+    d.facility_insurer_no = facility;
     d.unit_units = written ? Units{*written} : code->units;
     d.count = u.count;
     if (st.details.size() < slip.remarks_.size()) {

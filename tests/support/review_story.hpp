@@ -84,6 +84,8 @@ struct ClaimSlip {
   std::vector<std::string> remarks_;
   // 単位数 written per line (in order; nullopt = the master's): for a code the master lacks.
   std::vector<std::optional<std::int64_t>> units_;
+  // 施設所在保険者番号 per line (in order; empty = a 02 line): 住所地特例 lines (record 14).
+  std::vector<std::string> facility_insurers_;
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
@@ -94,6 +96,7 @@ struct ClaimSlip {
   ClaimSlip& ended(std::string v) { end_ = std::move(v); return *this; }
   ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
   ClaimSlip& units(std::vector<std::optional<std::int64_t>> v) { units_ = std::move(v); return *this; }
+  ClaimSlip& facility_insurers(std::vector<std::string> v) { facility_insurers_ = std::move(v); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 

@@ -244,18 +244,19 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
     std::string label;
     std::vector<std::optional<std::string>> remarks;  // 摘要 per line, as written in the table
     std::vector<std::optional<std::int64_t>> units;   // 単位数 per line, when written
+    std::vector<std::string> facility_insurers;       // 施設所在保険者番号 per line (住所地特例)
   };
   std::map<std::string, Pending> by_id;
   std::vector<std::string> order;
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
             "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
-            "摘要", "ファイル", "記載の単位数"},
+            "摘要", "ファイル", "記載の単位数", "施設所在保険者番号"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
              if (fresh) {
-               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c), {}, {}};
+               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c), {}, {}, {}};
                auto& slip = it->second.slip;
                if (c.given("記載の給付率")) slip.rate(c.number("記載の給付率", 0));
                if (c.given("記載の保険請求額")) slip.insurance_claim(c.number("記載の保険請求額", 0));
@@ -269,6 +270,7 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
              it->second.units.push_back(c.given("記載の単位数") ? std::optional<std::int64_t>(c.number("記載の単位数", 0))
                                                                : std::nullopt);
+             it->second.facility_insurers.push_back(c.given("施設所在保険者番号").value_or(""));
              it->second.remarks.push_back(c.given("摘要"));
            });
   for (const auto& id : order) {
@@ -283,6 +285,9 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
       p.slip.remarks(std::move(written));
     }
     if (std::any_of(p.units.begin(), p.units.end(), [](const auto& u) { return u.has_value(); })) p.slip.units(p.units);
+    if (std::any_of(p.facility_insurers.begin(), p.facility_insurers.end(), [](const auto& f) { return !f.empty(); })) {
+      p.slip.facility_insurers(p.facility_insurers);
+    }
     auto claim = s.claim(id, p.office, p.insured, p.month, p.uses, p.slip);
     const auto type = data_type_of(claim.statement.key.form_id);
     auto& f = m.claims[{p.office, type == "711" ? p.label : p.label + "R"}];

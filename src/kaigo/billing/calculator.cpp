@@ -122,16 +122,18 @@ Diagnostic note(const Computation& c, std::string_view code, std::string value) 
 }
 
 // The サービスコード of a line: per insurer when a municipality has its own 総合事業 master.
-const master::ServiceCode* code_of(const Computation& c, std::string_view type, std::string_view item) {
+const master::ServiceCode* code_of(const Computation& c, const DetailLine& d) {
   const auto& k = c.written.key;
-  if (c.terms.own_codes) return c.terms.own_codes->service_code(k.insurer_no, type, item, k.service_month);
-  return c.terms.codes ? c.terms.codes->find(type, item, k.service_month) : nullptr;
+  if (c.terms.own_codes) {
+    return c.terms.own_codes->service_code(d.priced_by(k.insurer_no), d.service_type, d.item_code, k.service_month);
+  }
+  return c.terms.codes ? c.terms.codes->find(d.service_type, d.item_code, k.service_month) : nullptr;
 }
 
 const master::SougouServiceCode* own_code_of(const Computation& c, const DetailLine& d) {
   if (!c.terms.own_codes) return nullptr;
   const auto& k = c.written.key;
-  return c.terms.own_codes->own_code(k.insurer_no, d.service_type, d.item_code, k.service_month);
+  return c.terms.own_codes->own_code(d.priced_by(k.insurer_no), d.service_type, d.item_code, k.service_month);
 }
 
 void recompute_details(Computation& c) {
@@ -177,7 +179,7 @@ TypeUnits sum_type_units(Computation& c, const std::string& type, const Aggregat
     for (std::size_t k = 0; k < kFundSlots; ++k) u.funds[k] += d.fund_units[k];
     total += d.service_units;
     if (!c.terms.codes && !c.terms.own_codes) continue;
-    const auto* code = code_of(c, type, d.item_code);
+    const auto* code = code_of(c, d);
     if (!code) {
       c.notes.push_back(note(c, "KB01", type + d.item_code));
     }

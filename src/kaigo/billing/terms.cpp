@@ -7,7 +7,7 @@ namespace kaigo::billing {
 std::optional<UnitPrice> own_unit_price(const master::Masters& masters, const ClaimStatement& st, std::string_view type) {
   for (const auto& d : st.details) {
     if (d.service_type != type) continue;
-    const auto* own = masters.own_code(st.key.insurer_no, d.service_type, d.item_code, st.key.service_month);
+    const auto* own = masters.own_code(d.priced_by(st.key.insurer_no), d.service_type, d.item_code, st.key.service_month);
     if (own && own->unit_price) return own->unit_price;
   }
   return std::nullopt;
@@ -16,7 +16,7 @@ std::optional<UnitPrice> own_unit_price(const master::Masters& masters, const Cl
 std::optional<int> own_benefit_rate(const master::Masters& masters, const ClaimStatement& st) {
   std::optional<int> rate;
   for (const auto& d : st.details) {
-    const auto* own = masters.own_code(st.key.insurer_no, d.service_type, d.item_code, st.key.service_month);
+    const auto* own = masters.own_code(d.priced_by(st.key.insurer_no), d.service_type, d.item_code, st.key.service_month);
     if (own && own->benefit_rate) rate = own->benefit_rate;
   }
   return rate;

@@ -131,7 +131,7 @@ void check_claim_services_for_person(const master::Masters& masters,
   const int days = certified_days(versions, m);
   if (days == 0) return;  // 12PD says it
   for (const auto& d : st.details) {
-    const auto* code = masters.service_code(st.key.insurer_no, d.service_type, d.item_code, m);
+    const auto* code = masters.service_code(d.priced_by(st.key.insurer_no), d.service_type, d.item_code, m);
     if (!code || code->unit_kind != master::UnitKind::PerDay || d.count <= days) continue;
     out.push_back(error("AEFB", "日数・回数", d.service_type, std::to_string(d.count), std::to_string(days)));
   }

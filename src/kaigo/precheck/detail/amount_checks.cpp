@@ -80,7 +80,7 @@ void check_unit_price(const CheckEnv& env, const exchange::Record& r, int item, 
 bool all_codes_known(const CheckEnv& env, const billing::ClaimStatement& s) {
   if (env.context.masters == nullptr) return false;
   for (const auto& d : s.details) {
-    if (env.context.masters->service_code(s.key.insurer_no, d.service_type, d.item_code, s.key.service_month) == nullptr) {
+    if (env.context.masters->service_code(d.priced_by(s.key.insurer_no), d.service_type, d.item_code, s.key.service_month) == nullptr) {
       return false;
     }
   }

@@ -111,7 +111,9 @@ void check_statement_masters(const CheckEnv& env, const exchange::Document& doc,
       types_seen.push_back(type);
       check_service(env, r, r.item(4), type, 7, info, m);
     }
-    if (line) check_code(env, r, head.item(5), type, r.item(8), 7, 8, 9, info, m);
+    // A 住所地特例 line (14) is priced by the 施設所在 municipality's master (item 18).
+    std::string_view insurer = r.kind == "14" && !r.item(18).empty() ? r.item(18) : head.item(5);
+    if (line) check_code(env, r, insurer, type, r.item(8), 7, 8, 9, info, m);
   }
 }
 
