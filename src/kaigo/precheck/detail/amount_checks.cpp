@@ -70,6 +70,12 @@ void check_unit_price(const CheckEnv& env, const exchange::Record& r, int item, 
   auto price = own ? own : env.context.masters->unit_price(o->region_class, type, m);
   auto written = parse_int(r.item(item));
   if (!price || !written || *written == price->x100) return;
+  if (own) {
+    env.findings.add(Level::Format, amount_code(*written, price->x100), &info, &r, item,
+                     fmt::format("市町村の総合事業の単価 {}", price->x100),
+                     fmt::format("the municipality's 総合事業 unit price: {}", price->x100));
+    return;
+  }
   env.findings.add(Level::Format, amount_code(*written, price->x100), &info, &r, item,
                    fmt::format("地域区分 {} の単価 {}", region_name(o->region_class), price->x100),
                    fmt::format("unit price of region class {}: {}", o->region_class, price->x100));
