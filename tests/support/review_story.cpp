@@ -65,6 +65,20 @@ void Story::code(std::string type, std::string item, std::string name, std::int6
   loaded_ = false;
 }
 
+void Story::sougou_code(SougouCodeRow c) {
+  auto opt_text = [](const auto& v) { return v ? std::to_string(*v) : std::string(); };
+  sougou_rows_.push_back(fmt::format("{},{},{},{},{},{},{},{},,,3,{},{},{},2,2,2,1,20150401", c.insurer, c.type, c.item,
+                                     c.from, c.to, c.name, c.units, c.unit_kind, opt_text(c.unit_price),
+                                     opt_text(c.benefit_rate), opt_text(c.burden)));
+  loaded_ = false;
+}
+
+std::string Story::sougou_csv() const {
+  std::string rows;
+  for (const auto& r : sougou_rows_) rows += r + "\n";
+  return rows;
+}
+
 std::string Story::services_csv() const {
   std::string codes(*embedded::find("data/masters/services.csv"));
   for (const auto& r : code_rows_) codes += r + "\n";
@@ -108,6 +122,9 @@ void Story::load() {
   masters_ = loaded(master::load_bundled_masters(), "bundled masters");
   masters_.service_codes =
       loaded(master::load_service_codes(services_csv(), "services.csv", &masters_.service_types), "codes");
+  if (!sougou_rows_.empty()) {
+    masters_.sougou = loaded(master::load_sougou_master(sougou_csv(), "sougou.csv", &masters_.service_types), "sougou");
+  }
   offices_ = loaded(master::load_offices(offices_csv(), "offices.csv", &masters_.service_types), "offices");
   insurers_ = loaded(master::load_insurers(insurers_csv(), "insurers.csv"), "insurers");
   recipients_ = loaded(master::load_recipients(recipients_csv(), "recipients.csv"), "recipients");
@@ -143,12 +160,16 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   if (slip.start_) b.start_date = date(*slip.start_);
   if (slip.end_) b.end_date = date(*slip.end_);
   for (const auto& u : uses) {
-    const auto* code = masters_.service_codes.find(u.type, u.item, month);
-    if (!code) throw std::logic_error("story: no service code " + u.type + u.item);
+    const std::size_t at = st.details.size();
+    const std::string facility = at < slip.facility_insurers_.size() ? slip.facility_insurers_[at] : std::string();
+    const auto* code = masters_.service_code(facility.empty() ? st.key.insurer_no : facility, u.type, u.item, month);
+    const auto written = st.details.size() < slip.units_.size() ? slip.units_[st.details.size()] : std::nullopt;
+    if (!code && !written) throw std::logic_error("story: no service code " + u.type + u.item);
     billing::DetailLine d;
     d.service_type = u.type;
     d.item_code = u.item;
-    d.unit_units = code->units;
+    d.facility_insurer_no = facility;
+    d.unit_units = written ? Units{*written} : code->units;
     d.count = u.count;
     if (st.details.size() < slip.remarks_.size()) {
       d.note = slip.remarks_[st.details.size()];
@@ -164,13 +185,15 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     }
     // サービス実日数 covers the days of a per-day line (else the pre-check's AEFA).
     for (auto& a : st.aggregates) {
-      if (a.service_type == u.type && code->unit_kind == master::UnitKind::PerDay) a.actual_days = std::max(a.actual_days, u.count);
+      if (a.service_type == u.type && code && code->unit_kind == master::UnitKind::PerDay) a.actual_days = std::max(a.actual_days, u.count);
     }
   }
   // The provider computes its claim as the 国保連 would, with the rate it believes in.
   auto terms = billing::make_terms(masters_, offices_, st, nullptr, nullptr);
   terms.plan_from_claim = true;
-  terms.insurance_rate = slip.rate_ ? slip.rate_ : p.rate;
+  // A 定率 総合事業 code carries its own 給付率.
+  const auto own_rate = billing::own_benefit_rate(masters_, st);
+  terms.insurance_rate = slip.rate_ ? slip.rate_ : own_rate ? own_rate : p.rate;
   st = billing::compute(st, terms).statement;
   if (slip.insurance_claim_) {
     st.basic.insurance.claim = Yen{*slip.insurance_claim_};

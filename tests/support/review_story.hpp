@@ -55,6 +55,21 @@ struct Use {
   int count = 1;
 };
 
+// One code of a municipality's own 総合事業 master (`kaigo load … sougou`, master/sougou).
+struct SougouCodeRow {
+  std::string insurer = "300000";
+  std::string type;
+  std::string item;
+  std::string name;
+  std::int64_t units = 0;
+  int unit_kind = 1;                     // 算定単位 1 回, 2 日, 3 月
+  std::optional<int> benefit_rate;       // 給付率 (定率)
+  std::optional<std::int64_t> burden;    // 利用者負担額 (定額)
+  std::optional<std::int64_t> unit_price;  // 単位数単価 ×100
+  std::string from = "201504";
+  std::string to = "999999";
+};
+
 // What the provider writes differently from a correct claim: wrote().rate(80).level("22").
 struct ClaimSlip {
   std::optional<int> rate_;                     // 保険給付率 written and computed with
@@ -67,6 +82,10 @@ struct ClaimSlip {
   // 摘要 of the lines, in order; a line without one here: the seed's example TAIS code 00000-111111
   // on a 福祉用具貸与 line (17, 67), nothing on others.
   std::vector<std::string> remarks_;
+  // 単位数 written per line (in order; nullopt = the master's): for a code the master lacks.
+  std::vector<std::optional<std::int64_t>> units_;
+  // 施設所在保険者番号 per line (in order; empty = a 02 line): 住所地特例 lines (record 14).
+  std::vector<std::string> facility_insurers_;
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
@@ -76,6 +95,8 @@ struct ClaimSlip {
   ClaimSlip& started(std::string v) { start_ = std::move(v); return *this; }
   ClaimSlip& ended(std::string v) { end_ = std::move(v); return *this; }
   ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
+  ClaimSlip& units(std::vector<std::optional<std::int64_t>> v) { units_ = std::move(v); return *this; }
+  ClaimSlip& facility_insurers(std::vector<std::string> v) { facility_insurers_ = std::move(v); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 
@@ -101,6 +122,7 @@ class Story {
   void office(std::string office_no, std::string service_type, int region_class = 0);
   Person& person(const std::string& insured_no);  // created with the defaults on first use
   void code(std::string type, std::string item, std::string name, std::int64_t units, bool limit_target = true);
+  void sougou_code(SougouCodeRow row);
 
   // ---- documents (acceptance order = creation order)
   review::SubmittedClaim claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -128,6 +150,7 @@ class Story {
   std::string insurers_csv() const;
   std::string recipients_csv() const;
   std::string services_csv() const;  // the bundled codes and the story's
+  std::string sougou_csv() const;    // the municipal 総合事業 codes (no header, 19 items); empty when none
 
   // 様式第七 as the support office writes it (care_plan_fee gives it as a 明細書).
   documents::CarePlanFeeStatement care_plan_fee_statement(const std::string& insured_no, YearMonth service_month,
@@ -137,7 +160,7 @@ class Story {
   void load();
   void carry_over(YearMonth month, const review::ReviewInput& input, const review::MonthOutcome& out);
 
-  std::vector<std::string> office_rows_, code_rows_;
+  std::vector<std::string> office_rows_, code_rows_, sougou_rows_;
   std::map<std::string, Person> people_;
   std::uint64_t next_order_ = 1;
   review::History history_;

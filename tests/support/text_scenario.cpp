@@ -243,18 +243,20 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
     ClaimSlip slip;
     std::string label;
     std::vector<std::optional<std::string>> remarks;  // 摘要 per line, as written in the table
+    std::vector<std::optional<std::int64_t>> units;   // 単位数 per line, when written
+    std::vector<std::string> facility_insurers;       // 施設所在保険者番号 per line (住所地特例)
   };
   std::map<std::string, Pending> by_id;
   std::vector<std::string> order;
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
             "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
-            "摘要", "ファイル"},
+            "摘要", "ファイル", "記載の単位数", "施設所在保険者番号"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
              if (fresh) {
-               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c), {}};
+               it->second = {c.need("事業所番号"), c.need("被保険者番号"), c.month("提供年月"), {}, {}, file_label(c), {}, {}, {}};
                auto& slip = it->second.slip;
                if (c.given("記載の給付率")) slip.rate(c.number("記載の給付率", 0));
                if (c.given("記載の保険請求額")) slip.insurance_claim(c.number("記載の保険請求額", 0));
@@ -266,6 +268,9 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
                order.push_back(id);
              }
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
+             it->second.units.push_back(c.given("記載の単位数") ? std::optional<std::int64_t>(c.number("記載の単位数", 0))
+                                                               : std::nullopt);
+             it->second.facility_insurers.push_back(c.given("施設所在保険者番号").value_or(""));
              it->second.remarks.push_back(c.given("摘要"));
            });
   for (const auto& id : order) {
@@ -278,6 +283,10 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
         written.push_back(!p.remarks[i] ? fallback : *p.remarks[i] == "空" ? "" : *p.remarks[i]);
       }
       p.slip.remarks(std::move(written));
+    }
+    if (std::any_of(p.units.begin(), p.units.end(), [](const auto& u) { return u.has_value(); })) p.slip.units(p.units);
+    if (std::any_of(p.facility_insurers.begin(), p.facility_insurers.end(), [](const auto& f) { return !f.empty(); })) {
+      p.slip.facility_insurers(p.facility_insurers);
     }
     auto claim = s.claim(id, p.office, p.insured, p.month, p.uses, p.slip);
     const auto type = data_type_of(claim.statement.key.form_id);
@@ -513,6 +522,25 @@ void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
     each_row(file, sec, {"サービス種類", "項目", "名称", "単位数", "限度額対象"}, [&](const Cells& c) {
       s.code(c.need("サービス種類"), c.need("項目"), c.need("名称"), c.number("単位数", 0), c.yes("限度額対象", true));
     });
+  } else if (sec.title.starts_with("総合事業サービスコード")) {
+    each_row(file, sec,
+             {"保険者番号", "サービス種類", "項目", "名称", "単位数", "算定単位", "給付率", "利用者負担額", "単価",
+              "適用開始", "適用終了"},
+             [&](const Cells& c) {
+               SougouCodeRow row;
+               if (auto v = c.given("保険者番号")) row.insurer = *v;
+               row.type = c.need("サービス種類");
+               row.item = c.need("項目");
+               row.name = c.need("名称");
+               row.units = c.number("単位数", 0);
+               row.unit_kind = c.number("算定単位", 1);
+               if (c.given("給付率")) row.benefit_rate = c.number("給付率", 0);
+               if (c.given("利用者負担額")) row.burden = c.number("利用者負担額", 0);
+               if (c.given("単価")) row.unit_price = c.number("単価", 0);
+               if (auto v = c.given("適用開始")) row.from = *v;
+               if (auto v = c.given("適用終了")) row.to = *v;
+               s.sougou_code(std::move(row));
+             });
   } else {
     bad(file, sec.line, fmt::format("知らない見出し「{}」 / unknown heading", sec.title));
   }
@@ -566,6 +594,10 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
   run("init --db " + db + " --config " + (dir / "kokuhoren.toml").string(), "init");
   for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
     run(fmt::format("load --db {} {} {}", db, kind, (dir / (std::string(kind) + ".csv")).string()), "load");
+  }
+  if (const auto sougou = s.sougou_csv(); !sougou.empty()) {
+    write_file(dir / "sougou.csv", sougou);
+    run(fmt::format("load --db {} sougou {}", db, (dir / "sougou.csv").string()), "load");
   }
 
   std::vector<std::string> failures;

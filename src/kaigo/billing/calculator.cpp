@@ -39,6 +39,7 @@ AggregateAmounts compute_aggregate(const AggregateInput& in) {
   a.benefit_units = capped + in.outside_limit_units;
   a.cost = cost_of(a.benefit_units, in.unit_price);
   a.insurance_claim = in.welfare_only ? Yen{0} : percent_floor(a.cost, in.insurance_rate);
+  if (in.fixed_user_burden && !in.welfare_only) a.insurance_claim = yen_max(Yen{0}, a.cost - *in.fixed_user_burden);
 
   int prev_rate = in.welfare_only ? 0 : in.insurance_rate;
   Yen allocated;
@@ -120,8 +121,26 @@ Diagnostic note(const Computation& c, std::string_view code, std::string value) 
   return d;
 }
 
+// The サービスコード of a line: per insurer when a municipality has its own 総合事業 master.
+const master::ServiceCode* code_of(const Computation& c, const DetailLine& d) {
+  const auto& k = c.written.key;
+  if (c.terms.own_codes) {
+    return c.terms.own_codes->service_code(d.priced_by(k.insurer_no), d.service_type, d.item_code, k.service_month);
+  }
+  return c.terms.codes ? c.terms.codes->find(d.service_type, d.item_code, k.service_month) : nullptr;
+}
+
+const master::SougouServiceCode* own_code_of(const Computation& c, const DetailLine& d) {
+  if (!c.terms.own_codes) return nullptr;
+  const auto& k = c.written.key;
+  return c.terms.own_codes->own_code(d.priced_by(k.insurer_no), d.service_type, d.item_code, k.service_month);
+}
+
 void recompute_details(Computation& c) {
   for (auto& d : c.out.details) {
+    // A municipality's own code sets the units of its line (the national ones keep the written
+    // 単位数, which the pre-check compares with the master: KP28).
+    if (const auto* own = own_code_of(c, d)) d.unit_units = own->units;
     // Codes without their own 単位数 (福祉用具貸与, rate-based 加算) keep the written units.
     if (d.unit_units.value == 0) continue;
     d.service_units = line_units(d.unit_units, d.count);
@@ -159,14 +178,14 @@ TypeUnits sum_type_units(Computation& c, const std::string& type, const Aggregat
     if (d.service_type != type) continue;
     for (std::size_t k = 0; k < kFundSlots; ++k) u.funds[k] += d.fund_units[k];
     total += d.service_units;
-    if (!c.terms.codes) continue;
-    const auto* code = c.terms.codes->find(type, d.item_code, c.written.key.service_month);
+    if (!c.terms.codes && !c.terms.own_codes) continue;
+    const auto* code = code_of(c, d);
     if (!code) {
       c.notes.push_back(note(c, "KB01", type + d.item_code));
     }
     if (code && !code->limit_target) u.outside += d.service_units;
   }
-  if (!c.terms.codes) {
+  if (!c.terms.codes && !c.terms.own_codes) {
     // Without the master, trust the written 対象外 units (bounded by what the lines add up to).
     u.outside = written ? std::min(written->outside_limit_units, total) : Units{};
   }
@@ -183,6 +202,18 @@ std::optional<Units> plan_limit(const Computation& c, const TypeTerms* tt, const
   if (tt && tt->plan_units) return tt->plan_units;
   if (c.terms.plan_from_claim && written && written->plan_units.value > 0) return written->plan_units;
   return std::nullopt;
+}
+
+// Σ 利用者負担額 × 回数 of the 定額 lines of `type`; nullopt when none is 定額.
+std::optional<Yen> fixed_burden_of(const Computation& c, const std::string& type) {
+  std::optional<Yen> total;
+  for (const auto& d : c.out.details) {
+    if (d.service_type != type) continue;
+    const auto* own = own_code_of(c, d);
+    if (!own || !own->user_burden) continue;
+    total = total.value_or(Yen{}) + Yen{own->user_burden->value * d.count};
+  }
+  return total;
 }
 
 UnitPrice price_for(Computation& c, const std::string& type, const TypeTerms* tt, const AggregateRow* written) {
@@ -203,6 +234,7 @@ void compute_aggregates(Computation& c) {
     in.plan_units = plan_limit(c, tt, w);
     in.unit_price = price_for(c, type, tt, w);
     in.insurance_rate = c.insurance_rate;
+    in.fixed_user_burden = fixed_burden_of(c, type);
     in.welfare_only = c.welfare_only;
     for (std::size_t k = 0; k < kFundSlots; ++k) {
       const auto& slot = c.written.basic.funds[k];

@@ -12,6 +12,7 @@
 
 #include "kaigo/billing/types.hpp"
 #include "kaigo/core/diagnostic.hpp"
+#include "kaigo/master/masters.hpp"
 #include "kaigo/master/service_codes.hpp"
 
 namespace kaigo::billing {
@@ -51,6 +52,9 @@ struct AggregateInput {
   std::optional<Units> plan_units;  // 計画単位数; nullopt = no plan limit
   UnitPrice unit_price;
   int insurance_rate = 0;     // 保険給付率
+  // 定額 総合事業 (A4/A8): the municipality's 利用者負担額 × 回数; the 保険請求額 is the rest of the
+  // 費用額 [INF: seed 002 §11 says only 「市町村規定の定額」].
+  std::optional<Yen> fixed_user_burden;
   bool welfare_only = false;  // 生保単独: 保険請求額 = 0
   std::array<FundTerms, kFundSlots> funds;
 };
@@ -112,6 +116,9 @@ struct StatementTerms {
   std::optional<int> insurance_rate;             // from the 受給者台帳; nullopt = the written one
   std::array<Yen, kFundSlots> fund_self_pay{};   // 公費本人負担額 available this month per slot
   const master::ServiceCodeMaster* codes = nullptr;  // to split 限度額 対象/対象外 per code
+  // Set when a municipality has its own 総合事業 master: codes are then found per insurer
+  // (Masters::service_code), units come from the master, 定額 利用者負担額 applies.
+  const master::Masters* own_codes = nullptr;
   std::vector<FacilityTerms> facility;
 };
 

@@ -9,6 +9,11 @@
 
 namespace kaigo::billing {
 
+// From a municipality's own 総合事業 codes on the statement (nullopt when none sets one): its 単価
+// for `type`, and its 定率 給付率.
+std::optional<UnitPrice> own_unit_price(const master::Masters& masters, const ClaimStatement& st, std::string_view type);
+std::optional<int> own_benefit_rate(const master::Masters& masters, const ClaimStatement& st);
+
 // `plan` may be null (no 給付管理票: no plan limit is applied); with a plan, a service type inside
 // the 区分支給限度額 that has no line gets a plan of 0 units (増減 事由 A). `recipient` may be
 // null (the written 給付率 is used). A サービス種類 whose office or master entry is missing gets

@@ -84,6 +84,14 @@ struct DetailLine {
   Units service_units;                         // サービス単位数
   std::array<Units, kFundSlots> fund_units{};  // 公費1–3 対象サービス単位数
   std::string note;                            // 摘要
+  // 施設所在保険者番号 (record 14, 住所地特例): the municipality whose 総合事業 master and 単価
+  // price the line (seed 002 §11); empty on a 02 line.
+  std::string facility_insurer_no;
+
+  // Whose サービスコード master prices the line: the 施設所在 one for 住所地特例, else the claim's.
+  std::string_view priced_by(std::string_view claim_insurer_no) const {
+    return facility_insurer_no.empty() ? claim_insurer_no : std::string_view(facility_insurer_no);
+  }
 };
 
 // 公費k columns of a 集計 row (items 18–26).

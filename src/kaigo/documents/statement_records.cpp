@@ -179,6 +179,7 @@ constexpr Statement kStatementFields[] = {
     detail_if<[](auto& d) -> auto& { return d.fund_units[1]; }, fund_present<1>>("detail.fund2_units"),
     detail_if<[](auto& d) -> auto& { return d.fund_units[2]; }, fund_present<2>>("detail.fund3_units"),
     detail<[](auto& d) -> auto& { return d.note; }>("detail.note"),
+    detail<[](auto& d) -> auto& { return d.facility_insurer_no; }>("detail.facility_insurer_no"),
     aggregate<[](auto& a) -> auto& { return a.service_type; }>("aggregate.service_type"),
     aggregate<[](auto& a) -> auto& { return a.actual_days; }>("aggregate.actual_days"),
     aggregate<[](auto& a) -> auto& { return a.plan_units; }>("aggregate.plan_units"),
@@ -449,7 +450,10 @@ void write_statement(const ClaimStatement& st, exchange::Writer& w) {
 std::vector<std::vector<std::string>> statement_records(const ClaimStatement& st) {
   std::vector<std::vector<std::string>> out;
   out.push_back(statement_record(st, "01", {}));
-  for (std::size_t i = 0; i < st.details.size(); ++i) out.push_back(statement_record(st, "02", {{}, i}));
+  for (std::size_t i = 0; i < st.details.size(); ++i) {
+    // A 住所地特例 line goes out as record 14, carrying its 施設所在保険者番号.
+    out.push_back(statement_record(st, st.details[i].facility_insurer_no.empty() ? "02" : "14", {{}, i}));
+  }
   for (std::size_t i = 0; i < st.aggregates.size(); ++i) out.push_back(statement_record(st, "10", {{}, i}));
   for (std::size_t i = 0; i < st.facility_costs.size(); ++i) {
     out.push_back(statement_record(st, "11", {{}, i, false, i + 1 == st.facility_costs.size()}));

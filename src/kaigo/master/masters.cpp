@@ -69,6 +69,24 @@ LoadResult<Masters> load_all(const Overrides& overrides) {
 
 }  // namespace
 
+const SougouServiceCode* Masters::own_code(std::string_view insurer_no, std::string_view service_type,
+                                          std::string_view item_code, YearMonth month) const {
+  if (sougou.insurers().empty() || !sougou.governs(insurer_no)) return nullptr;
+  return sougou.find(insurer_no, service_type, item_code, month);
+}
+
+const ServiceCode* Masters::service_code(std::string_view insurer_no, std::string_view service_type,
+                                         std::string_view item_code, YearMonth month) const {
+  if (!sougou.insurers().empty() && sougou.governs(insurer_no)) {
+    const auto* type = service_types.find(service_type, month);
+    if (type && is_sougou_type(*type)) {
+      const auto* own = sougou.find(insurer_no, service_type, item_code, month);
+      return own ? &own->as_service_code : nullptr;
+    }
+  }
+  return service_codes.find(service_type, item_code, month);
+}
+
 std::optional<UnitPrice> Masters::unit_price(int region_class, std::string_view service_type, YearMonth month) const {
   const auto* type = service_types.find(service_type, month);
   if (!type) return std::nullopt;

@@ -13,6 +13,7 @@
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/master/service_codes.hpp"
 #include "kaigo/master/service_types.hpp"
+#include "kaigo/master/sougou.hpp"
 #include "kaigo/master/sources.hpp"
 #include "kaigo/master/unit_price.hpp"
 
@@ -35,6 +36,18 @@ struct Masters {
   UnitPriceMaster unit_prices;
   CareLimitMaster care_limits;
   FacilityCostMaster facility_costs;
+  // 総合事業 サービスコード of the municipalities that loaded their own (`kaigo load … sougou`);
+  // empty unless a database holds one (never bundled).
+  SougouMaster sougou;
+
+  // The サービスコード that prices a line of a claim to `insurer_no`: a 総合事業 code (サービス種類
+  // A2–AF) of an insurer with its own master comes from that master (nullptr when it lacks the
+  // code), every other from the national services.csv.
+  const ServiceCode* service_code(std::string_view insurer_no, std::string_view service_type,
+                                  std::string_view item_code, YearMonth month) const;
+  // The municipal row behind it (its 給付率, 利用者負担額, 単価), or nullptr for a national code.
+  const SougouServiceCode* own_code(std::string_view insurer_no, std::string_view service_type,
+                                    std::string_view item_code, YearMonth month) const;
 
   // 単位数単価 of `service_type` at an office of `region_class` for `month`.
   std::optional<UnitPrice> unit_price(int region_class, std::string_view service_type, YearMonth month) const;

@@ -1,5 +1,7 @@
 #include "kaigo/master/sougou.hpp"
 
+#include <algorithm>
+#include <set>
 
 namespace kaigo::master {
 namespace {
@@ -50,7 +52,34 @@ std::optional<YearMonth> read_end(RowReader& r, bool& ok) {
   return m;
 }
 
+bool known_sougou_type(const ServiceTypeMaster& types, std::string_view code) {
+  auto versions = types.table().versions(code);
+  return std::any_of(versions.begin(), versions.end(), [](const ServiceType& t) { return is_sougou_type(t); });
+}
+
+ServiceCode service_code_of(const SougouServiceCode& s) {
+  ServiceCode c;
+  c.service_type = s.service_type;
+  c.item_code = s.item_code;
+  c.name = s.name;
+  c.units = s.units;
+  c.unit_kind = static_cast<UnitKind>(s.unit_kind);
+  c.limit_target = s.limit_target();
+  c.source = "総合事業 " + s.insurer_no;
+  c.period = s.period;
+  c.line = s.line;
+  return c;
+}
+
 }  // namespace
+
+bool is_sougou_type(const ServiceType& type) { return type.form_id == "71R1" || type.form_id == "8171"; }
+
+SougouMaster::SougouMaster(VersionedTable<SougouServiceCode, SougouCodeKey> table) : VersionedMaster(std::move(table)) {
+  std::set<std::string> insurers;
+  table_.for_each([&](const SougouCodeKey&, const SougouServiceCode& c) { insurers.insert(c.insurer_no); });
+  insurers_.assign(insurers.begin(), insurers.end());
+}
 
 const SougouServiceCode* SougouMaster::find(std::string_view insurer_no, std::string_view code6,
                                             YearMonth month) const {
@@ -58,13 +87,44 @@ const SougouServiceCode* SougouMaster::find(std::string_view insurer_no, std::st
   return key ? table_.in_month(*key, month) : nullptr;
 }
 
-LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string file_name) {
+const SougouServiceCode* SougouMaster::find(std::string_view insurer_no, std::string_view service_type,
+                                            std::string_view item_code, YearMonth month) const {
+  if (service_type.size() != 2 || item_code.size() != 4) return nullptr;
+  std::string code6;
+  code6.reserve(6);
+  code6.append(service_type).append(item_code);
+  return find(insurer_no, code6, month);
+}
+
+bool SougouMaster::governs(std::string_view insurer_no) const {
+  return std::binary_search(insurers_.begin(), insurers_.end(), normalize_insurer_no(insurer_no));
+}
+
+SougouMaster SougouMaster::per_insurer(const std::vector<const SougouMaster*>& newest_first) {
+  VersionedTable<SougouServiceCode, SougouCodeKey> merged;
+  std::set<std::string, std::less<>> taken;
+  for (const SougouMaster* m : newest_first) {
+    m->table().for_each([&](const SougouCodeKey& key, const SougouServiceCode& c) {
+      if (!taken.contains(c.insurer_no)) merged.add(key, c);
+    });
+    taken.insert(m->insurers().begin(), m->insurers().end());
+  }
+  merged.finish([](const auto&, const auto&, const auto&) {});  // one file per insurer: no overlap left
+  return SougouMaster(std::move(merged));
+}
+
+LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string file_name,
+                                            const ServiceTypeMaster* types) {
   using Row = Keyed<SougouServiceCode, SougouCodeKey>;
   return load_versioned<SougouMaster>(text, std::move(file_name), {kColumns, false, 19}, kFrom,
-                                      [](RowReader& r) -> std::optional<Row> {
+                                      [types](RowReader& r) -> std::optional<Row> {
     bool long_layout = !r.text(kCreated).empty() || !r.text(kEntrust).empty();
     auto insurer = r.digits(kInsurer, 6, 6, true);
     auto type = r.alnum(kType, 2, true);
+    if (type && types && !known_sougou_type(*types, *type)) {
+      r.fail(kType, code::kUnknownCode, "総合事業のサービス種類コード（A2〜AF）ではありません",
+             "not a 総合事業 service type (A2–AF)");
+    }
     auto item = r.alnum(kItem, 4, true);
     auto from = r.year_month(kFrom, true);
     bool end_ok = true;
@@ -74,6 +134,7 @@ LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string f
     auto kind = r.one_of(kKind, kKinds, true);
     auto count = r.integer(kCount, 0, 999, false);
     auto period_limit = r.integer(kPeriod, 0, 99, false);
+    auto price = r.integer(kPrice, 0, 9999, false);  // 0 or blank: none (一宮町 writes 0)
     auto rate = r.integer(kRate, 0, 100, false);
     auto burden = r.integer(kBurden, 0, 9999999, false);
     std::array<std::optional<int>, 8> eligible{};
@@ -98,6 +159,7 @@ LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string f
     if (count) s.limit_count = static_cast<int>(*count);
     if (period_limit) s.limit_period = static_cast<int>(*period_limit);
     s.limit_class = std::string(r.text(kLimit));
+    if (price && *price > 0) s.unit_price = UnitPrice{*price};
     if (rate && *rate > 0) s.benefit_rate = static_cast<int>(*rate);
     if (burden && *burden > 0) s.user_burden = Yen{*burden};
     s.eligible = eligible;
@@ -106,6 +168,7 @@ LoadResult<SougouMaster> load_sougou_master(std::string_view text, std::string f
     s.period.from = Date{from->year, from->month, 1};
     if (to) s.period.to = Date{to->year, to->month, to->days()};
     s.line = r.line();
+    s.as_service_code = service_code_of(s);
     auto key = *SougouCodeKey::of(s.insurer_no, s.code());  // the widths were checked above
     return Row{key, std::move(s)};
   });

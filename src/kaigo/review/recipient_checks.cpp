@@ -83,7 +83,7 @@ std::vector<const master::Recipient*> find_recipient(const master::RecipientLedg
 
 const master::Recipient* check_claim_recipient(std::span<const master::Recipient* const> versions,
                                                const billing::ClaimStatement& st, bool care_plan_fee,
-                                               std::vector<Finding>& out) {
+                                               std::vector<Finding>& out, std::optional<int> fixed_rate) {
   if (versions.empty()) return nullptr;
   const auto& k = st.key;
   const auto& b = st.basic;
@@ -101,6 +101,10 @@ const master::Recipient* check_claim_recipient(std::span<const master::Recipient
       out.push_back(error("12P5", "居宅サービス計画作成区分コード", {}, std::to_string(expected), std::to_string(ledger)));
     }
     return latest;  // 様式第七 has no 保険給付率: paid in full
+  }
+  if (fixed_rate) {
+    if (b.insurance_rate != fixed_rate) out.push_back(error("12SA", "保険給付率", {}, text(b.insurance_rate), text(fixed_rate)));
+    return latest;
   }
   const Recipient* by_rate = nullptr;
   for (const Recipient* r : versions) {
@@ -127,7 +131,7 @@ void check_claim_services_for_person(const master::Masters& masters,
   const int days = certified_days(versions, m);
   if (days == 0) return;  // 12PD says it
   for (const auto& d : st.details) {
-    const auto* code = masters.service_codes.find(d.service_type, d.item_code, m);
+    const auto* code = masters.service_code(d.priced_by(st.key.insurer_no), d.service_type, d.item_code, m);
     if (!code || code->unit_kind != master::UnitKind::PerDay || d.count <= days) continue;
     out.push_back(error("AEFB", "日数・回数", d.service_type, std::to_string(d.count), std::to_string(days)));
   }

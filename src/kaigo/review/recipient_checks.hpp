@@ -22,10 +22,12 @@ std::vector<const master::Recipient*> find_recipient(const master::RecipientLedg
                                                      YearMonth month, std::vector<Finding>& out);
 
 // A 明細書 (様式第七 when `care_plan_fee`). Returns the version whose 給付率 the amounts are to be
-// computed with (nullptr when none is valid in the month).
+// computed with (nullptr when none is valid in the month). `fixed_rate`: a 定率 総合事業 claim's
+// 給付率 is the municipality's (on its code), which the written one must match instead (12SA).
 const master::Recipient* check_claim_recipient(std::span<const master::Recipient* const> versions,
                                                const billing::ClaimStatement& st, bool care_plan_fee,
-                                               std::vector<Finding>& out);
+                                               std::vector<Finding>& out,
+                                               std::optional<int> fixed_rate = std::nullopt);
 
 // 10QF and AEFB: the services of a 明細書 against the person's levels and certification in the month.
 void check_claim_services_for_person(const master::Masters& masters,

@@ -22,12 +22,13 @@
 namespace kaigo::store {
 namespace {
 
-constexpr EnumTable<TableKind, 5> kTableKinds{{{
+constexpr EnumTable<TableKind, 6> kTableKinds{{{
     {TableKind::Offices, "offices"},
     {TableKind::Insurers, "insurers"},
     {TableKind::Recipients, "recipients"},
     {TableKind::Services, "services"},
     {TableKind::Fees, "fees"},
+    {TableKind::Sougou, "sougou"},
 }}};
 static_assert(kTableKinds.one_to_one());
 
@@ -301,11 +302,9 @@ std::int64_t Database::latest_load_id() {
   return st.step() ? st.integer(0) : 0;
 }
 
-std::optional<LoadedTable> Database::latest_table(TableKind kind) {
-  auto st = conn_->prepare(
-      "SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC LIMIT 1");
-  st.bind(1, table_kind_name(kind));
-  if (!st.step()) return std::nullopt;
+namespace {
+
+LoadedTable loaded_table(TableKind kind, Statement& st) {
   LoadedTable t;
   t.kind = kind;
   t.file_name = st.text(0);
@@ -314,6 +313,24 @@ std::optional<LoadedTable> Database::latest_table(TableKind kind) {
   t.sha256 = st.text(3);
   t.text = st.text(4);
   return t;
+}
+
+}  // namespace
+
+std::optional<LoadedTable> Database::latest_table(TableKind kind) {
+  auto st = conn_->prepare(
+      "SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC LIMIT 1");
+  st.bind(1, table_kind_name(kind));
+  if (!st.step()) return std::nullopt;
+  return loaded_table(kind, st);
+}
+
+std::vector<LoadedTable> Database::tables(TableKind kind) {
+  auto st = conn_->prepare("SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC");
+  st.bind(1, table_kind_name(kind));
+  std::vector<LoadedTable> out;
+  while (st.step()) out.push_back(loaded_table(kind, st));
+  return out;
 }
 
 }  // namespace kaigo::store

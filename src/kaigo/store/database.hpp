@@ -21,7 +21,7 @@ class Connection;
 // What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master; and, beyond
 // DESIGN, the fees due per office and month (fees.csv: who applied for a certificate or holds a
 // ケアプランデータ連携 license is not in any of the DESIGN files).
-enum class TableKind { Offices, Insurers, Recipients, Services, Fees };
+enum class TableKind { Offices, Insurers, Recipients, Services, Fees, Sougou };
 std::string_view table_kind_name(TableKind k);  // "offices", …
 std::optional<TableKind> parse_table_kind(std::string_view name);
 
@@ -60,6 +60,8 @@ class Database : public reception::Repository {
   // Tables: the latest load of each kind is in force; earlier ones stay for the record.
   void store_table(const LoadedTable& table);
   std::optional<LoadedTable> latest_table(TableKind kind);
+  // Every accepted load of `kind`, newest first (a 総合事業 master is in force per insurer).
+  std::vector<LoadedTable> tables(TableKind kind);
   // The id of the latest load of any table (0 when none): it changes whenever a table is loaded.
   std::int64_t latest_load_id();
 

@@ -16,13 +16,35 @@ bool has_errors(const Diagnostics& d) {
   return false;
 }
 
+[[noreturn]] void stored_table_broken(const LoadedTable& t, const Diagnostics& d) {
+  std::string first = d.empty() ? std::string() : d.front().to_string();
+  throw StoreError(fmt::format("保存済みの {} ({}) を読み込めません / the stored {} ({}) no longer loads: {}",
+                               table_kind_name(t.kind), t.file_name, table_kind_name(t.kind), t.file_name, first));
+}
+
+// Each municipality's 総合事業 codes from the newest load that lists it.
+master::SougouMaster sougou_in_force(Database& db, const master::ServiceTypeMaster& types) {
+  std::vector<master::SougouMaster> loads;
+  for (const auto& t : db.tables(TableKind::Sougou)) {
+    auto result = master::load_sougou_master(t.text, t.file_name, &types);
+    if (!result.ok()) stored_table_broken(t, result.diagnostics);
+    loads.push_back(std::move(*result.table));
+  }
+  if (loads.size() == 1) return std::move(loads.front());
+  std::vector<const master::SougouMaster*> newest_first;
+  for (const auto& m : loads) newest_first.push_back(&m);
+  return master::SougouMaster::per_insurer(newest_first);
+}
+
 master::LoadResult<master::Masters> masters_of(Database& db) {
   std::map<std::string, master::TextSource, std::less<>> overrides;
   if (auto services = db.latest_table(TableKind::Services)) {
     overrides.emplace(std::string(master::files::kServiceCodes),
                       master::TextSource{services->text, services->file_name});
   }
-  return master::load_masters_with(overrides);
+  auto masters = master::load_masters_with(overrides);
+  if (masters.ok()) masters.table->sougou = sougou_in_force(db, masters.table->service_types);
+  return masters;
 }
 
 // Parses `text` as `kind`; returns the number of versions, or nullopt with the diagnostics.
@@ -44,14 +66,10 @@ std::optional<std::int64_t> validate(const master::Masters& m, TableKind kind, s
       return take(master::load_service_codes(text, name, &m.service_types));
     case TableKind::Fees:
       return take(settlement::load_fees(text, name));
+    case TableKind::Sougou:
+      return take(master::load_sougou_master(text, name, &m.service_types));
   }
   return std::nullopt;
-}
-
-[[noreturn]] void stored_table_broken(const LoadedTable& t, const Diagnostics& d) {
-  std::string first = d.empty() ? std::string() : d.front().to_string();
-  throw StoreError(fmt::format("保存済みの {} ({}) を読み込めません / the stored {} ({}) no longer loads: {}",
-                               table_kind_name(t.kind), t.file_name, table_kind_name(t.kind), t.file_name, first));
 }
 
 template <class T>

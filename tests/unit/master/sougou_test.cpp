@@ -1,7 +1,9 @@
 // 総合事業 municipal masters in the 国保中央会 layout: the two real files of ../shared/data (when
 // present) and small authored rows for the strict checks.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "kaigo/master/masters.hpp"
 #include "kaigo/master/sougou.hpp"
 #include "unit/master/shared_data.hpp"
 
@@ -78,6 +80,71 @@ TEST(MasterSougou, ShortLayoutAndStrictness) {
   auto short_row = load_sougou_master("435074,A2,1111,202404,999999,訪問型\n", "x.csv");
   EXPECT_FALSE(short_row.ok());
   EXPECT_EQ(short_row.diagnostics[0].code, "KM03");
+}
+
+// One row of the 19-item layout: 保険者, 種類, 項目, units, 単価, 給付率, 利用者負担額.
+std::string sougou_csv_row(const char* insurer, const char* type, const char* item, int units, const char* price = "",
+                       const char* rate = "", const char* burden = "") {
+  return fmt::format("{},{},{},201504,999999,サービス{},{},1,,,3,{},{},{},2,2,2,1,20150401\n", insurer, type, item, item,
+                     units, price, rate, burden);
+}
+
+TEST(MasterSougou, OnlyTheTotalSupportTypesAndTheirItems) {
+  auto r = load_sougou_master(sougou_csv_row("300000", "A4", "1001", 250, "1050", "", "300") +
+                                  sougou_csv_row("300000", "11", "1111", 100) + sougou_csv_row("300000", "A2", "1111", 1176, "0"),
+                              "sougou.csv", &testing::bundled().service_types);
+  EXPECT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].to_string(),
+            "sougou.csv:2: [KM07] サービス種類コード(項番2)=\"11\": 総合事業のサービス種類コード（A2〜AF）ではありません / not a "
+            "総合事業 service type (A2–AF) (column service_type)");
+  auto ok = load_sougou_master(sougou_csv_row("300000", "A4", "1001", 250, "1050", "", "300") +
+                                   sougou_csv_row("300000", "A2", "1111", 1176, "0"),
+                               "sougou.csv", &testing::bundled().service_types);
+  ASSERT_TRUE(ok.ok());
+  const auto* fixed = ok.table->find("300000", "A41001", {2026, 5});
+  ASSERT_NE(fixed, nullptr);
+  EXPECT_EQ(fixed->unit_price, UnitPrice{1050});
+  EXPECT_EQ(fixed->user_burden, Yen{300});
+  EXPECT_TRUE(fixed->fixed_burden());
+  EXPECT_EQ(fixed->as_service_code.units, Units{250});
+  EXPECT_EQ(fixed->as_service_code.code(), "A41001");
+  EXPECT_EQ(ok.table->find("300000", "A21111", {2026, 5})->unit_price, std::nullopt);  // 0 = none
+  EXPECT_EQ(ok.table->insurers(), std::vector<std::string>{"300000"});
+}
+
+// Loading one municipality's file replaces that municipality's codes only.
+TEST(MasterSougou, EachInsurerFromTheNewestFileThatListsIt) {
+  auto older = *load_sougou_master(sougou_csv_row("300000", "A2", "1111", 1000) + sougou_csv_row("300001", "A2", "1111", 900) +
+                                       sougou_csv_row("300001", "A6", "1111", 400),
+                                   "older.csv").table;
+  auto newer = *load_sougou_master(sougou_csv_row("300000", "A2", "1111", 1200), "newer.csv").table;
+  auto m = SougouMaster::per_insurer({&newer, &older});
+  EXPECT_EQ(m.insurers(), (std::vector<std::string>{"300000", "300001"}));
+  EXPECT_EQ(m.find("300000", "A21111", {2026, 5})->units, Units{1200});
+  EXPECT_EQ(m.find("300001", "A21111", {2026, 5})->units, Units{900});
+  EXPECT_EQ(m.find("300001", "A61111", {2026, 5})->units, Units{400});
+  EXPECT_EQ(m.size(), 3u);
+  EXPECT_TRUE(m.governs("00300001"));
+  EXPECT_FALSE(m.governs("300002"));
+}
+
+// A 総合事業 code of an insurer with its own master comes from it (a code it lacks is unknown);
+// everything else, and every insurer without one, from the national services.csv.
+TEST(MasterSougou, WhichMasterPricesALine) {
+  Masters m = testing::bundled();
+  m.sougou = *load_sougou_master(sougou_csv_row("300000", "A2", "1111", 1176), "sougou.csv", &m.service_types).table;
+  const YearMonth may{2026, 5};
+  ASSERT_NE(m.service_code("00300000", "A2", "1111", may), nullptr);
+  EXPECT_EQ(m.service_code("00300000", "A2", "1111", may)->units, Units{1176});
+  EXPECT_EQ(m.service_code("300000", "A2", "9999", may), nullptr);
+  EXPECT_EQ(m.own_code("300000", "A2", "1111", may)->units, Units{1176});
+  EXPECT_EQ(m.own_code("300001", "A2", "1111", may), nullptr);
+  EXPECT_EQ(m.service_code("300001", "A2", "1111", may), m.service_codes.find("A2", "1111", may));
+  // The national codes of a governed insurer stay national.
+  const auto* national = m.service_codes.find("11", "1111", may);
+  ASSERT_NE(national, nullptr);
+  EXPECT_EQ(m.service_code("300000", "11", "1111", may), national);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/terms.hpp"
 #include "kaigo/core/strings.hpp"
 
 namespace kaigo::precheck {
@@ -58,15 +59,23 @@ bool compared(const CheckEnv& env, const billing::Difference& d, YearMonth m) {
 
 std::string region_name(int region) { return region == 0 ? std::string("その他") : fmt::format("{}級地", region); }
 
-// 単価 (×100) written on `r` item `item` against the office's 地域区分 for `type`.
+// 単価 (×100) written on `r` item `item` against the office's 地域区分 for `type` — or against the
+// municipality's own 単価 (`own`, 総合事業) when its master sets one.
 void check_unit_price(const CheckEnv& env, const exchange::Record& r, int item, std::string_view office,
-                      std::string_view type, const DocInfo& info, YearMonth m) {
+                      std::string_view type, const DocInfo& info, YearMonth m,
+                      std::optional<UnitPrice> own = std::nullopt) {
   if (env.context.offices == nullptr || env.context.masters == nullptr) return;
   const auto* o = env.context.offices->find(office, type, m);
   if (o == nullptr) return;  // ADD0 / ADD1 say it
-  auto price = env.context.masters->unit_price(o->region_class, type, m);
+  auto price = own ? own : env.context.masters->unit_price(o->region_class, type, m);
   auto written = parse_int(r.item(item));
   if (!price || !written || *written == price->x100) return;
+  if (own) {
+    env.findings.add(Level::Format, amount_code(*written, price->x100), &info, &r, item,
+                     fmt::format("市町村の総合事業の単価 {}", price->x100),
+                     fmt::format("the municipality's 総合事業 unit price: {}", price->x100));
+    return;
+  }
   env.findings.add(Level::Format, amount_code(*written, price->x100), &info, &r, item,
                    fmt::format("地域区分 {} の単価 {}", region_name(o->region_class), price->x100),
                    fmt::format("unit price of region class {}: {}", o->region_class, price->x100));
@@ -77,7 +86,9 @@ void check_unit_price(const CheckEnv& env, const exchange::Record& r, int item, 
 bool all_codes_known(const CheckEnv& env, const billing::ClaimStatement& s) {
   if (env.context.masters == nullptr) return false;
   for (const auto& d : s.details) {
-    if (env.context.masters->service_codes.find(d.service_type, d.item_code, s.key.service_month) == nullptr) return false;
+    if (env.context.masters->service_code(d.priced_by(s.key.insurer_no), d.service_type, d.item_code, s.key.service_month) == nullptr) {
+      return false;
+    }
   }
   return true;
 }
@@ -104,7 +115,9 @@ void check_statement_amounts(const CheckEnv& env, const exchange::Document& doc,
     return;
   }
   for (const auto& r : doc.records()) {
-    if (r.kind == "10") check_unit_price(env, r, 15, r.item(4), r.item(7), info, m);
+    if (r.kind != "10") continue;
+    check_unit_price(env, r, 15, r.item(4), r.item(7), info, m,
+                     env.context.masters ? billing::own_unit_price(*env.context.masters, written, r.item(7)) : std::nullopt);
   }
   billing::StatementTerms terms;
   for (const auto& a : written.aggregates) terms.types.push_back({a.service_type, a.unit_price, std::nullopt});
@@ -114,7 +127,10 @@ void check_statement_amounts(const CheckEnv& env, const exchange::Document& doc,
   } else if (!written.basic.insurance_rate && !written.key.welfare_only()) {
     return;  // no 給付率 to compute with: ABB0 on 保険給付率 says it
   }
-  if (all_codes_known(env, written)) terms.codes = &env.context.masters->service_codes;
+  if (all_codes_known(env, written)) {
+    terms.codes = &env.context.masters->service_codes;
+    if (!env.context.masters->sougou.insurers().empty()) terms.own_codes = env.context.masters;
+  }
   auto result = billing::compute(written, terms);
   for (const auto& d : billing::compare(written, result.statement)) {
     if (!compared(env, d, m)) continue;

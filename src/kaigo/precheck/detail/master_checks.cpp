@@ -49,9 +49,11 @@ void check_insurer(const CheckEnv& env, const exchange::Record& r, int item, con
   }
 }
 
-// One サービスコード line: its type allowed on the form, its code known, its units those of the master.
-void check_code(const CheckEnv& env, const exchange::Record& r, std::string_view type, std::string_view item_code,
-                int type_item, int code_item, int units_item, const DocInfo& info, YearMonth m) {
+// One サービスコード line: its type allowed on the form, its code known, its units those of the master
+// (a municipality's own 総合事業 master for the codes of an insurer that loaded one).
+void check_code(const CheckEnv& env, const exchange::Record& r, std::string_view insurer, std::string_view type,
+                std::string_view item_code, int type_item, int code_item, int units_item, const DocInfo& info,
+                YearMonth m) {
   const master::Masters* masters = env.context.masters;
   if (masters == nullptr || type.empty()) return;
   const auto* st = masters->service_types.find(type, m);
@@ -66,8 +68,9 @@ void check_code(const CheckEnv& env, const exchange::Record& r, std::string_view
                      fmt::format("the form of {} is {}", type, st->form_id));
     return;
   }
-  if (env.covered_types.find(type) == env.covered_types.end()) return;
-  const auto* code = masters->service_codes.find(type, item_code, m);
+  const bool own = master::is_sougou_type(*st) && masters->sougou.governs(insurer);
+  if (!own && env.covered_types.find(type) == env.covered_types.end()) return;
+  const auto* code = masters->service_code(insurer, type, item_code, m);
   if (code == nullptr) {
     env.findings.add(Level::Format, "KP27", &info, &r, code_item,
                      fmt::format("サービスコード {}{}（{}）", type, item_code, m.str()),
@@ -108,7 +111,9 @@ void check_statement_masters(const CheckEnv& env, const exchange::Document& doc,
       types_seen.push_back(type);
       check_service(env, r, r.item(4), type, 7, info, m);
     }
-    if (line) check_code(env, r, type, r.item(8), 7, 8, 9, info, m);
+    // A 住所地特例 line (14) is priced by the 施設所在 municipality's master (item 18).
+    std::string_view insurer = r.kind == "14" && !r.item(18).empty() ? r.item(18) : head.item(5);
+    if (line) check_code(env, r, insurer, type, r.item(8), 7, 8, 9, info, m);
   }
 }
 
@@ -127,7 +132,7 @@ void check_careplan_masters(const CheckEnv& env, const exchange::Document& doc, 
   for (const auto& r : doc.records()) {
     std::string_view code = r.item(17);
     if (code.size() != 6) continue;  // the reader reports a malformed code
-    check_code(env, r, code.substr(0, 2), code.substr(2), 17, 17, 18, info, m);
+    check_code(env, r, head.item(5), code.substr(0, 2), code.substr(2), 17, 17, 18, info, m);
   }
 }
 

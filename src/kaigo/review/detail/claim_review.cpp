@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kaigo/billing/terms.hpp"
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
 #include "kaigo/review/detail/daily_rate_check.hpp"
@@ -89,7 +90,7 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   const bool offices_known = !has_office_error(f);
   const bool fee = is_care_plan_fee(st.key.form_id);
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
-  const auto* recipient = check_claim_recipient(versions, st, fee, f);
+  const auto* recipient = check_claim_recipient(versions, st, fee, f, billing::own_benefit_rate(ctx.masters, st));
   check_claim_services_for_person(ctx.masters, versions, st, f);
   check_daily_rates(ctx.masters, versions, st, f);
   check_remarks(st, f);

@@ -20,7 +20,7 @@ void check_claim_services(const master::Masters& masters, const master::OfficeLe
   }
   std::vector<std::string> unknown;
   for (const auto& d : st.details) {
-    if (masters.service_codes.find(d.service_type, d.item_code, k.service_month)) continue;
+    if (masters.service_code(d.priced_by(k.insurer_no), d.service_type, d.item_code, k.service_month)) continue;
     std::string code = d.service_type + d.item_code;
     if (std::find(unknown.begin(), unknown.end(), code) != unknown.end()) continue;  // one row per code
     out.push_back(error("ADD1", "サービスコード", d.service_type, code));
