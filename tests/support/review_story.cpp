@@ -11,6 +11,7 @@
 #include "kaigo/billing/terms.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/documents/statement_records.hpp"
+#include "kaigo/review/fund_checks.hpp"
 
 namespace kaigo::testing {
 namespace {
@@ -47,6 +48,13 @@ const review::PlanDecision& Month::plan(const std::string& id) const {
 
 Story::Story() { office(kSupportOffice, "43"); }
 
+int Story::fund_rate(const std::string& payer, const std::string& recipient) const {
+  for (const auto& f : funds_) {
+    if (f.payer == payer && f.recipient == recipient) return f.rate;
+  }
+  return 100;
+}
+
 void Story::office(std::string office_no, std::string service_type, int region_class) {
   office_rows_.push_back(fmt::format("{},{},事業所{},1,20000401,,{},{},6400000,和歌山市1番,法人,銀行,支店", office_no,
                                      service_type, office_no, region_class, kInsurer));
@@ -63,6 +71,20 @@ Person& Story::person(const std::string& insured_no) {
 void Story::code(std::string type, std::string item, std::string name, std::int64_t units, bool limit_target) {
   code_rows_.push_back(fmt::format("{},{},{},{},1,{},20000401,,,story", type, item, name, units, limit_target ? 1 : 0));
   loaded_ = false;
+}
+
+void Story::fund(Fund f) {
+  funds_.push_back(std::move(f));
+  loaded_ = false;
+}
+
+std::string Story::kohi_csv() const {
+  std::string out = "payer_no,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n";
+  for (const auto& f : funds_) {
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", f.payer, f.recipient, kInsurer, f.insured, f.rate, f.self_pay, f.from,
+                       f.to);
+  }
+  return out;
 }
 
 std::string Story::services_csv() const {
@@ -111,6 +133,8 @@ void Story::load() {
   offices_ = loaded(master::load_offices(offices_csv(), "offices.csv", &masters_.service_types), "offices");
   insurers_ = loaded(master::load_insurers(insurers_csv(), "insurers.csv"), "insurers");
   recipients_ = loaded(master::load_recipients(recipients_csv(), "recipients.csv"), "recipients");
+  fund_ledger_.reset();
+  if (has_funds()) fund_ledger_ = loaded(master::load_fund_recipients(kohi_csv(), "kohi.csv"), "kohi");
   loaded_ = true;
 }
 
@@ -121,7 +145,9 @@ const master::Masters& Story::masters() {
 
 review::ReviewContext Story::context() {
   load();
-  return review::ReviewContext{masters_, offices_, insurers_, recipients_, config};
+  review::ReviewContext ctx{masters_, offices_, insurers_, recipients_, config};
+  ctx.funds = fund_ledger_ ? &*fund_ledger_ : nullptr;
+  return ctx;
 }
 
 review::SubmittedClaim Story::claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -142,6 +168,11 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   b.support_office_no = p.support_office;
   if (slip.start_) b.start_date = date(*slip.start_);
   if (slip.end_) b.end_date = date(*slip.end_);
+  if (slip.funds_.size() > billing::kFundSlots) throw std::logic_error("story: at most 3 公費");
+  for (std::size_t k = 0; k < slip.funds_.size(); ++k) {
+    const auto& f = slip.funds_[k];
+    b.funds[k] = {f.payer, f.recipient, f.rate ? f.rate : fund_rate(f.payer, f.recipient)};
+  }
   for (const auto& u : uses) {
     const auto* code = masters_.service_codes.find(u.type, u.item, month);
     if (!code) throw std::logic_error("story: no service code " + u.type + u.item);
@@ -150,6 +181,7 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     d.item_code = u.item;
     d.unit_units = code->units;
     d.count = u.count;
+    for (std::size_t k = 0; k < slip.funds_.size(); ++k) d.fund_counts[k] = u.count;
     if (st.details.size() < slip.remarks_.size()) {
       d.note = slip.remarks_[st.details.size()];
     } else if (u.type == "17" || u.type == "67") {
@@ -171,6 +203,7 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   auto terms = billing::make_terms(masters_, offices_, st, nullptr, nullptr);
   terms.plan_from_claim = true;
   terms.insurance_rate = slip.rate_ ? slip.rate_ : p.rate;
+  if (fund_ledger_) terms.fund_self_pay = review::fund_self_pay(*fund_ledger_, st);
   st = billing::compute(st, terms).statement;
   if (slip.insurance_claim_) {
     st.basic.insurance.claim = Yen{*slip.insurance_claim_};
@@ -246,7 +279,7 @@ void Story::withdrawn_this_month(const review::SubmittedClaim& claim, bool same_
 Month Story::review(YearMonth month, std::vector<review::SubmittedPlan> plans, std::vector<review::SubmittedClaim> claims) {
   load();
   review::ReviewInput input{month, std::move(plans), std::move(claims), history_};
-  review::ReviewContext ctx{masters_, offices_, insurers_, recipients_, config};
+  review::ReviewContext ctx = context();
   Month m{review::review_month(input, ctx)};
   carry_over(month, input, m.outcome);
   return m;

@@ -19,6 +19,7 @@
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "kaigo/review/review.hpp"
 
 namespace kaigo::testing {
@@ -48,6 +49,32 @@ struct Person {
   std::string new_level;
 };
 
+// One version of a 公費 in the 公費受給者台帳 (kohi.csv): 公費負担者番号 (8, 法別番号 first), 公費受給者番号 (7).
+struct Fund {
+  std::string payer;
+  std::string recipient;
+  std::string insured;
+  int rate = 100;
+  std::int64_t self_pay = 0;  // 公費本人負担額 (per month)
+  std::string from = "20000401";
+  std::string to;
+
+  static Fund of(std::string payer, std::string recipient, std::string insured) {
+    Fund f;
+    f.payer = std::move(payer);
+    f.recipient = std::move(recipient);
+    f.insured = std::move(insured);
+    return f;
+  }
+};
+
+// A 公費 slot as the provider writes it: the numbers, and the 公費給付率 (nullopt: the ledger's).
+struct FundSlip {
+  std::string payer;
+  std::string recipient;
+  std::optional<int> rate;
+};
+
 // One 明細 line: サービス種類, サービス項目コード, 回数.
 struct Use {
   std::string type;
@@ -67,6 +94,8 @@ struct ClaimSlip {
   // 摘要 of the lines, in order; a line without one here: the seed's example TAIS code 00000-111111
   // on a 福祉用具貸与 line (17, 67), nothing on others.
   std::vector<std::string> remarks_;
+  // 公費1–3 in slot order; every line is 公費対象 in full.
+  std::vector<FundSlip> funds_;
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
@@ -76,6 +105,7 @@ struct ClaimSlip {
   ClaimSlip& started(std::string v) { start_ = std::move(v); return *this; }
   ClaimSlip& ended(std::string v) { end_ = std::move(v); return *this; }
   ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
+  ClaimSlip& fund(FundSlip v) { funds_.push_back(std::move(v)); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 
@@ -101,6 +131,9 @@ class Story {
   void office(std::string office_no, std::string service_type, int region_class = 0);
   Person& person(const std::string& insured_no);  // created with the defaults on first use
   void code(std::string type, std::string item, std::string name, std::int64_t units, bool limit_target = true);
+  // A 公費 recipient; once one is added, the story has a 公費受給者台帳 (else none is loaded).
+  void fund(Fund f);
+  bool has_funds() const { return !funds_.empty(); }
 
   // ---- documents (acceptance order = creation order)
   review::SubmittedClaim claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -128,6 +161,7 @@ class Story {
   std::string insurers_csv() const;
   std::string recipients_csv() const;
   std::string services_csv() const;  // the bundled codes and the story's
+  std::string kohi_csv() const;      // the 公費受給者台帳 (docs/masters.md)
 
   // 様式第七 as the support office writes it (care_plan_fee gives it as a 明細書).
   documents::CarePlanFeeStatement care_plan_fee_statement(const std::string& insured_no, YearMonth service_month,
@@ -135,10 +169,12 @@ class Story {
 
  private:
   void load();
+  int fund_rate(const std::string& payer, const std::string& recipient) const;  // the ledger's, else 100
   void carry_over(YearMonth month, const review::ReviewInput& input, const review::MonthOutcome& out);
 
   std::vector<std::string> office_rows_, code_rows_;
   std::map<std::string, Person> people_;
+  std::vector<Fund> funds_;
   std::uint64_t next_order_ = 1;
   review::History history_;
   bool loaded_ = false;
@@ -146,6 +182,7 @@ class Story {
   master::OfficeLedger offices_;
   master::InsurerLedger insurers_;
   master::RecipientLedger recipients_;
+  std::optional<master::FundRecipientLedger> fund_ledger_;
 };
 
 // Each finding as one line: 備考 | 事由 | サービス種類 | 内容 | found | expected.

@@ -53,6 +53,8 @@ struct AggregateInput {
   int insurance_rate = 0;     // 保険給付率
   bool welfare_only = false;  // 生保単独: 保険請求額 = 0
   std::array<FundTerms, kFundSlots> funds;
+  // The slots in the order their 公費 apply (billing/fund_priority: 生活保護 last).
+  std::array<std::size_t, kFundSlots> order{0, 1, 2};
 };
 
 struct AggregateAmounts {

@@ -18,6 +18,7 @@ ReviewRun run_review(const std::filesystem::path& db_path, YearMonth month, cons
     const auto& w = desk.world();
     review::ReviewContext context{w.masters, w.offices, w.insurers, w.recipients,
                             review::config_of(desk.db().settings().review)};
+    context.funds = w.funds ? &*w.funds : nullptr;
     run.report = review::run_month(reviews, reviews, context, month);
   } catch (...) {
     // The month stays 審査中 with the decisions kept so far; running the review again starts over.

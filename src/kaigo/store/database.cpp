@@ -21,12 +21,13 @@
 namespace kaigo::store {
 namespace {
 
-constexpr EnumTable<TableKind, 5> kTableKinds{{{
+constexpr EnumTable<TableKind, 6> kTableKinds{{{
     {TableKind::Offices, "offices"},
     {TableKind::Insurers, "insurers"},
     {TableKind::Recipients, "recipients"},
     {TableKind::Services, "services"},
     {TableKind::Fees, "fees"},
+    {TableKind::Kohi, "kohi"},
 }}};
 static_assert(kTableKinds.one_to_one());
 
