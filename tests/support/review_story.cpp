@@ -105,15 +105,18 @@ std::string Story::insurers_csv() const {
 }
 
 std::string Story::recipients_csv() const {
+  const bool stages = std::any_of(people_.begin(), people_.end(), [](const auto& e) { return e.second.burden_stage.has_value(); });
   std::string people = "insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
-                       "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to\n";
+                       "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to";
+  people += stages ? ",burden_stage\n" : "\n";
   for (const auto& entry : people_) {
     const Person& p = entry.second;  // a named reference: lambdas may not capture structured bindings (clang 14)
     if (!p.registered) continue;
     auto version = [&](const std::string& level, const std::string& from, const std::string& to) {
-      people += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.insurer, p.insured, p.kana, p.birth, p.sex,
+      people += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", p.insurer, p.insured, p.kana, p.birth, p.sex,
                             level, p.cert_from, p.cert_to, p.change_pending ? 1 : 0, opt(p.rate), opt(p.limit_units),
                             p.plan_kind, p.support_office, from, to);
+      people += stages ? "," + p.burden_stage.value_or("") + "\n" : "\n";
     };
     if (p.changed_on.empty()) {
       version(p.level, "20000401", "");
@@ -198,6 +201,17 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     for (auto& a : st.aggregates) {
       if (a.service_type == u.type && code->unit_kind == master::UnitKind::PerDay) a.actual_days = std::max(a.actual_days, u.count);
     }
+  }
+  for (std::size_t i = 0; i < slip.facility_.size(); ++i) {
+    const auto& f = slip.facility_[i];
+    billing::FacilityCostLine line;
+    line.seq = i + 1 == slip.facility_.size() ? 99 : static_cast<int>(i + 1);
+    line.service_type = "59";
+    line.item_code = f.item;
+    line.unit_cost = Yen{f.unit_cost};
+    line.burden_limit = Yen{f.burden_limit};
+    line.days = f.days;
+    st.facility_costs.push_back(line);
   }
   // The provider computes its claim as the 国保連 would, with the rate it believes in.
   auto terms = billing::make_terms(masters_, offices_, st, nullptr, nullptr);

@@ -47,6 +47,9 @@ struct Person {
   // A 区分変更: from this day (YYYYMMDD) the ledger has a second version with `new_level`.
   std::string changed_on;
   std::string new_level;
+  // 特定入所者 負担限度額認定 段階 (1, 2, 3a, 3b; "" = no 認定); once any person has one set, the
+  // story's recipients.csv has the burden_stage column.
+  std::optional<std::string> burden_stage;
 };
 
 // One version of a 公費 in the 公費受給者台帳 (kohi.csv): 公費負担者番号 (8, 法別番号 first), 公費受給者番号 (7).
@@ -75,6 +78,14 @@ struct FundSlip {
   std::optional<int> rate;
 };
 
+// One 特定入所者 line (record 11) as the provider writes it: サービス項目コード, 日数, 費用単価, 負担限度額.
+struct FacilityUse {
+  std::string item;
+  int days = 0;
+  std::int64_t unit_cost = 0;
+  std::int64_t burden_limit = 0;
+};
+
 // One 明細 line: サービス種類, サービス項目コード, 回数.
 struct Use {
   std::string type;
@@ -96,6 +107,7 @@ struct ClaimSlip {
   std::vector<std::string> remarks_;
   // 公費1–3 in slot order; every line is 公費対象 in full.
   std::vector<FundSlip> funds_;
+  std::vector<FacilityUse> facility_;  // 特定入所者 lines, in order
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
@@ -106,6 +118,7 @@ struct ClaimSlip {
   ClaimSlip& ended(std::string v) { end_ = std::move(v); return *this; }
   ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
   ClaimSlip& fund(FundSlip v) { funds_.push_back(std::move(v)); return *this; }
+  ClaimSlip& facility(FacilityUse v) { facility_.push_back(std::move(v)); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 

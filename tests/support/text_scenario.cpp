@@ -264,7 +264,7 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
             "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
-            "摘要", "ファイル", "公費1", "公費2", "公費3"},
+            "摘要", "ファイル", "公費1", "公費2", "公費3", "特定入所者項目", "特定入所者日数", "費用単価", "負担限度額"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
@@ -284,6 +284,9 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
                order.push_back(id);
              }
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
+             if (auto item = c.given("特定入所者項目")) {
+               it->second.slip.facility({*item, c.number("特定入所者日数", 0), c.number("費用単価", 0), c.number("負担限度額", 0)});
+             }
              it->second.remarks.push_back(c.given("摘要"));
            });
   for (const auto& id : order) {
@@ -509,7 +512,7 @@ void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
   } else if (sec.title.starts_with("受給者台帳")) {
     each_row(file, sec,
              {"被保険者番号", "カナ氏名", "要介護度", "給付率", "区分変更申請中", "限度額", "認定開始", "認定終了",
-              "作成区分", "支援事業所", "台帳", "変更日", "変更後の要介護度", "生年月日", "性別"},
+              "作成区分", "支援事業所", "台帳", "変更日", "変更後の要介護度", "生年月日", "性別", "負担限度額段階"},
              [&](const Cells& c) {
                Person& p = s.person(c.need("被保険者番号"));
                if (auto v = c.given("カナ氏名")) p.kana = *v;
@@ -526,6 +529,7 @@ void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
                if (auto v = c.given("変更後の要介護度")) p.new_level = *v;
                if (auto v = c.given("生年月日")) p.birth = *v;
                p.sex = c.number("性別", p.sex);
+               if (auto v = c.given("負担限度額段階")) p.burden_stage = *v == "なし" ? std::string() : *v;
              });
   } else if (sec.title.starts_with("公費受給者台帳")) {
     each_row(file, sec, {"公費負担者番号", "公費受給者番号", "被保険者番号", "給付率", "本人負担額", "有効期間開始", "有効期間終了"},

@@ -5,6 +5,7 @@
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
 #include "kaigo/review/detail/daily_rate_check.hpp"
+#include "kaigo/review/detail/facility_check.hpp"
 #include "kaigo/review/detail/office_checks.hpp"
 #include "kaigo/review/detail/plan_match.hpp"
 #include "kaigo/review/detail/remark_check.hpp"
@@ -92,6 +93,7 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
   const auto* recipient = check_claim_recipient(versions, st, fee, f);
   check_claim_services_for_person(ctx.masters, versions, st, f);
+  check_facility_costs(ctx.masters, recipient, st, f);
   check_daily_rates(ctx.masters, versions, st, f);
   check_remarks(st, f);
   if (ctx.funds) check_funds(*ctx.funds, st, f);
