@@ -158,6 +158,29 @@ TEST(ReviewLedger, ATTC_FundRateDiffersFromTheLedger) {
   EXPECT_EQ(rows(d), (std::vector<std::string>{"ATTC | B | 11 | 公費1給付率：公費給付率＞90以外は誤り | 100 | 95"}));
 }
 
+// 12PC and ASS6 need the 受給者台帳 to say what is certified (its burden_stage column): without it
+// the 特定入所者 lines are taken as written.
+TEST(ReviewLedger, PC12_ASS6_OnlyWhenTheLedgerSaysWhatIsCertified) {
+  const auto slip = wrote().facility({"5111", 30, 1445, 390});  // 食費 at 第2段階's 390 円
+  HomeHelp silent;
+  auto paid = silent.review(silent.claim("C", slip));
+  EXPECT_EQ(paid.outcome, ClaimOutcome::Paid);
+  EXPECT_TRUE(paid.findings.empty()) << rows(paid)[0];
+
+  HomeHelp none;
+  none.s.person("0000000001").burden_stage = "";
+  auto d = none.review(none.claim("C", slip));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12PC | B | 11 | 特定入所者介護サービス費等請求額：市町村の特定入所者認定と相違 | 31650 | 0"}));
+
+  HomeHelp first;
+  first.s.person("0000000001").burden_stage = "1";
+  auto e = first.review(first.claim("C", slip));
+  expect_returned_unpaid(e);
+  EXPECT_EQ(rows(e), (std::vector<std::string>{"ASS6 | B | 11 | 負担限度額：負担限度額が認定と相違 | 390 | 300"}));
+}
+
 TEST(ReviewLedger, PD_QJ_QT_CertificationLevelBirth) {
   HomeHelp h;
   h.s.person("0000000001").cert_to = "20240831";  // the certification ended before September
