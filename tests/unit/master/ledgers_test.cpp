@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/master/masters.hpp"
+#include "unit/master/shared_data.hpp"
 
 namespace kaigo::master {
 namespace {
@@ -101,17 +102,7 @@ TEST(MasterLedgers, RecipientBurdenStageIsKnownOnlyWithItsColumn) {
 
 // ---- strict loading: each defect → one exact Diagnostic, nothing loaded -------------------------
 
-void expect_single(const Diagnostics& d, std::string_view code, std::uint64_t line, int item_no,
-                   std::string_view item_name, std::string_view value, std::string_view ja) {
-  ASSERT_EQ(d.size(), 1u) << (d.empty() ? "none" : d[0].to_string() + " …");
-  EXPECT_EQ(d[0].code, code);
-  EXPECT_EQ(d[0].line, line);
-  EXPECT_EQ(d[0].item_no, item_no);
-  EXPECT_EQ(d[0].item_name, item_name);
-  EXPECT_EQ(d[0].value, value);
-  EXPECT_EQ(d[0].message_ja, ja);
-  EXPECT_FALSE(d[0].message_en.empty());
-}
+using testing::expect_single;
 
 TEST(MasterLoader, OverlappingRecipientVersionsAreRefused) {
   auto r = load_recipients(
