@@ -17,7 +17,9 @@ std::string kohi(std::string_view rows) { return std::string(kKohiHeader) + std:
 void expect_only(const Diagnostics& d, std::string_view code, std::uint64_t line, int item_no,
                  std::string_view item_name, std::string_view value, std::string_view ja) {
   testing::expect_single(d, code, line, item_no, item_name, value, ja);
-  if (!d.empty()) EXPECT_EQ(d[0].file, "kohi.csv");
+  if (!d.empty()) {
+    EXPECT_EQ(d[0].file, "kohi.csv");
+  }
 }
 
 TEST(MasterPublicFunds, VersionsByPayerRecipientAndMonth) {
