@@ -87,6 +87,7 @@ struct GeneratedMonth : testing::GeneratedLedgers {
     EXPECT_NE(toml.find("hold = [ { from = \"200004\", months = 3 }, { from = \"202604\", months = 1 } ]"),
               std::string::npos);
     ReviewContext ctx{masters, offices, insurers, recipients, default_config()};
+    ctx.funds = funds ? &*funds : nullptr;
     outcome = review_month({month, accepted.plans, accepted.claims, {}}, ctx);
   }
 };
@@ -217,12 +218,15 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeIsFoundAndNothingElse) {
                                   "unknown_recipient", "bad_field"});
 }
 
-// kaigo gen --all-mistakes: the kinds added since the first seven as well (issue 18 item 7): a
-// 福祉用具貸与 明細書 without its 摘要 is returned with 14QR (seed 002 §8), and nothing else changes.
+// kaigo gen --all-mistakes: the kinds added since the first seven as well (issue 18 items 3, 7): a
+// 福祉用具貸与 明細書 without its 摘要 is returned with 14QR (seed 002 §8), a 生活保護 recipient's
+// 明細書 naming a 公費受給者番号 the month's kohi.csv has not with 13PS, and nothing else changes.
 TEST(ReviewGeneratedMonth, EveryInjectedMistakeOfEveryKindIsFoundAndNothingElse) {
   GeneratedMonth m(0.2, true);
+  ASSERT_TRUE(m.funds.has_value());
+  EXPECT_GT(m.funds->size(), 0u);
   expect_exactly_the_injected(m, {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
-                                  "unknown_recipient", "bad_field", "missing_remark"});
+                                  "unknown_recipient", "bad_field", "missing_remark", "unknown_fund"});
 }
 
 TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {

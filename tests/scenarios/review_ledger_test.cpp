@@ -90,6 +90,97 @@ TEST(ReviewLedger, ATT5_WelfareOnlyWithAnInsuranceClaim) {
   EXPECT_EQ(rows(d), (std::vector<std::string>{"ATT5 | B | 11 | 保険請求額：生保単独で保険請求額が0より大きい | 5000 | 0"}));
 }
 
+// Without a 公費受給者台帳 the 公費 slots are taken as written (the review before the ledger existed):
+// a 生保単独 claim naming a 公費 nobody registered is paid. With one, the same claim is 13PS.
+TEST(ReviewLedger, PS13_OnlyOnceAKohiLedgerIsLoaded) {
+  HomeHelp h("H000000001");
+  h.s.person("H000000001").rate.reset();
+  const auto slip = wrote().fund({"12306013", "0000019", 100});
+  auto paid = h.review(h.claim("C1", slip, "H000000001"), "H000000001");
+  EXPECT_EQ(paid.outcome, ClaimOutcome::Paid);
+  EXPECT_TRUE(paid.findings.empty()) << rows(paid)[0];
+
+  HomeHelp k("H000000001");
+  k.s.person("H000000001").rate.reset();
+  k.s.fund(Fund::of("12306013", "0000011", "H000000001"));
+  auto d = k.review(k.claim("C1", slip, "H000000001"), "H000000001");
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "13PS | B | 11 | 公費1負担者番号：当該公費負担者情報は同台帳に未登録 | 12306013 0000019 | "}));
+}
+
+// A 公費 of the ledger is the person's own: the same numbers written on another person's 明細書
+// are 13PS, and a 公費 outside its 有効期間 in the service month is too.
+TEST(ReviewLedger, PS13_AnotherPersonsFundOrOutsideItsPeriod) {
+  HomeHelp h;
+  h.s.fund(Fund::of("21300005", "0000031", "0000000009"));
+  auto ended = Fund::of("21300005", "0000032", "0000000001");
+  ended.to = "20240831";
+  h.s.fund(ended);
+  auto d = h.review(h.claim("C", wrote().fund({"21300005", "0000031", {}}).fund({"21300005", "0000032", {}})));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "13PS | B | 11 | 公費1負担者番号：当該公費負担者情報は同台帳に未登録 | 21300005 0000031 | ",
+                         "13PS | B | 11 | 公費2負担者番号：当該公費負担者情報は同台帳に未登録 | 21300005 0000032 | "}));
+}
+
+// The ledger's 公費本人負担額 comes out of the 公費's share: a provider that claims the whole share
+// from the 公費 claims more than the recomputation (ASSA on the 公費 請求額).
+TEST(ReviewLedger, FundSelfPayOfTheLedgerIsTakenFromTheFundsShare) {
+  HomeHelp h;
+  const auto slip = wrote().fund({"21300005", "0000031", {}});
+  auto without_self_pay = h.claim("C", slip);  // written before the ledger said anything of 本人負担
+  auto f = Fund::of("21300005", "0000031", "0000000001");
+  f.self_pay = 1000;
+  h.s.fund(f);
+  auto with_self_pay = h.claim("D", slip);
+  EXPECT_EQ(with_self_pay.statement.basic.fund_totals[0].burden, Yen{1000});
+  EXPECT_EQ(with_self_pay.statement.basic.fund_totals[0].claim, Yen{14867});  // 158,670 − 142,803 − 1,000
+  HomeHelp k;
+  k.s.fund(f);
+  auto paid = k.review(k.claim("D", slip));
+  EXPECT_EQ(paid.outcome, ClaimOutcome::Paid);
+  EXPECT_TRUE(paid.findings.empty()) << rows(paid)[0];
+  auto d = h.review(without_self_pay);
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ASSA | B | 11 | 公費1請求額：記載された値が計算値を超過 | 15867 | 14867"}));
+}
+
+// ATTC: the written 公費給付率 against the ledger's; the amounts agree with the written rate, so
+// they are not listed again.
+TEST(ReviewLedger, ATTC_FundRateDiffersFromTheLedger) {
+  HomeHelp h;
+  auto f = Fund::of("10306018", "0000021", "0000000001");
+  f.rate = 95;
+  h.s.fund(f);
+  auto d = h.review(h.claim("C", wrote().fund({"10306018", "0000021", 100})));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{"ATTC | B | 11 | 公費1給付率：公費給付率＞90以外は誤り | 100 | 95"}));
+}
+
+// 12PC and ASS6 need the 受給者台帳 to say what is certified (its burden_stage column): without it
+// the 特定入所者 lines are taken as written.
+TEST(ReviewLedger, PC12_ASS6_OnlyWhenTheLedgerSaysWhatIsCertified) {
+  const auto slip = wrote().facility({"5111", 30, 1445, 390});  // 食費 at 第2段階's 390 円
+  HomeHelp silent;
+  auto paid = silent.review(silent.claim("C", slip));
+  EXPECT_EQ(paid.outcome, ClaimOutcome::Paid);
+  EXPECT_TRUE(paid.findings.empty()) << rows(paid)[0];
+
+  HomeHelp none;
+  none.s.person("0000000001").burden_stage = "";
+  auto d = none.review(none.claim("C", slip));
+  expect_returned_unpaid(d);
+  EXPECT_EQ(rows(d), (std::vector<std::string>{
+                         "12PC | B | 11 | 特定入所者介護サービス費等請求額：市町村の特定入所者認定と相違 | 31650 | 0"}));
+
+  HomeHelp first;
+  first.s.person("0000000001").burden_stage = "1";
+  auto e = first.review(first.claim("C", slip));
+  expect_returned_unpaid(e);
+  EXPECT_EQ(rows(e), (std::vector<std::string>{"ASS6 | B | 11 | 負担限度額：負担限度額が認定と相違 | 390 | 300"}));
+}
+
 TEST(ReviewLedger, PD_QJ_QT_CertificationLevelBirth) {
   HomeHelp h;
   h.s.person("0000000001").cert_to = "20240831";  // the certification ended before September

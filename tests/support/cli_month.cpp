@@ -14,6 +14,10 @@ CliMonth::CliMonth(const std::string& gen_options, const std::string& extra_conf
                   .exit_code,
               0);
   }
+  // kaigo gen --all-mistakes writes the 公費受給者台帳 too.
+  if (std::filesystem::exists(gen / "kohi.csv")) {
+    EXPECT_EQ(run_kaigo("load --db " + db + " kohi " + (gen / "kohi.csv").string()).exit_code, 0);
+  }
   files = regular_files_under(gen / "submissions");
 }
 

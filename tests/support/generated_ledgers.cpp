@@ -19,6 +19,9 @@ GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count,
   offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
   insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
   recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;
+  if (std::filesystem::exists(dir / "kohi.csv")) {
+    funds = *master::load_fund_recipients(read_file(dir / "kohi.csv"), "kohi.csv").table;
+  }
 }
 
 }  // namespace kaigo::testing

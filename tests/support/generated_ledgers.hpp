@@ -1,5 +1,5 @@
 // A month made by gen::generate in a temporary folder with the bundled masters, and the ledgers it
-// wrote (offices, insurers, recipients) read back: the start of the scenarios that review or settle
+// wrote (offices, insurers, recipients, and kohi when there is one) read back: the start of the scenarios that review or settle
 // a whole generated month in memory.
 #pragma once
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include "kaigo/core/date.hpp"
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::testing {
@@ -20,6 +21,7 @@ struct GeneratedLedgers {
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
   master::RecipientLedger recipients;
+  std::optional<master::FundRecipientLedger> funds;  // kohi.csv, written with --all-mistakes only
 
   GeneratedLedgers(YearMonth processing_month, int office_count, int recipient_count, std::uint64_t seed,
                    double error_rate, bool all_mistakes = false);

@@ -11,6 +11,7 @@
 #include "kaigo/billing/terms.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/documents/statement_records.hpp"
+#include "kaigo/review/fund_checks.hpp"
 
 namespace kaigo::testing {
 namespace {
@@ -47,6 +48,13 @@ const review::PlanDecision& Month::plan(const std::string& id) const {
 
 Story::Story() { office(kSupportOffice, "43"); }
 
+int Story::fund_rate(const std::string& payer, const std::string& recipient) const {
+  for (const auto& f : funds_) {
+    if (f.payer == payer && f.recipient == recipient) return f.rate;
+  }
+  return 100;
+}
+
 void Story::office(std::string office_no, std::string service_type, int region_class) {
   office_rows_.push_back(fmt::format("{},{},事業所{},1,20000401,,{},{},6400000,和歌山市1番,法人,銀行,支店", office_no,
                                      service_type, office_no, region_class, kInsurer));
@@ -79,6 +87,20 @@ std::string Story::sougou_csv() const {
   return rows;
 }
 
+void Story::fund(Fund f) {
+  funds_.push_back(std::move(f));
+  loaded_ = false;
+}
+
+std::string Story::kohi_csv() const {
+  std::string out = "payer_no,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n";
+  for (const auto& f : funds_) {
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", f.payer, f.recipient, kInsurer, f.insured, f.rate, f.self_pay, f.from,
+                       f.to);
+  }
+  return out;
+}
+
 std::string Story::services_csv() const {
   std::string codes(*embedded::find("data/masters/services.csv"));
   for (const auto& r : code_rows_) codes += r + "\n";
@@ -97,15 +119,18 @@ std::string Story::insurers_csv() const {
 }
 
 std::string Story::recipients_csv() const {
+  const bool stages = std::any_of(people_.begin(), people_.end(), [](const auto& e) { return e.second.burden_stage.has_value(); });
   std::string people = "insurer_no,insured_no,name_kana,birth_date,sex,care_level,cert_from,cert_to,change_pending,"
-                       "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to\n";
+                       "benefit_rate,limit_units,plan_kind,support_office_no,valid_from,valid_to";
+  people += stages ? ",burden_stage\n" : "\n";
   for (const auto& entry : people_) {
     const Person& p = entry.second;  // a named reference: lambdas may not capture structured bindings (clang 14)
     if (!p.registered) continue;
     auto version = [&](const std::string& level, const std::string& from, const std::string& to) {
-      people += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.insurer, p.insured, p.kana, p.birth, p.sex,
+      people += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", p.insurer, p.insured, p.kana, p.birth, p.sex,
                             level, p.cert_from, p.cert_to, p.change_pending ? 1 : 0, opt(p.rate), opt(p.limit_units),
                             p.plan_kind, p.support_office, from, to);
+      people += stages ? "," + p.burden_stage.value_or("") + "\n" : "\n";
     };
     if (p.changed_on.empty()) {
       version(p.level, "20000401", "");
@@ -128,6 +153,8 @@ void Story::load() {
   offices_ = loaded(master::load_offices(offices_csv(), "offices.csv", &masters_.service_types), "offices");
   insurers_ = loaded(master::load_insurers(insurers_csv(), "insurers.csv"), "insurers");
   recipients_ = loaded(master::load_recipients(recipients_csv(), "recipients.csv"), "recipients");
+  fund_ledger_.reset();
+  if (has_funds()) fund_ledger_ = loaded(master::load_fund_recipients(kohi_csv(), "kohi.csv"), "kohi");
   loaded_ = true;
 }
 
@@ -138,7 +165,9 @@ const master::Masters& Story::masters() {
 
 review::ReviewContext Story::context() {
   load();
-  return review::ReviewContext{masters_, offices_, insurers_, recipients_, config};
+  review::ReviewContext ctx{masters_, offices_, insurers_, recipients_, config};
+  ctx.funds = fund_ledger_ ? &*fund_ledger_ : nullptr;
+  return ctx;
 }
 
 review::SubmittedClaim Story::claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -159,6 +188,11 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
   b.support_office_no = p.support_office;
   if (slip.start_) b.start_date = date(*slip.start_);
   if (slip.end_) b.end_date = date(*slip.end_);
+  if (slip.funds_.size() > billing::kFundSlots) throw std::logic_error("story: at most 3 公費");
+  for (std::size_t k = 0; k < slip.funds_.size(); ++k) {
+    const auto& f = slip.funds_[k];
+    b.funds[k] = {f.payer, f.recipient, f.rate ? f.rate : fund_rate(f.payer, f.recipient)};
+  }
   for (const auto& u : uses) {
     const std::size_t at = st.details.size();
     const std::string facility = at < slip.facility_insurers_.size() ? slip.facility_insurers_[at] : std::string();
@@ -171,6 +205,7 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
     d.facility_insurer_no = facility;
     d.unit_units = written ? Units{*written} : code->units;
     d.count = u.count;
+    for (std::size_t k = 0; k < slip.funds_.size(); ++k) d.fund_counts[k] = u.count;
     if (st.details.size() < slip.remarks_.size()) {
       d.note = slip.remarks_[st.details.size()];
     } else if (u.type == "17" || u.type == "67") {
@@ -188,12 +223,24 @@ review::SubmittedClaim Story::claim(std::string id, const std::string& office_no
       if (a.service_type == u.type && code && code->unit_kind == master::UnitKind::PerDay) a.actual_days = std::max(a.actual_days, u.count);
     }
   }
+  for (std::size_t i = 0; i < slip.facility_.size(); ++i) {
+    const auto& f = slip.facility_[i];
+    billing::FacilityCostLine line;
+    line.seq = i + 1 == slip.facility_.size() ? 99 : static_cast<int>(i + 1);
+    line.service_type = "59";
+    line.item_code = f.item;
+    line.unit_cost = Yen{f.unit_cost};
+    line.burden_limit = Yen{f.burden_limit};
+    line.days = f.days;
+    st.facility_costs.push_back(line);
+  }
   // The provider computes its claim as the 国保連 would, with the rate it believes in.
   auto terms = billing::make_terms(masters_, offices_, st, nullptr, nullptr);
   terms.plan_from_claim = true;
   // A 定率 総合事業 code carries its own 給付率.
   const auto own_rate = billing::own_benefit_rate(masters_, st);
   terms.insurance_rate = slip.rate_ ? slip.rate_ : own_rate ? own_rate : p.rate;
+  if (fund_ledger_) terms.fund_self_pay = review::fund_self_pay(*fund_ledger_, st);
   st = billing::compute(st, terms).statement;
   if (slip.insurance_claim_) {
     st.basic.insurance.claim = Yen{*slip.insurance_claim_};
@@ -269,7 +316,7 @@ void Story::withdrawn_this_month(const review::SubmittedClaim& claim, bool same_
 Month Story::review(YearMonth month, std::vector<review::SubmittedPlan> plans, std::vector<review::SubmittedClaim> claims) {
   load();
   review::ReviewInput input{month, std::move(plans), std::move(claims), history_};
-  review::ReviewContext ctx{masters_, offices_, insurers_, recipients_, config};
+  review::ReviewContext ctx = context();
   Month m{review::review_month(input, ctx)};
   carry_over(month, input, m.outcome);
   return m;

@@ -19,6 +19,7 @@
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "kaigo/review/review.hpp"
 
 namespace kaigo::testing {
@@ -46,6 +47,43 @@ struct Person {
   // A 区分変更: from this day (YYYYMMDD) the ledger has a second version with `new_level`.
   std::string changed_on;
   std::string new_level;
+  // 特定入所者 負担限度額認定 段階 (1, 2, 3a, 3b; "" = no 認定); once any person has one set, the
+  // story's recipients.csv has the burden_stage column.
+  std::optional<std::string> burden_stage;
+};
+
+// One version of a 公費 in the 公費受給者台帳 (kohi.csv): 公費負担者番号 (8, 法別番号 first), 公費受給者番号 (7).
+struct Fund {
+  std::string payer;
+  std::string recipient;
+  std::string insured;
+  int rate = 100;
+  std::int64_t self_pay = 0;  // 公費本人負担額 (per month)
+  std::string from = "20000401";
+  std::string to;
+
+  static Fund of(std::string payer, std::string recipient, std::string insured) {
+    Fund f;
+    f.payer = std::move(payer);
+    f.recipient = std::move(recipient);
+    f.insured = std::move(insured);
+    return f;
+  }
+};
+
+// A 公費 slot as the provider writes it: the numbers, and the 公費給付率 (nullopt: the ledger's).
+struct FundSlip {
+  std::string payer;
+  std::string recipient;
+  std::optional<int> rate;
+};
+
+// One 特定入所者 line (record 11) as the provider writes it: サービス項目コード, 日数, 費用単価, 負担限度額.
+struct FacilityUse {
+  std::string item;
+  int days = 0;
+  std::int64_t unit_cost = 0;
+  std::int64_t burden_limit = 0;
 };
 
 // One 明細 line: サービス種類, サービス項目コード, 回数.
@@ -86,6 +124,9 @@ struct ClaimSlip {
   std::vector<std::optional<std::int64_t>> units_;
   // 施設所在保険者番号 per line (in order; empty = a 02 line): 住所地特例 lines (record 14).
   std::vector<std::string> facility_insurers_;
+  // 公費1–3 in slot order; every line is 公費対象 in full.
+  std::vector<FundSlip> funds_;
+  std::vector<FacilityUse> facility_;  // 特定入所者 lines, in order
 
   ClaimSlip& rate(int v) { rate_ = v; return *this; }
   ClaimSlip& insurance_claim(std::int64_t v) { insurance_claim_ = v; return *this; }
@@ -97,6 +138,8 @@ struct ClaimSlip {
   ClaimSlip& remarks(std::vector<std::string> v) { remarks_ = std::move(v); return *this; }
   ClaimSlip& units(std::vector<std::optional<std::int64_t>> v) { units_ = std::move(v); return *this; }
   ClaimSlip& facility_insurers(std::vector<std::string> v) { facility_insurers_ = std::move(v); return *this; }
+  ClaimSlip& fund(FundSlip v) { funds_.push_back(std::move(v)); return *this; }
+  ClaimSlip& facility(FacilityUse v) { facility_.push_back(std::move(v)); return *this; }
 };
 inline ClaimSlip wrote() { return {}; }
 
@@ -123,6 +166,9 @@ class Story {
   Person& person(const std::string& insured_no);  // created with the defaults on first use
   void code(std::string type, std::string item, std::string name, std::int64_t units, bool limit_target = true);
   void sougou_code(SougouCodeRow row);
+  // A 公費 recipient; once one is added, the story has a 公費受給者台帳 (else none is loaded).
+  void fund(Fund f);
+  bool has_funds() const { return !funds_.empty(); }
 
   // ---- documents (acceptance order = creation order)
   review::SubmittedClaim claim(std::string id, const std::string& office_no, const std::string& insured_no,
@@ -151,6 +197,7 @@ class Story {
   std::string recipients_csv() const;
   std::string services_csv() const;  // the bundled codes and the story's
   std::string sougou_csv() const;    // the municipal 総合事業 codes (no header, 19 items); empty when none
+  std::string kohi_csv() const;      // the 公費受給者台帳 (docs/masters.md)
 
   // 様式第七 as the support office writes it (care_plan_fee gives it as a 明細書).
   documents::CarePlanFeeStatement care_plan_fee_statement(const std::string& insured_no, YearMonth service_month,
@@ -158,10 +205,12 @@ class Story {
 
  private:
   void load();
+  int fund_rate(const std::string& payer, const std::string& recipient) const;  // the ledger's, else 100
   void carry_over(YearMonth month, const review::ReviewInput& input, const review::MonthOutcome& out);
 
   std::vector<std::string> office_rows_, code_rows_, sougou_rows_;
   std::map<std::string, Person> people_;
+  std::vector<Fund> funds_;
   std::uint64_t next_order_ = 1;
   review::History history_;
   bool loaded_ = false;
@@ -169,6 +218,7 @@ class Story {
   master::OfficeLedger offices_;
   master::InsurerLedger insurers_;
   master::RecipientLedger recipients_;
+  std::optional<master::FundRecipientLedger> fund_ledger_;
 };
 
 // Each finding as one line: 備考 | 事由 | サービス種類 | 内容 | found | expected.

@@ -235,6 +235,21 @@ void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocument
   for (const auto& id : order) m.plans[{by_id.at(id).support_office_no, labels.at(id)}].push_back(by_id.at(id));
 }
 
+// A 公費 slot as written: "公費負担者番号 公費受給者番号" and, when the provider wrote another rate than
+// the ledger's, the 公費給付率 after them.
+FundSlip fund_slip(const Cells& c, std::string_view column, const std::string& cell) {
+  auto words = split(cell, ' ');
+  std::erase_if(words, [](std::string_view w) { return w.empty(); });
+  if (words.size() < 2 || words.size() > 3) c.fail(fmt::format("「{}」は「公費負担者番号 公費受給者番号 [給付率]」", column));
+  FundSlip f{std::string(words[0]), std::string(words[1]), std::nullopt};
+  if (words.size() == 3) {
+    auto rate = parse_int(words[2]);
+    if (!rate) c.fail(fmt::format("「{}」の給付率は数です: {}", column, words[2]));
+    f.rate = static_cast<int>(*rate);
+  }
+  return f;
+}
+
 void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocuments& m) {
   struct Pending {
     std::string office, insured;
@@ -251,7 +266,8 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
   each_row(file, sec,
            {"明細書", "事業所番号", "被保険者番号", "提供年月", "サービス種類", "項目", "回数", "記載の給付率",
             "記載の保険請求額", "記載の要介護度", "記載の生年月日", "記載の保険者番号", "開始年月日", "中止年月日",
-            "摘要", "ファイル", "記載の単位数", "施設所在保険者番号"},
+            "摘要", "ファイル", "記載の単位数", "施設所在保険者番号", "公費1", "公費2", "公費3", "特定入所者項目",
+            "特定入所者日数", "費用単価", "負担限度額"},
            [&](const Cells& c) {
              const auto id = c.need("明細書");
              auto [it, fresh] = by_id.try_emplace(id);
@@ -265,12 +281,18 @@ void add_claims(const fs::path& file, Story& s, const Section& sec, MonthDocumen
                if (auto v = c.given("記載の保険者番号")) slip.insurer(*v);
                if (auto v = c.given("開始年月日")) slip.started(*v);
                if (auto v = c.given("中止年月日")) slip.ended(*v);
+               for (const char* column : {"公費1", "公費2", "公費3"}) {
+                 if (auto v = c.given(column)) slip.fund(fund_slip(c, column, *v));
+               }
                order.push_back(id);
              }
              it->second.uses.push_back({c.need("サービス種類"), c.need("項目"), c.number("回数", 1)});
              it->second.units.push_back(c.given("記載の単位数") ? std::optional<std::int64_t>(c.number("記載の単位数", 0))
                                                                : std::nullopt);
              it->second.facility_insurers.push_back(c.given("施設所在保険者番号").value_or(""));
+             if (auto item = c.given("特定入所者項目")) {
+               it->second.slip.facility({*item, c.number("特定入所者日数", 0), c.number("費用単価", 0), c.number("負担限度額", 0)});
+             }
              it->second.remarks.push_back(c.given("摘要"));
            });
   for (const auto& id : order) {
@@ -500,7 +522,7 @@ void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
   } else if (sec.title.starts_with("受給者台帳")) {
     each_row(file, sec,
              {"被保険者番号", "カナ氏名", "要介護度", "給付率", "区分変更申請中", "限度額", "認定開始", "認定終了",
-              "作成区分", "支援事業所", "台帳", "変更日", "変更後の要介護度", "生年月日", "性別"},
+              "作成区分", "支援事業所", "台帳", "変更日", "変更後の要介護度", "生年月日", "性別", "負担限度額段階"},
              [&](const Cells& c) {
                Person& p = s.person(c.need("被保険者番号"));
                if (auto v = c.given("カナ氏名")) p.kana = *v;
@@ -517,6 +539,20 @@ void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
                if (auto v = c.given("変更後の要介護度")) p.new_level = *v;
                if (auto v = c.given("生年月日")) p.birth = *v;
                p.sex = c.number("性別", p.sex);
+               if (auto v = c.given("負担限度額段階")) p.burden_stage = *v == "なし" ? std::string() : *v;
+             });
+  } else if (sec.title.starts_with("公費受給者台帳")) {
+    each_row(file, sec, {"公費負担者番号", "公費受給者番号", "被保険者番号", "給付率", "本人負担額", "有効期間開始", "有効期間終了"},
+             [&](const Cells& c) {
+               Fund f;
+               f.payer = c.need("公費負担者番号");
+               f.recipient = c.need("公費受給者番号");
+               f.insured = c.need("被保険者番号");
+               f.rate = c.number("給付率", 100);
+               f.self_pay = c.number("本人負担額", 0);
+               if (auto v = c.given("有効期間開始")) f.from = *v;
+               if (auto v = c.given("有効期間終了")) f.to = *v;
+               s.fund(std::move(f));
              });
   } else if (sec.title.starts_with("サービスコード")) {
     each_row(file, sec, {"サービス種類", "項目", "名称", "単位数", "限度額対象"}, [&](const Cells& c) {
@@ -598,6 +634,10 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
   if (const auto sougou = s.sougou_csv(); !sougou.empty()) {
     write_file(dir / "sougou.csv", sougou);
     run(fmt::format("load --db {} sougou {}", db, (dir / "sougou.csv").string()), "load");
+  }
+  if (s.has_funds()) {
+    write_file(dir / "kohi.csv", s.kohi_csv());
+    run(fmt::format("load --db {} kohi {}", db, (dir / "kohi.csv").string()), "load");
   }
 
   std::vector<std::string> failures;

@@ -51,9 +51,9 @@ void register_load(CLI::App& app, int& status) {
   static bool empty = false;
   add_db_option(cmd, db_path);
   cmd->add_flag("--empty", empty, "行のないファイルで台帳を空にする / a file with no rows empties the table in force");
-  cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees | sougou")
+  cmd->add_option("KIND", kind, "offices | insurers | recipients | services | fees | sougou | kohi")
       ->required()
-      ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees", "sougou"}));
+      ->check(CLI::IsMember({"offices", "insurers", "recipients", "services", "fees", "sougou", "kohi"}));
   cmd->add_option("FILE", file, "CSV (UTF-8)")->required();
   cmd->callback([&status] {
     auto db = store::Database::open(db_path);

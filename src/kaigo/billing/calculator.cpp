@@ -4,6 +4,7 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "kaigo/billing/fund_priority.hpp"
 #include "kaigo/core/error_codes.hpp"
 
 namespace kaigo::billing {
@@ -20,9 +21,10 @@ Yen fund_claim(const FundTerms& f, Units uk, const AggregateAmounts& a, Yen allo
 }
 
 // QKAN's safety net: a negative 利用者負担 is absorbed by the lowest-priority 公費 that has a claim.
-void absorb_negative_user_burden(AggregateAmounts& a) {
+void absorb_negative_user_burden(AggregateAmounts& a, const std::array<std::size_t, kFundSlots>& order) {
   if (a.user_burden.value >= 0) return;
-  for (std::size_t k = kFundSlots; k-- > 0;) {
+  for (std::size_t i = kFundSlots; i-- > 0;) {
+    const std::size_t k = order[i];
     if (a.funds[k].claim.value > 0) {
       a.funds[k].claim += a.user_burden;
       break;
@@ -43,7 +45,7 @@ AggregateAmounts compute_aggregate(const AggregateInput& in) {
 
   int prev_rate = in.welfare_only ? 0 : in.insurance_rate;
   Yen allocated;
-  for (std::size_t k = 0; k < kFundSlots; ++k) {
+  for (std::size_t k : in.order) {
     const FundTerms& f = in.funds[k];
     // A 公費 applies only above the share already covered (so nothing after a 100% one).
     if (!f.present || f.rate <= prev_rate) continue;
@@ -63,7 +65,7 @@ AggregateAmounts compute_aggregate(const AggregateInput& in) {
   }
   a.user_burden = a.cost - a.insurance_claim - self_pay_total;
   for (const auto& f : a.funds) a.user_burden -= f.claim;
-  absorb_negative_user_burden(a);
+  absorb_negative_user_burden(a, in.order);
   return a;
 }
 
@@ -236,6 +238,7 @@ void compute_aggregates(Computation& c) {
     in.insurance_rate = c.insurance_rate;
     in.fixed_user_burden = fixed_burden_of(c, type);
     in.welfare_only = c.welfare_only;
+    in.order = fund_order(c.written.basic);
     for (std::size_t k = 0; k < kFundSlots; ++k) {
       const auto& slot = c.written.basic.funds[k];
       in.funds[k] = FundTerms{slot.present() && slot.rate.has_value(), slot.rate.value_or(0), u.funds[k],

@@ -57,6 +57,8 @@ struct AggregateInput {
   std::optional<Yen> fixed_user_burden;
   bool welfare_only = false;  // 生保単独: 保険請求額 = 0
   std::array<FundTerms, kFundSlots> funds;
+  // The slots in the order their 公費 apply (billing/fund_priority: 生活保護 last).
+  std::array<std::size_t, kFundSlots> order{0, 1, 2};
 };
 
 struct AggregateAmounts {

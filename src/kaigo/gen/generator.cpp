@@ -146,7 +146,8 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
   st.key = {type == "21" ? "7143" : "7131", sm, office.office_no,
             padded_insurer(area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
   auto& b = st.basic;
-  if (p.welfare) b.funds[0] = {p.welfare_payer, p.welfare_recipient, 100};
+  // unknown_fund: a 公費受給者番号 kohi.csv never has (theirs are 1000000 and up).
+  if (p.welfare) b.funds[0] = {p.welfare_payer, p.mistake == Mistake::UnknownFund ? "0000000" : p.welfare_recipient, 100};
   b.birth_date = p.birth;
   b.sex = p.sex;
   b.care_level = p.care_level;
@@ -294,6 +295,7 @@ void Generator::write_service_office(const SyntheticOffice& office) {
       case Mistake::MissingRemark:
         if (without_remark) expect(p, office, form, office.service_type, "14QR", "返戻");
         break;
+      case Mistake::UnknownFund: expect(p, office, form, office.service_type, "13PS", "返戻"); break;
       case Mistake::None: break;
     }
     statements.push_back(st);
@@ -532,6 +534,17 @@ void Generator::write_ledgers() {
                                 area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no,
                                 p.cert_from.str(), p.cert_to.str()));
     ++report_.recipients;
+  }
+  if (area_.options().all_mistakes) {
+    // The 公費受給者台帳 (docs/masters.md §5): every 生活保護 recipient's 公費, open-ended.
+    TextOut kohi(out / "kohi.csv");
+    kohi.line("payer_no,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to");
+    for (int i = 0; i < area_.options().recipients; ++i) {
+      Person p = area_.person(i);
+      if (!p.welfare) continue;
+      kohi.line(fmt::format("{},{},{},{},100,0,20000401,", p.welfare_payer, p.welfare_recipient,
+                            area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no));
+    }
   }
   auto services = embedded::find("data/masters/services.csv");
   if (!services) throw std::logic_error("gen: bundled services.csv missing");

@@ -26,8 +26,9 @@ struct Options {
   std::uint64_t seed = 1;
   double error_rate = 0.0;  // share of recipients given one typical mistake
   // Draw the mistakes from every kind, the ones added since the first seven included, and write the
-  // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv) (kaigo gen
-  // --all-mistakes). Off, a month is the same bytes as before those kinds existed.
+  // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv) and the 公費受給者台帳 of
+  // the 生活保護 recipients (kohi.csv) (kaigo gen --all-mistakes). Off, a month is the same bytes as
+  // before those kinds existed.
   bool all_mistakes = false;
 };
 
@@ -43,11 +44,12 @@ enum class Mistake {
   BadField,          // a non-numeric value in a numeric item (KC08)
   // Added since (drawn only with Options::all_mistakes):
   MissingRemark,     // 福祉用具貸与 without its 摘要 (the TAIS or 届出 code): returned with 14QR
+  UnknownFund,       // a 生活保護 recipient's 明細書 name a 公費受給者番号 the 公費受給者台帳 (kohi.csv) has not: 13PS
 };
 inline constexpr int kMistakeKinds = 7;     // the first seven
-inline constexpr int kAllMistakeKinds = 8;  // with the ones added since
+inline constexpr int kAllMistakeKinds = 9;  // with the ones added since
 // As written in expected_errors.csv.
-inline constexpr EnumTable<Mistake, 9> kMistakes{{{
+inline constexpr EnumTable<Mistake, 10> kMistakes{{{
     {Mistake::None, "none"},
     {Mistake::MissingPlan, "missing_plan"},
     {Mistake::PlanExceeded, "plan_exceeded"},
@@ -57,6 +59,7 @@ inline constexpr EnumTable<Mistake, 9> kMistakes{{{
     {Mistake::UnknownRecipient, "unknown_recipient"},
     {Mistake::BadField, "bad_field"},
     {Mistake::MissingRemark, "missing_remark"},
+    {Mistake::UnknownFund, "unknown_fund"},
 }}};
 inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
 

@@ -92,6 +92,8 @@ class RowReader {
   bool ok() const { return ok_; }
   std::uint64_t line() const { return file_.line_of(row_); }
   std::string_view text(std::size_t col) const { return file_.field(row_, col); }
+  // Whether the file has the optional column `col` at all (an absent column says nothing).
+  bool has_column(std::size_t col) const { return file_.has_column(col); }
   // Non-empty text; KM04 when empty.
   std::optional<std::string_view> required(std::size_t col);
   // Integer in [lo, hi]; empty → nullopt without error unless `required`.

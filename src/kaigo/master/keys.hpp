@@ -3,6 +3,7 @@
 // allocating; text() is the key as a diagnostic names it (items separated by a space).
 //   PersonKey         保険者番号 (6; the 8-digit zero-padded writing is the same insurer) × 被保険者番号
 //   OfficeServiceKey  事業所番号 × サービス種類コード: one registration of an office
+//   FundRecipientKey  公費負担者番号 (8) × 公費受給者番号 (7): one 公費 recipient
 //   SougouCodeKey     保険者番号 × サービスコード (6): a municipality's 総合事業 code
 // and PersonId, the same person's two numbers as someone outside wrote them (a care-plan file, a
 // platform request), before they are checked: key() is the ledger's PersonKey when both fit.
@@ -49,6 +50,16 @@ class OfficeServiceKey : public PairKey<OfficeServiceKey, 10, 2> {
   }
   std::string_view office_no() const { return first(); }
   std::string_view service_type() const { return second(); }
+};
+
+// Which 公費 recipient: 公費負担者番号 (8; the first 2 digits are the 法別番号) × 公費受給者番号 (7).
+class FundRecipientKey : public PairKey<FundRecipientKey, 8, 7> {
+ public:
+  static std::optional<FundRecipientKey> of(std::string_view payer_no, std::string_view recipient_no) {
+    return make(payer_no, recipient_no);
+  }
+  std::string_view payer_no() const { return first(); }
+  std::string_view recipient_no() const { return second(); }
 };
 
 // A municipality's 総合事業 サービスコード: 保険者番号 (as in PersonKey) × サービスコード (6).

@@ -46,9 +46,9 @@ constexpr std::array<Column, 4> kInsurerColumns{{
 // ---- recipients.csv -----------------------------------------------------------------------------
 enum RecipientCol : std::size_t {
   kRInsurer, kRInsured, kRKana, kRBirth, kRSex, kRLevel, kRCertFrom, kRCertTo, kRPending, kRRate, kRLimit,
-  kRPlanKind, kRSupport, kRFrom, kRTo
+  kRPlanKind, kRSupport, kRFrom, kRTo, kRStage
 };
-constexpr std::array<Column, 15> kRecipientColumns{{
+constexpr std::array<Column, 16> kRecipientColumns{{
     {"insurer_no", "保険者番号"},
     {"insured_no", "被保険者番号"},
     {"name_kana", "被保険者カナ氏名"},
@@ -64,7 +64,10 @@ constexpr std::array<Column, 15> kRecipientColumns{{
     {"support_office_no", "居宅介護支援事業所番号"},
     {"valid_from", "有効期間開始"},
     {"valid_to", "有効期間終了"},
+    // Beyond DESIGN §3.2 (docs/masters.md §5): the 特定入所者 負担限度額認定 (review-rules §7).
+    {"burden_stage", "負担限度額段階", true},
 }};
+constexpr std::array<std::string_view, 4> kBurdenStages{"1", "2", "3a", "3b"};
 
 }  // namespace
 
@@ -187,8 +190,10 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     auto plan_kind = r.text(kRPlanKind) == "0" ? std::nullopt : r.one_of(kRPlanKind, kPlanKinds, false);
     auto support = r.text(kRSupport) == "0" ? std::nullopt : r.alnum(kRSupport, 10, false);
     auto period = read_period(r, kRFrom, kRTo);
+    auto stage = r.one_of(kRStage, kBurdenStages, false);
     if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) return std::nullopt;
     Recipient p;
+    if (r.has_column(kRStage)) p.burden_stage = stage ? std::string(*stage) : std::string();
     p.insurer_no = std::string(*insurer);
     p.insured_no = std::string(*insured);
     p.name_kana = std::string(r.text(kRKana));

@@ -84,6 +84,10 @@ struct Recipient {
   std::optional<Units> limit_units;    // 支給限度基準額; empty = the standard one of the level
   std::optional<int> plan_kind;        // 計画作成区分 (ledger codes 1–4)
   std::string support_office_no;       // 居宅介護支援事業所番号
+  // 特定入所者 負担限度額認定の段階 (1, 2, 3a 第3段階①, 3b 第3段階②; the amounts per 食費・居住費
+  // are facility_costs.csv's): "" = no 認定; nullopt = the file has no burden_stage column, so the
+  // ledger says nothing about it (12PC, ASS6 are not checked).
+  std::optional<std::string> burden_stage;
   Period period;
   std::uint64_t line = 0;
 };

@@ -19,6 +19,7 @@ careplan::ReconcileReport run_reconcile(const std::filesystem::path& db_path, Ye
   store::ReviewStore source(desk.db(), at, store::MonthFiles::InReview);
   const auto& w = desk.world();
   review::ReviewContext context{w.masters, w.offices, w.insurers, w.recipients, review::config_of(settings.review)};
+  context.funds = w.funds ? &*w.funds : nullptr;
   return careplan::reconcile(source, context, sheets, month, at.date, precheck_context(desk.db(), w));
 }
 

@@ -38,6 +38,7 @@ settlement::MonthSettlement settle(store::Database& db, const store::TablesInFor
   auto settings = db.settings();
   review::ReviewContext context{world.masters, world.offices, world.insurers, world.recipients,
                           review::config_of(settings.review)};
+  context.funds = world.funds ? &*world.funds : nullptr;
   settlement::MonthSettlement settled;
   settled.month = o.month;
   for (const auto& part : store::settlement_parts(db, o.month, o.part_claims)) {

@@ -13,7 +13,7 @@ ReviewRun run_review(const std::filesystem::path& db_path, YearMonth month, cons
   run.step = reception.start_review(month, at, again);
   if (!run.step.done) return run;
   try {
-    // The month is 審査済 only in the last batch, so the batches before it need not wait for the
+    // The month is 審査済 only after the last batch, so the batches need not wait for the
     // disk: an interrupted review leaves the month 審査中 and is run again. Durable before it returns.
     store::Database::DeferredSync sync(desk.db());
     store::ReviewStore reviews(desk.db(), at);
@@ -21,6 +21,7 @@ ReviewRun run_review(const std::filesystem::path& db_path, YearMonth month, cons
     const auto& w = desk.world();
     review::ReviewContext context{w.masters, w.offices, w.insurers, w.recipients,
                             review::config_of(desk.db().settings().review)};
+    context.funds = w.funds ? &*w.funds : nullptr;
     run.report = review::run_month(reviews, reviews, context, month);
     sync.durable();
   } catch (...) {

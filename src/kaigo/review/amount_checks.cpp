@@ -4,6 +4,7 @@
 
 #include "kaigo/billing/terms.hpp"
 #include "kaigo/review/codes.hpp"
+#include "kaigo/review/fund_checks.hpp"
 
 namespace kaigo::review {
 namespace {
@@ -40,10 +41,12 @@ void report(std::string_view code, const std::vector<const billing::Difference*>
 bool is_care_plan_fee(std::string_view form_id) { return form_id == "8124" || form_id == "8125"; }
 
 billing::StatementTerms claim_terms(const master::Masters& masters, const master::OfficeLedger& offices,
-                                    const billing::ClaimStatement& st, const master::Recipient* recipient) {
+                                    const billing::ClaimStatement& st, const master::Recipient* recipient,
+                                    const master::FundRecipientLedger* funds) {
   auto terms = billing::make_terms(masters, offices, st, nullptr, recipient);
   terms.plan_from_claim = true;
   if (is_care_plan_fee(st.key.form_id)) terms.insurance_rate = 100;
+  if (funds) terms.fund_self_pay = fund_self_pay(*funds, st);
   return terms;
 }
 

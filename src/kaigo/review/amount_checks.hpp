@@ -11,6 +11,7 @@
 
 #include "kaigo/billing/calculator.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "kaigo/review/decision.hpp"
 
 namespace kaigo::review {
@@ -19,10 +20,11 @@ namespace kaigo::review {
 bool is_care_plan_fee(std::string_view form_id);
 
 // What the amounts are recomputed with before the plan is matched: the office's 単価, the ledger's
-// 給付率 (100 for 様式第七; the written one when `recipient` is null), and the 計画単位数 written on
-// the claim as its own cap.
+// 給付率 (100 for 様式第七; the written one when `recipient` is null), the 計画単位数 written on
+// the claim as its own cap, and the 公費本人負担額 of the 公費受給者台帳 (none when `funds` is null).
 billing::StatementTerms claim_terms(const master::Masters& masters, const master::OfficeLedger& offices,
-                                    const billing::ClaimStatement& st, const master::Recipient* recipient);
+                                    const billing::ClaimStatement& st, const master::Recipient* recipient,
+                                    const master::FundRecipientLedger* funds);
 
 // `rate_mismatch`: 12SA was found.
 void check_amounts(const billing::ClaimStatement& st, const billing::StatementTerms& terms, bool rate_mismatch,

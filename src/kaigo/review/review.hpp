@@ -8,7 +8,7 @@
 //      returned when the hold period is over, otherwise held again;
 //   3. this month's 明細書, in acceptance order: 事業所 and サービス (ADD0/ADD1), 保険者
 //      (ADD2/ADDA), 受給者台帳 (12P0, 12PA, 12PD, 12QJ, 12QT, 12SA; 12P4/12P5 on 様式第七),
-//      日割り of 月額 services (AEFJ), 摘要 (14QR), duplicates (ANN2, ANN4 + ANNM, ANN7), amounts (ASSA, ASS0, ATT5), then the plan match:
+//      日割り of 月額 services (AEFJ), 摘要 (14QR), 公費 (13PS, ATTC: with a 公費受給者台帳), duplicates (ANN2, ANN4 + ANNM, ANN7), amounts (ASSA, ASS0, ATT5), then the plan match:
 //      none → 保留 or 返戻; no line → 増減 A; over the line → 増減 B (or 返戻 when configured),
 //      with the amounts recomputed from the decided units.
 // docs/review.md explains each step and its source.
@@ -18,6 +18,7 @@
 #include <span>
 
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "kaigo/review/config.hpp"
 #include "kaigo/review/decision.hpp"
 #include "kaigo/review/input.hpp"
@@ -31,6 +32,9 @@ struct ReviewContext {
   const master::InsurerLedger& insurers;
   const master::RecipientLedger& recipients;
   Config config;
+  // 公費受給者台帳; null when none was loaded: the 公費 slots of a 明細書 are then taken as written
+  // (no 13PS, ATTC, and no 公費本人負担 from a ledger).
+  const master::FundRecipientLedger* funds = nullptr;
 };
 
 // The whole review month at once. Deterministic: the output depends only on the values given

@@ -58,7 +58,7 @@ void recompute(const billing::ClaimStatement& st, const review::ReviewContext& c
     for (auto& row : after.rows) row.decided = row.written;
     return;
   }
-  auto terms = review::claim_terms(ctx.masters, ctx.offices, st, recipient_of(st, ctx));
+  auto terms = review::claim_terms(ctx.masters, ctx.offices, st, recipient_of(st, ctx), ctx.funds);
   for (auto& t : terms.types) {
     for (const auto& m : matches) {
       if (m.cut != CutReason::None && m.service_type == t.service_type) t.plan_units = m.decided;

@@ -22,13 +22,14 @@
 namespace kaigo::store {
 namespace {
 
-constexpr EnumTable<TableKind, 6> kTableKinds{{{
+constexpr EnumTable<TableKind, 7> kTableKinds{{{
     {TableKind::Offices, "offices"},
     {TableKind::Insurers, "insurers"},
     {TableKind::Recipients, "recipients"},
     {TableKind::Services, "services"},
     {TableKind::Fees, "fees"},
     {TableKind::Sougou, "sougou"},
+    {TableKind::Kohi, "kohi"},
 }}};
 static_assert(kTableKinds.one_to_one());
 

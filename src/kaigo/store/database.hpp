@@ -20,8 +20,10 @@ class Connection;
 
 // What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master; and, beyond
 // DESIGN, the fees due per office and month (fees.csv: who applied for a certificate or holds a
-// ケアプランデータ連携 license is not in any of the DESIGN files).
-enum class TableKind { Offices, Insurers, Recipients, Services, Fees, Sougou };
+// ケアプランデータ連携 license is not in any of the DESIGN files); the municipalities' 総合事業
+// masters (sougou, docs/masters.md §3); and the 公費受給者台帳 (kohi.csv, docs/masters.md: DESIGN
+// §3.2's 受給者台帳 has no 公費).
+enum class TableKind { Offices, Insurers, Recipients, Services, Fees, Sougou, Kohi };
 std::string_view table_kind_name(TableKind k);  // "offices", …
 std::optional<TableKind> parse_table_kind(std::string_view name);
 

@@ -68,6 +68,8 @@ std::optional<std::int64_t> validate(const master::Masters& m, TableKind kind, s
       return take(settlement::load_fees(text, name));
     case TableKind::Sougou:
       return take(master::load_sougou_master(text, name, &m.service_types));
+    case TableKind::Kohi:
+      return take(master::load_fund_recipients(text, name));
   }
   return std::nullopt;
 }
@@ -131,6 +133,10 @@ TablesInForce load_tables_in_force(Database& db, Recipients recipients) {
   if (recipients == Recipients::Skip) return w;
   w.recipients = stored_or_empty<master::RecipientLedger>(
       db, TableKind::Recipients, [](const LoadedTable& t) { return master::load_recipients(t.text, t.file_name); });
+  if (db.latest_table(TableKind::Kohi)) {
+    w.funds = stored_or_empty<master::FundRecipientLedger>(
+        db, TableKind::Kohi, [](const LoadedTable& t) { return master::load_fund_recipients(t.text, t.file_name); });
+  }
   return w;
 }
 

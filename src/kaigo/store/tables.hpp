@@ -8,6 +8,7 @@
 
 #include "kaigo/core/diagnostic.hpp"
 #include "kaigo/master/masters.hpp"
+#include "kaigo/master/public_funds.hpp"
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::store {
@@ -33,10 +34,13 @@ struct TablesInForce {
   master::OfficeLedger offices;
   master::InsurerLedger insurers;
   master::RecipientLedger recipients;
+  // 公費受給者台帳: nullopt when never loaded (the review then takes the 公費 slots as written).
+  std::optional<master::FundRecipientLedger> funds;
 };
 
 // Throws StoreError when a stored table no longer loads (e.g. a master changed under it).
-// Reception does not need the 受給者台帳 (the largest table by far): it can leave it out.
+// Reception does not need the 受給者台帳 (the largest table by far): it can leave it out, and the
+// 公費受給者台帳 with it.
 enum class Recipients { Load, Skip };
 TablesInForce load_tables_in_force(Database& db, Recipients recipients = Recipients::Load);
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/fund_priority.hpp"
 #include "kaigo/master/masters.hpp"
 
 namespace kaigo::billing {
@@ -102,6 +103,29 @@ TEST(CalcAggregate, SecondFundOnlyAbovePreviousRate) {
   EXPECT_EQ(b.funds[0].claim, Yen{1407});
   EXPECT_EQ(b.funds[1].claim, Yen{0});
   EXPECT_EQ(b.funds[1].units, Units{0});
+}
+
+// The 公費 apply in the order of their 法別番号 whatever their slots (fund_priority.tsv): 生活保護 (12)
+// written in slot 1 still comes after 結核 (10) in slot 2.
+TEST(CalcAggregate, FundsApplyInTheOrderOfTheirLawNumbersWithWelfareLast) {
+  BasicInfo basic;
+  basic.funds[0] = {"12306013", "0000022", 100};
+  basic.funds[1] = {"10306018", "0000021", 95};
+  EXPECT_EQ(fund_order(basic), (std::array<std::size_t, kFundSlots>{1, 0, 2}));
+  AggregateInput in = plain(Units{1234});
+  in.funds[0] = {true, 100, Units{1234}, Yen{0}};
+  in.funds[1] = {true, 95, Units{1234}, Yen{0}};
+  in.order = fund_order(basic);
+  auto a = compute_aggregate(in);
+  EXPECT_EQ(a.funds[1].claim, Yen{703});  // 結核 first: floor(14067 × (95 − 90) / 100)
+  EXPECT_EQ(a.funds[0].claim, Yen{704});  // 生活保護 last: 14067 − 12660 − 703
+  EXPECT_EQ(a.user_burden, Yen{0});
+  // Equal priorities (two unlisted 法別番号) keep their slots' order.
+  basic.funds[0] = {"58300001", "0000001", 100};
+  basic.funds[1] = {"59300001", "0000002", 100};
+  EXPECT_EQ(fund_order(basic), (std::array<std::size_t, kFundSlots>{0, 1, 2}));
+  EXPECT_EQ(law_priority("12"), 99);
+  EXPECT_EQ(law_priority("58"), kUnlistedLawPriority);
 }
 
 // 生保単独 (H番号): 保険 0, the 公費 pays everything.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kaigo/master/masters.hpp"
+#include "unit/master/shared_data.hpp"
 
 namespace kaigo::master {
 namespace {
@@ -75,19 +76,33 @@ TEST(MasterLedgers, RecipientVersionsByDayAndMonth) {
   EXPECT_EQ(l.at("122283", "0000000003", {2026, 6, 1}), nullptr);
 }
 
+// The 負担限度額認定 段階 (optional column burden_stage): absent = the ledger says nothing; empty = no 認定.
+TEST(MasterLedgers, RecipientBurdenStageIsKnownOnlyWithItsColumn) {
+  auto without = load_recipients(
+      recipients("122283,0000000001,ﾔﾏﾀﾞ,19400101,1,21,20250401,20270331,0,90,,1,1210000009,20250401,\n"), "recipients.csv");
+  ASSERT_TRUE(without.ok());
+  EXPECT_FALSE(without.table->at("122283", "0000000001", {2026, 6, 1})->burden_stage.has_value());
+  std::string header(kRecipientHeader);
+  header.insert(header.size() - 1, ",burden_stage");
+  auto with = load_recipients(header + "122283,0000000001,ﾔﾏﾀﾞ,19400101,1,21,20250401,20270331,0,90,,1,1210000009,20250401,,3a\n"
+                                       "122283,0000000002,ｽｽﾞｷ,19400101,1,21,20250401,20270331,0,90,,1,1210000009,20250401,,\n",
+                              "recipients.csv");
+  ASSERT_TRUE(with.ok()) << with.diagnostics[0].to_string();
+  EXPECT_EQ(with.table->at("122283", "0000000001", {2026, 6, 1})->burden_stage, "3a");
+  EXPECT_EQ(with.table->at("122283", "0000000002", {2026, 6, 1})->burden_stage, "");
+  auto bad = load_recipients(header + "122283,0000000001,ﾔﾏﾀﾞ,19400101,1,21,20250401,20270331,0,90,,1,1210000009,20250401,,4\n",
+                             "recipients.csv");
+  EXPECT_FALSE(bad.ok());
+  ASSERT_EQ(bad.diagnostics.size(), 1u);
+  EXPECT_EQ(bad.diagnostics[0].code, "KM07");
+  EXPECT_EQ(bad.diagnostics[0].item_no, 16);
+  EXPECT_EQ(bad.diagnostics[0].item_name, "負担限度額段階");
+  EXPECT_EQ(bad.diagnostics[0].message_ja, "負担限度額段階のコードが不正です（1 2 3a 3b）");
+}
+
 // ---- strict loading: each defect → one exact Diagnostic, nothing loaded -------------------------
 
-void expect_single(const Diagnostics& d, std::string_view code, std::uint64_t line, int item_no,
-                   std::string_view item_name, std::string_view value, std::string_view ja) {
-  ASSERT_EQ(d.size(), 1u) << (d.empty() ? "none" : d[0].to_string() + " …");
-  EXPECT_EQ(d[0].code, code);
-  EXPECT_EQ(d[0].line, line);
-  EXPECT_EQ(d[0].item_no, item_no);
-  EXPECT_EQ(d[0].item_name, item_name);
-  EXPECT_EQ(d[0].value, value);
-  EXPECT_EQ(d[0].message_ja, ja);
-  EXPECT_FALSE(d[0].message_en.empty());
-}
+using testing::expect_single;
 
 TEST(MasterLoader, OverlappingRecipientVersionsAreRefused) {
   auto r = load_recipients(

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kaigo/core/diagnostic.hpp"
 #include "kaigo/master/masters.hpp"
 
 namespace kaigo::testing {
@@ -39,6 +40,20 @@ inline const master::Masters& bundled() {
     return *r.table;
   }();
   return m;
+}
+
+// A strict loader's answer to a file with one defect: exactly one Diagnostic, naming the line, the
+// column (項番 and 項目名) and the value, worded in Japanese (and in English).
+inline void expect_single(const Diagnostics& d, std::string_view code, std::uint64_t line, int item_no,
+                          std::string_view item_name, std::string_view value, std::string_view ja) {
+  ASSERT_EQ(d.size(), 1u) << (d.empty() ? "none" : d[0].to_string() + " …");
+  EXPECT_EQ(d[0].code, code);
+  EXPECT_EQ(d[0].line, line);
+  EXPECT_EQ(d[0].item_no, item_no);
+  EXPECT_EQ(d[0].item_name, item_name);
+  EXPECT_EQ(d[0].value, value);
+  EXPECT_EQ(d[0].message_ja, ja);
+  EXPECT_FALSE(d[0].message_en.empty());
 }
 
 }  // namespace kaigo::testing

@@ -154,6 +154,28 @@ TEST(Store, LoadTableStoresAValidFile) {
   EXPECT_EQ(o->name, "訪問介護さくら");
 }
 
+// The 公費受給者台帳 is in force only once loaded: before, the review has none (and keeps to the
+// slots as written); after, its versions are read back.
+TEST(Store, KohiLedgerIsInForceOnlyOnceLoaded) {
+  TempDir dir;
+  auto db = Database::create(dir / "k.db");
+  EXPECT_FALSE(load_tables_in_force(*db).funds.has_value());
+  auto r = load_table(*db, TableKind::Kohi, "kohi.csv",
+                      "payer_no,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n"
+                      "12306013,0000011,131001,H000000001,100,0,20260101,\n",
+                      kAt);
+  ASSERT_TRUE(r.stored);
+  EXPECT_EQ(r.rows, 1);
+  auto world = load_tables_in_force(*db);
+  ASSERT_TRUE(world.funds.has_value());
+  const auto* f = world.funds->find("12306013", "0000011", {2026, 4});
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->insured_no, "H000000001");
+  EXPECT_EQ(parse_table_kind("kohi"), TableKind::Kohi);
+  // Reception leaves the person ledgers out.
+  EXPECT_FALSE(load_tables_in_force(*db, Recipients::Skip).funds.has_value());
+}
+
 struct BadTable {
   TableKind kind;
   const char* text;
@@ -204,6 +226,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "postal_code,address,owner_name,bank_name,bank_branch\n"
                  "1370000009,99,謎,1,20240401,,1,131016,1000001,東京都,x,y,z\n",
                  "KM07", 2, 2},
+        // A 公費受給者台帳 row whose 公費給付率 is over 100.
+        BadTable{TableKind::Kohi,
+                 "payer_no,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n"
+                 "12306013,0000011,131001,H000000001,110,0,20260101,\n",
+                 "KM05", 2, 5},
         // A file saved as Shift_JIS.
         BadTable{TableKind::Insurers, "insurer_no,name,valid_from,valid_to\n131001,\x90\xe7,20200101,\n", "KM11", 2,
                  2}));

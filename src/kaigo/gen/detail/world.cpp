@@ -116,12 +116,13 @@ Person SyntheticArea::person(int i) const {
   p.care_level = lv < 0.28 ? "21" : lv < 0.55 ? "22" : lv < 0.75 ? "23" : lv < 0.90 ? "24" : "25";
   double rt = unit(mix(seed, kRate, u));
   p.rate = rt < 0.82 ? 90 : rt < 0.93 ? 80 : 70;
-  p.welfare = unit(mix(seed, kWelfare, u)) < 0.03;
-  if (p.welfare) {
+  auto receive_welfare = [&] {
+    p.welfare = true;
     p.rate = 90;
     p.welfare_payer = fmt::format("12{:06d}", 130000 + p.insurer);
     p.welfare_recipient = fmt::format("{:07d}", 1000000 + i % 9000000);
-  }
+  };
+  if (unit(mix(seed, kWelfare, u)) < 0.03) receive_welfare();
   std::uint64_t hc = mix(seed, kCert, u);
   YearMonth from = service_month_.plus_months(-static_cast<int>(pick(hc, 24)));
   int length = pick(hc >> 8, 2) == 0 ? 24 : 36;
@@ -149,6 +150,8 @@ Person SyntheticArea::person(int i) const {
     const int kinds = options_.all_mistakes ? kAllMistakeKinds : kMistakeKinds;
     p.mistake = static_cast<Mistake>(1 + pick(mix(seed, kMistakeKind, u), static_cast<std::uint64_t>(kinds)));
   }
+  // Only a 公費 recipient can name a wrong 公費受給者番号.
+  if (p.mistake == Mistake::UnknownFund && !p.welfare) receive_welfare();
   return p;
 }
 

@@ -6,9 +6,11 @@
 #include "kaigo/review/amount_checks.hpp"
 #include "kaigo/review/codes.hpp"
 #include "kaigo/review/detail/daily_rate_check.hpp"
+#include "kaigo/review/detail/facility_check.hpp"
 #include "kaigo/review/detail/office_checks.hpp"
 #include "kaigo/review/detail/plan_match.hpp"
 #include "kaigo/review/detail/remark_check.hpp"
+#include "kaigo/review/fund_checks.hpp"
 #include "kaigo/review/recipient_checks.hpp"
 
 namespace kaigo::review {
@@ -92,12 +94,16 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   auto versions = find_recipient(ctx.recipients, st.key.insurer_no, st.key.insured_no, st.key.service_month, f);
   const auto* recipient = check_claim_recipient(versions, st, fee, f, billing::own_benefit_rate(ctx.masters, st));
   check_claim_services_for_person(ctx.masters, versions, st, f);
+  check_facility_costs(ctx.masters, recipient, st, f);
   check_daily_rates(ctx.masters, versions, st, f);
   check_remarks(st, f);
+  if (ctx.funds) check_funds(*ctx.funds, st, f);
   const auto key = billing::ClaimKey::from(st.key);
   if (is_new) check_duplicates(key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.
-  if (offices_known) check_amounts(st, claim_terms(ctx.masters, ctx.offices, st, recipient), has_code(f, "12SA"), f);
+  if (offices_known) {
+    check_amounts(st, claim_terms(ctx.masters, ctx.offices, st, recipient, ctx.funds), has_code(f, "12SA"), f);
+  }
   if (!f.empty()) {
     d.outcome = ClaimOutcome::Returned;
   } else {

@@ -24,7 +24,7 @@ Units claimed_in_limit(const billing::AggregateRow& a) { return a.insurance_unit
 void recompute_cut(const billing::ClaimStatement& st, const master::Recipient* recipient,
                    const std::vector<std::pair<std::string, Units>>& caps, const ClaimReviewDeps& deps,
                    ClaimDecision& d) {
-  auto terms = claim_terms(deps.context.masters, deps.context.offices, st, recipient);
+  auto terms = claim_terms(deps.context.masters, deps.context.offices, st, recipient, deps.context.funds);
   for (auto& t : terms.types) {
     for (const auto& [type, units] : caps) {
       if (t.service_type == type) t.plan_units = units;
