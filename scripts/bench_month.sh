@@ -15,6 +15,11 @@ else
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
 fi
+# ALL_MISTAKES=1: a month with every kind of mistake the generator knows (--errors 0.05
+# --all-mistakes: 日割り, 摘要, 公費 …) and its 公費受給者台帳 loaded — the review "with all of it
+# switched on" (issue 18).
+gen_extra=()
+[ -n "${ALL_MISTAKES:-}" ] && gen_extra=(--errors 0.05 --all-mistakes)
 recipients=$((n * 10 / 29))
 offices=$((n / 250 < 6 ? 6 : n / 250))
 step() {
@@ -27,10 +32,11 @@ step() {
   tail -1 "$tmp/err.txt"
 }
 echo "## month of ~$n 明細書 ($offices offices, $recipients recipients)"
-step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients"
+step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" "${gen_extra[@]}"
 grep -E "明細書" "$tmp/out.txt"
 step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
-for t in services offices insurers recipients; do
+for t in services offices insurers recipients kohi; do
+  [ -f "$tmp/m/$t.csv" ] || continue
   step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
 done
 find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
