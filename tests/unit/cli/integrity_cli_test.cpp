@@ -218,6 +218,68 @@ TEST(CliIntegrity, AKilledResultsRunLeavesNothingThatLooksFinished) {
   }
 }
 
+// Every column of the month's decisions but the row ids, in claim order.
+std::string decisions_of(const std::string& db_path) {
+  auto db = store::Database::open(db_path);
+  auto st = db->connection().prepare(
+      "SELECT claim_id, month, submission_id, doc_key, copy, order_no, outcome, released, held_since, form_id, "
+      "office_no, insurer_no, insured_no, service_month, written_units, written_claim, decided_units, decided_claim, "
+      "kind, hex(packed_rows) FROM claim_decisions ORDER BY claim_id");
+  std::string out;
+  while (st.step()) {
+    for (int i = 0; i < 20; ++i) out += st.text(i) + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+// kaigo review killed while its writer thread is storing decisions: the month stays 審査中 (never
+// 審査済 with decisions missing), and the review run again gives exactly the decisions of a review
+// that was never interrupted.
+TEST(CliIntegrity, AKilledReviewLeavesTheMonthUnderReviewAndRunsAgainToTheSameDecisions) {
+  const std::string shape = "--offices 20 --recipients 3000";
+  CliMonth reference(shape);
+  ASSERT_EQ(run_kaigo("submit --db " + reference.db + " --at 2026-05-05T10:00" + reference.all_files()).exit_code, 0);
+  ASSERT_EQ(run_kaigo("review --db " + reference.db + " --month 202605").exit_code, 0);
+  const auto expected = decisions_of(reference.db);
+  ASSERT_GT(expected.size(), 1000u);
+
+  CliMonth m(shape);
+  ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
+  int interrupted = 0;
+  for (int delay_ms : {60, 150, 300, 500}) {
+    std::vector<std::string> args{KAIGO_CLI, "review", "--db", m.db, "--month", "202605", "--again"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, KAIGO_CLI, &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    const bool killed = WIFSIGNALED(status);
+    const auto state = store::Database::open(m.db)->month({2026, 5}).state;
+    if (killed) {
+      ++interrupted;
+      // Killed before it finished: never 審査済 (a review killed before it started leaves 締切).
+      EXPECT_NE(state, reception::MonthState::Reviewed) << "killed after " << delay_ms << " ms";
+    } else {
+      EXPECT_EQ(state, reception::MonthState::Reviewed) << "finished before " << delay_ms << " ms";
+    }
+  }
+  ASSERT_GT(interrupted, 0) << "no run was killed before it finished";
+  auto again = run_kaigo("review --db " + m.db + " --month 202605 --again");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(store::Database::open(m.db)->month({2026, 5}).state, reception::MonthState::Reviewed);
+  EXPECT_EQ(decisions_of(m.db), expected);
+}
+
 // A writer that waits longer than the busy timeout is told that nothing changed and to try again.
 TEST(CliIntegrity, AWriterKeptWaitingIsToldToTryAgain) {
   Month m;
