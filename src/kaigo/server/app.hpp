@@ -23,6 +23,7 @@
 #include "kaigo/month/desk.hpp"
 #include "kaigo/server/options.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "kaigo/store/sync_group.hpp"
 
 namespace kaigo::server {
 
@@ -103,6 +104,8 @@ class App {
   // Argon2id takes 64 MiB a hash: at most two run at once, whatever the number of clients.
   std::counting_semaphore<2>& hashing() { return hashing_; }
   std::filesystem::path results_dir(YearMonth month) const;
+  // Uploads received at the same time share one sync of the log (group commit, issue 19).
+  store::SyncGroup& upload_sync() { return upload_sync_; }
 
   // The ledgers and masters of the database, shared by every thread, loaded again when a newer
   // load is in the database.
@@ -116,6 +119,7 @@ class App {
   Jobs jobs_;
   RateLimiter login_limiter_{30, std::chrono::seconds(60)};
   std::counting_semaphore<2> hashing_{2};
+  store::SyncGroup upload_sync_;
   std::mutex world_mu_;
   std::int64_t world_version_ = -1;
   std::shared_ptr<const store::TablesInForce> world_;

@@ -15,6 +15,7 @@
 #include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/detail/schema.hpp"
 #include "kaigo/store/process_owner.hpp"
+#include "kaigo/store/sync_group.hpp"
 #include "kaigo/store/schema/modules.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_time.hpp"
@@ -234,6 +235,10 @@ void Database::atomically_unsynced(const std::function<void()>& step) {
 void Database::defer_sync(bool on) {
   if (on == sync_deferred_) return;
   if (!on) make_durable();
+  set_sync_mode(on);
+}
+
+void Database::set_sync_mode(bool on) {
   conn_->exec(on ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
   // A received file dirties a few hundred scattered index pages; checkpointing every 1,000 pages
   // (SQLite's default) would copy the same pages into the database after every second file.
@@ -243,6 +248,12 @@ void Database::defer_sync(bool on) {
 }
 
 void Database::make_durable() { conn_->sync_log(); }
+
+void Database::DeferredSync::durable_in(SyncGroup& group) {
+  if (!db_.sync_deferred_) return;
+  group.sync([this] { db_.make_durable(); });
+  db_.set_sync_mode(false);
+}
 
 Database::DeferredSync::~DeferredSync() {
   try {

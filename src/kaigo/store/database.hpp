@@ -17,6 +17,7 @@
 namespace kaigo::store {
 
 class Connection;
+class SyncGroup;
 
 // What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master; and, beyond
 // DESIGN, the fees due per office and month (fees.csv: who applied for a certificate or holds a
@@ -87,6 +88,8 @@ class Database : public reception::Repository {
     DeferredSync& operator=(const DeferredSync&) = delete;
     ~DeferredSync();
     void durable() { db_.defer_sync(false); }
+    // The same, the log synced through `group` with other threads' commits (server uploads).
+    void durable_in(SyncGroup& group);
 
    private:
     Database& db_;
@@ -143,6 +146,8 @@ class Database : public reception::Repository {
  private:
   explicit Database(std::unique_ptr<Connection> conn);
   void append_state(std::int64_t id, reception::FileState state, const LocalDateTime& at, std::string_view note);
+  // The pragmas of defer_sync, without its sync.
+  void set_sync_mode(bool on);
   std::unique_ptr<Connection> conn_;
   bool sync_deferred_ = false;
 };
