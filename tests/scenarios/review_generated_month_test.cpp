@@ -226,7 +226,45 @@ TEST(ReviewGeneratedMonth, EveryInjectedMistakeOfEveryKindIsFoundAndNothingElse)
   ASSERT_TRUE(m.funds.has_value());
   EXPECT_GT(m.funds->size(), 0u);
   expect_exactly_the_injected(m, {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
-                                  "unknown_recipient", "bad_field", "missing_remark", "unknown_fund"});
+                                  "unknown_recipient", "bad_field", "missing_remark", "unknown_fund", "daily_rate"});
+}
+
+// kaigo gen --all-mistakes: 定期巡回連携型 訪問看護 users (seed 002 §9) on the 月額 133111 for the
+// whole month, and from a 契約日 (開始年月日) or until a 契約解除日 (中止年月日) within the month on
+// the 日割り 133112 for exactly the days of the period (April 2026 has 30): each paid as claimed by
+// the review above (nothing else is found), the daily_rate mistakes being the 月額 after a 開始年月日.
+TEST(ReviewGeneratedMonth, DailyRateCasesArePaidForTheirDays) {
+  GeneratedMonth m(0.2, true);
+  std::map<std::string, const billing::ClaimStatement*> by_id;
+  for (const auto& c : m.accepted.claims) by_id[c.id] = &c.statement;
+  int whole = 0, started = 0, ended = 0;
+  for (const auto& d : m.outcome.claim_decisions) {
+    const auto& st = *by_id.at(d.claim_id);
+    if (st.aggregates.empty() || st.aggregates.front().service_type != "13" || d.outcome != ClaimOutcome::Paid) continue;
+    ASSERT_FALSE(st.details.empty());
+    const auto& line = st.details.front();
+    const auto& b = st.basic;
+    if (line.item_code == "3111") {
+      EXPECT_EQ(st.details.size(), 1u);
+      EXPECT_EQ(line.count, 1);
+      EXPECT_FALSE(b.start_date || b.end_date) << d.claim_id;
+      ++whole;
+    } else if (line.item_code == "3112") {
+      ASSERT_EQ(st.details.size(), 1u);
+      ASSERT_TRUE(b.start_date || b.end_date) << d.claim_id;
+      EXPECT_EQ(line.service_units.value, 97 * line.count);
+      if (b.start_date) {
+        EXPECT_EQ(line.count, 30 - b.start_date->day + 1) << d.claim_id;
+        ++started;
+      } else {
+        EXPECT_EQ(line.count, b.end_date->day) << d.claim_id;
+        ++ended;
+      }
+    }
+  }
+  EXPECT_GT(whole, 0);
+  EXPECT_GT(started, 0);
+  EXPECT_GT(ended, 0);
 }
 
 TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {

@@ -25,9 +25,10 @@ void register_gen(CLI::App& app, int& status) {
   cmd->add_option("--errors", options.error_rate, "誤りを入れる受給者の割合 / share of recipients with a mistake")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--all-mistakes", options.all_mistakes,
-                "後から加わった誤りの種類（摘要漏れ 14QR など）も入れ、増減 B への再審査申立を rereview.csv に書く / draw "
-                "the mistakes from every kind (the ones added since the first seven: 14QR …) and write the "
-                "再審査申立 of the B cuts to rereview.csv");
+                "後から加わった誤りの種類（摘要漏れ 14QR、日割り AEFJ など）も入れ、月の途中の契約の日割りを書き、"
+                "増減 B への再審査申立を rereview.csv に書く / draw the mistakes from every kind (the ones added "
+                "since the first seven: 14QR, AEFJ …), write 日割り cases and the 再審査申立 of the B cuts to "
+                "rereview.csv");
   cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
       ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/billing/calculator.hpp"
+#include "kaigo/billing/daily_rate.hpp"
 #include "kaigo/billing/invoice.hpp"
 #include "kaigo/careplan/file_name.hpp"
 #include "kaigo/careplan/records.hpp"
@@ -59,6 +60,7 @@ class Generator {
   void write_careplan(const SyntheticOffice& care_manager);
   std::vector<careplan::ServiceUse> service_uses(const Person& p, const SyntheticOffice& office, bool planned) const;
   std::vector<UseLine> lines_for(const Person& p, const std::string& type) const;
+  UseLine monthly_nursing_line(const Person& p) const;
   Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
   billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
@@ -77,6 +79,31 @@ class Generator {
   std::unique_ptr<TextOut> appeals_;  // rereview.csv (with all_mistakes)
 };
 
+const billing::DailyRateRules& daily_rate_rules() {
+  static const billing::DailyRateRules rules = [] {
+    auto loaded = billing::load_bundled_daily_rate_rules();
+    if (!loaded.table || !loaded.diagnostics.empty()) throw std::logic_error("gen: the bundled 日割り table does not load");
+    return *loaded.table;
+  }();
+  return rules;
+}
+
+// 定期巡回連携型 訪問看護 (seed 002 §9): the 月額 code for the whole month (and for the daily_rate
+// mistake), else its 日割り code for the days of the サービス算定対象期間 from the 契約日 (利用者の
+// 登録開始) or until the 契約解除日 as the 日割り table counts them.
+UseLine Generator::monthly_nursing_line(const Person& p) const {
+  const YearMonth sm = area_.service_month();
+  const auto* monthly = masters_.service_codes.find("13", "3111", sm);
+  if (monthly == nullptr || monthly->daily_item_code.empty()) throw std::logic_error("gen: 133111 has no 日割り code in the master");
+  if (p.daily_rate == DailyRateCase::WholeMonth || p.mistake == Mistake::DailyRate) return {monthly->item_code, 1, {}};
+  const Date day{sm.year, sm.month, p.daily_rate_day};
+  const billing::ServiceEvent event = p.daily_rate == DailyRateCase::StartsMidMonth
+                                          ? billing::ServiceEvent{"registration_start", billing::EventSide::Start, day}
+                                          : billing::ServiceEvent{"contract_end", billing::EventSide::End, day};
+  const auto charge = billing::days_to_charge(daily_rate_rules(), sm, "13", std::span(&event, 1));
+  return {monthly->daily_item_code, charge.days, {}};
+}
+
 Units Generator::units_of(const std::string& type, const UseLine& l) const {
   if (l.rental.value > 0) return l.rental;
   const auto* code = masters_.service_codes.find(type, l.item_code, area_.service_month());
@@ -92,6 +119,8 @@ std::vector<UseLine> Generator::lines_for(const Person& p, const std::string& ty
   std::uint64_t h = mix(seed, kLines, i, t);
   std::uint64_t hc = mix(seed, kCounts, i, t);
   int level = p.care_level.back() - '0';
+  // Outside the per-type budget: a 月額 is claimed whole or by its days.
+  if (type == "13" && p.daily_rate != DailyRateCase::None) return {monthly_nursing_line(p)};
   std::vector<UseLine> lines;
   if (type == "11") {
     static constexpr std::array<const char*, 4> kCodes{"1111", "1211", "7211", "4111"};
@@ -156,6 +185,14 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
   b.plan_kind = "1";
   b.support_office_no = area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
   b.insurance_rate = wrong_rate ? (p.rate == 90 ? 80 : 90) : p.rate;
+  if (type == "13" && p.daily_rate_day != 0) {
+    const Date day{sm.year, sm.month, p.daily_rate_day};
+    if (p.daily_rate == DailyRateCase::StartsMidMonth) b.start_date = day;  // 契約日
+    if (p.daily_rate == DailyRateCase::EndsMidMonth) {
+      b.end_date = day;  // 契約解除日
+      b.end_reason = "5";  // その他
+    }
+  }
   int days = 0;
   for (const auto& l : lines_for(p, type)) {
     billing::DetailLine d;
@@ -296,6 +333,9 @@ void Generator::write_service_office(const SyntheticOffice& office) {
         if (without_remark) expect(p, office, form, office.service_type, "14QR", "返戻");
         break;
       case Mistake::UnknownFund: expect(p, office, form, office.service_type, "13PS", "返戻"); break;
+      case Mistake::DailyRate:
+        if (office.service_type == "13") expect(p, office, form, office.service_type, "AEFJ", "返戻");
+        break;
       case Mistake::None: break;
     }
     statements.push_back(st);
@@ -414,9 +454,12 @@ std::vector<careplan::ServiceUse> Generator::service_uses(const Person& p, const
   for (const auto& l : lines_for(p, office.service_type)) {
     const auto* code = masters_.service_codes.find(office.service_type, l.item_code, sm);
     const int records = l.rental.value > 0 ? 1 : std::min(l.count, sm.days());
+    // A 定期巡回連携型 訪問看護 begun mid-month is served from its 契約日.
+    const bool from_contract = office.service_type == "13" && p.daily_rate == DailyRateCase::StartsMidMonth;
+    const int first = from_contract ? p.daily_rate_day : 1;
     for (int d = 0; d < records; ++d) {
       careplan::ServiceUse u;
-      u.date = Date{sm.year, sm.month, 1 + d};
+      u.date = Date{sm.year, sm.month, first + d};
       u.service_code = office.service_type + l.item_code;
       const Units each = l.rental.value > 0 ? l.rental : code->units;
       // The last day carries what the days beyond the month would have (a count above the month's days).

@@ -26,9 +26,10 @@ struct Options {
   std::uint64_t seed = 1;
   double error_rate = 0.0;  // share of recipients given one typical mistake
   // Draw the mistakes from every kind, the ones added since the first seven included, and write the
-  // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv) and the 公費受給者台帳 of
-  // the 生活保護 recipients (kohi.csv) (kaigo gen --all-mistakes). Off, a month is the same bytes as
-  // before those kinds existed.
+  // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv), the 公費受給者台帳 of
+  // the 生活保護 recipients (kohi.csv) and 訪問看護 users on the 月額 定期巡回連携型 whose contract
+  // starts or ends mid-month (日割り, seed 002 §9) (kaigo gen --all-mistakes). Off, a month is the
+  // same bytes as before those kinds existed.
   bool all_mistakes = false;
 };
 
@@ -45,11 +46,12 @@ enum class Mistake {
   // Added since (drawn only with Options::all_mistakes):
   MissingRemark,     // 福祉用具貸与 without its 摘要 (the TAIS or 届出 code): returned with 14QR
   UnknownFund,       // a 生活保護 recipient's 明細書 name a 公費受給者番号 the 公費受給者台帳 (kohi.csv) has not: 13PS
+  DailyRate,         // 定期巡回連携型 訪問看護 begun mid-month (開始年月日) claimed with the 月額 code, not 日割り: AEFJ
 };
-inline constexpr int kMistakeKinds = 7;     // the first seven
-inline constexpr int kAllMistakeKinds = 9;  // with the ones added since
+inline constexpr int kMistakeKinds = 7;      // the first seven
+inline constexpr int kAllMistakeKinds = 10;  // with the ones added since
 // As written in expected_errors.csv.
-inline constexpr EnumTable<Mistake, 10> kMistakes{{{
+inline constexpr EnumTable<Mistake, 11> kMistakes{{{
     {Mistake::None, "none"},
     {Mistake::MissingPlan, "missing_plan"},
     {Mistake::PlanExceeded, "plan_exceeded"},
@@ -60,6 +62,7 @@ inline constexpr EnumTable<Mistake, 10> kMistakes{{{
     {Mistake::BadField, "bad_field"},
     {Mistake::MissingRemark, "missing_remark"},
     {Mistake::UnknownFund, "unknown_fund"},
+    {Mistake::DailyRate, "daily_rate"},
 }}};
 inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
 

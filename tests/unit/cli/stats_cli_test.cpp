@@ -50,6 +50,7 @@ TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
   }
   ASSERT_GE(expected.size(), 6u);
   EXPECT_GT(expected["14QR"], 0) << "kaigo gen --all-mistakes leaves out some 摘要";
+  EXPECT_EQ(expected["AEFJ"], 3) << "kaigo gen --all-mistakes claims some 日割り months whole";
   auto found = m.counts("");
   const auto assa = found.count("ASSA") ? found.at("ASSA") : 0;
   found.erase("ASSA");
@@ -77,7 +78,7 @@ TEST(CliStats, TheTextIsTheSeedsTableAndBadOptionsAreRefused) {
   ASSERT_EQ(out.size(), 6u);
   EXPECT_EQ(out[0], "■ 審査月別返戻件数 TOP3（全保険者）/ return by code, top 3");
   EXPECT_EQ(out[1], "順位\t令和8年4月審査\t令和8年5月審査");
-  EXPECT_EQ(out[2].substr(0, 8), "1\t\t12PA ");  // 40 change_pending of the draws
+  EXPECT_EQ(out[2].substr(0, 8), "1\t\t12PA ");  // 32 change_pending documents of the draws, 28 unknown_recipient
   EXPECT_EQ(out[5].substr(0, 9), "件数\t0\t");
 
   auto pdf = m.dir / "stats.pdf";

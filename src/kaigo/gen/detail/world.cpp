@@ -41,7 +41,7 @@ double use_share(const std::string& type) {
   return 0.08;  // 21 短期入所
 }
 
-enum Tag : std::uint64_t { kPerson = 1, kUse, kLevel, kRate, kWelfare, kCert, kBirth, kName, kMistake, kMistakeKind };
+enum Tag : std::uint64_t { kPerson = 1, kUse, kLevel, kRate, kWelfare, kCert, kBirth, kName, kMistake, kMistakeKind, kDailyRate };
 
 }  // namespace
 
@@ -152,7 +152,43 @@ Person SyntheticArea::person(int i) const {
   }
   // Only a 公費 recipient can name a wrong 公費受給者番号.
   if (p.mistake == Mistake::UnknownFund && !p.welfare) receive_welfare();
+  if (options_.all_mistakes) assign_daily_rate(p);
   return p;
+}
+
+// kaigo gen --all-mistakes: one in twelve 訪問看護 users is on the 定期巡回連携型 月額 for the whole
+// month, one in twelve begins the contract mid-month and one in twelve ends it mid-month (seed 002
+// §9: the days from or until that day, with the 日割り code). A daily_rate mistake begins mid-month
+// (the person is given a 訪問看護 office if the draw had none; an area without one has no such
+// mistake).
+void SyntheticArea::assign_daily_rate(Person& p) const {
+  const auto& nursing = offices_of("13");
+  auto uses_nursing = [&] {
+    return std::any_of(p.uses.begin(), p.uses.end(), [](const ServiceUse& s) { return s.service_type == "13"; });
+  };
+  const std::uint64_t h = mix(options_.seed, kDailyRate, static_cast<std::uint64_t>(p.index));
+  if (p.mistake == Mistake::DailyRate) {
+    if (nursing.empty()) {
+      p.mistake = Mistake::None;
+      return;
+    }
+    if (!uses_nursing()) {
+      // In kServiceTypes order, as the draw writes them.
+      auto at = std::find_if(p.uses.begin(), p.uses.end(), [](const ServiceUse& s) { return s.service_type > "13"; });
+      p.uses.insert(at, {"13", nursing[static_cast<std::size_t>(p.index) % nursing.size()]});
+    }
+    p.daily_rate = DailyRateCase::StartsMidMonth;
+  } else {
+    if (!uses_nursing()) return;
+    switch (pick(h, 12)) {
+      case 0: p.daily_rate = DailyRateCase::WholeMonth; break;
+      case 1: p.daily_rate = DailyRateCase::StartsMidMonth; break;
+      case 2: p.daily_rate = DailyRateCase::EndsMidMonth; break;
+      default: return;
+    }
+  }
+  // The 2nd to the day before the last: always within the month, never the whole of it.
+  p.daily_rate_day = 2 + static_cast<int>(pick(h >> 8, static_cast<std::uint64_t>(service_month_.days() - 2)));
 }
 
 std::vector<int> SyntheticArea::clients_of(const SyntheticOffice& office) const {

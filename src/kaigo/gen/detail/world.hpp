@@ -43,6 +43,11 @@ struct ServiceUse {
   int office = -1;  // index into SyntheticArea::offices
 };
 
+// How a 定期巡回連携型 訪問看護 user (月額 133111, 日割り 133112; seed 002 §9) is served in the month
+// (kaigo gen --all-mistakes only): the whole month, or from the 契約日 / until the 契約解除日 `day`
+// (開始年月日 / 中止年月日 on the 明細書).
+enum class DailyRateCase { None, WholeMonth, StartsMidMonth, EndsMidMonth };
+
 struct Person {
   int index = 0;
   int insurer = 0;
@@ -60,6 +65,8 @@ struct Person {
   int care_manager = -1;     // index into SyntheticArea::offices (a 43 office)
   std::vector<ServiceUse> uses;
   Mistake mistake = Mistake::None;
+  DailyRateCase daily_rate = DailyRateCase::None;  // of the person's 訪問看護 (13)
+  int daily_rate_day = 0;                          // the 開始 or 中止 day of the service month
 };
 
 class SyntheticArea {
@@ -76,6 +83,8 @@ class SyntheticArea {
   std::vector<int> clients_of(const SyntheticOffice& office) const;
 
  private:
+  void assign_daily_rate(Person& p) const;
+
   Options options_;
   YearMonth service_month_;
   std::vector<InsurerInfo> insurers_;
