@@ -13,7 +13,9 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -177,6 +179,28 @@ TEST(CliIntegrity, ResultsReplaceAnEarlierRunAndRefuseAForeignFolder) {
   }
 }
 
+// Runs kaigo with `args` (output to /dev/null), kills it with SIGKILL after `delay_ms` (whether or
+// not it has finished) and returns its wait status.
+int run_and_kill(std::vector<std::string> args, int delay_ms) {
+  args.insert(args.begin(), KAIGO_CLI);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, KAIGO_CLI, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot start " + std::string(KAIGO_CLI));
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
 // kaigo results killed at different moments: DIR is either absent or complete — never a folder
 // that looks finished with its PDFs missing.
 TEST(CliIntegrity, AKilledResultsRunLeavesNothingThatLooksFinished) {
@@ -189,21 +213,7 @@ TEST(CliIntegrity, AKilledResultsRunLeavesNothingThatLooksFinished) {
 
   for (int delay_ms : {20, 60, 120, 200, 300, 450}) {
     auto out = m.dir / ("k" + std::to_string(delay_ms));
-    std::vector<std::string> args{KAIGO_CLI, "results", "--db", m.db, "--month", "202605", "--out", out.string()};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, KAIGO_CLI, &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
-    ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    run_and_kill({"results", "--db", m.db, "--month", "202605", "--out", out.string()}, delay_ms);
     if (!fs::exists(out)) continue;
     std::size_t n = 0;
     for (const auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file() ? 1 : 0;
@@ -248,21 +258,7 @@ TEST(CliIntegrity, AKilledReviewLeavesTheMonthUnderReviewAndRunsAgainToTheSameDe
   ASSERT_EQ(run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00" + m.all_files()).exit_code, 0);
   int interrupted = 0;
   for (int delay_ms : {60, 150, 300, 500}) {
-    std::vector<std::string> args{KAIGO_CLI, "review", "--db", m.db, "--month", "202605", "--again"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, KAIGO_CLI, &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
-    ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    const int status = run_and_kill({"review", "--db", m.db, "--month", "202605", "--again"}, delay_ms);
     const bool killed = WIFSIGNALED(status);
     const auto state = store::Database::open(m.db)->month({2026, 5}).state;
     if (killed) {
