@@ -1,8 +1,12 @@
 #include "kaigo/report/office_lists.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -232,12 +236,22 @@ void print_office_list(const fs::path& csv_path) {
     }
   }
   const auto content = office_list_content(*list, csv, issuer);
+  // A name of this process's and thread's own, then renamed into place: two requests printing the
+  // same list at once (the server's threads) do not write into each other's file.
+  const auto own =
+      fmt::format(".{}-{:x}.part", ::getpid(), std::hash<std::thread::id>{}(std::this_thread::get_id()));
   auto pdf = csv_path;
   pdf.replace_extension(".pdf");
-  render_pdf(std::span(&content, 1), created, pdf);
+  auto pdf_part = pdf;
+  pdf_part += own;
+  render_pdf(std::span(&content, 1), created, pdf_part);
+  fs::rename(pdf_part, pdf);
   auto page = csv_path;
   page.replace_extension(".html");
-  write_text_file(page, html(content));
+  auto page_part = page;
+  page_part += own;
+  write_text_file(page_part, html(content));
+  fs::rename(page_part, page);
 }
 
 }  // namespace kaigo::report
