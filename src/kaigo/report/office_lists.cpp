@@ -198,9 +198,10 @@ Content office_list_content(OfficeList list, const ListCsv& csv, const std::stri
   Content c;
   c.orientation = Orientation::Landscape;
   c.office_no_label = "事業所番号";
-  if (!csv.rows.empty()) {
-    c.office_no = csv.rows.front().at(1);
-    if (auto m = YearMonth::parse(csv.rows.front().at(0))) c.month_text = wareki_year_month(*m) + "審査分";
+  // 審査年月 and 事業所番号 are the first two columns of every row (a file cut short prints without them).
+  if (!csv.rows.empty() && csv.rows.front().size() >= 2) {
+    c.office_no = csv.rows.front()[1];
+    if (auto m = YearMonth::parse(csv.rows.front()[0])) c.month_text = wareki_year_month(*m) + "審査分";
   }
   c.issuer = {issuer};
   // The first two columns (審査年月, 事業所番号) are in the page's head.
@@ -224,7 +225,7 @@ void print_office_list(const fs::path& csv_path) {
   }
   const auto csv = parse_list_csv(read_text(csv_path), csv_path.filename().string());
   std::string issuer;
-  auto month = csv.rows.empty() ? std::nullopt : YearMonth::parse(csv.rows.front().at(0));
+  auto month = csv.rows.empty() || csv.rows.front().empty() ? std::nullopt : YearMonth::parse(csv.rows.front()[0]);
   Date created = month ? Date{month->year, month->month, month->days()} : Date{2000, 4, 1};
   const auto summary = csv_path.parent_path().parent_path() / "summary.json";
   std::error_code ec;
