@@ -15,6 +15,7 @@
 #include "kaigo/exchange/layout.hpp"
 #include "kaigo/exchange/writer.hpp"
 #include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/office_lists.hpp"
 #include "support/review_story.hpp"
 #include "support/test_support.hpp"
 
@@ -512,12 +513,59 @@ void check_forms(const fs::path& file, const Section& sec, const fs::path& resul
   }
 }
 
+// `### 審査状況一覧 <事業所番号>` / `### 処遇改善加算 <事業所番号>`: every row of the office's
+// review-status.csv / treatment-bonus.csv (report/office_lists), the columns named by the table's
+// header; a table of one row 「なし」 says the office gets no such file.
+void check_list(const fs::path& file, const Section& sec, const fs::path& results, YearMonth month,
+                std::vector<std::string>& failures) {
+  auto words = split(sec.title, ' ');
+  if (words.size() < 2) bad(file, sec.line, "「### 審査状況一覧 事業所番号」の形で書きます");
+  const std::string office(words[1]);
+  const auto list = words[0] == "審査状況一覧" ? report::OfficeList::ReviewStatus : report::OfficeList::TreatmentBonus;
+  if (sec.tables.size() != 1) bad(file, sec.line, "表を一つ書きます / one table");
+  const Table& t = sec.tables.front();
+  const auto path = results / office / (std::string(report::office_list_stem(list)) + ".csv");
+  const std::string where =
+      fmt::format("{}: 処理年月 {} の {} {}", file.filename().string(), month.str(), office, path.filename().string());
+  const bool none = t.rows.size() == 1 && t.rows.front().cells.front() == "なし";
+  if (none || !fs::exists(path)) {
+    if (none != !fs::exists(path)) {
+      failures.push_back(fmt::format("{}: {} / {}", where, none ? "あるはずのないファイルがあります" : "ファイルがありません",
+                                     none ? "the file should not be there" : "no such file"));
+    }
+    return;
+  }
+  const auto csv = report::parse_list_csv(read_file(path), path.filename().string());
+  std::vector<std::size_t> columns;
+  for (const auto& h : t.header) {
+    auto at = std::find(csv.header.begin(), csv.header.end(), h);
+    if (at == csv.header.end()) bad(file, t.line, fmt::format("{} に項目「{}」はありません", path.filename().string(), h));
+    columns.push_back(static_cast<std::size_t>(at - csv.header.begin()));
+  }
+  std::vector<std::vector<std::string>> expected, actual;
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    for (const auto& c : r.cells) row.push_back(normalized(c));
+    expected.push_back(std::move(row));
+  }
+  for (const auto& r : csv.rows) {
+    std::vector<std::string> row;
+    for (auto col : columns) row.push_back(normalized(r[col]));
+    actual.push_back(std::move(row));
+  }
+  if (expected != actual) failures.push_back(where + " が違います / differs:\n" + side_by_side(t.header, expected, actual));
+}
+
 // ---- running the story -------------------------------------------------------------------------------
 
-void apply_ledgers(const fs::path& file, const Section& sec, Story& s) {
+void apply_ledgers(const fs::path& file, const Section& sec, Story& s, std::set<std::string>& internet) {
   if (sec.title.starts_with("事業所台帳")) {
-    each_row(file, sec, {"事業所番号", "サービス種類", "級地"}, [&](const Cells& c) {
+    each_row(file, sec, {"事業所番号", "サービス種類", "級地", "請求"}, [&](const Cells& c) {
       s.office(c.need("事業所番号"), c.need("サービス種類"), c.number("級地", 0));
+      if (auto v = c.given("請求")) {
+        if (*v == "インターネット") internet.insert(c.need("事業所番号"));
+        else if (*v != "その他") bad(file, sec.line, "請求 は インターネット か その他 / 請求 is インターネット or その他");
+      }
     });
   } else if (sec.title.starts_with("受給者台帳")) {
     each_row(file, sec,
@@ -601,6 +649,7 @@ std::vector<fs::path> scenario_files() {
 std::vector<std::string> run_text_scenario(const fs::path& file) {
   const auto sections = parse_markdown(file, read_file(file));
   Story s;
+  std::set<std::string> internet;  // 伝送事業所: their files are sent as their office account
   std::string settings = "name = \"和歌山県国民健康保険団体連合会\"\n";
   // The story's ledgers first, then its months in order.
   std::vector<std::pair<YearMonth, std::vector<const Section*>>> months;
@@ -616,7 +665,7 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
       if (months.empty()) bad(file, sec.line, "「###」は「## 処理年月」の下に書きます");
       months.back().second.push_back(&sec);
     } else if (sec.level == 2) {
-      apply_ledgers(file, sec, s);
+      apply_ledgers(file, sec, s, internet);
     }
   }
 
@@ -639,6 +688,13 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
     write_file(dir / "kohi.csv", s.kohi_csv());
     run(fmt::format("load --db {} kohi {}", db, (dir / "kohi.csv").string()), "load");
   }
+  if (!internet.empty()) {
+    write_file(dir / "pw", "correct horse battery staple\n");
+    for (const auto& office : internet) {
+      run(fmt::format("user add --db {} --id KJ{} --role office --office {} < {}", db, office, office, (dir / "pw").string()),
+          "user add");
+    }
+  }
 
   std::vector<std::string> failures;
   for (const auto& [month, parts] : months) {
@@ -652,13 +708,21 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
       else if (t.starts_with("請求書の誤り")) add_invoice_errors(file, *sec, docs);
       else if (t.starts_with("過誤申立")) add_kago(file, *sec, docs);
       else if (t.starts_with("再審査申立")) add_appeals(file, *sec, docs);
-      else if (t.starts_with("結果") || t.starts_with("帳票")) checks.push_back(sec);
+      else if (t.starts_with("結果") || t.starts_with("帳票") || t.starts_with("審査状況一覧 ") || t.starts_with("処遇改善加算 "))
+        checks.push_back(sec);
       else bad(file, sec->line, fmt::format("知らない見出し「{}」 / unknown heading", t));
     }
     const auto files = write_files(docs, month, dir / "sent" / month.str());
-    if (!files.empty()) {
+    // Each 伝送事業所's files as sent by its account; the others' from the command line.
+    std::map<std::string, std::vector<fs::path>> by_sender;
+    for (const auto& f : files) {
+      const auto office = f.parent_path().filename().string();
+      by_sender[internet.contains(office) ? "KJ" + office : ""].push_back(f);
+    }
+    for (const auto& [sender, sent] : by_sender) {
       std::string args = fmt::format("submit --db {} --at {}-{:02}-05T10:00:00", db, month.year, month.month);
-      for (const auto& f : files) args += " " + f.string();
+      if (!sender.empty()) args += " --as " + sender;
+      for (const auto& f : sent) args += " " + f.string();
       run(args, "submit");
     }
     if (!docs.kago_rows.empty()) {
@@ -681,7 +745,8 @@ std::vector<std::string> run_text_scenario(const fs::path& file) {
     run(fmt::format("results --db {} --month {} --out {}", db, month.str(), results.string()), "results");
     for (const Section* sec : checks) {
       if (sec->title.starts_with("結果")) check_result(file, *sec, results, month, failures);
-      else check_forms(file, *sec, results, month, failures);
+      else if (sec->title.starts_with("帳票")) check_forms(file, *sec, results, month, failures);
+      else check_list(file, *sec, results, month, failures);
     }
   }
   // KAIGO_SCENARIO_KEEP=DIR keeps every file of the run (ledgers, files sent, database, results).

@@ -11,6 +11,7 @@
 #include "kaigo/month/desk.hpp"
 #include "kaigo/month/submission_json.hpp"
 #include "kaigo/precheck/error_list.hpp"
+#include "kaigo/store/auth_store.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -40,13 +41,30 @@ void register_submit(CLI::App& app, int& status) {
   static std::string at_text;
   static std::string format = "text";
   static std::vector<std::string> files;
+  static std::string as;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
   cmd->add_option("--at", at_text, "受付日時（日本時間, 既定は現在）/ time received (JST, default now)");
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--as", as,
+                  "インターネット請求で届いたファイルとして、送信した事業所のユーザID（KJ…）/ the office account the "
+                  "files came from over the internet (the office becomes a 伝送事業所 for the month)");
   cmd->add_option("FILE", files, "交換情報ファイル / exchange files")->required();
   cmd->callback([&status] {
     at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {
       status = 0;
+      std::string sender;
+      if (!as.empty()) {
+        store::AuthStore accounts(desk.db());
+        auto account = accounts.account(as);
+        if (!account || account->disabled || account->user.role != auth::Role::Office) {
+          err(fmt::format("エラー: 事業所のユーザ {} はありません（または停止中です）/ error: no office user {} (or it is "
+                          "locked)\n",
+                          as, as));
+          status = 2;
+          return;
+        }
+        sender = account->user.id;
+      }
       nlohmann::json answers = nlohmann::json::array();
       std::vector<precheck::FileResult> with_errors;
       // Each line is printed once the commit holding its file is on the disk (group commit).
@@ -68,7 +86,7 @@ void register_submit(CLI::App& app, int& status) {
             status = 1;
             continue;
           }
-          auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, at);
+          auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, at, sender);
           audit_cli(desk.db(), "upload", std::to_string(s.id),
                     {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
                      {"sha256", s.sha256}, {"bytes", s.size}},

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/office_lists.hpp"
 #include "kaigo/report/render.hpp"
 #include "kaigo/report/render_all.hpp"
 
@@ -34,6 +35,10 @@ void register_render(CLI::App& app, int& status) {
       std::vector<std::filesystem::path> written;
       if (std::filesystem::is_directory(p)) {
         written = report::render_all(p);
+      } else if (report::office_list_of(p) && std::filesystem::path(p).extension() == ".csv") {
+        report::print_office_list(p);  // review-status.csv, treatment-bonus.csv (not 交換情報)
+        std::filesystem::path pdf = p, page_html = p;
+        written = {pdf.replace_extension(".pdf"), page_html.replace_extension(".html")};
       } else {
         auto notice = report::read_notice(p);
         std::filesystem::path pdf = p, page_html = p;

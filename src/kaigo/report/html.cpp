@@ -102,8 +102,9 @@ std::string table_html(const ContentTable& t) {
 
 }  // namespace
 
-std::string html(const Notice& notice) {
-  auto c = build_content(notice);
+std::string html(const Notice& notice) { return html(build_content(notice)); }
+
+std::string html(const Content& c) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += fmt::format("<title>{} {} {}</title>\n", escape(c.title), escape(c.office_no), escape(c.month_text));
   out += fmt::format("<style>\n@page {{ size: A4 {}; margin: 12mm; }}{}</style>\n</head>\n<body>\n",

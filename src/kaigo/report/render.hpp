@@ -28,6 +28,8 @@ void render_pdf(std::span<const Content> documents, const Date& created, const s
 // Writes the same content as a standalone HTML file (UTF-8, inline CSS, print-friendly), atomically.
 void render_html(const Notice& notice, const std::filesystem::path& path);
 std::string html(const Notice& notice);
+// The HTML of a page composed without a notice (statistics, the office lists of office_lists).
+std::string html(const Content& content);
 
 // One page rendered to 8-bit gray pixels (0 black … 255 white), row by row.
 struct PageImage {

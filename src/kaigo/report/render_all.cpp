@@ -14,6 +14,7 @@
 
 #include "kaigo/report/design.hpp"
 #include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/office_lists.hpp"
 #include "kaigo/report/render.hpp"
 
 namespace kaigo::report {
@@ -22,6 +23,10 @@ namespace {
 // Prints one result file; returns an empty string or the error.
 std::string render_one(const std::filesystem::path& in) {
   try {
+    if (office_list_of(in)) {
+      print_office_list(in);
+      return {};
+    }
     auto notice = read_notice(in);
     auto pdf = in, page = in;
     render_pdf(notice, pdf.replace_extension(".pdf"));
@@ -37,7 +42,8 @@ std::vector<std::filesystem::path> result_files(const std::filesystem::path& dir
   for (const auto& office : std::filesystem::directory_iterator(dir)) {
     if (!office.is_directory()) continue;
     for (const auto& f : std::filesystem::directory_iterator(office.path()))
-      if (f.is_regular_file() && is_printable(f.path())) inputs.push_back(f.path());
+      if (f.is_regular_file() && (is_printable(f.path()) || (office_list_of(f.path()) && f.path().extension() == ".csv")))
+        inputs.push_back(f.path());
   }
   std::sort(inputs.begin(), inputs.end());
   return inputs;
@@ -75,6 +81,13 @@ bool printed_on_demand(const std::filesystem::path& file) {
   if (std::filesystem::is_regular_file(file, ec)) return true;
   const auto ext = file.extension().string();
   if (ext != ".pdf" && ext != ".html") return false;
+  if (office_list_of(file)) {
+    auto list_csv = file;
+    list_csv.replace_extension(".csv");
+    if (!std::filesystem::is_regular_file(list_csv, ec)) return false;
+    print_office_list(list_csv);
+    return true;
+  }
   auto csv = file;
   csv.replace_extension(".CSV");
   if (!std::filesystem::is_regular_file(csv, ec) || !is_printable(csv)) return false;

@@ -6,6 +6,7 @@
 
 #include "kaigo/core/settings.hpp"
 #include "kaigo/report/notice_file.hpp"
+#include "kaigo/report/office_lists.hpp"
 #include "kaigo/report/detail/text_file.hpp"
 #include "kaigo/settlement/input.hpp"
 
@@ -122,14 +123,14 @@ std::vector<std::filesystem::path> write_results(const std::filesystem::path& di
   std::vector<std::filesystem::path> files;
   for (const auto& o : m.offices) {
     const auto notices = office_notices(o, m.month, issue);
-    if (notices.empty()) continue;
-    std::filesystem::create_directories(dir / o.office.office_no);
+    if (!notices.empty()) std::filesystem::create_directories(dir / o.office.office_no);
     for (const auto& n : notices) {
       auto path = dir / o.office.office_no / (n.form + ".CSV");
       write_csv(n, path);
       if (auto values = write_print_values(n, path)) files.push_back(std::move(*values));
       files.push_back(std::move(path));
     }
+    for (auto& path : write_office_lists(dir / o.office.office_no, o, m.month)) files.push_back(std::move(path));
   }
   std::filesystem::create_directories(dir);
   const auto summary = dir / "summary.json";

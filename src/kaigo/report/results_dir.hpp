@@ -17,9 +17,10 @@ namespace kaigo::report {
 // summary.json: UTF-8, keys in a fixed order, amounts as integers (円), 2-space indent, final newline.
 std::string summary_json(const settlement::MonthSettlement& month, const IssueInfo& issue);
 
-// Writes every notice (with its print values beside it, when it has any) and summary.json; returns
-// the files written (offices by number, notices by code — a notice's print values before it —,
-// summary last).
+// Writes every notice (with its print values beside it, when it has any), the office's lists that
+// are not official files (office_lists: review-status.csv of a 伝送事業所, treatment-bonus.csv)
+// and summary.json; returns the files written (offices by number, notices by code — a notice's
+// print values before it —, then the office's lists, summary last).
 std::vector<std::filesystem::path> write_results(const std::filesystem::path& dir, const settlement::MonthSettlement& month,
                                                  const IssueInfo& issue);
 

@@ -24,10 +24,18 @@ bool may_read_office(const auth::User& u, const std::string& office_no) {
   return u.role == Role::Office && u.acts_for_office(office_no);
 }
 
+// The lists that are not 交換情報 (report/office_lists) have no form code; their stem stands for it.
+std::string office_list_title(const std::string& stem) {
+  if (stem == "review-status") return "事業所別審査状況一覧表";
+  if (stem == "treatment-bonus") return "介護職員処遇改善加算等総額・内訳のお知らせ";
+  return {};
+}
+
 std::string content_type(const fs::path& p) {
   auto ext = p.extension().string();
   if (ext == ".pdf") return "application/pdf";
   if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".csv") return "text/csv; charset=utf-8";  // the office lists (report/office_lists)
   return "text/csv; charset=Shift_JIS";  // the official files are CP932
 }
 
@@ -59,13 +67,15 @@ void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) 
       std::map<std::string, std::vector<std::string>> forms;
       for (const auto& f : fs::directory_iterator(office, ec)) {
         const auto name = f.path().filename().string();
-        static const std::regex kNotice(R"((\d{4})\.(CSV|pdf|html))");
+        static const std::regex kNotice(R"((\d{4}|review-status|treatment-bonus)\.(CSV|csv|pdf|html))");
         std::smatch m;
         if (!std::regex_match(name, m, kNotice)) continue;
+        if (m[1].length() == 4 ? m[2].str() == "csv" : m[2].str() == "CSV") continue;
         auto& formats = forms[m[1].str()];
         formats.push_back(m[2].str());
         // Printed when first downloaded, so offered before.
-        if (m[2].str() == "CSV" && report::is_printable(f.path())) formats.insert(formats.end(), {"html", "pdf"});
+        if ((m[2].str() == "CSV" && report::is_printable(f.path())) || m[2].str() == "csv")
+          formats.insert(formats.end(), {"html", "pdf"});
       }
       for (auto& [form, formats] : forms) {
         std::sort(formats.begin(), formats.end());
@@ -73,7 +83,7 @@ void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) 
         const auto* spec = exchange::Registry::instance().form(form);
         list.push_back({{"office_no", office.filename().string()},
                         {"form", form},
-                        {"title", spec ? spec->title : std::string()},
+                        {"title", spec ? spec->title : office_list_title(form)},
                         {"formats", formats}});
       }
     }
@@ -105,7 +115,7 @@ void download(Scope& scope, const httplib::Request& req, httplib::Response& res)
 void add_results_routes(std::vector<Route>& r) {
   const auto who = Access::only({Role::Office, Role::Kokuhoren, Role::Admin});
   r.push_back({"GET", R"(/api/results/(\d{6}))", "/api/results/{month}", who, false, false, notices});
-  r.push_back({"GET", R"(/api/results/(\d{6})/([0-9A-Za-z]{10})/(\d{4}\.(?:CSV|pdf|html)))",
+  r.push_back({"GET", R"(/api/results/(\d{6})/([0-9A-Za-z]{10})/(\d{4}\.(?:CSV|pdf|html)|(?:review-status|treatment-bonus)\.(?:csv|pdf|html)))",
                "/api/results/{month}/{office}/{file}", who, false, false, download});
 }
 

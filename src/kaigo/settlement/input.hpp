@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,9 @@ struct SettlementInput {
   std::vector<AppealRereview> appeals;        // 再審査申立 of the month
   std::vector<FeeCharge> charges;             // 手数料 due this month
   std::map<std::string, Yen> carried_in;      // 事業所番号 → shortfall carried from earlier months (≥ 0)
+  // 伝送事業所 — the offices that sent a file of the month through the server (a file whose sender
+  // is an account, submissions.sender): they get the 事業所別審査状況一覧表 (seed 001 §3).
+  std::set<std::string> internet_offices;
 };
 
 }  // namespace kaigo::settlement

@@ -27,6 +27,7 @@ std::map<std::string, OfficeMonth> group_by_office(const SettlementInput& in, co
   for (const auto& [no, yen] : in.carried_in) {
     if (yen != Yen{}) office(by, no, in.month).carried_in += yen;
   }
+  for (auto& [no, om] : by) om.internet = in.internet_offices.contains(no);
   return by;
 }
 

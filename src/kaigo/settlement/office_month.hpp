@@ -21,6 +21,7 @@ struct OfficeMonth {
   std::vector<const RereviewOutcome*> rereviews;  // decided again this month
   std::vector<FeeCharge> charges;
   Yen carried_in;
+  bool internet = false;  // 伝送事業所 (SettlementInput::internet_offices)
 };
 
 // Every office with anything in the month, by 事業所番号. `rereviews` are the outcomes of the

@@ -251,6 +251,47 @@ struct RereviewOutcome {
   std::optional<AppealTerms> appeal;  // 再審査申立 (71B2); nullopt for a 給付管理票 修正
 };
 
+// ---- 事業所別審査状況一覧表 (伝送事業所のみ; seed 001 §3, seed 002 §4(2)⑨) ----------------------
+// No 交換情報識別番号 is known for it (claims-format §7 lists none): it is not an official file here.
+
+// One 明細書 decided this month (one row per 利用者 and 提供年月 and 様式).
+struct ReviewStatusLine {
+  std::string claim_id;
+  std::string insurer_no;  // 証記載保険者番号 (as written)
+  std::string insured_no;
+  std::string name_kana;  // 被保険者カナ氏名 (受給者台帳; empty when not held)
+  YearMonth service_month;
+  std::string form;  // 様式: 交換情報識別番号 of the 明細書
+  review::ClaimOutcome outcome = review::ClaimOutcome::Paid;
+  bool released = false;  // 保留復活
+  Units written_units;    // 請求単位数 (保険 単位数合計, every 集計 row)
+  Units decided_units;    // 決定単位数 (0 when held or returned)
+  Yen written_claim;      // 請求額 (保険請求額 + 公費請求額, 特定入所者 included)
+  Yen decided_claim;      // 決定額
+  std::vector<std::string> codes;  // the reasons: error codes, 保留, 返戻, 増減A / 増減B — each once, in order
+};
+
+// ---- 介護職員処遇改善加算等総額のお知らせ / 内訳のお知らせ (seed 002 §4(2)⑧, §12 ②③) ------------------
+
+// One サービス種類 (内訳) of the 処遇改善 加算 decided this month.
+struct TreatmentBonusRow {
+  std::string service_type;
+  std::string service_type_name;
+  std::string kind;        // 加算の区分 (treatment_bonus_items.tsv): 介護職員等処遇改善加算 …
+  std::int64_t count = 0;  // 件数: 明細書 with such a line
+  Units units;             // 加算の単位数
+  Yen amount;              // 加算額 = Σ per 集計 row floor(units × 単位数単価)
+  bool operator==(const TreatmentBonusRow&) const = default;
+};
+
+struct TreatmentBonusTable {
+  std::vector<TreatmentBonusRow> rows;  // by サービス種類, then 区分
+  std::int64_t count = 0;               // 明細書 with any 処遇改善 line
+  Units units;
+  Yen amount;  // 総額
+  bool present() const { return !rows.empty(); }
+};
+
 // ---- 7513 支払決定額通知書 and the payment -----------------------------------------------------
 
 // What one payer (保険者 or 公費負担者) owes the office for the month.
@@ -317,6 +358,8 @@ struct OfficeResult {
   RereviewTable rereviews;                 // 7621
   OfficePayment payment;                   // 7513
   OutcomeCounts counts;
+  std::vector<ReviewStatusLine> review_status;  // 審査状況一覧 (empty unless a 伝送事業所)
+  TreatmentBonusTable treatment_bonus;          // 処遇改善加算等 総額・内訳
 };
 
 // One note about the input that settlement had to set aside (in Japanese and English).

@@ -52,6 +52,8 @@ OfficeResult settle_office(const OfficeMonth& om, const Names& names, const Sett
   r.rereviews = rereview_table(om, names);
   r.payment = office_payment(om, settings, notes);
   r.counts = count_outcomes(om);
+  r.review_status = review_status(om, names);
+  r.treatment_bonus = treatment_bonus(om, names);
   return r;
 }
 

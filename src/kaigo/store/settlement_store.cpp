@@ -283,6 +283,15 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     }
   }
 
+  // 伝送事業所: offices that sent a file of the month through the server (an account is its sender).
+  {
+    auto st = c.prepare(
+        "SELECT DISTINCT office_no FROM submissions WHERE processing_month = ? AND state = 'sent' AND sender <> '' "
+        "AND office_no >= ? AND office_no < ?");
+    st.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
+    while (st.step()) in.internet_offices.insert(st.text(0));
+  }
+
   // Fees due this month (the latest fees.csv loaded), then those kaigo recorded (fees_due).
   if (auto fees = db.latest_table(TableKind::Fees)) {
     auto loaded = settlement::load_fees(fees->text, fees->file_name);

@@ -5,6 +5,7 @@
 // expired and revoked certificates, the reset mail, and the OpenAPI document against the routes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "kaigo/server/routes.hpp"
@@ -110,6 +111,38 @@ TEST(Server, AClerksMonthFromLoginToTheNotice) {
   auto official = clerk.get("/api/results/202605/1370000001/7513.CSV");
   ASSERT_EQ(official.status, 200);
   EXPECT_EQ(official.body, read_file(w.dir() / "k.db.results" / "202605" / "1370000001" / "7513.CSV"));
+
+  // The office sent its files over the internet (as KJ1370000001): it is a 伝送事業所 and gets its
+  // 事業所別審査状況一覧表, one row per 明細書 decided, listed and printed like a notice; another
+  // office is refused it.
+  bool listed = false;
+  for (const auto& n : notices["notices"]) {
+    if (n["form"] != "review-status") continue;
+    listed = true;
+    EXPECT_EQ(n["title"], "事業所別審査状況一覧表");
+    EXPECT_EQ(n["formats"], nlohmann::json::array({"csv", "html", "pdf"}));
+  }
+  EXPECT_TRUE(listed) << notices.dump();
+  auto status_list = clerk.get("/api/results/202605/1370000001/review-status.csv");
+  ASSERT_EQ(status_list.status, 200);
+  EXPECT_EQ(status_list.headers["Content-Type"], "text/csv; charset=utf-8");
+  EXPECT_EQ(status_list.body, read_file(w.dir() / "k.db.results" / "202605" / "1370000001" / "review-status.csv"));
+  EXPECT_TRUE(status_list.body.starts_with("審査年月,事業所番号,証記載保険者番号,被保険者番号,"));
+  std::int64_t decided = 0;
+  for (const auto& o : settled["summary"]["offices"]) {
+    if (o["office_no"] != "1370000001") continue;
+    for (const char* k : {"paid", "cut", "held", "returned"}) decided += o["claims"][k].get<std::int64_t>();
+  }
+  EXPECT_GT(decided, 0);
+  EXPECT_EQ(static_cast<std::int64_t>(std::count(status_list.body.begin(), status_list.body.end(), '\n')), decided + 1);
+  auto status_pdf = clerk.get("/api/results/202605/1370000001/review-status.pdf");
+  ASSERT_EQ(status_pdf.status, 200);
+  EXPECT_EQ(status_pdf.body.substr(0, 5), "%PDF-");
+  ApiClient other(w, "office2");
+  ASSERT_EQ(other.login("KJ1370000002").status, 200);
+  EXPECT_EQ(other.get("/api/results/202605/1370000001/review-status.csv").status, 403);
+  EXPECT_EQ(other.get("/api/results/202605/1370000001/review-status.pdf").status, 403);
+  EXPECT_EQ(clerk.get("/api/results/202605/1370000002/review-status.csv").status, 403);
 
   // Every step left its row in the audit trail, and the chain verifies.
   auto audit = op.get("/api/audit?limit=1000").json();

@@ -80,7 +80,7 @@ TEST(SettlementKago, PlanCancelWithdrawsWithReason32) {
   auto w = withdrawal_by_plan_cancel(k.may_decided);
   ASSERT_TRUE(w);
   EXPECT_EQ(w->kago_code, "1032");
-  SettlementInput in{kOct, {}, {}, {}, {*w}, {}, {}, {}, {}};
+  SettlementInput in{kOct, {}, {}, {}, {*w}, {}, {}, {}, {}, {}};
   const auto result = settle_month(in, k.s.context(), SettlementSettings{});
   EXPECT_EQ(
       records(official(result, kOffice, "7611"), "D1"),

@@ -37,7 +37,7 @@ struct PaidMonth {
   }
   SettlementInput input() const {
     return {kApril2026, testing::settled_claims(month, kApril2026, {claim}), testing::settled_plans(month, {plan}),
-            testing::invoice_of({claim}), {}, {}, {}, {}, {}};
+            testing::invoice_of({claim}), {}, {}, {}, {}, {}, {}};
   }
 };
 

@@ -28,6 +28,12 @@ std::string Names::name_kana(std::string_view insurer_no, std::string_view insur
   return versions.empty() ? std::string() : versions.back()->name_kana;
 }
 
+std::string Names::service_code_name(std::string_view insurer_no, const billing::DetailLine& line,
+                                     YearMonth month) const {
+  const auto* c = ctx_.masters.service_code(line.priced_by(insurer_no), line.service_type, line.item_code, month);
+  return c ? c->name : std::string();
+}
+
 std::string Names::service_type_name(std::string_view service_type, YearMonth month) const {
   if (service_type == kFacilityServiceType) return "特定入所者介護サービス費等";  // [INF] no master entry
   const auto* t = ctx_.masters.service_types.find(service_type, month);

@@ -22,6 +22,8 @@ class Names {
   // The latest version of the person valid in `month`.
   std::string name_kana(std::string_view insurer_no, std::string_view insured_no, YearMonth month) const;
   std::string service_type_name(std::string_view service_type, YearMonth month) const;
+  // サービスコード名称 of a 明細 line of a claim to `insurer_no` (empty when the master lacks it).
+  std::string service_code_name(std::string_view insurer_no, const billing::DetailLine& line, YearMonth month) const;
   // The columns of part `p` of the 明細書 `key` on a notice line (`kana`: the person's name, looked
   // up once per 明細書); a 公費 part has no 保険者名.
   ClaimPartColumns claim_part(std::string claim_id, const PayerPart& p, const billing::StatementKey& key,

@@ -6,6 +6,8 @@
 //   breakdown_table   7521 / 7541 支払決定額内訳書 (§7.5)
 //   kago_table        7611 / 7631 過誤決定通知書 (seed 002 §7, §7.6)
 //   rereview_table    7621 再審査決定通知書 (seed 002 §5(2), §7.7)
+//   review_status     事業所別審査状況一覧表 (伝送事業所のみ; seed 001 §3)
+//   treatment_bonus   処遇改善加算等 総額・内訳のお知らせ (seed 002 §4(2)⑧)
 // Every list is sorted explicitly, so the same month gives the same notices byte for byte.
 // Owns: counting, summing and ordering. Must not: decide (review did) or format (report does).
 #pragma once
@@ -22,5 +24,8 @@ std::vector<ReturnLine> return_lines(const OfficeMonth& om, Program program, con
 BreakdownTable breakdown_table(const OfficeMonth& om, Program program, const Names& names);
 KagoTable kago_table(const OfficeMonth& om, Program program, const Names& names);
 RereviewTable rereview_table(const OfficeMonth& om, const Names& names);
+// Empty unless om.internet.
+std::vector<ReviewStatusLine> review_status(const OfficeMonth& om, const Names& names);
+TreatmentBonusTable treatment_bonus(const OfficeMonth& om, const Names& names);
 
 }  // namespace kaigo::settlement

@@ -91,10 +91,12 @@ async function load() {
         { "data-form": n.form },
         el("td", { class: "code" }, n.form),
         el("td", {}, n.title),
-        el("td", {}, n.formats.includes("html") ? el("button", { type: "button", class: "secondary", onclick: () => showFrame(m, o, n.form, n.title) }, "画面で表示") : "－"),
+        // The office lists (review-status, treatment-bonus) have no form code and no page view: PDF and CSV only.
+        el("td", {}, n.formats.includes("html") && /^\d{4}$/.test(n.form) ? el("button", { type: "button", class: "secondary", onclick: () => showFrame(m, o, n.form, n.title) }, "画面で表示") : "－"),
         el("td", { class: "actions" },
           n.formats.includes("pdf") ? el("a", { class: "button", href: `${base}.pdf`, download: `${m}-${o}-${n.form}.pdf` }, "PDF") : null,
-          n.formats.includes("CSV") ? el("a", { class: "button", href: `${base}.CSV`, download: `${m}-${o}-${n.form}.CSV` }, "CSV") : null),
+          n.formats.includes("CSV") ? el("a", { class: "button", href: `${base}.CSV`, download: `${m}-${o}-${n.form}.CSV` }, "CSV") : null,
+          n.formats.includes("csv") ? el("a", { class: "button", href: `${base}.csv`, download: `${m}-${o}-${n.form}.csv` }, "CSV") : null),
       );
     });
     clear($("#notices tbody"), rows.length ? rows : el("tr", {}, el("td", { colspan: 4 }, list.state_code === "settled" ? "この月の帳票はありません。" : "帳票は支払処理の後に表示されます。")));
