@@ -297,6 +297,13 @@ test("as the office: the 7411 in the page, its PDF downloaded and read by pdftot
   assert.match(words, /返戻/);
   assert.match(words, /同月に同じ請求明細書を提出済\s*ＡＮＮ２/);
   assert.match(words, /1370000001/);
+  // The office sent its files through the server: its 事業所別審査状況一覧表 is listed, with PDF and
+  // CSV and no page view (it has no form code).
+  const status = '#notices tr[data-form="review-status"]';
+  await clerk.waitForSelector(status);
+  assert.equal(await clerk.$eval(`${status} td:nth-child(3)`, (td) => td.textContent), "－");
+  assert.match(await clerk.$eval(`${status} a[href$=".csv"]`, (a) => a.getAttribute("href")), /\/1370000001\/review-status\.csv$/);
+  assert.ok(await clerk.$(`${status} a[href$=".pdf"]`));
 });
 
 test("as operator: look up an office, a person and a file with every decision and its reasons", async () => {
