@@ -22,6 +22,7 @@
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/review_store.hpp"
 #include "kaigo/store/settlement_store.hpp"
+#include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_documents.hpp"
@@ -149,11 +150,11 @@ CutClaim a_cut_claim(Months& m) {
 std::string plan_file(Months& m, const std::string& insured, int create_kind,
                       const std::function<void(billing::BenefitPlanLine&)>& edit) {
   auto st = m.db().connection().prepare(
-      "SELECT submission_id, doc_key FROM plan_decisions WHERE month = '202605' AND outcome = 'registered' AND "
+      "SELECT plan_id FROM plan_decisions WHERE month = '202605' AND outcome = 'registered' AND "
       "insured_no = ?");
   st.bind(1, insured);
   if (!st.step()) throw std::logic_error("no May plan for " + insured);
-  std::vector<store::StoredRef> refs{{st.integer(0), st.text(1), 1}};
+  std::vector<store::StoredRef> refs{store::stored_plan(st.text(0))};
   billing::BenefitPlan plan;
   store::for_each_stored(m.db(), refs, [&](std::size_t, const exchange::Document& d) { plan = documents::to_plan(d); });
   plan.create_kind = create_kind;

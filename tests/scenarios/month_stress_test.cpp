@@ -178,8 +178,10 @@ void check_round(int round, const fs::path& dir, std::vector<Process>& ps, std::
     }
     auto missing = one_integer(
         c, fmt::format("SELECT COUNT(*) FROM submission_documents d WHERE d.submission_id = {0} "
-                       "AND NOT EXISTS (SELECT 1 FROM claim_decisions x WHERE x.submission_id = {0} AND x.doc_key = d.doc_key) "
-                       "AND NOT EXISTS (SELECT 1 FROM plan_decisions p WHERE p.submission_id = {0} AND p.doc_key = d.doc_key)",
+                       "AND NOT EXISTS (SELECT 1 FROM claim_decisions x WHERE x.submission_id = {0} AND "
+                       "x.claim_id LIKE '{0}:' || d.doc_key || '#%') "
+                       "AND NOT EXISTS (SELECT 1 FROM plan_decisions p WHERE p.submission_id = {0} AND "
+                       "p.plan_id = '{0}:' || d.doc_key)",
                        id));
     if (missing != 0) r.fail(fmt::format("round {}: {} documents of file {} were not reviewed", round, missing, id));
   }

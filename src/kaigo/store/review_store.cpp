@@ -26,8 +26,6 @@ using review::PlanOutcome;
 constexpr std::string_view kPlanData = "821";
 constexpr std::uint64_t kOrderShift = 24;  // order = submission id × 2^24 + document index
 
-std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
-
 // The 事前チェック errors of each document of a file, as review findings (返戻一覧 事由 A).
 class ReceptionFindings {
  public:
@@ -144,13 +142,13 @@ review::History ReviewStore::history(YearMonth month) {
   std::vector<YearMonth> held_since;
   {
     auto st = c.prepare(
-        "SELECT claim_id, submission_id, doc_key, copy, order_no, held_since FROM claim_decisions "
+        "SELECT claim_id, order_no, held_since FROM claim_decisions "
         "WHERE month = ? AND outcome = 'held' ORDER BY order_no");
     st.bind(1, prev);
     while (st.step()) {
-      held_ids.emplace_back(st.text(0), static_cast<std::uint64_t>(st.integer(4)));
-      held_refs.push_back({st.integer(1), st.text(2), static_cast<std::size_t>(st.integer(3))});
-      held_since.push_back(YearMonth::parse(st.text(5)).value_or(month));
+      held_ids.emplace_back(st.text(0), static_cast<std::uint64_t>(st.integer(1)));
+      held_refs.push_back(stored_claim(held_ids.back().first));
+      held_since.push_back(YearMonth::parse(st.text(2)).value_or(month));
     }
   }
   h.held.resize(held_refs.size());
@@ -180,7 +178,7 @@ review::History ReviewStore::history(YearMonth month) {
         // … or by the 取消 of its 給付管理票 (as kaigo results applied it).
         "AND NOT EXISTS (SELECT 1 FROM claim_withdrawals w WHERE w.claim_id = cd.claim_id AND w.month < ?1) "
         // Only the decision in force: a 再審査 of a later month replaces the one it re-decided.
-        "AND NOT EXISTS (SELECT 1 FROM claim_decisions later WHERE later.doc_key = cd.doc_key AND later.claim_id = "
+        "AND NOT EXISTS (SELECT 1 FROM claim_decisions later WHERE later.submission_id = cd.submission_id AND later.claim_id = "
         "cd.claim_id AND later.month < ?1 AND later.outcome IN ('paid', 'cut') AND (later.month > cd.month OR "
         "(later.month = cd.month AND later.id > cd.id))) ORDER BY cd.month, cd.order_no");
     st.bind(1, month.str());
@@ -209,7 +207,7 @@ review::History ReviewStore::history(YearMonth month) {
   std::vector<std::pair<std::string, YearMonth>> plan_meta;  // id, review month
   {
     auto st = c.prepare(
-        "SELECT p.plan_id, p.submission_id, p.doc_key, p.month, p.outcome, p.insurer_no, p.insured_no, "
+        "SELECT p.plan_id, p.month, p.outcome, p.insurer_no, p.insured_no, "
         "p.service_month FROM plan_decisions p WHERE p.month < ?1 AND p.outcome IN ('registered', 'replaced', "
         "'withdrawn') AND (EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
         "WHERE s.processing_month = ?1 AND " + sent_ + " AND d.insured_no = p.insured_no AND d.service_month = "
@@ -218,15 +216,15 @@ review::History ReviewStore::history(YearMonth month) {
     st.bind(1, month.str()).bind(2, prev);
     std::map<billing::PersonMonthKey, std::size_t> last;  // → index in plan_refs, or npos when withdrawn
     while (st.step()) {
-      auto person = billing::PersonMonthKey::of(st.text(5), st.text(6), YearMonth::parse(st.text(7)).value_or(month));
+      auto person = billing::PersonMonthKey::of(st.text(3), st.text(4), YearMonth::parse(st.text(5)).value_or(month));
       if (!person) continue;  // never stored: plan_decisions hold the keys of read documents
-      if (st.text(4) == "withdrawn") {
+      if (st.text(2) == "withdrawn") {
         last[*person] = std::string::npos;
         continue;
       }
       last[*person] = plan_refs.size();
-      plan_refs.push_back({st.integer(1), st.text(2), 1});
-      plan_meta.emplace_back(st.text(0), YearMonth::parse(st.text(3)).value_or(month));
+      plan_refs.push_back(stored_plan(st.text(0)));
+      plan_meta.emplace_back(st.text(0), YearMonth::parse(st.text(1)).value_or(month));
     }
     std::vector<StoredRef> in_force;
     std::vector<std::pair<std::string, YearMonth>> meta;

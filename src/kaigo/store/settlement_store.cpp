@@ -58,7 +58,7 @@ class Loader {
   // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書.
   std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind) {
     auto st = c_.prepare(
-        "SELECT d.id, d.claim_id, d.submission_id, d.doc_key, d.copy, d.order_no, d.outcome, d.released, d.held_since, "
+        "SELECT d.id, d.claim_id, d.order_no, d.outcome, d.released, d.held_since, "
         "d.month, d.packed_rows FROM claim_decisions d WHERE " +
         where + " ORDER BY d.order_no, d.claim_id");
     bind(st);
@@ -68,15 +68,15 @@ class Loader {
       settlement::SettledClaim s;
       auto& d = s.decision;
       d.claim_id = st.text(1);
-      d.order = static_cast<std::uint64_t>(st.integer(5));
-      d.outcome = review::kClaimOutcomes.parse(st.text(6)).value_or(ClaimOutcome::Returned);
-      d.released = st.integer(7) != 0;
-      if (auto m = YearMonth::parse(st.text(8))) d.held_since = *m;
-      s.decided_in = YearMonth::parse(st.text(9)).value_or(YearMonth{});
-      const auto& f = findings(st.text(9));
+      d.order = static_cast<std::uint64_t>(st.integer(2));
+      d.outcome = review::kClaimOutcomes.parse(st.text(3)).value_or(ClaimOutcome::Returned);
+      d.released = st.integer(4) != 0;
+      if (auto m = YearMonth::parse(st.text(5))) d.held_since = *m;
+      s.decided_in = YearMonth::parse(st.text(6)).value_or(YearMonth{});
+      const auto& f = findings(st.text(6));
       if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
-      unpack_rows(st.blob(10), d);
-      refs.push_back({st.integer(2), st.text(3), static_cast<std::size_t>(st.integer(4))});
+      unpack_rows(st.blob(7), d);
+      refs.push_back(stored_claim(d.claim_id));
       out.push_back(std::move(s));
     }
     for_each_stored(db_, refs, [&](std::size_t i, const exchange::Document& doc) {
@@ -93,10 +93,10 @@ class Loader {
     auto ref = parse_claim_id(claim_id);
     if (!ref) return std::nullopt;
     auto found = claims(
-        "d.id = (SELECT id FROM claim_decisions WHERE doc_key = ?3 AND claim_id = ?1 AND outcome IN ('paid', 'cut') "
+        "d.id = (SELECT id FROM claim_decisions WHERE submission_id = ?3 AND claim_id = ?1 AND outcome IN ('paid', 'cut') "
         "AND (month < ?2 OR (month = ?2 AND kind = 'review')) ORDER BY month DESC, id DESC LIMIT 1) "
         "AND NOT EXISTS (SELECT 1 FROM claim_withdrawals w WHERE w.claim_id = ?1 AND w.month < ?2)",
-        [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->doc_key); });
+        [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->submission); });
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
   }
@@ -118,8 +118,8 @@ class Loader {
   std::string office_of(const std::string& claim_id) {
     auto ref = parse_claim_id(claim_id);
     if (!ref) return {};
-    auto st = c_.prepare("SELECT office_no FROM claim_decisions WHERE doc_key = ? AND claim_id = ? LIMIT 1");
-    st.bind(1, ref->doc_key).bind(2, claim_id);
+    auto st = c_.prepare("SELECT office_no FROM claim_decisions WHERE submission_id = ? AND claim_id = ? LIMIT 1");
+    st.bind(1, ref->submission).bind(2, claim_id);
     return st.step() ? st.text(0) : std::string();
   }
 
@@ -178,7 +178,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   std::vector<StoredRef> plan_refs;
   {
     auto st = c.prepare(
-        "SELECT plan_id, submission_id, doc_key, order_no, outcome, previous_plan_id FROM plan_decisions WHERE month = "
+        "SELECT plan_id, order_no, outcome, previous_plan_id FROM plan_decisions WHERE month = "
         "? AND support_office_no >= ? AND support_office_no < ? ORDER BY order_no, plan_id");
     st.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
     auto links = c.prepare("SELECT kind, claim_id FROM plan_links WHERE month = ? AND plan_id = ?");
@@ -186,9 +186,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
       settlement::SettledPlan p;
       p.plan_id = st.text(0);
       p.decision.plan_id = p.plan_id;
-      p.decision.order = static_cast<std::uint64_t>(st.integer(3));
-      p.decision.outcome = review::kPlanOutcomes.parse(st.text(4)).value_or(review::PlanOutcome::Returned);
-      p.decision.previous_plan_id = st.text(5);
+      p.decision.order = static_cast<std::uint64_t>(st.integer(1));
+      p.decision.outcome = review::kPlanOutcomes.parse(st.text(2)).value_or(review::PlanOutcome::Returned);
+      p.decision.previous_plan_id = st.text(3);
       if (auto it = plan_findings.find(p.plan_id); it != plan_findings.end()) p.decision.findings = it->second;
       links.bind(1, month.str()).bind(2, p.plan_id);
       while (links.step()) {
@@ -196,7 +196,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
             .push_back(links.text(1));
       }
       links.reset();
-      plan_refs.push_back({st.integer(1), st.text(2), 1});
+      plan_refs.push_back(stored_plan(p.plan_id));
       in.plans.push_back(std::move(p));
     }
   }
@@ -207,7 +207,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   // (the 明細書's office is paid or charged, whichever office made the plan).
   {
     auto links = c.prepare(
-        "SELECT l.plan_id, l.kind, l.claim_id, p.submission_id, p.doc_key FROM plan_links l JOIN plan_decisions p ON "
+        "SELECT l.plan_id, l.kind, l.claim_id FROM plan_links l JOIN plan_decisions p ON "
         "p.month = l.month AND p.plan_id = l.plan_id WHERE l.month = ? ORDER BY p.order_no, l.rowid");
     links.bind(1, month.str());
     struct Link {
@@ -216,7 +216,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     };
     std::vector<Link> all;
     while (links.step())
-      all.push_back({links.text(0), links.text(1), links.text(2), {links.integer(3), links.text(4), 1}});
+      all.push_back({links.text(0), links.text(1), links.text(2), stored_plan(links.text(0))});
     std::map<std::string, billing::BenefitPlan> plans;  // plan id → the corrected plan (修正 only)
     for (auto& l : all) {
       if (!offices.contains(load.office_of(l.claim_id))) continue;

@@ -102,13 +102,16 @@ TEST(PackedRows, ASchema3DatabaseHasItsClaimRowsPacked) {
     auto db = Database::create(path);
     auto& c = db->connection();
     c.exec(
-        "INSERT INTO claim_decisions(id, month, claim_id, submission_id, doc_key, copy, order_no, outcome, released, "
+        "INSERT INTO claim_decisions(id, month, claim_id, submission_id, copy, order_no, outcome, released, "
         "held_since, form_id, office_no, insurer_no, insured_no, service_month, written_units, written_claim, "
         "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
-        "decided_fund1, decided_fund2, decided_fund3) VALUES (7, '202605', '1:k#1', 1, 'k', 1, 1, 'cut', 0, '', "
+        "decided_fund1, decided_fund2, decided_fund3) VALUES (7, '202605', '1:k#1', 1, 1, 1, 'cut', 0, '', "
         "'7131', '1370000001', '131016', '0000000001', '202604', 300, 2700, 300, 0, 0, 0, 250, 2250, 250, 0, 0, 0)");
     c.exec(
-        "ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
+        "ALTER TABLE claim_decisions DROP COLUMN packed_rows; DROP INDEX claim_decisions_file; "
+        "ALTER TABLE claim_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT 'k'; "
+        "CREATE INDEX claim_decisions_key ON claim_decisions(doc_key); "
+        "ALTER TABLE plan_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT ''; "
         "CREATE TABLE claim_rows (decision_id INTEGER NOT NULL, seq INTEGER NOT NULL, service_type TEXT NOT NULL, "
         "last_item_code TEXT NOT NULL, cut TEXT NOT NULL, plan_units INTEGER, written_units INTEGER NOT NULL, "
         "written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL, written_fund1 INTEGER NOT NULL, "

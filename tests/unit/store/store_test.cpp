@@ -91,15 +91,19 @@ TEST(Store, OpenUpgradesASchema1Database) {
     db->store_settings("name = \"A\"\n", "a.toml", kAt);
     auto& c = db->connection();
     c.exec(
-        "INSERT INTO claim_decisions(month, claim_id, submission_id, doc_key, copy, order_no, outcome, released, "
+        "INSERT INTO claim_decisions(month, claim_id, submission_id, copy, order_no, outcome, released, "
         "held_since, form_id, office_no, insurer_no, insured_no, service_month, written_units, written_claim, "
         "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
-        "decided_fund1, decided_fund2, decided_fund3) VALUES ('202605', '1:k#1', 1, 'k', 1, 1, 'paid', 0, '', "
+        "decided_fund1, decided_fund2, decided_fund3) VALUES ('202605', '1:k#1', 1, 1, 1, 'paid', 0, '', "
         "'7131', '1370000001', '131016', '0000000001', '202604', 100, 900, 100, 0, 0, 0, 100, 900, 100, 0, 0, 0)");
     c.exec("INSERT INTO review_months(month, started_at, finished_at) VALUES ('202605', 'x', '2026-05-11T02:00:00')");
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
     // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
-    // pages' index on kind (views).
+    // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key.
+    c.exec(
+        "DROP INDEX claim_decisions_file; ALTER TABLE claim_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT 'k'; "
+        "CREATE INDEX claim_decisions_key ON claim_decisions(doc_key); "
+        "ALTER TABLE plan_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';");
     c.exec(
         "DROP INDEX claim_decisions_outcome; ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
@@ -112,7 +116,10 @@ TEST(Store, OpenUpgradesASchema1Database) {
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 4);
+  EXPECT_EQ(version.integer(0), 5);
+  EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
+  EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('plan_decisions') WHERE name = 'doc_key'").step());
+  EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_file'").step());
   // A month reviewed before the month states existed is 審査済.
   EXPECT_EQ(db->month({2026, 5}).state, reception::MonthState::Reviewed);
   EXPECT_EQ(db->month({2026, 6}).state, reception::MonthState::Open);
@@ -124,7 +131,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 5");
+  c.exec("PRAGMA user_version = 6");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }

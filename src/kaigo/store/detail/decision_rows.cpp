@@ -1,5 +1,7 @@
 #include "kaigo/store/detail/decision_rows.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "kaigo/master/ledgers.hpp"
@@ -14,19 +16,49 @@ std::string claim_id(std::int64_t submission, std::string_view key, std::size_t 
   return fmt::format("{}:{}#{}", submission, key, copy);
 }
 
-std::optional<ClaimRef> parse_claim_id(std::string_view id) {
-  auto colon = id.find(':');
+namespace {
+
+// A whole decimal number, nothing else.
+template <class N>
+std::optional<N> whole_number(std::string_view text) {
+  N n{};
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+std::optional<StoredRef> parse_claim_id(std::string_view id) {
   auto hash = id.rfind('#');
-  if (colon == std::string_view::npos || hash == std::string_view::npos || hash < colon) return std::nullopt;
-  try {
-    ClaimRef r;
-    r.submission = std::stoll(std::string(id.substr(0, colon)));
-    r.doc_key = std::string(id.substr(colon + 1, hash - colon - 1));
-    r.copy = static_cast<std::size_t>(std::stoull(std::string(id.substr(hash + 1))));
-    return r;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  if (hash == std::string_view::npos) return std::nullopt;
+  auto ref = parse_plan_id(id.substr(0, hash));
+  auto copy = whole_number<std::size_t>(id.substr(hash + 1));
+  if (!ref || !copy) return std::nullopt;
+  ref->copy = *copy;
+  return ref;
+}
+
+std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
+
+std::optional<StoredRef> parse_plan_id(std::string_view id) {
+  auto colon = id.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto submission = whole_number<std::int64_t>(id.substr(0, colon));
+  if (!submission) return std::nullopt;
+  return StoredRef{*submission, std::string(id.substr(colon + 1)), 1};
+}
+
+StoredRef stored_claim(std::string_view claim_id) {
+  auto ref = parse_claim_id(claim_id);
+  if (!ref) throw StoreError(fmt::format("明細書の識別子が不正です / malformed claim id: {}", claim_id));
+  return std::move(*ref);
+}
+
+StoredRef stored_plan(std::string_view plan_id) {
+  auto ref = parse_plan_id(plan_id);
+  if (!ref) throw StoreError(fmt::format("給付管理票の識別子が不正です / malformed plan id: {}", plan_id));
+  return std::move(*ref);
 }
 
 void bind_amounts(Statement& st, int col, const review::Amounts& a) {
@@ -44,12 +76,12 @@ review::Amounts amounts_at(const Statement& st, int col) {
 }
 
 DecisionWriter::DecisionWriter(Connection& c)
-    : claim_(c.prepare("INSERT INTO claim_decisions(month, kind, claim_id, submission_id, doc_key, copy, order_no, "
+    : claim_(c.prepare("INSERT INTO claim_decisions(month, kind, claim_id, submission_id, copy, order_no, "
                        "outcome, released, held_since, form_id, office_no, insurer_no, insured_no, service_month, "
                        "written_units, written_claim, written_burden, written_fund1, written_fund2, written_fund3, "
                        "decided_units, decided_claim, decided_burden, decided_fund1, decided_fund2, decided_fund3, "
                        "packed_rows) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       finding_(c.prepare("INSERT INTO decision_findings(month, doc_id, seq, kind, code, list_reason, cut, "
                          "service_type, item, found, expected, message_ja, message_en) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
@@ -63,18 +95,17 @@ void DecisionWriter::claim(const std::string& month, std::string_view kind, cons
   const auto held_since = d.held_since ? d.held_since->str() : std::string();
   const auto service_month = key.service_month.str();
   claim_.bind_static(1, month).bind_static(2, kind).bind_static(3, d.claim_id).bind(4, ref->submission);
-  claim_.bind_static(5, ref->doc_key);
-  claim_.bind(6, static_cast<std::int64_t>(ref->copy)).bind(7, static_cast<std::int64_t>(d.order));
-  claim_.bind_static(8, review::kClaimOutcomes.code(d.outcome)).bind(9, d.released ? 1 : 0);
-  claim_.bind_static(10, held_since);
-  claim_.bind_static(11, key.form_id)
-      .bind_static(12, key.office_no)
-      .bind_static(13, master::normalize_insurer_no(key.insurer_no));
-  claim_.bind_static(14, key.insured_no).bind_static(15, service_month);
-  bind_amounts(claim_, 16, d.written_total());
-  bind_amounts(claim_, 22, d.decided_total());
+  claim_.bind(5, static_cast<std::int64_t>(ref->copy)).bind(6, static_cast<std::int64_t>(d.order));
+  claim_.bind_static(7, review::kClaimOutcomes.code(d.outcome)).bind(8, d.released ? 1 : 0);
+  claim_.bind_static(9, held_since);
+  claim_.bind_static(10, key.form_id)
+      .bind_static(11, key.office_no)
+      .bind_static(12, master::normalize_insurer_no(key.insurer_no));
+  claim_.bind_static(13, key.insured_no).bind_static(14, service_month);
+  bind_amounts(claim_, 15, d.written_total());
+  bind_amounts(claim_, 21, d.decided_total());
   const auto rows = pack_rows(d);
-  claim_.bind_blob(28, rows);
+  claim_.bind_blob(27, rows);
   claim_.run();
   findings(month, d.claim_id, d.findings);
 }

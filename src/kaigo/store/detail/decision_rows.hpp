@@ -15,6 +15,7 @@
 #include "kaigo/review/decision.hpp"
 #include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/stored_documents.hpp"
 
 namespace kaigo::store {
 
@@ -22,14 +23,17 @@ namespace kaigo::store {
 inline constexpr std::string_view kReviewDecision = "review";      // kaigo review of the month
 inline constexpr std::string_view kRereviewDecision = "rereview";  // 再審査 decided by kaigo results
 
-// "<submission>:<doc_key>#<copy>" (the id of a 明細書 written `copy`-th in its document).
+// "<submission>:<doc_key>#<copy>" (the id of a 明細書 written `copy`-th in its document). The id
+// is the one place the document it came from is kept: the decision rows store no key column of
+// their own (issue 19: no text key where the file's integer id will do).
 std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy);
-struct ClaimRef {
-  std::int64_t submission = 0;
-  std::string doc_key;
-  std::size_t copy = 1;
-};
-std::optional<ClaimRef> parse_claim_id(std::string_view id);
+std::optional<StoredRef> parse_claim_id(std::string_view id);
+// "<submission>:<doc_key>" (a 給付管理票, one to a document).
+std::string plan_id(std::int64_t submission, std::string_view key);
+std::optional<StoredRef> parse_plan_id(std::string_view id);
+// The document a stored id names; StoreError when the database holds a damaged id.
+StoredRef stored_claim(std::string_view claim_id);
+StoredRef stored_plan(std::string_view plan_id);
 
 // Units and amounts as 6 columns from `col` (units, claim, burden, fund 1–3).
 void bind_amounts(Statement& st, int col, const review::Amounts& a);

@@ -16,9 +16,9 @@ constexpr std::size_t kMaxChunks = 16;         // in flight before the caller wa
 ReviewWriter::ReviewWriter(Connection& main, std::string month)
     : month_(std::move(month)),
       conn_(std::make_unique<Connection>(main.file(), false)),
-      plan_(conn_->prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, doc_key, order_no, outcome, "
+      plan_(conn_->prepare("INSERT INTO plan_decisions(month, plan_id, submission_id, order_no, outcome, "
                            "insurer_no, insured_no, service_month, support_office_no, create_kind, previous_plan_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       link_(conn_->prepare("INSERT INTO plan_links(month, plan_id, kind, claim_id) VALUES (?, ?, ?, ?)")),
       decisions_(*conn_) {
   // The batches need not wait for the disk: the month is 審査済 only in the caller's transaction
@@ -123,16 +123,15 @@ void ReviewWriter::write(const Item& item) {
 void ReviewWriter::write_plan(const PlanItem& p) {
   const auto& row = p.row;
   const auto& d = p.decision;
-  auto colon = row.id.find(':');
-  auto submission = static_cast<std::int64_t>(std::stoll(row.id.substr(0, colon)));
+  auto ref = parse_plan_id(row.id);
+  if (!ref) throw StoreError("給付管理票の識別子が不正です / malformed plan id: " + row.id);
   // Bound without a copy: every text lives in p, month_ or here until run().
   const auto service_month = row.service_month.str();
-  plan_.bind_static(1, month_).bind_static(2, row.id).bind(3, submission);
-  plan_.bind_static(4, std::string_view(row.id).substr(colon + 1));
-  plan_.bind(5, static_cast<std::int64_t>(row.order)).bind_static(6, review::kPlanOutcomes.code(d.outcome));
-  plan_.bind_static(7, master::normalize_insurer_no(row.insurer_no)).bind_static(8, row.insured_no);
-  plan_.bind_static(9, service_month).bind_static(10, row.support_office_no).bind(11, row.create_kind);
-  plan_.bind_static(12, d.previous_plan_id).run();
+  plan_.bind_static(1, month_).bind_static(2, row.id).bind(3, ref->submission);
+  plan_.bind(4, static_cast<std::int64_t>(row.order)).bind_static(5, review::kPlanOutcomes.code(d.outcome));
+  plan_.bind_static(6, master::normalize_insurer_no(row.insurer_no)).bind_static(7, row.insured_no);
+  plan_.bind_static(8, service_month).bind_static(9, row.support_office_no).bind(10, row.create_kind);
+  plan_.bind_static(11, d.previous_plan_id).run();
   for (const auto& id : d.rereview_claims) link_.bind(1, month_).bind(2, row.id).bind(3, "rereview").bind(4, id).run();
   for (const auto& id : d.withdrawn_claims) link_.bind(1, month_).bind(2, row.id).bind(3, "withdrawn").bind(4, id).run();
   decisions_.findings(month_, row.id, d.findings);

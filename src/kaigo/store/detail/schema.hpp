@@ -7,7 +7,7 @@
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // What changes a database of an earlier version into this one (run before kSchema, in order).
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
@@ -19,6 +19,9 @@ inline constexpr int kSchemaVersion = 4;
 //   3 → 4: a decision's 集計 rows packed into claim_decisions.packed_rows (store/detail/packed_rows) instead
 //          of a claim_rows row each (issue 19); the SQL adds the column, then upgrade() packs the
 //          rows of claim_rows (pack_claim_rows, in C++) and drops that table.
+//   4 → 5: claim_decisions and plan_decisions lose their doc_key text column and its index: the
+//          claim or plan id names the document, and the decisions of one file are found by the
+//          integer submission_id (issue 19: no text key where an integer one will do).
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
@@ -39,6 +42,11 @@ INSERT OR IGNORE INTO months(month, state, since, note)
   FROM review_months r;
 )sql",
     "ALTER TABLE claim_decisions ADD COLUMN packed_rows BLOB NOT NULL DEFAULT x'';",
+    R"sql(
+DROP INDEX IF EXISTS claim_decisions_key;
+ALTER TABLE claim_decisions DROP COLUMN doc_key;
+ALTER TABLE plan_decisions DROP COLUMN doc_key;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -177,7 +185,6 @@ CREATE TABLE IF NOT EXISTS plan_decisions (
   month TEXT NOT NULL,
   plan_id TEXT NOT NULL,
   submission_id INTEGER NOT NULL,
-  doc_key TEXT NOT NULL,
   order_no INTEGER NOT NULL,
   outcome TEXT NOT NULL,
   insurer_no TEXT NOT NULL,
@@ -203,7 +210,6 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
   month TEXT NOT NULL,
   claim_id TEXT NOT NULL,
   submission_id INTEGER NOT NULL,
-  doc_key TEXT NOT NULL,
   copy INTEGER NOT NULL,
   order_no INTEGER NOT NULL,
   outcome TEXT NOT NULL,
@@ -221,7 +227,8 @@ CREATE TABLE IF NOT EXISTS claim_decisions (
   kind TEXT NOT NULL DEFAULT 'review',
   packed_rows BLOB NOT NULL DEFAULT x''  -- the 集計 rows and 特定入所者 amounts, packed (detail/packed_rows.hpp)
 );
-CREATE INDEX IF NOT EXISTS claim_decisions_key ON claim_decisions(doc_key);
+-- The decisions of one file, in the order they were written (a claim is found by its file, then its id).
+CREATE INDEX IF NOT EXISTS claim_decisions_file ON claim_decisions(submission_id);
 CREATE INDEX IF NOT EXISTS claim_decisions_office ON claim_decisions(month, office_no);
 CREATE INDEX IF NOT EXISTS claim_decisions_person ON claim_decisions(insured_no, service_month);
 -- Every reason of a decision: 返戻（保留）一覧 rows and 増減 rows (doc_id = claim or plan id).
