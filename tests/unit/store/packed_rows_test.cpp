@@ -5,6 +5,7 @@
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/packed_rows.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "support/old_schema.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::store {
@@ -107,11 +108,9 @@ TEST(PackedRows, ASchema3DatabaseHasItsClaimRowsPacked) {
         "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
         "decided_fund1, decided_fund2, decided_fund3) VALUES (7, '202605', '1:k#1', 1, 1, 1, 'cut', 0, '', "
         "'7131', '1370000001', '131016', '0000000001', '202604', 300, 2700, 300, 0, 0, 0, 250, 2250, 250, 0, 0, 0)");
+    c.exec(testing::kBackToSchema4);
     c.exec(
-        "ALTER TABLE claim_decisions DROP COLUMN packed_rows; DROP INDEX claim_decisions_file; "
-        "ALTER TABLE claim_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT 'k'; "
-        "CREATE INDEX claim_decisions_key ON claim_decisions(doc_key); "
-        "ALTER TABLE plan_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT ''; "
+        "ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
         "CREATE TABLE claim_rows (decision_id INTEGER NOT NULL, seq INTEGER NOT NULL, service_type TEXT NOT NULL, "
         "last_item_code TEXT NOT NULL, cut TEXT NOT NULL, plan_units INTEGER, written_units INTEGER NOT NULL, "
         "written_claim INTEGER NOT NULL, written_burden INTEGER NOT NULL, written_fund1 INTEGER NOT NULL, "

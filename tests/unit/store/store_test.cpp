@@ -3,6 +3,7 @@
 
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/tables.hpp"
+#include "support/old_schema.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::store {
@@ -100,10 +101,14 @@ TEST(Store, OpenUpgradesASchema1Database) {
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
     // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
     // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key.
+    // A document of a file in review, for the duplicate lookup after the upgrade.
     c.exec(
-        "DROP INDEX claim_decisions_file; ALTER TABLE claim_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT 'k'; "
-        "CREATE INDEX claim_decisions_key ON claim_decisions(doc_key); "
-        "ALTER TABLE plan_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';");
+        "INSERT INTO submissions(id, file_name, received_at, processing_month, state, sha256, size) VALUES "
+        "(1, 'a.CSV', 'x', '202605', 'sent', '', 0); "
+        "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
+        "service_month, has_errors) VALUES (1, 1, '7131', '7131|7131|202604|1370000001|00131016|0000000001', "
+        "'1370000001', '00131016', '0000000001', '202604', 0);");
+    c.exec(testing::kBackToSchema4);
     c.exec(
         "DROP INDEX claim_decisions_outcome; ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
         "DROP INDEX claim_withdrawals_claim; DROP TABLE claim_withdrawals; ALTER TABLE claim_decisions DROP COLUMN "
@@ -120,6 +125,12 @@ TEST(Store, OpenUpgradesASchema1Database) {
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('plan_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_file'").step());
+  // The file of the month holding a document key is still found (ANN2).
+  const std::vector<std::string> keys{"7131|7131|202604|1370000001|00131016|0000000001"};
+  const auto found = db->documents_in_review({2026, 5}, keys, 2);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].submission_id, 1);
+  EXPECT_EQ(found[0].file_name, "a.CSV");
   // A month reviewed before the month states existed is 審査済.
   EXPECT_EQ(db->month({2026, 5}).state, reception::MonthState::Reviewed);
   EXPECT_EQ(db->month({2026, 6}).state, reception::MonthState::Open);
