@@ -94,6 +94,7 @@ class Generator {
   UseLine monthly_nursing_line(const Person& p) const;
   Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
+  billing::ClaimStatement statement_head(const Person& p, const SyntheticOffice& office, const std::string& form_id) const;
   billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
                                     bool without_remark) const;
   void expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
@@ -209,16 +210,13 @@ Units Generator::plan_units(const Person& p, const std::string& type) const {
   return u;
 }
 
-billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
-                                             bool without_remark) const {
-  const std::string& type = office.service_type;
-  const YearMonth sm = area_.service_month();
+// The key and the person's part of the 基本情報 of a 明細書 of `form_id`.
+billing::ClaimStatement Generator::statement_head(const Person& p, const SyntheticOffice& office,
+                                                  const std::string& form_id) const {
   billing::ClaimStatement st;
-  st.key = {type == "21" ? "7143" : "7131", sm, office.office_no,
+  st.key = {form_id, area_.service_month(), office.office_no,
             padded_insurer(area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
   auto& b = st.basic;
-  // unknown_fund: a 公費受給者番号 kohi.csv never has (theirs are 1000000 and up).
-  if (p.welfare) b.funds[0] = {p.welfare_payer, p.mistake == Mistake::UnknownFund ? "0000000" : p.welfare_recipient, 100};
   b.birth_date = p.birth;
   b.sex = p.sex;
   b.care_level = p.care_level;
@@ -226,6 +224,17 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
   b.cert_to = p.cert_to;
   b.plan_kind = "1";
   b.support_office_no = area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
+  return st;
+}
+
+billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
+                                             bool without_remark) const {
+  const std::string& type = office.service_type;
+  const YearMonth sm = area_.service_month();
+  billing::ClaimStatement st = statement_head(p, office, type == "21" ? "7143" : "7131");
+  auto& b = st.basic;
+  // unknown_fund: a 公費受給者番号 kohi.csv never has (theirs are 1000000 and up).
+  if (p.welfare) b.funds[0] = {p.welfare_payer, p.mistake == Mistake::UnknownFund ? "0000000" : p.welfare_recipient, 100};
   b.insurance_rate = wrong_rate ? (p.rate == 90 ? 80 : 90) : p.rate;
   if (type == "13" && p.daily_rate_day != 0) {
     const Date day{sm.year, sm.month, p.daily_rate_day};
@@ -341,18 +350,8 @@ billing::ClaimStatement Generator::sougou_statement(const Person& p, const Synth
   const YearMonth sm = area_.service_month();
   const auto* service_type = masters_.service_types.find(type, sm);
   if (service_type == nullptr) throw std::logic_error("gen: no service type " + type);
-  billing::ClaimStatement st;
-  st.key = {service_type->form_id, sm, office.office_no,
-            padded_insurer(area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
-  auto& b = st.basic;
-  b.birth_date = p.birth;
-  b.sex = p.sex;
-  b.care_level = p.care_level;
-  b.cert_from = p.cert_from;
-  b.cert_to = p.cert_to;
-  b.plan_kind = "1";
-  b.support_office_no = area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
-  b.insurance_rate = p.rate;
+  billing::ClaimStatement st = statement_head(p, office, service_type->form_id);
+  st.basic.insurance_rate = p.rate;
   const bool unknown = p.mistake == Mistake::UnknownSougouCode && is_target_use(p, type);
   int days = 0;
   for (const auto& l : sougou_lines_for(p, type)) {
