@@ -16,7 +16,7 @@ else
   trap 'rm -rf "$tmp"' EXIT
 fi
 # ALL_MISTAKES=1: a month with every kind of mistake the generator knows (--errors 0.05
-# --all-mistakes: 日割り, 摘要, 公費 …) and its 公費受給者台帳 loaded — the review "with all of it
+# --all-mistakes: 日割り, 摘要, 公費, 総合事業 …) and its 公費受給者台帳 and municipal 総合事業 codes loaded — the review "with all of it
 # switched on" (issue 18).
 gen_extra=()
 [ -n "${ALL_MISTAKES:-}" ] && gen_extra=(--errors 0.05 --all-mistakes)
@@ -35,7 +35,7 @@ echo "## month of ~$n 明細書 ($offices offices, $recipients recipients)"
 step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" "${gen_extra[@]}"
 grep -E "明細書" "$tmp/out.txt"
 step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
-for t in services offices insurers recipients kohi; do
+for t in services offices insurers recipients kohi sougou; do
   [ -f "$tmp/m/$t.csv" ] || continue
   step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
 done

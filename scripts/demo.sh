@@ -17,6 +17,8 @@ echo "== 2. データベースの準備と台帳の取込 / prepare the database
 for t in services offices insurers recipients; do "$kaigo" load --db "$db" "$t" "$month/$t.csv"; done
 # --all-mistakes writes the 公費受給者台帳 of the 生活保護 recipients: the review checks their 公費 (13PS).
 [ -f "$month/kohi.csv" ] && "$kaigo" load --db "$db" kohi "$month/kohi.csv"
+# … and each municipality's own 総合事業 service codes: they price its 要支援 people's 総合事業 (KP27 for a code it lacks).
+[ -f "$month/sougou.csv" ] && "$kaigo" load --db "$db" sougou "$month/sougou.csv"
 echo
 echo "== 3. 受付 / receive every file on 2026-05-05 (one line per file: 受付番号, ファイル, 状態, 処理年月, エラー件数) =="
 "$kaigo" submit --db "$db" --at 2026-05-05T10:00:00 "$month"/submissions/*/*.CSV >"$out/submit.txt" 2>"$out/submit-errors.txt"

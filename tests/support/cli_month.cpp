@@ -18,6 +18,10 @@ CliMonth::CliMonth(const std::string& gen_options, const std::string& extra_conf
   if (std::filesystem::exists(gen / "kohi.csv")) {
     EXPECT_EQ(run_kaigo("load --db " + db + " kohi " + (gen / "kohi.csv").string()).exit_code, 0);
   }
+  // … and each municipality's own 総合事業 codes.
+  if (std::filesystem::exists(gen / "sougou.csv")) {
+    EXPECT_EQ(run_kaigo("load --db " + db + " sougou " + (gen / "sougou.csv").string()).exit_code, 0);
+  }
   files = regular_files_under(gen / "submissions");
 }
 

@@ -1,5 +1,7 @@
 #include "support/generated_ledgers.hpp"
 
+#include <stdexcept>
+
 #include "kaigo/gen/generator.hpp"
 
 namespace kaigo::testing {
@@ -16,6 +18,12 @@ GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count,
   o.error_rate = error_rate;
   o.all_mistakes = all_mistakes;
   gen::generate(o, masters);
+  // kaigo gen --all-mistakes writes each municipality's own 総合事業 codes: they price its 総合事業.
+  if (std::filesystem::exists(dir / "sougou.csv")) {
+    auto sougou = master::load_sougou_master(read_file(dir / "sougou.csv"), "sougou.csv", &masters.service_types);
+    if (!sougou.ok()) throw std::logic_error("generated sougou.csv: " + sougou.diagnostics.front().to_string());
+    masters.sougou = std::move(*sougou.table);
+  }
   offices = *master::load_offices(read_file(dir / "offices.csv"), "offices.csv", &masters.service_types).table;
   insurers = *master::load_insurers(read_file(dir / "insurers.csv"), "insurers.csv").table;
   recipients = *master::load_recipients(read_file(dir / "recipients.csv"), "recipients.csv").table;

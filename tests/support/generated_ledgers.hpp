@@ -1,5 +1,6 @@
 // A month made by gen::generate in a temporary folder with the bundled masters, and the ledgers it
-// wrote (offices, insurers, recipients, and kohi when there is one) read back: the start of the scenarios that review or settle
+// wrote (offices, insurers, recipients, and kohi when there is one) read back, with the 総合事業
+// codes of its sougou.csv (when there is one) in `masters`: the start of the scenarios that review or settle
 // a whole generated month in memory.
 #pragma once
 #include <cstdint>

@@ -26,9 +26,10 @@ void register_gen(CLI::App& app, int& status) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--all-mistakes", options.all_mistakes,
                 "後から加わった誤りの種類（摘要漏れ 14QR、日割り AEFJ など）も入れ、月の途中の契約の日割りを書き、"
-                "増減 B への再審査申立を rereview.csv に書く / draw the mistakes from every kind (the ones added "
-                "since the first seven: 14QR, AEFJ …), write 日割り cases and the 再審査申立 of the B cuts to "
-                "rereview.csv");
+                "増減 B への再審査申立を rereview.csv に書き、要支援の人の総合事業と市町村のサービスコード表 sougou.csv を書く / "
+                "draw the mistakes from every kind (the ones added since the first seven: 14QR, AEFJ, KP27 …), write "
+                "日割り cases, the 再審査申立 of the B cuts to rereview.csv, and 要支援 people at 総合事業 offices with "
+                "the municipalities' own codes in sougou.csv");
   cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
       ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {
@@ -58,6 +59,11 @@ void register_gen(CLI::App& app, int& status) {
     if (options.all_mistakes) {
       std::fputs(fmt::format("  再審査申立 rereview.csv（翌月の kaigo rereview 用 / for the next month's kaigo rereview）: {} 件\n",
                              r.appeals)
+                     .c_str(),
+                 stdout);
+      std::fputs(fmt::format("  総合事業 sougou.csv（市町村のサービスコード表 / the municipalities' codes）: {} 行  "
+                             "総合事業の明細書 / 総合事業 statements: {}\n",
+                             r.sougou_codes, r.sougou_statements)
                      .c_str(),
                  stdout);
     }

@@ -10,18 +10,44 @@
 #include "kaigo/billing/calculator.hpp"
 #include "kaigo/billing/daily_rate.hpp"
 #include "kaigo/billing/invoice.hpp"
+#include "kaigo/billing/terms.hpp"
 #include "kaigo/careplan/file_name.hpp"
 #include "kaigo/careplan/records.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/documents/statement_records.hpp"
+#include "kaigo/exchange/layout.hpp"
 #include "kaigo/exchange/writer.hpp"
 #include "kaigo/gen/detail/world.hpp"
 
 namespace kaigo::gen {
 namespace {
 
-enum LineTag : std::uint64_t { kLines = 100, kCounts, kRental, kStay };
+enum LineTag : std::uint64_t { kLines = 100, kCounts, kRental, kStay, kSougouCodes, kSougouCounts };
+
+// The one code of each generated 総合事業 type in every municipality's master (sougou.csv); the
+// 単位数, 単価, 給付率 and 利用者負担額 differ by municipality (Generator::sougou_rows).
+struct SougouCodeShape {
+  const char* type;
+  const char* item;
+  const char* name;
+  int base_units;
+};
+constexpr std::array<SougouCodeShape, 4> kSougouCodeShapes{{
+    {"A2", "1211", "訪問型独自サービス（１回）", 240},
+    {"A3", "1001", "訪問型サービスＡ（定率）", 170},
+    {"A6", "1211", "通所型独自サービス（１回）", 380},
+    {"A8", "1001", "通所型サービスＡ（定額）", 280},
+}};
+// What the unknown_sougou_code mistake writes instead: no municipality's master has it.
+constexpr std::string_view kUnknownSougouItem = "9999";
+
+const SougouCodeShape& sougou_shape(std::string_view type) {
+  for (const auto& c : kSougouCodeShapes) {
+    if (c.type == type) return c;
+  }
+  throw std::logic_error(fmt::format("gen: no 総合事業 code of type {}", type));
+}
 
 struct UseLine {
   std::string item_code;
@@ -60,9 +86,15 @@ class Generator {
   void write_careplan(const SyntheticOffice& care_manager);
   std::vector<careplan::ServiceUse> service_uses(const Person& p, const SyntheticOffice& office, bool planned) const;
   std::vector<UseLine> lines_for(const Person& p, const std::string& type) const;
+  std::string sougou_rows() const;
+  void load_priced_masters(const std::string& sougou_csv, const std::string& offices_csv);
+  const master::ServiceCode& sougou_code(const Person& p, const std::string& type, std::string_view item) const;
+  std::vector<UseLine> sougou_lines_for(const Person& p, const std::string& type) const;
+  billing::ClaimStatement sougou_statement(const Person& p, const SyntheticOffice& office) const;
   UseLine monthly_nursing_line(const Person& p) const;
   Units units_of(const std::string& type, const UseLine& l) const;
   Units plan_units(const Person& p, const std::string& type) const;
+  billing::ClaimStatement statement_head(const Person& p, const SyntheticOffice& office, const std::string& form_id) const;
   billing::ClaimStatement statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
                                     bool without_remark) const;
   void expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
@@ -77,6 +109,10 @@ class Generator {
   Report report_;
   std::unique_ptr<TextOut> expected_;
   std::unique_ptr<TextOut> appeals_;  // rereview.csv (with all_mistakes)
+  // With all_mistakes: the masters with the generated sougou.csv loaded and the office ledger of
+  // offices.csv, which price the 総合事業 明細書 as the review will (billing::make_terms).
+  std::unique_ptr<master::Masters> priced_;
+  std::unique_ptr<master::OfficeLedger> office_ledger_;
 };
 
 const billing::DailyRateRules& daily_rate_rules() {
@@ -160,6 +196,13 @@ std::vector<UseLine> Generator::lines_for(const Person& p, const std::string& ty
 // 給付計画単位数 of the person's 給付管理票 line for a type: the units the office will claim.
 Units Generator::plan_units(const Person& p, const std::string& type) const {
   Units u;
+  if (is_generated_sougou_type(type)) {
+    for (const auto& l : sougou_lines_for(p, type)) {
+      const auto& code = sougou_code(p, type, l.item_code);
+      if (code.limit_target) u += Units{code.units.value * l.count};
+    }
+    return u;
+  }
   for (const auto& l : lines_for(p, type)) {
     const auto* code = masters_.service_codes.find(type, l.item_code, area_.service_month());
     if (code != nullptr && code->limit_target) u += units_of(type, l);
@@ -167,16 +210,13 @@ Units Generator::plan_units(const Person& p, const std::string& type) const {
   return u;
 }
 
-billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
-                                             bool without_remark) const {
-  const std::string& type = office.service_type;
-  const YearMonth sm = area_.service_month();
+// The key and the person's part of the 基本情報 of a 明細書 of `form_id`.
+billing::ClaimStatement Generator::statement_head(const Person& p, const SyntheticOffice& office,
+                                                  const std::string& form_id) const {
   billing::ClaimStatement st;
-  st.key = {type == "21" ? "7143" : "7131", sm, office.office_no,
+  st.key = {form_id, area_.service_month(), office.office_no,
             padded_insurer(area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no), p.insured_no};
   auto& b = st.basic;
-  // unknown_fund: a 公費受給者番号 kohi.csv never has (theirs are 1000000 and up).
-  if (p.welfare) b.funds[0] = {p.welfare_payer, p.mistake == Mistake::UnknownFund ? "0000000" : p.welfare_recipient, 100};
   b.birth_date = p.birth;
   b.sex = p.sex;
   b.care_level = p.care_level;
@@ -184,6 +224,17 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
   b.cert_to = p.cert_to;
   b.plan_kind = "1";
   b.support_office_no = area_.offices()[static_cast<std::size_t>(p.care_manager)].office_no;
+  return st;
+}
+
+billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOffice& office, bool wrong_rate,
+                                             bool without_remark) const {
+  const std::string& type = office.service_type;
+  const YearMonth sm = area_.service_month();
+  billing::ClaimStatement st = statement_head(p, office, type == "21" ? "7143" : "7131");
+  auto& b = st.basic;
+  // unknown_fund: a 公費受給者番号 kohi.csv never has (theirs are 1000000 and up).
+  if (p.welfare) b.funds[0] = {p.welfare_payer, p.mistake == Mistake::UnknownFund ? "0000000" : p.welfare_recipient, 100};
   b.insurance_rate = wrong_rate ? (p.rate == 90 ? 80 : 90) : p.rate;
   if (type == "13" && p.daily_rate_day != 0) {
     const Date day{sm.year, sm.month, p.daily_rate_day};
@@ -229,6 +280,100 @@ billing::ClaimStatement Generator::statement(const Person& p, const SyntheticOff
   terms.codes = &masters_.service_codes;
   auto result = billing::compute(st, terms);
   if (!result.notes.empty()) throw std::logic_error("gen: " + result.notes.front().to_string());
+  return result.statement;
+}
+
+// Each municipality's own 総合事業 master in the 国保中央会 24-item layout (docs/masters.md §3, no
+// header), one file for every insurer of the area: per municipality its own 単位数; the 定率 (A3)
+// and 定額 (A8) codes with the municipality's 単価, the A3 with its 給付率 (90 or 80), the A8 with a
+// 利用者負担額 per 回; the 独自 ones (A2, A6) priced at the office's 地域区分 単価 and the ledger's
+// 給付率. All in force from 2015-04 (総合事業), for 要支援 and 事業対象者 only.
+std::string Generator::sougou_rows() const {
+  std::string out;
+  const auto& insurers = area_.insurers();
+  for (std::size_t k = 0; k < insurers.size(); ++k) {
+    for (std::size_t t = 0; t < kSougouCodeShapes.size(); ++t) {
+      const auto& c = kSougouCodeShapes[t];
+      const std::uint64_t h = mix(area_.options().seed, kSougouCodes, k, t);
+      const std::string_view type = c.type;
+      const bool own_price = type == "A3" || type == "A8";
+      const std::string price = own_price ? fmt::format("{}", 1000 + 10 * pick(h >> 16, 15)) : "";
+      const std::string rate = type == "A3" ? (pick(h >> 24, 2) == 0 ? "90" : "80") : "";
+      const std::string burden = type == "A8" ? fmt::format("{}", 200 + 50 * pick(h >> 32, 5)) : "";
+      out += fmt::format("{},{},{},201504,999999,{},{},1,,,3,{},{},{},2,2,2,1,1,1,1,1,1,20150401\n",
+                         insurers[k].insurer_no, c.type, c.item, c.name, c.base_units + static_cast<int>(pick(h, 60)),
+                         price, rate, burden);
+    }
+  }
+  return out;
+}
+
+void Generator::load_priced_masters(const std::string& sougou_csv, const std::string& offices_csv) {
+  auto sougou = master::load_sougou_master(sougou_csv, "sougou.csv", &masters_.service_types);
+  if (!sougou.ok()) throw std::logic_error("gen: the generated sougou.csv does not load: " + sougou.diagnostics.front().to_string());
+  auto offices = master::load_offices(offices_csv, "offices.csv", &masters_.service_types);
+  if (!offices.ok()) throw std::logic_error("gen: the generated offices.csv does not load: " + offices.diagnostics.front().to_string());
+  priced_ = std::make_unique<master::Masters>(masters_);
+  priced_->sougou = std::move(*sougou.table);
+  office_ledger_ = std::make_unique<master::OfficeLedger>(std::move(*offices.table));
+}
+
+// The code of the person's municipality that prices a 総合事業 line (Masters::service_code).
+const master::ServiceCode& Generator::sougou_code(const Person& p, const std::string& type, std::string_view item) const {
+  const auto& insurer = area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no;
+  const auto* code = priced_->service_code(insurer, type, item, area_.service_month());
+  if (code == nullptr) throw std::logic_error(fmt::format("gen: {} has no 総合事業 code {}{}", insurer, type, item));
+  return *code;
+}
+
+// The one line of a 要支援 person at a 総合事業 office: 2–8 visits (訪問型) or 4–8 days (通所型), within
+// a share of the person's 区分支給限度基準額 as lines_for keeps the others.
+std::vector<UseLine> Generator::sougou_lines_for(const Person& p, const std::string& type) const {
+  const auto& shape = sougou_shape(type);
+  const std::uint64_t hc = mix(area_.options().seed, kSougouCounts, static_cast<std::uint64_t>(p.index),
+                               static_cast<std::uint64_t>(type[1]));
+  const bool visits = type == "A2" || type == "A3";
+  UseLine line{shape.item, visits ? 2 + static_cast<int>(pick(hc, 7)) : 4 + static_cast<int>(pick(hc, 5)), {}};
+  const auto units = sougou_code(p, type, line.item_code).units.value;
+  auto limit = masters_.care_limits.limit(p.care_level, area_.service_month()).value_or(Units{5032});
+  const std::int64_t budget = limit.value * 8 / 10 / static_cast<std::int64_t>(std::max<std::size_t>(p.uses.size(), 1));
+  while (line.count > 1 && units * line.count > budget) --line.count;
+  return {line};
+}
+
+// A 総合事業 明細書 (様式第二の三) priced as the review prices it: the municipality's code, 単価 and
+// 給付率 through billing::make_terms on the masters with the generated sougou.csv. The
+// unknown_sougou_code mistake writes 9999 for the item of the person's first 総合事業 office, with
+// the units of the code meant.
+billing::ClaimStatement Generator::sougou_statement(const Person& p, const SyntheticOffice& office) const {
+  const std::string& type = office.service_type;
+  const YearMonth sm = area_.service_month();
+  const auto* service_type = masters_.service_types.find(type, sm);
+  if (service_type == nullptr) throw std::logic_error("gen: no service type " + type);
+  billing::ClaimStatement st = statement_head(p, office, service_type->form_id);
+  st.basic.insurance_rate = p.rate;
+  const bool unknown = p.mistake == Mistake::UnknownSougouCode && is_target_use(p, type);
+  int days = 0;
+  for (const auto& l : sougou_lines_for(p, type)) {
+    billing::DetailLine d;
+    d.service_type = type;
+    d.item_code = unknown ? std::string(kUnknownSougouItem) : l.item_code;
+    d.count = l.count;
+    d.unit_units = sougou_code(p, type, l.item_code).units;
+    days = std::max(days, l.count);
+    st.details.push_back(d);
+  }
+  billing::AggregateRow row;
+  row.service_type = type;
+  row.actual_days = std::min(days, sm.days());
+  st.aggregates.push_back(row);
+  auto terms = billing::make_terms(*priced_, *office_ledger_, st, nullptr, nullptr);
+  for (auto& tt : terms.types) tt.plan_units = plan_units(p, type);
+  if (!terms.insurance_rate) terms.insurance_rate = p.rate;  // 定率 codes set their own
+  auto result = billing::compute(st, terms);
+  for (const auto& note : result.notes) {
+    if (!(unknown && note.code == "KB01")) throw std::logic_error("gen: " + note.to_string());
+  }
   return result.statement;
 }
 
@@ -298,7 +443,9 @@ void Generator::write_service_office(const SyntheticOffice& office) {
     bool wrong_rate = target && p.mistake == Mistake::WrongRate;
     // Every 福祉用具貸与 明細書 of the person, not only the first use's: the 摘要 is on each.
     bool without_remark = p.mistake == Mistake::MissingRemark && office.service_type == "17";
-    auto st = statement(p, office, wrong_rate, without_remark);
+    const bool sougou = is_generated_sougou_type(office.service_type);
+    auto st = sougou ? sougou_statement(p, office) : statement(p, office, wrong_rate, without_remark);
+    report_.sougou_statements += sougou ? 1 : 0;
     auto recs = documents::statement_records(st);
     const std::string form = st.key.form_id;
     switch (p.mistake) {
@@ -336,6 +483,9 @@ void Generator::write_service_office(const SyntheticOffice& office) {
       case Mistake::DailyRate:
         if (office.service_type == "13") expect(p, office, form, office.service_type, "AEFJ", "返戻");
         break;
+      case Mistake::UnknownSougouCode:
+        if (target) expect(p, office, form, office.service_type, "KP27", "返戻");
+        break;
       case Mistake::None: break;
     }
     statements.push_back(st);
@@ -346,8 +496,12 @@ void Generator::write_service_office(const SyntheticOffice& office) {
     }
   }
   if (statements.empty()) return;
-  exchange::Writer w(control(office, "711", area_.options().processing_month));
-  for (const auto& row : billing::build_invoice(statements).rows) documents::write_invoice_row(row, w);
+  const auto invoice = billing::build_invoice(statements);
+  // The データ種別 is that of the file's first record, the 請求書 (711; 71R for a 総合事業 office's 7113).
+  const auto* first = exchange::Registry::instance().form(invoice.rows.front().form_id);
+  if (first == nullptr) throw std::logic_error("gen: no form " + invoice.rows.front().form_id);
+  exchange::Writer w(control(office, first->data_type, area_.options().processing_month));
+  for (const auto& row : invoice.rows) documents::write_invoice_row(row, w);
   for (const auto& recs : records) {
     for (const auto& items : recs) w.add_utf8(items);
   }
@@ -402,6 +556,8 @@ void Generator::write_care_manager(const SyntheticOffice& office) {
       ++report_.plans;
       if (p.mistake == Mistake::UnknownRecipient) expect(p, office, "8222", "", "12P0", "返戻");
     }
+    // A 要支援 person's care management is not 居宅介護支援 (様式第七 43): no fee is claimed here.
+    if (p.sougou) continue;
     documents::CarePlanFeeStatement fee;
     fee.office_no = office.office_no;
     fee.service_month = sm;
@@ -498,6 +654,7 @@ void Generator::write_careplan(const SyntheticOffice& cm) {
   std::map<int, std::vector<careplan::UsageSheet>> plans, actuals;  // by service office index
   for (int i : area_.clients_of(cm)) {
     Person p = area_.person(i);
+    if (p.sougou) continue;  // 総合事業 services are not in the generated ケアプランデータ連携 files
     careplan::UsageSheet plan;
     plan.kind = careplan::UsageKind::Plan;
     plan.person = {area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no};
@@ -549,12 +706,18 @@ void Generator::write_careplan(const SyntheticOffice& cm) {
 
 void Generator::write_ledgers() {
   const auto& out = area_.options().out;
+  const bool all_mistakes = area_.options().all_mistakes;
+  std::string offices_text;  // kept with all_mistakes: the 総合事業 明細書 are priced with it
   TextOut offices(out / "offices.csv");
-  offices.line("office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,postal_code,"
-               "address,owner_name,bank_name,bank_branch");
+  auto office_line = [&](const std::string& line) {
+    offices.line(line);
+    if (all_mistakes) offices_text.append(line).push_back('\n');
+  };
+  office_line("office_no,service_type,name,designation,valid_from,valid_to,region_class,municipality_code,postal_code,"
+              "address,owner_name,bank_name,bank_branch");
   for (const auto& o : area_.offices()) {
     const auto& ins = area_.insurers()[static_cast<std::size_t>(o.insurer)];
-    offices.line(fmt::format("{},{},{},1,20200401,,{},{},{:03d}{:04d},{}{}丁目{}番,社会福祉法人{}会,{}銀行,{}支店",
+    office_line(fmt::format("{},{},{},1,20200401,,{},{},{:03d}{:04d},{}{}丁目{}番,社会福祉法人{}会,{}銀行,{}支店",
                              o.office_no, o.service_type, o.name, o.region_class, ins.insurer_no, 100 + o.insurer,
                              o.index % 10000, ins.name, 1 + o.index % 5, 1 + o.index % 30, ins.name.substr(0, 6),
                              "みらい", ins.name.substr(0, 6)));
@@ -588,6 +751,12 @@ void Generator::write_ledgers() {
       kohi.line(fmt::format("{},{},{},{},100,0,20000401,", p.welfare_payer, p.welfare_recipient,
                             area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no));
     }
+    // Each municipality's 総合事業 service-code master (kaigo load … sougou), no header.
+    const std::string sougou = sougou_rows();
+    TextOut sougou_out(out / "sougou.csv");
+    sougou_out.line(std::string_view(sougou).substr(0, sougou.size() - 1));  // its last newline is the line's
+    report_.sougou_codes = static_cast<int>(std::count(sougou.begin(), sougou.end(), '\n'));
+    load_priced_masters(sougou, offices_text);
   }
   auto services = embedded::find("data/masters/services.csv");
   if (!services) throw std::logic_error("gen: bundled services.csv missing");

@@ -28,8 +28,9 @@ struct Options {
   // Draw the mistakes from every kind, the ones added since the first seven included, and write the
   // offices' 再審査申立 of the 増減 B cuts for the next month (rereview.csv), the 公費受給者台帳 of
   // the 生活保護 recipients (kohi.csv) and 訪問看護 users on the 月額 定期巡回連携型 whose contract
-  // starts or ends mid-month (日割り, seed 002 §9) (kaigo gen --all-mistakes). Off, a month is the
-  // same bytes as before those kinds existed.
+  // starts or ends mid-month (日割り, seed 002 §9), and 要支援 people at 総合事業 offices priced by
+  // each municipality's own service-code master (sougou.csv, seed 002 §11) (kaigo gen
+  // --all-mistakes). Off, a month is the same bytes as before those kinds existed.
   bool all_mistakes = false;
 };
 
@@ -47,11 +48,12 @@ enum class Mistake {
   MissingRemark,     // 福祉用具貸与 without its 摘要 (the TAIS or 届出 code): returned with 14QR
   UnknownFund,       // a 生活保護 recipient's 明細書 name a 公費受給者番号 the 公費受給者台帳 (kohi.csv) has not: 13PS
   DailyRate,         // 定期巡回連携型 訪問看護 begun mid-month (開始年月日) claimed with the 月額 code, not 日割り: AEFJ
+  UnknownSougouCode, // a 総合事業 明細書 with a サービスコード its municipality's own master (sougou.csv) lacks: KP27
 };
 inline constexpr int kMistakeKinds = 7;      // the first seven
-inline constexpr int kAllMistakeKinds = 10;  // with the ones added since
+inline constexpr int kAllMistakeKinds = 11;  // with the ones added since
 // As written in expected_errors.csv.
-inline constexpr EnumTable<Mistake, 11> kMistakes{{{
+inline constexpr EnumTable<Mistake, 12> kMistakes{{{
     {Mistake::None, "none"},
     {Mistake::MissingPlan, "missing_plan"},
     {Mistake::PlanExceeded, "plan_exceeded"},
@@ -63,6 +65,7 @@ inline constexpr EnumTable<Mistake, 11> kMistakes{{{
     {Mistake::MissingRemark, "missing_remark"},
     {Mistake::UnknownFund, "unknown_fund"},
     {Mistake::DailyRate, "daily_rate"},
+    {Mistake::UnknownSougouCode, "unknown_sougou_code"},
 }}};
 inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
 
@@ -78,6 +81,8 @@ struct Report {
   std::int64_t bytes = 0;
   std::map<std::string, int> mistakes;  // per mistake name: affected documents
   int appeals = 0;                       // 再審査申立 written to rereview.csv (with all_mistakes)
+  std::int64_t sougou_statements = 0;    // 総合事業 明細書 (様式第二の三, 71R1; with all_mistakes)
+  int sougou_codes = 0;                  // rows of sougou.csv (with all_mistakes)
 };
 
 // Writes the month into options.out; throws std::runtime_error on I/O failure.

@@ -14,7 +14,8 @@ namespace kaigo::testing {
 namespace {
 
 // 60 offices, 1,500 recipients, 5 % of them with a mistake of any kind (the 摘要 of 福祉用具貸与
-// left out among them): submitted on 2026-05-05 and reviewed.
+// left out, a 総合事業 code the municipality's sougou.csv lacks among them): submitted on
+// 2026-05-05 and reviewed.
 struct StatsMonth : CliMonth {
   StatsMonth() : CliMonth("--offices 60 --recipients 1500 --seed 11 --errors 0.05 --all-mistakes") {
     run_kaigo("submit --db " + db + " --at 2026-05-05T10:00:00" + all_files());
@@ -50,7 +51,8 @@ TEST(CliStats, EveryReturningMistakeOfTheMonthIsCountedUnderItsCode) {
   }
   ASSERT_GE(expected.size(), 6u);
   EXPECT_GT(expected["14QR"], 0) << "kaigo gen --all-mistakes leaves out some 摘要";
-  EXPECT_EQ(expected["AEFJ"], 3) << "kaigo gen --all-mistakes claims some 日割り months whole";
+  EXPECT_EQ(expected["AEFJ"], 9) << "kaigo gen --all-mistakes claims some 日割り months whole";
+  EXPECT_EQ(expected["KP27"], 8) << "kaigo gen --all-mistakes writes some 総合事業 codes its municipality lacks";
   auto found = m.counts("");
   const auto assa = found.count("ASSA") ? found.at("ASSA") : 0;
   found.erase("ASSA");
@@ -78,7 +80,10 @@ TEST(CliStats, TheTextIsTheSeedsTableAndBadOptionsAreRefused) {
   ASSERT_EQ(out.size(), 6u);
   EXPECT_EQ(out[0], "■ 審査月別返戻件数 TOP3（全保険者）/ return by code, top 3");
   EXPECT_EQ(out[1], "順位\t令和8年4月審査\t令和8年5月審査");
-  EXPECT_EQ(out[2].substr(0, 8), "1\t\t12PA ");  // 32 change_pending documents of the draws, 28 unknown_recipient
+  // 22 unknown_recipient documents of the draws (eleven kinds), 19 change_pending, then 9 unknown_fund.
+  EXPECT_EQ(out[2], "1\t\t12P0 (23.9%)");
+  EXPECT_EQ(out[3], "2\t\t12PA (20.7%)");
+  EXPECT_EQ(out[4], "3\t\t13PS (9.8%)");
   EXPECT_EQ(out[5].substr(0, 9), "件数\t0\t");
 
   auto pdf = m.dir / "stats.pdf";

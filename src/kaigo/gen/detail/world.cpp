@@ -29,6 +29,8 @@ std::string office_label(const std::string& type) {
   if (type == "15") return "デイサービスセンター";
   if (type == "17") return "福祉用具センター";
   if (type == "21") return "ショートステイ";
+  if (type == "A2" || type == "A3") return "訪問型サービス事業所";
+  if (type == "A6" || type == "A8") return "通所型サービス事業所";
   return "居宅介護支援事業所";
 }
 
@@ -41,9 +43,18 @@ double use_share(const std::string& type) {
   return 0.08;  // 21 短期入所
 }
 
-enum Tag : std::uint64_t { kPerson = 1, kUse, kLevel, kRate, kWelfare, kCert, kBirth, kName, kMistake, kMistakeKind, kDailyRate };
+enum Tag : std::uint64_t { kPerson = 1, kUse, kLevel, kRate, kWelfare, kCert, kBirth, kName, kMistake, kMistakeKind, kDailyRate,
+                      kSougou, kSougouUse };
+
+// One in twelve of the people without a mistake (and without 生活保護) is 要支援 and uses 総合事業
+// offices only (kaigo gen --all-mistakes).
+constexpr double kSougouShare = 1.0 / 12;
 
 }  // namespace
+
+bool is_generated_sougou_type(std::string_view type) {
+  return std::find(kSougouTypes.begin(), kSougouTypes.end(), type) != kSougouTypes.end();
+}
 
 std::uint64_t mix(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   std::uint64_t z = seed ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL);
@@ -79,14 +90,37 @@ SyntheticArea::SyntheticArea(const Options& o) : options_(o), service_month_(o.p
     off.region_class = insurers_[static_cast<std::size_t>(off.insurer)].region_class;
     off.name = fmt::format("{}{}{}", kOfficePrefixes[static_cast<std::size_t>(i) % kOfficePrefixes.size()],
                            office_label(off.service_type), i / static_cast<int>(kOfficePrefixes.size()) + 1);
-    auto it = std::find_if(by_type_.begin(), by_type_.end(), [&](const auto& p) { return p.first == off.service_type; });
-    if (it == by_type_.end()) {
-      by_type_.push_back({off.service_type, {}});
-      it = by_type_.end() - 1;
-    }
-    it->second.push_back(i);
-    offices_.push_back(std::move(off));
+    add_office(std::move(off));
   }
+  if (o.all_mistakes) add_sougou_offices();
+}
+
+// kaigo gen --all-mistakes: offices of each 総合事業 type (one per 40 offices of the area, at least
+// one), numbered 13A0000001… after the others, in the municipalities in turn.
+void SyntheticArea::add_sougou_offices() {
+  const int per_type = std::max(1, options_.offices / 40);
+  const int k_count = static_cast<int>(insurers_.size());
+  for (int j = 0; j < per_type * static_cast<int>(kSougouTypes.size()); ++j) {
+    SyntheticOffice off;
+    off.index = static_cast<int>(offices_.size());
+    off.service_type = kSougouTypes[static_cast<std::size_t>(j) % kSougouTypes.size()];
+    off.office_no = fmt::format("13A{:07d}", j + 1);
+    off.insurer = j % k_count;
+    off.region_class = insurers_[static_cast<std::size_t>(off.insurer)].region_class;
+    off.name = fmt::format("{}{}{}", kOfficePrefixes[static_cast<std::size_t>(j) % kOfficePrefixes.size()],
+                           office_label(off.service_type), j / static_cast<int>(kSougouTypes.size()) + 1);
+    add_office(std::move(off));
+  }
+}
+
+void SyntheticArea::add_office(SyntheticOffice off) {
+  auto it = std::find_if(by_type_.begin(), by_type_.end(), [&](const auto& p) { return p.first == off.service_type; });
+  if (it == by_type_.end()) {
+    by_type_.push_back({off.service_type, {}});
+    it = by_type_.end() - 1;
+  }
+  it->second.push_back(off.index);
+  offices_.push_back(std::move(off));
 }
 
 const std::vector<int>& SyntheticArea::offices_of(const std::string& type) const {
@@ -152,8 +186,35 @@ Person SyntheticArea::person(int i) const {
   }
   // Only a 公費 recipient can name a wrong 公費受給者番号.
   if (p.mistake == Mistake::UnknownFund && !p.welfare) receive_welfare();
-  if (options_.all_mistakes) assign_daily_rate(p);
+  if (options_.all_mistakes) {
+    assign_sougou(p);
+    assign_daily_rate(p);
+  }
   return p;
+}
+
+// kaigo gen --all-mistakes: a share of the people without a mistake or 生活保護, and every
+// unknown_sougou_code one, are 要支援 1 or 2 and use a 訪問型 (A2 独自 or A3 定率) and/or a 通所型
+// (A6 独自 or A8 定額) 総合事業 office instead of the 介護給付 services.
+void SyntheticArea::assign_sougou(Person& p) const {
+  const auto u = static_cast<std::uint64_t>(p.index);
+  const std::uint64_t h = mix(options_.seed, kSougou, u);
+  const bool forced = p.mistake == Mistake::UnknownSougouCode;
+  if (!forced && (p.mistake != Mistake::None || p.welfare || unit(h) >= kSougouShare)) return;
+  p.sougou = true;
+  p.welfare = false;
+  p.welfare_payer.clear();
+  p.welfare_recipient.clear();
+  p.care_level = pick(h, 2) == 0 ? "12" : "13";
+  p.uses.clear();
+  auto use = [&](const char* type) {
+    const auto& list = offices_of(type);
+    if (!list.empty()) p.uses.push_back({type, list[static_cast<std::size_t>(p.index) % list.size()]});
+  };
+  const std::uint64_t hu = mix(options_.seed, kSougouUse, u);
+  const auto which = pick(hu, 3);  // 0: 訪問型 only, 1: 通所型 only, 2: both
+  if (which != 1) use(pick(hu >> 8, 2) == 0 ? "A2" : "A3");
+  if (which != 0) use(pick(hu >> 16, 2) == 0 ? "A6" : "A8");
 }
 
 // kaigo gen --all-mistakes: one in twelve 訪問看護 users is on the 定期巡回連携型 月額 for the whole

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaigo/core/date.hpp"
@@ -22,6 +23,11 @@ inline double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.
 
 // The home-service types a person may use, with the 様式 of their claims.
 inline constexpr std::array<const char*, 5> kServiceTypes{"11", "13", "15", "17", "21"};
+// The 総合事業 types of kaigo gen --all-mistakes (seed 002 §11), each priced by the person's
+// municipality's own master (sougou.csv): 訪問型 独自 and 定率, 通所型 独自 and 定額. A person uses
+// one 訪問型 and/or one 通所型 of them.
+inline constexpr std::array<const char*, 4> kSougouTypes{"A2", "A3", "A6", "A8"};
+bool is_generated_sougou_type(std::string_view type);
 
 struct InsurerInfo {
   std::string insurer_no;  // 保険者番号 (6)
@@ -55,7 +61,7 @@ struct Person {
   std::string name_kana;
   Date birth;
   int sex = 1;
-  std::string care_level;  // 21–25
+  std::string care_level;  // 21–25; 12–13 (要支援) for a 総合事業 user
   Date cert_from;
   Date cert_to;
   int rate = 90;             // 保険給付率
@@ -67,6 +73,7 @@ struct Person {
   Mistake mistake = Mistake::None;
   DailyRateCase daily_rate = DailyRateCase::None;  // of the person's 訪問看護 (13)
   int daily_rate_day = 0;                          // the 開始 or 中止 day of the service month
+  bool sougou = false;  // 要支援, using 総合事業 offices only (kaigo gen --all-mistakes)
 };
 
 class SyntheticArea {
@@ -84,6 +91,9 @@ class SyntheticArea {
 
  private:
   void assign_daily_rate(Person& p) const;
+  void assign_sougou(Person& p) const;
+  void add_office(SyntheticOffice office);
+  void add_sougou_offices();
 
   Options options_;
   YearMonth service_month_;
