@@ -44,41 +44,56 @@ std::string key_text(const K& key) {
 
 // T must have `Period period` and `std::uint64_t line` (the source line, for diagnostics).
 // K is the key: a string (one code) or a typed key of several items (master/keys).
+//
+// Stored flat, because the 受給者台帳 holds millions of keys (issue 19 item 5): every version in one
+// array grouped by key (keys in order, each key's versions by valid_from), the keys in a second array,
+// and an open-addressed table of indexes into it — no node or block of its own per key.
 template <class T, class K = std::string>
 class VersionedTable {
  public:
   using Key = K;
   using Value = T;
 
-  void add(K key, T value) { map_[std::move(key)].push_back(std::move(value)); }
+  // Before finish(): the versions are gathered, then grouped and indexed by finish().
+  void add(K key, T value) { pending_.push_back({std::move(key), std::move(value)}); }
 
-  // Sorts each key's versions; for every pair that overlaps, calls report(key, first, second) with
-  // `first` the one on the earlier line of the file.
+  // Groups the versions by key, sorts each key's versions by valid_from and indexes the keys; for
+  // every pair of versions of one key that overlaps, calls report(key, first, second) with `first`
+  // the one on the earlier line of the file.
   template <class Report>
   void finish(Report&& report) {
-    for (auto& [key, versions] : map_) {
-      std::stable_sort(versions.begin(), versions.end(),
-                       [](const T& a, const T& b) { return a.period.from < b.period.from; });
-      for (std::size_t i = 1; i < versions.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-          if (!versions[j].period.overlaps(versions[i].period)) continue;
-          // Reported on the line that comes later in the file, naming the earlier one.
-          if (versions[j].line < versions[i].line) {
-            report(key, versions[j], versions[i]);
-          } else {
-            report(key, versions[i], versions[j]);
-          }
-        }
+    std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+      if (a.key != b.key) return a.key < b.key;
+      return a.value.period.from < b.value.period.from;
+    });
+    keys_.clear();
+    groups_.clear();
+    values_.clear();
+    values_.reserve(pending_.size());
+    for (auto& p : pending_) {
+      if (keys_.empty() || !(keys_.back() == p.key)) {
+        keys_.push_back(std::move(p.key));
+        groups_.push_back({static_cast<std::uint32_t>(values_.size()), 0});
       }
+      values_.push_back(std::move(p.value));
+      ++groups_.back().count;
     }
+    pending_.clear();
+    pending_.shrink_to_fit();
+    for (std::size_t k = 0; k < keys_.size(); ++k) report_overlaps(keys_[k], group(k), report);
+    build_index();
   }
 
   // `key` is a K, or a string_view where K is a string.
   template <class Q>
   std::span<const T> versions(const Q& key) const {
-    auto it = map_.find(key);
-    if (it == map_.end()) return {};
-    return it->second;
+    if (slots_.empty()) return {};
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = KeyHash{}(key) & mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = slots_[i];
+      if (slot == 0) return {};
+      if (keys_[slot - 1] == key) return group(slot - 1);
+    }
   }
 
   // The version in force on day `d`.
@@ -110,22 +125,62 @@ class VersionedTable {
     return out;
   }
 
-  std::size_t key_count() const { return map_.size(); }
-  std::size_t version_count() const {
-    std::size_t n = 0;
-    for (const auto& [k, v] : map_) n += v.size();
-    return n;
-  }
+  std::size_t key_count() const { return keys_.size(); }
+  std::size_t version_count() const { return values_.size(); }
 
+  // Every version, keys in order, each key's versions oldest first.
   template <class F>
   void for_each(F&& f) const {
-    for (const auto& [k, versions] : map_) {
-      for (const T& v : versions) f(k, v);
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      for (const T& v : group(k)) f(keys_[k], v);
     }
   }
 
  private:
-  std::unordered_map<K, std::vector<T>, KeyHash, std::equal_to<>> map_;
+  struct Pending {
+    K key;
+    T value;
+  };
+  struct Group {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+  };
+
+  std::span<const T> group(std::size_t k) const { return {values_.data() + groups_[k].first, groups_[k].count}; }
+
+  template <class Report>
+  static void report_overlaps(const K& key, std::span<const T> versions, Report& report) {
+    for (std::size_t i = 1; i < versions.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (!versions[j].period.overlaps(versions[i].period)) continue;
+        // Reported on the line that comes later in the file, naming the earlier one.
+        if (versions[j].line < versions[i].line) {
+          report(key, versions[j], versions[i]);
+        } else {
+          report(key, versions[i], versions[j]);
+        }
+      }
+    }
+  }
+
+  // Slots at most half full, each 1 + the index of a key (0: empty), found by linear probing.
+  void build_index() {
+    std::size_t size = 16;
+    while (size < keys_.size() * 2) size *= 2;
+    slots_.assign(keys_.empty() ? 0 : size, 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      std::size_t i = KeyHash{}(keys_[k]) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+
+  std::vector<Pending> pending_;
+  std::vector<K> keys_;
+  std::vector<Group> groups_;
+  std::vector<T> values_;
+  std::vector<std::uint32_t> slots_;
 };
 
 // The KM08 diagnostic for two overlapping versions of one key (reported on the later line).
