@@ -167,6 +167,16 @@ std::vector<RereviewAppeal> appeals(const std::string& rows) {
   return r.table.value_or(std::vector<RereviewAppeal>{});
 }
 
+// November's settlement with the appeal on AD (事由 01, restored) matched to October's decision.
+SettlementInput november_with_the_appeal_on_ad(const CutStory& c) {
+  SettlementInput in;
+  in.month = kAppealNov;
+  in.appeals = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
+                             c.standing(), kAppealNov, "rereview.csv")
+                   .matched;
+  return in;
+}
+
 std::string refused(const CutStory& c, const std::string& row, YearMonth month = kAppealNov) {
   const auto standing = c.standing();
   const auto m = match_appeals(appeals(row), standing, month, "rereview.csv");
@@ -263,12 +273,8 @@ TEST(RereviewAppeal, UpheldRestoredAndPartlyRestoredAreDecidedAndPaid) {
 TEST(RereviewAppeal, AnAppealOnAClaimWithdrawnThisMonthIsNotDecided) {
   CutStory c;
   const auto standing = c.standing();
-  auto m = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
-                         standing, kAppealNov, "rereview.csv");
-  ASSERT_EQ(m.matched.size(), 1u);
-  SettlementInput in;
-  in.month = kAppealNov;
-  in.appeals = m.matched;
+  auto in = november_with_the_appeal_on_ad(c);
+  ASSERT_EQ(in.appeals.size(), 1u);
   in.withdrawals = {{"1002", false, standing[0]}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   EXPECT_TRUE(result.rereviewed.empty());
@@ -281,14 +287,11 @@ TEST(RereviewAppeal, AnAppealOnAClaimAPlanCorrectionDecidesThisMonthWaits) {
   // filed the same month is not decided on top of the decision the 修正 replaced.
   CutStory c;
   const auto standing = c.standing();
-  auto m = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
-                         standing, kAppealNov, "rereview.csv");
-  ASSERT_EQ(m.matched.size(), 1u);
-  auto d_fix = c.s.plan("PD2", "0000000004", kAppealSept, {{kAppealOfficeA, "11", 100}, {kAppealOfficeB, "11", 500}}, 2);
-  SettlementInput in;
-  in.month = kAppealNov;
+  auto in = november_with_the_appeal_on_ad(c);
+  ASSERT_EQ(in.appeals.size(), 1u);
+  auto d_fix =
+      c.s.plan("PD2", "0000000004", kAppealSept, {{kAppealOfficeA, "11", 100}, {kAppealOfficeB, "11", 500}}, 2);
   in.rereviews = {{"PD2", d_fix.plan, standing[0]}};
-  in.appeals = m.matched;
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   ASSERT_EQ(result.rereviewed.size(), 1u);
   EXPECT_FALSE(result.rereviewed[0].appeal.has_value());
