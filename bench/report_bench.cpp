@@ -47,11 +47,16 @@ const Notice& one_page() {
   return n;
 }
 
-void BM_RenderPdf7411_OnePage(benchmark::State& state) {
-  auto path = std::filesystem::temp_directory_path() / "kaigo-bench-7411-1.pdf";
-  for (auto _ : state) render_pdf(one_page(), path);
+// Draws `notice` to a PDF in the temp folder each iteration; the counter is the file's size.
+void render_pdf_in_temp(benchmark::State& state, const Notice& notice, const char* file_name) {
+  auto path = std::filesystem::temp_directory_path() / file_name;
+  for (auto _ : state) render_pdf(notice, path);
   state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
   std::filesystem::remove(path);
+}
+
+void BM_RenderPdf7411_OnePage(benchmark::State& state) {
+  render_pdf_in_temp(state, one_page(), "kaigo-bench-7411-1.pdf");
 }
 BENCHMARK(BM_RenderPdf7411_OnePage)->Unit(benchmark::kMillisecond);
 
@@ -61,10 +66,7 @@ void BM_Typeset7411_1000(benchmark::State& state) {
 BENCHMARK(BM_Typeset7411_1000)->Unit(benchmark::kMillisecond);
 
 void BM_RenderPdf7411_1000(benchmark::State& state) {
-  auto path = std::filesystem::temp_directory_path() / "kaigo-bench-7411.pdf";
-  for (auto _ : state) render_pdf(thousand_rows(), path);
-  state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
-  std::filesystem::remove(path);
+  render_pdf_in_temp(state, thousand_rows(), "kaigo-bench-7411.pdf");
 }
 BENCHMARK(BM_RenderPdf7411_1000)->Unit(benchmark::kMillisecond);
 

@@ -57,6 +57,14 @@ export class Browser {
     return page;
   }
 
+  // A fresh session of `user`, logged in, on `path`.
+  async open(user, path) {
+    const page = await this.newUser();
+    await this.login(page, user);
+    await this.go(page, path);
+    return page;
+  }
+
   go(page, path) {
     return page.goto(`${this.world.url}${path}`, { waitUntil: "domcontentloaded" });
   }

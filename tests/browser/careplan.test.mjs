@@ -70,10 +70,8 @@ async function dropFiles(page, files) {
 const cells = (page, selector) => page.$$eval(selector, (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
 
 test("A drops its 予定 for B with a PDF: B is filled in from the file name; sent with the message", async () => {
-  const page = await browser.newUser();
+  const page = await browser.open(`KJ${A}`, "/careplan/send");
   state.a = page;
-  await browser.login(page, `KJ${A}`);
-  await browser.go(page, "/careplan/send");
   await page.waitForSelector("#chosen tbody tr");
   await browser.check(page, "careplan-send");
   state.plan = fileFromTo("UPPLAN", A, B);
@@ -117,10 +115,8 @@ test("a file with an error is refused with its row: file, line, item, value, cod
 });
 
 test("B sees the set in its inbox, downloads the same bytes, and A's outbox shows it received", async () => {
-  const page = await browser.newUser();
+  const page = await browser.open(`KJ${B}`, "/careplan/inbox");
   state.b = page;
-  await browser.login(page, `KJ${B}`);
-  await browser.go(page, "/careplan/inbox");
   await page.waitForSelector(`#list tbody tr[data-set="${state.setId}"]`);
   const [row] = await cells(page, `#list tbody tr[data-set="${state.setId}"]`);
   assert.equal(row[1], B);
@@ -205,9 +201,7 @@ test("a DLT file withdraws a person: the outbox shows the request and what it wi
 });
 
 test("C cannot receive A's set (403, nothing about it); C's send is refused for its missing licence", async () => {
-  const page = await browser.newUser();
-  await browser.login(page, `KJ${C}`);
-  await browser.go(page, "/careplan/inbox");
+  const page = await browser.open(`KJ${C}`, "/careplan/inbox");
   await page.waitForSelector("#list tbody tr");
   assert.deepEqual(await cells(page, "#list tbody tr"), [["届いたものはありません。 / Nothing has arrived."]]);
   const tryReceive = (id) =>
@@ -281,9 +275,7 @@ test("reconcile: B sees exactly its cuts, holds and returns with codes and units
     ["決定" + `${cli.summary.paid} 件`, "査定1 件", "保留1 件", "返戻1 件"]);
   await browser.check(page, "careplan-reconcile");
 
-  const staff = await browser.newUser();
-  await browser.login(staff, "KJ0000000001");
-  await browser.go(staff, "/careplan/reconcile");
+  const staff = await browser.open("KJ0000000001", "/careplan/reconcile");
   await staff.waitForFunction(() => document.querySelector("#state").textContent.startsWith("処理年月"));
   const everyone = await cells(staff, "#claims tbody tr");
   const all = JSON.parse(world.run("careplan", "reconcile", "--month", "202605", "--at", "2026-05-05T10:00:00", "--format", "json"));

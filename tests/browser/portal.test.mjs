@@ -75,10 +75,8 @@ const SEED_STEPS = [
 ];
 
 test("an 訪問系 office previews the seed's receipts step by step, applies, and sees 申請受付", async () => {
-  const page = await b.newUser();
+  const page = await b.open("KJ1370000001", "/subsidy");
   state.office = page;
-  await b.login(page, "KJ1370000001");
-  await b.go(page, "/subsidy");
   await page.waitForSelector('#scheme [data-scheme="R8-office"]');
   await page.waitForSelector('#service-list input[data-service="43"]');
   assert.match(await text(page, "#scheme"), /令和8年度/);
@@ -117,10 +115,8 @@ test("an 訪問系 office previews the seed's receipts step by step, applies, an
 });
 
 test("a receipt without purpose is previewed as 返戻 (KH10); another office cannot open the first one's", async () => {
-  const page = await b.newUser();
+  const page = await b.open("KJ1370000002", "/subsidy");
   state.other = page;
-  await b.login(page, "KJ1370000002");
-  await b.go(page, "/subsidy");
   await page.waitForSelector('#service-list input[data-service="11"]');
   await setLine(page, 1, { purpose: "", count: "1", amount: "20000" });
   await page.click("#check");
@@ -183,10 +179,8 @@ test("a 代理請求 account applies for its third office, withdraws while await
 
 test("the 国保連 decides both in the decision month: 交付決定 64,000 円 and 返戻", async () => {
   await world.setClock("2026-06-01T09:00:00");
-  const page = await b.newUser();
+  const page = await b.open("KJ0000000001", "/subsidy/review");
   state.operator = page;
-  await b.login(page, "KJ0000000001");
-  await b.go(page, "/subsidy/review");
   await page.waitForSelector(`#applications tr[data-id="${state.granted}"]`);
   const received = await rows(page, "#applications");
   assert.deepEqual(received.map((r) => [r[0], r[2], r[4]]), [

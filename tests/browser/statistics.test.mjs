@@ -44,9 +44,7 @@ function expectedRows(...options) {
 }
 
 test("the operator sees each code's 件数 and share as kaigo stats counts them, the TOP5 and the downloads", async () => {
-  const page = await browser.newUser();
-  await browser.login(page, "KJ0000000001");
-  await browser.go(page, "/statistics?month=202605&months=1");
+  const page = await browser.open("KJ0000000001", "/statistics?month=202605&months=1");
   await page.waitForSelector("#trend tbody tr");
   const expected = expectedRows();
   assert.ok(expected.length >= 3, `the month has returns: ${JSON.stringify(expected)}`);
@@ -75,9 +73,7 @@ test("the operator sees each code's 件数 and share as kaigo stats counts them,
 });
 
 test("the municipality sees its own 保険者's table; an office cannot open the page", async () => {
-  const city = await browser.newUser();
-  await browser.login(city, "KJ5000000001");
-  await browser.go(city, "/statistics?month=202605&months=1");
+  const city = await browser.open("KJ5000000001", "/statistics?month=202605&months=1");
   await city.waitForSelector("#trend tbody tr");
   assert.equal(await city.$eval("#insurer", (i) => i.value), "131013");
   assert.equal(await city.$eval("#insurer", (i) => i.readOnly), true);

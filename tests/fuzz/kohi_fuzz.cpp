@@ -13,11 +13,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace kaigo;
   using namespace kaigo::master;
-  std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  const std::string file = "kohi.csv";
-  auto r = load_fund_recipients(bytes, file);
-  if (fuzz::refused_with_reasons(r, file)) return 0;
-  r.table->table().for_each([](const FundRecipientKey& key, const FundRecipient& f) {
+  auto ledger = fuzz::accepted(data, size, "kohi.csv", load_fund_recipients);
+  if (!ledger) return 0;
+  ledger->table().for_each([](const FundRecipientKey& key, const FundRecipient& f) {
     if (f.payer_no.size() != 8 || f.recipient_no.size() != 7 || f.insurer_no.size() != 6) __builtin_trap();
     if (f.rate < 1 || f.rate > 100 || f.self_pay.value < 0) __builtin_trap();
     if (f.period.to && *f.period.to < f.period.from) __builtin_trap();

@@ -14,15 +14,14 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace kaigo;
   using namespace kaigo::settlement;
-  std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const std::string file = "rereview.csv";
-  auto r = load_appeals(bytes, file);
-  if (fuzz::refused_with_reasons(r, file)) return 0;
-  for (const auto& a : *r.table) {
+  auto appeals = fuzz::accepted(data, size, file, load_appeals);
+  if (!appeals) return 0;
+  for (const auto& a : *appeals) {
     if (a.appeal_code.size() != 4 || a.form_id.empty() || !find_appeal_reason(a.appeal_code.substr(2))) __builtin_trap();
     if (a.decided && (a.decision == AppealDecision::Upheld || *a.decided > a.requested)) __builtin_trap();
   }
-  const auto m = match_appeals(*r.table, {}, YearMonth{2026, 5}, file);
-  if (!m.matched.empty() || m.refused.size() != r.table->size()) __builtin_trap();
+  const auto m = match_appeals(*appeals, {}, YearMonth{2026, 5}, file);
+  if (!m.matched.empty() || m.refused.size() != appeals->size()) __builtin_trap();
   return 0;
 }

@@ -59,6 +59,21 @@ class Months {
     w_.review(month, fmt::format("{:04d}-{:02d}-11T01:00:00", month.year, month.month).c_str(), context());
   }
 
+  // The first 7131 明細書 paid in May (in the order of acceptance): the one a 過誤 or a 取消 names.
+  struct PaidClaim {
+    std::string claim_id, office_no, insurer_no, insured_no;
+    std::int64_t submission_id = 0;
+  };
+  PaidClaim first_paid_in_may() {
+    auto st = db().connection().prepare(
+        "SELECT claim_id, office_no, insurer_no, insured_no, submission_id FROM claim_decisions WHERE month = "
+        "'202605' AND outcome = 'paid' AND form_id = '7131' ORDER BY order_no LIMIT 1");
+    if (!st.step()) throw std::logic_error("no 7131 明細書 was paid in May");
+    // Read whole before the statement ends: one left on a row keeps its read snapshot, and the
+    // review's last commit needs a fresh one.
+    return {st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4)};
+  }
+
   void kago(YearMonth month, const std::string& line) {
     auto k = settlement::load_kago(
         "insurer_no,office_no,insured_no,service_month,form_no,kago_code,filed_on\n" + line + "\n", "kago.csv");
@@ -253,13 +268,10 @@ TEST(MonthInForce, ARereviewedClaimIsWithdrawnAtTheAmountItWasRestoredTo) {
 
 TEST(MonthInForce, AKagoAfterAReclaimWithdrawsTheReclaim) {
   Months m(0.0);
-  auto st = m.db().connection().prepare(
-      "SELECT claim_id, office_no, insurer_no, insured_no, submission_id FROM claim_decisions WHERE month = "
-      "'202605' AND outcome = 'paid' AND form_id = '7131' ORDER BY order_no LIMIT 1");
-  ASSERT_TRUE(st.step());
-  const std::string original = st.text(0), office = st.text(1), insurer = st.text(2), insured = st.text(3);
-  const auto file = m.db().bytes(st.integer(4));
-  st.reset();  // a statement left on a row keeps its read snapshot, and the review's last commit needs a fresh one
+  const auto paid = m.first_paid_in_may();
+  const std::string &original = paid.claim_id, &office = paid.office_no, &insurer = paid.insurer_no,
+                    &insured = paid.insured_no;
+  const auto file = m.db().bytes(paid.submission_id);
   const auto kago_line = fmt::format("{},{},{},202604,7131,1002,20260601", insurer, office, insured);
 
   m.kago({2026, 6}, kago_line);
@@ -310,12 +322,7 @@ namespace {
 // May (過誤, 申立理由 32), and June's payment to the office is reduced by exactly their amount.
 TEST(MonthInForce, APlanCancelWithdrawsThePersonsPaidClaims) {
   Months m(0.0);
-  auto st = m.db().connection().prepare(
-      "SELECT insured_no FROM claim_decisions WHERE month = '202605' AND outcome = 'paid' AND form_id = '7131' "
-      "ORDER BY order_no LIMIT 1");
-  ASSERT_TRUE(st.step());
-  const std::string insured = st.text(0);
-  st.reset();  // a statement left on a row keeps its read snapshot, and the review's last commit needs a fresh one
+  const std::string insured = m.first_paid_in_may().insured_no;
   std::map<std::string, std::int64_t> paid;  // 事業所 → 保険者負担 of the person's May 明細書
   std::set<std::string> ids;
   auto claims = m.db().connection().prepare(

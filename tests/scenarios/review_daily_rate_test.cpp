@@ -34,19 +34,6 @@ struct Nursing {
   }
 };
 
-void expect_paid(const review::ClaimDecision& d, std::int64_t units) {
-  EXPECT_EQ(d.outcome, ClaimOutcome::Paid);
-  EXPECT_TRUE(d.findings.empty()) << ::testing::PrintToString(rows(d));
-  EXPECT_EQ(d.decided_total().units.value, units);
-}
-
-void expect_returned(const review::ClaimDecision& d, std::int64_t written_units, const std::vector<std::string>& expected) {
-  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
-  EXPECT_EQ(d.decided_total(), review::Amounts{});
-  EXPECT_EQ(d.written_total().units.value, written_units);
-  EXPECT_EQ(rows(d), expected);
-}
-
 TEST(ReviewDailyRate, NoEventInTheMonthIsPaidMonthly) {
   Nursing n;
   expect_paid(n.review({{"13", "3111", 1}}), 2961);

@@ -43,18 +43,13 @@ std::string row(const std::string& found) {
 TEST(ReviewRemarks, TheSeedsLinesArePaid) {
   RentalClaim r;
   auto d = r.review({"00000-111111", "00000-222222", "00000-Z33333"});
-  EXPECT_EQ(d.outcome, ClaimOutcome::Paid);
-  EXPECT_TRUE(d.findings.empty()) << ::testing::PrintToString(rows(d));
-  EXPECT_EQ(d.decided_total().units.value, 1300);
+  expect_paid(d, 1300);
 }
 
 TEST(ReviewRemarks, AMissingCodeIsReturnedWithTheItemNamed) {
   RentalClaim r;
   auto d = r.review({"00000-111111", "", "00000-Z33333"});
-  EXPECT_EQ(d.outcome, ClaimOutcome::Returned);
-  EXPECT_EQ(d.decided_total(), review::Amounts{});
-  EXPECT_EQ(d.written_total().units.value, 1300);
-  EXPECT_EQ(rows(d), (std::vector<std::string>{row("")}));
+  expect_returned(d, 1300, {row("")});
 }
 
 TEST(ReviewRemarks, AMalformedCodeIsReturnedWithWhatWasWritten) {

@@ -2,6 +2,7 @@
 // the command line month by month, one test each.
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
 #include "support/text_scenario.hpp"
 
 namespace kaigo::testing {
@@ -20,9 +21,7 @@ TEST_P(TextScenario, ComesOutAsItSays) {
 }
 
 std::string name_of(const ::testing::TestParamInfo<std::filesystem::path>& info) {
-  std::string name;
-  for (char c : info.param.stem().string()) name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-  return name;
+  return gtest_name(info.param.stem().string());
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, TextScenario, ::testing::ValuesIn(scenario_files()), name_of);

@@ -27,15 +27,15 @@ void AuthWorld::add_office_user(const std::string& id, const std::string& office
   ASSERT_TRUE(refused.empty()) << refused[0].to_string();
 }
 
-int AuthWorld::audit_count(std::string_view action) {
-  int n = 0;
+std::vector<auth::AuditRow> AuthWorld::audit_rows(std::string_view action) {
+  std::vector<auth::AuditRow> rows;
   auth::AuditFilter f;
   f.action = std::string(action);
-  store->scan(f, [&](const auth::AuditRow&) {
-    ++n;
+  store->scan(f, [&](const auth::AuditRow& row) {
+    rows.push_back(row);
     return true;
   });
-  return n;
+  return rows;
 }
 
 auth::Caller operator_at(const char* iso) { return {"cli:operator", "cli", jst(iso)}; }

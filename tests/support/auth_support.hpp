@@ -3,6 +3,8 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/store/auth_store.hpp"
@@ -31,8 +33,10 @@ struct AuthWorld {
   // Adds an office user KJ<office> with `password`; fails the test on a refusal.
   void add_office_user(const std::string& id, const std::string& office, const std::string& password,
                        const std::string& email = "");
+  // The audit rows that have `action`, oldest first.
+  std::vector<auth::AuditRow> audit_rows(std::string_view action);
   // How many audit rows have `action`.
-  int audit_count(std::string_view action);
+  int audit_count(std::string_view action) { return static_cast<int>(audit_rows(action).size()); }
 };
 
 auth::Caller operator_at(const char* iso);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "kaigo/billing/calculator.hpp"
 #include "kaigo/billing/keys.hpp"
@@ -370,6 +371,20 @@ std::vector<std::string> rows(const std::vector<review::Finding>& findings) {
                               f.expected));
   }
   return out;
+}
+
+void expect_paid(const review::ClaimDecision& d, std::int64_t units) {
+  EXPECT_EQ(d.outcome, review::ClaimOutcome::Paid);
+  EXPECT_TRUE(d.findings.empty()) << ::testing::PrintToString(rows(d));
+  EXPECT_EQ(d.decided_total().units.value, units);
+}
+
+void expect_returned(const review::ClaimDecision& d, std::int64_t written_units,
+                     const std::vector<std::string>& expected_rows) {
+  EXPECT_EQ(d.outcome, review::ClaimOutcome::Returned);
+  EXPECT_EQ(d.decided_total(), review::Amounts{});
+  EXPECT_EQ(d.written_total().units.value, written_units);
+  EXPECT_EQ(rows(d), expected_rows);
 }
 
 }  // namespace kaigo::testing

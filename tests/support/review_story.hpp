@@ -226,6 +226,12 @@ std::vector<std::string> rows(const std::vector<review::Finding>& findings);
 inline std::vector<std::string> rows(const review::ClaimDecision& d) { return rows(d.findings); }
 inline std::vector<std::string> rows(const review::PlanDecision& d) { return rows(d.findings); }
 
+// A 明細書 paid as written: no finding, and `units` decided.
+void expect_paid(const review::ClaimDecision& d, std::int64_t units);
+// A 明細書 returned (返戻): nothing decided, `written_units` as written, and exactly these rows().
+void expect_returned(const review::ClaimDecision& d, std::int64_t written_units,
+                     const std::vector<std::string>& expected_rows);
+
 }  // namespace kaigo::testing
 
 // Readable outcomes in test failures.

@@ -10,6 +10,25 @@
 
 namespace kaigo::testing {
 
+OneClaimMonth::OneClaimMonth(const std::string& office_no, YearMonth service, std::int64_t planned,
+                             const std::vector<Use>& uses, const std::function<void(Story&)>& setup) {
+  s.office(office_no, "11");
+  s.person("0000000001");
+  setup(s);
+  plan = s.plan("P1", "0000000001", service, {{office_no, "11", planned}});
+  claim = s.claim("C1", office_no, "0000000001", service, uses);
+  month = s.review(service.plus_months(1), {plan}, {claim});
+}
+
+settlement::SettlementInput OneClaimMonth::input(YearMonth review_month) const {
+  settlement::SettlementInput in;
+  in.month = review_month;
+  in.claims = settled_claims(month, review_month, {claim});
+  in.plans = settled_plans(month, {plan});
+  in.invoices = invoice_of({claim});
+  return in;
+}
+
 report::IssueInfo seed_issue() {
   return {"和歌山県国民健康保険団体連合会", "和歌山県介護給付費等審査委員会", "", Date{2026, 1, 20}, Date{2026, 1, 26}};
 }

@@ -2,6 +2,8 @@
 // (as the store pairs claim_decisions with the documents it keeps), the 請求書 an office writes
 // for its 明細書, and the notices of a settled month read back from their official bytes.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +30,20 @@ std::vector<settlement::SettledPlan> settled_plans(const Month& month, const std
 
 // The 請求書 (7111 / 7113 rows) written correctly for these 明細書.
 std::vector<billing::InvoiceRow> invoice_of(const std::vector<review::SubmittedClaim>& claims);
+
+// The smallest story a settlement test starts from: one 訪問介護 (11) office and person 0000000001,
+// the person's plan of `planned` units and one 明細書 of `uses` for `service`, reviewed the month
+// after. `setup` registers the codes the 明細書 uses (Story::code) and anything else of the person.
+struct OneClaimMonth {
+  Story s;
+  review::SubmittedPlan plan;
+  review::SubmittedClaim claim;
+  Month month;
+  OneClaimMonth(const std::string& office_no, YearMonth service, std::int64_t planned, const std::vector<Use>& uses,
+                const std::function<void(Story&)>& setup);
+  // The settlement of `review_month`: the decision with its 明細書, the plan, and the 請求書.
+  settlement::SettlementInput input(YearMonth review_month) const;
+};
 
 const settlement::OfficeResult& office_of(const settlement::MonthSettlement& s, std::string_view office_no);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -18,6 +19,14 @@ namespace kaigo::testing {
 std::filesystem::path source_dir() { return KAIGO_SOURCE_DIR; }
 
 std::filesystem::path fixture(std::string_view relative) { return source_dir() / "tests/fixtures" / relative; }
+
+std::string gtest_name(std::string_view text) {
+  std::string name(text);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
 
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -17,6 +17,10 @@ unsigned mode_of(const std::filesystem::path& p);
 // The regular files anywhere below `dir`, sorted by path.
 std::vector<std::filesystem::path> regular_files_under(const std::filesystem::path& dir);
 
+// A name gtest accepts for a test parameter: every character that is not an ASCII letter or digit
+// becomes '_' (file names and fixture paths → test names).
+std::string gtest_name(std::string_view text);
+
 // A fresh empty directory under the system temp dir, removed when the object goes away.
 class TempDir {
  public:

@@ -6,6 +6,7 @@
 
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/auth/refusal.hpp"
+#include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/database.hpp"
 
 namespace kaigo::cli {
@@ -21,6 +22,16 @@ std::optional<std::string> read_secret(const char* prompt_ja, const char* prompt
 // chain as the server's), as `cli_caller(at)`.
 void audit_cli(store::Database& db, std::string_view action, std::string_view target, nlohmann::json detail,
                const LocalDateTime& at);
+
+// The accounts of a database under its own auth settings: auth::Accounts keeps references to the
+// store and the settings, so the three live together.
+struct DatabaseAccounts {
+  explicit DatabaseAccounts(store::Database& db)
+      : settings(db.settings()), auth_store(db), accounts(auth_store, auth_store, settings.auth) {}
+  Settings settings;
+  store::AuthStore auth_store;
+  auth::Accounts accounts;
+};
 
 // Each refusal on stderr; returns 1 when there was any, else 0.
 int print_refusals(const auth::Refusals& refusals);

@@ -127,14 +127,11 @@ int consent() {
 
 int identify() {
   auto& o = platform_options();
-  auto at = parse_at(o.at);
-  if (!at) return 2;
-  auto p = open_platform(o.db_path);
-  auto user = user_of(*p.auth, o.as);
-  if (!user) return 1;
   const auto method = o.method == "card" ? platform::IdentifyMethod::Card : platform::IdentifyMethod::FourItems;
-  auto r = p.platform->identify(*user, caller_of(&*user, *at), person(), method, {o.birth_date, o.kana}, o.office);
-  return print_outcome(r, o.format == "json");
+  return as_platform_user(o.db_path, o.as, o.at, [&](const PlatformSession& s) {
+    auto r = s.p.platform->identify(s.user, s.caller, person(), method, {o.birth_date, o.kana}, o.office);
+    return print_outcome(r, o.format == "json");
+  });
 }
 
 void print_view_text(const platform::ViewResult& v) {
@@ -158,18 +155,15 @@ int view() {
     err(fmt::format("エラー: --kind は survey, opinion, card, application, life, careplan, housing のいずれか（{}）/ error: unknown kind\n", o.kind));
     return 2;
   }
-  auto at = parse_at(o.at);
-  if (!at) return 2;
-  auto p = open_platform(o.db_path);
-  auto user = user_of(*p.auth, o.as);
-  if (!user) return 1;
-  auto v = p.platform->view(*user, caller_of(&*user, *at), person(), *kind, o.office, o.history);
-  if (o.format == "json") {
-    out(dump_json(to_json(v)) + "\n");
-  } else {
-    print_view_text(v);
-  }
-  return v.decision.allowed ? 0 : kRefused;
+  return as_platform_user(o.db_path, o.as, o.at, [&](const PlatformSession& s) {
+    auto v = s.p.platform->view(s.user, s.caller, person(), *kind, o.office, o.history);
+    if (o.format == "json") {
+      out(dump_json(to_json(v)) + "\n");
+    } else {
+      print_view_text(v);
+    }
+    return v.decision.allowed ? 0 : kRefused;
+  });
 }
 
 int audit() {
@@ -209,14 +203,11 @@ int notify() {
   auto& o = platform_options();
   auto on = date_option(o.on, "--on");
   if (!on) return 2;
-  auto at = parse_at(o.at);
-  if (!at) return 2;
   const std::string plan = o.plan == "home" ? "1" : o.plan == "prevention" ? "2" : "3";
-  auto p = open_platform(o.db_path);
-  auto user = user_of(*p.auth, o.as);
-  if (!user) return 1;
-  auto r = p.platform->notify(*user, caller_of(&*user, *at), person(), {plan, *on, o.withdraw}, o.office);
-  return print_outcome(r, o.format == "json");
+  return as_platform_user(o.db_path, o.as, o.at, [&](const PlatformSession& s) {
+    auto r = s.p.platform->notify(s.user, s.caller, person(), {plan, *on, o.withdraw}, o.office);
+    return print_outcome(r, o.format == "json");
+  });
 }
 
 CLI::App* sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {

@@ -69,34 +69,28 @@ int packet_send() {
   auto& o = platform_documents_options();
   auto applied = date_option(o.applied_on, "--applied-on");
   if (!applied) return 2;
-  auto at = parse_at(o.at);
-  if (!at) return 2;
-  auto p = open_platform(o.db_path);
-  auto user = user_of(*p.auth, o.as);
-  if (!user) return 1;
-  std::vector<auth::User> members;
-  for (const auto& id : o.members) {
-    auto m = user_of(*p.auth, id);
-    if (!m) return 1;
-    members.push_back(*m);
-  }
-  auto r = p.platform->send_packet(*user, caller_of(&*user, *at), {o.insurer, o.insured}, *applied, members);
-  return print_outcome(r, o.format == "json");
+  return as_platform_user(o.db_path, o.as, o.at, [&](const PlatformSession& s) {
+    std::vector<auth::User> members;
+    for (const auto& id : o.members) {
+      auto m = user_of(*s.p.auth, id);
+      if (!m) return 1;
+      members.push_back(*m);
+    }
+    auto r = s.p.platform->send_packet(s.user, s.caller, {o.insurer, o.insured}, *applied, members);
+    return print_outcome(r, o.format == "json");
+  });
 }
 
 int packet_fetch() {
   auto& o = platform_documents_options();
-  auto at = parse_at(o.at);
-  if (!at) return 2;
-  auto p = open_platform(o.db_path);
-  auto user = user_of(*p.auth, o.as);
-  if (!user) return 1;
-  platform::Outcome refusal;
-  auto pdf = p.platform->fetch_packet(*user, caller_of(&*user, *at), o.packet, &refusal);
-  if (!pdf) return print_outcome(refusal, false);
-  write_out(o.out_path, *pdf);
-  out(fmt::format("{} ({} バイト / bytes)\n", o.out_path, pdf->size()));
-  return 0;
+  return as_platform_user(o.db_path, o.as, o.at, [&](const PlatformSession& s) {
+    platform::Outcome refusal;
+    auto pdf = s.p.platform->fetch_packet(s.user, s.caller, o.packet, &refusal);
+    if (!pdf) return print_outcome(refusal, false);
+    write_out(o.out_path, *pdf);
+    out(fmt::format("{} ({} バイト / bytes)\n", o.out_path, pdf->size()));
+    return 0;
+  });
 }
 
 CLI::App* document_sub(CLI::App* parent, const char* name, const char* help, int& status, int (*body)()) {

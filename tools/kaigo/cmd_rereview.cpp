@@ -1,6 +1,6 @@
 // kaigo rereview — 再審査申立 (71B2) received for a review month with the 審査委員会's decision
 // (DESIGN §3.1, §3.2 rereview.csv). All or nothing: a bad row, or a request that names no cut
-// 明細書 decided in an earlier month, stores nothing and exits 2.
+// 明細書 decided in an earlier month, stores nothing and exits 1.
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
@@ -14,45 +14,34 @@
 namespace kaigo::cli {
 namespace {
 
-void refuse(const std::string& file, int& status) {
-  std::fputs(fmt::format("{} に誤りがあるため何も取り込みませんでした / {} has errors; nothing was stored\n", file, file)
+void take_appeals(store::Database& db, YearMonth month, const std::string& file, int& status) {
+  auto loaded = settlement::load_appeals(read_whole_file(file), file);
+  print_diagnostics(loaded.diagnostics);
+  if (!loaded.ok()) return refuse_file(file, status);
+  store::SettlementSource matched;
+  store::match_appeals(db, month, *loaded.table, file, matched);
+  print_diagnostics(matched.refused_appeals);
+  if (!matched.refused_appeals.empty()) return refuse_file(file, status);
+  auto name = std::filesystem::path(file).filename().string();
+  store::store_appeals(db, month, name, *loaded.table, now_jst());
+  std::size_t upheld = 0;
+  for (const auto& a : *loaded.table) upheld += a.decision == settlement::AppealDecision::Upheld ? 1 : 0;
+  const auto n = loaded.table->size();
+  std::fputs(fmt::format("{} を処理年月 {} の再審査申立として取り込みました: {} 件（原審どおり {} 件、増点 {} 件）/ "
+                         "loaded {} requests ({} upheld, {} restored)\n",
+                         name, month.str(), n, upheld, n - upheld, n, upheld, n - upheld)
                  .c_str(),
-             stderr);
-  status = 1;  // a failure (DESIGN §3.1: 2 is bad usage), as kaigo kago
+             stdout);
+  status = 0;
 }
 
 }  // namespace
 
 void register_rereview(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand(
-      "rereview", "再審査申立の取込 / load 再審査 requests (71B2) with the committee's decision (all or nothing)");
-  static std::string db_path, month_text, file;
-  add_db_option(cmd, db_path);
-  add_month_option(cmd, month_text, "処理年月 YYYYMM（再審査を決定する審査月）/ review month of the 再審査");
-  cmd->add_option("FILE", file, "rereview.csv (UTF-8)")->required();
-  cmd->callback([&status] {
-    auto month = month_option(month_text, status);
-    if (!month) return;
-    auto db = store::Database::open(db_path);
-    auto loaded = settlement::load_appeals(read_whole_file(file), file);
-    print_diagnostics(loaded.diagnostics);
-    if (!loaded.ok()) return refuse(file, status);
-    store::SettlementSource matched;
-    store::match_appeals(*db, *month, *loaded.table, file, matched);
-    print_diagnostics(matched.refused_appeals);
-    if (!matched.refused_appeals.empty()) return refuse(file, status);
-    auto name = std::filesystem::path(file).filename().string();
-    store::store_appeals(*db, *month, name, *loaded.table, now_jst());
-    std::size_t upheld = 0;
-    for (const auto& a : *loaded.table) upheld += a.decision == settlement::AppealDecision::Upheld ? 1 : 0;
-    const auto n = loaded.table->size();
-    std::fputs(fmt::format("{} を処理年月 {} の再審査申立として取り込みました: {} 件（原審どおり {} 件、増点 {} 件）/ "
-                           "loaded {} requests ({} upheld, {} restored)\n",
-                           name, month->str(), n, upheld, n - upheld, n, upheld, n - upheld)
-                   .c_str(),
-               stdout);
-    status = 0;
-  });
+  add_month_file_command(
+      app, "rereview", "再審査申立の取込 / load 再審査 requests (71B2) with the committee's decision (all or nothing)",
+      "処理年月 YYYYMM（再審査を決定する審査月）/ review month of the 再審査", "rereview.csv (UTF-8)", status,
+      take_appeals);
 }
 
 }  // namespace kaigo::cli

@@ -31,44 +31,34 @@ bool parse_listen(const std::string& text, std::string& host, int& port) {
 
 void register_serve(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("serve", "サーバを起動 / run the server (API over HTTPS)");
-  static std::string db_path;
+  // The options go straight into the server's own; --listen, --max-body-mb and --test-clock are
+  // read in the callback.
+  static server::ServerOptions o;
   static std::string listen = "127.0.0.1:8443";
-  static std::string tls_cert, tls_key, client_ca, results, access_log, test_clock;
-  static bool insecure = false;
-  static std::size_t threads = 32;
+  static std::string test_clock;
   static std::size_t max_body_mb = 256;
-  static int read_timeout = 10;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
+  cmd->add_option("--db", o.db, "データベース / database file")->required();
   cmd->add_option("--listen", listen, "待ち受けるアドレス（既定 127.0.0.1:8443）/ address to listen on");
-  cmd->add_option("--tls-cert", tls_cert, "サーバ証明書 PEM / server certificate");
-  cmd->add_option("--tls-key", tls_key, "サーバ秘密鍵 PEM / server key");
-  cmd->add_option("--client-ca", client_ca, "事業所の電子証明書を発行した CA（相互 TLS）/ CA of office certificates");
-  cmd->add_flag("--insecure-http", insecure, "TLS なし（手元の試用のみ）/ plain HTTP, local use only");
-  cmd->add_option("--results", results, "帳票の置き場所（既定 DB.results）/ where results are written");
-  cmd->add_option("--access-log", access_log, "アクセスログ / access log file (0600)");
-  cmd->add_option("--threads", threads, "スレッド数 / worker threads")->check(CLI::Range(1, 1024));
+  cmd->add_option("--tls-cert", o.tls_cert, "サーバ証明書 PEM / server certificate");
+  cmd->add_option("--tls-key", o.tls_key, "サーバ秘密鍵 PEM / server key");
+  cmd->add_option("--client-ca", o.client_ca, "事業所の電子証明書を発行した CA（相互 TLS）/ CA of office certificates");
+  cmd->add_flag("--insecure-http", o.insecure_http, "TLS なし（手元の試用のみ）/ plain HTTP, local use only");
+  cmd->add_option("--results", o.results_root, "帳票の置き場所（既定 DB.results）/ where results are written");
+  cmd->add_option("--access-log", o.access_log, "アクセスログ / access log file (0600)");
+  cmd->add_option("--threads", o.threads, "スレッド数 / worker threads")->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body-mb", max_body_mb, "受け付ける最大サイズ MB / largest request body")->check(CLI::Range(1, 4096));
-  cmd->add_option("--read-timeout", read_timeout, "無通信で切断する秒数 / seconds of silence before a client is cut off")
+  cmd->add_option("--read-timeout", o.read_timeout_seconds,
+                  "無通信で切断する秒数 / seconds of silence before a client is cut off")
       ->check(CLI::Range(1, 600));
   cmd->add_option("--test-clock", test_clock,
                   "この日時から進む時計（試験・デモ専用）/ a clock that starts at this JST moment (tests and demos only)");
   cmd->callback([&status] {
-    server::ServerOptions o;
-    o.db = db_path;
     if (!parse_listen(listen, o.host, o.port)) {
       err(fmt::format("エラー: --listen は HOST:PORT / error: --listen must be HOST:PORT ({})\n", listen));
       status = 2;
       return;
     }
-    o.tls_cert = tls_cert;
-    o.tls_key = tls_key;
-    o.client_ca = client_ca;
-    o.insecure_http = insecure;
-    o.results_root = results;
-    o.access_log = access_log;
-    o.threads = threads;
     o.max_body_bytes = max_body_mb << 20;
-    o.read_timeout_seconds = read_timeout;
     if (!test_clock.empty()) {
       o.test_clock = LocalDateTime::parse(test_clock);
       if (!o.test_clock) {
@@ -85,7 +75,7 @@ void register_serve(CLI::App& app, int& status) {
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
-    server::Server server(std::move(o));
+    server::Server server(o);
     server.bind();
     out(fmt::format("kaigo serve: {} で待ち受けています / listening on {}\n", server.url(), server.url()));
     std::fflush(stdout);

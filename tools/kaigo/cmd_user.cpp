@@ -79,10 +79,8 @@ void add_user(int& status) {
     status = 1;
     return;
   }
-  const auto settings = db->settings();
-  store::AuthStore st(*db);
-  auth::Accounts accounts(st, st, settings.auth);
-  if ((status = print_refusals(accounts.add(u, *password, cli_caller(now_jst())))) != 0) return;
+  DatabaseAccounts users(*db);
+  if ((status = print_refusals(users.accounts.add(u, *password, cli_caller(now_jst())))) != 0) return;
   std::fputs(fmt::format("ユーザ {} を登録しました（{} {}）/ added user {}\n", u.id, auth::role_name(u.role),
                          attributes_of(u), u.id)
                  .c_str(),
@@ -98,12 +96,10 @@ void set_secret(int& status) {
     status = 1;
     return;
   }
-  const auto settings = db->settings();
-  store::AuthStore st(*db);
-  auth::Accounts accounts(st, st, settings.auth);
+  DatabaseAccounts users(*db);
   const auto by = cli_caller(now_jst());
-  auto refused =
-      o.security_code ? accounts.set_security_code(o.id, *secret, by) : accounts.set_password(o.id, *secret, by);
+  auto refused = o.security_code ? users.accounts.set_security_code(o.id, *secret, by)
+                                 : users.accounts.set_password(o.id, *secret, by);
   if ((status = print_refusals(refused)) != 0) return;
   std::fputs(o.security_code
                  ? fmt::format("{} のセキュリティコードを設定しました / security code set\n", o.id).c_str()
@@ -117,11 +113,9 @@ void set_secret(int& status) {
 void lock_or_unlock(bool lock, int& status) {
   auto& o = user_options();
   auto db = store::Database::open(o.db_path);
-  const auto settings = db->settings();
-  store::AuthStore st(*db);
-  auth::Accounts accounts(st, st, settings.auth);
+  DatabaseAccounts users(*db);
   const auto by = cli_caller(now_jst());
-  if ((status = print_refusals(lock ? accounts.lock(o.id, by) : accounts.unlock(o.id, by))) != 0) return;
+  if ((status = print_refusals(lock ? users.accounts.lock(o.id, by) : users.accounts.unlock(o.id, by))) != 0) return;
   std::fputs((lock ? fmt::format("{} をロックしました（セッションはすべて終了）/ locked {}\n", o.id, o.id)
                    : fmt::format("{} のロックを解除しました / unlocked {}\n", o.id, o.id))
                  .c_str(),
@@ -131,10 +125,8 @@ void lock_or_unlock(bool lock, int& status) {
 void list_users(int& status) {
   auto& o = user_options();
   auto db = store::Database::open(o.db_path);
-  const auto settings = db->settings();
-  store::AuthStore st(*db);
-  auth::Accounts accounts(st, st, settings.auth);
-  const auto all = accounts.list();
+  DatabaseAccounts users(*db);
+  const auto all = users.accounts.list();
   const auto now = now_jst();
   if (o.format == "json") {
     auto out = nlohmann::json::array();

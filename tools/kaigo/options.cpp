@@ -1,6 +1,9 @@
 #include "options.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdio>
+#include <memory>
 
 namespace kaigo::cli {
 
@@ -19,6 +22,32 @@ std::optional<YearMonth> month_option(const std::string& month_text, int& status
     status = 2;
   }
   return month;
+}
+
+void add_month_file_command(CLI::App& app, const char* name, const char* help, const char* month_help,
+                            const char* file_help, int& status, MonthFileLoad load) {
+  struct Given {
+    std::string db_path, month_text, file;
+  };
+  auto given = std::make_shared<Given>();
+  auto* cmd = app.add_subcommand(name, help);
+  add_db_option(cmd, given->db_path);
+  add_month_option(cmd, given->month_text, month_help);
+  cmd->add_option("FILE", given->file, file_help)->required();
+  cmd->callback([given, &status, load = std::move(load)] {
+    auto month = month_option(given->month_text, status);
+    if (!month) return;
+    auto db = store::Database::open(given->db_path);
+    load(*db, *month, given->file, status);
+  });
+}
+
+void refuse_file(const std::string& file, int& status) {
+  std::fputs(
+      fmt::format("{} に誤りがあるため何も取り込みませんでした / {} has errors; nothing was stored\n", file, file)
+          .c_str(),
+      stderr);
+  status = 1;
 }
 
 }  // namespace kaigo::cli

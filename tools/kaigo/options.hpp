@@ -2,6 +2,7 @@
 // (cmd_review, cmd_results and cmd_reception still declare theirs by hand; they move to these
 // helpers with the month pipelines of issue 11.)
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/store/database.hpp"
 
 namespace kaigo::cli {
 
@@ -18,5 +20,16 @@ void add_db_option(CLI::App* cmd, std::string& db_path);
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what);
 // The month of --month; nullopt with the message on stderr and `status` 2 when it is not YYYYMM.
 std::optional<YearMonth> month_option(const std::string& month_text, int& status);
+
+// The body of a command that takes in one file for a review month: the database is open and the
+// month read; it sets `status`.
+using MonthFileLoad = std::function<void(store::Database& db, YearMonth month, const std::string& file, int& status)>;
+// A subcommand `name` with --db, --month (`month_help`) and FILE (`file_help`) that runs `load`
+// (a bad --month: status 2 after a message, before the database is opened).
+void add_month_file_command(CLI::App& app, const char* name, const char* help, const char* month_help,
+                            const char* file_help, int& status, MonthFileLoad load);
+// "FILE に誤りがあるため何も取り込みませんでした / FILE has errors; nothing was stored" on stderr and
+// status 1: a failure (DESIGN §3.1: 2 is bad usage).
+void refuse_file(const std::string& file, int& status);
 
 }  // namespace kaigo::cli

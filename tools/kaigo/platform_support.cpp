@@ -33,6 +33,17 @@ auth::Caller caller_of(const auth::User* user, const LocalDateTime& at) {
   return {user->id, "cli", at};
 }
 
+int as_platform_user(const std::string& db_path, const std::string& user_id, const std::string& at,
+                     const std::function<int(const PlatformSession&)>& body) {
+  auto when = parse_at(at);
+  if (!when) return 2;
+  auto p = open_platform(db_path);
+  auto user = user_of(*p.auth, user_id);
+  if (!user) return 1;
+  const auto caller = caller_of(&*user, *when);
+  return body({p, *user, caller});
+}
+
 std::optional<Date> date_option(const std::string& text, const char* option) {
   auto d = Date::parse(text);
   if (!d) err(fmt::format("エラー: {} は YYYYMMDD の日付です（{}）/ error: {} must be a date YYYYMMDD\n", option, text, option));

@@ -35,6 +35,19 @@ std::optional<auth::User> user_of(store::AuthStore& auth, const std::string& id)
 // The caller for the audit: the user at the command line, or the operator ("cli:<OS user>").
 auth::Caller caller_of(const auth::User* user, const LocalDateTime& at);
 
+// The opened platform, the account a command acts as, and the caller the audit records for it.
+struct PlatformSession {
+  PlatformDb& p;
+  const auth::User& user;
+  const auth::Caller& caller;
+};
+
+// Runs `body` as the account `user_id` (user_of) at `at` (parse_at: ISO, JST; now when empty) on
+// the platform of `db_path`: 2 after a message for a bad --at, 1 for no such account, else what
+// `body` returns. The --at is read before the database is opened.
+int as_platform_user(const std::string& db_path, const std::string& user_id, const std::string& at,
+                     const std::function<int(const PlatformSession&)>& body);
+
 // A date option (YYYYMMDD), or nullopt after a message naming the option.
 std::optional<Date> date_option(const std::string& text, const char* option);
 

@@ -47,13 +47,9 @@ TEST(AuthLogin, RightPasswordGivesASessionWithTheUserAndACsrfToken) {
   EXPECT_FALSE(w.accounts().session(r.token + "x", jst("2026-04-01T10:05:00")));
   EXPECT_FALSE(w.accounts().session("", jst("2026-04-01T10:05:00")));
 
-  auth::AuditRow login;
-  auth::AuditFilter f;
-  f.action = "login";
-  w.store->scan(f, [&](const auth::AuditRow& row) {
-    login = row;
-    return false;
-  });
+  const auto logins = w.audit_rows("login");
+  ASSERT_FALSE(logins.empty());
+  const auto& login = logins.front();
   EXPECT_EQ(login.actor, "KJ1370000001");
   EXPECT_EQ(login.source, "192.0.2.10");
   EXPECT_EQ(login.at, jst("2026-04-01T10:00:00"));
@@ -72,12 +68,7 @@ TEST(AuthLogin, WrongPasswordAndUnknownUserAnswerTheSame) {
     EXPECT_EQ(r.refusal->message_en, "the user ID or the password is wrong");
   }
   std::vector<std::string> details;
-  auth::AuditFilter f;
-  f.action = "login_failed";
-  w.store->scan(f, [&](const auth::AuditRow& row) {
-    details.push_back(row.actor + " " + row.detail);
-    return true;
-  });
+  for (const auto& row : w.audit_rows("login_failed")) details.push_back(row.actor + " " + row.detail);
   EXPECT_EQ(details, (std::vector<std::string>{"KJ1370000001 {\"failures\":1,\"reason\":\"wrong_password\"}",
                                                "KJ9999999999 {\"reason\":\"unknown_user\"}"}));
 }

@@ -111,12 +111,7 @@ TEST(AuthReset, NoMailUnlessTheIdAndItsSecurityEmailMatch) {
   EXPECT_FALSE(acc.request_reset("KJ1370000002", "", ResetPurpose::Password, at).mailed);
   EXPECT_FALSE(w.sink.wait_for(1, std::chrono::milliseconds(300)));
   std::vector<std::string> reasons;
-  auth::AuditFilter f;
-  f.action = "reset_request";
-  w.store->scan(f, [&](const auth::AuditRow& r) {
-    reasons.push_back(r.target + " " + r.detail);
-    return true;
-  });
+  for (const auto& row : w.audit_rows("reset_request")) reasons.push_back(row.target + " " + row.detail);
   EXPECT_EQ(reasons, (std::vector<std::string>{
                          "KJ1370000001 {\"mailed\":false,\"purpose\":\"password\",\"reason\":\"email_mismatch\"}",
                          "KJ9999999999 {\"mailed\":false,\"purpose\":\"password\",\"reason\":\"unknown_user\"}",
@@ -169,13 +164,8 @@ TEST(AuthReset, AnUnreachableRelayIsReportedNotHidden) {
   EXPECT_FALSE(r.mailed);
   ASSERT_TRUE(r.error);
   EXPECT_NE(r.error->find("relay 127.0.0.1:" + std::to_string(port)), std::string::npos) << *r.error;
-  auth::AuditFilter f;
-  f.action = "reset_request";
   std::vector<std::string> details;
-  w.store->scan(f, [&](const auth::AuditRow& row) {
-    details.push_back(row.detail);
-    return true;
-  });
+  for (const auto& row : w.audit_rows("reset_request")) details.push_back(row.detail);
   ASSERT_EQ(details.size(), 2u);
   EXPECT_EQ(details[1], "{\"mailed\":false,\"reason\":\"relay_failed\"}");
 }

@@ -45,6 +45,25 @@ TEST(BillingInvoice, ClassesOfForms) {
   EXPECT_EQ(invoice_class_of("8171").claim_class, "06");
 }
 
+// The amounts of one 請求書 row, in the order of its items.
+struct RowAmounts {
+  std::int64_t count;  // 件数
+  Units units;         // 単位数
+  Yen insurance;       // 保険請求額
+  Yen public_claim;    // 公費請求額
+  Yen burden;          // 利用者負担
+  Yen cost;            // 費用合計
+};
+
+void expect_amounts(const InvoiceRow& r, const RowAmounts& e) {
+  EXPECT_EQ(r.count, e.count);
+  EXPECT_EQ(r.units, e.units);
+  EXPECT_EQ(r.insurance_claim, e.insurance);
+  EXPECT_EQ(r.public_claim, e.public_claim);
+  EXPECT_EQ(r.user_burden, e.burden);
+  EXPECT_EQ(r.cost_total, e.cost);
+}
+
 TEST(BillingInvoice, SumsPerPayerAndClass) {
   // 身体介護１ ×4 + … kept simple: 1,750 units of 訪問介護 at 11.40円.
   auto s1 = computed(statement("7131", "0000000001", "11", "1111", 875, 2));
@@ -65,28 +84,15 @@ TEST(BillingInvoice, SumsPerPayerAndClass) {
   const InvoiceRow* ins01 = inv.find(1, "00", "01");
   ASSERT_NE(ins01, nullptr);
   EXPECT_EQ(ins01->form_id, "7111");
-  EXPECT_EQ(ins01->count, 2);
-  EXPECT_EQ(ins01->units, Units{3500});
-  EXPECT_EQ(ins01->insurance_claim, Yen{35910});
-  EXPECT_EQ(ins01->public_claim, Yen{1995});
-  EXPECT_EQ(ins01->user_burden, Yen{1995});
-  EXPECT_EQ(ins01->cost_total, Yen{39900});
+  expect_amounts(*ins01, {2, Units{3500}, Yen{35910}, Yen{1995}, Yen{1995}, Yen{39900}});
 
-  const InvoiceRow* ins02 = inv.find(1, "00", "02");
+  const InvoiceRow* ins02 = inv.find(1, "00", "02");  // 10割: the 保険 pays it all
   ASSERT_NE(ins02, nullptr);
-  EXPECT_EQ(ins02->count, 1);
-  EXPECT_EQ(ins02->units, Units{1086});
-  EXPECT_EQ(ins02->insurance_claim, Yen{12380});
-  EXPECT_EQ(ins02->cost_total, Yen{12380});
+  expect_amounts(*ins02, {1, Units{1086}, Yen{12380}, Yen{0}, Yen{0}, Yen{12380}});
 
   const InvoiceRow* pub = inv.find(2, "12", "01");
   ASSERT_NE(pub, nullptr);
-  EXPECT_EQ(pub->count, 2);
-  EXPECT_EQ(pub->units, Units{3500});
-  EXPECT_EQ(pub->public_claim, Yen{21945});
-  EXPECT_EQ(pub->insurance_claim, Yen{0});
-  EXPECT_EQ(pub->user_burden, Yen{0});
-  EXPECT_EQ(pub->cost_total, Yen{21945});
+  expect_amounts(*pub, {2, Units{3500}, Yen{0}, Yen{21945}, Yen{0}, Yen{21945}});
 }
 
 TEST(BillingInvoice, FacilityItems) {

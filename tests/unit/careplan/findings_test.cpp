@@ -87,13 +87,8 @@ std::vector<std::string> case_names() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Careplan, BadFile, ::testing::ValuesIn(case_names()), [](const auto& param_info) {
-  std::string n = param_info.param;
-  for (char& ch : n) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return n;
-});
+INSTANTIATE_TEST_SUITE_P(Careplan, BadFile, ::testing::ValuesIn(case_names()),
+                         [](const auto& param_info) { return kaigo::testing::gtest_name(param_info.param); });
 
 TEST(CareplanFindings, EveryCodeHasAFileThatTripsIt) {
   std::set<std::string> tripped;

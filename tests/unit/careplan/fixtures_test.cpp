@@ -84,13 +84,8 @@ std::vector<std::string> all_fixtures() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Careplan, ValidFixture, ::testing::ValuesIn(all_fixtures()), [](const auto& param_info) {
-  std::string n = param_info.param;
-  for (char& c : n) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return n;
-});
+INSTANTIATE_TEST_SUITE_P(Careplan, ValidFixture, ::testing::ValuesIn(all_fixtures()),
+                         [](const auto& param_info) { return kaigo::testing::gtest_name(param_info.param); });
 
 }  // namespace
 }  // namespace kaigo::careplan

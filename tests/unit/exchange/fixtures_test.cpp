@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <memory>
-#include <functional>
 #include <set>
 
 #include "kaigo/core/strings.hpp"
@@ -14,10 +13,12 @@
 #include "kaigo/exchange/writer.hpp"
 #include "support/rewrite.hpp"
 #include "support/test_support.hpp"
+#include "unit/exchange/sample_file.hpp"
 
 namespace kaigo::exchange {
 namespace {
 
+using kaigo::testing::quote_fields;
 using kaigo::testing::Rewrite;
 
 std::vector<std::string> fixture_names() {
@@ -46,21 +47,6 @@ INSTANTIATE_TEST_SUITE_P(Exchange, Fixture, ::testing::ValuesIn(fixture_names())
                          [](const auto& param_info) { return param_info.param; });
 
 // What real senders write (claims-format.md §0, §1.3), applied to each fixture line by line.
-std::string quote_fields(const std::string& line, const std::function<bool(int)>& which) {
-  std::string out;
-  int col = 0;
-  std::size_t start = 0;
-  while (true) {
-    auto comma = line.find(',', start);
-    std::string f = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    out += which(col) ? "\"" + f + "\"" : f;
-    if (comma == std::string::npos) return out;
-    out += ',';
-    start = comma + 1;
-    ++col;
-  }
-}
-
 std::string variant(const std::string& utf8, const std::string& kind) {
   std::string out;
   for (auto line : lines(utf8)) {

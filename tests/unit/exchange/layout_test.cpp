@@ -347,11 +347,22 @@ std::string parse_error(std::string_view statement_x,
   return "";
 }
 
-std::string good_rows() {
+// The header, a good item 1, and `second_row` as item 2.
+std::string rows_with_second(std::string_view second_row) {
   std::string s(kHeader);
   s += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
-  s += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\t§4.1\n";
+  s += second_row;
   return s;
+}
+
+std::string good_rows() { return rows_with_second("2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\t§4.1\n"); }
+
+// A refusal's message names the place (file:line) and, when one is given, the word of the defect.
+void expect_names(const std::string& msg, std::string_view place, std::string_view word = {}) {
+  EXPECT_NE(msg.find(place), std::string::npos) << msg;
+  if (!word.empty()) {
+    EXPECT_NE(msg.find(word), std::string::npos) << msg;
+  }
 }
 
 }  // namespace
@@ -361,57 +372,44 @@ TEST(LayoutParse, AcceptsAWellFormedTable) {
 }
 
 TEST(LayoutParse, RejectsAMissingColumn) {
-  auto msg = parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\n");
-  EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("列数"), std::string::npos) << msg;
+  expect_names(parse_error(good_rows() + "3\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\n"), "statement-x.tsv:4", "列数");
 }
 
 TEST(LayoutParse, RejectsAColumnCountErrorOnLineThree) {
-  std::string t(kHeader);
-  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
-  t += "2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\n";
-  auto msg = parse_error(t);
-  EXPECT_NE(msg.find("statement-x.tsv:3"), std::string::npos) << msg;
+  expect_names(parse_error(rows_with_second("2\tレコード種別コード\t数字\t2\t-\t◎\tcode\t-\n")), "statement-x.tsv:3");
 }
 
 TEST(LayoutParse, RejectsNonConsecutiveItemNumbers) {
-  auto msg = parse_error(good_rows() + "4\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\t§4.3\n");
-  EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("項番"), std::string::npos) << msg;
+  expect_names(parse_error(good_rows() + "4\tサービス提供年月\t数字\t6\t-\t◎\tym\t-\t§4.3\n"), "statement-x.tsv:4",
+               "項番");
 }
 
 TEST(LayoutParse, RejectsUnknownAttribute) {
-  std::string t(kHeader);
-  t += "1\t交換情報識別番号\t英数\t4\t-\t◎\tcode\t-\t§4.3\n";
-  t += "2\tレコード種別コード\t全角\t2\t-\t◎\tcode\t-\t§4.1\n";
-  auto msg = parse_error(t);
-  EXPECT_NE(msg.find("statement-x.tsv:3"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("全角"), std::string::npos) << msg;
+  expect_names(parse_error(rows_with_second("2\tレコード種別コード\t全角\t2\t-\t◎\tcode\t-\t§4.1\n")),
+               "statement-x.tsv:3", "全角");
 }
 
 TEST(LayoutParse, RejectsBadBytesSignRequirementAndFormat) {
   for (const char* row : {"3\t年月\t数字\tsix\t-\t◎\tym\t-\t-\n", "3\t年月\t数字\t6\t+\t◎\tym\t-\t-\n",
                           "3\t年月\t数字\t6\t-\t*\tym\t-\t-\n", "3\t年月\t数字\t6\t-\t◎\tyyyymm\t-\t-\n"}) {
-    auto msg = parse_error(good_rows() + row);
-    EXPECT_NE(msg.find("statement-x.tsv:4"), std::string::npos) << row << " → " << msg;
+    SCOPED_TRACE(row);
+    expect_names(parse_error(good_rows() + row), "statement-x.tsv:4");
   }
 }
 
 TEST(LayoutParse, RejectsFormsErrors) {
   const std::string head(kFormsHeader);
-  auto msg = parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-y\t-\t1\t-\n");
-  EXPECT_NE(msg.find("forms.tsv:2"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("statement-y"), std::string::npos) << msg;
-
-  msg = parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t3\t-\n");
-  EXPECT_NE(msg.find("forms.tsv:2"), std::string::npos) << msg;  // key item 3 beyond a 2-item layout
-
-  msg = parse_error(good_rows(), head + "9999\tテスト\tsideways\t999\tstatement\t01:statement-x\t-\t1\t-\n");
-  EXPECT_NE(msg.find("forms.tsv:2"), std::string::npos) << msg;
-
-  msg = parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n" +
-                                     "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n");
-  EXPECT_NE(msg.find("forms.tsv:3"), std::string::npos) << msg;  // duplicate code
+  expect_names(parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-y\t-\t1\t-\n"),
+               "forms.tsv:2", "statement-y");
+  // key item 3 beyond a 2-item layout
+  expect_names(parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t3\t-\n"),
+               "forms.tsv:2");
+  expect_names(parse_error(good_rows(), head + "9999\tテスト\tsideways\t999\tstatement\t01:statement-x\t-\t1\t-\n"),
+               "forms.tsv:2");
+  // duplicate code
+  expect_names(parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n" +
+                                            "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n"),
+               "forms.tsv:3");
 }
 
 }  // namespace kaigo::exchange

@@ -1,6 +1,7 @@
 // A small valid 711 claim file (one 7111, one 7131 明細書 with 01/02/10) used by the reader tests,
 // built line by line so that each test can break exactly one thing.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,23 @@ inline std::string join_lines(const std::vector<std::string>& lines, const char*
     out += eol;
   }
   return out;
+}
+
+// What real senders write (claims-format.md §0, §1.3): the fields of one line whose column (from 0)
+// `which` names, written between double quotes.
+inline std::string quote_fields(const std::string& line, const std::function<bool(int)>& which) {
+  std::string out;
+  int col = 0;
+  std::size_t start = 0;
+  while (true) {
+    auto comma = line.find(',', start);
+    std::string f = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    out += which(col) ? "\"" + f + "\"" : f;
+    if (comma == std::string::npos) return out;
+    out += ',';
+    start = comma + 1;
+    ++col;
+  }
 }
 
 }  // namespace kaigo::testing

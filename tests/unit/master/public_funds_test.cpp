@@ -45,52 +45,50 @@ TEST(MasterPublicFunds, VersionsByPayerRecipientAndMonth) {
   EXPECT_EQ(l.find("123000070", "1234567", {2023, 10}), nullptr);
 }
 
-TEST(MasterPublicFunds, WrongColumnCountIsRefused) {
-  auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,100,0,20230401\n"), "kohi.csv");
+// A file with one defect and the one Diagnostic it gets.
+struct BadKohi {
+  const char* name;
+  std::string text;  // the whole file, header included
+  const char* code;
+  std::uint64_t line;
+  int item_no;
+  const char* item_name;
+  const char* value;
+  const char* ja;
+};
+
+class MasterPublicFundsRefuses : public ::testing::TestWithParam<BadKohi> {};
+
+TEST_P(MasterPublicFundsRefuses, WithOneDiagnostic) {
+  const auto& c = GetParam();
+  auto r = load_fund_recipients(c.text, "kohi.csv");
   EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM03", 2, 0, "", "7", "列数が7です（8列であるべきです）");
+  expect_only(r.diagnostics, c.code, c.line, c.item_no, c.item_name, c.value, c.ja);
 }
 
-TEST(MasterPublicFunds, WrongHeaderIsRefused) {
-  auto r = load_fund_recipients("payer,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n",
-                                "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM02", 1, 1, "公費負担者番号(payer_no)", "payer",
-              "ヘッダー行の1列目は「payer_no」でなければなりません");
-}
-
-TEST(MasterPublicFunds, PayerNumberOfSevenDigitsIsRefused) {
-  auto r = load_fund_recipients(kohi("1230000,1234567,300000,H000000001,100,0,20230401,\n"), "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM07", 2, 1, "公費負担者番号", "1230000", "公費負担者番号は数字8桁でなければなりません");
-}
-
-TEST(MasterPublicFunds, RateOutsideOneToHundredIsRefused) {
-  auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,101,0,20230401,\n"), "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM05", 2, 5, "公費給付率", "101", "公費給付率は1〜100の整数でなければなりません");
-}
-
-TEST(MasterPublicFunds, SelfPayThatIsNotANumberIsRefused) {
-  auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,100,5千,20230401,\n"), "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM05", 2, 6, "公費本人負担額", "5千", "公費本人負担額は0〜9999999の整数でなければなりません");
-}
-
-TEST(MasterPublicFunds, BadDateIsRefused) {
-  auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,100,0,20230231,\n"), "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM06", 2, 7, "有効期間開始", "20230231", "有効期間開始が日付(YYYYMMDD)として不正です");
-}
-
-TEST(MasterPublicFunds, OverlappingVersionsOfOneRecipientAreRefused) {
-  auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,100,0,20230401,\n"
-                                     "12300007,1234567,300000,H000000001,100,0,20231001,\n"),
-                                "kohi.csv");
-  EXPECT_FALSE(r.ok());
-  expect_only(r.diagnostics, "KM08", 3, 7, "有効期間開始", "12300007 1234567",
-              "同じキー（12300007 1234567）の有効期間が2行目（20230401〜）と重複しています");
-}
+INSTANTIATE_TEST_SUITE_P(
+    Files, MasterPublicFundsRefuses,
+    ::testing::Values(BadKohi{"WrongColumnCount", kohi("12300007,1234567,300000,H000000001,100,0,20230401\n"), "KM03",
+                              2, 0, "", "7", "列数が7です（8列であるべきです）"},
+                      BadKohi{"WrongHeader",
+                              "payer,recipient_no,insurer_no,insured_no,benefit_rate,self_pay,valid_from,valid_to\n",
+                              "KM02", 1, 1, "公費負担者番号(payer_no)", "payer",
+                              "ヘッダー行の1列目は「payer_no」でなければなりません"},
+                      BadKohi{"PayerNumberOfSevenDigits", kohi("1230000,1234567,300000,H000000001,100,0,20230401,\n"),
+                              "KM07", 2, 1, "公費負担者番号", "1230000", "公費負担者番号は数字8桁でなければなりません"},
+                      BadKohi{"RateOutsideOneToHundred", kohi("12300007,1234567,300000,H000000001,101,0,20230401,\n"),
+                              "KM05", 2, 5, "公費給付率", "101", "公費給付率は1〜100の整数でなければなりません"},
+                      BadKohi{"SelfPayThatIsNotANumber", kohi("12300007,1234567,300000,H000000001,100,5千,20230401,\n"),
+                              "KM05", 2, 6, "公費本人負担額", "5千",
+                              "公費本人負担額は0〜9999999の整数でなければなりません"},
+                      BadKohi{"BadDate", kohi("12300007,1234567,300000,H000000001,100,0,20230231,\n"), "KM06", 2, 7,
+                              "有効期間開始", "20230231", "有効期間開始が日付(YYYYMMDD)として不正です"},
+                      BadKohi{"OverlappingVersionsOfOneRecipient",
+                              kohi("12300007,1234567,300000,H000000001,100,0,20230401,\n"
+                                   "12300007,1234567,300000,H000000001,100,0,20231001,\n"),
+                              "KM08", 3, 7, "有効期間開始", "12300007 1234567",
+                              "同じキー（12300007 1234567）の有効期間が2行目（20230401〜）と重複しています"}),
+    [](const auto& param_info) { return std::string(param_info.param.name); });
 
 TEST(MasterPublicFunds, EveryBadRowIsReportedAndNothingLoaded) {
   auto r = load_fund_recipients(kohi("12300007,1234567,300000,H000000001,100,0,20230401,\n"

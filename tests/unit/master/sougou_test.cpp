@@ -10,47 +10,53 @@
 namespace kaigo::master {
 namespace {
 
-TEST(MasterSougou, LoadsIchinomiyaWhenPresent) {
-  auto path = testing::shared_data_file("sougou-jigyou-masters/124214_ichinomiya_R8.6.1A2.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
+// A real master of ../shared/data/sougou-jigyou-masters (each diagnostic a failure), or nullopt when
+// it is absent.
+std::optional<LoadResult<SougouMaster>> load_shared_sougou(const std::string& file) {
+  auto path = testing::shared_data_file("sougou-jigyou-masters/" + file);
+  if (!path) return std::nullopt;
   auto r = load_sougou_master(testing::slurp(*path), path->string());
   for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.table->size(), 115u);
+  return r;
+}
+
+TEST(MasterSougou, LoadsIchinomiyaWhenPresent) {
+  auto r = load_shared_sougou("124214_ichinomiya_R8.6.1A2.csv");
+  if (!r) GTEST_SKIP() << "shared data absent";
+  ASSERT_TRUE(r->ok());
+  EXPECT_EQ(r->table->size(), 115u);
   // Three generations of A2 1111 訪問型独自サービスⅠ.
-  EXPECT_EQ(r.table->find("124214", "A21111", {2019, 9})->units, Units{1168});
-  EXPECT_EQ(r.table->find("124214", "A21111", {2019, 10})->units, Units{1172});
-  const auto* now = r.table->find("00124214", "A21111", {2026, 6});
+  EXPECT_EQ(r->table->find("124214", "A21111", {2019, 9})->units, Units{1168});
+  EXPECT_EQ(r->table->find("124214", "A21111", {2019, 10})->units, Units{1172});
+  const auto* now = r->table->find("00124214", "A21111", {2026, 6});
   ASSERT_NE(now, nullptr);
   EXPECT_EQ(now->units, Units{1176});
   EXPECT_EQ(now->unit_kind, 3);
   EXPECT_TRUE(now->limit_target());
   EXPECT_FALSE(now->valid_to.has_value());
-  EXPECT_EQ(r.table->find("124214", "A21111", {2016, 2}), nullptr);
-  EXPECT_EQ(r.table->find("122283", "A21111", {2026, 6}), nullptr);  // another municipality
+  EXPECT_EQ(r->table->find("124214", "A21111", {2016, 2}), nullptr);
+  EXPECT_EQ(r->table->find("122283", "A21111", {2026, 6}), nullptr);  // another municipality
 }
 
 TEST(MasterSougou, LoadsYotsukaidoWhenPresent) {
-  auto path = testing::shared_data_file("sougou-jigyou-masters/122283_yotsukaido_20260601.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
-  auto r = load_sougou_master(testing::slurp(*path), path->string());
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.table->size(), 524u);
+  auto r = load_shared_sougou("122283_yotsukaido_20260601.csv");
+  if (!r) GTEST_SKIP() << "shared data absent";
+  ASSERT_TRUE(r->ok());
+  EXPECT_EQ(r->table->size(), 524u);
   // 定率 訪問型サービスＡⅠ: 給付率 90, 2 回 / 16 limits, 要介護 実施区分 from 2026-06.
-  const auto* a3 = r.table->find("122283", "A31001", {2026, 6});
+  const auto* a3 = r->table->find("122283", "A31001", {2026, 6});
   ASSERT_NE(a3, nullptr);
   EXPECT_EQ(a3->units, Units{191});
   EXPECT_EQ(a3->benefit_rate, 90);
   EXPECT_EQ(a3->limit_count, 2);
   EXPECT_EQ(a3->limit_period, 16);
   EXPECT_EQ(a3->eligible[3], 2);
-  EXPECT_EQ(r.table->find("122283", "A31001", {2026, 5})->eligible[3], std::nullopt);
-  EXPECT_EQ(r.table->find("122283", "A31001", {2026, 5})->name, "訪問型サービスＡⅠ");
+  EXPECT_EQ(r->table->find("122283", "A31001", {2026, 5})->eligible[3], std::nullopt);
+  EXPECT_EQ(r->table->find("122283", "A31001", {2026, 5})->name, "訪問型サービスＡⅠ");
   // 減算 rows carry negative units; 処遇改善 rows are outside the limit.
-  EXPECT_EQ(r.table->find("122283", "A2C211", {2026, 6})->units, Units{-12});
-  EXPECT_FALSE(r.table->find("122283", "A66100", {2026, 6})->limit_target());
-  EXPECT_EQ(r.table->find("122283", "AF1001", {2019, 10})->units, Units{431});
+  EXPECT_EQ(r->table->find("122283", "A2C211", {2026, 6})->units, Units{-12});
+  EXPECT_FALSE(r->table->find("122283", "A66100", {2026, 6})->limit_target());
+  EXPECT_EQ(r->table->find("122283", "AF1001", {2019, 10})->units, Units{431});
 }
 
 TEST(MasterSougou, ShortLayoutAndStrictness) {

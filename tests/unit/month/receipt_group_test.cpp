@@ -22,6 +22,11 @@ std::int64_t synchronous(month::Desk& desk) {
   return st.step() ? st.integer(0) : -1;
 }
 
+// The desk's answer to one file of the world's month, sent on 2026-05-05 at 10:00.
+reception::Submission submit_at_the_desk(month::Desk& desk, const std::filesystem::path& file) {
+  return desk.submit(file.filename().string(), read_file(file), jst("2026-05-05T10:00:00"));
+}
+
 TEST(ReceiptGroup, AcknowledgesEachFileAfterTheSyncThatHoldsIt) {
   ReceptionWorld w;
   const auto& files = w.files();
@@ -33,7 +38,7 @@ TEST(ReceiptGroup, AcknowledgesEachFileAfterTheSyncThatHoldsIt) {
     EXPECT_EQ(synchronous(desk), 1);
     std::vector<std::int64_t> received;
     for (std::size_t i = 0; i < 5; ++i) {
-      auto s = desk.submit(files[i].filename().string(), read_file(files[i]), jst("2026-05-05T10:00:00"));
+      auto s = submit_at_the_desk(desk, files[i]);
       // Committed (another connection reads it) before it is acknowledged.
       EXPECT_EQ(store::Database::open(w.db_path())->submission(s.id)->state, s.state);
       received.push_back(s.id);
@@ -53,8 +58,7 @@ TEST(ReceiptGroup, AGroupClosesAfterItsWait) {
   month::Desk desk(w.db_path());
   std::size_t acknowledged = 0;
   month::ReceiptGroup group(desk, [&](const reception::Submission&) { ++acknowledged; }, 1000, 0ms);
-  const auto& file = w.files().front();
-  group.received(desk.submit(file.filename().string(), read_file(file), jst("2026-05-05T10:00:00")));
+  group.received(submit_at_the_desk(desk, w.files().front()));
   EXPECT_EQ(acknowledged, 1u);  // the wait is over at once: synced and acknowledged
   group.close();
   EXPECT_EQ(acknowledged, 1u);
@@ -68,8 +72,7 @@ TEST(ReceiptGroup, WithoutCloseNothingPendingIsAcknowledged) {
   std::size_t acknowledged = 0;
   {
     month::ReceiptGroup group(desk, [&](const reception::Submission&) { ++acknowledged; }, 1000, 1h);
-    const auto& file = w.files().front();
-    group.received(desk.submit(file.filename().string(), read_file(file), jst("2026-05-05T10:00:00")));
+    group.received(submit_at_the_desk(desk, w.files().front()));
   }
   EXPECT_EQ(acknowledged, 0u);
   EXPECT_EQ(synchronous(desk), 2);

@@ -72,13 +72,6 @@ TEST(RereviewAppeal, ReasonNamesFitThe7621Item) {
   EXPECT_EQ(find_appeal_reason("08"), nullptr);
 }
 
-TEST(RereviewAppeal, AMalformedLineIsRefusedWithItsLine) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
-                         "20231106,1,3070000000,300000,\"0000000004,202309,11,9201,100,1001,restored,\n")),
-            "rereview.csv:3: [KM10]=\"20231106,1,3070000000,300000,\"0000000004,202309,11,9201,100,1001,restored,\": "
-            "引用符の使い方が不正です / broken double quotes");
-}
-
 TEST(RereviewAppeal, AMissingColumnIsRefused) {
   auto r = load_appeals("filed_on,applicant,office_no\n20231106,1,3070000000\n", "rereview.csv");
   EXPECT_FALSE(r.ok());
@@ -88,42 +81,56 @@ TEST(RereviewAppeal, AMissingColumnIsRefused) {
             "header column 4 must be 'insurer_no'");
 }
 
-TEST(RereviewAppeal, AnUnknownReasonCodeIsRefusedWithItsColumn) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1008,restored,\n")),
-            "rereview.csv:2: [KV01] 再審査申立事由コード(項番10)=\"1008\": 再審査申立事由「08」は再審査申立事由の表にありません / "
-            "再審査申立事由 08 is not in the table (settlement/appeal_reasons.tsv) (column reason_code)");
+// A file with one bad row (after the header) and the one refusal the command prints for it.
+struct BadAppeal {
+  const char* name;
+  const char* rows;
+  const char* refusal;
+};
+
+class RereviewAppealRefuses : public ::testing::TestWithParam<BadAppeal> {};
+
+TEST_P(RereviewAppealRefuses, WithItsLineAndColumn) {
+  EXPECT_EQ(appeal_refusal(load_appeals_text(GetParam().rows)), GetParam().refusal);
 }
 
-TEST(RereviewAppeal, AnUnknownFormNumberIsRefused) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,9901,restored,\n")),
-            "rereview.csv:2: [KV02] 再審査申立事由コード(項番10)=\"9901\": 様式番号「99」は申立事由コードの様式番号にありません / "
-            "様式番号 99 is not a form number of the 申立事由コード (seed 002 §7(3)(A)) (column reason_code)");
-}
+constexpr BadAppeal kBadAppeals[] = {
+    {"MalformedLine",
+     "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
+     "20231106,1,3070000000,300000,\"0000000004,202309,11,9201,100,1001,restored,\n",
+     "rereview.csv:3: [KM10]=\"20231106,1,3070000000,300000,\"0000000004,202309,11,9201,100,1001,restored,\": "
+     "引用符の使い方が不正です / broken double quotes"},
+    {"UnknownReasonCode", "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1008,restored,\n",
+     "rereview.csv:2: [KV01] 再審査申立事由コード(項番10)=\"1008\": "
+     "再審査申立事由「08」は再審査申立事由の表にありません / "
+     "再審査申立事由 08 is not in the table (settlement/appeal_reasons.tsv) (column reason_code)"},
+    {"UnknownFormNumber", "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,9901,restored,\n",
+     "rereview.csv:2: [KV02] 再審査申立事由コード(項番10)=\"9901\": "
+     "様式番号「99」は申立事由コードの様式番号にありません / "
+     "様式番号 99 is not a form number of the 申立事由コード (seed 002 §7(3)(A)) (column reason_code)"},
+    {"UnknownApplicant", "20231106,3,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n",
+     "rereview.csv:2: [KM07] 申立者区分コード(項番2)=\"3\": 申立者区分コードのコードが不正です（1 2） / unknown code, "
+     "expected one of: 1 2 (column applicant)"},
+    {"UnknownDecision", "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,granted,\n",
+     "rereview.csv:2: [KM07] 審査委員会の決定(項番11)=\"granted\": 審査委員会の決定のコードが不正です（upheld "
+     "restored） / "
+     "unknown code, expected one of: upheld restored (column decision)"},
+    {"DecidedUnitsOfAnUpheldAppeal", "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,upheld,100\n",
+     "rereview.csv:2: [KV03] 決定単位数(項番12)=\"100\": 原審どおり（upheld）の申立に決定単位数は書けません / "
+     "decided_units is given for an appeal that is upheld (原審どおり) (column decided_units)"},
+    {"DecidedUnitsAboveTheRequest", "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,120\n",
+     "rereview.csv:2: [KV03] 決定単位数(項番12)=\"120\": 決定単位数 120 が申立単位数 100 を超えています / "
+     "decided_units 120 exceeds requested_units 100 (column decided_units)"},
+    {"TwoRequestsForOneClaim",
+     "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
+     "20231107,1,3070000000,00300000,0000000004,202309,11,9201,50,1001,restored,\n",
+     "rereview.csv:3: [KV04] 被保険者番号(項番5)=\"0000000004\": "
+     "同じ明細書への再審査申立が2行あります（1か月に1明細書1行） / "
+     "two 再審査 requests for the same 明細書 (one a month) (column insured_no)"},
+};
 
-TEST(RereviewAppeal, AnUnknownApplicantOrDecisionIsRefused) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,3,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n")),
-            "rereview.csv:2: [KM07] 申立者区分コード(項番2)=\"3\": 申立者区分コードのコードが不正です（1 2） / unknown code, "
-            "expected one of: 1 2 (column applicant)");
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,granted,\n")),
-            "rereview.csv:2: [KM07] 審査委員会の決定(項番11)=\"granted\": 審査委員会の決定のコードが不正です（upheld restored） / "
-            "unknown code, expected one of: upheld restored (column decision)");
-}
-
-TEST(RereviewAppeal, DecidedUnitsMustFitTheDecision) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,upheld,100\n")),
-            "rereview.csv:2: [KV03] 決定単位数(項番12)=\"100\": 原審どおり（upheld）の申立に決定単位数は書けません / "
-            "decided_units is given for an appeal that is upheld (原審どおり) (column decided_units)");
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,120\n")),
-            "rereview.csv:2: [KV03] 決定単位数(項番12)=\"120\": 決定単位数 120 が申立単位数 100 を超えています / "
-            "decided_units 120 exceeds requested_units 100 (column decided_units)");
-}
-
-TEST(RereviewAppeal, TwoRequestsForOneClaimAreRefused) {
-  EXPECT_EQ(appeal_refusal(load_appeals_text("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
-                         "20231107,1,3070000000,00300000,0000000004,202309,11,9201,50,1001,restored,\n")),
-            "rereview.csv:3: [KV04] 被保険者番号(項番5)=\"0000000004\": 同じ明細書への再審査申立が2行あります（1か月に1明細書1行） / "
-            "two 再審査 requests for the same 明細書 (one a month) (column insured_no)");
-}
+INSTANTIATE_TEST_SUITE_P(Rows, RereviewAppealRefuses, ::testing::ValuesIn(kBadAppeals),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
 
 // seed 002 §5(2)'s two cuts: D 100 → 0 (事由 A), E 200 → 100 (事由 B); and F 200 → 0 (事由 A).
 struct CutStory {
@@ -158,6 +165,16 @@ std::vector<RereviewAppeal> appeals(const std::string& rows) {
   auto r = load_appeals_text(rows);
   EXPECT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
   return r.table.value_or(std::vector<RereviewAppeal>{});
+}
+
+// November's settlement with the appeal on AD (事由 01, restored) matched to October's decision.
+SettlementInput november_with_the_appeal_on_ad(const CutStory& c) {
+  SettlementInput in;
+  in.month = kAppealNov;
+  in.appeals = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
+                             c.standing(), kAppealNov, "rereview.csv")
+                   .matched;
+  return in;
 }
 
 std::string refused(const CutStory& c, const std::string& row, YearMonth month = kAppealNov) {
@@ -256,12 +273,8 @@ TEST(RereviewAppeal, UpheldRestoredAndPartlyRestoredAreDecidedAndPaid) {
 TEST(RereviewAppeal, AnAppealOnAClaimWithdrawnThisMonthIsNotDecided) {
   CutStory c;
   const auto standing = c.standing();
-  auto m = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
-                         standing, kAppealNov, "rereview.csv");
-  ASSERT_EQ(m.matched.size(), 1u);
-  SettlementInput in;
-  in.month = kAppealNov;
-  in.appeals = m.matched;
+  auto in = november_with_the_appeal_on_ad(c);
+  ASSERT_EQ(in.appeals.size(), 1u);
   in.withdrawals = {{"1002", false, standing[0]}};
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   EXPECT_TRUE(result.rereviewed.empty());
@@ -274,14 +287,11 @@ TEST(RereviewAppeal, AnAppealOnAClaimAPlanCorrectionDecidesThisMonthWaits) {
   // filed the same month is not decided on top of the decision the 修正 replaced.
   CutStory c;
   const auto standing = c.standing();
-  auto m = match_appeals(appeals("20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"),
-                         standing, kAppealNov, "rereview.csv");
-  ASSERT_EQ(m.matched.size(), 1u);
-  auto d_fix = c.s.plan("PD2", "0000000004", kAppealSept, {{kAppealOfficeA, "11", 100}, {kAppealOfficeB, "11", 500}}, 2);
-  SettlementInput in;
-  in.month = kAppealNov;
+  auto in = november_with_the_appeal_on_ad(c);
+  ASSERT_EQ(in.appeals.size(), 1u);
+  auto d_fix =
+      c.s.plan("PD2", "0000000004", kAppealSept, {{kAppealOfficeA, "11", 100}, {kAppealOfficeB, "11", 500}}, 2);
   in.rereviews = {{"PD2", d_fix.plan, standing[0]}};
-  in.appeals = m.matched;
   const auto result = settle_month(in, c.s.context(), SettlementSettings{});
   ASSERT_EQ(result.rereviewed.size(), 1u);
   EXPECT_FALSE(result.rereviewed[0].appeal.has_value());

@@ -11,7 +11,6 @@
 namespace kaigo::settlement {
 namespace {
 
-using review::ClaimOutcome;
 using testing::official;
 using testing::records;
 using Lines = std::vector<std::string>;

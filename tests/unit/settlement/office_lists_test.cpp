@@ -15,28 +15,14 @@ constexpr const char* kListOffice = "3070000000";
 constexpr YearMonth kListService{2026, 3}, kListReview{2026, 4};
 
 // One 明細書: 300 units of care and a 37-unit 処遇改善 加算 (outside the limit), at 10.00 円, 9割.
-struct BonusMonth {
-  testing::Story s;
-  review::SubmittedPlan plan;
-  review::SubmittedClaim claim;
-  testing::Month month;
-  explicit BonusMonth(YearMonth service = kListService, std::string bonus_name = "訪問介護処遇改善加算Ⅰ") {
-    s.office(kListOffice, "11");
-    s.person("0000000001").kana = "ﾃｽﾄ ﾀﾛｳ";
-    s.code("11", "9001", "訪問介護３００", 300);
-    s.code("11", "9002", std::move(bonus_name), 37, false);
-    plan = s.plan("P1", "0000000001", service, {{kListOffice, "11", 300}});
-    claim = s.claim("C1", kListOffice, "0000000001", service, {{"11", "9001"}, {"11", "9002"}});
-    month = s.review(service.plus_months(1), {plan}, {claim});
-  }
-  SettlementInput input(YearMonth review_month = kListReview) const {
-    SettlementInput in;
-    in.month = review_month;
-    in.claims = testing::settled_claims(month, review_month, {claim});
-    in.plans = testing::settled_plans(month, {plan});
-    in.invoices = testing::invoice_of({claim});
-    return in;
-  }
+struct BonusMonth : testing::OneClaimMonth {
+  explicit BonusMonth(YearMonth service = kListService, std::string bonus_name = "訪問介護処遇改善加算Ⅰ")
+      : OneClaimMonth(kListOffice, service, 300, {{"11", "9001"}, {"11", "9002"}}, [&](testing::Story& story) {
+          story.person("0000000001").kana = "ﾃｽﾄ ﾀﾛｳ";
+          story.code("11", "9001", "訪問介護３００", 300);
+          story.code("11", "9002", std::move(bonus_name), 37, false);
+        }) {}
+  SettlementInput input(YearMonth review_month = kListReview) const { return OneClaimMonth::input(review_month); }
 };
 
 TEST(SettlementOfficeLists, OnlyAnInternetOfficeGetsItsReviewStatusList) {

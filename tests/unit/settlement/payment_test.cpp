@@ -22,23 +22,11 @@ constexpr const char* kPayee = "3070000000";
 constexpr YearMonth kMarch2026{2026, 3}, kApril2026{2026, 4};
 
 // One office paid 2,700 円 this month (300 units, 10.00 円, 1割).
-struct PaidMonth {
-  testing::Story s;
-  review::SubmittedPlan plan;
-  review::SubmittedClaim claim;
-  testing::Month month;
-  PaidMonth() {
-    s.office(kPayee, "11");
-    s.person("0000000001");
-    s.code("11", "9001", "訪問介護３００", 300);
-    plan = s.plan("P1", "0000000001", kMarch2026, {{kPayee, "11", 300}});
-    claim = s.claim("C1", kPayee, "0000000001", kMarch2026, {{"11", "9001"}});
-    month = s.review(kApril2026, {plan}, {claim});
-  }
-  SettlementInput input() const {
-    return {kApril2026, testing::settled_claims(month, kApril2026, {claim}), testing::settled_plans(month, {plan}),
-            testing::invoice_of({claim}), {}, {}, {}, {}, {}, {}};
-  }
+struct PaidMonth : testing::OneClaimMonth {
+  PaidMonth()
+      : OneClaimMonth(kPayee, kMarch2026, 300, {{"11", "9001"}},
+                      [](testing::Story& story) { story.code("11", "9001", "訪問介護３００", 300); }) {}
+  SettlementInput input() const { return OneClaimMonth::input(kApril2026); }
 };
 
 TEST(SettlementPayment, CertificateFeeIsOnThe7513AndTheLicenseIsPrintedBesideIt) {
