@@ -22,6 +22,7 @@
 #include "kaigo/report/results_dir.hpp"
 #include "kaigo/settlement/kago.hpp"
 #include "kaigo/settlement/settle.hpp"
+#include "support/accepted_documents.hpp"
 #include "support/generated_ledgers.hpp"
 #include "support/settle_support.hpp"
 #include "support/test_support.hpp"
@@ -35,67 +36,7 @@ using Lines = std::vector<std::string>;
 
 constexpr YearMonth kMonth{2026, 5};
 
-// The documents of the month's files as reception accepts them.
-struct Accepted : exchange::Sink {
-  std::string file;
-  std::vector<review::SubmittedClaim> claims;
-  std::vector<review::SubmittedPlan> plans;
-  std::vector<billing::InvoiceRow> invoices;
-  std::map<std::string, std::int64_t> refused;  // 事業所番号 → 明細書 the reader flagged (様式エラー)
-  std::uint64_t order = 0;
-
-  void add_claim(billing::ClaimStatement st) {
-    claims.push_back({fmt::format("{}#{}", file, ++order), order, std::move(st)});
-  }
-  // A 明細書 written twice in one file is two accepted copies (split at the second 基本 record).
-  void add_statements(const exchange::Document& d) {
-    std::vector<std::size_t> bases;
-    for (std::size_t i = 0; i < d.records().size(); ++i) {
-      if (d.records()[i].kind == "01") bases.push_back(i);
-    }
-    if (bases.size() <= 1) {
-      add_claim(documents::to_statement(d));
-      return;
-    }
-    bases.push_back(d.records().size());
-    for (std::size_t b = 0; b + 1 < bases.size(); ++b) {
-      exchange::Document copy;
-      copy.form = d.form;
-      copy.code = d.code;
-      copy.key = d.key;
-      for (std::size_t i = bases[b]; i < bases[b + 1]; ++i) {
-        const auto& r = d.records()[i];
-        std::string text;
-        std::vector<std::size_t> at;
-        for (auto item : r.items) {
-          at.push_back(text.size());
-          text.append(item).push_back(',');
-        }
-        std::vector<std::string_view> items;
-        for (std::size_t j = 0; j < r.items.size(); ++j) items.push_back(std::string_view(text).substr(at[j], r.items[j].size()));
-        copy.add(r.line, r.record_no, r.layout, r.kind, text, items, r.has_errors);
-      }
-      add_claim(documents::to_statement(copy));
-    }
-  }
-  void on_document(const exchange::Document& d) override {
-    if (!d.form) return;
-    if (d.has_errors) {
-      if (d.form->family == exchange::Family::Statement || d.form->family == exchange::Family::CarePlan)
-        ++refused[std::string(d.records().front().item(4))];
-      return;
-    }
-    switch (d.form->family) {
-      case exchange::Family::Statement: add_statements(d); break;
-      case exchange::Family::CarePlan: add_claim(documents::as_statement(documents::to_care_plan_fee(d))); break;
-      case exchange::Family::Plan: plans.push_back({fmt::format("{}#{}", file, ++order), order, documents::to_plan(d)}); break;
-      case exchange::Family::Invoice:
-        for (const auto& r : d.records()) invoices.push_back(documents::to_invoice_row(r));
-        break;
-      default: break;
-    }
-  }
-};
+using Accepted = testing::AcceptedDocuments;
 
 struct GeneratedMonth : testing::GeneratedLedgers {
   Accepted accepted;

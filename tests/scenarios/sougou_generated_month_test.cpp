@@ -16,6 +16,7 @@
 #include "kaigo/exchange/reader.hpp"
 #include "kaigo/review/review.hpp"
 #include "kaigo/settlement/settle.hpp"
+#include "support/accepted_documents.hpp"
 #include "support/generated_ledgers.hpp"
 #include "support/test_support.hpp"
 
@@ -26,32 +27,7 @@ using testing::read_file;
 
 constexpr YearMonth kSougouMonth{2026, 5};  // 処理年月; the services are of 2026-04
 
-// The documents of the month's files the reader takes in (a flagged one is a 様式エラー).
-struct SougouAccepted : exchange::Sink {
-  std::string file;
-  std::vector<review::SubmittedClaim> claims;
-  std::vector<review::SubmittedPlan> plans;
-  std::vector<billing::InvoiceRow> invoices;
-  std::uint64_t order = 0;
-
-  void add_claim(billing::ClaimStatement st) {
-    claims.push_back({fmt::format("{}#{}", file, ++order), order, std::move(st)});
-  }
-  void on_document(const exchange::Document& d) override {
-    if (!d.form || d.has_errors) return;
-    switch (d.form->family) {
-      case exchange::Family::Statement:
-        for (auto& copy : documents::to_statements(d)) add_claim(std::move(copy));
-        break;
-      case exchange::Family::CarePlan: add_claim(documents::as_statement(documents::to_care_plan_fee(d))); break;
-      case exchange::Family::Plan: plans.push_back({fmt::format("{}#{}", file, ++order), order, documents::to_plan(d)}); break;
-      case exchange::Family::Invoice:
-        for (const auto& r : d.records()) invoices.push_back(documents::to_invoice_row(r));
-        break;
-      default: break;
-    }
-  }
-};
+using SougouAccepted = testing::AcceptedDocuments;
 
 // One row of sougou.csv as written (国保中央会 24-item layout: 単位数 item 7, 単価 12, 給付率 13,
 // 利用者負担額 14).
