@@ -137,7 +137,7 @@ std::optional<billing::BenefitPlan> plan_from_actuals(const std::vector<const Us
   billing::BenefitPlan p;
   p.service_month = month;
   p.insurer_no = "00" + std::string(master::normalize_insurer_no(person.insurer_no));
-  p.support_office_no = support_office.empty() ? r->support_office_no : support_office;
+  p.support_office_no = support_office.empty() ? r->support_office_no.str() : support_office;
   p.create_kind = 1;
   p.created_on = today;
   p.insured_no = person.insured_no;

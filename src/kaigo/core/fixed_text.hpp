@@ -8,8 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "kaigo/core/date.hpp"
 
@@ -27,9 +30,24 @@ class FixedText {
     t.size_ = static_cast<std::uint8_t>(s.size());
     return t;
   }
+  constexpr FixedText() = default;
+  // A code of a record field, read where the loader has checked its width (a test writes it as a
+  // literal): std::length_error when it does not fit, which is a bug, not bad input.
+  explicit FixedText(std::string_view s) { *this = s; }
+  FixedText& operator=(std::string_view s) {
+    auto t = of(s);
+    if (!t) throw std::length_error("text longer than its field");
+    return *this = *t;
+  }
+
   constexpr std::string_view view() const { return {bytes_.data(), size_}; }
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  std::string str() const { return std::string(view()); }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr std::size_t size() const { return size_; }
   auto operator<=>(const FixedText&) const = default;
   bool operator==(const FixedText&) const = default;
+  friend bool operator==(const FixedText& a, std::string_view b) { return a.view() == b; }
 
  private:
   std::array<char, N> bytes_{};
@@ -102,3 +120,10 @@ class PairKey {
 };
 
 }  // namespace kaigo
+
+template <std::size_t N>
+struct fmt::formatter<kaigo::FixedText<N>> : fmt::formatter<std::string_view> {
+  auto format(const kaigo::FixedText<N>& t, fmt::format_context& ctx) const {
+    return fmt::formatter<std::string_view>::format(t.view(), ctx);
+  }
+};

@@ -193,20 +193,20 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     auto stage = r.one_of(kRStage, kBurdenStages, false);
     if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) return std::nullopt;
     Recipient p;
-    if (r.has_column(kRStage)) p.burden_stage = stage ? std::string(*stage) : std::string();
-    p.insurer_no = std::string(*insurer);
-    p.insured_no = std::string(*insured);
+    if (r.has_column(kRStage)) p.burden_stage = stage ? FixedText<2>(*stage) : FixedText<2>();
+    p.insurer_no = *insurer;
+    p.insured_no = *insured;
     p.name_kana = std::string(r.text(kRKana));
     p.birth_date = *birth;
     p.sex = (*sex)[0] - '0';
-    p.care_level = std::string(*level);
+    p.care_level = *level;
     p.cert_from = cert_from;
     p.cert_to = cert_to;
     p.change_pending = pending && *pending == "1";
     if (rate) p.benefit_rate = static_cast<int>(*rate);
     if (limit) p.limit_units = Units{*limit};
     if (plan_kind) p.plan_kind = (*plan_kind)[0] - '0';
-    p.support_office_no = support ? std::string(*support) : std::string();
+    if (support) p.support_office_no = *support;
     p.period = *period;
     p.line = r.line();
     auto key = *PersonKey::of(p.insurer_no, p.insured_no);  // the widths were checked above

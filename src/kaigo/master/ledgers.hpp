@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/fixed_text.hpp"
 #include "kaigo/core/money.hpp"
 #include "kaigo/master/csv.hpp"
 #include "kaigo/master/keys.hpp"
@@ -69,27 +70,29 @@ class InsurerLedger : public VersionedMaster<Insurer> {
   bool known(std::string_view insurer_no) const;  // any period (ADD2 vs ADDA)
 };
 
-// 受給者台帳 — one version of a person's record, valid over `period`.
+// 受給者台帳 — one version of a person's record, valid over `period`. Millions of these stay in
+// memory for a review (issue 19 item 5), so the codes are held in place (FixedText, widths the
+// loader checks) and the members are ordered so that little is padding.
 struct Recipient {
-  std::string insurer_no;  // 保険者番号 (6)
-  std::string insured_no;  // 被保険者番号 (10; may start with H)
   std::string name_kana;
-  Date birth_date;
-  int sex = 0;                 // 1 男, 2 女
-  std::string care_level;      // 要介護状態区分コード
+  Period period;
   std::optional<Date> cert_from;  // 認定有効期間
   std::optional<Date> cert_to;
-  bool change_pending = false;         // 変更申請中 (12PA)
-  std::optional<int> benefit_rate;     // 保険給付率 (90/80/70/60 …); empty for 生保単独
+  Date birth_date;
   std::optional<Units> limit_units;    // 支給限度基準額; empty = the standard one of the level
+  std::uint64_t line = 0;
+  std::optional<int> benefit_rate;     // 保険給付率 (90/80/70/60 …); empty for 生保単独
   std::optional<int> plan_kind;        // 計画作成区分 (ledger codes 1–4)
-  std::string support_office_no;       // 居宅介護支援事業所番号
+  int sex = 0;                         // 1 男, 2 女
+  FixedText<8> insurer_no;             // 保険者番号 (6)
+  FixedText<10> insured_no;            // 被保険者番号 (10; may start with H)
+  FixedText<2> care_level;             // 要介護状態区分コード
+  FixedText<10> support_office_no;     // 居宅介護支援事業所番号
   // 特定入所者 負担限度額認定の段階 (1, 2, 3a 第3段階①, 3b 第3段階②; the amounts per 食費・居住費
   // are facility_costs.csv's): "" = no 認定; nullopt = the file has no burden_stage column, so the
   // ledger says nothing about it (12PC, ASS6 are not checked).
-  std::optional<std::string> burden_stage;
-  Period period;
-  std::uint64_t line = 0;
+  std::optional<FixedText<2>> burden_stage;
+  bool change_pending = false;         // 変更申請中 (12PA)
 };
 
 class RecipientLedger : public VersionedMaster<Recipient, PersonKey> {

@@ -90,10 +90,10 @@ const master::Recipient* check_claim_recipient(std::span<const master::Recipient
   const Recipient* latest = versions.back();
   check_common(versions, k.service_month, k.insurer_no, k.insured_no, b.birth_date, b.sex, true, out);
   // [INF] a level written on the claim is accepted when the ledger has it on some day of the month.
-  if (!has_level(versions, b.care_level)) out.push_back(error("12QJ", "要介護状態区分コード", {}, b.care_level, latest->care_level));
+  if (!has_level(versions, b.care_level)) out.push_back(error("12QJ", "要介護状態区分コード", {}, b.care_level, latest->care_level.str()));
   if (care_plan_fee) {
     if (!latest->support_office_no.empty() && latest->support_office_no != k.office_no) {
-      out.push_back(error("12P4", "事業所番号", {}, k.office_no, latest->support_office_no));
+      out.push_back(error("12P4", "事業所番号", {}, k.office_no, latest->support_office_no.str()));
     }
     const int expected = k.form_id == "8125" ? 3 : 1;
     const int ledger = latest->plan_kind ? document_plan_kind(*latest->plan_kind) : 0;
@@ -126,7 +126,7 @@ void check_claim_services_for_person(const master::Masters& masters,
     if (!type || std::any_of(versions.begin(), versions.end(), [&](const Recipient* r) { return type->allows(r->care_level); })) {
       continue;
     }
-    out.push_back(error("10QF", "サービス種類コード", std::string(t), std::string(t), versions.back()->care_level));
+    out.push_back(error("10QF", "サービス種類コード", std::string(t), std::string(t), versions.back()->care_level.str()));
   }
   const int days = certified_days(versions, m);
   if (days == 0) return;  // 12PD says it
@@ -149,7 +149,7 @@ void check_plan_recipient(std::span<const master::Recipient* const> versions, co
     return master::care_level_rank(a->care_level) < master::care_level_rank(b->care_level);
   });
   if (plan.care_level != heaviest->care_level) {
-    out.push_back(error("12QJ", "要介護状態区分コード", {}, plan.care_level, heaviest->care_level));
+    out.push_back(error("12QJ", "要介護状態区分コード", {}, plan.care_level, heaviest->care_level.str()));
   }
   const int ledger_kind = latest->plan_kind ? document_plan_kind(*latest->plan_kind) : 0;
   if (ledger_kind != 0 && ledger_kind != plan.plan_kind) {
@@ -157,7 +157,7 @@ void check_plan_recipient(std::span<const master::Recipient* const> versions, co
   }
   // 自己作成 plans name no 支援事業所 to compare.
   if (plan.plan_kind != 2 && !latest->support_office_no.empty() && latest->support_office_no != plan.support_office_no) {
-    out.push_back(error("12P4", "居宅介護支援事業所番号", {}, plan.support_office_no, latest->support_office_no));
+    out.push_back(error("12P4", "居宅介護支援事業所番号", {}, plan.support_office_no, latest->support_office_no.str()));
   }
 }
 

@@ -44,7 +44,7 @@ const FacilityItem* facility_item(std::string_view item_code) {
 void check_facility_costs(const master::Masters& masters, const master::Recipient* recipient,
                           const billing::ClaimStatement& st, std::vector<Finding>& out) {
   if (st.facility_costs.empty() || !recipient || !recipient->burden_stage) return;
-  const std::string& stage = *recipient->burden_stage;
+  const std::string stage = recipient->burden_stage->str();
   if (stage.empty()) {
     Yen claimed;
     for (const auto& line : st.facility_costs) claimed += line.insurance_claim;
