@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/arena.hpp"
+
 #include "kaigo/exchange/layout.hpp"
 
 namespace kaigo::exchange {
@@ -28,21 +30,6 @@ struct Record {
     return no >= 1 && static_cast<std::size_t>(no) <= items.size() ? items[static_cast<std::size_t>(no - 1)]
                                                                     : std::string_view{};
   }
-};
-
-// Stable storage for the bytes of a document's records: appended text never moves, so the
-// string_views of the records stay valid until reset().
-class Arena {
- public:
-  std::string_view copy(std::string_view s);
-  void reset();
-
- private:
-  static constexpr std::size_t kBlock = 256 * 1024;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::vector<std::size_t> sizes_;  // capacity of each block
-  std::size_t current_ = 0;         // index of the block being filled
-  std::size_t used_ = 0;            // bytes used in the current block
 };
 
 // One document: all records sharing the form's key (Form::key_items), in file order.

@@ -166,8 +166,9 @@ std::vector<const Recipient*> RecipientLedger::in_month(std::string_view insurer
 }
 
 LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string file_name) {
+  auto names = std::make_shared<Arena>();
   return load_versioned<RecipientLedger>(text, std::move(file_name), {kRecipientColumns}, kRFrom,
-                                         [](RowReader& r) -> std::optional<Keyed<Recipient, PersonKey>> {
+                                         [&names](RowReader& r) -> std::optional<Keyed<Recipient, PersonKey>> {
     auto insurer = r.digits(kRInsurer, 6, 6, true);
     auto insured = r.alnum(kRInsured, 10, true);
     auto birth = r.date(kRBirth, true);
@@ -196,7 +197,7 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     if (r.has_column(kRStage)) p.burden_stage = stage ? FixedText<2>(*stage) : FixedText<2>();
     p.insurer_no = *insurer;
     p.insured_no = *insured;
-    p.name_kana = std::string(r.text(kRKana));
+    p.name_kana = names->copy(r.text(kRKana));
     p.birth_date = *birth;
     p.sex = (*sex)[0] - '0';
     p.care_level = *level;
@@ -211,7 +212,7 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     p.line = r.line();
     auto key = *PersonKey::of(p.insurer_no, p.insured_no);  // the widths were checked above
     return Keyed<Recipient, PersonKey>{key, std::move(p)};
-  });
+  }, std::shared_ptr<const Arena>(names));
 }
 
 }  // namespace kaigo::master

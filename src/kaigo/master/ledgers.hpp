@@ -4,12 +4,14 @@
 // Must not: read files (callers pass the text) or decide review outcomes.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/arena.hpp"
 #include "kaigo/core/fixed_text.hpp"
 #include "kaigo/core/money.hpp"
 #include "kaigo/master/csv.hpp"
@@ -74,7 +76,7 @@ class InsurerLedger : public VersionedMaster<Insurer> {
 // memory for a review (issue 19 item 5), so the codes are held in place (FixedText, widths the
 // loader checks) and the members are ordered so that little is padding.
 struct Recipient {
-  std::string name_kana;
+  std::string_view name_kana;  // in the ledger's pool of names (RecipientLedger), which outlives it
   Period period;
   std::optional<Date> cert_from;  // 認定有効期間
   std::optional<Date> cert_to;
@@ -97,13 +99,19 @@ struct Recipient {
 
 class RecipientLedger : public VersionedMaster<Recipient, PersonKey> {
  public:
-  using VersionedMaster::VersionedMaster;
+  RecipientLedger() = default;
+  // `names` holds the text of every version's name_kana (shared by the copies of the ledger).
+  RecipientLedger(VersionedTable<Recipient, PersonKey> table, std::shared_ptr<const Arena> names)
+      : VersionedMaster(std::move(table)), names_(std::move(names)) {}
   std::span<const Recipient> versions(std::string_view insurer_no, std::string_view insured_no) const;
   const Recipient* at(std::string_view insurer_no, std::string_view insured_no, Date day) const;
   // Every version valid on some day of `month`, oldest first.
   std::vector<const Recipient*> in_month(std::string_view insurer_no, std::string_view insured_no,
                                          YearMonth month) const;
   std::size_t people() const { return table_.key_count(); }
+
+ private:
+  std::shared_ptr<const Arena> names_;
 };
 
 LoadResult<OfficeLedger> load_offices(std::string_view text, std::string file_name, const ServiceTypeMaster* types);

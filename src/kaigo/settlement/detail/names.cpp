@@ -25,7 +25,7 @@ std::string Names::insurer_name(std::string_view insurer_no, YearMonth month) co
 
 std::string Names::name_kana(std::string_view insurer_no, std::string_view insured_no, YearMonth month) const {
   auto versions = ctx_.recipients.in_month(master::normalize_insurer_no(insurer_no), insured_no, month);
-  return versions.empty() ? std::string() : versions.back()->name_kana;
+  return versions.empty() ? std::string() : std::string(versions.back()->name_kana);
 }
 
 std::string Names::service_code_name(std::string_view insurer_no, const billing::DetailLine& line,
