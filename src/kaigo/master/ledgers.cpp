@@ -195,8 +195,6 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     if (!r.ok() || !insurer || !insured || !birth || !sex || !level || !period) return std::nullopt;
     Recipient p;
     if (r.has_column(kRStage)) p.burden_stage = stage ? FixedText<2>(*stage) : FixedText<2>();
-    p.insurer_no = *insurer;
-    p.insured_no = *insured;
     p.name_kana = names->copy(r.text(kRKana));
     p.birth_date = *birth;
     p.sex = (*sex)[0] - '0';
@@ -210,7 +208,7 @@ LoadResult<RecipientLedger> load_recipients(std::string_view text, std::string f
     if (support) p.support_office_no = *support;
     p.period = *period;
     p.line = r.line();
-    auto key = *PersonKey::of(p.insurer_no, p.insured_no);  // the widths were checked above
+    auto key = *PersonKey::of(*insurer, *insured);  // the widths were checked above
     return Keyed<Recipient, PersonKey>{key, std::move(p)};
   }, std::shared_ptr<const Arena>(names));
 }

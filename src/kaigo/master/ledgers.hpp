@@ -74,7 +74,8 @@ class InsurerLedger : public VersionedMaster<Insurer> {
 
 // 受給者台帳 — one version of a person's record, valid over `period`. Millions of these stay in
 // memory for a review (issue 19 item 5), so the codes are held in place (FixedText, widths the
-// loader checks) and the members are ordered so that little is padding.
+// loader checks), the 保険者番号 and 被保険者番号 only in the ledger's key (PersonKey, by which every
+// lookup finds a version), and the members are ordered so that little is padding.
 struct Recipient {
   std::string_view name_kana;  // in the ledger's pool of names (RecipientLedger), which outlives it
   Period period;
@@ -86,8 +87,6 @@ struct Recipient {
   std::optional<int> benefit_rate;     // 保険給付率 (90/80/70/60 …); empty for 生保単独
   std::optional<int> plan_kind;        // 計画作成区分 (ledger codes 1–4)
   int sex = 0;                         // 1 男, 2 女
-  FixedText<8> insurer_no;             // 保険者番号 (6)
-  FixedText<10> insured_no;            // 被保険者番号 (10; may start with H)
   FixedText<2> care_level;             // 要介護状態区分コード
   FixedText<10> support_office_no;     // 居宅介護支援事業所番号
   // 特定入所者 負担限度額認定の段階 (1, 2, 3a 第3段階①, 3b 第3段階②; the amounts per 食費・居住費
