@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # ccache, when the machine has it, makes rebuilds in several checkouts cheap; nothing needs it.
 LAUNCHER   := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo serve bench stress clean format tidy screenshots
+.PHONY: all setup build build-san test unit sanitize fuzz-smoke fuzz demo serve bench bench-national stress clean format tidy screenshots
 
 all: build
 
@@ -69,6 +69,11 @@ bench: build
 	@cmake -S . -B $(BUILD) -DKAIGO_BENCH=ON >/dev/null
 	@cmake --build $(BUILD)
 	@bash scripts/bench.sh $(BUILD)
+
+# The national month (~15 M 明細書) end to end, timed; not in CI: it takes most of an hour and ~26 GB
+# of disk (SCALE=0.1 for a tenth; docs/performance.md).
+bench-national: build
+	@bash scripts/bench_national.sh $(BUILD) $(or $(SCALE),1)
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

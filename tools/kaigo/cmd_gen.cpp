@@ -30,12 +30,17 @@ void register_gen(CLI::App& app, int& status) {
                 "draw the mistakes from every kind (the ones added since the first seven: 14QR, AEFJ, KP27 …), write "
                 "日割り cases, the 再審査申立 of the B cuts to rereview.csv, and 要支援 people at 総合事業 offices with "
                 "the municipalities' own codes in sougou.csv");
+  static bool no_careplan = false;
+  cmd->add_flag("--no-careplan", no_careplan,
+                "ケアプランデータ連携のファイル（careplan/）を書かない（全国規模の月: make bench-national）/ do not write the "
+                "care-plan exchange files (careplan/; for the national month: make bench-national)");
   cmd->add_option("--platform-people", platform_people, "介護情報基盤の記録を作る人数（0: 作らない）/ people with platform records")
       ->check(CLI::Range(0, 10'000'000));
   cmd->callback([&status] {
     auto ym = month_option(month, status);
     if (!ym) return;
     options.out = out;
+    options.careplan_files = !no_careplan;
     options.processing_month = *ym;
     auto masters = master::load_bundled_masters();
     if (!masters.ok()) {

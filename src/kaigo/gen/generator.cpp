@@ -794,7 +794,7 @@ Report Generator::run() {
   for (const auto& office : area_.offices()) {
     if (office.service_type == "43") {
       write_care_manager(office);
-      write_careplan(office);
+      if (area_.options().careplan_files) write_careplan(office);
     } else {
       write_service_office(office);
     }

@@ -32,6 +32,9 @@ struct Options {
   // each municipality's own service-code master (sougou.csv, seed 002 §11) (kaigo gen
   // --all-mistakes). Off, a month is the same bytes as before those kinds existed.
   bool all_mistakes = false;
+  // Write the month's ケアプランデータ連携 files (DIR/careplan/); off for the national month, whose
+  // care-plan files alone would take ~48 GB (kaigo gen --no-careplan, make bench-national).
+  bool careplan_files = true;
 };
 
 // The typical mistakes `--errors` injects (one per affected recipient).

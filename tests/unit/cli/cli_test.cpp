@@ -63,5 +63,22 @@ TEST(Cli, GenWritesTheContractFiles) {
   EXPECT_NE(r.out.find("サービス提供年月 202604"), std::string::npos) << r.out;
 }
 
+// The national month leaves out the care-plan files (make bench-national); the claims are the same.
+TEST(Cli, GenWithoutCarePlanFilesWritesTheSameClaims) {
+  TempDir with, without;
+  const std::string shape = " --month 202605 --offices 20 --recipients 200 --seed 3 --platform-people 0";
+  ASSERT_EQ(run_kaigo("gen --out " + with.path().string() + shape).exit_code, 0);
+  auto r = run_kaigo("gen --out " + without.path().string() + shape + " --no-careplan");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(regular_files_under(with / "careplan").empty());
+  EXPECT_FALSE(std::filesystem::exists(without / "careplan"));
+  const auto claims = regular_files_under(with / "submissions");
+  ASSERT_EQ(regular_files_under(without / "submissions").size(), claims.size());
+  for (const auto& f : claims) {
+    const auto relative = std::filesystem::relative(f, with.path());
+    EXPECT_EQ(read_file(without.path() / relative), read_file(f)) << relative;
+  }
+}
+
 }  // namespace
 }  // namespace kaigo::testing

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# make bench-national (issue 19 item 6; not in CI): the month of a whole country on this machine —
+# ~15 M 明細書 of ~5 M people from offices of ~75 明細書 each (the national month: tens of thousands
+# of 事業所, most of them small) — generated, then timed end to end as an operator runs it:
+# init → load → submit (every file) → review → results (the official files; PDF on demand), with
+# wall time, CPU and peak RSS per step, and the database's size.
+# Usage: scripts/bench_national.sh [BUILD_DIR] [SCALE]   — SCALE 1 = the national month (default);
+# 0.1 = a tenth of it (to try the script, or on a machine with less disk).
+# Disk: about 0.5 GB of claim files and 1.2 GB of database per million 明細書 after the review (~26 GB
+# at SCALE 1; the care-plan files are not written: kaigo gen --no-careplan).
+# KEEP_MONTH=DIR keeps the month and its database in DIR; otherwise a temporary folder removed at the end.
+set -euo pipefail
+build=${1:-build}
+scale=${2:-1}
+kaigo="$build/kaigo"
+statements=$(awk -v s="$scale" 'BEGIN { printf "%d", 15000000 * s }')
+recipients=$((statements / 3))
+offices=$((statements / 75))
+if [ -n "${KEEP_MONTH:-}" ]; then
+  tmp=$KEEP_MONTH
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+fi
+step() {
+  local name=$1
+  shift
+  /usr/bin/time -f "$name: %e s wall, %U s user, %S s sys, max RSS %M KB" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" || {
+    cat "$tmp/err.txt" >&2
+    exit 1
+  }
+  tail -1 "$tmp/err.txt"
+}
+echo "# kaigo bench-national $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, scale $scale: ~$statements 明細書, $recipients recipients, $offices offices"
+step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" --errors 0.05 \
+  --all-mistakes --no-careplan --platform-people 0
+grep -E "明細書" "$tmp/out.txt" | head -1
+step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
+for t in services offices insurers recipients kohi sougou; do
+  [ -f "$tmp/m/$t.csv" ] || continue
+  step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
+done
+find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
+echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(du -sb "$tmp/m/submissions" | cut -f1)"
+step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
+step review "$kaigo" review --db "$tmp/k.db" --month 202605
+grep -E "明細書|給付管理票" "$tmp/out.txt"
+step results "$kaigo" results --db "$tmp/k.db" --month 202605 --out "$tmp/results"
+echo "results: $(find "$tmp/results" -name '*.CSV' | wc -l) official files, $(du -sb "$tmp/results" | cut -f1) bytes"
+ls -l "$tmp/k.db" | awk '{print "database bytes:", $5}'
