@@ -8,13 +8,7 @@ n=${2:-100000}
 kaigo="$build/kaigo"
 # KEEP_MONTH=DIR: build the month in DIR and keep it (database k.db, results/) for later
 # measurements (scripts/bench_pages.sh); otherwise a temporary folder removed at the end.
-if [ -n "${KEEP_MONTH:-}" ]; then
-  tmp=$KEEP_MONTH
-  mkdir -p "$tmp"
-else
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-fi
+source "$(dirname "$0")/bench_steps.sh"
 # ALL_MISTAKES=1: a month with every kind of mistake the generator knows (--errors 0.05
 # --all-mistakes: 日割り, 摘要, 公費, 総合事業 …) and its 公費受給者台帳 and municipal 総合事業 codes loaded — the review "with all of it
 # switched on" (issue 18).
@@ -22,15 +16,6 @@ gen_extra=()
 [ -n "${ALL_MISTAKES:-}" ] && gen_extra=(--errors 0.05 --all-mistakes)
 recipients=$((n * 10 / 29))
 offices=$((n / 250 < 6 ? 6 : n / 250))
-step() {
-  local name=$1
-  shift
-  /usr/bin/time -f "$name: %e s wall, %U s user, %S s sys, max RSS %M KB" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" || {
-    cat "$tmp/err.txt" >&2
-    exit 1
-  }
-  tail -1 "$tmp/err.txt"
-}
 echo "## month of ~$n 明細書 ($offices offices, $recipients recipients)"
 step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" "${gen_extra[@]}"
 grep -E "明細書" "$tmp/out.txt"

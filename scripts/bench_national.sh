@@ -16,22 +16,7 @@ kaigo="$build/kaigo"
 statements=$(awk -v s="$scale" 'BEGIN { printf "%d", 15000000 * s }')
 recipients=$((statements / 3))
 offices=$((statements / 75))
-if [ -n "${KEEP_MONTH:-}" ]; then
-  tmp=$KEEP_MONTH
-  mkdir -p "$tmp"
-else
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-fi
-step() {
-  local name=$1
-  shift
-  /usr/bin/time -f "$name: %e s wall, %U s user, %S s sys, max RSS %M KB" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" || {
-    cat "$tmp/err.txt" >&2
-    exit 1
-  }
-  tail -1 "$tmp/err.txt"
-}
+source "$(dirname "$0")/bench_steps.sh"
 echo "# kaigo bench-national $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, scale $scale: ~$statements 明細書, $recipients recipients, $offices offices"
 step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" --errors 0.05 \
   --all-mistakes --no-careplan --platform-people 0
