@@ -19,15 +19,7 @@ offices=$((n / 250 < 6 ? 6 : n / 250))
 echo "## month of ~$n 明細書 ($offices offices, $recipients recipients)"
 step gen "$kaigo" gen --out "$tmp/m" --month 202605 --offices "$offices" --recipients "$recipients" "${gen_extra[@]}"
 grep -E "明細書" "$tmp/out.txt"
-step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
-for t in services offices insurers recipients kohi sougou; do
-  [ -f "$tmp/m/$t.csv" ] || continue
-  step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
-done
-find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
-echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(cat $(cat "$tmp/files.txt") | wc -c)"
-step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
-step review "$kaigo" review --db "$tmp/k.db" --month 202605
+take_in_month "$kaigo"
 grep -E "明細書|給付管理票" "$tmp/out.txt"
 step results "$kaigo" results --db "$tmp/k.db" --month 202605 --out "$tmp/results"
 echo "results: $(find "$tmp/results" -name '*.CSV' | wc -l) official files, $(du -sb "$tmp/results" | cut -f1) bytes"

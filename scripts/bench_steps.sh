@@ -18,3 +18,17 @@ step() {
   }
   tail -1 "$tmp/err.txt"
 }
+# The generated month in $tmp/m taken in as an operator does, each step timed: init, load every
+# ledger the month has, submit every file (listed in $tmp/files.txt), review.
+take_in_month() {
+  local kaigo=$1
+  step init "$kaigo" init --db "$tmp/k.db" --config "$tmp/m/kokuhoren.toml"
+  for t in services offices insurers recipients kohi sougou; do
+    [ -f "$tmp/m/$t.csv" ] || continue
+    step "load $t" "$kaigo" load --db "$tmp/k.db" "$t" "$tmp/m/$t.csv"
+  done
+  find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
+  echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(du -sb --apparent-size "$tmp/m/submissions" | cut -f1)"
+  step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
+  step review "$kaigo" review --db "$tmp/k.db" --month 202605
+}
