@@ -90,12 +90,11 @@ DecisionWriter::DecisionWriter(Connection& c)
 // locals below until run() has stepped and cleared the statement.
 void DecisionWriter::claim(const std::string& month, std::string_view kind, const billing::StatementKey& key,
                            const review::ClaimDecision& d) {
-  auto ref = parse_claim_id(d.claim_id);
-  if (!ref) throw StoreError("明細書の識別子が不正です / malformed claim id: " + d.claim_id);
+  const auto ref = stored_claim(d.claim_id);
   const auto held_since = d.held_since ? d.held_since->str() : std::string();
   const auto service_month = key.service_month.str();
-  claim_.bind_static(1, month).bind_static(2, kind).bind_static(3, d.claim_id).bind(4, ref->submission);
-  claim_.bind(5, static_cast<std::int64_t>(ref->copy)).bind(6, static_cast<std::int64_t>(d.order));
+  claim_.bind_static(1, month).bind_static(2, kind).bind_static(3, d.claim_id).bind(4, ref.submission);
+  claim_.bind(5, static_cast<std::int64_t>(ref.copy)).bind(6, static_cast<std::int64_t>(d.order));
   claim_.bind_static(7, review::kClaimOutcomes.code(d.outcome)).bind(8, d.released ? 1 : 0);
   claim_.bind_static(9, held_since);
   claim_.bind_static(10, key.form_id)
