@@ -68,14 +68,22 @@ void register_submit(CLI::App& app, int& status) {
       nlohmann::json answers = nlohmann::json::array();
       std::vector<precheck::FileResult> with_errors;
       // Each line is printed once the commit holding its file is on the disk (group commit).
-      month::ReceiptGroup group(desk, [&](const reception::Submission& s) {
-        if (format == "json") {
-          answers.push_back(month::submission_json(s));
-        } else {
-          print_line(s);
-          if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
-        }
-      });
+      month::ReceiptGroup group(
+          desk,
+          [&](const reception::Submission& s) {
+            audit_cli(desk.db(), "upload", std::to_string(s.id),
+                      {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                       {"sha256", s.sha256}, {"bytes", s.size}},
+                      at);
+          },
+          [&](const reception::Submission& s) {
+            if (format == "json") {
+              answers.push_back(month::submission_json(s));
+            } else {
+              print_line(s);
+              if (!s.errors.empty()) with_errors.push_back(month::as_file_result(s));
+            }
+          });
       try {
         for (const auto& path : files) {
           std::string bytes;
@@ -86,12 +94,7 @@ void register_submit(CLI::App& app, int& status) {
             status = 1;
             continue;
           }
-          auto s = desk.submit(std::filesystem::path(path).filename().string(), bytes, at, sender);
-          audit_cli(desk.db(), "upload", std::to_string(s.id),
-                    {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
-                     {"sha256", s.sha256}, {"bytes", s.size}},
-                    at);
-          group.received(std::move(s));
+          group.receive(std::filesystem::path(path).filename().string(), std::move(bytes), at, sender);
         }
       } catch (...) {
         group.close();  // what was stored before the failure is acknowledged, then the failure reported

@@ -31,9 +31,9 @@ reception::Submission Desk::submit(std::string_view file_name, std::string_view 
 
 reception::CancelResult Desk::cancel(std::int64_t id, const LocalDateTime& at) { return reception_->cancel(id, at); }
 
-ReceiptGroup::ReceiptGroup(Desk& desk, std::function<void(const reception::Submission&)> acknowledge,
-                           std::size_t files, std::chrono::milliseconds wait)
-    : desk_(desk), acknowledge_(std::move(acknowledge)), files_(files), wait_(wait) {
+ReceiptGroup::ReceiptGroup(Desk& desk, Each stored, Each acknowledge, std::size_t files,
+                           std::chrono::milliseconds wait)
+    : desk_(desk), stored_(std::move(stored)), acknowledge_(std::move(acknowledge)), files_(files), wait_(wait) {
   desk_.db().defer_sync(true);
 }
 
@@ -45,26 +45,39 @@ ReceiptGroup::~ReceiptGroup() {
   }
 }
 
-void ReceiptGroup::received(reception::Submission s) {
+void ReceiptGroup::receive(std::string_view file_name, std::string bytes, const LocalDateTime& at,
+                           std::string_view sender) {
   if (pending_.empty()) first_ = std::chrono::steady_clock::now();
-  pending_.push_back(std::move(s));
-  if (pending_.size() >= files_ || std::chrono::steady_clock::now() - first_ >= wait_) sync_and_acknowledge();
+  pending_bytes_ += bytes.size();
+  pending_.push_back(desk_.reception().check(escape_file_name(file_name), std::move(bytes), at, sender));
+  if (pending_.size() >= files_ || pending_bytes_ >= kBytes || std::chrono::steady_clock::now() - first_ >= wait_) {
+    store_sync_and_acknowledge();
+  }
 }
 
 void ReceiptGroup::close() {
   if (!open_) return;
-  desk_.db().defer_sync(false);  // syncs the log
+  store_sync_and_acknowledge();
+  desk_.db().defer_sync(false);
   open_ = false;
-  auto last = std::move(pending_);
-  pending_.clear();
-  for (const auto& s : last) acknowledge_(s);
 }
 
-void ReceiptGroup::sync_and_acknowledge() {
-  desk_.db().make_durable();
-  auto durable = std::move(pending_);
+void ReceiptGroup::store_sync_and_acknowledge() {
+  // Taken out first: a group that fails to store is never acknowledged, nor stored again by close().
+  auto group = std::move(pending_);
   pending_.clear();
-  for (const auto& s : durable) acknowledge_(s);
+  pending_bytes_ = 0;
+  if (group.empty()) return;
+  std::vector<reception::Submission> stored;
+  stored.reserve(group.size());
+  desk_.db().atomically([&] {
+    for (const auto& file : group) {
+      stored.push_back(desk_.reception().store(file));
+      if (stored_) stored_(stored.back());
+    }
+  });
+  desk_.db().make_durable();
+  for (const auto& s : stored) acknowledge_(s);
 }
 
 }  // namespace kaigo::month

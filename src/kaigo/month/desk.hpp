@@ -49,38 +49,45 @@ class Desk {
   std::unique_ptr<reception::Reception> reception_;
 };
 
-// Group commit of files received together (the files of one `kaigo submit`, issue 19): each file is
-// still its own atomic steps, but their commits wait for the disk together — one sync of the log
-// every kFiles files or kWait after the group's first file, whichever comes first — and each
-// file is acknowledged (`acknowledge`, in the order received) only after the sync that holds it.
-// A kill -9 loses nothing acknowledged, nor anything committed; a power loss at most what was
-// never acknowledged. Everything written on the desk's database in between shares the sync (the
-// audit row of an upload).
+// Group commit of files received together (the files of one `kaigo submit`, issue 19): each file
+// is pre-checked as it comes, holding no lock; the group is then stored in one transaction (each
+// file its own savepoint: arrival and outcome, decided from the month as it stands then) and made
+// durable with one sync of the log — when kFiles files or kBytes bytes are waiting, or kWait after
+// the group's first file, whichever comes first — and each file is acknowledged (`acknowledge`,
+// in the order received) only after that sync. The write lock is held only while a group is
+// written, so other writers (a cancel, a review starting, the server) get it between groups.
+// A kill -9 loses nothing acknowledged: a file is either stored whole with its group or not at all.
 class ReceiptGroup {
  public:
   static constexpr std::size_t kFiles = 64;
+  static constexpr std::size_t kBytes = std::size_t{32} << 20;
   static constexpr std::chrono::milliseconds kWait{200};
 
-  ReceiptGroup(Desk& desk, std::function<void(const reception::Submission&)> acknowledge,
-               std::size_t files = kFiles, std::chrono::milliseconds wait = kWait);
-  // Without close(): what is pending is never acknowledged (it was never known to be durable).
+  using Each = std::function<void(const reception::Submission&)>;
+  // `stored`: runs for each file inside the group's transaction (what must be written with it, such
+  // as its audit row); `acknowledge`: after the sync.
+  ReceiptGroup(Desk& desk, Each stored, Each acknowledge, std::size_t files = kFiles,
+               std::chrono::milliseconds wait = kWait);
+  // Without close(): what is pending is neither stored nor acknowledged.
   ~ReceiptGroup();
   ReceiptGroup(const ReceiptGroup&) = delete;
   ReceiptGroup& operator=(const ReceiptGroup&) = delete;
 
-  // A file whose steps are all committed: acknowledged at the next sync.
-  void received(reception::Submission s);
-  // Syncs what is pending, acknowledges it and ends the group (the database syncs each commit again).
+  // Receives one file (its name as sent, escaped as Desk::submit does) from `sender`.
+  void receive(std::string_view file_name, std::string bytes, const LocalDateTime& at, std::string_view sender = {});
+  // Stores, syncs and acknowledges what is pending, and ends the group.
   void close();
 
  private:
-  void sync_and_acknowledge();
+  void store_sync_and_acknowledge();
 
   Desk& desk_;
-  std::function<void(const reception::Submission&)> acknowledge_;
+  Each stored_;
+  Each acknowledge_;
   std::size_t files_;
   std::chrono::milliseconds wait_;
-  std::vector<reception::Submission> pending_;
+  std::vector<reception::CheckedFile> pending_;
+  std::size_t pending_bytes_ = 0;
   std::chrono::steady_clock::time_point first_{};
   bool open_ = true;
 };

@@ -114,15 +114,54 @@ Submission Reception::submit(std::string_view file_name, std::string_view bytes,
   });
   if (replay) return *repo_.submission(*replay);
   if (closed) {
-    precheck::FileResult result;
-    result.file = std::string(file_name);
-    std::vector<precheck::ErrorRow> rows{refusal_row(code::kMonthClosed, file_name, "処理年月", month->str(),
-                                                     std::move(closed->first), std::move(closed->second))};
-    repo_.record_outcome(id, result, rows, false, FileState::TransmissionError, at);
+    repo_.atomically([&] { refuse_closed(id, file_name, *month, std::move(*closed), at); });
+  } else if (!month) {
+    repo_.atomically([&] { refuse_outside_window(id, file_name, at); });
   } else {
-    finish(id, file_name, bytes, month, at);
+    // The pre-check is the long part: it runs outside any transaction.
+    finish(id, file_name, precheck(file_name, bytes, *month), *month, at);
   }
   return *repo_.submission(id);
+}
+
+CheckedFile Reception::check(std::string file_name, std::string bytes, const LocalDateTime& at,
+                             std::string_view sender) {
+  CheckedFile file{std::move(file_name), std::move(bytes), at, std::string(sender),
+                   processing_month_at(at, settings_), {}};
+  if (file.month) file.result = precheck(file.file_name, file.bytes, *file.month);
+  return file;
+}
+
+Submission Reception::store(const CheckedFile& f) {
+  std::int64_t id = 0;
+  repo_.atomically([&] {
+    auto closed = f.month ? closed_reason(*f.month) : std::nullopt;
+    id = repo_.record_arrival(f.file_name, f.bytes, sha256_hex(f.bytes), f.at, f.month, repo_.owner(), f.sender);
+    if (closed) {
+      refuse_closed(id, f.file_name, *f.month, std::move(*closed), f.at);
+    } else if (!f.month) {
+      refuse_outside_window(id, f.file_name, f.at);
+    } else {
+      record_checked(id, f.result, *f.month, f.at);
+    }
+  });
+  return *repo_.submission(id);
+}
+
+void Reception::refuse_closed(std::int64_t id, std::string_view file_name, YearMonth month,
+                              std::pair<std::string, std::string> closed, const LocalDateTime& at) {
+  precheck::FileResult result;
+  result.file = std::string(file_name);
+  std::vector<precheck::ErrorRow> rows{refusal_row(code::kMonthClosed, file_name, "処理年月", month.str(),
+                                                   std::move(closed.first), std::move(closed.second))};
+  repo_.record_outcome(id, result, rows, false, FileState::TransmissionError, at);
+}
+
+void Reception::refuse_outside_window(std::int64_t id, std::string_view file_name, const LocalDateTime& at) {
+  precheck::FileResult result;
+  result.file = std::string(file_name);
+  std::vector<precheck::ErrorRow> rows{outside_window(file_name, at, settings_)};
+  repo_.record_outcome(id, result, rows, false, FileState::TransmissionError, at);
 }
 
 std::optional<std::pair<std::string, std::string>> Reception::closed_reason(YearMonth month) {
@@ -142,47 +181,44 @@ std::optional<std::pair<std::string, std::string>> Reception::closed_reason(Year
   return std::nullopt;
 }
 
-void Reception::finish(std::int64_t id, std::string_view file_name, std::string_view bytes,
-                       std::optional<YearMonth> month, const LocalDateTime& at) {
-  if (!month) {
-    precheck::FileResult result;
-    result.file = std::string(file_name);
-    std::vector<precheck::ErrorRow> rows{outside_window(file_name, at, settings_)};
-    repo_.record_outcome(id, result, rows, false, FileState::TransmissionError, at);
-    return;
-  }
-  // The pre-check is the long part: it runs outside any transaction.
+precheck::FileResult Reception::precheck(std::string_view file_name, std::string_view bytes, YearMonth month) const {
   auto context = context_;
   context.processing_month = month;
-  auto result = precheck::check_bytes(file_name, bytes, context);
+  return precheck::check_bytes(file_name, bytes, context);
+}
+
+void Reception::finish(std::int64_t id, std::string_view file_name, const precheck::FileResult& result,
+                       YearMonth month, const LocalDateTime& at) {
   const auto me = repo_.owner();
   repo_.atomically([&] {
     auto now = repo_.submission(id);
     // Another process recovered the file as interrupted: it was never ours to finish.
     if (!now || now->state != FileState::Receiving || repo_.in_flight_owner(id) != me) return;
-    if (auto closed = closed_reason(*month)) {
-      precheck::FileResult refused_result;
-      refused_result.file = std::string(file_name);
-      std::vector<precheck::ErrorRow> rows{refusal_row(
-          code::kMonthClosed, file_name, "処理年月", month->str(),
-          "受付処理中に処理年月が締め切られたため、受け付けられませんでした。次の受付期間に送信してください（" +
-              closed->first + "）",
-          "the processing month closed while the file was being received; it was not taken in — send it in the "
-          "next window (" +
-              closed->second + ")")};
-      repo_.record_outcome(id, refused_result, rows, false, FileState::TransmissionError, at);
+    if (auto closed = closed_reason(month)) {
+      refuse_closed(id, file_name, month,
+                    {"受付処理中に処理年月が締め切られたため、受け付けられませんでした。次の受付期間に送信してください（" +
+                         closed->first + "）",
+                     "the processing month closed while the file was being received; it was not taken in — send it "
+                     "in the next window (" +
+                         closed->second + ")"},
+                    at);
       return;
     }
-    std::vector<precheck::ErrorRow> rows = result.errors;
-    auto state = state_of(result.worst());
-    if (state == FileState::Accepted || state == FileState::FormatErrors) {
-      auto resent = resent_documents(repo_, id, result, *month);
-      if (!resent.empty()) state = FileState::FormatErrors;
-      rows.insert(rows.end(), resent.begin(), resent.end());
-    }
-    bool taken_in = state == FileState::Accepted || state == FileState::FormatErrors;
-    repo_.record_outcome(id, result, rows, taken_in, state, at);
+    record_checked(id, result, month, at);
   });
+}
+
+void Reception::record_checked(std::int64_t id, const precheck::FileResult& result, YearMonth month,
+                               const LocalDateTime& at) {
+  std::vector<precheck::ErrorRow> rows = result.errors;
+  auto state = state_of(result.worst());
+  if (state == FileState::Accepted || state == FileState::FormatErrors) {
+    auto resent = resent_documents(repo_, id, result, month);
+    if (!resent.empty()) state = FileState::FormatErrors;
+    rows.insert(rows.end(), resent.begin(), resent.end());
+  }
+  bool taken_in = state == FileState::Accepted || state == FileState::FormatErrors;
+  repo_.record_outcome(id, result, rows, taken_in, state, at);
 }
 
 CancelResult Reception::cancel(std::int64_t id, const LocalDateTime& at) {

@@ -41,6 +41,17 @@ struct MonthStep {
   bool restarted = false;      // a review or settlement that had stopped half-way is started again
 };
 
+// A file pre-checked before it is stored: what `kaigo submit` holds while it gathers a group of
+// files to store in one transaction (month::ReceiptGroup, issue 19).
+struct CheckedFile {
+  std::string file_name;
+  std::string bytes;
+  LocalDateTime at;
+  std::string sender;
+  std::optional<YearMonth> month;  // none: outside the window (never pre-checked)
+  precheck::FileResult result;
+};
+
 class Reception {
  public:
   Reception(Repository& repo, ReceptionSettings settings, precheck::PrecheckContext context)
@@ -52,6 +63,13 @@ class Reception {
   // and nothing is stored again: a retry after a lost answer never makes a duplicate.
   Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
                     std::string_view sender = {}, std::string_view key = {});
+
+  // The same in two halves, for files received together: check() pre-checks a file and writes
+  // nothing (it runs outside any transaction); store() takes it in — arrival and outcome in one
+  // atomic step, a savepoint of the caller's transaction when there is one — deciding from the
+  // month as it stands then, exactly as submit() does.
+  CheckedFile check(std::string file_name, std::string bytes, const LocalDateTime& at, std::string_view sender = {});
+  Submission store(const CheckedFile& file);
 
   // 取消 of a file: allowed for 受付完了 and 様式エラー有 until the cut-off, while its month is open.
   CancelResult cancel(std::int64_t id, const LocalDateTime& at);
@@ -81,8 +99,14 @@ class Reception {
   void abandon_job();
 
  private:
-  void finish(std::int64_t id, std::string_view file_name, std::string_view bytes, std::optional<YearMonth> month,
+  precheck::FileResult precheck(std::string_view file_name, std::string_view bytes, YearMonth month) const;
+  void finish(std::int64_t id, std::string_view file_name, const precheck::FileResult& result, YearMonth month,
               const LocalDateTime& at);
+  // The outcomes, inside the atomic step that records them.
+  void refuse_closed(std::int64_t id, std::string_view file_name, YearMonth month,
+                     std::pair<std::string, std::string> closed, const LocalDateTime& at);
+  void refuse_outside_window(std::int64_t id, std::string_view file_name, const LocalDateTime& at);
+  void record_checked(std::int64_t id, const precheck::FileResult& result, YearMonth month, const LocalDateTime& at);
   // Whether files of `month` may be taken in or cancelled now; the reason when not.
   std::optional<std::pair<std::string, std::string>> closed_reason(YearMonth month);
   std::optional<MonthStep> take_job(std::string_view kind, YearMonth month, const LocalDateTime& at);

@@ -1,5 +1,7 @@
-// Group commit of the files of one `kaigo submit` (issue 19): a file is acknowledged only after the
-// sync that holds its commit, a group closes after its count of files or its wait, and the
+// Group commit of the files of one `kaigo submit` (issue 19): each file is pre-checked as it comes
+// with no lock held; a group is stored in one transaction when it is full or its wait is over, a
+// file is acknowledged only after the sync that holds it, what is decided at storing time (the
+// month's state, a document already in) is decided against the month as it stands then, and the
 // database syncs each commit again once the group ends.
 #include <gtest/gtest.h>
 
@@ -22,32 +24,51 @@ std::int64_t synchronous(month::Desk& desk) {
   return st.step() ? st.integer(0) : -1;
 }
 
-// The desk's answer to one file of the world's month, sent on 2026-05-05 at 10:00.
-reception::Submission submit_at_the_desk(month::Desk& desk, const std::filesystem::path& file) {
-  return desk.submit(file.filename().string(), read_file(file), jst("2026-05-05T10:00:00"));
+// Files another connection sees stored.
+std::int64_t stored_files(const std::filesystem::path& db) {
+  auto st = store::Database::open(db)->connection().prepare("SELECT count(*) FROM submissions");
+  return st.step() ? st.integer(0) : -1;
 }
 
-TEST(ReceiptGroup, AcknowledgesEachFileAfterTheSyncThatHoldsIt) {
+const LocalDateTime kAt = jst("2026-05-05T10:00:00");
+
+// One file of the world's month into the group, sent on 2026-05-05 at 10:00.
+void receive(month::ReceiptGroup& group, const std::filesystem::path& file) {
+  group.receive(file.filename().string(), read_file(file), kAt);
+}
+
+month::ReceiptGroup::Each nothing() {
+  return [](const reception::Submission&) {};
+}
+
+TEST(ReceiptGroup, StoresAGroupAtOnceAndAcknowledgesItAfterItsSync) {
   ReceptionWorld w;
   const auto& files = w.files();
   ASSERT_GE(files.size(), 5u);
   month::Desk desk(w.db_path());
+  std::vector<std::int64_t> stored;
   std::vector<std::int64_t> acknowledged;
   {
-    month::ReceiptGroup group(desk, [&](const reception::Submission& s) { acknowledged.push_back(s.id); }, 3, 1h);
+    month::ReceiptGroup group(
+        desk, [&](const reception::Submission& s) { stored.push_back(s.id); },
+        [&](const reception::Submission& s) {
+          // Committed (another connection reads it) before it is acknowledged.
+          EXPECT_EQ(store::Database::open(w.db_path())->submission(s.id)->state, s.state);
+          acknowledged.push_back(s.id);
+        },
+        3, 1h);
     EXPECT_EQ(synchronous(desk), 1);
-    std::vector<std::int64_t> received;
     for (std::size_t i = 0; i < 5; ++i) {
-      auto s = submit_at_the_desk(desk, files[i]);
-      // Committed (another connection reads it) before it is acknowledged.
-      EXPECT_EQ(store::Database::open(w.db_path())->submission(s.id)->state, s.state);
-      received.push_back(s.id);
-      group.received(std::move(s));
-      // Files 1–2 wait; the 3rd closes the first group; 4–5 wait for close().
-      EXPECT_EQ(acknowledged.size(), i < 2 ? 0u : 3u) << "after file " << i + 1;
+      receive(group, files[i]);
+      // Files 1–2 wait, unstored; the 3rd stores and acknowledges the first group; 4–5 wait for close().
+      const std::size_t expected = i < 2 ? 0 : 3;
+      EXPECT_EQ(acknowledged.size(), expected) << "after file " << i + 1;
+      EXPECT_EQ(stored_files(w.db_path()), static_cast<std::int64_t>(expected)) << "after file " << i + 1;
     }
     group.close();
-    EXPECT_EQ(acknowledged, received);  // every file, once, in the order received
+    EXPECT_EQ(stored_files(w.db_path()), 5);
+    EXPECT_EQ(acknowledged, (std::vector<std::int64_t>{1, 2, 3, 4, 5}));  // every file, once, in order
+    EXPECT_EQ(stored, acknowledged);
     EXPECT_EQ(synchronous(desk), 2);
   }
   EXPECT_EQ(synchronous(desk), 2);
@@ -57,25 +78,78 @@ TEST(ReceiptGroup, AGroupClosesAfterItsWait) {
   ReceptionWorld w;
   month::Desk desk(w.db_path());
   std::size_t acknowledged = 0;
-  month::ReceiptGroup group(desk, [&](const reception::Submission&) { ++acknowledged; }, 1000, 0ms);
-  group.received(submit_at_the_desk(desk, w.files().front()));
-  EXPECT_EQ(acknowledged, 1u);  // the wait is over at once: synced and acknowledged
+  month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission&) { ++acknowledged; }, 1000, 0ms);
+  receive(group, w.files().front());
+  EXPECT_EQ(acknowledged, 1u);  // the wait is over at once: stored, synced and acknowledged
   group.close();
   EXPECT_EQ(acknowledged, 1u);
 }
 
-// Left without close() (an exception on the way), nothing pending is acknowledged and the
-// database syncs each commit again.
-TEST(ReceiptGroup, WithoutCloseNothingPendingIsAcknowledged) {
+// Left without close() (an exception on the way), nothing pending is stored or acknowledged and
+// the database syncs each commit again.
+TEST(ReceiptGroup, WithoutCloseNothingPendingIsStoredOrAcknowledged) {
   ReceptionWorld w;
   month::Desk desk(w.db_path());
   std::size_t acknowledged = 0;
   {
-    month::ReceiptGroup group(desk, [&](const reception::Submission&) { ++acknowledged; }, 1000, 1h);
-    group.received(submit_at_the_desk(desk, w.files().front()));
+    month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission&) { ++acknowledged; }, 1000, 1h);
+    receive(group, w.files().front());
   }
   EXPECT_EQ(acknowledged, 0u);
+  EXPECT_EQ(stored_files(w.db_path()), 0);
   EXPECT_EQ(synchronous(desk), 2);
+}
+
+// While a group gathers its files no lock is held: another writer (here a second desk receiving a
+// file) does not wait for the group.
+TEST(ReceiptGroup, HoldsNoLockWhileItGathersFiles) {
+  ReceptionWorld w;
+  month::Desk desk(w.db_path());
+  month::ReceiptGroup group(desk, nothing(), nothing(), 1000, 1h);
+  receive(group, w.files()[0]);
+  month::Desk other(w.db_path());
+  const auto start = std::chrono::steady_clock::now();
+  auto s = other.submit(w.files()[1].filename().string(), read_file(w.files()[1]), kAt);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+  EXPECT_EQ(s.state, reception::FileState::Accepted);
+  group.close();
+  EXPECT_EQ(stored_files(w.db_path()), 2);
+}
+
+// The month is decided when the group is stored: closed by the operator after the file was
+// pre-checked, the file is refused (KR02), as if it had arrived after the close.
+TEST(ReceiptGroup, AMonthClosedBeforeTheGroupIsStoredRefusesItsFiles) {
+  ReceptionWorld w;
+  month::Desk desk(w.db_path());
+  std::vector<reception::Submission> acknowledged;
+  month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission& s) { acknowledged.push_back(s); },
+                            1000, 1h);
+  receive(group, w.files()[0]);
+  month::Desk operator_desk(w.db_path());
+  ASSERT_TRUE(operator_desk.reception().close_month(YearMonth{2026, 5}, kAt).done);
+  group.close();
+  ASSERT_EQ(acknowledged.size(), 1u);
+  EXPECT_EQ(acknowledged[0].state, reception::FileState::TransmissionError);
+  ASSERT_EQ(acknowledged[0].errors.size(), 1u);
+  EXPECT_EQ(acknowledged[0].errors[0].code, "KR02");
+}
+
+// Two copies of one file in one group: the second finds the first's documents, stored a moment
+// before in the same transaction (ANN2), as if they had come in separate calls.
+TEST(ReceiptGroup, ASecondCopyInTheSameGroupIsADuplicate) {
+  ReceptionWorld w;
+  month::Desk desk(w.db_path());
+  std::vector<reception::Submission> acknowledged;
+  month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission& s) { acknowledged.push_back(s); },
+                            1000, 1h);
+  receive(group, w.claim_file());
+  receive(group, w.claim_file());
+  group.close();
+  ASSERT_EQ(acknowledged.size(), 2u);
+  EXPECT_EQ(acknowledged[0].state, reception::FileState::Accepted);
+  EXPECT_EQ(acknowledged[1].state, reception::FileState::FormatErrors);
+  ASSERT_FALSE(acknowledged[1].errors.empty());
+  for (const auto& e : acknowledged[1].errors) EXPECT_EQ(e.code, "ANN2") << e.message_en;
 }
 
 }  // namespace
