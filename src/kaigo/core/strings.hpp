@@ -3,12 +3,20 @@
 #pragma once
 #include <charconv>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace kaigo {
+
+// Hashes a std::string key by its view, so that a map keyed by std::string is searched with a
+// string_view (with std::equal_to<>) without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // Splits on `sep` keeping empty parts ("a,,b" → 3 parts).
 std::vector<std::string_view> split(std::string_view s, char sep);

@@ -14,14 +14,10 @@
 #include <vector>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/strings.hpp"
 #include "kaigo/master/csv.hpp"
 
 namespace kaigo::master {
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 // Hashes a typed key (one with hash(), such as PersonKey) or a string.
 struct KeyHash {

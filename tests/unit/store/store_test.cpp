@@ -70,6 +70,33 @@ TEST(Store, ASecondConnectionInOneProcessKeepsTheFirstOnesLocks) {
   EXPECT_EQ(second->settings().name, "B");
 }
 
+// A statement prepared again comes from the connection's idle statements: it starts afresh (no
+// binds left, no row half read), and it sees what was written since.
+TEST(Store, APreparedStatementUsedAgainStartsAfresh) {
+  TempDir dir;
+  Connection c(dir / "s.db", true);
+  c.exec("CREATE TABLE t(v INTEGER)");
+  c.exec("INSERT INTO t VALUES (1), (2), (3)");
+  constexpr std::string_view kSql = "SELECT v, ?1 FROM t ORDER BY v";
+  {
+    auto st = c.prepare(kSql);
+    st.bind(1, std::int64_t{7});
+    ASSERT_TRUE(st.step());  // left after its first row
+    EXPECT_EQ(st.integer(1), 7);
+  }
+  c.exec("INSERT INTO t VALUES (0)");  // a write while it is idle (and a reader never blocks it)
+  auto again = c.prepare(kSql);
+  ASSERT_TRUE(again.step());
+  EXPECT_EQ(again.integer(0), 0);
+  EXPECT_TRUE(again.is_null(1));  // the bind of its last use is gone
+  // The same SQL prepared while the first is in use is a statement of its own.
+  auto other = c.prepare(kSql);
+  ASSERT_TRUE(other.step());
+  EXPECT_EQ(other.integer(0), 0);
+  ASSERT_TRUE(again.step());
+  EXPECT_EQ(again.integer(0), 1);
+}
+
 TEST(Store, CreateIsIdempotentAndKeepsData) {
   TempDir dir;
   auto path = dir / "k.db";

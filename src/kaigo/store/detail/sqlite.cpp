@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
+
+#include "kaigo/core/strings.hpp"
 
 namespace kaigo::store {
 
@@ -19,7 +22,38 @@ int Connection::busy_timeout_ms() {
   return ms;
 }
 
-Connection::Connection(const std::filesystem::path& path, bool create) {
+// Bounded: SQL built with values in it would otherwise grow it; beyond kMax a statement is finalized.
+struct IdleStatements {
+  static constexpr std::size_t kMax = 256;
+  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> by_sql;
+  bool closed = false;
+
+  sqlite3_stmt* take(std::string_view sql) {
+    auto it = by_sql.find(sql);
+    if (it == by_sql.end()) return nullptr;
+    auto* stmt = it->second;
+    by_sql.erase(it);
+    return stmt;
+  }
+  void put_back(sqlite3_stmt* stmt) {
+    if (closed) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    const char* sql = sqlite3_sql(stmt);
+    if (sql == nullptr || by_sql.size() >= kMax || !by_sql.emplace(sql, stmt).second) sqlite3_finalize(stmt);
+  }
+  void close() {
+    for (auto& [sql, stmt] : by_sql) sqlite3_finalize(stmt);
+    by_sql.clear();
+    closed = true;
+  }
+};
+
+Connection::Connection(const std::filesystem::path& path, bool create)
+    : idle_(std::make_shared<IdleStatements>()) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -42,7 +76,10 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
   exec("PRAGMA cache_size=-65536");
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  idle_->close();
+  sqlite3_close_v2(db_);
+}
 
 std::filesystem::path Connection::file() const {
   const char* name = sqlite3_db_filename(db_, "main");
@@ -103,6 +140,7 @@ void Connection::exec(std::string_view sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
+  if (auto* stmt = idle_->take(sql)) return Statement(*this, stmt);
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) fail(sql);
   return Statement(*this, stmt);
@@ -120,7 +158,9 @@ void Connection::sync_log() {
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (stmt_ != nullptr) idle_->put_back(stmt_);
+}
 
 Statement& Statement::bind(int i, std::int64_t v) {
   if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) conn_->fail("bind");

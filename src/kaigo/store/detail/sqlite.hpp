@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,7 @@ namespace kaigo::store {
 
 
 class Statement;
+struct IdleStatements;
 
 // The file given is not an SQLite database (its first 16 bytes are not SQLite's header).
 class NotADatabase : public StoreError {
@@ -56,18 +58,26 @@ class Connection {
  private:
   friend class Transaction;
   friend class ReadTransaction;
+  friend class Statement;
   void begin_write();
   bool starts_like_sqlite() const;
   sqlite3* db_ = nullptr;
+  // Prepared statements not in use, by their SQL (sqlite.cpp): a received file runs the same dozen
+  // statements, and parsing them again for each of a national month's files cost more than running
+  // some. Shared with the Statements, which may outlive the connection.
+  std::shared_ptr<IdleStatements> idle_;
   int depth_ = 0;  // nesting of Transaction / ReadTransaction
   bool writing_ = false;
 };
 
 class Statement {
  public:
-  Statement(Connection& c, sqlite3_stmt* s) : conn_(&c), stmt_(s) {}
+  Statement(Connection& c, sqlite3_stmt* s) : conn_(&c), stmt_(s), idle_(c.idle_) {}
+  // Puts the statement back among its connection's idle ones (finalizes it once the connection is closed).
   ~Statement();
-  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_), idle_(std::move(other.idle_)) {
+    other.stmt_ = nullptr;
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement& operator=(Statement&&) = delete;
@@ -100,6 +110,7 @@ class Statement {
  private:
   Connection* conn_;
   sqlite3_stmt* stmt_;
+  std::shared_ptr<IdleStatements> idle_;
 };
 
 // BEGIN IMMEDIATE … COMMIT: the one writer. Rolls back when destroyed uncommitted (an exception
