@@ -40,6 +40,7 @@ ReceiptGroup::ReceiptGroup(Desk& desk, Each stored, Each acknowledge, std::size_
 ReceiptGroup::~ReceiptGroup() {
   if (!open_) return;
   try {
+    if (storing_.valid()) storing_.wait();  // its thread uses the desk
     desk_.db().defer_sync(false);
   } catch (...) {  // NOLINT(bugprone-empty-catch): unwinding; nothing pending was acknowledged
   }
@@ -51,23 +52,41 @@ void ReceiptGroup::receive(std::string_view file_name, std::string bytes, const 
   pending_bytes_ += bytes.size();
   pending_.push_back(desk_.reception().check(escape_file_name(file_name), std::move(bytes), at, sender));
   if (pending_.size() >= files_ || pending_bytes_ >= kBytes || std::chrono::steady_clock::now() - first_ >= wait_) {
-    store_sync_and_acknowledge();
+    hand_over();
   }
 }
 
 void ReceiptGroup::close() {
   if (!open_) return;
-  store_sync_and_acknowledge();
+  if (!failed_) hand_over();
+  finish_storing();
   desk_.db().defer_sync(false);
   open_ = false;
 }
 
-void ReceiptGroup::store_sync_and_acknowledge() {
-  // Taken out first: a group that fails to store is never acknowledged, nor stored again by close().
-  auto group = std::move(pending_);
+void ReceiptGroup::hand_over() {
+  finish_storing();
+  if (pending_.empty()) return;
+  storing_ = std::async(std::launch::async, [this, group = std::move(pending_)] { return store_and_sync(group); });
   pending_.clear();
   pending_bytes_ = 0;
-  if (group.empty()) return;
+}
+
+void ReceiptGroup::finish_storing() {
+  if (!storing_.valid()) return;
+  std::vector<reception::Submission> stored;
+  try {
+    stored = storing_.get();
+  } catch (...) {
+    // A group that failed to store is never acknowledged, and nothing after it is stored.
+    failed_ = true;
+    pending_.clear();
+    throw;
+  }
+  for (const auto& s : stored) acknowledge_(s);
+}
+
+std::vector<reception::Submission> ReceiptGroup::store_and_sync(const std::vector<reception::CheckedFile>& group) {
   std::vector<reception::Submission> stored;
   stored.reserve(group.size());
   desk_.db().atomically([&] {
@@ -77,7 +96,7 @@ void ReceiptGroup::store_sync_and_acknowledge() {
     }
   });
   desk_.db().make_durable();
-  for (const auto& s : stored) acknowledge_(s);
+  return stored;
 }
 
 }  // namespace kaigo::month

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,9 +55,11 @@ class Desk {
 // file its own savepoint: arrival and outcome, decided from the month as it stands then) and made
 // durable with one sync of the log — when kFiles files or kBytes bytes are waiting, or kWait after
 // the group's first file, whichever comes first — and each file is acknowledged (`acknowledge`,
-// in the order received) only after that sync. The write lock is held only while a group is
-// written, so other writers (a cancel, a review starting, the server) get it between groups.
-// A kill -9 loses nothing acknowledged: a file is either stored whole with its group or not at all.
+// in the order received) only after that sync. A group is stored on a thread of its own while the
+// next files are pre-checked (two cores: one checks, one writes); one group is stored at a time.
+// The write lock is held only while a group is written, so other writers (a cancel, a review
+// starting, the server) get it between groups. A kill -9 loses nothing acknowledged: a file is
+// either stored whole with its group or not at all.
 class ReceiptGroup {
  public:
   static constexpr std::size_t kFiles = 64;
@@ -64,22 +67,29 @@ class ReceiptGroup {
   static constexpr std::chrono::milliseconds kWait{200};
 
   using Each = std::function<void(const reception::Submission&)>;
-  // `stored`: runs for each file inside the group's transaction (what must be written with it, such
-  // as its audit row); `acknowledge`: after the sync.
+  // `stored`: runs for each file inside the group's transaction, on the storing thread (what must
+  // be written with it, such as its audit row); `acknowledge`: on the caller's thread, after the sync.
   ReceiptGroup(Desk& desk, Each stored, Each acknowledge, std::size_t files = kFiles,
                std::chrono::milliseconds wait = kWait);
-  // Without close(): what is pending is neither stored nor acknowledged.
+  // Without close(): what is pending is neither stored nor acknowledged (a group being stored is
+  // waited for, and not acknowledged).
   ~ReceiptGroup();
   ReceiptGroup(const ReceiptGroup&) = delete;
   ReceiptGroup& operator=(const ReceiptGroup&) = delete;
 
-  // Receives one file (its name as sent, escaped as Desk::submit does) from `sender`.
+  // Receives one file (its name as sent, escaped as Desk::submit does) from `sender`. The desk's
+  // database must not be used by the caller until close().
   void receive(std::string_view file_name, std::string bytes, const LocalDateTime& at, std::string_view sender = {});
-  // Stores, syncs and acknowledges what is pending, and ends the group.
+  // Stores, syncs and acknowledges what is pending, and ends the group. After a group failed to
+  // store, stores nothing more and throws that failure.
   void close();
 
  private:
-  void store_sync_and_acknowledge();
+  // Starts storing what is pending (after the group being stored is done and acknowledged).
+  void hand_over();
+  // Waits for the group being stored and acknowledges it; a failure is thrown here.
+  void finish_storing();
+  std::vector<reception::Submission> store_and_sync(const std::vector<reception::CheckedFile>& group);
 
   Desk& desk_;
   Each stored_;
@@ -89,6 +99,8 @@ class ReceiptGroup {
   std::vector<reception::CheckedFile> pending_;
   std::size_t pending_bytes_ = 0;
   std::chrono::steady_clock::time_point first_{};
+  std::future<std::vector<reception::Submission>> storing_;
+  bool failed_ = false;
   bool open_ = true;
 };
 

@@ -46,6 +46,7 @@ struct MonthStep {
 struct CheckedFile {
   std::string file_name;
   std::string bytes;
+  std::string sha256;
   LocalDateTime at;
   std::string sender;
   std::optional<YearMonth> month;  // none: outside the window (never pre-checked)
