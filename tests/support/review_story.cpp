@@ -298,7 +298,7 @@ review::SubmittedPlan Story::plan(std::string id, const std::string& insured_no,
   plan.limit_units = masters_.care_limits.limit(p.level, month).value_or(Units{});
   plan.plan_kind = 1;
   for (const auto& l : lines) {
-    plan.lines.push_back({l.office, 1, l.type, Units{l.units}});
+    plan.lines.push_back({FixedText<10>(l.office), 1, FixedText<2>(l.type), Units{l.units}});
     plan.total_units += Units{l.units};
   }
   return {std::move(id), next_order_++, std::move(plan)};

@@ -229,11 +229,11 @@ void add_plans(const fs::path& file, Story& s, const Section& sec, MonthDocument
              }
              if (auto office = c.given("事業所番号")) {
                const Units units{c.number("計画単位数", 0)};
-               it->second.lines.push_back({*office, 1, c.need("サービス種類"), units});
+               it->second.lines.push_back({FixedText<10>(*office), 1, FixedText<2>(c.need("サービス種類")), units});
                it->second.total_units += units;
              }
            });
-  for (const auto& id : order) m.plans[{by_id.at(id).support_office_no, labels.at(id)}].push_back(by_id.at(id));
+  for (const auto& id : order) m.plans[{by_id.at(id).support_office_no.str(), labels.at(id)}].push_back(by_id.at(id));
 }
 
 // A 公費 slot as written: "公費負担者番号 公費受給者番号" and, when the provider wrote another rate than

@@ -33,7 +33,7 @@ PersonMonthKey PersonMonthKey::from(const StatementKey& k) {
 
 PersonMonthKey PersonMonthKey::from(const BenefitPlan& p) {
   auto key = of(p);
-  if (!key) too_long("証記載保険者番号・被保険者番号", {"8222", p.service_month, p.support_office_no, p.insurer_no, p.insured_no});
+  if (!key) too_long("証記載保険者番号・被保険者番号", {"8222", p.service_month, p.support_office_no.str(), p.insurer_no.str(), p.insured_no.str()});
   return *key;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/fixed_text.hpp"
 #include "kaigo/core/money.hpp"
 
 namespace kaigo::billing {
@@ -209,32 +210,33 @@ struct Invoice {
   const InvoiceRow* find(int payer_kind, std::string_view law_no, std::string_view claim_class) const;
 };
 
-// One service line of a 給付管理票 (rows 01–98).
+// One service line of a 給付管理票 (rows 01–98). The codes are held in place at their items' widths
+// (plan-8222): a review month holds every 給付管理票 of the month in memory.
 struct BenefitPlanLine {
-  std::string office_no;     // 事業所番号（サービス事業所）
-  int designation = 1;       // 指定／基準該当／地域密着型サービス／総合事業識別コード
-  std::string service_type;  // サービス種類コード
-  Units plan_units;          // 給付計画単位数
+  FixedText<10> office_no;    // 事業所番号（サービス事業所）
+  int designation = 1;        // 指定／基準該当／地域密着型サービス／総合事業識別コード
+  FixedText<2> service_type;  // サービス種類コード
+  Units plan_units;           // 給付計画単位数
 };
 
 // 給付管理票 — the care manager's monthly plan of units per provider and service type.
 struct BenefitPlan {
-  YearMonth service_month;          // 対象年月
-  std::string insurer_no;           // 証記載保険者番号
-  std::string support_office_no;    // 居宅介護支援事業所番号
-  int create_kind = 1;              // 給付管理票情報作成区分: 1 新規, 2 修正, 3 取消
-  std::optional<Date> created_on;   // 給付管理票作成年月日
-  std::string insured_no;           // 被保険者番号
+  YearMonth service_month;            // 対象年月
+  FixedText<8> insurer_no;            // 証記載保険者番号
+  FixedText<10> support_office_no;    // 居宅介護支援事業所番号
+  FixedText<10> insured_no;           // 被保険者番号
+  FixedText<2> care_level;            // 要介護状態区分コード (heaviest of the month)
+  FixedText<8> care_manager_no;       // 担当介護支援専門員番号
+  int create_kind = 1;                // 給付管理票情報作成区分: 1 新規, 2 修正, 3 取消
+  std::optional<Date> created_on;     // 給付管理票作成年月日
   std::optional<Date> birth_date;
   int sex = 0;
-  std::string care_level;           // 要介護状態区分コード (heaviest of the month)
+  int plan_kind = 1;                  // 居宅サービス計画作成区分コード
   std::optional<YearMonth> limit_from;  // 限度額適用期間
   std::optional<YearMonth> limit_to;
-  Units limit_units;                // 支給限度額
-  int plan_kind = 1;                // 居宅サービス計画作成区分コード
+  Units limit_units;                  // 支給限度額
+  Units total_units;                  // 給付計画合計単位数 (row 99)
   std::vector<BenefitPlanLine> lines;
-  Units total_units;                // 給付計画合計単位数 (row 99)
-  std::string care_manager_no;      // 担当介護支援専門員番号
 
   // The planned units for one provider × service type (nullopt = no line: 増減 事由 A).
   std::optional<Units> plan_units_for(std::string_view office_no, std::string_view service_type) const;

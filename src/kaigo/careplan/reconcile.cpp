@@ -95,7 +95,7 @@ std::vector<UnitsDifference> differences(const MonthSheets& sheets, const review
 std::vector<PlanFile> plan_files(const std::vector<billing::BenefitPlan>& plans, YearMonth review_month,
                                  precheck::PrecheckContext precheck) {
   std::map<std::string, std::vector<const billing::BenefitPlan*>> by_office;
-  for (const auto& p : plans) by_office[p.support_office_no].push_back(&p);
+  for (const auto& p : plans) by_office[p.support_office_no.str()].push_back(&p);
   precheck.processing_month = review_month;
   std::vector<PlanFile> out;
   for (const auto& [office, list] : by_office) {
@@ -150,7 +150,7 @@ std::optional<billing::BenefitPlan> plan_from_actuals(const std::vector<const Us
   p.plan_kind = 1;
   for (const auto& [k, u] : lines) {
     const auto* office = context.offices.find(k.first, k.second, month);
-    p.lines.push_back({k.first, office ? office->designation : 1, k.second, u});
+    p.lines.push_back({FixedText<10>(k.first), office ? office->designation : 1, FixedText<2>(k.second), u});
     p.total_units += u;
   }
   return p;

@@ -31,6 +31,18 @@ class FixedText {
     return t;
   }
   constexpr FixedText() = default;
+  // A literal code (a table's, a test's): its width is checked when it is compiled.
+  template <std::size_t M>
+    requires(M >= 1 && M - 1 <= N)
+  constexpr FixedText(const char (&s)[M]) {  // NOLINT(google-explicit-constructor)
+    for (std::size_t i = 0; i + 1 < M; ++i) bytes_[i] = s[i];
+    size_ = static_cast<std::uint8_t>(M - 1);
+  }
+  template <std::size_t M>
+    requires(M >= 1 && M - 1 <= N)
+  constexpr FixedText& operator=(const char (&s)[M]) {
+    return *this = FixedText(s);
+  }
   // A code of a record field, read where the loader has checked its width (a test writes it as a
   // literal): std::length_error when it does not fit, which is a bug, not bad input.
   explicit FixedText(std::string_view s) { *this = s; }
@@ -48,6 +60,10 @@ class FixedText {
   auto operator<=>(const FixedText&) const = default;
   bool operator==(const FixedText&) const = default;
   friend bool operator==(const FixedText& a, std::string_view b) { return a.view() == b; }
+  template <std::size_t M>
+  friend bool operator==(const FixedText& a, const char (&b)[M]) {  // a literal: not through the converting constructor
+    return a.view() == std::string_view(b, M - 1);
+  }
 
  private:
   std::array<char, N> bytes_{};

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/fixed_text.hpp"
 #include "kaigo/core/money.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/exchange/document.hpp"
@@ -61,6 +62,12 @@ template <>
 struct ItemText<std::string> {
   static void read(std::string& t, std::string_view v) { t = std::string(v); }  // cheaper than assign into ""
   static std::string write(const std::string& t) { return t; }
+};
+// A code held in place: a value longer than its item (the reader has reported it) reads as empty.
+template <std::size_t N>
+struct ItemText<FixedText<N>> {
+  static void read(FixedText<N>& t, std::string_view v) { t = FixedText<N>::of(v).value_or(FixedText<N>{}); }
+  static std::string write(const FixedText<N>& t) { return t.str(); }
 };
 template <>
 struct ItemText<int> {

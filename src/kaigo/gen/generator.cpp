@@ -549,7 +549,8 @@ void Generator::write_care_manager(const SyntheticOffice& office) {
         if (p.mistake == Mistake::PlanExceeded && is_target_use(p, use.service_type)) {
           u = Units{u.value - std::max<std::int64_t>(1, u.value / 5)};
         }
-        plan.lines.push_back({area_.offices()[static_cast<std::size_t>(use.office)].office_no, 1, use.service_type, u});
+        plan.lines.push_back({FixedText<10>(area_.offices()[static_cast<std::size_t>(use.office)].office_no), 1,
+                              FixedText<2>(use.service_type), u});
         plan.total_units += u;
       }
       documents::write_plan(plan, plans);

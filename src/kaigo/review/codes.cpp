@@ -22,15 +22,15 @@ Finding worded(FindingKind kind, const ErrorCode& text) {
 
 }  // namespace
 
-Finding error(std::string_view code, std::string item, std::string service_type, std::string found,
-              std::string expected) {
+Finding error(std::string_view code, std::string_view item, std::string_view service_type, std::string_view found,
+              std::string_view expected) {
   const ErrorCode& t = error_code(code);
   Finding f = worded(FindingKind::Error, t);
   f.code = std::string(t.code);
-  f.service_type = std::move(service_type);
-  f.item = std::move(item);
-  f.found = std::move(found);
-  f.expected = std::move(expected);
+  f.service_type = std::string(service_type);
+  f.item = std::string(item);
+  f.found = std::string(found);
+  f.expected = std::string(expected);
   return f;
 }
 

@@ -11,8 +11,8 @@
 namespace kaigo::review {
 
 // A coded error on `item` (項目名). Throws std::logic_error for a code not in the table.
-Finding error(std::string_view code, std::string item, std::string service_type = {}, std::string found = {},
-              std::string expected = {});
+Finding error(std::string_view code, std::string_view item, std::string_view service_type = {},
+              std::string_view found = {}, std::string_view expected = {});
 
 // 保留 / hold ended: the texts differ for a サービス計画費 (様式第七: 事由 D) and other 明細書 (事由 C).
 Finding hold(bool care_plan_fee);

@@ -1,5 +1,6 @@
 #include "kaigo/review/month_run.hpp"
 
+#include <string_view>
 #include <unordered_map>
 
 #include "kaigo/review/detail/claim_review.hpp"
@@ -34,7 +35,7 @@ RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext
       returned_plans.emplace_back(std::move(p), std::move(findings));
     }
   });
-  std::unordered_map<std::string, std::size_t> plan_at;
+  std::unordered_map<std::string_view, std::size_t> plan_at;  // ids of `plans`, which stays as it is
   for (std::size_t i = 0; i < plans.size(); ++i) plan_at.emplace(plans[i].id, i);
   for (const auto& d : reviewer.review_plans(plans)) {
     sink.plan(plans[plan_at.at(d.plan_id)], d);

@@ -14,7 +14,7 @@ std::string text(const std::optional<Date>& d) { return d ? d->str() : std::stri
 std::string text(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
 
 // Both 12P0 and 12PA are reported as a pair of rows (seed 002 §5(3), review-rules §1.1).
-void person_pair(std::string_view code, const std::string& insurer_no, const std::string& insured_no,
+void person_pair(std::string_view code, std::string_view insurer_no, std::string_view insured_no,
                  std::vector<Finding>& out) {
   out.push_back(error(code, "証記載保険者番号", {}, insurer_no));
   out.push_back(error(code, "被保険者番号", {}, insured_no));
@@ -30,8 +30,8 @@ bool certified_in(const Recipient& r, YearMonth m) {
 std::string cert_text(const Recipient& r) { return text(r.cert_from) + "-" + text(r.cert_to); }
 
 // The checks every document of a person shares: 12PA, 12PD, 12QT.
-void check_common(std::span<const Recipient* const> versions, YearMonth month, const std::string& insurer_no,
-                  const std::string& insured_no, const std::optional<Date>& birth, int sex, bool check_pending,
+void check_common(std::span<const Recipient* const> versions, YearMonth month, std::string_view insurer_no,
+                  std::string_view insured_no, const std::optional<Date>& birth, int sex, bool check_pending,
                   std::vector<Finding>& out) {
   const Recipient& latest = *versions.back();
   if (check_pending && std::any_of(versions.begin(), versions.end(), [](const Recipient* r) { return r->change_pending; })) {
@@ -77,7 +77,7 @@ std::vector<const master::Recipient*> find_recipient(const master::RecipientLedg
                                                      std::string_view insurer_no, std::string_view insured_no,
                                                      YearMonth month, std::vector<Finding>& out) {
   auto versions = ledger.in_month(insurer_no, insured_no, month);
-  if (versions.empty()) person_pair("12P0", std::string(insurer_no), std::string(insured_no), out);
+  if (versions.empty()) person_pair("12P0", insurer_no, insured_no, out);
   return versions;
 }
 

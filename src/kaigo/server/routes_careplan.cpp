@@ -249,7 +249,7 @@ void reconcile(Scope& scope, const httplib::Request& req, httplib::Response& res
     // or of the persons it plans for.
     std::set<std::string> planned;
     for (const auto& p : report.plans) {
-      if (u.acts_for_office(p.support_office_no)) planned.insert(p.insured_no);
+      if (u.acts_for_office(p.support_office_no)) planned.insert(p.insured_no.str());
     }
     std::erase_if(report.claims, [&](const careplan::ClaimPrediction& c) { return !u.acts_for_office(c.claim.statement.key.office_no); });
     std::erase_if(report.files, [&](const careplan::PlanFile& f) { return !u.acts_for_office(f.office_no); });

@@ -54,7 +54,7 @@ std::vector<ListedDocument> documents(const OfficeMonth& om, Program program) {
   for (const auto* p : om.plans) {
     if (p->decision.outcome != review::PlanOutcome::Returned) continue;
     const auto& plan = p->plan;
-    docs.push_back({p->plan_id, plan.insurer_no, plan.insured_no, plan.service_month, std::string(review::sheet_kind("8222")),
+    docs.push_back({p->plan_id, plan.insurer_no.str(), plan.insured_no.str(), plan.service_month, std::string(review::sheet_kind("8222")),
                     plan.sum_of_lines(), &p->decision.findings});
   }
   // 請 and サ before 給 (the order of the 種別 legend), then by person, month, document.

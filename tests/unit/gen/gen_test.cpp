@@ -246,8 +246,8 @@ TEST(Gen, InjectsExactlyTheListedMistakes) {
             static_cast<std::ptrdiff_t>(m.repeated.size()));
   std::set<std::string> with_plan;
   for (const auto& p : m.plans) {
-    with_plan.insert(p.insured_no);
-    if (!l.recipients.at(p.insurer_no, p.insured_no, Date{2026, 4, 1})) add("unknown_recipient", p.support_office_no, "8222", p.insured_no);
+    with_plan.insert(p.insured_no.str());
+    if (!l.recipients.at(p.insurer_no, p.insured_no, Date{2026, 4, 1})) add("unknown_recipient", p.support_office_no.str(), "8222", p.insured_no.str());
   }
   auto person_level = [&](const std::string& office, const std::string& form, const std::string& insurer,
                           const std::string& insured) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -19,7 +20,7 @@ class PlanRegistry {
  public:
   struct Entry {
     const billing::BenefitPlan* plan = nullptr;
-    std::string id;
+    std::string_view id;  // the plan's own (it outlives the registry, as the plan does)
     bool this_month = false;  // registered in this review (ANN0) rather than an earlier one (ANNJ)
   };
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);

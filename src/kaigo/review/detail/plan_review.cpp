@@ -54,7 +54,7 @@ void check_limit(const master::Masters& masters, std::span<const master::Recipie
 void check_type_limits(const Config& config, const billing::BenefitPlan& p, std::vector<Finding>& out) {
   if (config.type_limits.empty()) return;
   std::map<std::string, Units> per_type;  // ordered: findings in サービス種類 order
-  for (const auto& l : p.lines) per_type[l.service_type] += l.plan_units;
+  for (const auto& l : p.lines) per_type[l.service_type.str()] += l.plan_units;
   for (const auto& [type, units] : per_type) {
     auto cap = config.type_limit(p.insurer_no, type, p.care_level, p.service_month);
     if (cap && *cap < units) out.push_back(error("15P6", "サービス種類コード", type, std::to_string(units.value), std::to_string(cap->value)));

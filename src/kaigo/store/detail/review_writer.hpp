@@ -29,10 +29,10 @@ namespace kaigo::store {
 struct PlanRow {
   std::string id;  // "<submission>:<doc_key>"
   std::uint64_t order = 0;
-  std::string insurer_no;
-  std::string insured_no;
+  FixedText<8> insurer_no;
+  FixedText<10> insured_no;
   YearMonth service_month;
-  std::string support_office_no;
+  FixedText<10> support_office_no;
   int create_kind = 0;
 };
 
