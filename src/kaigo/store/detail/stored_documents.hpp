@@ -2,10 +2,12 @@
 // keeps: one file's documents in the reader's order, the 明細書 a document holds, and a set of
 // (file, document key, copy) references read file by file. Private to the store module.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaigo/billing/types.hpp"
@@ -25,17 +27,22 @@ struct StoredRef {
   std::size_t copy = 1;
 };
 
-// Calls fn(index into refs, document) for every document a reference names, reading each file once.
+// Calls fn(index into refs, document) for every document a reference names, reading each file once;
+// for one document, in the order of refs. A file's references are sorted by key and searched: a
+// file holds hundreds of documents, and comparing each with every reference was 8 % of a month's
+// settlement.
 template <class Fn>
 void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
   std::map<std::int64_t, std::vector<std::size_t>> by_file;
   for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
-  for (const auto& entry : by_file) {
-    const auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
+  const auto key_of = [&](std::size_t i) -> std::string_view { return refs[i].key; };
+  for (auto& entry : by_file) {
+    auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
+    std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
     read_stored(db, entry.first, [&](const exchange::Document& d) {
-      for (auto i : indexes) {
-        if (refs[i].key == d.key) fn(i, d);
-      }
+      auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
+                                 [&](std::size_t i, std::string_view key) { return key_of(i) < key; });
+      for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
     });
   }
 }
