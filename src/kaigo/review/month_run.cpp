@@ -1,6 +1,6 @@
 #include "kaigo/review/month_run.hpp"
 
-#include <string_view>
+#include <deque>
 #include <unordered_map>
 
 #include "kaigo/review/detail/claim_review.hpp"
@@ -25,8 +25,9 @@ RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext
   MonthReviewer reviewer(context, month, history);
   sink.begin(month);
 
-  // 1. 給付管理票: the ones the pre-check returned are decided at once; the others in order.
-  std::vector<SubmittedPlan> plans;
+  // 1. 給付管理票: the ones the pre-check returned are decided at once; the others in order. A
+  // deque: a national month's millions of plans are never copied to grow, nor held with room to spare.
+  std::deque<SubmittedPlan> plans;
   std::vector<std::pair<SubmittedPlan, std::vector<Finding>>> returned_plans;
   source.for_each_plan(month, [&](SubmittedPlan&& p, std::vector<Finding>&& findings) {
     if (findings.empty()) {
@@ -35,11 +36,13 @@ RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext
       returned_plans.emplace_back(std::move(p), std::move(findings));
     }
   });
-  std::unordered_map<std::string_view, std::size_t> plan_at;  // ids of `plans`, which stays as it is
-  for (std::size_t i = 0; i < plans.size(); ++i) plan_at.emplace(plans[i].id, i);
-  for (const auto& d : reviewer.review_plans(plans)) {
-    sink.plan(plans[plan_at.at(d.plan_id)], d);
-    ++report.plans[std::string(outcome_name(d.outcome))];
+  std::vector<const SubmittedPlan*> order;
+  order.reserve(plans.size());
+  for (const auto& p : plans) order.push_back(&p);
+  const auto decisions = reviewer.review_plans_sorting(order);
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    sink.plan(*order[i], decisions[i]);
+    ++report.plans[std::string(outcome_name(decisions[i].outcome))];
   }
   for (auto& [p, findings] : returned_plans) {
     sink.plan(p, plan_returned_at_reception(p, std::move(findings)));

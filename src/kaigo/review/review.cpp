@@ -11,13 +11,18 @@ namespace {
 
 // Acceptance order, ties broken by id, so that the outcome never depends on input order.
 template <class T>
+void sort_in_order(std::vector<const T*>& items, auto order_of, auto id_of) {
+  std::sort(items.begin(), items.end(), [&](const T* a, const T* b) {
+    return order_of(*a) != order_of(*b) ? order_of(*a) < order_of(*b) : id_of(*a) < id_of(*b);
+  });
+}
+
+template <class T>
 std::vector<const T*> in_order(std::span<const T> items, auto order_of, auto id_of) {
   std::vector<const T*> out;
   out.reserve(items.size());
   for (const auto& x : items) out.push_back(&x);
-  std::sort(out.begin(), out.end(), [&](const T* a, const T* b) {
-    return order_of(*a) != order_of(*b) ? order_of(*a) < order_of(*b) : id_of(*a) < id_of(*b);
-  });
+  sort_in_order(out, order_of, id_of);
   return out;
 }
 
@@ -51,14 +56,21 @@ MonthReviewer::MonthReviewer(const ReviewContext& context, YearMonth month, cons
 MonthReviewer::~MonthReviewer() = default;
 
 std::vector<PlanDecision> MonthReviewer::review_plans(std::span<const SubmittedPlan> plans) {
+  std::vector<const SubmittedPlan*> order;
+  order.reserve(plans.size());
+  for (const auto& p : plans) order.push_back(&p);
+  return review_plans_sorting(order);
+}
+
+std::vector<PlanDecision> MonthReviewer::review_plans_sorting(std::vector<const SubmittedPlan*>& plans) {
   if (s_->phase != State::Phase::Start) throw std::logic_error("review: plans must be reviewed first, once");
   PlanReviewDeps deps{s_->context.masters, s_->context.offices, s_->context.recipients, s_->context.config,
                       s_->plans, s_->index};
+  sort_in_order(plans, [](const SubmittedPlan& p) { return p.order; },
+                [](const SubmittedPlan& p) -> const std::string& { return p.id; });
   std::vector<PlanDecision> out;
   out.reserve(plans.size());
-  auto order = in_order(plans, [](const SubmittedPlan& p) { return p.order; },
-                        [](const SubmittedPlan& p) -> const std::string& { return p.id; });
-  for (const auto* p : order) out.push_back(review_plan(*p, deps));
+  for (const auto* p : plans) out.push_back(review_plan(*p, deps));
   s_->phase = State::Phase::PlansDone;
   return out;
 }

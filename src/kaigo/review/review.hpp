@@ -56,6 +56,9 @@ class MonthReviewer {
 
   // Decides the 給付管理票 in acceptance order (ties by id); the result is in that order.
   std::vector<PlanDecision> review_plans(std::span<const SubmittedPlan> plans);
+  // The same over the caller's plans wherever it holds them: sorts `plans` into acceptance order
+  // (ties by id) and returns the decision of each, in that order.
+  std::vector<PlanDecision> review_plans_sorting(std::vector<const SubmittedPlan*>& plans);
   // Decides the held 明細書 of the history (by their order, ties by id).
   std::vector<ClaimDecision> review_held();
   // Decides one 明細書 of this month. Throws std::logic_error when called out of order.
