@@ -41,6 +41,16 @@ month::ReceiptGroup::Each nothing() {
   return [](const reception::Submission&) {};
 }
 
+// A month's world with one desk and one group over it (a group of up to 1,000 files, waiting an
+// hour): what the group acknowledged, in order.
+struct OneGroup {
+  ReceptionWorld world;
+  month::Desk desk{world.db_path()};
+  std::vector<reception::Submission> acknowledged;
+  month::ReceiptGroup group{desk, nothing(), [this](const reception::Submission& s) { acknowledged.push_back(s); },
+                            1000, std::chrono::hours(1)};
+};
+
 TEST(ReceiptGroup, StoresAGroupAtOnceAndAcknowledgesItAfterItsSync) {
   ReceptionWorld w;
   const auto& files = w.files();
@@ -127,37 +137,29 @@ TEST(ReceiptGroup, HoldsNoLockWhileItGathersFiles) {
 // The month is decided when the group is stored: closed by the operator after the file was
 // pre-checked, the file is refused (KR02), as if it had arrived after the close.
 TEST(ReceiptGroup, AMonthClosedBeforeTheGroupIsStoredRefusesItsFiles) {
-  ReceptionWorld w;
-  month::Desk desk(w.db_path());
-  std::vector<reception::Submission> acknowledged;
-  month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission& s) { acknowledged.push_back(s); },
-                            1000, 1h);
-  receive(group, w.files()[0]);
-  month::Desk operator_desk(w.db_path());
+  OneGroup g;
+  receive(g.group, g.world.files()[0]);
+  month::Desk operator_desk(g.world.db_path());
   ASSERT_TRUE(operator_desk.reception().close_month(YearMonth{2026, 5}, kAt).done);
-  group.close();
-  ASSERT_EQ(acknowledged.size(), 1u);
-  EXPECT_EQ(acknowledged[0].state, reception::FileState::TransmissionError);
-  ASSERT_EQ(acknowledged[0].errors.size(), 1u);
-  EXPECT_EQ(acknowledged[0].errors[0].code, "KR02");
+  g.group.close();
+  ASSERT_EQ(g.acknowledged.size(), 1u);
+  EXPECT_EQ(g.acknowledged[0].state, reception::FileState::TransmissionError);
+  ASSERT_EQ(g.acknowledged[0].errors.size(), 1u);
+  EXPECT_EQ(g.acknowledged[0].errors[0].code, "KR02");
 }
 
 // Two copies of one file in one group: the second finds the first's documents, stored a moment
 // before in the same transaction (ANN2), as if they had come in separate calls.
 TEST(ReceiptGroup, ASecondCopyInTheSameGroupIsADuplicate) {
-  ReceptionWorld w;
-  month::Desk desk(w.db_path());
-  std::vector<reception::Submission> acknowledged;
-  month::ReceiptGroup group(desk, nothing(), [&](const reception::Submission& s) { acknowledged.push_back(s); },
-                            1000, 1h);
-  receive(group, w.claim_file());
-  receive(group, w.claim_file());
-  group.close();
-  ASSERT_EQ(acknowledged.size(), 2u);
-  EXPECT_EQ(acknowledged[0].state, reception::FileState::Accepted);
-  EXPECT_EQ(acknowledged[1].state, reception::FileState::FormatErrors);
-  ASSERT_FALSE(acknowledged[1].errors.empty());
-  for (const auto& e : acknowledged[1].errors) EXPECT_EQ(e.code, "ANN2") << e.message_en;
+  OneGroup g;
+  receive(g.group, g.world.claim_file());
+  receive(g.group, g.world.claim_file());
+  g.group.close();
+  ASSERT_EQ(g.acknowledged.size(), 2u);
+  EXPECT_EQ(g.acknowledged[0].state, reception::FileState::Accepted);
+  EXPECT_EQ(g.acknowledged[1].state, reception::FileState::FormatErrors);
+  ASSERT_FALSE(g.acknowledged[1].errors.empty());
+  for (const auto& e : g.acknowledged[1].errors) EXPECT_EQ(e.code, "ANN2") << e.message_en;
 }
 
 }  // namespace
