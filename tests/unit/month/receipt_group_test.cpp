@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <stdexcept>
 #include <vector>
 
 #include "kaigo/core/strings.hpp"
@@ -101,6 +102,31 @@ TEST(ReceiptGroup, AGroupClosesAfterItsWait) {
   EXPECT_EQ(acknowledged, 1u);
   group.close();
   EXPECT_EQ(acknowledged, 2u);
+}
+
+// A group that fails while it is stored (here its second file's audit row) is rolled back whole:
+// none of its files is stored or acknowledged, nothing received after it is stored, and close()
+// reports the failure.
+TEST(ReceiptGroup, AGroupThatFailsIsNeitherStoredNorAcknowledgedNorFollowed) {
+  ReceptionWorld w;
+  month::Desk desk(w.db_path());
+  std::size_t stored = 0;
+  std::size_t acknowledged = 0;
+  {
+    month::ReceiptGroup group(
+        desk,
+        [&](const reception::Submission&) {
+          if (++stored == 2) throw std::runtime_error("監査行を書けません / cannot write the audit row");
+        },
+        [&](const reception::Submission&) { ++acknowledged; }, 3, 1h);
+    for (std::size_t i = 0; i < 4; ++i) receive(group, w.files()[i]);
+    EXPECT_THROW(group.close(), std::runtime_error);
+    EXPECT_NO_THROW(group.close());  // what the command's handler does on its way out: nothing more
+  }
+  EXPECT_EQ(stored, 2u);
+  EXPECT_EQ(acknowledged, 0u);
+  EXPECT_EQ(stored_files(w.db_path()), 0);
+  EXPECT_EQ(synchronous(desk), 2);
 }
 
 // Left without close() (an exception on the way), nothing pending is stored or acknowledged and
