@@ -66,6 +66,7 @@ void ReceiptGroup::close() {
 
 void ReceiptGroup::hand_over() {
   finish_storing();
+  if (failed_) pending_.clear();  // a caller that goes on after a failure gets nothing more stored
   if (pending_.empty()) return;
   storing_ = std::async(std::launch::async, [this, group = std::move(pending_)] { return store_and_sync(group); });
   pending_.clear();

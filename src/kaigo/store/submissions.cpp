@@ -20,13 +20,15 @@ void insert_errors(Connection& c, std::int64_t id, std::span<const precheck::Err
       "INSERT INTO submission_errors(submission_id, seq, level, code, form_kind, service_month, service_type, "
       "insurer_no, insured_no, item_name, value, message_ja, message_en, line, record_no, item_no, document_key) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // The texts are the rows' own, alive until run() has stepped and reset the statement: not copied.
   int seq = 0;
   for (const auto& e : errors) {
-    st.bind(1, id).bind(2, ++seq).bind(3, level_code(e.level)).bind(4, e.code).bind(5, e.form_kind);
-    st.bind(6, e.service_month).bind(7, e.service_type).bind(8, e.insurer_no).bind(9, e.insured_no);
-    st.bind(10, e.item_name).bind(11, e.value).bind(12, e.message_ja).bind(13, e.message_en);
+    st.bind(1, id).bind(2, ++seq).bind_static(3, level_code(e.level)).bind_static(4, e.code).bind_static(5, e.form_kind);
+    st.bind_static(6, e.service_month).bind_static(7, e.service_type).bind_static(8, e.insurer_no);
+    st.bind_static(9, e.insured_no).bind_static(10, e.item_name).bind_static(11, e.value);
+    st.bind_static(12, e.message_ja).bind_static(13, e.message_en);
     st.bind(14, static_cast<std::int64_t>(e.line)).bind(15, static_cast<std::int64_t>(e.record_no));
-    st.bind(16, e.item_no).bind(17, e.document_key);
+    st.bind(16, e.item_no).bind_static(17, e.document_key);
     st.run();
   }
 }
@@ -36,9 +38,10 @@ void insert_documents(Connection& c, std::int64_t id, const precheck::FileResult
       "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
       "service_month, has_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int seq = 0;
-  for (const auto& d : r.documents) {
-    st.bind(1, id).bind(2, ++seq).bind(3, d.code).bind(4, d.key).bind(5, d.office_no).bind(6, d.insurer_no);
-    st.bind(7, d.insured_no).bind(8, d.service_month).bind(9, d.has_errors ? 1 : 0);
+  for (const auto& d : r.documents) {  // texts bound as in insert_errors
+    st.bind(1, id).bind(2, ++seq).bind_static(3, d.code).bind_static(4, d.key).bind_static(5, d.office_no);
+    st.bind_static(6, d.insurer_no).bind_static(7, d.insured_no).bind_static(8, d.service_month);
+    st.bind(9, d.has_errors ? 1 : 0);
     st.run();
   }
 }

@@ -105,8 +105,8 @@ TEST(ReceiptGroup, AGroupClosesAfterItsWait) {
 }
 
 // A group that fails while it is stored (here its second file's audit row) is rolled back whole:
-// none of its files is stored or acknowledged, nothing received after it is stored, and close()
-// reports the failure.
+// none of its files is stored or acknowledged, the next hand-over reports the failure, and nothing
+// received after it is stored.
 TEST(ReceiptGroup, AGroupThatFailsIsNeitherStoredNorAcknowledgedNorFollowed) {
   ReceptionWorld w;
   month::Desk desk(w.db_path());
@@ -119,9 +119,11 @@ TEST(ReceiptGroup, AGroupThatFailsIsNeitherStoredNorAcknowledgedNorFollowed) {
           if (++stored == 2) throw std::runtime_error("監査行を書けません / cannot write the audit row");
         },
         [&](const reception::Submission&) { ++acknowledged; }, 3, 1h);
-    for (std::size_t i = 0; i < 4; ++i) receive(group, w.files()[i]);
-    EXPECT_THROW(group.close(), std::runtime_error);
-    EXPECT_NO_THROW(group.close());  // what the command's handler does on its way out: nothing more
+    const auto file = [&](std::size_t i) { return w.files()[i % w.files().size()]; };
+    for (std::size_t i = 0; i < 5; ++i) receive(group, file(i));  // files 1–3 the failing group
+    EXPECT_THROW(receive(group, file(5)), std::runtime_error);     // the next hand-over meets it
+    for (std::size_t i = 6; i < 10; ++i) receive(group, file(i));  // a caller that goes on
+    EXPECT_NO_THROW(group.close());
   }
   EXPECT_EQ(stored, 2u);
   EXPECT_EQ(acknowledged, 0u);
