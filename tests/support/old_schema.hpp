@@ -4,6 +4,19 @@
 
 namespace kaigo::testing {
 
+// What schema 6 changed, undone: submission_documents with a rowid, and claim_decisions' second
+// index on submission_id.
+inline constexpr const char* kBackToSchema5 =
+    "CREATE TABLE submission_documents_5 (submission_id INTEGER NOT NULL REFERENCES submissions(id), seq "
+    "INTEGER NOT NULL, code TEXT NOT NULL, doc_key TEXT NOT NULL, office_no TEXT NOT NULL, insurer_no TEXT NOT "
+    "NULL, insured_no TEXT NOT NULL, service_month TEXT NOT NULL, has_errors INTEGER NOT NULL, PRIMARY KEY "
+    "(submission_id, seq)); "
+    "INSERT INTO submission_documents_5 SELECT * FROM submission_documents; DROP TABLE submission_documents; "
+    "ALTER TABLE submission_documents_5 RENAME TO submission_documents; "
+    "CREATE INDEX submission_documents_key_file ON submission_documents(doc_key, submission_id); "
+    "CREATE INDEX submission_documents_person ON submission_documents(insured_no, service_month); "
+    "CREATE INDEX claim_decisions_submission ON claim_decisions(submission_id);";
+
 // What schema 5 changed, undone: the decisions' doc_key text column with its index.
 inline constexpr const char* kBackToSchema4 =
     "DROP INDEX claim_decisions_file; ALTER TABLE claim_decisions ADD COLUMN doc_key TEXT NOT NULL DEFAULT 'k'; "

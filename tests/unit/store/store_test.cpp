@@ -127,7 +127,8 @@ TEST(Store, OpenUpgradesASchema1Database) {
     c.exec("INSERT INTO review_months(month, started_at, finished_at) VALUES ('202605', 'x', '2026-05-11T02:00:00')");
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
     // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
-    // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key.
+    // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key; what
+    // schema 6 changed: submission_documents without a rowid.
     // A document of a file in review, for the duplicate lookup after the upgrade.
     c.exec(
         "INSERT INTO submissions(id, file_name, received_at, processing_month, state, sha256, size) VALUES "
@@ -135,6 +136,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
         "service_month, has_errors) VALUES (1, 1, '7131', '7131|7131|202604|1370000001|00131016|0000000001', "
         "'1370000001', '00131016', '0000000001', '202604', 0);");
+    c.exec(testing::kBackToSchema5);
     c.exec(testing::kBackToSchema4);
     c.exec(
         "DROP INDEX claim_decisions_outcome; ALTER TABLE claim_decisions DROP COLUMN packed_rows; "
@@ -148,8 +150,11 @@ TEST(Store, OpenUpgradesASchema1Database) {
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 5);
+  EXPECT_EQ(version.integer(0), 6);
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
+  EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents' AND sql LIKE '%WITHOUT ROWID'").step());
+  EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_submission'").step());
+  EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents_person'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('plan_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_file'").step());
   // The file of the month holding a document key is still found (ANN2).
@@ -169,7 +174,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 6");
+  c.exec("PRAGMA user_version = 7");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }

@@ -17,7 +17,6 @@ CREATE INDEX IF NOT EXISTS plan_decisions_outcome ON plan_decisions(month, outco
 CREATE INDEX IF NOT EXISTS decision_findings_code ON decision_findings(month, kind, code, doc_id);
 -- An office's 給付管理票 (as 居宅介護支援事業所) and the decisions of one received file.
 CREATE INDEX IF NOT EXISTS plan_decisions_office ON plan_decisions(month, support_office_no);
-CREATE INDEX IF NOT EXISTS claim_decisions_submission ON claim_decisions(submission_id);
 CREATE INDEX IF NOT EXISTS plan_decisions_submission ON plan_decisions(submission_id);
 CREATE INDEX IF NOT EXISTS auth_users_role ON auth_users(role, id);
 )sql";
