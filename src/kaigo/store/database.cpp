@@ -242,8 +242,10 @@ void Database::set_sync_mode(bool on) {
   conn_->exec(on ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
   // A received file dirties a few hundred scattered index pages; checkpointing every 1,000 pages
   // (SQLite's default) would copy the same pages into the database after every second file.
-  // During a group the log may grow to 64 MiB, so that a checkpoint writes each page once.
-  conn_->exec(on ? "PRAGMA wal_autocheckpoint=16384" : "PRAGMA wal_autocheckpoint=1000");
+  // During a group the log may grow to 256 MiB, so that a checkpoint writes each page once: at
+  // 64 MiB a month's later files (its indexes in the hundreds of MiB) spent a fifth of their time
+  // checkpointing the same pages again (issue 19, docs/performance.md).
+  conn_->exec(on ? "PRAGMA wal_autocheckpoint=65536" : "PRAGMA wal_autocheckpoint=1000");
   sync_deferred_ = on;
 }
 
