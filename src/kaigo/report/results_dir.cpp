@@ -1,6 +1,12 @@
 #include "kaigo/report/results_dir.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <future>
+#include <iterator>
 #include <stdexcept>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -93,6 +99,22 @@ Json totals_json(const settlement::MonthTotals& t) {
   return j;
 }
 
+// One office's notices (each with its print values before it) and lists, in its own folder.
+std::vector<std::filesystem::path> write_office(const std::filesystem::path& dir, const settlement::OfficeResult& o,
+                                                YearMonth month, const IssueInfo& issue) {
+  std::vector<std::filesystem::path> files;
+  const auto notices = office_notices(o, month, issue);
+  if (!notices.empty()) std::filesystem::create_directories(dir / o.office.office_no);
+  for (const auto& n : notices) {
+    auto path = dir / o.office.office_no / (n.form + ".CSV");
+    write_csv(n, path);
+    if (auto values = write_print_values(n, path)) files.push_back(std::move(*values));
+    files.push_back(std::move(path));
+  }
+  for (auto& path : write_office_lists(dir / o.office.office_no, o, month)) files.push_back(std::move(path));
+  return files;
+}
+
 }  // namespace
 
 std::string summary_json(const settlement::MonthSettlement& m, const IssueInfo& issue) {
@@ -120,22 +142,36 @@ std::string summary_json(const settlement::MonthSettlement& m, const IssueInfo& 
 
 std::vector<std::filesystem::path> write_results(const std::filesystem::path& dir, const settlement::MonthSettlement& m,
                                                  const IssueInfo& issue) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& o : m.offices) {
-    const auto notices = office_notices(o, m.month, issue);
-    if (!notices.empty()) std::filesystem::create_directories(dir / o.office.office_no);
-    for (const auto& n : notices) {
-      auto path = dir / o.office.office_no / (n.form + ".CSV");
-      write_csv(n, path);
-      if (auto values = write_print_values(n, path)) files.push_back(std::move(*values));
-      files.push_back(std::move(path));
+  // An office's files are its own folder's: the offices are shared out among the cores (a national
+  // month has tens of thousands of them, and making a file is mostly the file system's work).
+  // The summary is made meanwhile: it reads the month only.
+  auto summary_text = std::async(std::launch::async, [&] { return summary_json(m, issue); });
+  std::vector<std::vector<std::filesystem::path>> by_office(m.offices.size());
+  std::vector<std::exception_ptr> failed(m.offices.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < m.offices.size();) {
+      try {
+        by_office[i] = write_office(dir, m.offices[i], m.month, issue);
+      } catch (...) {
+        failed[i] = std::current_exception();
+      }
     }
-    for (auto& path : write_office_lists(dir / o.office.office_no, o, m.month)) files.push_back(std::move(path));
-  }
+  };
+  std::vector<std::thread> pool;
+  const auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), m.offices.size());
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  const auto summary = summary_text.get();
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
+  std::vector<std::filesystem::path> files;
+  for (auto& office : by_office) std::move(office.begin(), office.end(), std::back_inserter(files));
   std::filesystem::create_directories(dir);
-  const auto summary = dir / "summary.json";
-  write_text_file(summary, summary_json(m, issue));
-  files.push_back(summary);
+  const auto summary_path = dir / "summary.json";
+  write_text_file(summary_path, summary);
+  files.push_back(summary_path);
   return files;
 }
 
