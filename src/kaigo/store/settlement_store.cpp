@@ -1,6 +1,7 @@
 #include "kaigo/store/settlement_store.hpp"
 
 #include <fmt/format.h>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -55,8 +56,12 @@ class Loader {
     return by_doc;
   }
 
-  // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書.
-  std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind) {
+  using EveryDocument = std::function<void(std::int64_t file, const exchange::Document&)>;
+
+  // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書;
+  // `every` sees every document of the files read for them.
+  std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind,
+                                               const EveryDocument& every = nullptr) {
     auto st = c_.prepare(
         "SELECT d.id, d.claim_id, d.order_no, d.outcome, d.released, d.held_since, "
         "d.month, d.packed_rows FROM claim_decisions d WHERE " +
@@ -79,10 +84,15 @@ class Loader {
       refs.push_back(stored_claim(d.claim_id));
       out.push_back(std::move(s));
     }
-    for_each_stored(db_, refs, [&](std::size_t i, const exchange::Document& doc) {
+    const auto take = [&](std::size_t i, const exchange::Document& doc) {
       auto copies = claims_of(doc);
       if (refs[i].copy >= 1 && refs[i].copy <= copies.size()) out[i].statement = std::move(copies[refs[i].copy - 1]);
-    });
+    };
+    if (every) {
+      for_each_stored(db_, refs, take, every);
+    } else {
+      for_each_stored(db_, refs, take);
+    }
     return out;
   }
 
@@ -169,9 +179,20 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   auto& in = out->input;
   in.month = month;
   Loader load(db, *out);
-  in.claims = load.claims("d.month = ? AND d.kind = ? AND d.office_no >= ? AND d.office_no < ?", [&](Statement& st) {
-    st.bind(1, month.str()).bind(2, kReviewDecision).bind(3, offices.first).bind(4, offices.end);
-  });
+  // The 請求書 rows of the files read for the month's 明細書, taken on the way (請求差, below): a file
+  // is parsed once, not twice. A file read is marked even when it has no 請求書.
+  std::map<std::int64_t, std::vector<billing::InvoiceRow>> invoices_of_file;
+  const auto take_invoices = [&](std::int64_t file, const exchange::Document& d) {
+    auto& rows = invoices_of_file[file];
+    if (d.form->family != exchange::Family::Invoice) return;
+    for (const auto& r : d.records()) rows.push_back(documents::to_invoice_row(r));
+  };
+  in.claims = load.claims(
+      "d.month = ? AND d.kind = ? AND d.office_no >= ? AND d.office_no < ?",
+      [&](Statement& st) {
+        st.bind(1, month.str()).bind(2, kReviewDecision).bind(3, offices.first).bind(4, offices.end);
+      },
+      take_invoices);
 
   // 給付管理票 decided this month, with their links (再審査, 取消).
   const auto& plan_findings = load.findings(month.str());
@@ -276,10 +297,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     std::vector<std::int64_t> files;
     while (st.step()) files.push_back(st.integer(0));
     for (auto id : files) {
-      read_stored(db, id, [&](const exchange::Document& d) {
-        if (d.form->family != exchange::Family::Invoice) return;
-        for (const auto& r : d.records()) in.invoices.push_back(documents::to_invoice_row(r));
-      });
+      if (!invoices_of_file.contains(id)) read_stored(db, id, [&](const exchange::Document& d) { take_invoices(id, d); });
+      auto& rows = invoices_of_file[id];
+      std::move(rows.begin(), rows.end(), std::back_inserter(in.invoices));
     }
   }
 

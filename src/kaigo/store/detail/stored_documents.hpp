@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kaigo/billing/types.hpp"
@@ -30,21 +31,29 @@ struct StoredRef {
 // Calls fn(index into refs, document) for every document a reference names, reading each file once;
 // for one document, in the order of refs. A file's references are sorted by key and searched: a
 // file holds hundreds of documents, and comparing each with every reference was 8 % of a month's
-// settlement.
-template <class Fn>
-void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
+// settlement. every(file, document) sees every document of the files read, named or not (what else
+// a caller needs from those files, without reading them again).
+template <class Fn, class Every>
+void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, Every&& every) {
   std::map<std::int64_t, std::vector<std::size_t>> by_file;
   for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
   const auto key_of = [&](std::size_t i) -> std::string_view { return refs[i].key; };
   for (auto& entry : by_file) {
     auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
+    const auto file = entry.first;
     std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
-    read_stored(db, entry.first, [&](const exchange::Document& d) {
+    read_stored(db, file, [&](const exchange::Document& d) {
+      every(file, d);
       auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
                                  [&](std::size_t i, std::string_view key) { return key_of(i) < key; });
       for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
     });
   }
+}
+
+template <class Fn>
+void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn) {
+  for_each_stored(db, refs, std::forward<Fn>(fn), [](std::int64_t, const exchange::Document&) {});
 }
 
 }  // namespace kaigo::store
