@@ -7,7 +7,11 @@
 namespace kaigo::store {
 namespace {
 
-constexpr std::size_t kBatchDecisions = 2000;  // per commit
+// Per commit: each commit writes the month's hot index pages to the log again. 8,000 decisions
+// (~0.1 s of writing) with a checkpoint every 256 MiB of log took 6–10 % off a national tenth's
+// review against 2,000 and 64 MiB, and still hold the write lock only briefly for a file received
+// meanwhile.
+constexpr std::size_t kBatchDecisions = 8000;
 constexpr std::size_t kChunk = 256;            // decisions handed to the thread at once
 constexpr std::size_t kMaxChunks = 16;         // in flight before the caller waits
 
@@ -24,7 +28,7 @@ ReviewWriter::ReviewWriter(Connection& main, std::string month)
   // The batches need not wait for the disk: the month is 審査済 only in the caller's transaction
   // after the last of them, and that commit (or its make_durable) syncs the one log they share.
   conn_->exec("PRAGMA synchronous=NORMAL");
-  conn_->exec("PRAGMA wal_autocheckpoint=16384");
+  conn_->exec("PRAGMA wal_autocheckpoint=65536");
   pending_.reserve(kChunk);
   thread_ = std::thread([this] { run(); });
 }
