@@ -221,11 +221,12 @@ std::optional<YearMonth> PlatformStore::latest_claim_month(std::string_view offi
                                                            const LocalDateTime& at) {
   // 明細書 of files accepted (受付完了, 様式エラー有 — its clean documents — or 送信完了), without an
   // error of their own, received by `at`, for services up to `at`'s month. The 証記載保険者番号 may
-  // be written with two leading zeros (8 digits).
+  // be written with two leading zeros (8 digits). Found through the office's files (a document
+  // without an error is of its file's office: KP31): the documents have no index by person.
   auto st = db_.connection().prepare(fmt::format(
-      "SELECT MAX(d.service_month) FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-      "WHERE d.insured_no = ?1 AND d.office_no = ?2 AND (d.insurer_no = ?3 OR d.insurer_no = '00' || ?3) "
-      "AND d.has_errors = 0 AND d.code IN ({}) AND s.state IN (?4, ?5, ?6) AND s.received_at <= ?7 "
+      "SELECT MAX(d.service_month) FROM submissions s CROSS JOIN submission_documents d ON d.submission_id = s.id "
+      "WHERE s.office_no = ?2 AND d.insured_no = ?1 AND d.office_no = ?2 AND (d.insurer_no = ?3 OR d.insurer_no = "
+      "'00' || ?3) AND d.has_errors = 0 AND d.code IN ({}) AND s.state IN (?4, ?5, ?6) AND s.received_at <= ?7 "
       "AND d.service_month <= ?8",
       statement_codes_sql()));
   st.bind(1, p.insured_no).bind(2, office_no).bind(3, p.insurer_no);

@@ -206,13 +206,16 @@ review::History ReviewStore::history(YearMonth month) {
   std::vector<StoredRef> plan_refs;
   std::vector<std::pair<std::string, YearMonth>> plan_meta;  // id, review month
   {
+    // The person-months of the month's documents and of last month's held 明細書, each looked up in
+    // plan_decisions by person (CROSS JOIN keeps that order: the month's files are read in key order,
+    // never all the plans of earlier months).
     auto st = c.prepare(
-        "SELECT p.plan_id, p.month, p.outcome, p.insurer_no, p.insured_no, "
-        "p.service_month FROM plan_decisions p WHERE p.month < ?1 AND p.outcome IN ('registered', 'replaced', "
-        "'withdrawn') AND (EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.processing_month = ?1 AND " + sent_ + " AND d.insured_no = p.insured_no AND d.service_month = "
-        "p.service_month) OR EXISTS (SELECT 1 FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held' AND "
-        "c.insured_no = p.insured_no AND c.service_month = p.service_month)) ORDER BY p.month, p.order_no");
+        "WITH people(insured_no, service_month) AS (SELECT d.insured_no, d.service_month FROM submissions s JOIN "
+        "submission_documents d ON d.submission_id = s.id WHERE s.processing_month = ?1 AND " + sent_ + " UNION "
+        "SELECT c.insured_no, c.service_month FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held') "
+        "SELECT p.plan_id, p.month, p.outcome, p.insurer_no, p.insured_no, p.service_month FROM people CROSS JOIN "
+        "plan_decisions p ON p.insured_no = people.insured_no AND p.service_month = people.service_month WHERE "
+        "p.month < ?1 AND p.outcome IN ('registered', 'replaced', 'withdrawn') ORDER BY p.month, p.order_no");
     st.bind(1, month.str()).bind(2, prev);
     std::map<billing::PersonMonthKey, std::size_t> last;  // → index in plan_refs, or npos when withdrawn
     while (st.step()) {

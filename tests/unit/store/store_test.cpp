@@ -154,7 +154,8 @@ TEST(Store, OpenUpgradesASchema1Database) {
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents' AND sql LIKE '%WITHOUT ROWID'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_submission'").step());
-  EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents_person'").step());
+  EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents_person'").step());
+  EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents_key_file'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('plan_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_file'").step());
   // The file of the month holding a document key is still found (ANN2).

@@ -22,9 +22,10 @@ inline constexpr int kSchemaVersion = 6;
 //   4 → 5: claim_decisions and plan_decisions lose their doc_key text column and its index: the
 //          claim or plan id names the document, and the decisions of one file are found by the
 //          integer submission_id (issue 19: no text key where an integer one will do).
-//   5 → 6: submission_documents is kept in the order of its key (submission_id, seq), WITHOUT ROWID:
-//          one B-tree less to write for every document received (issue 19); and claim_decisions
-//          loses claim_decisions_submission, which had the same column as claim_decisions_file.
+//   5 → 6: submission_documents is kept in the order of its key (submission_id, seq), WITHOUT ROWID,
+//          and loses its index by person (insured_no, service_month): two B-trees less to write for
+//          every document received (issue 19); and claim_decisions loses claim_decisions_submission,
+//          which had the same column as claim_decisions_file.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
@@ -164,8 +165,8 @@ CREATE TABLE IF NOT EXISTS submission_documents (
 ) WITHOUT ROWID;
 -- (doc_key, submission_id): the earliest file holding a key is the first entry of the index.
 CREATE INDEX IF NOT EXISTS submission_documents_key_file ON submission_documents(doc_key, submission_id);
-CREATE INDEX IF NOT EXISTS submission_documents_person
-  ON submission_documents(insured_no, service_month);
+-- No index by person: its random inserts were a third of a large month's receiving. The person-months
+-- of a month are read from its files' documents (in key order), a person's claims by office.
 -- The processing month's state (reception/month_state.hpp); a month never recorded is open.
 CREATE TABLE IF NOT EXISTS months (
   month TEXT PRIMARY KEY,
