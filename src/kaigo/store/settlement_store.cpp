@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -58,41 +59,23 @@ class Loader {
 
   using EveryDocument = std::function<void(std::int64_t file, const exchange::Document&)>;
 
-  // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書;
-  // `every` sees every document of the files read for them.
-  std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind,
-                                               const EveryDocument& every = nullptr) {
-    auto st = c_.prepare(
-        "SELECT d.id, d.claim_id, d.order_no, d.outcome, d.released, d.held_since, "
-        "d.month, d.packed_rows FROM claim_decisions d WHERE " +
-        where + " ORDER BY d.order_no, d.claim_id");
-    bind(st);
-    std::vector<settlement::SettledClaim> out;
+  // Claim decisions chosen by `where` (over claim_decisions d), with rows, findings and 明細書.
+  std::vector<settlement::SettledClaim> claims(const std::string& where, const std::function<void(Statement&)>& bind) {
     std::vector<StoredRef> refs;
-    while (st.step()) {
-      settlement::SettledClaim s;
-      auto& d = s.decision;
-      d.claim_id = st.text(1);
-      d.order = static_cast<std::uint64_t>(st.integer(2));
-      d.outcome = review::kClaimOutcomes.parse(st.text(3)).value_or(ClaimOutcome::Returned);
-      d.released = st.integer(4) != 0;
-      if (auto m = YearMonth::parse(st.text(5))) d.held_since = *m;
-      s.decided_in = YearMonth::parse(st.text(6)).value_or(YearMonth{});
-      const auto& f = findings(st.text(6));
-      if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
-      unpack_rows(st.blob(7), d);
-      refs.push_back(stored_claim(d.claim_id));
-      out.push_back(std::move(s));
-    }
-    const auto take = [&](std::size_t i, const exchange::Document& doc) {
-      auto copies = claims_of(doc);
-      if (refs[i].copy >= 1 && refs[i].copy <= copies.size()) out[i].statement = std::move(copies[refs[i].copy - 1]);
-    };
-    if (every) {
-      for_each_stored(db_, refs, take, every);
-    } else {
-      for_each_stored(db_, refs, take);
-    }
+    auto out = decided(where, bind, refs);
+    for_each_stored(db_, refs, [&](std::size_t i, const exchange::Document& doc) { take_statement(doc, refs[i], out[i]); });
+    return out;
+  }
+
+  // claims() for a month's many: the files parsed on every core; `every` sees every document of the
+  // files read (called from several threads at once, one file's documents at a time).
+  std::vector<settlement::SettledClaim> claims_on_cores(const std::string& where,
+                                                        const std::function<void(Statement&)>& bind,
+                                                        const EveryDocument& every) {
+    std::vector<StoredRef> refs;
+    auto out = decided(where, bind, refs);
+    for_each_stored_on_cores(
+        db_, refs, [&](std::size_t i, const exchange::Document& doc) { take_statement(doc, refs[i], out[i]); }, every);
     return out;
   }
 
@@ -109,6 +92,38 @@ class Loader {
         [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->submission); });
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
+  }
+
+  // The decisions `where` chooses, without their 明細書; refs[i] names the 明細書 of the i-th.
+  std::vector<settlement::SettledClaim> decided(const std::string& where, const std::function<void(Statement&)>& bind,
+                                                std::vector<StoredRef>& refs) {
+    auto st = c_.prepare(
+        "SELECT d.id, d.claim_id, d.order_no, d.outcome, d.released, d.held_since, "
+        "d.month, d.packed_rows FROM claim_decisions d WHERE " +
+        where + " ORDER BY d.order_no, d.claim_id");
+    bind(st);
+    std::vector<settlement::SettledClaim> out;
+    while (st.step()) {
+      settlement::SettledClaim s;
+      auto& d = s.decision;
+      d.claim_id = st.text(1);
+      d.order = static_cast<std::uint64_t>(st.integer(2));
+      d.outcome = review::kClaimOutcomes.parse(st.text(3)).value_or(ClaimOutcome::Returned);
+      d.released = st.integer(4) != 0;
+      if (auto m = YearMonth::parse(st.text(5))) d.held_since = *m;
+      s.decided_in = YearMonth::parse(st.text(6)).value_or(YearMonth{});
+      const auto& f = findings(st.text(6));
+      if (auto it = f.find(d.claim_id); it != f.end()) d.findings = it->second;
+      unpack_rows(st.blob(7), d);
+      refs.push_back(stored_claim(d.claim_id));
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  static void take_statement(const exchange::Document& doc, const StoredRef& ref, settlement::SettledClaim& claim) {
+    auto copies = claims_of(doc);
+    if (ref.copy >= 1 && ref.copy <= copies.size()) claim.statement = std::move(copies[ref.copy - 1]);
   }
 
   // The 明細書 ever decided paid or cut under the key a 再審査申立 names (any month: the matching
@@ -182,12 +197,17 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   // The 請求書 rows of the files read for the month's 明細書, taken on the way (請求差, below): a file
   // is parsed once, not twice. A file read is marked even when it has no 請求書.
   std::map<std::int64_t, std::vector<billing::InvoiceRow>> invoices_of_file;
+  std::mutex invoices_mutex;  // the files are parsed on every core
   const auto take_invoices = [&](std::int64_t file, const exchange::Document& d) {
-    auto& rows = invoices_of_file[file];
-    if (d.form->family != exchange::Family::Invoice) return;
-    for (const auto& r : d.records()) rows.push_back(documents::to_invoice_row(r));
+    std::vector<billing::InvoiceRow> rows;
+    if (d.form->family == exchange::Family::Invoice) {
+      for (const auto& r : d.records()) rows.push_back(documents::to_invoice_row(r));
+    }
+    std::lock_guard lock(invoices_mutex);
+    auto& kept = invoices_of_file[file];
+    std::move(rows.begin(), rows.end(), std::back_inserter(kept));
   };
-  in.claims = load.claims(
+  in.claims = load.claims_on_cores(
       "d.month = ? AND d.kind = ? AND d.office_no >= ? AND d.office_no < ?",
       [&](Statement& st) {
         st.bind(1, month.str()).bind(2, kReviewDecision).bind(3, offices.first).bind(4, offices.end);

@@ -1,5 +1,12 @@
 #include "kaigo/store/detail/stored_documents.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "kaigo/documents/statement_records.hpp"
@@ -22,9 +29,77 @@ class DocumentList : public exchange::Sink {
 }  // namespace
 
 void read_stored(Database& db, std::int64_t submission, const std::function<void(const exchange::Document&)>& fn) {
-  auto bytes = db.bytes(submission);
+  parse_stored(submission, db.bytes(submission), fn);
+}
+
+void parse_stored(std::int64_t submission, std::string_view bytes, const std::function<void(const exchange::Document&)>& fn) {
   DocumentList list(fn);
   exchange::read_bytes(fmt::format("#{}", submission), bytes, list);
+}
+
+void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
+                    const std::function<void(std::size_t, const exchange::Document&)>& fn) {
+  struct Fetched {
+    std::size_t index = 0;
+    std::string bytes;
+  };
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t most_waiting = 4 * workers;  // files fetched ahead: a few MiB at most
+  std::mutex mutex;
+  std::condition_variable ready;  // a file to parse, the end, or a failure
+  std::condition_variable space;  // room for a file, or a failure
+  std::deque<Fetched> waiting;
+  bool fetched_all = false;
+  std::exception_ptr failure;
+  const auto fail = [&](std::exception_ptr e) {
+    {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::move(e);
+    }
+    ready.notify_all();
+    space.notify_all();
+  };
+  const auto parse = [&] {
+    for (;;) {
+      Fetched f;
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return !waiting.empty() || fetched_all || failure; });
+        if (failure || waiting.empty()) return;
+        f = std::move(waiting.front());
+        waiting.pop_front();
+      }
+      space.notify_one();
+      try {
+        parse_stored(files[f.index], f.bytes, [&](const exchange::Document& d) { fn(f.index, d); });
+      } catch (...) {
+        fail(std::current_exception());
+        return;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 0; w < std::min(workers, files.size()); ++w) pool.emplace_back(parse);
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      auto bytes = db.bytes(files[i]);
+      std::unique_lock lock(mutex);
+      space.wait(lock, [&] { return waiting.size() < most_waiting || failure; });
+      if (failure) break;
+      waiting.push_back({i, std::move(bytes)});
+      lock.unlock();
+      ready.notify_one();
+    }
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  {
+    std::lock_guard lock(mutex);
+    fetched_all = true;
+  }
+  ready.notify_all();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d) {

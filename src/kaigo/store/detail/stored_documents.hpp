@@ -18,6 +18,15 @@
 namespace kaigo::store {
 
 void read_stored(Database& db, std::int64_t submission, const std::function<void(const exchange::Document&)>& fn);
+// What read_stored does once it has the file's bytes.
+void parse_stored(std::int64_t submission, std::string_view bytes, const std::function<void(const exchange::Document&)>& fn);
+
+// fn(index into files, document) for every document of the files, each file's bytes fetched on this
+// thread (the connection is its own) and parsed on one of the cores. fn is called from several
+// threads at once, each time for one file's documents in their order: it must only touch what is
+// that file's own (or lock). Rethrows the first failure, once every thread has stopped.
+void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
+                    const std::function<void(std::size_t, const exchange::Document&)>& fn);
 
 // The 明細書 a document holds: its copies (様式第二 …) or the one 様式第七 viewed as a 明細書.
 std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d);
@@ -49,6 +58,30 @@ void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, 
       for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
     });
   }
+}
+
+// for_each_stored with the files parsed on every core (parse_on_cores): fn and every are called
+// from several threads at once, each time for the documents of one file.
+template <class Fn, class Every>
+void for_each_stored_on_cores(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, Every&& every) {
+  std::map<std::int64_t, std::vector<std::size_t>> by_file;
+  for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
+  const auto key_of = [&](std::size_t i) -> std::string_view { return refs[i].key; };
+  std::vector<std::int64_t> files;
+  std::vector<const std::vector<std::size_t>*> indexes_of;
+  for (auto& entry : by_file) {
+    auto& indexes = entry.second;
+    std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
+    files.push_back(entry.first);
+    indexes_of.push_back(&indexes);
+  }
+  parse_on_cores(db, files, [&](std::size_t f, const exchange::Document& d) {
+    every(files[f], d);
+    const auto& indexes = *indexes_of[f];
+    auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
+                               [&](std::size_t i, std::string_view key) { return key_of(i) < key; });
+    for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
+  });
 }
 
 template <class Fn>
