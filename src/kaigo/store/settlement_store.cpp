@@ -23,6 +23,10 @@ namespace {
 
 using review::ClaimOutcome;
 
+constexpr std::string_view kFindingColumns =
+    "f.doc_id, f.kind, f.code, f.list_reason, f.cut, f.service_type, f.item, f.found, f.expected, f.message_ja, "
+    "f.message_en";
+
 class Loader {
  public:
   Loader(Database& db, SettlementSource& out) : db_(db), c_(db.connection()), out_(out) {}
@@ -34,27 +38,24 @@ class Loader {
   // The findings of a month's documents, by document id; read once per month.
   const FindingsByDoc& findings(const std::string& month) {
     if (auto it = findings_.find(month); it != findings_.end()) return it->second;
-    auto& by_doc = findings_[month];
-    auto st = c_.prepare(
-        "SELECT doc_id, kind, code, list_reason, cut, service_type, item, found, expected, message_ja, message_en "
-        "FROM decision_findings WHERE month = ? ORDER BY doc_id, seq");
+    auto st = c_.prepare(fmt::format("SELECT {} FROM decision_findings f WHERE f.month = ? ORDER BY f.doc_id, f.seq",
+                                     kFindingColumns));
     st.bind(1, month);
-    while (st.step()) {
-      review::Finding f;
-      f.kind = review::kFindingKinds.parse(st.text(1)).value_or(review::FindingKind::Error);
-      f.code = st.text(2);
-      auto reason = st.text(3);
-      f.list_reason = reason.empty() ? 0 : reason[0];
-      f.cut = review::kCutReasons.parse(st.text(4)).value_or(review::CutReason::None);
-      f.service_type = st.text(5);
-      f.item = st.text(6);
-      f.found = st.text(7);
-      f.expected = st.text(8);
-      f.message_ja = keep(st.text(9));
-      f.message_en = keep(st.text(10));
-      by_doc[st.text(0)].push_back(std::move(f));
-    }
-    return by_doc;
+    return read_findings(st, findings_[month]);
+  }
+
+  // The findings of `month` for the documents of the part only (its offices' 明細書 and the
+  // 給付管理票 they made), where findings(month) would read the whole month's for every part: a
+  // national month is ~75 parts with ~580,000 findings, and every part kept its copy of their texts.
+  void read_part_findings(const std::string& month, const OfficeRange& offices) {
+    auto st = c_.prepare(fmt::format(
+        "SELECT {} FROM decision_findings f WHERE f.month = ?1 AND f.doc_id IN (SELECT claim_id FROM "
+        "claim_decisions WHERE month = ?1 AND office_no >= ?2 AND office_no < ?3 UNION ALL SELECT plan_id FROM "
+        "plan_decisions WHERE month = ?1 AND support_office_no >= ?2 AND support_office_no < ?3) "
+        "ORDER BY f.doc_id, f.seq",
+        kFindingColumns));
+    st.bind(1, month).bind(2, offices.first).bind(3, offices.end);
+    read_findings(st, findings_[month]);
   }
 
   using EveryDocument = std::function<void(std::int64_t file, const exchange::Document&)>;
@@ -92,6 +93,25 @@ class Loader {
         [&](Statement& st) { st.bind(1, claim_id).bind(2, month.str()).bind(3, ref->submission); });
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
+  }
+
+  const FindingsByDoc& read_findings(Statement& st, FindingsByDoc& by_doc) {
+    while (st.step()) {
+      review::Finding f;
+      f.kind = review::kFindingKinds.parse(st.text(1)).value_or(review::FindingKind::Error);
+      f.code = st.text(2);
+      auto reason = st.text(3);
+      f.list_reason = reason.empty() ? 0 : reason[0];
+      f.cut = review::kCutReasons.parse(st.text(4)).value_or(review::CutReason::None);
+      f.service_type = st.text(5);
+      f.item = st.text(6);
+      f.found = st.text(7);
+      f.expected = st.text(8);
+      f.message_ja = keep(st.text(9));
+      f.message_en = keep(st.text(10));
+      by_doc[st.text(0)].push_back(std::move(f));
+    }
+    return by_doc;
   }
 
   // The decisions `where` chooses, without their 明細書; refs[i] names the 明細書 of the i-th.
@@ -194,6 +214,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   auto& in = out->input;
   in.month = month;
   Loader load(db, *out);
+  load.read_part_findings(month.str(), offices);
   // The 請求書 rows of the files read for the month's 明細書, taken on the way (請求差, below): a file
   // is parsed once, not twice. A file read is marked even when it has no 請求書.
   std::map<std::int64_t, std::vector<billing::InvoiceRow>> invoices_of_file;
