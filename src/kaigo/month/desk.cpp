@@ -29,6 +29,11 @@ reception::Submission Desk::submit(std::string_view file_name, std::string_view 
   return reception_->submit(escape_file_name(file_name), bytes, at, sender, key);
 }
 
+reception::CheckedFile Desk::check(std::string_view file_name, std::string bytes, const LocalDateTime& at,
+                                   std::string_view sender) {
+  return reception_->check(escape_file_name(file_name), std::move(bytes), at, sender);
+}
+
 reception::CancelResult Desk::cancel(std::int64_t id, const LocalDateTime& at) { return reception_->cancel(id, at); }
 
 ReceiptGroup::ReceiptGroup(Desk& desk, Each stored, Each acknowledge, std::size_t files,
@@ -50,7 +55,7 @@ void ReceiptGroup::receive(std::string_view file_name, std::string bytes, const 
                            std::string_view sender) {
   if (pending_.empty()) first_ = std::chrono::steady_clock::now();
   pending_bytes_ += bytes.size();
-  pending_.push_back(desk_.reception().check(escape_file_name(file_name), std::move(bytes), at, sender));
+  pending_.push_back(desk_.check(file_name, std::move(bytes), at, sender));
   if (pending_.size() >= files_ || pending_bytes_ >= kBytes || std::chrono::steady_clock::now() - first_ >= wait_) {
     hand_over();
   }

@@ -42,6 +42,9 @@ class Desk {
   // from `sender` (an account; '' from the command line).
   reception::Submission submit(std::string_view file_name, std::string_view bytes, const LocalDateTime& at,
                                std::string_view sender = {}, std::string_view key = {});
+  // The pre-check of one file of a receipt group (nothing stored), its name escaped as submit's.
+  reception::CheckedFile check(std::string_view file_name, std::string bytes, const LocalDateTime& at,
+                               std::string_view sender = {});
   reception::CancelResult cancel(std::int64_t id, const LocalDateTime& at);
 
  private:

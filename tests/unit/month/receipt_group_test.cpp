@@ -193,5 +193,18 @@ TEST(ReceiptGroup, ASecondCopyInTheSameGroupIsADuplicate) {
   for (const auto& e : g.acknowledged[1].errors) EXPECT_EQ(e.code, "ANN2") << e.message_en;
 }
 
+// A name as sent (a newline, a slash, a byte that is not UTF-8) is kept escaped, the same as a
+// file the desk receives alone (Desk::submit): one file, one name, whichever way it came.
+TEST(ReceiptGroup, KeepsAFileNameEscapedAsTheDeskDoes) {
+  OneGroup g;
+  g.group.receive(std::string("KK\n/\xFF.CSV"), read_file(g.world.claim_file()), kAt);
+  g.group.close();
+  ASSERT_EQ(g.acknowledged.size(), 1u);
+  EXPECT_EQ(g.acknowledged[0].file_name, "KK\\x0A\\x2F\\xFF.CSV");
+  EXPECT_EQ(g.acknowledged[0].file_name, escape_file_name(std::string("KK\n/\xFF.CSV")));
+  auto alone = g.desk.submit(std::string("KK\n/\xFF.CSV"), read_file(g.world.plan_file()), kAt);
+  EXPECT_EQ(alone.file_name, g.acknowledged[0].file_name);
+}
+
 }  // namespace
 }  // namespace kaigo::testing
