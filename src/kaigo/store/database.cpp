@@ -245,7 +245,7 @@ void Database::set_sync_mode(bool on) {
   // During a group the log may grow to 256 MiB, so that a checkpoint writes each page once: at
   // 64 MiB a month's later files (its indexes in the hundreds of MiB) spent a fifth of their time
   // checkpointing the same pages again (issue 19, docs/performance.md).
-  conn_->exec(on ? "PRAGMA wal_autocheckpoint=65536" : "PRAGMA wal_autocheckpoint=1000");
+  conn_->exec(on ? kBulkCheckpoint : "PRAGMA wal_autocheckpoint=1000");
   sync_deferred_ = on;
 }
 

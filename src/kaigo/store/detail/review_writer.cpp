@@ -28,7 +28,7 @@ ReviewWriter::ReviewWriter(Connection& main, std::string month)
   // The batches need not wait for the disk: the month is 審査済 only in the caller's transaction
   // after the last of them, and that commit (or its make_durable) syncs the one log they share.
   conn_->exec("PRAGMA synchronous=NORMAL");
-  conn_->exec("PRAGMA wal_autocheckpoint=65536");
+  conn_->exec(kBulkCheckpoint);
   pending_.reserve(kChunk);
   thread_ = std::thread([this] { run(); });
 }

@@ -28,6 +28,11 @@ class NotADatabase : public StoreError {
   using StoreError::StoreError;
 };
 
+// While writing in bulk (a receipt group, the review's writer): 256 MiB of log between
+// checkpoints, so that a checkpoint copies each of the month's hot index pages once (docs/performance.md,
+// eighth session).
+inline constexpr const char* kBulkCheckpoint = "PRAGMA wal_autocheckpoint=65536";
+
 class Connection {
  public:
   // How long a writer waits for another process's write transaction before StoreBusy: 10 s, or

@@ -37,25 +37,46 @@ struct StoredRef {
   std::size_t copy = 1;
 };
 
+// References grouped by file, each file's sorted by key and searched: a file holds hundreds of
+// documents, and comparing each with every reference was 8 % of a month's settlement.
+class RefsByFile {
+ public:
+  explicit RefsByFile(const std::vector<StoredRef>& refs) : refs_(refs) {
+    std::map<std::int64_t, std::vector<std::size_t>> by_file;
+    for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
+    for (auto& [file, indexes] : by_file) {
+      std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+      files_.push_back(file);
+      indexes_.push_back(std::move(indexes));
+    }
+  }
+  const std::vector<std::int64_t>& files() const { return files_; }
+  // fn(index into refs, d) for every reference of the f-th file that names d, in the order of refs.
+  template <class Fn>
+  void named(std::size_t f, const exchange::Document& d, Fn& fn) const {
+    const auto& indexes = indexes_[f];
+    auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
+                               [&](std::size_t i, std::string_view k) { return key(i) < k; });
+    for (; it != indexes.end() && key(*it) == d.key; ++it) fn(*it, d);
+  }
+
+ private:
+  std::string_view key(std::size_t i) const { return refs_[i].key; }
+  const std::vector<StoredRef>& refs_;
+  std::vector<std::int64_t> files_;
+  std::vector<std::vector<std::size_t>> indexes_;
+};
+
 // Calls fn(index into refs, document) for every document a reference names, reading each file once;
-// for one document, in the order of refs. A file's references are sorted by key and searched: a
-// file holds hundreds of documents, and comparing each with every reference was 8 % of a month's
-// settlement. every(file, document) sees every document of the files read, named or not (what else
-// a caller needs from those files, without reading them again).
+// for one document, in the order of refs. every(file, document) sees every document of the files
+// read, named or not (what else a caller needs from those files, without reading them again).
 template <class Fn, class Every>
 void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, Every&& every) {
-  std::map<std::int64_t, std::vector<std::size_t>> by_file;
-  for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
-  const auto key_of = [&](std::size_t i) -> std::string_view { return refs[i].key; };
-  for (auto& entry : by_file) {
-    auto& indexes = entry.second;  // named: clang 14 lambdas cannot capture structured bindings
-    const auto file = entry.first;
-    std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
-    read_stored(db, file, [&](const exchange::Document& d) {
-      every(file, d);
-      auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
-                                 [&](std::size_t i, std::string_view key) { return key_of(i) < key; });
-      for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
+  const RefsByFile by_file(refs);
+  for (std::size_t f = 0; f < by_file.files().size(); ++f) {
+    read_stored(db, by_file.files()[f], [&](const exchange::Document& d) {
+      every(by_file.files()[f], d);
+      by_file.named(f, d, fn);
     });
   }
 }
@@ -64,23 +85,10 @@ void for_each_stored(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, 
 // from several threads at once, each time for the documents of one file.
 template <class Fn, class Every>
 void for_each_stored_on_cores(Database& db, const std::vector<StoredRef>& refs, Fn&& fn, Every&& every) {
-  std::map<std::int64_t, std::vector<std::size_t>> by_file;
-  for (std::size_t i = 0; i < refs.size(); ++i) by_file[refs[i].submission].push_back(i);
-  const auto key_of = [&](std::size_t i) -> std::string_view { return refs[i].key; };
-  std::vector<std::int64_t> files;
-  std::vector<const std::vector<std::size_t>*> indexes_of;
-  for (auto& entry : by_file) {
-    auto& indexes = entry.second;
-    std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
-    files.push_back(entry.first);
-    indexes_of.push_back(&indexes);
-  }
-  parse_on_cores(db, files, [&](std::size_t f, const exchange::Document& d) {
-    every(files[f], d);
-    const auto& indexes = *indexes_of[f];
-    auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
-                               [&](std::size_t i, std::string_view key) { return key_of(i) < key; });
-    for (; it != indexes.end() && key_of(*it) == d.key; ++it) fn(*it, d);
+  const RefsByFile by_file(refs);
+  parse_on_cores(db, by_file.files(), [&](std::size_t f, const exchange::Document& d) {
+    every(by_file.files()[f], d);
+    by_file.named(f, d, fn);
   });
 }
 
