@@ -29,6 +29,8 @@ take_in_month() {
   done
   find "$tmp/m/submissions" -name '*.CSV' | sort >"$tmp/files.txt"
   echo "files: $(wc -l <"$tmp/files.txt"), bytes: $(du -sb --apparent-size "$tmp/m/submissions" | cut -f1)"
-  step submit xargs -a "$tmp/files.txt" "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00
+  # One call for every file (--files-from): each call loads the tables again (~1.2 s for the national
+  # month's 200,000 offices), and xargs would make ~80 calls of the national month's 270,000 files.
+  step submit "$kaigo" submit --db "$tmp/k.db" --at 2026-05-05T10:00:00 --files-from "$tmp/files.txt"
   step review "$kaigo" review --db "$tmp/k.db" --month 202605
 }

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -29,6 +31,16 @@ std::string read_whole_file(const std::string& path) {
         fmt::format("{} を読めません / cannot read {}", escape_control(path), escape_control(path)));
   }
   return std::move(ss).str();
+}
+
+std::vector<std::string> read_path_list(const std::string& list) {
+  const std::string text = list == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_whole_file(list);
+  std::vector<std::string> paths;
+  for (auto line : split(text, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) paths.emplace_back(line);
+  }
+  return paths;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {

@@ -20,6 +20,11 @@ namespace kaigo::cli {
 // not a regular file (a folder is refused by name).
 std::string read_whole_file(const std::string& path);
 
+// The paths listed in `list` (`-`: standard input), one a line; a trailing CR is dropped and empty
+// lines are skipped. For more files than one command line holds (a national month is ~270,000 claim
+// files): every file in one call, so the tables are loaded once. Throws as read_whole_file.
+std::vector<std::string> read_path_list(const std::string& list);
+
 // One line per diagnostic on stderr.
 void print_diagnostics(const Diagnostics& diagnostics);
 

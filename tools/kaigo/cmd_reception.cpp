@@ -42,14 +42,34 @@ void register_submit(CLI::App& app, int& status) {
   static std::string format = "text";
   static std::vector<std::string> files;
   static std::string as;
+  static std::string files_from;
   cmd->add_option("--db", db_path, "データベース / database file")->required();
   cmd->add_option("--at", at_text, "受付日時（日本時間, 既定は現在）/ time received (JST, default now)");
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--as", as,
                   "インターネット請求で届いたファイルとして、送信した事業所のユーザID（KJ…）/ the office account the "
                   "files came from over the internet (the office becomes a 伝送事業所 for the month)");
-  cmd->add_option("FILE", files, "交換情報ファイル / exchange files")->required();
+  cmd->add_option("--files-from", files_from,
+                  "受け付けるファイルの一覧（1行に1パス、- は標準入力）/ a list of the files to receive, one path a "
+                  "line (- for standard input)");
+  cmd->add_option("FILE", files, "交換情報ファイル / exchange files");
   cmd->callback([&status] {
+    if (!files_from.empty()) {
+      try {
+        auto listed = read_path_list(files_from);
+        files.insert(files.end(), listed.begin(), listed.end());
+      } catch (const std::exception& e) {
+        err(fmt::format("エラー / error: {}\n", e.what()));
+        status = 1;
+        return;
+      }
+    }
+    if (files.empty()) {
+      err("エラー: 受け付けるファイルがありません（FILE か --files-from）/ error: no files to receive (FILE or "
+          "--files-from)\n");
+      status = 2;
+      return;
+    }
     at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {
       status = 0;
       std::string sender;

@@ -34,6 +34,50 @@ TEST(CliReception, SubmitPrintsOneLinePerFile) {
   EXPECT_EQ(first[4], "0");
 }
 
+// More files than a command line holds come as a list (a national month is ~270,000 files): the
+// same answer, file by file in the list's order, as when they are named on the command line.
+TEST(CliReception, SubmitTakesItsFilesFromAList) {
+  ReceptionMonth m;
+  ASSERT_GE(m.files.size(), 3u);
+  std::string list;
+  for (std::size_t i = 0; i < m.files.size(); ++i) list += m.files[i].string() + (i == 1 ? "\r\n\n" : "\n");
+  const auto list_path = (m.dir / "files.txt").string();
+  write_file(list_path, list);
+  auto r = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00 --files-from " + list_path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), m.files.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto cols = split(out[i], '\t');
+    ASSERT_EQ(cols.size(), 5u);
+    EXPECT_EQ(cols[0], std::to_string(i + 1));
+    EXPECT_EQ(cols[1], m.files[i].filename().string());
+    EXPECT_EQ(cols[2], "受付完了");
+  }
+  // From standard input, after a file named on the command line: it is sent again (ANN2 / ANN0).
+  auto again = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:05:00 " + m.files[0].string() +
+                         " --files-from - < " + list_path);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  auto resent = lines(again.out);
+  ASSERT_EQ(resent.size(), m.files.size() + 1);
+  EXPECT_EQ(split(resent[0], '\t')[1], m.files[0].filename().string());
+  EXPECT_EQ(split(resent[1], '\t')[1], m.files[0].filename().string());
+  EXPECT_EQ(split(resent.back(), '\t')[2], "様式エラー有");
+}
+
+TEST(CliReception, SubmitWithoutFilesOrWithAMissingListIsRefused) {
+  ReceptionMonth m;
+  auto none = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("受け付けるファイルがありません"), std::string::npos) << none.err;
+  EXPECT_NE(none.err.find("no files to receive"), std::string::npos) << none.err;
+  auto missing = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00 --files-from " +
+                           (m.dir / "no-such-list.txt").string());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no-such-list.txt を開けません / cannot open"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.out, "");
+}
+
 TEST(CliReception, SubmitJsonHasTheContractKeys) {
   ReceptionMonth m;
   auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-11T00:00:00 " + m.files[0].string());
