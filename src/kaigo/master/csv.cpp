@@ -21,40 +21,51 @@ std::string column_label(const Column& c) { return fmt::format("{}({})", c.ja, c
 
 }  // namespace
 
-std::optional<std::vector<std::string>> split_csv_line(std::string_view line) {
-  std::vector<std::string> out;
-  std::string cur;
+bool split_csv_fields(std::string_view line, std::vector<std::string_view>& out, Arena& unescaped) {
+  std::string escaped;  // the text of a quoted field with "" in it, once unescaped
   std::size_t i = 0;
   while (true) {
-    cur.clear();
     if (i < line.size() && line[i] == '"') {
-      ++i;
+      const std::size_t start = ++i;
       bool closed = false;
+      bool has_escape = false;
       while (i < line.size()) {
         if (line[i] == '"') {
           if (i + 1 < line.size() && line[i + 1] == '"') {
-            cur += '"';
+            if (!has_escape) escaped.assign(line.substr(start, i - start));
+            has_escape = true;
+            escaped += '"';
             i += 2;
             continue;
           }
           closed = true;
-          ++i;
           break;
         }
-        cur += line[i++];
+        if (has_escape) escaped += line[i];
+        ++i;
       }
-      if (!closed) return std::nullopt;
-      if (i < line.size() && line[i] != ',') return std::nullopt;
+      if (!closed) return false;
+      out.push_back(has_escape ? unescaped.copy(escaped) : line.substr(start, i - start));
+      ++i;  // the closing quote
+      if (i < line.size() && line[i] != ',') return false;
     } else {
+      const std::size_t start = i;
       while (i < line.size() && line[i] != ',') {
-        if (line[i] == '"') return std::nullopt;  // a quote inside an unquoted field
-        cur += line[i++];
+        if (line[i] == '"') return false;  // a quote inside an unquoted field
+        ++i;
       }
+      out.push_back(line.substr(start, i - start));
     }
-    out.push_back(cur);
-    if (i >= line.size()) return out;
+    if (i >= line.size()) return true;
     ++i;  // the comma
   }
+}
+
+std::optional<std::vector<std::string>> split_csv_line(std::string_view line) {
+  Arena unescaped;
+  std::vector<std::string_view> fields;
+  if (!split_csv_fields(line, fields, unescaped)) return std::nullopt;
+  return std::vector<std::string>(fields.begin(), fields.end());
 }
 
 Diagnostic make_diagnostic(std::string_view code, const std::string& file, std::uint64_t line, int item_no,
@@ -132,36 +143,39 @@ CsvFile::CsvFile(std::string_view text, std::string file_name, const CsvSpec& sp
   } else {
     for (std::size_t c = 0; c < spec.columns.size(); ++c) position_[c] = static_cast<int>(c);
   }
+  rows_.reserve(all.size() - first);
+  fields_.reserve((all.size() - first) * width);
   for (std::size_t i = first; i < all.size(); ++i) {
     std::uint64_t line_no = i + 1;
     if (trim(all[i]).empty()) continue;  // blank lines (e.g. a trailing one) carry no data
-    auto fields = split_csv_line(all[i]);
-    if (!fields) {
+    const std::size_t start = fields_.size();
+    if (!split_csv_fields(all[i], fields_, unescaped_)) {
+      fields_.resize(start);
       out.push_back(make_diagnostic(code::kQuoting, file_, line_no, 0, "", std::string(all[i]),
                                     "引用符の使い方が不正です", "broken double quotes"));
       ok_ = false;
       continue;
     }
-    bool width_ok = spec.has_header ? fields->size() == width
-                                    : (fields->size() >= spec.min_columns && fields->size() <= width);
+    const std::size_t count = fields_.size() - start;
+    bool width_ok = spec.has_header ? count == width : (count >= spec.min_columns && count <= width);
     if (!width_ok) {
-      out.push_back(make_diagnostic(
-          code::kColumnCount, file_, line_no, 0, "", std::to_string(fields->size()),
-          fmt::format("列数が{}です（{}列であるべきです）", fields->size(), width),
-          fmt::format("the row has {} columns, expected {}", fields->size(), width)));
+      fields_.resize(start);
+      out.push_back(make_diagnostic(code::kColumnCount, file_, line_no, 0, "", std::to_string(count),
+                                    fmt::format("列数が{}です（{}列であるべきです）", count, width),
+                                    fmt::format("the row has {} columns, expected {}", count, width)));
       ok_ = false;
       continue;
     }
-    rows_.push_back({line_no, std::move(*fields)});
+    rows_.push_back({line_no, start, count});
   }
 }
 
 std::string_view CsvFile::field(std::size_t row, std::size_t col) const {
   int p = position_[col];
   if (p < 0) return {};
-  const auto& f = rows_[row].fields;
-  if (static_cast<std::size_t>(p) >= f.size()) return {};
-  return trim(f[static_cast<std::size_t>(p)]);
+  const Row& r = rows_[row];
+  if (static_cast<std::size_t>(p) >= r.count) return {};
+  return trim(fields_[r.first + static_cast<std::size_t>(p)]);
 }
 
 void RowReader::fail(std::size_t col, std::string_view code, std::string message_ja, std::string message_en) {

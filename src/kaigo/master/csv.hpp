@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/arena.hpp"
 #include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/diagnostic.hpp"
@@ -49,8 +50,13 @@ struct CsvSpec {
 
 // Splits one CSV line; accepts "quoted" fields with "" escapes. nullopt on a broken quote.
 std::optional<std::vector<std::string>> split_csv_line(std::string_view line);
+// The same without a copy: appends each field to `out` as a view into `line`, except a quoted field
+// with "" escapes, whose text is copied into `unescaped` once unescaped. False on a broken quote.
+bool split_csv_fields(std::string_view line, std::vector<std::string_view>& out, Arena& unescaped);
 
-// A parsed file: rows of fields, with each spec column mapped to its position in the file.
+// A parsed file: rows of fields, with each spec column mapped to its position in the file. The fields
+// are views into the text (a 受給者台帳 of 5 M people is 85 M fields: a string each was ~3 GB and most
+// of the time of loading it), so `text` must outlive the CsvFile.
 class CsvFile {
  public:
   // Parses `text` (UTF-8, optional BOM, LF or CRLF). Problems go to `out`; ok() tells if any.
@@ -70,12 +76,15 @@ class CsvFile {
  private:
   struct Row {
     std::uint64_t line = 0;
-    std::vector<std::string> fields;
+    std::size_t first = 0;  // in fields_
+    std::size_t count = 0;
   };
   std::string file_;
   CsvSpec spec_;
   std::vector<int> position_;
   std::vector<Row> rows_;
+  std::vector<std::string_view> fields_;  // every row's, one after another
+  Arena unescaped_;                       // the text of quoted fields with "" escapes
   bool ok_ = true;
 };
 
