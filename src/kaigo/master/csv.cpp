@@ -280,12 +280,6 @@ std::optional<std::string_view> RowReader::one_of(std::size_t col, std::span<con
   return t;
 }
 
-bool Period::overlaps_month(YearMonth m) const {
-  Date first{m.year, m.month, 1};
-  Date end{m.year, m.month, m.days()};
-  return from <= end && first <= last();
-}
-
 std::optional<Period> read_period(RowReader& r, std::size_t from_col, std::size_t to_col) {
   auto from = r.date(from_col, true);
   auto to = r.date(to_col, false);

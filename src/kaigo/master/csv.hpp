@@ -147,7 +147,9 @@ struct Period {
 
   bool contains(Date d) const { return from <= d && (!to || d <= *to); }
   bool overlaps(const Period& o) const { return from <= o.last() && o.from <= last(); }
-  bool overlaps_month(YearMonth m) const;
+  // Some day of `m` is in the period: it starts in or before `m` and ends in or after it. By months,
+  // not days (no 末日 to work out): every master lookup of a review asks it.
+  bool overlaps_month(YearMonth m) const { return from.year_month() <= m && (!to || m <= to->year_month()); }
   Date last() const { return to ? *to : Date{9999, 12, 31}; }
 };
 

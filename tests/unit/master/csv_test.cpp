@@ -73,5 +73,16 @@ TEST(CsvFile, ABadRowNamesItsLineAndTheRowsAfterItStayWhole) {
   EXPECT_EQ(csv.field(1, 2), R"(say "hi")");
 }
 
+// A version counts for a month when any day of the month is in its period: the edges are days.
+TEST(Period, OverlapsAMonthWhenAnyOfItsDaysIsIn) {
+  const YearMonth feb{2028, 2};
+  EXPECT_TRUE((Period{Date{2028, 2, 29}, std::nullopt}.overlaps_month(feb)));          // from the last day
+  EXPECT_TRUE((Period{Date{2020, 1, 1}, Date{2028, 2, 1}}.overlaps_month(feb)));       // to the first day
+  EXPECT_FALSE((Period{Date{2028, 3, 1}, std::nullopt}.overlaps_month(feb)));          // from the day after
+  EXPECT_FALSE((Period{Date{2020, 1, 1}, Date{2028, 1, 31}}.overlaps_month(feb)));     // to the day before
+  EXPECT_TRUE((Period{Date{2027, 12, 1}, Date{2028, 3, 31}}.overlaps_month(feb)));     // across it
+  EXPECT_FALSE((Period{Date{2027, 12, 1}, Date{2028, 3, 31}}.overlaps_month({2028, 4})));
+}
+
 }  // namespace
 }  // namespace kaigo::master
