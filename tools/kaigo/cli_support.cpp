@@ -36,8 +36,7 @@ std::string read_whole_file(const std::string& path) {
 std::vector<std::string> read_path_list(const std::string& list) {
   const std::string text = list == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_whole_file(list);
   std::vector<std::string> paths;
-  for (auto line : split(text, '\n')) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (auto line : lines(text)) {
     if (!line.empty()) paths.emplace_back(line);
   }
   return paths;
