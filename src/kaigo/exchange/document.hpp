@@ -12,6 +12,7 @@
 
 #include "kaigo/core/arena.hpp"
 
+#include "kaigo/exchange/document_key.hpp"
 #include "kaigo/exchange/layout.hpp"
 
 namespace kaigo::exchange {
@@ -37,7 +38,7 @@ class Document {
  public:
   const Form* form = nullptr;  // nullptr when the 交換情報識別番号 is unknown
   std::string code;            // 交換情報識別番号 as written
-  std::string key;             // code + key items, '|'-separated
+  DocumentKey key;
   bool has_errors = false;
 
   std::span<const Record> records() const { return {records_.data(), used_}; }

@@ -8,6 +8,7 @@
 
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/core/strings.hpp"
+#include "kaigo/exchange/document_key.hpp"
 
 namespace kaigo::exchange {
 namespace {
@@ -140,6 +141,7 @@ Registry Registry::parse(std::string_view forms_tsv,
           if (*n > layout->count()) fail("forms", i + 1, 8, fmt::format("key の項番 {} が {} にない", *n, layout->name));
         }
         f.key_items.push_back(static_cast<int>(*n));
+        if (f.key_items.size() >= DocumentKey::kMaxValues) fail("forms", i + 1, 8, "key の項番は15個まで");
         f.max_key_item = std::max(f.max_key_item, static_cast<int>(*n));
       }
     }

@@ -146,13 +146,13 @@ std::uint64_t key_hash(const Form* form, std::span<const std::string_view> items
 }
 
 // Builds the key of a data record from its form's key items.
-void build_key(const Form* form, std::span<const std::string_view> items, std::string& key) {
+void build_key(const Form* form, std::span<const std::string_view> items, DocumentKey& key) {
   key.clear();
-  key += items.empty() ? std::string_view{} : items[0];
+  key.push_back(items.empty() ? std::string_view{} : items[0]);
   if (form == nullptr) return;
   for (int no : form->key_items) {
-    key += '|';
-    if (static_cast<std::size_t>(no) <= items.size()) key += items[static_cast<std::size_t>(no - 1)];
+    key.push_back(static_cast<std::size_t>(no) <= items.size() ? items[static_cast<std::size_t>(no - 1)]
+                                                                : std::string_view{});
   }
 }
 
@@ -291,7 +291,7 @@ class Parser {
   bool line_encoding_ok_ = true;  // the current line is valid CP932 (checked once per line)
   std::string_view line_text_;    // the current line, which the items are views into
   std::vector<std::string_view> cols_;
-  std::string key_;
+  DocumentKey key_;
   Document current_;
   bool current_open_ = false;
   std::vector<std::unique_ptr<Document>> held_;  // documents split across the file
@@ -545,7 +545,7 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
     current_.reset();
     current_.form = form;
     current_.code = std::string(items[0]);
-    current_.key = current_.code;
+    current_.key = DocumentKey::of({current_.code});
     current_.add(line_no_, record_no, layout, kind, line_text_, items, errors);
     current_open_ = true;
     emit_current();

@@ -92,7 +92,7 @@ nlohmann::json to_json(const ErrorRow& r) {
           {"line", r.line},
           {"record_no", r.record_no},
           {"item_no", r.item_no},
-          {"document_key", r.document_key}};
+          {"document_key", r.document_key.text()}};
 }
 
 nlohmann::json to_json(const FileResult& f) {

@@ -18,6 +18,7 @@
 
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/enum_table.hpp"
+#include "kaigo/exchange/document_key.hpp"
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/master/masters.hpp"
 
@@ -60,14 +61,14 @@ struct ErrorRow {
   std::uint64_t line = 0;       // physical line; 0 = the file as a whole
   std::uint64_t record_no = 0;  // レコード番号 as written
   int item_no = 0;              // 項番
-  std::string document_key;     // exchange::Document::key of the document, empty for file rows
+  exchange::DocumentKey document_key;  // the document's key (values in UTF-8), empty for file rows
 };
 
 // One 明細書 / 様式第七 / 給付管理票 of the file, for reception to find re-sent documents
 // across files (key = exchange::Document::key, stable for the same content).
 struct DocumentRef {
   std::string code;           // 交換情報識別番号
-  std::string key;
+  exchange::DocumentKey key;  // values in UTF-8
   std::string office_no;
   std::string insurer_no;
   std::string insured_no;

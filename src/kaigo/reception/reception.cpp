@@ -81,12 +81,12 @@ precheck::ErrorRow refusal_row(std::string_view code, std::string_view file_name
 // time are one 受付完了 and one ANN2, whichever finishes first.
 std::vector<precheck::ErrorRow> resent_documents(Repository& repo, std::int64_t id, const precheck::FileResult& r,
                                                  YearMonth month) {
-  std::vector<std::string> keys;
+  std::vector<exchange::DocumentKey> keys;
   for (const auto& d : r.documents) keys.push_back(d.key);
   std::vector<precheck::ErrorRow> rows;
   if (keys.empty()) return rows;
   auto found = repo.documents_in_review(month, keys, id);
-  std::unordered_map<std::string_view, const StoredDocument*> by_key;
+  std::unordered_map<exchange::DocumentKey, const StoredDocument*, exchange::DocumentKeyHash> by_key;
   for (const auto& f : found) by_key.emplace(f.key, &f);
   for (const auto& d : r.documents) {
     auto it = by_key.find(d.key);

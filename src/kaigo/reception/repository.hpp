@@ -46,7 +46,7 @@ struct StateChange {
 struct StoredDocument {
   std::int64_t submission_id = 0;
   std::string file_name;
-  std::string key;
+  exchange::DocumentKey key;
 };
 
 // A file left 受付中 and the process that was receiving it.
@@ -113,7 +113,7 @@ class Repository {
   virtual std::vector<InFlight> unfinished() = 0;
   virtual std::string in_flight_owner(std::int64_t id) = 0;
   // Documents with one of `keys` in files of `month` that go to the review, except file `except`.
-  virtual std::vector<StoredDocument> documents_in_review(YearMonth month, std::span<const std::string> keys,
+  virtual std::vector<StoredDocument> documents_in_review(YearMonth month, std::span<const exchange::DocumentKey> keys,
                                                           std::int64_t except) = 0;
 
   // Processing months.

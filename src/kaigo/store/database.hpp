@@ -111,7 +111,7 @@ class Database : public reception::Repository {
   std::vector<std::int64_t> submissions_in(YearMonth month, reception::FileState state) override;
   std::vector<reception::InFlight> unfinished() override;
   std::string in_flight_owner(std::int64_t id) override;
-  std::vector<reception::StoredDocument> documents_in_review(YearMonth month, std::span<const std::string> keys,
+  std::vector<reception::StoredDocument> documents_in_review(YearMonth month, std::span<const exchange::DocumentKey> keys,
                                                              std::int64_t except) override;
   reception::MonthRecord month(YearMonth month) override;
   std::vector<reception::MonthRecord> months() override;

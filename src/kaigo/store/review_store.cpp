@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kaigo/billing/keys.hpp"
 #include "kaigo/core/error_codes.hpp"
@@ -32,7 +33,7 @@ class ReceptionFindings {
   ReceptionFindings(Connection& c, std::int64_t submission) {
     auto flagged = c.prepare("SELECT doc_key FROM submission_documents WHERE submission_id = ? AND has_errors = 1");
     flagged.bind(1, submission);
-    while (flagged.step()) flagged_.insert(flagged.text(0));
+    while (flagged.step()) flagged_.insert(stored_key(flagged.text(0)));
     // A re-sent document (ANN2 / ANN0) is not returned here: the review finds the duplicate itself
     // and keeps the first accepted copy.
     auto rows = c.prepare(
@@ -54,19 +55,19 @@ class ReceptionFindings {
         f.message_ja = "事前チェックエラー";
         f.message_en = "pre-check error";
       }
-      by_key_[rows.text(0)].push_back(std::move(f));
+      by_key_[stored_key(rows.text(0))].push_back(std::move(f));
     }
   }
 
-  std::vector<review::Finding> of(const std::string& key) const {
+  std::vector<review::Finding> of(const exchange::DocumentKey& key) const {
     if (!flagged_.count(key)) return {};
     auto it = by_key_.find(key);
     return it == by_key_.end() ? std::vector<review::Finding>{} : it->second;
   }
 
  private:
-  std::set<std::string> flagged_;
-  std::unordered_map<std::string, std::vector<review::Finding>> by_key_;
+  std::unordered_set<exchange::DocumentKey, exchange::DocumentKeyHash> flagged_;
+  std::unordered_map<exchange::DocumentKey, std::vector<review::Finding>, exchange::DocumentKeyHash> by_key_;
 };
 
 std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans, std::string_view sent) {

@@ -28,7 +28,7 @@ void insert_errors(Connection& c, std::int64_t id, std::span<const precheck::Err
     st.bind_static(9, e.insured_no).bind_static(10, e.item_name).bind_static(11, e.value);
     st.bind_static(12, e.message_ja).bind_static(13, e.message_en);
     st.bind(14, static_cast<std::int64_t>(e.line)).bind(15, static_cast<std::int64_t>(e.record_no));
-    st.bind(16, e.item_no).bind_static(17, e.document_key);
+    st.bind(16, e.item_no).bind(17, e.document_key.text());
     st.run();
   }
 }
@@ -39,7 +39,7 @@ void insert_documents(Connection& c, std::int64_t id, const precheck::FileResult
       "service_month, has_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int seq = 0;
   for (const auto& d : r.documents) {  // texts bound as in insert_errors
-    st.bind(1, id).bind(2, ++seq).bind_static(3, d.code).bind_static(4, d.key).bind_static(5, d.office_no);
+    st.bind(1, id).bind(2, ++seq).bind_static(3, d.code).bind(4, d.key.text()).bind_static(5, d.office_no);
     st.bind_static(6, d.insurer_no).bind_static(7, d.insured_no).bind_static(8, d.service_month);
     st.bind(9, d.has_errors ? 1 : 0);
     st.run();
@@ -243,13 +243,15 @@ std::string Database::in_flight_owner(std::int64_t id) {
   return st.step() ? st.text(0) : std::string();
 }
 
-std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth month, std::span<const std::string> keys,
+std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth month, std::span<const exchange::DocumentKey> keys,
                                                                      std::int64_t except) {
   auto st = conn_->prepare(kDocumentInReviewSql);
   const auto month_text = month.str();
   std::vector<reception::StoredDocument> out;
+  std::string key_text;
   for (const auto& key : keys) {
-    st.bind_static(1, key).bind_static(2, month_text).bind(3, except);
+    key_text = key.text();
+    st.bind_static(1, key_text).bind_static(2, month_text).bind(3, except);
     st.bind(4, reception::state_code(FileState::Accepted))
         .bind(5, reception::state_code(FileState::FormatErrors))
         .bind(6, reception::state_code(FileState::Sent));

@@ -406,6 +406,10 @@ TEST(LayoutParse, RejectsFormsErrors) {
                "forms.tsv:2");
   expect_names(parse_error(good_rows(), head + "9999\tテスト\tsideways\t999\tstatement\t01:statement-x\t-\t1\t-\n"),
                "forms.tsv:2");
+  // more key items than a DocumentKey holds (the code and 15)
+  expect_names(parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t" +
+                                            "1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2\t-\n"),
+               "forms.tsv:2", "15個まで");
   // duplicate code
   expect_names(parse_error(good_rows(), head + "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n" +
                                             "9999\tテスト\tin\t999\tstatement\t01:statement-x\t-\t1\t-\n"),

@@ -18,7 +18,7 @@ using kaigo::testing::sample_711_lines;
 
 struct Collect : Sink {
   std::vector<Diagnostic> diags;
-  std::vector<std::string> doc_keys;
+  std::vector<DocumentKey> doc_keys;
   std::vector<std::vector<std::string>> doc_kinds;
   std::vector<std::vector<std::uint64_t>> doc_lines;
   ControlRecord control;
@@ -51,8 +51,8 @@ TEST(Reader, ValidFileHasNoDiagnosticsAndGroupsTheStatement) {
   auto c = read(bytes_of(sample_711_lines()));
   EXPECT_TRUE(c.diags.empty()) << c.diags.front().to_string();
   ASSERT_EQ(c.doc_keys.size(), 2u);
-  EXPECT_EQ(c.doc_keys[0], "7111|7111|202604|1370000001|1|0|01");
-  EXPECT_EQ(c.doc_keys[1], "7131|7131|202604|1370000001|00131011|0000012345");
+  EXPECT_EQ(c.doc_keys[0], DocumentKey::of({"7111", "7111", "202604", "1370000001", "1", "0", "01"}));
+  EXPECT_EQ(c.doc_keys[1], DocumentKey::of({"7131", "7131", "202604", "1370000001", "00131011", "0000012345"}));
   EXPECT_EQ(c.doc_kinds[1], (std::vector<std::string>{"01", "02", "10"}));
   EXPECT_EQ(c.control.data_type(), "711");
   EXPECT_EQ(c.summary.data_records, 4u);
@@ -103,7 +103,7 @@ TEST(Reader, GroupsRecordsOfOneStatementWhateverTheirOrder) {
   auto c = read(bytes_of(shuffled));
   EXPECT_TRUE(c.diags.empty()) << c.diags.front().to_string();
   ASSERT_EQ(c.doc_keys.size(), 2u);
-  EXPECT_EQ(c.doc_keys[0], "7111|7111|202604|1370000001|1|0|01");
+  EXPECT_EQ(c.doc_keys[0], DocumentKey::of({"7111", "7111", "202604", "1370000001", "1", "0", "01"}));
   EXPECT_EQ(c.doc_kinds[1], (std::vector<std::string>{"10", "01", "02"}));
   EXPECT_EQ(c.doc_lines[1], (std::vector<std::uint64_t>{2, 4, 5}));
 }

@@ -28,7 +28,7 @@ TEST_P(CleanFixture, HasNoError) {
   if (code != "71B2") {
     EXPECT_GE(r.statements, 1u);
   }
-  for (const auto& d : r.documents) EXPECT_FALSE(d.has_errors) << d.key;
+  for (const auto& d : r.documents) EXPECT_FALSE(d.has_errors) << d.key.text();
 }
 
 INSTANTIATE_TEST_SUITE_P(Inbound, CleanFixture,
@@ -46,7 +46,7 @@ TEST(PrecheckFixture, FileInformationAndDocuments) {
   ASSERT_EQ(r.documents.size(), 2u);
   const DocumentRef& d = r.documents[1];
   EXPECT_EQ(d.code, "7131");
-  EXPECT_EQ(d.key, "7131|7131|202604|1370000001|00131029|0000023456");  // the reader's key
+  EXPECT_EQ(d.key, exchange::DocumentKey::of({"7131", "7131", "202604", "1370000001", "00131029", "0000023456"}));
   EXPECT_EQ(d.office_no, "1370000001");
   EXPECT_EQ(d.insurer_no, "00131029");
   EXPECT_EQ(d.insured_no, "0000023456");

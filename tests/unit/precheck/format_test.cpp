@@ -23,7 +23,7 @@ TEST(PrecheckFormat, RequiredItemMissing) {
   EXPECT_EQ(row->service_type, "11");  // the 明細書 has one サービス種類
   EXPECT_EQ(row->insurer_no, "00131011");
   EXPECT_EQ(row->insured_no, "0000012345");
-  EXPECT_EQ(row->document_key, "7131|7131|202604|1370000001|00131011|0000012345");
+  EXPECT_EQ(row->document_key, exchange::DocumentKey::of({"7131", "7131", "202604", "1370000001", "00131011", "0000012345"}));
   EXPECT_EQ(codes_of(r), Codes{"ABB0"}) << dump(r);
   EXPECT_EQ(r.worst(), Level::Format);
   ASSERT_EQ(r.documents.size(), 2u);

@@ -8,26 +8,42 @@
 namespace kaigo::store {
 namespace {
 
-const std::string kKey = "7131|7131|202604|1370000001|00131016|0000000001";
+const exchange::DocumentKey kDocument =
+    exchange::DocumentKey::of({"7131", "7131", "202604", "1370000001", "00131016", "0000000001"});
+const std::string kKey = "7131|7131|202604|1370000001|00131016|0000000001";  // kDocument.text()
 
 TEST(DecisionIds, AClaimIdNamesItsFileDocumentAndCopy) {
-  const auto id = claim_id(12, kKey, 2);
+  const auto id = claim_id(12, kDocument, 2);
   EXPECT_EQ(id, "12:" + kKey + "#2");
   const auto ref = parse_claim_id(id);
   ASSERT_TRUE(ref.has_value());
   EXPECT_EQ(ref->submission, 12);
-  EXPECT_EQ(ref->key, kKey);
+  EXPECT_EQ(ref->key, kDocument);
   EXPECT_EQ(ref->copy, 2u);
-  const auto plan = parse_plan_id(plan_id(7, "8222|202604"));
+  const auto plan_key = exchange::DocumentKey::of({"8222", "202604"});
+  EXPECT_EQ(plan_id(7, plan_key), "7:8222|202604");
+  const auto plan = parse_plan_id(plan_id(7, plan_key));
   ASSERT_TRUE(plan.has_value());
   EXPECT_EQ(plan->submission, 7);
-  EXPECT_EQ(plan->key, "8222|202604");
+  EXPECT_EQ(plan->key, plan_key);
   EXPECT_EQ(plan->copy, 1u);
+}
+
+// A key value holding the separator (a CP932 character may end in the byte '|') or '#' still
+// names its own document.
+TEST(DecisionIds, AKeyValueWithTheSeparatorsComesBackWhole) {
+  const auto odd = exchange::DocumentKey::of({"7131", "a|b", "c#1", "\\"});
+  const auto id = claim_id(3, odd, 1);
+  EXPECT_EQ(id, "3:7131|a\\|b|c#1|\\\\#1");
+  const auto ref = parse_claim_id(id);
+  ASSERT_TRUE(ref.has_value());
+  EXPECT_EQ(ref->key, odd);
+  EXPECT_EQ(ref->copy, 1u);
 }
 
 TEST(DecisionIds, ADamagedIdIsRefusedWithTheId) {
   const std::vector<std::string> bad_claims{"",          "12",      "12:" + kKey, "x:" + kKey + "#1", "12:" + kKey + "#",
-                                           "12:" + kKey + "#1a", "-:k#1", " 12:k#1",      "12:k#-1"};
+                                           "12:" + kKey + "#1a", "-:k#1", " 12:k#1",      "12:k#-1", "12:k\\#1"};
   for (const auto& bad : bad_claims) {
     EXPECT_EQ(parse_claim_id(bad), std::nullopt) << bad;
   }

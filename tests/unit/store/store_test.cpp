@@ -159,7 +159,8 @@ TEST(Store, OpenUpgradesASchema1Database) {
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('plan_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_file'").step());
   // The file of the month holding a document key is still found (ANN2).
-  const std::vector<std::string> keys{"7131|7131|202604|1370000001|00131016|0000000001"};
+  const std::vector<exchange::DocumentKey> keys{
+      exchange::DocumentKey::of({"7131", "7131", "202604", "1370000001", "00131016", "0000000001"})};
   const auto found = db->documents_in_review({2026, 5}, keys, 2);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].submission_id, 1);

@@ -34,8 +34,8 @@ class StoredFiles : public ::testing::Test {
   }
 
   // The document keys of each file, read one file after the other.
-  std::vector<std::vector<std::string>> read_one_by_one() {
-    std::vector<std::vector<std::string>> keys(files_.size());
+  std::vector<std::vector<exchange::DocumentKey>> read_one_by_one() {
+    std::vector<std::vector<exchange::DocumentKey>> keys(files_.size());
     for (std::size_t f = 0; f < files_.size(); ++f) {
       read_stored(*db_, files_[f], [&](const exchange::Document& d) { keys[f].push_back(d.key); });
     }
@@ -51,7 +51,7 @@ TEST_F(StoredFiles, OnEveryCoreEachFileGivesItsDocumentsInOrder) {
   const auto expected = read_one_by_one();
   ASSERT_EQ(expected[0].size(), 3u);  // the 請求書 and two 明細書 of 7131.csv
   ASSERT_FALSE(expected[2].empty());
-  std::vector<std::vector<std::string>> keys(files_.size());
+  std::vector<std::vector<exchange::DocumentKey>> keys(files_.size());
   std::mutex mutex;
   parse_on_cores(*db_, files_, [&](std::size_t f, const exchange::Document& d) {
     std::lock_guard lock(mutex);

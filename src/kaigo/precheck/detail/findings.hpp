@@ -20,7 +20,7 @@ struct DocInfo {
   std::string insurer_no;
   std::string insured_no;
   std::string single_type;    // the サービス種類 when the document has exactly one
-  std::string key;            // exchange::Document::key (UTF-8)
+  exchange::DocumentKey key;  // exchange::Document::key, its values in UTF-8
 };
 
 // The identity of a document of any family (items per claims-format §4.3, §4.16, §5, §6).

@@ -12,8 +12,11 @@ using review::ClaimOutcome;
 using review::FindingKind;
 using review::PlanOutcome;
 
-std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy) {
-  return fmt::format("{}:{}#{}", submission, key, copy);
+std::string claim_id(std::int64_t submission, const exchange::DocumentKey& key, std::size_t copy) {
+  std::string id = plan_id(submission, key);
+  id += '#';
+  id += std::to_string(copy);
+  return id;
 }
 
 namespace {
@@ -39,14 +42,20 @@ std::optional<StoredRef> parse_claim_id(std::string_view id) {
   return ref;
 }
 
-std::string plan_id(std::int64_t submission, std::string_view key) { return fmt::format("{}:{}", submission, key); }
+std::string plan_id(std::int64_t submission, const exchange::DocumentKey& key) {
+  std::string id = std::to_string(submission);
+  id += ':';
+  key.append_text(id);
+  return id;
+}
 
 std::optional<StoredRef> parse_plan_id(std::string_view id) {
   auto colon = id.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
   auto submission = whole_number<std::int64_t>(id.substr(0, colon));
-  if (!submission) return std::nullopt;
-  return StoredRef{*submission, std::string(id.substr(colon + 1)), 1};
+  auto key = exchange::DocumentKey::from_text(id.substr(colon + 1));
+  if (!submission || !key) return std::nullopt;
+  return StoredRef{*submission, std::move(*key), 1};
 }
 
 StoredRef stored_claim(std::string_view claim_id) {

@@ -26,10 +26,10 @@ inline constexpr std::string_view kRereviewDecision = "rereview";  // 再審査 
 // "<submission>:<doc_key>#<copy>" (the id of a 明細書 written `copy`-th in its document). The id
 // is the one place the document it came from is kept: the decision rows store no key column of
 // their own (issue 19: no text key where the file's integer id will do).
-std::string claim_id(std::int64_t submission, std::string_view key, std::size_t copy);
+std::string claim_id(std::int64_t submission, const exchange::DocumentKey& key, std::size_t copy);
 std::optional<StoredRef> parse_claim_id(std::string_view id);
 // "<submission>:<doc_key>" (a 給付管理票, one to a document).
-std::string plan_id(std::int64_t submission, std::string_view key);
+std::string plan_id(std::int64_t submission, const exchange::DocumentKey& key);
 std::optional<StoredRef> parse_plan_id(std::string_view id);
 // The document a stored id names; StoreError when the database holds a damaged id.
 StoredRef stored_claim(std::string_view claim_id);

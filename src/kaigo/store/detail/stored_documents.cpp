@@ -11,8 +11,15 @@
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
+#include "kaigo/store/errors.hpp"
 
 namespace kaigo::store {
+
+exchange::DocumentKey stored_key(std::string_view text) {
+  auto key = exchange::DocumentKey::from_text(text);
+  if (!key) throw StoreError(fmt::format("文書のキーが不正です / malformed document key: {}", text));
+  return std::move(*key);
+}
 namespace {
 
 class DocumentList : public exchange::Sink {

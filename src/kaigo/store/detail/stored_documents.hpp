@@ -33,9 +33,13 @@ std::vector<billing::ClaimStatement> claims_of(const exchange::Document& d);
 
 struct StoredRef {
   std::int64_t submission = 0;
-  std::string key;
+  exchange::DocumentKey key;
   std::size_t copy = 1;
 };
+
+// The key a doc_key or document_key column holds (DocumentKey::text()); StoreError when the
+// database holds a damaged one.
+exchange::DocumentKey stored_key(std::string_view text);
 
 // References grouped by file, each file's sorted by key and searched: a file holds hundreds of
 // documents, and comparing each with every reference was 8 % of a month's settlement.
@@ -55,13 +59,13 @@ class RefsByFile {
   template <class Fn>
   void named(std::size_t f, const exchange::Document& d, Fn& fn) const {
     const auto& indexes = indexes_[f];
-    auto it = std::lower_bound(indexes.begin(), indexes.end(), std::string_view(d.key),
-                               [&](std::size_t i, std::string_view k) { return key(i) < k; });
+    auto it = std::lower_bound(indexes.begin(), indexes.end(), d.key,
+                               [&](std::size_t i, const exchange::DocumentKey& k) { return key(i) < k; });
     for (; it != indexes.end() && key(*it) == d.key; ++it) fn(*it, d);
   }
 
  private:
-  std::string_view key(std::size_t i) const { return refs_[i].key; }
+  const exchange::DocumentKey& key(std::size_t i) const { return refs_[i].key; }
   const std::vector<StoredRef>& refs_;
   std::vector<std::int64_t> files_;
   std::vector<std::vector<std::size_t>> indexes_;

@@ -1,5 +1,7 @@
 #include "kaigo/store/detail/submission_rows.hpp"
 
+#include "kaigo/store/detail/stored_documents.hpp"
+
 namespace kaigo::store {
 
 reception::Submission submission_at(const Statement& st, int first) {
@@ -36,7 +38,7 @@ precheck::ErrorRow error_at(const Statement& st, int first) {
   e.line = static_cast<std::uint64_t>(st.integer(first + 11));
   e.record_no = static_cast<std::uint64_t>(st.integer(first + 12));
   e.item_no = static_cast<int>(st.integer(first + 13));
-  e.document_key = st.text(first + 14);
+  e.document_key = stored_key(st.text(first + 14));
   return e;
 }
 

@@ -1,0 +1,83 @@
+#include "kaigo/exchange/document_key.hpp"
+
+#include <stdexcept>
+
+namespace kaigo::exchange {
+
+DocumentKey DocumentKey::of(std::initializer_list<std::string_view> values) {
+  DocumentKey k;
+  for (auto v : values) k.push_back(v);
+  return k;
+}
+
+void DocumentKey::push_back(std::string_view value) {
+  if (count_ == kMaxValues) throw std::length_error("DocumentKey: more than 16 values");
+  values_ += value;
+  ends_[count_++] = static_cast<std::uint32_t>(values_.size());
+}
+
+void DocumentKey::clear() {
+  values_.clear();
+  count_ = 0;
+}
+
+std::string_view DocumentKey::operator[](std::size_t i) const {
+  const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+  return std::string_view(values_).substr(begin, ends_[i] - begin);
+}
+
+std::string DocumentKey::text() const {
+  std::string out;
+  append_text(out);
+  return out;
+}
+
+void DocumentKey::append_text(std::string& out) const {
+  out.reserve(out.size() + values_.size() + count_);
+  for (std::size_t i = 0; i < count_; ++i) {
+    if (i > 0) out += '|';
+    for (char c : (*this)[i]) {
+      if (c == '|' || c == '\\') out += '\\';
+      out += c;
+    }
+  }
+}
+
+std::optional<DocumentKey> DocumentKey::from_text(std::string_view text) {
+  DocumentKey k;
+  if (text.empty()) return k;
+  std::string value;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\') {
+      if (++i == text.size()) return std::nullopt;
+      value += text[i];
+    } else if (c == '|') {
+      if (k.count_ + 1 == kMaxValues) return std::nullopt;
+      k.push_back(value);
+      value.clear();
+    } else {
+      value += c;
+    }
+  }
+  k.push_back(value);
+  return k;
+}
+
+std::strong_ordering operator<=>(const DocumentKey& a, const DocumentKey& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (auto c = a[i].compare(b[i]); c != 0) return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+  }
+  return a.size() <=> b.size();
+}
+
+std::size_t DocumentKey::hash() const {
+  // FNV-1a over the values with the count of each, so that value boundaries count.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : values_) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  for (std::size_t i = 0; i < count_; ++i) h = (h ^ ends_[i]) * 0x100000001b3ULL;
+  return static_cast<std::size_t>(h);
+}
+
+}  // namespace kaigo::exchange
