@@ -3,19 +3,14 @@
 #include <stdexcept>
 
 #include "kaigo/gen/generator.hpp"
+#include "support/gen_month.hpp"
 
 namespace kaigo::testing {
 
 GeneratedLedgers::GeneratedLedgers(YearMonth processing_month, int office_count, int recipient_count,
                                    std::uint64_t seed, double error_rate, bool all_mistakes)
     : month(processing_month), masters(*master::load_bundled_masters().table) {
-  gen::Options o;
-  o.out = dir.path();
-  o.processing_month = processing_month;
-  o.offices = office_count;
-  o.recipients = recipient_count;
-  o.seed = seed;
-  o.error_rate = error_rate;
+  auto o = gen_month_options(dir.path(), processing_month, office_count, recipient_count, seed, error_rate);
   o.all_mistakes = all_mistakes;
   gen::generate(o, masters);
   // kaigo gen --all-mistakes writes each municipality's own 総合事業 codes: they price its 総合事業.

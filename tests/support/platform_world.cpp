@@ -9,6 +9,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/gen/generator.hpp"
 #include "support/auth_support.hpp"
+#include "support/gen_month.hpp"
 
 namespace kaigo::testing {
 namespace {
@@ -25,12 +26,7 @@ constexpr const char* kExtraOffices =
 
 PlatformWorld::PlatformWorld(int serving_months) {
   auto masters = master::load_bundled_masters();
-  gen::Options o;
-  o.out = dir_ / "month";
-  o.processing_month = {2026, 8};
-  o.offices = 6;
-  o.recipients = 40;
-  o.seed = 5;
+  const auto o = gen_month_options(dir_ / "month", {2026, 8}, 6, 40, 5);
   gen::generate(o, *masters.table);
   db_ = store::Database::create(dir_ / "k.db");
   const auto at = jst("2026-04-01T00:00:00");

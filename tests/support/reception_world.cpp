@@ -6,6 +6,7 @@
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/review_store.hpp"
+#include "support/gen_month.hpp"
 
 namespace kaigo::testing {
 
@@ -17,13 +18,7 @@ LocalDateTime jst(const char* iso) {
 
 ReceptionWorld::ReceptionWorld(double error_rate, int offices, int recipients) {
   auto masters = master::load_bundled_masters();
-  gen::Options o;
-  o.out = dir_ / "month";
-  o.processing_month = {2026, 5};
-  o.offices = offices;
-  o.recipients = recipients;
-  o.seed = 3;
-  o.error_rate = error_rate;
+  const auto o = gen_month_options(dir_ / "month", {2026, 5}, offices, recipients, 3, error_rate);
   gen::generate(o, *masters.table);
   files_ = regular_files_under(o.out / "submissions");
   db_ = store::Database::create(db_path());

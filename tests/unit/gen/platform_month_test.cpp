@@ -12,6 +12,7 @@
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/platform_store.hpp"
 #include "support/auth_support.hpp"
+#include "support/gen_month.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo::testing {
@@ -20,12 +21,7 @@ namespace {
 TEST(PlatformMonth, TheGeneratedFilesLoadAsAMunicipalitySendsThem) {
   TempDir dir;
   auto masters = master::load_bundled_masters();
-  gen::Options o;
-  o.out = dir / "m";
-  o.processing_month = {2026, 8};
-  o.offices = 30;
-  o.recipients = 600;
-  o.seed = 2;
+  const auto o = gen_month_options(dir / "m", {2026, 8}, 30, 600, 2);
   gen::generate(o, *masters.table);
   auto report = gen::generate_platform_month(o.out, {o.processing_month, o.seed, 600});
   EXPECT_EQ(report.people, 600);

@@ -11,6 +11,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/master/ledgers.hpp"
+#include "support/gen_month.hpp"
 #include "support/test_support.hpp"
 #include "unit/precheck/precheck_support.hpp"
 
@@ -27,14 +28,7 @@ struct Month {
 };
 
 gen::Report generate(const std::filesystem::path& out, std::uint64_t seed, double errors) {
-  gen::Options o;
-  o.out = out;
-  o.processing_month = {2026, 5};
-  o.offices = 6;
-  o.recipients = 200;
-  o.seed = seed;
-  o.error_rate = errors;
-  return gen::generate(o, world().masters);
+  return gen::generate(kaigo::testing::gen_month_options(out, {2026, 5}, 6, 200, seed, errors), world().masters);
 }
 
 Month precheck_month(const std::filesystem::path& dir) {
