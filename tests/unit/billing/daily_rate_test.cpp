@@ -3,6 +3,9 @@
 // a start from day D charges 30 − D + 1 days, an end on day D charges D days.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <span>
+
 #include "kaigo/billing/daily_rate.hpp"
 
 namespace kaigo::billing {
@@ -83,35 +86,26 @@ constexpr Case kGroupC[] = {
     {"71", E, "contract_end", 10},       {"71", E, "public_fund_end", 10},
 };
 
-// 訪問看護 (定期巡回連携型, 13)
-constexpr Case kGroupD[] = {
-    {"13", S, "level_change_same_tier", 21}, {"13", S, "level_change_cross_tier", 21},
-    {"13", S, "office_change", 21},          {"13", S, "business_start", 21},
-    {"13", S, "suspension_lifted", 21},      {"13", S, "registration_start", 21},
-    {"13", S, "short_stay_exit", 20},        {"13", S, "residence_exit", 20},
-    {"13", S, "medical_nursing_end", 20},    {"13", S, "public_fund_start", 21},
-    {"13", S, "welfare_to_combined", 21},
-    {"13", E, "level_change_same_tier", 10}, {"13", E, "level_change_cross_tier", 10},
-    {"13", E, "office_change", 10},          {"13", E, "business_end", 10},
-    {"13", E, "suspension_start", 10},       {"13", E, "contract_end", 10},
-    {"13", E, "short_stay_entry", 9},        {"13", E, "residence_entry", 9},
-    {"13", E, "medical_nursing_start", 9},   {"13", E, "public_fund_end", 10},
-};
+// 訪問看護 (定期巡回連携型, 13) and 定期巡回・随時対応型訪問介護看護 (76) share every event of the table; they
+// differ only in the 起算日 after a stay: 13 starts on the day after 退所日・退居日, 76 on the day itself.
+constexpr std::array<Case, 21> regular_rounds_cases(const char* type, int days_after_stay) {
+  return {{
+      {type, S, "level_change_same_tier", 21}, {type, S, "level_change_cross_tier", 21},
+      {type, S, "office_change", 21},          {type, S, "business_start", 21},
+      {type, S, "suspension_lifted", 21},      {type, S, "registration_start", 21},
+      {type, S, "short_stay_exit", days_after_stay}, {type, S, "residence_exit", days_after_stay},
+      {type, S, "medical_nursing_end", 20},    {type, S, "public_fund_start", 21},
+      {type, S, "welfare_to_combined", 21},
+      {type, E, "level_change_same_tier", 10}, {type, E, "level_change_cross_tier", 10},
+      {type, E, "office_change", 10},          {type, E, "business_end", 10},
+      {type, E, "suspension_start", 10},       {type, E, "contract_end", 10},
+      {type, E, "short_stay_entry", 9},        {type, E, "residence_entry", 9},
+      {type, E, "medical_nursing_start", 9},   {type, E, "public_fund_end", 10},
+  }};
+}
 
-// 定期巡回・随時対応型訪問介護看護 (76): 退所日・退居日 themselves start the period.
-constexpr Case kGroupE[] = {
-    {"76", S, "level_change_same_tier", 21}, {"76", S, "level_change_cross_tier", 21},
-    {"76", S, "office_change", 21},          {"76", S, "business_start", 21},
-    {"76", S, "suspension_lifted", 21},      {"76", S, "registration_start", 21},
-    {"76", S, "short_stay_exit", 21},        {"76", S, "residence_exit", 21},
-    {"76", S, "medical_nursing_end", 20},    {"76", S, "public_fund_start", 21},
-    {"76", S, "welfare_to_combined", 21},
-    {"76", E, "level_change_same_tier", 10}, {"76", E, "level_change_cross_tier", 10},
-    {"76", E, "office_change", 10},          {"76", E, "business_end", 10},
-    {"76", E, "suspension_start", 10},       {"76", E, "contract_end", 10},
-    {"76", E, "short_stay_entry", 9},        {"76", E, "residence_entry", 9},
-    {"76", E, "medical_nursing_start", 9},   {"76", E, "public_fund_end", 10},
-};
+constexpr auto kGroupD = regular_rounds_cases("13", 20);
+constexpr auto kGroupE = regular_rounds_cases("76", 21);
 
 // 福祉用具貸与 (17), 介護予防福祉用具貸与 (67)
 constexpr Case kGroupF[] = {
@@ -119,8 +113,7 @@ constexpr Case kGroupF[] = {
     {"17", E, "rental_end", 10},        {"67", E, "public_fund_end", 10},
 };
 
-template <std::size_t N>
-void check(const Case (&cases)[N]) {
+void check(std::span<const Case> cases) {
   for (const auto& c : cases) EXPECT_EQ(days_for(c.type, c.side, c.event), c.days) << c.type << " " << c.event;
 }
 
