@@ -91,7 +91,19 @@ INSTANTIATE_TEST_SUITE_P(
                       BadSetting{"[settlement]\nfees = [ { kind = \"certificate\", from = \"20260401\", yen = 1 },"
                                  " { kind = \"certificate\", from = \"20260401\", yen = 2 } ]\n",
                                  "KS02", "settlement.fees"},
-                      BadSetting{"settlement = \"x\"\n", "KS02", "settlement"}));
+                      BadSetting{"settlement = \"x\"\n", "KS02", "settlement"},
+                      BadSetting{"[auth]\nmax_offices = 101\n", "KS02", "auth.max_offices"},
+                      BadSetting{"[auth]\npassword_min_length = 7\n", "KS02", "auth.password_min_length"},
+                      BadSetting{"[auth]\npassword_mem_kib = 512\n", "KS02", "auth.password_mem_kib"},
+                      BadSetting{"[auth]\nmax_failed_logins = 0\n", "KS02", "auth.max_failed_logins"},
+                      BadSetting{"[auth]\nsession_idle_minutes = \"30\"\n", "KS02", "auth.session_idle_minutes"},
+                      BadSetting{"[auth]\nreset_base_url = \"ftp://x\"\n", "KS02", "auth.reset_base_url"},
+                      BadSetting{"[auth]\nmail_relay = \"localhost\"\n", "KS02", "auth.mail_relay"},
+                      BadSetting{"[auth]\nmail_relay = \"localhost:99999\"\n", "KS02", "auth.mail_relay"},
+                      BadSetting{"[auth]\nmail_relay = \"localhost:25x\"\n", "KS02", "auth.mail_relay"},
+                      BadSetting{"[auth]\nmail_from = \"nobody\"\n", "KS02", "auth.mail_from"},
+                      BadSetting{"[auth]\nmail_starttls = \"yes\"\n", "KS02", "auth.mail_starttls"},
+                      BadSetting{"auth = 3\n", "KS02", "auth"}));
 
 TEST(Settings, SettlementDefaultsAreTheSeedFees) {
   SettlementSettings s;  // seed 000 §3(1): 13,200 円, 7,800 円 from applications of 2026-04-01; seed 001 §7
