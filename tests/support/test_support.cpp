@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -88,6 +90,13 @@ CommandResult run_kaigo(const std::string& args) {
   r.out = read_file(tmp / "out");
   r.err = read_file(tmp / "err");
   return r;
+}
+
+void expect_failure(const CommandResult& r, int exit_code, std::initializer_list<std::string_view> said,
+                    std::source_location where) {
+  ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "expect_failure");
+  EXPECT_EQ(r.exit_code, exit_code);
+  for (auto words : said) EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
 }
 
 }  // namespace kaigo::testing

@@ -2,6 +2,8 @@
 // the kaigo command line.
 #pragma once
 #include <filesystem>
+#include <initializer_list>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +47,9 @@ struct CommandResult {
 };
 // Runs the kaigo CLI with the given argument string (passed to /bin/sh), capturing its output.
 CommandResult run_kaigo(const std::string& args);
+// A run of the CLI that ended with `exit_code` and wrote each of `said` on stderr (most messages have
+// a Japanese and an English half, and a test looks for both); a failure names the caller's line.
+void expect_failure(const CommandResult& r, int exit_code, std::initializer_list<std::string_view> said,
+                    std::source_location where = std::source_location::current());
 
 }  // namespace kaigo::testing

@@ -57,11 +57,9 @@ TEST(CliAuth, UserAddTakesThePasswordFromStandardInput) {
   EXPECT_EQ(list.out.find("argon2"), std::string::npos);
 
   auto weak = c.kaigo("user add --db " + c.db + " --id KJ1370000009 --role office --office 1370000009", "short");
-  EXPECT_EQ(weak.exit_code, 1);
-  EXPECT_NE(weak.err.find("[KA10]"), std::string::npos) << weak.err;
+  expect_failure(weak, 1, {"[KA10]"});
   auto none = c.kaigo("user add --db " + c.db + " --id KJ1370000009 --role office --office 1370000009");
-  EXPECT_EQ(none.exit_code, 1);
-  EXPECT_NE(none.err.find("no password on standard input"), std::string::npos) << none.err;
+  expect_failure(none, 1, {"no password on standard input"});
   auto taken = c.kaigo("user add --db " + c.db + " --id KJ1370000001 --role office --office 1370000001", "pw");
   EXPECT_EQ(taken.exit_code, 1);
   EXPECT_NE(taken.err.find("[KA07]"), std::string::npos);
@@ -189,8 +187,7 @@ TEST(CliAuth, CertificateFeesReachThe7513OfKaigoResults) {
   }
   auto unknown = run_kaigo("cert issue --db " + db + " --office 9999999999 --applied-on 20260401 --out " +
                            (dir / "certs").string() + " < /dev/null");
-  EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.err.find("[KA43]"), std::string::npos) << unknown.err;
+  expect_failure(unknown, 1, {"[KA43]"});
   ASSERT_EQ(run_kaigo("review --db " + db + " --month 202605").exit_code, 0);
   auto results = run_kaigo("results --db " + db + " --month 202605 --out " + (dir / "r").string());
   ASSERT_EQ(results.exit_code, 0) << results.err;

@@ -65,8 +65,7 @@ TEST(CliCareplan, CsvHasAHeaderAndOneLinePerRow) {
 
 TEST(CliCareplan, AFileThatCannotBeReadIsAFailureAndBadUsageIsTwo) {
   auto missing = run_kaigo("careplan check /nonexistent/UPPLAN_202505_1310000001_43_1310000002_11_20250420093000.CSV");
-  EXPECT_EQ(missing.exit_code, 1);
-  EXPECT_NE(missing.err.find("ファイルを開けません"), std::string::npos) << missing.err;
+  expect_failure(missing, 1, {"ファイルを開けません"});
   EXPECT_NE(missing.err.find("cannot open file"), std::string::npos);
   EXPECT_EQ(run_kaigo("careplan check --format xml " + good()).exit_code, 2);
   EXPECT_EQ(run_kaigo("careplan check").exit_code, 2);

@@ -84,9 +84,7 @@ TEST(CliIntegrity, ALedgerWithNoRowsIsRefusedUnlessEmptyIsSaid) {
   Month m;
   write_file(m.dir / "insurers.csv", "insurer_no,name,valid_from,valid_to\n");
   auto r = run_kaigo("load --db " + m.db + " insurers " + (m.dir / "insurers.csv").string());
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("[KL01]"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("--empty を付けてください"), std::string::npos) << r.err;
+  expect_failure(r, 1, {"[KL01]", "--empty を付けてください"});
   // The ledger in force is still the generated one: a file of an unknown insurer is still refused.
   auto ok = run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00 " + m.files[0].string());
   EXPECT_EQ(split(lines(ok.out)[0], '\t')[2], "受付完了");
@@ -168,8 +166,7 @@ TEST(CliIntegrity, ResultsReplaceAnEarlierRunAndRefuseAForeignFolder) {
   fs::create_directories(foreign);
   write_file(foreign / "notes.txt", "keep me");
   auto refused = run_kaigo("results --db " + m.db + " --month 202605 --out " + foreign.string());
-  EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_NE(refused.err.find("kaigo results 以外のファイルがあるため書き込みません"), std::string::npos) << refused.err;
+  expect_failure(refused, 1, {"kaigo results 以外のファイルがあるため書き込みません"});
   std::vector<fs::path> left;
   for (const auto& e : fs::recursive_directory_iterator(foreign)) left.push_back(e.path());
   EXPECT_EQ(left, (std::vector<fs::path>{foreign / "notes.txt"}));

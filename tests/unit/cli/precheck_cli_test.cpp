@@ -80,9 +80,7 @@ TEST(CliPrecheck, LedgersAndMonthSwitchOnTheirChecks) {
 TEST(CliPrecheck, AFileThatCannotBeReadIsAFailure) {
   Files f;
   auto r = run_kaigo("precheck --format json " + f.good + " /nonexistent/KK.CSV");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("ファイルを開けません"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("cannot open file"), std::string::npos) << r.err;
+  expect_failure(r, 1, {"ファイルを開けません", "cannot open file"});
   auto j = nlohmann::json::parse(r.out);  // the files that could be read are still listed
   EXPECT_EQ(j["files"].size(), 1u);
 }
@@ -90,12 +88,10 @@ TEST(CliPrecheck, AFileThatCannotBeReadIsAFailure) {
 TEST(CliPrecheck, UnreadableLedgerIsAFailure) {
   Files f;
   auto r = run_kaigo("precheck --offices /nonexistent/offices.csv " + f.good);
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("cannot open file"), std::string::npos) << r.err;
+  expect_failure(r, 1, {"cannot open file"});
   write_file(f.dir / "offices.csv", "office_no,service_type\n1370000001,11\n");
   auto bad = run_kaigo("precheck --offices " + (f.dir / "offices.csv").string() + " " + f.good);
-  EXPECT_EQ(bad.exit_code, 1);
-  EXPECT_NE(bad.err.find("KM02"), std::string::npos) << bad.err;
+  expect_failure(bad, 1, {"KM02"});
 }
 
 TEST(CliPrecheck, BadUsageExitsWith2) {
@@ -103,9 +99,7 @@ TEST(CliPrecheck, BadUsageExitsWith2) {
   EXPECT_EQ(run_kaigo("precheck").exit_code, 2);
   EXPECT_EQ(run_kaigo("precheck --format xml " + f.good).exit_code, 2);
   auto r = run_kaigo("precheck --month 2026-05 " + f.good);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--month は YYYYMM"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("--month must be YYYYMM"), std::string::npos) << r.err;
+  expect_failure(r, 2, {"--month は YYYYMM", "--month must be YYYYMM"});
 }
 
 }  // namespace
