@@ -83,11 +83,10 @@ TEST(MasterServiceCodes, LookupByMonthAndCode) {
 // Every bundled code's units agree with the shared R6 extraction (which has 14 codes checked
 // against a real claim) when that file is present.
 TEST(MasterServiceCodes, BundledUnitsMatchSharedR6ExtractionWhenPresent) {
-  auto path = testing::shared_data_file("service-codes-honobono-r6/service_codes_zaitaku.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
-  std::string text = testing::slurp(*path);
+  const auto text = testing::shared_data_text("service-codes-honobono-r6/service_codes_zaitaku.csv");
+  if (!text) GTEST_SKIP() << "shared data absent";
   std::map<std::string, std::int64_t, std::less<>> units;
-  for (auto line : lines(text)) {
+  for (auto line : lines(*text)) {
     auto f = split(line, ',');
     if (f.size() < 7) continue;
     if (auto u = parse_int(f[5])) units.emplace(std::string(f[3]), *u);
@@ -127,11 +126,10 @@ TEST(MasterLimits, ValuesBefore2019October) {
 }
 
 TEST(MasterLimits, MatchSharedTableWhenPresent) {
-  auto path = testing::shared_data_file("kubun-shikyu-gendo/kubun_shikyu_gendo_kijungaku.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
+  const auto text = testing::shared_data_text("kubun-shikyu-gendo/kubun_shikyu_gendo_kijungaku.csv");
+  if (!text) GTEST_SKIP() << "shared data absent";
   int checked = 0;
-  std::string text = testing::slurp(*path);
-  for (auto line : lines(text)) {
+  for (auto line : lines(*text)) {
     auto f = split(line, ',');
     if (f.size() < 4) continue;
     auto units = parse_int(f[2]);

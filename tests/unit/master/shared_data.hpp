@@ -31,6 +31,13 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// The text of a file of the shared data; nothing when it is absent (the test then skips).
+inline std::optional<std::string> shared_data_text(const std::string& relative) {
+  auto path = shared_data_file(relative);
+  if (!path) return std::nullopt;
+  return slurp(*path);
+}
+
 // The bundled masters, loaded once; any diagnostic fails the test that first asks.
 inline const master::Masters& bundled() {
   static const master::Masters m = [] {

@@ -68,11 +68,10 @@ TEST(MasterUnitPrice, RegionOfMunicipality) {
 
 // The shared R6 table (profile × class → 単価) must agree with the formula for all 32 cells.
 TEST(MasterUnitPrice, MatchesSharedR6TableWhenPresent) {
-  auto path = testing::shared_data_file("chiiki-kubun-r6/unit_price_table_r6.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
-  std::string text = testing::slurp(*path);
+  const auto text = testing::shared_data_text("chiiki-kubun-r6/unit_price_table_r6.csv");
+  if (!text) GTEST_SKIP() << "shared data absent";
   int checked = 0;
-  for (auto line : lines(text)) {
+  for (auto line : lines(*text)) {
     auto f = split(line, ',');
     if (f.size() < 7 || f[0] == "profile_id") continue;
     auto no = parse_int(f[3]);
@@ -91,11 +90,10 @@ TEST(MasterUnitPrice, MatchesSharedR6TableWhenPresent) {
 
 // A few municipalities of the bundled subset against the shared assignment list.
 TEST(MasterUnitPrice, BundledRegionsMatchSharedAssignmentsWhenPresent) {
-  auto path = testing::shared_data_file("chiiki-kubun-r6/chiiki_kubun_assignments_r6.csv");
-  if (!path) GTEST_SKIP() << "shared data absent";
-  std::string text = testing::slurp(*path);
+  const auto text = testing::shared_data_text("chiiki-kubun-r6/chiiki_kubun_assignments_r6.csv");
+  if (!text) GTEST_SKIP() << "shared data absent";
   int checked = 0;
-  for (auto line : lines(text)) {
+  for (auto line : lines(*text)) {
     auto f = split(line, ',');
     if (f.size() < 5) continue;
     auto no = parse_int(f[3]);
@@ -109,8 +107,8 @@ TEST(MasterUnitPrice, BundledRegionsMatchSharedAssignmentsWhenPresent) {
   }
   EXPECT_GE(checked, 10);
   // Municipalities the list does not name are その他: our 一宮町 and 水上村 rows say 0.
-  EXPECT_EQ(text.find("124214"), std::string::npos);
-  EXPECT_EQ(text.find("435074"), std::string::npos);
+  EXPECT_EQ(text->find("124214"), std::string::npos);
+  EXPECT_EQ(text->find("435074"), std::string::npos);
 }
 
 }  // namespace
