@@ -15,12 +15,12 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, std::string_view line_end) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
     append_csv_field(out, fields[i]);
   }
-  out += '\n';
+  out += line_end;
 }
 
 }  // namespace kaigo

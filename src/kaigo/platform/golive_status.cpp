@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "kaigo/core/csv_text.hpp"
 #include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::platform {
@@ -47,16 +48,6 @@ std::map<std::string, LedgerName> ledger_names(const master::InsurerLedger& insu
   return out;
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
-
 }  // namespace
 
 std::vector<GoLiveRow> golive_status(const master::InsurerLedger& insurers, std::span<const GoLive> dates, Date day) {
@@ -95,11 +86,8 @@ std::string golive_csv(std::span<const GoLiveRow> rows) {
   out += kGoLiveCsvHeader;
   out += '\n';
   for (const auto& r : rows) {
-    out += r.insurer_no + ',' + csv_field(r.insurer_name) + ',' + (r.golive_on ? r.golive_on->str() : "") + ',';
-    out += golive_state_ja(r.state);
-    out += ',';
-    out += golive_state_name(r.state);
-    out += '\n';
+    append_csv_row(out, {r.insurer_no, r.insurer_name, r.golive_on ? r.golive_on->str() : std::string(),
+                         std::string(golive_state_ja(r.state)), std::string(golive_state_name(r.state))});
   }
   return out;
 }

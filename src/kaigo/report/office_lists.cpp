@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "kaigo/core/csv_text.hpp"
 #include "kaigo/report/detail/text_file.hpp"
 #include "kaigo/report/render.hpp"
 
@@ -22,24 +23,8 @@ namespace fs = std::filesystem;
 constexpr std::string_view kReviewStatusStem = "review-status";
 constexpr std::string_view kTreatmentBonusStem = "treatment-bonus";
 
-// One CSV field, quoted only when it must be (RFC 4180).
-std::string csv_field(std::string_view v) {
-  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
-  std::string out = "\"";
-  for (char ch : v) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-
-void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += ',';
-    out += csv_field(cells[i]);
-  }
-  out += "\r\n";
-}
+// CRLF, as the notice files beside them (office_lists.hpp).
+constexpr std::string_view kLineEnd = "\r\n";
 
 const std::vector<std::string> kReviewStatusHeader{
     "審査年月", "事業所番号", "証記載保険者番号", "被保険者番号", "被保険者カナ氏名", "サービス提供年月", "様式",
@@ -101,13 +86,13 @@ std::optional<OfficeList> office_list_of(const fs::path& file) {
 std::string review_status_csv(const settlement::OfficeResult& o, YearMonth month) {
   if (o.review_status.empty()) return {};
   std::string out;
-  append_csv_row(out, kReviewStatusHeader);
+  append_csv_row(out, kReviewStatusHeader, kLineEnd);
   for (const auto& l : o.review_status) {
     append_csv_row(out, {month.str(), o.office.office_no, l.insurer_no, l.insured_no, l.name_kana, l.service_month.str(),
                          l.form, std::string(review::outcome_name(l.outcome)), l.released ? "1" : "",
                          std::to_string(l.written_units.value), std::to_string(l.decided_units.value),
                          std::to_string(l.written_claim.value), std::to_string(l.decided_claim.value),
-                         joined_codes(l.codes)});
+                         joined_codes(l.codes)}, kLineEnd);
   }
   return out;
 }
@@ -116,13 +101,13 @@ std::string treatment_bonus_csv(const settlement::OfficeResult& o, YearMonth mon
   const auto& t = o.treatment_bonus;
   if (!t.present()) return {};
   std::string out;
-  append_csv_row(out, kTreatmentBonusHeader);
+  append_csv_row(out, kTreatmentBonusHeader, kLineEnd);
   for (const auto& r : t.rows) {
     append_csv_row(out, {month.str(), o.office.office_no, r.service_type, r.service_type_name, r.kind,
-                         std::to_string(r.count), std::to_string(r.units.value), std::to_string(r.amount.value)});
+                         std::to_string(r.count), std::to_string(r.units.value), std::to_string(r.amount.value)}, kLineEnd);
   }
   append_csv_row(out, {month.str(), o.office.office_no, "", "合計", "", std::to_string(t.count),
-                       std::to_string(t.units.value), std::to_string(t.amount.value)});
+                       std::to_string(t.units.value), std::to_string(t.amount.value)}, kLineEnd);
   return out;
 }
 
