@@ -12,14 +12,12 @@ namespace kaigo::careplan {
 namespace {
 
 std::string_view severity_ja(Severity s) { return s == Severity::Error ? "エラー" : "警告"; }
-std::string or_dash(const std::string& s) { return s.empty() ? std::string("－") : s; }
+
+// finding_text by code, for the legend (finding_text is overloaded).
+const FindingText* legend_entry(const std::string& code) { return finding_text(code); }
 
 std::set<std::string> codes_used(std::span<const FileCheck> files) {
-  std::set<std::string> codes;
-  for (const auto& f : files) {
-    for (const auto& r : f.rows) codes.insert(r.code);
-  }
-  return codes;
+  return kaigo::codes_used(files, [](const FileCheck& f) -> const auto& { return f.rows; });
 }
 
 std::string endpoint(const Endpoint& e) {
@@ -36,13 +34,13 @@ void text_file(std::string& out, const FileCheck& f) {
                        n.form == NameForm::V3 ? "  (202208 形式の名前 / 202208 name)" : "");
   }
   out += fmt::format("  CSVバージョン {}  レコード {} 件  {} 行  {} バイト / records {}, lines {}, bytes {}\n",
-                     or_dash(f.version), f.records, f.lines, f.bytes, f.records, f.lines, f.bytes);
+                     dash_if_empty(f.version), f.records, f.lines, f.bytes, f.records, f.lines, f.bytes);
   out += fmt::format("  エラー {} 件  警告 {} 件{} / {} errors, {} warnings{}\n", f.error_count, f.warning_count,
                      f.refused ? "（読み込みを中止）" : "", f.error_count, f.warning_count, f.refused ? " (reading stopped)" : "");
   if (!f.rows.empty()) out += "  区分 コード 行 保険者番号 被保険者番号 項目名(No.)=値: 内容\n";
   for (const auto& r : f.rows) {
     out += fmt::format("  [{}] {} {} {} {}", severity_ja(r.severity), r.code, r.line > 0 ? fmt::format("{}行目", r.line) : "－",
-                       or_dash(r.insurer_no), or_dash(r.insured_no));
+                       dash_if_empty(r.insurer_no), dash_if_empty(r.insured_no));
     if (r.item_no > 0) out += fmt::format(" {}(No.{})=\"{}\"", r.item_name, r.item_no, r.value);
     else if (!r.value.empty()) out += fmt::format(" \"{}\"", r.value);
     out += fmt::format(": {} / {}\n", r.message_ja, r.message_en);
@@ -68,13 +66,7 @@ nlohmann::json name_json(const std::optional<FileName>& n) {
 }  // namespace
 
 std::string format_text(std::span<const FileCheck> files) {
-  std::string out;
-  for (const auto& f : files) {
-    text_file(out, f);
-    out += '\n';
-  }
-  append_code_legend(out, codes_used(files), [](const std::string& code) { return finding_text(code); });
-  return out;
+  return check_list_text(files, text_file, codes_used(files), legend_entry);
 }
 
 nlohmann::json to_json(const CheckRow& r) {
@@ -111,14 +103,9 @@ nlohmann::json to_json(std::span<const FileCheck> files) {
                     {"truncated", f.truncated()},
                     {"rows", std::move(rows)}});
   }
-  nlohmann::json codes = nlohmann::json::object();
-  for (const auto& code : codes_used(files)) {
-    const FindingText* t = finding_text(code);
-    if (t == nullptr) continue;
-    codes[code] = {{"severity", severity_name(t->severity)}, {"title_ja", t->title_ja}, {"title_en", t->title_en},
-                   {"cause_ja", t->cause_ja},   {"action_ja", t->action_ja}, {"cause_en", t->cause_en},
-                   {"action_en", t->action_en}};
-  }
+  auto codes = code_legend_json(codes_used(files), legend_entry, [](nlohmann::json& entry, const FindingText& t) {
+    entry["severity"] = severity_name(t.severity);
+  });
   return {{"files", std::move(list)}, {"codes", std::move(codes)}};
 }
 

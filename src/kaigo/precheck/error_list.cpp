@@ -19,19 +19,14 @@ std::string shown_type(const ErrorRow& r) {
   return r.form_kind.empty() ? std::string() : std::string("－");
 }
 
-std::string or_dash(const std::string& s) { return s.empty() ? std::string("－") : s; }
-
 std::set<std::string> codes_used(std::span<const FileResult> files) {
-  std::set<std::string> codes;
-  for (const auto& f : files) {
-    for (const auto& e : f.errors) codes.insert(e.code);
-  }
-  return codes;
+  return kaigo::codes_used(files, [](const FileResult& f) -> const auto& { return f.errors; });
 }
 
 void text_row(std::string& out, const ErrorRow& e) {
-  out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, or_dash(e.form_kind),
-                     or_dash(e.service_month), or_dash(shown_type(e)), or_dash(e.insurer_no), or_dash(e.insured_no));
+  out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, dash_if_empty(e.form_kind),
+                     dash_if_empty(e.service_month), dash_if_empty(shown_type(e)), dash_if_empty(e.insurer_no),
+                     dash_if_empty(e.insured_no));
   if (e.item_no > 0) {
     out += fmt::format(" {}(項番{})=\"{}\"", e.item_name, e.item_no, escape_control(e.value));
   } else if (!e.item_name.empty()) {
@@ -44,8 +39,8 @@ void text_row(std::string& out, const ErrorRow& e) {
 
 void text_file(std::string& out, const FileResult& f) {
   out += fmt::format("ファイル名 / file: {}\n", escape_control(f.file));
-  out += fmt::format("  データ種別 {}  事業所番号 {}  処理対象年月 {}\n", or_dash(f.data_type), or_dash(f.office_no),
-                     or_dash(f.processing_month));
+  out += fmt::format("  データ種別 {}  事業所番号 {}  処理対象年月 {}\n", dash_if_empty(f.data_type),
+                     dash_if_empty(f.office_no), dash_if_empty(f.processing_month));
   out += fmt::format("  明細件数 {}  レコード件数 {}  / statements {}, records {}\n", f.statements, f.records,
                      f.statements, f.records);
   auto worst = f.worst();
@@ -66,13 +61,7 @@ void text_file(std::string& out, const FileResult& f) {
 }  // namespace
 
 std::string format_text(std::span<const FileResult> files) {
-  std::string out;
-  for (const auto& f : files) {
-    text_file(out, f);
-    out += '\n';
-  }
-  append_code_legend(out, codes_used(files), [](const std::string& code) { return find_error_code(code); });
-  return out;
+  return check_list_text(files, text_file, codes_used(files), find_error_code);
 }
 
 nlohmann::json to_json(const ErrorRow& r) {
@@ -119,14 +108,7 @@ nlohmann::json to_json(const FileResult& f) {
 nlohmann::json to_json(std::span<const FileResult> files) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& f : files) list.push_back(to_json(f));
-  nlohmann::json codes = nlohmann::json::object();
-  for (const auto& code : codes_used(files)) {
-    const ErrorCode* t = find_error_code(code);
-    if (t == nullptr) continue;
-    codes[code] = {{"title_ja", t->title_ja}, {"title_en", t->title_en}, {"cause_ja", t->cause_ja},
-                   {"action_ja", t->action_ja}, {"cause_en", t->cause_en}, {"action_en", t->action_en}};
-  }
-  return {{"files", std::move(list)}, {"codes", std::move(codes)}};
+  return {{"files", std::move(list)}, {"codes", code_legend_json(codes_used(files), find_error_code)}};
 }
 
 std::string format_csv(std::span<const FileResult> files) {
