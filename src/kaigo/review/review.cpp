@@ -64,8 +64,7 @@ std::vector<PlanDecision> MonthReviewer::review_plans(std::span<const SubmittedP
 
 std::vector<PlanDecision> MonthReviewer::review_plans_sorting(std::vector<const SubmittedPlan*>& plans) {
   if (s_->phase != State::Phase::Start) throw std::logic_error("review: plans must be reviewed first, once");
-  PlanReviewDeps deps{s_->context.masters, s_->context.offices, s_->context.recipients, s_->context.config,
-                      s_->plans, s_->index};
+  PlanReviewDeps deps{s_->context, s_->plans, s_->index};
   sort_in_order(plans, [](const SubmittedPlan& p) { return p.order; },
                 [](const SubmittedPlan& p) -> const std::string& { return p.id; });
   std::vector<PlanDecision> out;

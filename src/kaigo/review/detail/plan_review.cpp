@@ -79,12 +79,12 @@ PlanDecision review_plan(const SubmittedPlan& submitted, PlanReviewDeps& deps) {
   const PlanRegistry::Entry* in_force = deps.registry.find(key);
   check_create_kind(p, in_force, d.findings);
   if (p.create_kind != kCancel) {
-    check_plan_offices(deps.offices, p, d.findings);
+    check_plan_offices(deps.context.offices, p, d.findings);
     check_duplicate_lines(p, d.findings);
-    auto versions = find_recipient(deps.recipients, p.insurer_no, p.insured_no, p.service_month, d.findings);
+    auto versions = find_recipient(deps.context.recipients, p.insurer_no, p.insured_no, p.service_month, d.findings);
     check_plan_recipient(versions, p, d.findings);
-    check_limit(deps.masters, versions, p, d.findings);
-    check_type_limits(deps.config, p, d.findings);
+    check_limit(deps.context.masters, versions, p, d.findings);
+    check_type_limits(deps.context.config, p, d.findings);
   }
   if (!d.findings.empty()) {
     d.outcome = PlanOutcome::Returned;

@@ -6,18 +6,15 @@
 // and month for 再審査; a 取消 lists them as withdrawn (過誤), which a later module settles.
 // Owns: those decisions and the registry updates. Must not: decide 明細書.
 #pragma once
-#include "kaigo/master/masters.hpp"
-#include "kaigo/review/config.hpp"
 #include "kaigo/review/decision.hpp"
 #include "kaigo/review/detail/history_index.hpp"
+#include "kaigo/review/review.hpp"
 
 namespace kaigo::review {
 
+// The ledgers, masters and settings of the review, and the month's registry and history it updates.
 struct PlanReviewDeps {
-  const master::Masters& masters;
-  const master::OfficeLedger& offices;
-  const master::RecipientLedger& recipients;
-  const Config& config;
+  const ReviewContext& context;
   PlanRegistry& registry;
   HistoryIndex& history;
 };
