@@ -22,37 +22,34 @@ QuantityPair sum(const std::vector<PayerPart>& parts, std::int64_t count) {
   return q;
 }
 
+constexpr auto kAddFigure = [](auto& to, const auto& from) { to += from; };
+constexpr auto kSubtractFigure = [](auto& to, const auto& from) { to -= from; };
+
+// Applies `op` to each figure of `to` with the same figure of `from`: the one place that lists them.
+template <class Op>
+Quantity& each_breakdown_figure(Quantity& to, const Quantity& from, Op op) {
+  op(to.count, from.count);
+  op(to.days, from.days);
+  op(to.units, from.units);
+  op(to.cost, from.cost);
+  op(to.benefit, from.benefit);
+  return to;
+}
+
+template <class Op>
+QuantityPair& each_breakdown_figure(QuantityPair& to, const QuantityPair& from, Op op) {
+  each_breakdown_figure(to.service, from.service, op);
+  each_breakdown_figure(to.facility, from.facility, op);
+  return to;
+}
+
 }  // namespace
 
-Quantity& Quantity::operator+=(const Quantity& o) {
-  count += o.count;
-  days += o.days;
-  units += o.units;
-  cost += o.cost;
-  benefit += o.benefit;
-  return *this;
-}
+Quantity& Quantity::operator+=(const Quantity& o) { return each_breakdown_figure(*this, o, kAddFigure); }
+Quantity& Quantity::operator-=(const Quantity& o) { return each_breakdown_figure(*this, o, kSubtractFigure); }
 
-Quantity& Quantity::operator-=(const Quantity& o) {
-  count -= o.count;
-  days -= o.days;
-  units -= o.units;
-  cost -= o.cost;
-  benefit -= o.benefit;
-  return *this;
-}
-
-QuantityPair& QuantityPair::operator+=(const QuantityPair& o) {
-  service += o.service;
-  facility += o.facility;
-  return *this;
-}
-
-QuantityPair& QuantityPair::operator-=(const QuantityPair& o) {
-  service -= o.service;
-  facility -= o.facility;
-  return *this;
-}
+QuantityPair& QuantityPair::operator+=(const QuantityPair& o) { return each_breakdown_figure(*this, o, kAddFigure); }
+QuantityPair& QuantityPair::operator-=(const QuantityPair& o) { return each_breakdown_figure(*this, o, kSubtractFigure); }
 
 BreakdownTable breakdown_table(const OfficeMonth& om, Program program, const Names& names) {
   BreakdownTable t;
