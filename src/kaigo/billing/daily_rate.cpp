@@ -21,7 +21,7 @@ constexpr std::array<Column, 9> kColumns{{
     {"anchor", "起算日"},
     {"offset", "起算日の日数差"},
     {"condition", "条件"},
-    {"source", "出典", true},
+    master::kSourceColumn,
 }};
 constexpr std::array<std::string_view, 2> kSides{"start", "end"};
 constexpr std::array<std::string_view, 1> kConditions{"distinct_months"};

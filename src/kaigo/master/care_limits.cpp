@@ -35,9 +35,9 @@ constexpr std::array<Column, 6> kColumns{{
     {"care_level", "要介護状態区分コード"},
     {"name", "要介護状態区分名称"},
     {"limit_units", "区分支給限度基準額"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
-    {"source", "出典", true},
+    kValidFromColumn,
+    kValidToColumn,
+    kSourceColumn,
 }};
 
 }  // namespace

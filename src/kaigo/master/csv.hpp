@@ -153,6 +153,12 @@ struct Period {
   Date last() const { return to ? *to : Date{9999, 12, 31}; }
 };
 
+// The period's columns as every dated master names them, and the optional 出典 (where a row's
+// figures come from) most masters end with.
+inline constexpr Column kValidFromColumn{"valid_from", "有効期間開始"};
+inline constexpr Column kValidToColumn{"valid_to", "有効期間終了"};
+inline constexpr Column kSourceColumn{"source", "出典", true};
+
 // Reads valid_from/valid_to columns into a Period, checking order (KM09).
 std::optional<Period> read_period(RowReader& r, std::size_t from_col, std::size_t to_col);
 

@@ -14,9 +14,9 @@ constexpr std::array<Column, 9> kColumns{{
     {"facility_class", "施設区分"},
     {"stay", "入所・短期入所区分"},
     {"daily_yen", "日額"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
-    {"source", "出典", true},
+    kValidFromColumn,
+    kValidToColumn,
+    kSourceColumn,
 }};
 constexpr std::array<std::string_view, 2> kTables{"base", "limit"};
 constexpr std::array<std::string_view, 4> kStages{"1", "2", "3a", "3b"};

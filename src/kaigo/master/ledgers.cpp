@@ -23,8 +23,8 @@ constexpr std::array<Column, 13> kOfficeColumns{{
     {"service_type", "サービス種類コード"},
     {"name", "事業所名称"},
     {"designation", "指定／基準該当等事業所区分"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
+    kValidFromColumn,
+    kValidToColumn,
     {"region_class", "地域区分"},
     {"municipality_code", "所在市町村コード"},
     {"postal_code", "郵便番号"},
@@ -39,8 +39,8 @@ enum InsurerCol : std::size_t { kINo, kIName, kIFrom, kITo };
 constexpr std::array<Column, 4> kInsurerColumns{{
     {"insurer_no", "保険者番号"},
     {"name", "保険者名"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
+    kValidFromColumn,
+    kValidToColumn,
 }};
 
 // ---- recipients.csv -----------------------------------------------------------------------------
@@ -62,8 +62,8 @@ constexpr std::array<Column, 16> kRecipientColumns{{
     {"limit_units", "支給限度基準額"},
     {"plan_kind", "計画作成区分"},
     {"support_office_no", "居宅介護支援事業所番号"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
+    kValidFromColumn,
+    kValidToColumn,
     // Beyond DESIGN §3.2 (docs/masters.md §5): the 特定入所者 負担限度額認定 (review-rules §7).
     {"burden_stage", "負担限度額段階", true},
 }};

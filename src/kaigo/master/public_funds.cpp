@@ -14,8 +14,8 @@ constexpr std::array<Column, 8> kFundColumns{{
     {"insured_no", "被保険者番号"},
     {"benefit_rate", "公費給付率"},
     {"self_pay", "公費本人負担額"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
+    kValidFromColumn,
+    kValidToColumn,
 }};
 
 }  // namespace

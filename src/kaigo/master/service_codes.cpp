@@ -13,10 +13,10 @@ constexpr std::array<Column, 10> kColumns{{
     {"units", "単位数"},
     {"unit_kind", "算定単位"},
     {"limit_target", "限度額管理対象区分"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
+    kValidFromColumn,
+    kValidToColumn,
     {"daily_item_code", "日割りサービス項目コード", true},
-    {"source", "出典", true},
+    kSourceColumn,
 }};
 constexpr std::array<std::string_view, 3> kKinds{"1", "2", "3"};
 constexpr std::array<std::string_view, 2> kFlags{"0", "1"};

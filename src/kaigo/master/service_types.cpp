@@ -22,9 +22,9 @@ constexpr std::array<Column, 12> kColumns{{
     {"kago_form", "過誤様式番号"},
     {"invoice_class", "請求情報区分コード"},
     {"care_levels", "利用できる要介護状態区分"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
-    {"source", "出典", true},
+    kValidFromColumn,
+    kValidToColumn,
+    kSourceColumn,
 }};
 constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
 constexpr std::array<std::string_view, 4> kInvoiceClasses{"01", "02", "05", "06"};

@@ -10,9 +10,9 @@ constexpr std::array<Column, 6> kUpliftColumns{{
     {"region_class", "地域区分"},
     {"name", "級地名称"},
     {"uplift_percent", "上乗せ割合"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
-    {"source", "出典", true},
+    kValidFromColumn,
+    kValidToColumn,
+    kSourceColumn,
 }};
 
 enum RegionCol : std::size_t { kRCode, kRName, kRClass, kRFrom, kRTo, kRSource };
@@ -20,9 +20,9 @@ constexpr std::array<Column, 6> kRegionColumns{{
     {"municipality_code", "地方公共団体コード"},
     {"name", "市区町村名"},
     {"region_class", "地域区分"},
-    {"valid_from", "有効期間開始"},
-    {"valid_to", "有効期間終了"},
-    {"source", "出典", true},
+    kValidFromColumn,
+    kValidToColumn,
+    kSourceColumn,
 }};
 
 std::optional<Keyed<RegionUplift>> read_uplift(RowReader& r) {
