@@ -94,6 +94,15 @@ std::size_t type_index(std::string_view type) {
   return (static_cast<std::size_t>(static_cast<unsigned char>(type[0])) << 8) | static_cast<unsigned char>(type[1]);
 }
 
+// The entry of `table` whose `key` member equals `value`; nullptr when none does.
+template <class T, class Key>
+const T* find_by(const std::vector<std::unique_ptr<T>>& table, Key T::*key, std::string_view value) {
+  for (const auto& e : table) {
+    if ((*e).*key == value) return e.get();
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool CodeList::contains(std::string_view code) const {
@@ -313,32 +322,14 @@ const Registry& Registry::instance() {
   return reg;
 }
 
-const FileKind* Registry::kind(std::string_view prefix) const {
-  for (const auto& k : kinds_) {
-    if (k->prefix == prefix) return k.get();
-  }
-  return nullptr;
-}
+const FileKind* Registry::kind(std::string_view prefix) const { return find_by(kinds_, &FileKind::prefix, prefix); }
 
-const Layout* Registry::layout(std::string_view name) const {
-  for (const auto& l : layouts_) {
-    if (l->name == name) return l.get();
-  }
-  return nullptr;
-}
+const Layout* Registry::layout(std::string_view name) const { return find_by(layouts_, &Layout::name, name); }
 
-const CodeList* Registry::codes(std::string_view name) const {
-  for (const auto& l : code_lists_) {
-    if (l->name == name) return l.get();
-  }
-  return nullptr;
-}
+const CodeList* Registry::codes(std::string_view name) const { return find_by(code_lists_, &CodeList::name, name); }
 
 const CsvVersion* Registry::version(std::string_view value) const {
-  for (const auto& v : versions_) {
-    if (v->value == value) return v.get();
-  }
-  return nullptr;
+  return find_by(versions_, &CsvVersion::value, value);
 }
 
 const CsvVersion* Registry::version_for(YearMonth service_month) const {
