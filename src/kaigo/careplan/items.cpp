@@ -119,6 +119,30 @@ std::optional<ItemProblem> check_ascii_format(const ItemSpec& item, std::string_
   }
 }
 
+// A month, date or time item: its digits, the marker that may stand for none, what a real one is.
+struct CalendarItem {
+  ItemFormat with_marker;  // the format that also takes `marker`
+  std::string_view marker;
+  bool (*is_real)(std::string_view);
+  std::string_view what_ja, what_en;
+};
+
+constexpr CalendarItem kMonthItems{ItemFormat::YearMonthOrZero, "000000",
+                                   [](std::string_view v) { return YearMonth::parse(v).has_value(); },
+                                   "年月 YYYYMM", "month YYYYMM"};
+constexpr CalendarItem kDateItems{ItemFormat::DateOrZero, "00000000",
+                                  [](std::string_view v) { return Date::parse(v).has_value(); }, "年月日 YYYYMMDD",
+                                  "date YYYYMMDD"};
+constexpr CalendarItem kTimeItems{ItemFormat::TimeOr9999, "9999", [](std::string_view v) { return is_valid_time(v); },
+                                  "時刻 HHMM", "time HHMM"};
+
+std::optional<ItemProblem> check_calendar_item(const ItemSpec& item, std::string_view v, const CalendarItem& c) {
+  if (auto p = fixed_digits(item, v)) return p;
+  if (item.format == c.with_marker && v == c.marker) return std::nullopt;
+  if (!c.is_real(v)) return bad_date(c.what_ja, c.what_en);
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool is_valid_time(std::string_view v) {
@@ -168,26 +192,11 @@ std::optional<ItemProblem> check_item(const ItemSpec& item, std::string_view v) 
       return std::nullopt;
     }
     case ItemFormat::YearMonth:
-    case ItemFormat::YearMonthOrZero: {
-      if (auto p = fixed_digits(item, v)) return p;
-      if (item.format == ItemFormat::YearMonthOrZero && v == "000000") return std::nullopt;
-      if (!YearMonth::parse(v)) return bad_date("年月 YYYYMM", "month YYYYMM");
-      return std::nullopt;
-    }
+    case ItemFormat::YearMonthOrZero: return check_calendar_item(item, v, kMonthItems);
     case ItemFormat::Date:
-    case ItemFormat::DateOrZero: {
-      if (auto p = fixed_digits(item, v)) return p;
-      if (item.format == ItemFormat::DateOrZero && v == "00000000") return std::nullopt;
-      if (!Date::parse(v)) return bad_date("年月日 YYYYMMDD", "date YYYYMMDD");
-      return std::nullopt;
-    }
+    case ItemFormat::DateOrZero: return check_calendar_item(item, v, kDateItems);
     case ItemFormat::Time:
-    case ItemFormat::TimeOr9999: {
-      if (auto p = fixed_digits(item, v)) return p;
-      if (item.format == ItemFormat::TimeOr9999 && v == "9999") return std::nullopt;
-      if (!is_valid_time(v)) return bad_date("時刻 HHMM", "time HHMM");
-      return std::nullopt;
-    }
+    case ItemFormat::TimeOr9999: return check_calendar_item(item, v, kTimeItems);
     case ItemFormat::Code: return check_code(item, v);
     default:
       if (!is_printable_ascii(v)) return not_half_width();
