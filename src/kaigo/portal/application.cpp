@@ -179,6 +179,37 @@ auth::Refusal staff_only() {
                  "審査・決定と振込は国保連の職員が行います", "only the 国保連's staff decide and pay");
 }
 
+// A step the 国保連's staff take on an application: from which state, and from which month on.
+struct StaffStep {
+  State from;
+  YearMonth Application::*due;  // the month the step may be taken from
+  std::string_view what_ja, what_en;
+  std::string_view code, rule;  // the refusal of a step taken before its month
+};
+
+constexpr StaffStep kDecideStep{State::Received, &Application::decision_month, "審査", "decided", "KH42",
+                                "seed 003 4-1: 審査及び結果通知は助成金申請日の翌月"};
+constexpr StaffStep kPayStep{State::Decided, &Application::payment_month, "振込", "paid", "KH43",
+                             "seed 003 4-1: 振込は助成金申請日の翌々月"};
+
+// Application `id` when `user` may take `step` on it now (KH44, KH40, KH41 or the step's refusal
+// otherwise).
+ChangeResult staff_step_on(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by,
+                           const StaffStep& step) {
+  if (!user.is_kokuhoren()) return {{staff_only()}, std::nullopt};
+  auto app = repo.application(id);
+  if (!app) return {{not_found(id)}, std::nullopt};
+  if (app->state != step.from) return {{wrong_state(*app, step.what_ja, step.what_en)}, app};
+  const YearMonth due = (*app).*step.due;
+  if (by.at.date.year_month() < due) {
+    return {{refusal(std::string(step.code), std::string(step.rule),
+                     fmt::format("申請番号 {} の{}は{}からです", id, step.what_ja, wareki_year_month(due)),
+                     fmt::format("application {} is {} from {} on", id, step.what_en, due.str()))},
+            app};
+  }
+  return {{}, app};
+}
+
 Applicant applicant_from(const ApplyRequest& r) {
   Applicant a;
   a.program = r.program;
@@ -310,30 +341,23 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
 
 ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optional<std::string>& return_reason,
                     const auth::User& user, const auth::Caller& by) {
-  if (!user.is_kokuhoren()) return {{staff_only()}, std::nullopt};
-  auto app = repo.application(id);
-  if (!app) return {{not_found(id)}, std::nullopt};
-  if (app->state != State::Received) return {{wrong_state(*app, "審査", "decided")}, app};
-  if (by.at.date.year_month() < app->decision_month) {
-    return {{refusal("KH42", "seed 003 4-1: 審査及び結果通知は助成金申請日の翌月",
-                     fmt::format("申請番号 {} の審査は{}からです", id, wareki_year_month(app->decision_month)),
-                     fmt::format("application {} is decided from {} on", id, app->decision_month.str()))},
-            app};
-  }
-  const auto* scheme = Schemes::bundled().find(app->scheme);
+  auto step = staff_step_on(repo, id, user, by, kDecideStep);
+  if (!step.refusals.empty()) return step;
+  const Application& app = *step.application;
+  const auto* scheme = Schemes::bundled().find(app.scheme);
   if (!scheme) {
-    return {{refusal("KH09", "schemes.tsv", fmt::format("助成「{}」が表にありません", app->scheme),
-                     fmt::format("scheme {} is no longer in the tables", app->scheme))},
-            app};
+    return {{refusal("KH09", "schemes.tsv", fmt::format("助成「{}」が表にありません", app.scheme),
+                     fmt::format("scheme {} is no longer in the tables", app.scheme))},
+            step.application};
   }
-  auto c = compute(*scheme, app->applicant, app->lines, app->applied_at.date, Schemes::bundled());
+  auto c = compute(*scheme, app.applicant, app.lines, app.applied_at.date, Schemes::bundled());
   Decision d{c.outcome, c.amount, std::move(c.steps), std::move(c.findings)};
   std::string note;
   if (return_reason) {
     note = std::string(trim(*return_reason));
     if (note.empty()) {
       return {{refusal("KH30", "返戻には理由が要る", "返戻の理由を入力してください", "give the reason of the return")},
-              app};
+              step.application};
     }
     d.outcome = Outcome::Returned;
     d.amount = Yen{};
@@ -345,22 +369,15 @@ ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optiona
                    : d.outcome == Outcome::Nothing ? State::Rejected
                                                    : State::Returned;
   nlohmann::json detail{{"outcome", outcome_name(d.outcome)}, {"amount", d.amount.value}};
-  return move(repo, *app, to, by, note, &d, nullptr, "subsidy_decide", std::move(detail));
+  return move(repo, app, to, by, note, &d, nullptr, "subsidy_decide", std::move(detail));
 }
 
 ChangeResult pay(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by) {
-  if (!user.is_kokuhoren()) return {{staff_only()}, std::nullopt};
-  auto app = repo.application(id);
-  if (!app) return {{not_found(id)}, std::nullopt};
-  if (app->state != State::Decided) return {{wrong_state(*app, "振込", "paid")}, app};
-  if (by.at.date.year_month() < app->payment_month) {
-    return {{refusal("KH43", "seed 003 4-1: 振込は助成金申請日の翌々月",
-                     fmt::format("申請番号 {} の振込は{}からです", id, wareki_year_month(app->payment_month)),
-                     fmt::format("application {} is paid from {} on", id, app->payment_month.str()))},
-            app};
-  }
-  Payment p{by.at.date, app->decision->amount};
-  return move(repo, *app, State::Paid, by, "", nullptr, &p, "subsidy_pay", {{"amount", p.amount.value}});
+  auto step = staff_step_on(repo, id, user, by, kPayStep);
+  if (!step.refusals.empty()) return step;
+  const Application& app = *step.application;
+  Payment p{by.at.date, app.decision->amount};
+  return move(repo, app, State::Paid, by, "", nullptr, &p, "subsidy_pay", {{"amount", p.amount.value}});
 }
 
 ChangeResult withdraw(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by) {
