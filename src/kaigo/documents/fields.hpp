@@ -5,6 +5,7 @@
 // Owns: the binding of field names to layouts and the conversions of values to item text.
 // Must not: know any particular layout or domain type (statement_records, report's notices do).
 #pragma once
+#include <array>
 #include <concepts>
 #include <cstdint>
 #include <optional>
@@ -163,6 +164,18 @@ constexpr Field<Row> bind_out(std::string_view name) {
 template <class Row, const char* Text>
 constexpr Field<Row> constant(std::string_view name) {
   return {name, nullptr, [](const Row&, const Cursor&) { return std::string(Text); }};
+}
+
+// One table of several: the fields of a row type made of parts, each part's fields listed once.
+template <class Row, std::size_t... N>
+constexpr std::array<Field<Row>, (N + ...)> join_fields(const std::array<Field<Row>, N>&... parts) {
+  std::array<Field<Row>, (N + ...)> out{};
+  std::size_t i = 0;
+  auto append = [&](const auto& part) {
+    for (const auto& f : part) out[i++] = f;
+  };
+  (append(parts), ...);
+  return out;
 }
 
 // ---- one layout bound to one field table --------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "kaigo/report/notice_records.hpp"
 
+#include <array>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -90,49 +91,44 @@ constexpr Field<settlement::CutLine> kCutLineFields[] = {
 
 // ---- the other records ------------------------------------------------------------------------------
 
-constexpr Field<settlement::AdjustmentRow> kAdjustmentRowFields[] = {
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.insurer_no; }>("insurer_no"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.service_month; }>("service_month"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.returned.count; }>("returned.count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.returned.facility_count; }>("returned.facility_count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.returned.units; }>("returned.units"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.returned.facility; }>("returned.facility"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.cut.count; }>("cut.count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.cut.facility_count; }>("cut.facility_count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.cut.units; }>("cut.units"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.cut.facility; }>("cut.facility"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.held.count; }>("held.count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.held.facility_count; }>("held.facility_count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.held.units; }>("held.units"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.held.facility; }>("held.facility"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.released.count; }>("released.count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.released.facility_count; }>("released.facility_count"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.released.units; }>("released.units"),
-    out<settlement::AdjustmentRow, [](const auto& r) { return r.released.facility; }>("released.facility"),
-};
+// 返戻, 査定増減, 保留, 保留復活 of the AdjustmentRow `Adjustments(row)`: a D1 row's own, or T1's total.
+template <class Row, auto Adjustments>
+constexpr std::array<Field<Row>, 16> tally_fields() {
+  return {{
+      out<Row, [](const Row& r) { return Adjustments(r).returned.count; }>("returned.count"),
+      out<Row, [](const Row& r) { return Adjustments(r).returned.facility_count; }>("returned.facility_count"),
+      out<Row, [](const Row& r) { return Adjustments(r).returned.units; }>("returned.units"),
+      out<Row, [](const Row& r) { return Adjustments(r).returned.facility; }>("returned.facility"),
+      out<Row, [](const Row& r) { return Adjustments(r).cut.count; }>("cut.count"),
+      out<Row, [](const Row& r) { return Adjustments(r).cut.facility_count; }>("cut.facility_count"),
+      out<Row, [](const Row& r) { return Adjustments(r).cut.units; }>("cut.units"),
+      out<Row, [](const Row& r) { return Adjustments(r).cut.facility; }>("cut.facility"),
+      out<Row, [](const Row& r) { return Adjustments(r).held.count; }>("held.count"),
+      out<Row, [](const Row& r) { return Adjustments(r).held.facility_count; }>("held.facility_count"),
+      out<Row, [](const Row& r) { return Adjustments(r).held.units; }>("held.units"),
+      out<Row, [](const Row& r) { return Adjustments(r).held.facility; }>("held.facility"),
+      out<Row, [](const Row& r) { return Adjustments(r).released.count; }>("released.count"),
+      out<Row, [](const Row& r) { return Adjustments(r).released.facility_count; }>("released.facility_count"),
+      out<Row, [](const Row& r) { return Adjustments(r).released.units; }>("released.units"),
+      out<Row, [](const Row& r) { return Adjustments(r).released.facility; }>("released.facility"),
+  }};
+}
 
-constexpr Field<settlement::AdjustmentTable> kAdjustmentTableFields[] = {
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.count; }>("difference.count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.facility_count; }>("difference.facility_count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.amount; }>("difference.amount"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.facility_amount; }>("difference.facility_amount"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.returned.count; }>("returned.count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.returned.facility_count; }>("returned.facility_count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.returned.units; }>("returned.units"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.returned.facility; }>("returned.facility"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.cut.count; }>("cut.count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.cut.facility_count; }>("cut.facility_count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.cut.units; }>("cut.units"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.cut.facility; }>("cut.facility"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.held.count; }>("held.count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.held.facility_count; }>("held.facility_count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.held.units; }>("held.units"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.held.facility; }>("held.facility"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.released.count; }>("released.count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.released.facility_count; }>("released.facility_count"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.released.units; }>("released.units"),
-    out<settlement::AdjustmentTable, [](const auto& r) { return r.total.released.facility; }>("released.facility"),
-};
+constexpr auto kAdjustmentRowFields = documents::join_fields(
+    std::to_array({
+        out<settlement::AdjustmentRow, [](const auto& r) { return r.insurer_no; }>("insurer_no"),
+        out<settlement::AdjustmentRow, [](const auto& r) { return r.service_month; }>("service_month"),
+    }),
+    tally_fields<settlement::AdjustmentRow, [](const settlement::AdjustmentRow& r) -> const auto& { return r; }>());
+
+constexpr auto kAdjustmentTableFields = documents::join_fields(
+    std::to_array({
+        out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.count; }>("difference.count"),
+        out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.facility_count; }>("difference.facility_count"),
+        out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.amount; }>("difference.amount"),
+        out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.facility_amount; }>("difference.facility_amount"),
+    }),
+    tally_fields<settlement::AdjustmentTable, [](const settlement::AdjustmentTable& t) -> const auto& { return t.total; }>());
 
 constexpr Field<settlement::ReturnLine> kReturnLineFields[] = {
     out<settlement::ReturnLine, [](const auto& r) { return r.payer_no; }>("payer_no"),
@@ -149,47 +145,58 @@ constexpr Field<settlement::ReturnLine> kReturnLineFields[] = {
     out<settlement::ReturnLine, [](const auto& r) { return r.item_code; }>("item_code"),
 };
 
-constexpr Field<settlement::BreakdownRow> kBreakdownRowFields[] = {
-    out<settlement::BreakdownRow, [](const auto& r) { return r.payer_no; }>("payer_no"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.service_month; }>("service_month"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.service_type; }>("service_type"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.service_type_name; }>("service_type_name"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.service.count; }>("service.count"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.service.days; }>("service.days"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.service.units; }>("service.units"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.service.cost; }>("service.cost"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.service.benefit; }>("service.benefit"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.facility.count; }>("facility.count"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.facility.days; }>("facility.days"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.facility.cost; }>("facility.cost"),
-    out<settlement::BreakdownRow, [](const auto& r) { return r.amounts.facility.benefit; }>("facility.benefit"),
-};
+// 介護サービス and 特定入所者介護サービス費等 of the QuantityPair `Amounts(row)` (the 特定入所者 part has
+// no 単位数 item).
+template <class Row, auto Amounts>
+constexpr std::array<Field<Row>, 9> quantity_pair_fields() {
+  return {{
+      out<Row, [](const Row& r) { return Amounts(r).service.count; }>("service.count"),
+      out<Row, [](const Row& r) { return Amounts(r).service.days; }>("service.days"),
+      out<Row, [](const Row& r) { return Amounts(r).service.units; }>("service.units"),
+      out<Row, [](const Row& r) { return Amounts(r).service.cost; }>("service.cost"),
+      out<Row, [](const Row& r) { return Amounts(r).service.benefit; }>("service.benefit"),
+      out<Row, [](const Row& r) { return Amounts(r).facility.count; }>("facility.count"),
+      out<Row, [](const Row& r) { return Amounts(r).facility.days; }>("facility.days"),
+      out<Row, [](const Row& r) { return Amounts(r).facility.cost; }>("facility.cost"),
+      out<Row, [](const Row& r) { return Amounts(r).facility.benefit; }>("facility.benefit"),
+  }};
+}
 
-constexpr Field<settlement::QuantityPair> kQuantityPairFields[] = {
-    out<settlement::QuantityPair, [](const auto& r) { return r.service.count; }>("service.count"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.service.days; }>("service.days"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.service.units; }>("service.units"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.service.cost; }>("service.cost"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.service.benefit; }>("service.benefit"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.facility.count; }>("facility.count"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.facility.days; }>("facility.days"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.facility.cost; }>("facility.cost"),
-    out<settlement::QuantityPair, [](const auto& r) { return r.facility.benefit; }>("facility.benefit"),
-};
+constexpr auto kBreakdownRowFields = documents::join_fields(
+    std::to_array({
+        out<settlement::BreakdownRow, [](const auto& r) { return r.payer_no; }>("payer_no"),
+        out<settlement::BreakdownRow, [](const auto& r) { return r.service_month; }>("service_month"),
+        out<settlement::BreakdownRow, [](const auto& r) { return r.service_type; }>("service_type"),
+        out<settlement::BreakdownRow, [](const auto& r) { return r.service_type_name; }>("service_type_name"),
+    }),
+    quantity_pair_fields<settlement::BreakdownRow,
+                         [](const settlement::BreakdownRow& r) -> const auto& { return r.amounts; }>());
 
-constexpr Field<settlement::KagoLine> kKagoLineFields[] = {
-    out<settlement::KagoLine, [](const auto& r) { return r.payer_no; }>("payer_no"),
-    out<settlement::KagoLine, [](const auto& r) { return r.payer_name; }>("payer_name"),
-    out<settlement::KagoLine, [](const auto& r) { return r.insured_no; }>("insured_no"),
-    out<settlement::KagoLine, [](const auto& r) { return r.name_kana; }>("name_kana"),
-    out<settlement::KagoLine, [](const auto& r) { return r.service_month; }>("service_month"),
-    out<settlement::KagoLine, [](const auto& r) { return r.service_type; }>("service_type"),
-    out<settlement::KagoLine, [](const auto& r) { return r.service_type_name; }>("service_type_name"),
-    out<settlement::KagoLine, [](const auto& r) { return r.kago_code; }>("kago_code"),
-    out<settlement::KagoLine, [](const auto& r) { return r.reason_name; }>("reason_name"),
-    out<settlement::KagoLine, [](const auto& r) { return r.units_or_cost; }>("units_or_cost"),
-    out<settlement::KagoLine, [](const auto& r) { return r.benefit; }>("benefit"),
-};
+constexpr auto kQuantityPairFields =
+    quantity_pair_fields<settlement::QuantityPair, [](const settlement::QuantityPair& q) -> const auto& { return q; }>();
+
+// The columns a 過誤 line and a 再審査 line share (settlement::ClaimPartColumns).
+template <class Row>
+constexpr std::array<Field<Row>, 7> claim_part_fields() {
+  return {{
+      out<Row, [](const Row& r) { return r.payer_no; }>("payer_no"),
+      out<Row, [](const Row& r) { return r.payer_name; }>("payer_name"),
+      out<Row, [](const Row& r) { return r.insured_no; }>("insured_no"),
+      out<Row, [](const Row& r) { return r.name_kana; }>("name_kana"),
+      out<Row, [](const Row& r) { return r.service_month; }>("service_month"),
+      out<Row, [](const Row& r) { return r.service_type; }>("service_type"),
+      out<Row, [](const Row& r) { return r.service_type_name; }>("service_type_name"),
+  }};
+}
+
+constexpr auto kKagoLineFields = documents::join_fields(
+    claim_part_fields<settlement::KagoLine>(),
+    std::to_array({
+        out<settlement::KagoLine, [](const auto& r) { return r.kago_code; }>("kago_code"),
+        out<settlement::KagoLine, [](const auto& r) { return r.reason_name; }>("reason_name"),
+        out<settlement::KagoLine, [](const auto& r) { return r.units_or_cost; }>("units_or_cost"),
+        out<settlement::KagoLine, [](const auto& r) { return r.benefit; }>("benefit"),
+    }));
 
 constexpr Field<settlement::KagoTotals> kKagoTotalsFields[] = {
     out<settlement::KagoTotals, [](const auto& r) { return r.count; }>("count"),
@@ -200,24 +207,19 @@ constexpr Field<settlement::KagoTotals> kKagoTotalsFields[] = {
     out<settlement::KagoTotals, [](const auto& r) { return r.facility_benefit; }>("facility_benefit"),
 };
 
-constexpr Field<settlement::RereviewLine> kRereviewLineFields[] = {
-    out<settlement::RereviewLine, [](const auto& r) { return r.payer_no; }>("payer_no"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.payer_name; }>("payer_name"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.insured_no; }>("insured_no"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.name_kana; }>("name_kana"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.service_month; }>("service_month"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.service_type; }>("service_type"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.service_type_name; }>("service_type_name"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.appeal_code; }>("appeal_code"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.appeal_reason; }>("appeal_reason"),
-    out<settlement::RereviewLine, [](const auto& r) { return fmt::format("{:02}", static_cast<int>(r.result)); }>("result"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.claimed; }>("claimed"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.original; }>("original"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.requested; }>("requested"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.decided; }>("decided"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.adjusted; }>("adjusted"),
-    out<settlement::RereviewLine, [](const auto& r) { return r.adjusted_benefit; }>("adjusted_benefit"),
-};
+constexpr auto kRereviewLineFields = documents::join_fields(
+    claim_part_fields<settlement::RereviewLine>(),
+    std::to_array({
+        out<settlement::RereviewLine, [](const auto& r) { return r.appeal_code; }>("appeal_code"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.appeal_reason; }>("appeal_reason"),
+        out<settlement::RereviewLine, [](const auto& r) { return fmt::format("{:02}", static_cast<int>(r.result)); }>("result"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.claimed; }>("claimed"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.original; }>("original"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.requested; }>("requested"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.decided; }>("decided"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.adjusted; }>("adjusted"),
+        out<settlement::RereviewLine, [](const auto& r) { return r.adjusted_benefit; }>("adjusted_benefit"),
+    }));
 
 constexpr Field<settlement::RereviewTable> kRereviewTableFields[] = {
     out<settlement::RereviewTable, [](const auto& r) { return r.requested.count; }>("requested.count"),
