@@ -262,6 +262,23 @@ auto benefit_adder() {
 
 void supplement_adder(const Record& r, std::vector<UserSupplement>& out) { out.push_back(supplement(r)); }
 
+// A 利用票 or 別表 file: a row per line of each sheet, the sheet's key items (CSV version, person,
+// 作成年月日, 対象年月) first, then `line_items(sheet, line)`.
+template <class Sheet, class LinesOf, class LineItems>
+std::string write_sheet_lines(std::string_view layout, std::span<const Sheet> sheets, const CsvVersion* version,
+                              LinesOf lines_of, LineItems line_items) {
+  Writer w(layout_of(layout));
+  const std::string& v = version_or_current(version).value;
+  for (const auto& s : sheets) {
+    for (const auto& line : lines_of(s)) {
+      std::vector<std::string> items{v, s.person.insurer_no, s.person.insured_no, s.created.str(), s.month.str()};
+      for (auto& item : line_items(s, line)) items.push_back(std::move(item));
+      w.add_utf8(items);
+    }
+  }
+  return w.take();
+}
+
 }  // namespace
 
 ReadValues<UsageSheet> read_usage_sheets(std::string_view file_name, std::string_view bytes) {
@@ -284,37 +301,30 @@ ReadValues<UserSupplement> read_supplements(const std::filesystem::path& path) {
 }
 
 std::string write_usage_sheets(std::span<const UsageSheet> sheets, const CsvVersion* version) {
-  Writer w(layout_of("riyohyo"));
-  const std::string& v = version_or_current(version).value;
-  for (const auto& s : sheets) {
-    for (const auto& u : s.lines) {
-      w.add_utf8(std::vector<std::string>{
-          v, s.person.insurer_no, s.person.insured_no, s.created.str(), s.month.str(), s.plan_office_no, s.planner_name,
-          str(u.units), str(u.short_stay_days_before), u.date.str(), u.daily_rate_days, time_str(u.start_time),
-          time_str(u.end_time), fmt::to_string(u.count), u.service_code, u.tais_code, u.notified_code, u.product_name,
-          str(u.discriminator), u.office_no, u.office_name, u.satellite, u.over_30_days ? "1" : "0", u.updater, ""});
-    }
-  }
-  return w.take();
+  return write_sheet_lines(
+      "riyohyo", sheets, version, [](const UsageSheet& s) -> const auto& { return s.lines; },
+      [](const UsageSheet& s, const ServiceUse& u) {
+        return std::vector<std::string>{
+            s.plan_office_no, s.planner_name, str(u.units), str(u.short_stay_days_before), u.date.str(),
+            u.daily_rate_days, time_str(u.start_time), time_str(u.end_time), fmt::to_string(u.count), u.service_code,
+            u.tais_code, u.notified_code, u.product_name, str(u.discriminator), u.office_no, u.office_name,
+            u.satellite, u.over_30_days ? "1" : "0", u.updater, ""};
+      });
 }
 
 std::string write_benefit_sheets(std::span<const BenefitSheet> sheets, const CsvVersion* version) {
-  Writer w(layout_of("beppyo"));
-  const std::string& v = version_or_current(version).value;
-  for (const auto& s : sheets) {
-    for (const auto& b : s.rows) {
-      w.add_utf8(std::vector<std::string>{
-          v, s.person.insurer_no, s.person.insured_no, s.created.str(), s.month.str(), b.office_name, b.office_no,
-          b.satellite, b.service_code, b.tais_code, b.notified_code, b.product_name, fmt::to_string(b.units.value),
-          str(b.discount_rate), str(b.discounted_units), fmt::to_string(b.count), str(b.unit_amount),
-          str(b.managed_units), str(b.type_limit_over), str(b.type_limit_within), str(b.limit_over),
-          str(b.limit_within), str(b.unit_price), str(b.total_cost), str(b.benefit_rate), str(b.claim),
-          str(b.fixed_burden_unit), str(b.user_burden), str(b.user_burden_full), str(b.days_before),
-          str(b.days_planned), str(b.days_cumulative), b.over_30_days ? "1" : "0", b.office_code, b.input_code,
-          b.updater, ""});
-    }
-  }
-  return w.take();
+  return write_sheet_lines(
+      "beppyo", sheets, version, [](const BenefitSheet& s) -> const auto& { return s.rows; },
+      [](const BenefitSheet&, const BenefitRow& b) {
+        return std::vector<std::string>{
+            b.office_name, b.office_no, b.satellite, b.service_code, b.tais_code, b.notified_code, b.product_name,
+            fmt::to_string(b.units.value), str(b.discount_rate), str(b.discounted_units), fmt::to_string(b.count),
+            str(b.unit_amount), str(b.managed_units), str(b.type_limit_over), str(b.type_limit_within),
+            str(b.limit_over), str(b.limit_within), str(b.unit_price), str(b.total_cost), str(b.benefit_rate),
+            str(b.claim), str(b.fixed_burden_unit), str(b.user_burden), str(b.user_burden_full), str(b.days_before),
+            str(b.days_planned), str(b.days_cumulative), b.over_30_days ? "1" : "0", b.office_code, b.input_code,
+            b.updater, ""};
+      });
 }
 
 std::string write_supplements(std::span<const UserSupplement> supplements, const CsvVersion* version) {
