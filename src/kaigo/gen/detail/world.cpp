@@ -82,15 +82,8 @@ SyntheticArea::SyntheticArea(const Options& o) : options_(o), service_month_(o.p
     insurers_.push_back(ins);
   }
   for (int i = 0; i < o.offices; ++i) {
-    SyntheticOffice off;
-    off.index = i;
-    off.service_type = kOfficeCycle[static_cast<std::size_t>(i) % kOfficeCycle.size()];
-    off.office_no = fmt::format("137{:07d}", i + 1);
-    off.insurer = i % k_count;
-    off.region_class = insurers_[static_cast<std::size_t>(off.insurer)].region_class;
-    off.name = fmt::format("{}{}{}", kOfficePrefixes[static_cast<std::size_t>(i) % kOfficePrefixes.size()],
-                           office_label(off.service_type), i / static_cast<int>(kOfficePrefixes.size()) + 1);
-    add_office(std::move(off));
+    add_office(i, kOfficeCycle[static_cast<std::size_t>(i) % kOfficeCycle.size()], fmt::format("137{:07d}", i + 1),
+               static_cast<int>(kOfficePrefixes.size()));
   }
   if (o.all_mistakes) add_sougou_offices();
 }
@@ -99,21 +92,21 @@ SyntheticArea::SyntheticArea(const Options& o) : options_(o), service_month_(o.p
 // one), numbered 13A0000001… after the others, in the municipalities in turn.
 void SyntheticArea::add_sougou_offices() {
   const int per_type = std::max(1, options_.offices / 40);
-  const int k_count = static_cast<int>(insurers_.size());
   for (int j = 0; j < per_type * static_cast<int>(kSougouTypes.size()); ++j) {
-    SyntheticOffice off;
-    off.index = static_cast<int>(offices_.size());
-    off.service_type = kSougouTypes[static_cast<std::size_t>(j) % kSougouTypes.size()];
-    off.office_no = fmt::format("13A{:07d}", j + 1);
-    off.insurer = j % k_count;
-    off.region_class = insurers_[static_cast<std::size_t>(off.insurer)].region_class;
-    off.name = fmt::format("{}{}{}", kOfficePrefixes[static_cast<std::size_t>(j) % kOfficePrefixes.size()],
-                           office_label(off.service_type), j / static_cast<int>(kSougouTypes.size()) + 1);
-    add_office(std::move(off));
+    add_office(j, kSougouTypes[static_cast<std::size_t>(j) % kSougouTypes.size()], fmt::format("13A{:07d}", j + 1),
+               static_cast<int>(kSougouTypes.size()));
   }
 }
 
-void SyntheticArea::add_office(SyntheticOffice off) {
+void SyntheticArea::add_office(int n, std::string service_type, std::string office_no, int per_round) {
+  SyntheticOffice off;
+  off.index = static_cast<int>(offices_.size());
+  off.service_type = std::move(service_type);
+  off.office_no = std::move(office_no);
+  off.insurer = n % static_cast<int>(insurers_.size());
+  off.region_class = insurers_[static_cast<std::size_t>(off.insurer)].region_class;
+  off.name = fmt::format("{}{}{}", kOfficePrefixes[static_cast<std::size_t>(n) % kOfficePrefixes.size()],
+                         office_label(off.service_type), n / per_round + 1);
   auto it = std::find_if(by_type_.begin(), by_type_.end(), [&](const auto& p) { return p.first == off.service_type; });
   if (it == by_type_.end()) {
     by_type_.push_back({off.service_type, {}});

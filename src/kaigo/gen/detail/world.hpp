@@ -92,7 +92,9 @@ class SyntheticArea {
  private:
   void assign_daily_rate(Person& p) const;
   void assign_sougou(Person& p) const;
-  void add_office(SyntheticOffice office);
+  // Office `n` of its series (the area's offices, then the 総合事業 ones): in the municipalities in
+  // turn, named by a prefix in turn, its type's label and its round of `per_round` offices.
+  void add_office(int n, std::string service_type, std::string office_no, int per_round);
   void add_sougou_offices();
 
   Options options_;
