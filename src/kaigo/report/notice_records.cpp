@@ -128,7 +128,8 @@ constexpr auto kAdjustmentTableFields = documents::join_fields(
         out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.amount; }>("difference.amount"),
         out<settlement::AdjustmentTable, [](const auto& r) { return r.difference.facility_amount; }>("difference.facility_amount"),
     }),
-    tally_fields<settlement::AdjustmentTable, [](const settlement::AdjustmentTable& t) -> const auto& { return t.total; }>());
+    tally_fields<settlement::AdjustmentTable,
+                 [](const settlement::AdjustmentTable& t) -> const auto& { return t.total; }>());
 
 constexpr Field<settlement::ReturnLine> kReturnLineFields[] = {
     out<settlement::ReturnLine, [](const auto& r) { return r.payer_no; }>("payer_no"),
@@ -173,7 +174,8 @@ constexpr auto kBreakdownRowFields = documents::join_fields(
                          [](const settlement::BreakdownRow& r) -> const auto& { return r.amounts; }>());
 
 constexpr auto kQuantityPairFields =
-    quantity_pair_fields<settlement::QuantityPair, [](const settlement::QuantityPair& q) -> const auto& { return q; }>();
+    quantity_pair_fields<settlement::QuantityPair,
+                         [](const settlement::QuantityPair& q) -> const auto& { return q; }>();
 
 // The columns a 過誤 line and a 再審査 line share (settlement::ClaimPartColumns).
 template <class Row>

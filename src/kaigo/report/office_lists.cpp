@@ -103,8 +103,10 @@ std::string treatment_bonus_csv(const settlement::OfficeResult& o, YearMonth mon
   std::string out;
   append_csv_row(out, kTreatmentBonusHeader, kLineEnd);
   for (const auto& r : t.rows) {
-    append_csv_row(out, {month.str(), o.office.office_no, r.service_type, r.service_type_name, r.kind,
-                         std::to_string(r.count), std::to_string(r.units.value), std::to_string(r.amount.value)}, kLineEnd);
+    append_csv_row(out,
+                   {month.str(), o.office.office_no, r.service_type, r.service_type_name, r.kind,
+                    std::to_string(r.count), std::to_string(r.units.value), std::to_string(r.amount.value)},
+                   kLineEnd);
   }
   append_csv_row(out, {month.str(), o.office.office_no, "", "合計", "", std::to_string(t.count),
                        std::to_string(t.units.value), std::to_string(t.amount.value)}, kLineEnd);

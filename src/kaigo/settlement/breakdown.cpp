@@ -49,7 +49,9 @@ Quantity& Quantity::operator+=(const Quantity& o) { return each_breakdown_figure
 Quantity& Quantity::operator-=(const Quantity& o) { return each_breakdown_figure(*this, o, kSubtractFigure); }
 
 QuantityPair& QuantityPair::operator+=(const QuantityPair& o) { return each_breakdown_figure(*this, o, kAddFigure); }
-QuantityPair& QuantityPair::operator-=(const QuantityPair& o) { return each_breakdown_figure(*this, o, kSubtractFigure); }
+QuantityPair& QuantityPair::operator-=(const QuantityPair& o) {
+  return each_breakdown_figure(*this, o, kSubtractFigure);
+}
 
 BreakdownTable breakdown_table(const OfficeMonth& om, Program program, const Names& names) {
   BreakdownTable t;
