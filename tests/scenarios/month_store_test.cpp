@@ -5,9 +5,9 @@
 // the month gives the same decisions.
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "kaigo/core/strings.hpp"
 #include "kaigo/review/month_run.hpp"
@@ -17,6 +17,8 @@
 
 namespace kaigo::testing {
 namespace {
+
+using Decided = std::tuple<std::string, std::string, std::string, std::string>;  // office, form, insured, outcome
 
 struct ReviewedMonth {
   ReceptionWorld world;
@@ -34,9 +36,10 @@ struct ReviewedMonth {
     report = world.review({2026, 5}, "2026-05-11T01:00:00", ctx);
   }
 
-  // "office|form|insured → outcome:codes" of every 明細書 / 給付管理票 not paid or registered as is.
-  std::multiset<std::string> exceptions() {
-    std::multiset<std::string> out;
+  // (office, form, insured, outcome) and the codes of every 明細書 / 給付管理票 not paid or
+  // registered as is, in that order.
+  std::multiset<std::pair<Decided, std::string>> exceptions() {
+    std::multiset<std::pair<Decided, std::string>> out;
     auto& c = world.db().connection();
     auto codes = [&](const std::string& id) {
       auto st = c.prepare("SELECT code, cut FROM decision_findings WHERE month = '202605' AND doc_id = ? ORDER BY seq");
@@ -52,14 +55,13 @@ struct ReviewedMonth {
         "SELECT claim_id, outcome, office_no, form_id, insured_no FROM claim_decisions WHERE month = '202605' AND "
         "outcome <> 'paid'");
     while (claims.step()) {
-      out.insert(fmt::format("{}|{}|{} → {}:{}", claims.text(2), claims.text(3), claims.text(4), claims.text(1),
-                             codes(claims.text(0))));
+      out.emplace(Decided(claims.text(2), claims.text(3), claims.text(4), claims.text(1)), codes(claims.text(0)));
     }
     auto plans = c.prepare(
         "SELECT plan_id, outcome, support_office_no, insured_no FROM plan_decisions WHERE month = '202605' AND "
         "outcome <> 'registered'");
     while (plans.step()) {
-      out.insert(fmt::format("{}|8222|{} → {}:{}", plans.text(2), plans.text(3), plans.text(1), codes(plans.text(0))));
+      out.emplace(Decided(plans.text(2), "8222", plans.text(3), plans.text(1)), codes(plans.text(0)));
     }
     return out;
   }
@@ -86,21 +88,21 @@ TEST(MonthStore, CleanMonthIsPaidAsClaimedFromTheStore) {
 TEST(MonthStore, EveryInjectedMistakeAndNothingElse) {
   ReviewedMonth m(0.2);
   auto found = m.exceptions();
-  std::multiset<std::string> expected_keys;
+  std::multiset<Decided> expected_keys;
   const auto manifest = read_file(m.world.dir() / "month" / "expected_errors.csv");
   for (auto line : lines(manifest)) {
     auto f = split(line, ',');
     if (f[0] == "mistake") continue;
-    auto key = fmt::format("{}|{}|{} → {}:", f[1], f[2], f[5], expected_outcome(f[8]));
+    const Decided key(f[1], f[2], f[5], expected_outcome(f[8]));
     expected_keys.insert(key);
     // The listed code (or 増減B) is among the decision's codes.
     std::string code = f[7].empty() ? (f[8] == "保留" ? "" : std::string(f[8])) : std::string(f[7]);
-    auto it = std::find_if(found.begin(), found.end(), [&](const std::string& s) { return s.starts_with(key); });
-    ASSERT_NE(it, found.end()) << "not found: " << line;
-    EXPECT_NE(it->find(code), std::string::npos) << line << " decided " << *it;
+    auto it = found.lower_bound({key, ""});
+    ASSERT_TRUE(it != found.end() && it->first == key) << "not found: " << line;
+    EXPECT_NE(it->second.find(code), std::string::npos) << line << " decided " << it->second;
   }
-  std::multiset<std::string> found_keys;
-  for (const auto& s : found) found_keys.insert(s.substr(0, s.find(':') + 1));
+  std::multiset<Decided> found_keys;
+  for (const auto& s : found) found_keys.insert(s.first);
   EXPECT_EQ(found_keys, expected_keys);
   EXPECT_GT(m.report.returned_at_reception, 0u);
 }

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -37,12 +38,14 @@ struct Origin {
   std::string office, form, insured, type;
 };
 
+using Who = std::tuple<std::string, std::string, std::string>;  // office, form, insured of a 明細書
+
 struct Accepted : exchange::Sink {
   std::string file;
   std::vector<SubmittedClaim> claims;
   std::vector<SubmittedPlan> plans;
   std::map<std::string, Origin> origin;  // claim id → origin
-  std::multiset<std::string> refused;    // documents the reader flagged: office|form|insured
+  std::multiset<Who> refused;            // documents the reader flagged
   std::uint64_t order = 0;
 
   void add_claim(billing::ClaimStatement st) {
@@ -55,7 +58,7 @@ struct Accepted : exchange::Sink {
     if (!d.form) return;
     if (d.has_errors) {
       auto st = documents::to_statement(d);
-      refused.insert(fmt::format("{}|{}|{}", st.key.office_no, st.key.form_id, st.key.insured_no));
+      refused.emplace(st.key.office_no, st.key.form_id, st.key.insured_no);
       return;
     }
     switch (d.form->family) {
@@ -142,17 +145,17 @@ std::string outcome_label(const ClaimDecision& d) {
 // Every mistake the manifest lists is found with its code and outcome, and nothing else; every kind
 // of `kinds` was injected at least once.
 void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<const char*> kinds) {
-  // Expected: office|form|insured|type|code|outcome. wrong_rate: seed 002 §5(3) pairs 12SA with
+  // Expected: (office, form, insured, type, code, outcome). wrong_rate: seed 002 §5(3) pairs 12SA with
   // ASSA when a payer is charged more than the computation: the 保険 when the written 給付率 is
   // the higher one (gen writes 90 for an 80 or 70 person), the 公費 (生保) when it is the lower one
   // (gen writes 80 for a 90 person) and a 公費 pays the rest.
-  std::map<std::string, const billing::ClaimStatement*> statements;
+  std::map<Who, const billing::ClaimStatement*> statements;
   for (const auto& c : m.accepted.claims) {
-    statements[fmt::format("{}|{}|{}", c.statement.key.office_no, c.statement.key.form_id,
-                           c.statement.key.insured_no)] = &c.statement;
+    statements[Who(c.statement.key.office_no, c.statement.key.form_id, c.statement.key.insured_no)] = &c.statement;
   }
-  std::multiset<std::string> expected, found;
-  std::multiset<std::string> expected_refused;
+  using Mistake = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
+  std::multiset<Mistake> expected, found;
+  std::multiset<Who> expected_refused;
   std::map<std::string, int> per_mistake;
   const std::string manifest = read_file(m.dir / "expected_errors.csv");
   for (auto line : lines(manifest)) {
@@ -162,7 +165,7 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
     std::string code(f[7]);
     if (f[0] == "bad_field") {
       EXPECT_EQ(code, "KC08");
-      expected_refused.insert(fmt::format("{}|{}|{}", f[1], f[2], f[5]));
+      expected_refused.emplace(f[1], f[2], f[5]);
       continue;
     }
     if (f[0] == "unknown_sougou_code") {
@@ -175,10 +178,10 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
     if (f[0] == "wrong_rate") {
       const auto* who = m.recipients.at(f[4], f[5], Date{2026, 4, 1});
       ASSERT_NE(who, nullptr);
-      const auto* st = statements.at(fmt::format("{}|{}|{}", f[1], f[2], f[5]));
+      const auto* st = statements.at(Who(f[1], f[2], f[5]));
       if (*who->benefit_rate < 90 || st->basic.funds[0].present()) code += "+ASSA";
     }
-    expected.insert(fmt::format("{}|{}|{}|{}|{}|{}", f[1], f[2], f[5], f[6], code, f[8]));
+    expected.emplace(f[1], f[2], f[5], f[6], code, f[8]);
   }
   for (const char* kind : kinds) EXPECT_GT(per_mistake[kind], 0) << kind;
   const std::set<std::string> asked(kinds.begin(), kinds.end());
@@ -193,8 +196,7 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
       continue;
     }
     const auto& o = m.accepted.origin.at(d.claim_id);
-    found.insert(
-        fmt::format("{}|{}|{}|{}|{}|{}", o.office, o.form, o.insured, o.type, codes_of(d.findings), outcome_label(d)));
+    found.emplace(o.office, o.form, o.insured, o.type, codes_of(d.findings), outcome_label(d));
     if (d.outcome == ClaimOutcome::Cut) {
       // 事由 B: cut to the plan line and recomputed from it.
       for (const auto& r : d.rows) {
@@ -208,14 +210,13 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
   for (const auto& d : m.outcome.plan_decisions) {
     if (d.outcome == PlanOutcome::Registered && d.findings.empty()) continue;
     const auto& p = plans.at(d.plan_id)->plan;
-    found.insert(fmt::format("{}|8222|{}||{}|{}", p.support_office_no, p.insured_no, codes_of(d.findings),
-                             outcome_name(d.outcome)));
+    found.emplace(p.support_office_no, "8222", p.insured_no, "", codes_of(d.findings), outcome_name(d.outcome));
   }
-  std::vector<std::string> missing, extra;
+  std::vector<Mistake> missing, extra;
   std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(), std::back_inserter(missing));
   std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(), std::back_inserter(extra));
-  for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << x;
-  for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << x;
+  for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << ::testing::PrintToString(x);
+  for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << ::testing::PrintToString(x);
   EXPECT_GT(paid, 1000);
 }
 

@@ -9,11 +9,10 @@
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "kaigo/core/strings.hpp"
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/review/review.hpp"
 #include "kaigo/settlement/settle.hpp"
 #include "support/accepted_documents.hpp"
@@ -40,18 +39,23 @@ struct MunicipalCode {
 
 std::int64_t number_or_zero(std::string_view s) { return s.empty() ? 0 : std::stoll(std::string(s)); }
 
+// The municipality's code: 保険者番号 × サービスコード (サービス種類 2 + 項目 4).
+master::SougouCodeKey code_key(std::string_view insurer_no, std::string_view type, std::string_view item) {
+  return *master::SougouCodeKey::of(insurer_no, std::string(type) + std::string(item));
+}
+
 struct SougouMonth : testing::GeneratedLedgers {
   SougouAccepted accepted;
   review::MonthOutcome outcome;
-  std::map<std::string, MunicipalCode> codes;  // insurer|type|item
-  std::multiset<std::string> listed_unknown;   // office|insured of the manifest's unknown_sougou_code lines
+  std::map<master::SougouCodeKey, MunicipalCode> codes;
+  std::multiset<std::pair<std::string, std::string>> listed_unknown;  // (office, insured) of unknown_sougou_code lines
 
   SougouMonth() : GeneratedLedgers(kSougouMonth, 60, 1500, 11, 0.2, true) {
     const std::string sougou_csv = read_file(dir / "sougou.csv");
     for (auto line : lines(sougou_csv)) {
       auto f = split(line, ',');
-      codes[fmt::format("{}|{}|{}", f[0], f[1], f[2])] = {std::stoll(std::string(f[6])), number_or_zero(f[11]),
-                                                          number_or_zero(f[12]), number_or_zero(f[13])};
+      codes[code_key(f[0], f[1], f[2])] = {std::stoll(std::string(f[6])), number_or_zero(f[11]), number_or_zero(f[12]),
+                                           number_or_zero(f[13])};
     }
     const std::string manifest = read_file(dir / "expected_errors.csv");
     for (auto line : lines(manifest)) {
@@ -60,7 +64,7 @@ struct SougouMonth : testing::GeneratedLedgers {
       EXPECT_EQ(f[2], "71R1");
       EXPECT_EQ(f[7], "KP27");
       EXPECT_EQ(f[8], "返戻");
-      listed_unknown.insert(fmt::format("{}|{}", f[1], f[5]));
+      listed_unknown.emplace(f[1], f[5]);
     }
     read_submissions(accepted);
     outcome = review::review_month({month, accepted.plans, accepted.claims, {}}, context());
@@ -102,7 +106,7 @@ TEST(SougouGeneratedMonth, StatementsAreDecidedWithTheMunicipalitysUnitsAndYen) 
   std::map<std::string, const billing::ClaimStatement*> by_id;
   for (const auto& c : m.accepted.claims) by_id[c.id] = &c.statement;
   std::map<std::string, int> decided;  // per type
-  std::multiset<std::string> returned_unknown;
+  std::multiset<std::pair<std::string, std::string>> returned_unknown;
   for (const auto& d : m.outcome.claim_decisions) {
     const auto& st = *by_id.at(d.claim_id);
     if (st.key.form_id != "71R1") continue;
@@ -111,10 +115,10 @@ TEST(SougouGeneratedMonth, StatementsAreDecidedWithTheMunicipalitysUnitsAndYen) 
     EXPECT_TRUE(st.basic.care_level == "12" || st.basic.care_level == "13") << d.claim_id;
     if (line.item_code == "9999") {
       EXPECT_EQ(d.outcome, review::ClaimOutcome::Returned) << d.claim_id;
-      returned_unknown.insert(st.key.office_no + "|" + st.key.insured_no);
+      returned_unknown.emplace(st.key.office_no, st.key.insured_no);
       continue;
     }
-    const auto& code = m.codes.at(fmt::format("{}|{}|{}", st.key.insurer_no.substr(2), line.service_type, line.item_code));
+    const auto& code = m.codes.at(code_key(st.key.insurer_no, line.service_type, line.item_code));
     ASSERT_EQ(d.outcome, review::ClaimOutcome::Paid) << d.claim_id;
     ASSERT_EQ(d.rows.size(), 1u);
     const auto want = expected_amounts(m, st, code);
@@ -135,8 +139,8 @@ TEST(SougouGeneratedMonth, StatementsAreDecidedWithTheMunicipalitysUnitsAndYen) 
 // One person of each: the A3 (定率) and A8 (定額) 明細書 worked out by hand from the generated rows.
 TEST(SougouGeneratedMonth, OneFixedRateAndOneFixedBurdenPersonByHand) {
   SougouMonth m;
-  const auto& a3 = m.codes.at("131013|A3|1001");
-  const auto& a8 = m.codes.at("131013|A8|1001");
+  const auto& a3 = m.codes.at(code_key("131013", "A3", "1001"));
+  const auto& a8 = m.codes.at(code_key("131013", "A8", "1001"));
   ASSERT_GT(a3.rate, 0);
   ASSERT_GT(a3.price, 0);
   ASSERT_GT(a8.burden, 0);
@@ -186,8 +190,7 @@ TEST(SougouGeneratedMonth, SettlementPaysThemAsSougouHi) {
     if (st.key.form_id == "71R1") {
       // Paid exactly as the municipality's code gives (checked above): its insurance claim.
       const auto& line = st.details.front();
-      const auto want = expected_amounts(m, st, m.codes.at(fmt::format("{}|{}|{}", st.key.insurer_no.substr(2),
-                                                                      line.service_type, line.item_code)));
+      const auto want = expected_amounts(m, st, m.codes.at(code_key(st.key.insurer_no, line.service_type, line.item_code)));
       EXPECT_EQ(paid, want.insurance_claim) << d.claim_id;
       sougou += paid;
       sougou_of[st.key.office_no] += paid;

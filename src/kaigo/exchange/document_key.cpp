@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "kaigo/core/fixed_text.hpp"
+
 namespace kaigo::exchange {
 
 DocumentKey DocumentKey::of(std::initializer_list<std::string_view> values) {
@@ -73,11 +75,9 @@ std::strong_ordering operator<=>(const DocumentKey& a, const DocumentKey& b) {
 }
 
 std::size_t DocumentKey::hash() const {
-  // FNV-1a over the values with the count of each, so that value boundaries count.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : values_) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  for (std::size_t i = 0; i < count_; ++i) h = (h ^ ends_[i]) * 0x100000001b3ULL;
-  return static_cast<std::size_t>(h);
+  KeyHasher h;
+  for (std::size_t i = 0; i < count_; ++i) h.add((*this)[i]);
+  return h.value();
 }
 
 }  // namespace kaigo::exchange

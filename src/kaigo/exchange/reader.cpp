@@ -1,3 +1,4 @@
+#include "kaigo/core/fixed_text.hpp"
 #include "kaigo/exchange/reader.hpp"
 
 #include <algorithm>
@@ -130,19 +131,15 @@ bool is_zero(std::string_view s) {
   return true;
 }
 
-// FNV-1a over the key items with a separator: the identity of a document without building its key.
+// The identity of a document without building its key: the hash its DocumentKey would have.
 std::uint64_t key_hash(const Form* form, std::span<const std::string_view> items) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto add = [&h](std::string_view v) {
-    for (char c : v) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    h = (h ^ 0x1F) * 0x100000001b3ULL;
-  };
-  add(items.empty() ? std::string_view{} : items[0]);
+  KeyHasher h;
+  h.add(items.empty() ? std::string_view{} : items[0]);
   for (int no : form->key_items) {
     auto i = static_cast<std::size_t>(no - 1);
-    add(i < items.size() ? items[i] : std::string_view{});
+    h.add(i < items.size() ? items[i] : std::string_view{});
   }
-  return h;
+  return h.value();
 }
 
 // Builds the key of a data record from its form's key items.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -75,14 +76,15 @@ TEST(RereviewCliGenerated, EveryAppealOfAGeneratedMonthIsAnsweredOnThe7621) {
   succeeds("review --db " + m.db + " --month 202606");
   succeeds("results --db " + m.db + " --month 202606 --at 2026-07-01T09:00:00 --out " + (m.dir / "r6").string());
 
-  // office|insured|type → requested units and the committee's decision, from rereview.csv.
-  std::map<std::string, std::pair<std::int64_t, std::string>> asked;
+  // (office, insured, type) → requested units and the committee's decision, from rereview.csv.
+  using Line = std::tuple<std::string, std::string, std::string>;
+  std::map<Line, std::pair<std::int64_t, std::string>> asked;
   std::map<std::string, int> decisions;
   const auto requests = read_file(m.gen / "rereview.csv");
   for (auto line : lines(requests)) {
     auto f = split(line, ',');
     if (f[0] == "filed_on") continue;
-    asked[fmt::format("{}|{}|{}", f[2], f[4], f[6])] = {*parse_int(f[8]), std::string(f[10])};
+    asked[Line(f[2], f[4], f[6])] = {*parse_int(f[8]), std::string(f[10])};
     ++decisions[std::string(f[10])];
   }
   ASSERT_GT(decisions["restored"], 0);
@@ -97,9 +99,10 @@ TEST(RereviewCliGenerated, EveryAppealOfAGeneratedMonthIsAnsweredOnThe7621) {
     for (auto line : lines(notice)) {
       auto f = split(trim(line), ',');
       if (f.size() < 20 || f[3] != "D1" || !starts_with(f[4], "00")) continue;
-      const auto key = fmt::format("{}|{}|{}", office, f[6], f[9]);
-      ASSERT_TRUE(asked.count(key)) << "answered but not asked: " << key;
-      const auto [requested, decision] = asked.at(key);
+      const Line line_key(office, f[6], f[9]);
+      const auto key = ::testing::PrintToString(line_key);
+      ASSERT_TRUE(asked.count(line_key)) << "answered but not asked: " << key;
+      const auto [requested, decision] = asked.at(line_key);
       const auto original = *parse_int(f[15]);
       const auto decided = *parse_int(f[17]);
       const auto adjusted = *parse_int(f[18]);

@@ -6,8 +6,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
-#include <fmt/format.h>
 
 #include "kaigo/billing/calculator.hpp"
 #include "kaigo/billing/invoice.hpp"
@@ -223,16 +223,17 @@ TEST(Gen, InjectsExactlyTheListedMistakes) {
   Month m = read_month(dir.path());
   Ledgers l = load_ledgers(dir.path());
 
-  std::multiset<std::string> expected;
+  using Mistake = std::tuple<std::string, std::string, std::string, std::string>;  // kind, office, form, insured
+  std::multiset<Mistake> expected;
   const std::string manifest = read_file(dir / "expected_errors.csv");
   for (auto line : lines(manifest)) {
     auto f = split(line, ',');
     if (f[0] == "mistake") continue;
-    expected.insert(fmt::format("{}|{}|{}|{}", f[0], f[1], f[2], f[5]));
+    expected.emplace(f[0], f[1], f[2], f[5]);
   }
-  std::multiset<std::string> found;
+  std::multiset<Mistake> found;
   auto add = [&](std::string_view kind, const std::string& office, const std::string& form, const std::string& insured) {
-    found.insert(fmt::format("{}|{}|{}|{}", kind, office, form, insured));
+    found.emplace(kind, office, form, insured);
   };
   // bad_field: exactly the KC08 diagnostics, on 日数・回数.
   for (const auto& d : m.diags) {
@@ -275,11 +276,11 @@ TEST(Gen, InjectsExactlyTheListedMistakes) {
     if (r[15] != "99") continue;
     person_level(r[1], r[0], r[4], r[6]);
   }
-  std::vector<std::string> missing, extra;
+  std::vector<Mistake> missing, extra;
   std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(), std::back_inserter(missing));
   std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(), std::back_inserter(extra));
-  for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << x;
-  for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << x;
+  for (const auto& x : missing) ADD_FAILURE() << "listed but not found: " << ::testing::PrintToString(x);
+  for (const auto& x : extra) ADD_FAILURE() << "found but not listed: " << ::testing::PrintToString(x);
   for (const char* kind : {"missing_plan", "plan_exceeded", "wrong_rate", "duplicate", "change_pending",
                            "unknown_recipient", "bad_field"}) {
     EXPECT_GT(report.mistakes[kind], 0) << kind;
