@@ -21,6 +21,23 @@ std::vector<Route> api_routes() {
   return routes;
 }
 
+std::optional<auth::PeerCheck> valid_office_certificate(Scope& scope) {
+  if (!scope.app().verifier()) return std::nullopt;
+  auto peer = scope.peer();
+  if (!peer) {
+    throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です",
+                   "this needs the office's electronic certificate (mutual TLS)");
+  }
+  if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
+  return peer;
+}
+
+void check_office_user_certificate(Scope& scope, std::string_view office) {
+  if (scope.user().role != auth::Role::Office) return;
+  auto peer = valid_office_certificate(scope);
+  if (peer && !office.empty() && !peer->speaks_for(office)) throw forbidden();
+}
+
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");

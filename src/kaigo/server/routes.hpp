@@ -7,7 +7,9 @@
 #pragma once
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <httplib.h>
@@ -58,6 +60,13 @@ void add_portal_routes(std::vector<Route>& routes);
 void add_platform_routes(std::vector<Route>& routes);
 void add_careplan_routes(std::vector<Route>& routes);
 void add_statistics_routes(std::vector<Route>& routes);
+
+// The office certificate of this connection when the server checks them (App::verifier), else
+// nullopt: 403 when there is none (KW05) or it is not valid (the verifier's code).
+std::optional<auth::PeerCheck> valid_office_certificate(Scope& scope);
+// An office user acts through its certificate (as for claim files) when the server checks them: it
+// must be valid and speak for `office` (when given). Other roles pass.
+void check_office_user_certificate(Scope& scope, std::string_view office);
 
 // Answers with JSON (UTF-8; a byte that is not is replaced).
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);

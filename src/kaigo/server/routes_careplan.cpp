@@ -31,15 +31,6 @@ struct HubScope {
   month::HubDesk desk;
 };
 
-// The certificate must speak for the office acting, as for claim files.
-void check_certificate(Scope& scope, std::string_view office) {
-  if (scope.user().role != Role::Office || !scope.app().verifier()) return;
-  auto peer = scope.peer();
-  if (!peer) throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です", "this needs the office's electronic certificate (mutual TLS)");
-  if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
-  if (!office.empty() && !peer->speaks_for(office)) throw forbidden();
-}
-
 // Refusals as the answer: 403 when it is about who may act (not the user's, licences), else 422.
 ApiError refusal_error(const auth::Refusals& refusals) {
   nlohmann::json list = nlohmann::json::array();
@@ -162,7 +153,7 @@ void answer_sent(Scope& scope, httplib::Response& res, const careplan::SendResul
 void send_set(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto body = send_body(req);
   for (const auto& f : body.files) {
-    if (auto n = careplan::parse_file_name(f.name).name) check_certificate(scope, n->sender.office_no);
+    if (auto n = careplan::parse_file_name(f.name).name) check_office_user_certificate(scope, n->sender.office_no);
   }
   HubScope h(scope);
   answer_sent(scope, res, careplan::send(h.desk.hub(), scope.user(), body.files, body.message, body.draft, scope.now()), 201);
@@ -172,7 +163,7 @@ void send_draft(Scope& scope, const httplib::Request& req, httplib::Response& re
   HubScope h(scope);
   const auto id = parse_int(req.matches[1].str()).value_or(0);
   if (auto p = h.desk.store().parcel(id); p && scope.user().acts_for_office(p->sender_office)) {
-    check_certificate(scope, p->sender_office);
+    check_office_user_certificate(scope, p->sender_office);
   }
   answer_sent(scope, res, careplan::send_draft(h.desk.hub(), scope.user(), id, scope.now()), 200);
 }
@@ -204,7 +195,7 @@ void receive(Scope& scope, const httplib::Request& req, httplib::Response& res) 
     if (r.refusals.front().code == "CH40") throw forbidden();
     refuse(r.refusals);
   }
-  check_certificate(scope, r.entry->office);
+  check_office_user_certificate(scope, r.entry->office);
   scope.audit("careplan.receive", std::to_string(id), {{"office", r.entry->office}, {"files", r.files.size()}});
   auto j = careplan::to_json(*r.entry);
   nlohmann::json files = nlohmann::json::array();

@@ -34,21 +34,11 @@ struct PlatformScope {
 
 PersonId person_of(const httplib::Request& req) { return {req.matches[1].str(), req.matches[2].str()}; }
 
-// An office acts through its certificate when the server checks them: the certificate must speak
-// for the office (as for claim files).
-void check_office_certificate(Scope& scope, std::string_view office) {
-  if (scope.user().role != Role::Office || !scope.app().verifier()) return;
-  auto peer = scope.peer();
-  if (!peer) throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です", "this needs the office's electronic certificate (mutual TLS)");
-  if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
-  if (!office.empty() && !peer->speaks_for(office)) throw forbidden();
-}
-
 std::string acting_office(Scope& scope, const std::string& given) {
   const auto& u = scope.user();
   if (u.role != Role::Office) return {};
   auto office = !given.empty() ? given : u.offices.size() == 1 ? u.offices.front() : std::string();
-  check_office_certificate(scope, office);
+  check_office_user_certificate(scope, office);
   return office;
 }
 

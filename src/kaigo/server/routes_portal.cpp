@@ -130,13 +130,9 @@ portal::ApplyRequest apply_request(const nlohmann::json& body, const auth::User&
 // An office applicant speaks through the certificate of its office (as 電子請求 does) when the
 // server checks certificates; a medical institution has no office certificate.
 void check_office_certificate(Scope& scope, const portal::ApplyRequest& r) {
-  if (r.program != portal::Program::Office || !scope.app().verifier()) return;
-  auto peer = scope.peer();
-  if (!peer)
-    throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です",
-                   "this needs the office's electronic certificate (mutual TLS)");
-  if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
-  if (!peer->speaks_for(r.applicant_no)) throw forbidden();
+  if (r.program != portal::Program::Office) return;
+  auto peer = valid_office_certificate(scope);
+  if (peer && !peer->speaks_for(r.applicant_no)) throw forbidden();
 }
 
 std::int64_t id_param(const httplib::Request& req) {

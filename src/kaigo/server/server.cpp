@@ -77,14 +77,7 @@ void check_access(Scope& scope, const Route& route, const httplib::Request& req)
     throw ApiError(403, "KW02", "CSRF トークンがないか、正しくありません。画面を開き直してください",
                    "the CSRF token is missing or wrong; reload the page");
   }
-  if (route.office_certificate && scope.app().verifier()) {
-    auto peer = scope.peer();
-    if (!peer) {
-      throw ApiError(403, "KW05", "この操作には事業所の電子証明書が必要です",
-                     "this needs the office's electronic certificate (mutual TLS)");
-    }
-    if (!peer->ok()) throw ApiError(403, peer->refusal->code, peer->refusal->message_ja, peer->refusal->message_en);
-  }
+  if (route.office_certificate) valid_office_certificate(scope);
 }
 
 std::FILE* open_log(const std::filesystem::path& p) {
