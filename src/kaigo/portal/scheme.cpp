@@ -57,6 +57,13 @@ struct Row {
   }
 };
 
+// The first of a table's entries that `matches`, or nullptr: every lookup of the schemes by key.
+template <class Entries, class Match>
+auto first_scheme_entry(Entries& entries, Match matches) -> decltype(&*entries.begin()) {
+  auto it = std::find_if(entries.begin(), entries.end(), matches);
+  return it == entries.end() ? nullptr : &*it;
+}
+
 std::vector<Row> rows_of(std::string_view table, std::size_t columns) {
   auto bytes = embedded::find(std::string(kFolder) + std::string(table));
   if (!bytes) throw std::logic_error(fmt::format("embedded table missing: {}{}", kFolder, table));
@@ -80,9 +87,7 @@ Rate rate_of(const Row& r, std::size_t i) {
 }
 
 Scheme& scheme_of(std::vector<Scheme>& schemes, const Row& r) {
-  for (auto& s : schemes) {
-    if (s.id == r.at(0)) return s;
-  }
+  if (auto* s = first_scheme_entry(schemes, [&](const Scheme& x) { return x.id == r.at(0); })) return *s;
   r.fail(fmt::format("schemes.tsv にない助成 / scheme not in schemes.tsv: {}", r.at(0)));
 }
 
@@ -167,31 +172,19 @@ bool ClassLimit::takes(Facility f, int beds) const {
 }
 
 const ClassLimit* Scheme::limit(std::string_view class_id) const {
-  for (const auto& l : limits) {
-    if (l.id == class_id) return &l;
-  }
-  return nullptr;
+  return first_scheme_entry(limits, [&](const ClassLimit& l) { return l.id == class_id; });
 }
 
 const ClassLimit* Scheme::medical_limit(Facility f, int beds) const {
-  for (const auto& l : limits) {
-    if (l.takes(f, beds)) return &l;
-  }
-  return nullptr;
+  return first_scheme_entry(limits, [&](const ClassLimit& l) { return l.takes(f, beds); });
 }
 
 const Timetable* Scheme::timetable_for(Date applied_on) const {
-  for (const auto& t : timetable) {
-    if (t.from <= applied_on && applied_on <= t.to) return &t;
-  }
-  return nullptr;
+  return first_scheme_entry(timetable, [&](const Timetable& t) { return t.from <= applied_on && applied_on <= t.to; });
 }
 
 const EligibleItem* Scheme::item(ItemKind k) const {
-  for (const auto& i : items) {
-    if (i.kind == k) return &i;
-  }
-  return nullptr;
+  return first_scheme_entry(items, [&](const EligibleItem& i) { return i.kind == k; });
 }
 
 const Schemes& Schemes::bundled() {
@@ -213,24 +206,16 @@ const Schemes& Schemes::bundled() {
 }
 
 const Scheme* Schemes::find(std::string_view id) const {
-  for (const auto& s : schemes_) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
+  return first_scheme_entry(schemes_, [&](const Scheme& s) { return s.id == id; });
 }
 
 const Scheme* Schemes::open_for(Program program, Date day) const {
-  for (const auto& s : schemes_) {
-    if (s.program == program && s.open_on(day)) return &s;
-  }
-  return nullptr;
+  return first_scheme_entry(schemes_, [&](const Scheme& s) { return s.program == program && s.open_on(day); });
 }
 
 std::optional<std::string> Schemes::service_class(std::string_view service_type) const {
-  for (const auto& [type, cls] : service_classes_) {
-    if (type == service_type) return cls;
-  }
-  return std::nullopt;
+  const auto* entry = first_scheme_entry(service_classes_, [&](const auto& e) { return e.first == service_type; });
+  return entry ? std::optional<std::string>(entry->second) : std::nullopt;
 }
 
 std::vector<std::string> check_tables(const Schemes& schemes) {
