@@ -29,7 +29,32 @@ LocalDateTime exact_moment(const std::string& s) {
 
 std::string text_of(const std::optional<LocalDateTime>& t) { return t ? t->str() : std::string(); }
 
-auth::Account account_at(Connection& c, Statement& st) {
+std::string first_text_column(const Statement& st) { return st.text(0); }
+
+// The offices a row names in its side table (auth_user_offices, auth_certificate_offices), in order.
+std::vector<std::string> offices_named(Connection& c, std::string_view sql, std::string_view key) {
+  return c.prepare(sql).bind(1, key).rows(first_text_column);
+}
+
+// A table whose records are read whole (accounts, certificates): one by its key, or all in order.
+template <class Record>
+struct RecordTable {
+  std::string_view columns, table, key, order;
+  Record (*read)(Connection&, const Statement&);
+
+  std::optional<Record> one(Connection& c, std::string_view key_value) const {
+    return c.prepare(fmt::format("SELECT {} FROM {} WHERE {} = ?", columns, table, key))
+        .bind(1, key_value)
+        .first_row([&](const Statement& st) { return read(c, st); });
+  }
+  std::vector<Record> all(Connection& c) const {
+    return c.prepare(fmt::format("SELECT {} FROM {} ORDER BY {}", columns, table, order)).rows([&](const Statement& st) {
+      return read(c, st);
+    });
+  }
+};
+
+auth::Account account_at(Connection& c, const Statement& st) {
   auth::Account a;
   auto& u = a.user;
   u.id = st.text(0);
@@ -48,11 +73,11 @@ auth::Account account_at(Connection& c, Statement& st) {
   a.created_at = moment(st.text(13));
   a.password_changed_at = moment(st.text(14));
   a.version = st.integer(15);
-  auto offices = c.prepare("SELECT office_no FROM auth_user_offices WHERE user_id = ? ORDER BY office_no");
-  offices.bind(1, u.id);
-  while (offices.step()) u.offices.push_back(offices.text(0));
+  u.offices = offices_named(c, "SELECT office_no FROM auth_user_offices WHERE user_id = ? ORDER BY office_no", u.id);
   return a;
 }
+
+constexpr RecordTable<auth::Account> kAccounts{kAccountColumns, "auth_users", "id", "id", account_at};
 
 // Binds the account's columns after the id (2 … 15) in kAccountColumns order.
 void bind_account(Statement& st, const auth::Account& a) {
@@ -70,14 +95,16 @@ void write_offices(Connection& c, const auth::User& u) {
   for (const auto& o : u.offices) st.bind(1, u.id).bind(2, o).run();
 }
 
+auth::AuditHead stored_audit_head(Connection& c) {
+  auto st = c.prepare("SELECT count, last_hash FROM audit_head WHERE id = 1");
+  if (!st.step()) return {};
+  return {st.integer(0), st.text(1)};
+}
+
 // The next row of the chain, inside the caller's write transaction (BEGIN IMMEDIATE: no other
 // writer can append between reading the head and writing the row).
 auth::AuditRow append_row(Connection& c, const auth::AuditEvent& e) {
-  auth::AuditHead head;
-  {
-    auto st = c.prepare("SELECT count, last_hash FROM audit_head WHERE id = 1");
-    if (st.step()) head = {st.integer(0), st.text(1)};
-  }
+  const auto head = stored_audit_head(c);
   auto row = auth::seal(e, head.count + 1, head.last_hash);
   c.prepare(
        "INSERT INTO audit_log(seq, at, actor, source, action, target, detail, insurer_no, insured_no, prev_hash, hash) "
@@ -101,7 +128,7 @@ auth::AuditRow append_row(Connection& c, const auth::AuditEvent& e) {
   return row;
 }
 
-auth::CertificateRecord certificate_at(Connection& c, Statement& st) {
+auth::CertificateRecord certificate_at(Connection& c, const Statement& st) {
   auth::CertificateRecord r;
   r.serial = st.text(0);
   r.office_no = st.text(1);
@@ -111,41 +138,31 @@ auth::CertificateRecord certificate_at(Connection& c, Statement& st) {
   r.not_after = moment(st.text(5));
   r.revoked_at = optional_moment(st.text(6));
   r.revoke_reason = st.text(7);
-  auto offices = c.prepare("SELECT office_no FROM auth_certificate_offices WHERE serial = ? ORDER BY office_no");
-  offices.bind(1, r.serial);
-  while (offices.step()) r.offices.push_back(offices.text(0));
+  r.offices =
+      offices_named(c, "SELECT office_no FROM auth_certificate_offices WHERE serial = ? ORDER BY office_no", r.serial);
   return r;
 }
 
 constexpr std::string_view kCertificateColumns =
     "serial, office_no, certificate, applied_on, not_before, not_after, revoked_at, revoke_reason";
+constexpr RecordTable<auth::CertificateRecord> kCertificates{kCertificateColumns, "auth_certificates", "serial", "seq",
+                                                             certificate_at};
 
 }  // namespace
 
 // --- accounts -------------------------------------------------------------------------------
 
 std::optional<auth::Account> AuthStore::account(std::string_view user_id) {
-  auto& c = db_.connection();
-  auto st = c.prepare(fmt::format("SELECT {} FROM auth_users WHERE id = ?", kAccountColumns));
-  st.bind(1, user_id);
-  if (!st.step()) return std::nullopt;
-  return account_at(c, st);
+  return kAccounts.one(db_.connection(), user_id);
 }
 
-std::vector<auth::Account> AuthStore::accounts() {
-  auto& c = db_.connection();
-  auto st = c.prepare(fmt::format("SELECT {} FROM auth_users ORDER BY id", kAccountColumns));
-  std::vector<auth::Account> out;
-  while (st.step()) out.push_back(account_at(c, st));
-  return out;
-}
+std::vector<auth::Account> AuthStore::accounts() { return kAccounts.all(db_.connection()); }
 
 std::vector<std::string> AuthStore::user_ids_with_email(std::string_view email) {
-  auto st = db_.connection().prepare("SELECT id FROM auth_users WHERE email = ? AND email <> '' ORDER BY id");
-  st.bind(1, email);
-  std::vector<std::string> out;
-  while (st.step()) out.push_back(st.text(0));
-  return out;
+  return db_.connection()
+      .prepare("SELECT id FROM auth_users WHERE email = ? AND email <> '' ORDER BY id")
+      .bind(1, email)
+      .rows(first_text_column);
 }
 
 bool AuthStore::add_account(const auth::Account& a, const auth::AuditEvent& e) {
@@ -333,20 +350,10 @@ void AuthStore::add_certificate(const auth::CertificateRecord& r, const settleme
 }
 
 std::optional<auth::CertificateRecord> AuthStore::certificate(std::string_view serial) {
-  auto& c = db_.connection();
-  auto st = c.prepare(fmt::format("SELECT {} FROM auth_certificates WHERE serial = ?", kCertificateColumns));
-  st.bind(1, serial);
-  if (!st.step()) return std::nullopt;
-  return certificate_at(c, st);
+  return kCertificates.one(db_.connection(), serial);
 }
 
-std::vector<auth::CertificateRecord> AuthStore::certificates() {
-  auto& c = db_.connection();
-  auto st = c.prepare(fmt::format("SELECT {} FROM auth_certificates ORDER BY seq", kCertificateColumns));
-  std::vector<auth::CertificateRecord> out;
-  while (st.step()) out.push_back(certificate_at(c, st));
-  return out;
-}
+std::vector<auth::CertificateRecord> AuthStore::certificates() { return kCertificates.all(db_.connection()); }
 
 bool AuthStore::revoke(std::string_view serial, const LocalDateTime& at, std::string_view reason,
                        const auth::AuditEvent& e) {
@@ -411,10 +418,6 @@ auth::AuditRow audit_row_at(const Statement& st) {
   return r;
 }
 
-auth::AuditHead AuthStore::head() {
-  auto st = db_.connection().prepare("SELECT count, last_hash FROM audit_head WHERE id = 1");
-  if (!st.step()) return {};
-  return {st.integer(0), st.text(1)};
-}
+auth::AuditHead AuthStore::head() { return stored_audit_head(db_.connection()); }
 
 }  // namespace kaigo::store

@@ -317,21 +317,22 @@ std::vector<portal::FeeRecord> PortalStore::fees_of(std::string_view office_no) 
 }
 
 std::vector<portal::PaymentRecord> PortalStore::payments_of(std::string_view office_no) {
-  auto st = db_.connection().prepare(
-      "SELECT month, transfer, carried_out, billed FROM office_payments WHERE office_no = ? ORDER BY month");
-  st.bind(1, office_no);
-  std::vector<portal::PaymentRecord> out;
-  while (st.step()) out.push_back({month(st.text(0)), Yen{st.integer(1)}, Yen{st.integer(2)}, Yen{st.integer(3)}});
-  return out;
+  return db_.connection()
+      .prepare("SELECT month, transfer, carried_out, billed FROM office_payments WHERE office_no = ? ORDER BY month")
+      .bind(1, office_no)
+      .rows([](const Statement& st) {
+        return portal::PaymentRecord{month(st.text(0)), Yen{st.integer(1)}, Yen{st.integer(2)}, Yen{st.integer(3)}};
+      });
 }
 
 std::vector<portal::LetterRecord> PortalStore::letters_of(std::string_view office_no) {
-  auto st = db_.connection().prepare(
-      "SELECT batch, office_no, user_id, issued_at, issued_by FROM portal_letters WHERE office_no = ? ORDER BY id");
-  st.bind(1, office_no);
-  std::vector<portal::LetterRecord> out;
-  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), moment(st.text(3)), st.text(4)});
-  return out;
+  return db_.connection()
+      .prepare(
+          "SELECT batch, office_no, user_id, issued_at, issued_by FROM portal_letters WHERE office_no = ? ORDER BY id")
+      .bind(1, office_no)
+      .rows([](const Statement& st) {
+        return portal::LetterRecord{st.text(0), st.text(1), st.text(2), moment(st.text(3)), st.text(4)};
+      });
 }
 
 void PortalStore::add_letter(const portal::LetterRecord& l) {

@@ -97,6 +97,22 @@ TEST(Store, APreparedStatementUsedAgainStartsAfresh) {
   EXPECT_EQ(again.integer(0), 1);
 }
 
+// rows() reads every remaining row in order; first_row() the next one, or nothing when there is none.
+TEST(Store, StatementRowsAndFirstRowReadWhatIsLeft) {
+  TempDir dir;
+  Connection c(dir / "r.db", true);
+  c.exec("CREATE TABLE t(v INTEGER, name TEXT)");
+  c.exec("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+  auto read = [](const Statement& st) { return std::to_string(st.integer(0)) + st.text(1); };
+  EXPECT_EQ(c.prepare("SELECT v, name FROM t ORDER BY v").rows(read), (std::vector<std::string>{"1a", "2b", "3c"}));
+  EXPECT_TRUE(c.prepare("SELECT v, name FROM t WHERE v > 3").rows(read).empty());
+  auto st = c.prepare("SELECT v, name FROM t WHERE v >= ? ORDER BY v");
+  st.bind(1, 2);
+  EXPECT_EQ(st.first_row(read), std::optional<std::string>("2b"));
+  EXPECT_EQ(st.rows(read), std::vector<std::string>{"3c"});
+  EXPECT_EQ(c.prepare("SELECT v, name FROM t WHERE v > 3").first_row(read), std::nullopt);
+}
+
 TEST(Store, CreateIsIdempotentAndKeepsData) {
   TempDir dir;
   auto path = dir / "k.db";

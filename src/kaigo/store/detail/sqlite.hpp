@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "kaigo/store/errors.hpp"
 
@@ -105,6 +108,20 @@ class Statement {
   // Runs a statement that returns no rows.
   void run();
   void reset();
+
+  // Each remaining row as `read(statement)` makes it, in order.
+  template <class Read>
+  auto rows(Read read) -> std::vector<std::invoke_result_t<Read&, const Statement&>> {
+    std::vector<std::invoke_result_t<Read&, const Statement&>> out;
+    while (step()) out.push_back(read(std::as_const(*this)));
+    return out;
+  }
+  // The next row as `read(statement)` makes it, or nullopt when there is none.
+  template <class Read>
+  auto first_row(Read read) -> std::optional<std::invoke_result_t<Read&, const Statement&>> {
+    if (!step()) return std::nullopt;
+    return read(std::as_const(*this));
+  }
 
   // Columns are 0-based, as in the C API.
   std::int64_t integer(int col) const;
