@@ -20,10 +20,7 @@
 namespace kaigo::auth::x509 {
 namespace {
 
-struct BioFree {
-  void operator()(BIO* b) const { BIO_free(b); }
-};
-using Bio = std::unique_ptr<BIO, BioFree>;
+using Bio = OwnedBy<BIO, BIO_free>;
 
 [[noreturn]] void fail(std::string_view what) {
   throw std::runtime_error(

@@ -13,16 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include "kaigo/core/free_with.hpp"
+
 namespace kaigo::auth::x509 {
 
-struct KeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct CertFree {
-  void operator()(X509* c) const { X509_free(c); }
-};
-using Key = std::unique_ptr<EVP_PKEY, KeyFree>;
-using Cert = std::unique_ptr<X509, CertFree>;
+using Key = OwnedBy<EVP_PKEY, EVP_PKEY_free>;
+using Cert = OwnedBy<X509, X509_free>;
 
 // OpenSSL's error queue as text (and cleared), for messages.
 std::string openssl_error();

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "kaigo/core/free_with.hpp"
 #include "kaigo/report/design.hpp"
 #include "kaigo/report/detail/paint.hpp"
 #include "kaigo/report/detail/text_engine.hpp"
@@ -19,14 +20,8 @@
 namespace kaigo::report {
 namespace {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using CairoContext = std::unique_ptr<cairo_t, CairoDeleter>;
+using Surface = OwnedBy<cairo_surface_t, cairo_surface_destroy>;
+using CairoContext = OwnedBy<cairo_t, cairo_destroy>;
 
 void check(cairo_status_t status, const std::filesystem::path& path) {
   if (status != CAIRO_STATUS_SUCCESS)
