@@ -220,6 +220,14 @@ void person_options(CLI::App* c) {
   c->add_option("--insured", o.insured, "被保険者番号 / insured number")->required();
 }
 
+// --as, the account the command acts as, and the person it is about.
+void acting_user_options(CLI::App* c, const char* as_help) {
+  c->add_option("--as", platform_options().as, as_help)->required();
+  person_options(c);
+}
+
+CLI::Option* at_option(CLI::App* c) { return c->add_option("--at", platform_options().at, "日時 / at (ISO, JST)"); }
+
 void format_option(CLI::App* c) {
   c->add_option("--format", platform_options().format, "text | json")->check(CLI::IsMember({"text", "json"}));
 }
@@ -253,7 +261,7 @@ void register_platform(CLI::App& app, int& status) {
   r->add_option("--applied-on", o.applied_on, "要介護認定申請書提出日 YYYYMMDD / application submitted on")->required();
   r->add_option("--requested-on", o.requested_on, "依頼日（既定: 申請書提出日）/ requested on");
   r->add_option("--by", o.by, "保険者のユーザ / the municipality user");
-  r->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  at_option(r);
   format_option(r);
 
   auto* c = sub(cmd, "consent", "包括同意の登録・撤回 / record or revoke the comprehensive consent", status, consent);
@@ -263,13 +271,12 @@ void register_platform(CLI::App& app, int& status) {
   c->add_flag("--revoke", o.revoke, "撤回 / revoke");
   c->add_option("--by", o.by, "登録するユーザ（保険者、またはケアマネジャー）/ who records it");
   c->add_option("--office", o.office, "ケアマネジャーの事業所番号 / the care manager's office");
-  c->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  at_option(c);
   format_option(c);
 
   auto* i = sub(cmd, "identify", "事業所による本人確認 / identity check by an office", status, identify);
-  i->add_option("--as", o.as, "事業所のユーザ / the office user")->required();
-  person_options(i);
-  i->add_option("--at", o.at, "日時 / at (ISO, JST)")->required();
+  acting_user_options(i, "事業所のユーザ / the office user");
+  at_option(i)->required();
   i->add_option("--method", o.method, "card（マイナンバーカード）| four-items（被保険者証の4情報）")
       ->check(CLI::IsMember({"card", "four-items"}));
   i->add_option("--birth-date", o.birth_date, "4情報: 生年月日 YYYYMMDD / birth date");
@@ -278,10 +285,9 @@ void register_platform(CLI::App& app, int& status) {
   format_option(i);
 
   auto* v = sub(cmd, "view", "情報を閲覧（監査に記録）/ view records (audited)", status, view);
-  v->add_option("--as", o.as, "閲覧するユーザ / the user")->required();
-  person_options(v);
+  acting_user_options(v, "閲覧するユーザ / the user");
   v->add_option("--kind", o.kind, "survey | opinion | card | application | life | careplan | housing")->required();
-  v->add_option("--at", o.at, "日時 / at (ISO, JST)")->required();
+  at_option(v)->required();
   v->add_option("--office", o.office, "事業所番号（複数の事業所のアカウント）/ office");
   v->add_flag("--history", o.history, "すべての版 / every version");
   format_option(v);
@@ -293,15 +299,14 @@ void register_platform(CLI::App& app, int& status) {
   format_option(a);
 
   auto* n = sub(cmd, "notify", "居宅サービス計画作成依頼届出の提出・廃止 / file or withdraw the care-plan notice", status, notify);
-  n->add_option("--as", o.as, "居宅介護支援事業所のユーザ / the care-management office user")->required();
-  person_options(n);
+  acting_user_options(n, "居宅介護支援事業所のユーザ / the care-management office user");
   n->add_option("--plan", o.plan, "home | prevention | prevention-management")
       ->required()
       ->check(CLI::IsMember({"home", "prevention", "prevention-management"}));
   n->add_option("--on", o.on, "提出日 YYYYMMDD / filed on")->required();
   n->add_flag("--withdraw", o.withdraw, "廃止 / withdraw");
   n->add_option("--office", o.office, "事業所番号 / office");
-  n->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  at_option(n);
   format_option(n);
 
   register_platform_documents(*cmd, status);
