@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "kaigo/auth/audit.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -97,14 +98,12 @@ void register_audit(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("audit", "監査記録 / the audit trail");
   cmd->require_subcommand(1);
   auto& o = audit_options();
-  auto* v = cmd->add_subcommand(
-      "verify", "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)");
-  v->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* v = add_db_command(cmd, "verify",
+                           "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)",
+                           o.db_path, status, verify);
   v->add_option("--anchor", o.anchor, "以前の verify が示したハッシュ / a head hash printed by an earlier verify");
-  v->callback([&status] { verify(status); });
 
-  auto* l = cmd->add_subcommand("list", "監査記録の一覧 / list audit rows");
-  l->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* l = add_db_command(cmd, "list", "監査記録の一覧 / list audit rows", o.db_path, status, list);
   l->add_option("--user", o.user, "行為者（ユーザID）/ actor (user ID)");
   l->add_option("--action", o.action, "操作 / action (login, cert_issue, …)");
   l->add_option("--from", o.from, "この日時から / from (YYYYMMDD or ISO time)");
@@ -112,7 +111,6 @@ void register_audit(CLI::App& app, int& status) {
   l->add_option("--insurer", o.insurer, "保険者番号（本人の記録）/ insurer number of the person concerned");
   l->add_option("--insured", o.insured, "被保険者番号 / insured number of the person concerned");
   l->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  l->callback([&status] { list(status); });
 }
 
 }  // namespace kaigo::cli

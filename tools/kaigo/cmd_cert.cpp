@@ -11,6 +11,7 @@
 #include "kaigo/auth/certificates.hpp"
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/tables.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -169,19 +170,18 @@ void register_ca(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("ca", "国保連の認証局 / the 国保連's certificate authority");
   cmd->require_subcommand(1);
   auto& o = cert_options();
-  auto* init = cmd->add_subcommand("init", "認証局とサーバ証明書を作る / make the CA and the server certificate");
-  init->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* init = add_db_command(cmd, "init", "認証局とサーバ証明書を作る / make the CA and the server certificate",
+                              o.db_path, status, ca_init);
   init->add_option("--out", o.out, "出力フォルダ / output folder")->required();
   init->add_option("--at", o.at, "作成日時 ISO-8601 (JST)（既定: 現在）/ time of making (default now)");
-  init->callback([&status] { ca_init(status); });
 }
 
 void register_cert(CLI::App& app, int& status) {
   auto* cmd = app.add_subcommand("cert", "事業所の電子証明書 / office certificates");
   cmd->require_subcommand(1);
   auto& o = cert_options();
-  auto* issue = cmd->add_subcommand("issue", "証明書を発行（発行手数料を計上）/ issue a certificate (charges its fee)");
-  issue->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* issue = add_db_command(cmd, "issue", "証明書を発行（発行手数料を計上）/ issue a certificate (charges its fee)",
+                               o.db_path, status, cert_issue);
   issue->add_option("--office", o.office, "申請する事業所番号 / the applying office")->required();
   issue->add_option("--offices", o.offices_file, "代理請求の事業所番号一覧（100まで）/ 代理請求 offices (at most 100)");
   issue->add_option("--applied-on", o.applied_on, "申請日 YYYYMMDD / application date")->required();
@@ -189,20 +189,16 @@ void register_cert(CLI::App& app, int& status) {
   issue->add_option("--at", o.at, "発行日時 ISO-8601 (JST)（既定: 現在）/ time of issue (default now)");
   issue->add_option("--ca-key", o.ca_key, "認証局の鍵（既定: ca init の記録）/ CA key file (default: as recorded)");
   issue->add_flag("--p12", o.p12, "PKCS#12 も作る（パスフレーズは標準入力）/ also write PKCS#12 (passphrase on stdin)");
-  issue->callback([&status] { cert_issue(status); });
 
-  auto* revoke = cmd->add_subcommand("revoke", "証明書を失効させる / revoke a certificate");
-  revoke->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* revoke =
+      add_db_command(cmd, "revoke", "証明書を失効させる / revoke a certificate", o.db_path, status, cert_revoke);
   revoke->add_option("SERIAL", o.serial, "シリアル番号 / serial")->required();
   revoke->add_option("--reason", o.reason, "理由 / reason");
   revoke->add_option("--at", o.at, "失効日時 ISO-8601 (JST)（既定: 現在）/ time (default now)");
-  revoke->callback([&status] { cert_revoke(status); });
 
-  auto* list = cmd->add_subcommand("list", "証明書一覧 / list certificates");
-  list->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* list = add_db_command(cmd, "list", "証明書一覧 / list certificates", o.db_path, status, cert_list);
   list->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
   list->add_option("--at", o.at, "状態を見る日時 / time the state is given for (default now)");
-  list->callback([&status] { cert_list(status); });
 }
 
 }  // namespace kaigo::cli

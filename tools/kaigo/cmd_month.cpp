@@ -6,6 +6,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/desk.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 
@@ -18,7 +19,7 @@ void register_month(CLI::App& app, int& status) {
   static std::string at_text;
 
   auto* list = cmd->add_subcommand("list", "処理年月の一覧 / list the processing months");
-  list->add_option("--db", db_path, "データベース / database file")->required();
+  add_db_option(list, db_path);
   list->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   list->callback([&status] {
     auto db = store::Database::open(db_path);
@@ -37,14 +38,13 @@ void register_month(CLI::App& app, int& status) {
   });
 
   auto* close = cmd->add_subcommand("close", "処理年月を締め切る / close a processing month");
-  close->add_option("--db", db_path, "データベース / database file")->required();
-  close->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
+  add_db_option(close, db_path);
+  add_month_option(close, month_text, "処理年月 YYYYMM / processing month");
   close->add_option("--at", at_text, "締切日時（日本時間, 既定は現在）/ time of the close (JST, default now)");
   close->callback([&status] {
-    auto month = YearMonth::parse(month_text);
     auto at = parse_at(at_text);
+    auto month = month_option(month_text, status);
     if (!month || !at) {
-      if (!month) err(fmt::format("エラー: --month は YYYYMM / error: --month must be YYYYMM ({})\n", month_text));
       status = 2;
       return;
     }

@@ -20,6 +20,7 @@
 #include "kaigo/store/careplan_store.hpp"
 #include "kaigo/store/portal_store.hpp"
 #include "kaigo/store/tables.hpp"
+#include "options.hpp"
 #include "portal_support.hpp"
 
 namespace kaigo::cli {
@@ -162,25 +163,22 @@ void register_portal(CLI::App& app, int& status) {
                                  "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
   cmd->require_subcommand(1);
   auto& o = portal_options();
-  auto* page_cmd = cmd->add_subcommand("page", "事業所のマイページ / an office's page");
-  page_cmd->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* page_cmd = add_db_command(cmd, "page", "事業所のマイページ / an office's page", o.db_path, status, page);
   page_cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();
   page_cmd->add_option("--office", o.office, "事業所番号 / office number")->required();
   page_cmd->add_option("--at", o.at, "時点 ISO-8601 (JST)（既定: 現在）/ as of (default now)");
   page_cmd->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  page_cmd->callback([&status] { page(status); });
 
-  auto* letters_cmd = cmd->add_subcommand("letters",
-                                          "媒体請求の事業所に KJ ID を発行しお知らせを印刷 / issue KJ IDs to offices "
-                                          "claiming on media and print the letters");
-  letters_cmd->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* letters_cmd = add_db_command(cmd, "letters",
+                                     "媒体請求の事業所に KJ ID を発行しお知らせを印刷 / issue KJ IDs to offices "
+                                     "claiming on media and print the letters",
+                                     o.db_path, status, letters);
   letters_cmd->add_option("--as", o.as, "操作するユーザID（国保連・管理者）/ the acting user ID")->required();
   letters_cmd->add_option(
       "--offices", o.offices_file,
       "事業所番号の一覧（既定: アカウントのない全事業所）/ offices (default: all without an account)");
   letters_cmd->add_option("--out", o.out, "出力フォルダ（letters.pdf, letters.csv）/ output folder")->required();
   letters_cmd->add_option("--at", o.at, "発行日時 ISO-8601 (JST)（既定: 現在）/ time of issue");
-  letters_cmd->callback([&status] { letters(status); });
 }
 
 }  // namespace kaigo::cli

@@ -12,6 +12,7 @@
 #include "kaigo/month/submission_json.hpp"
 #include "kaigo/precheck/error_list.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -43,7 +44,7 @@ void register_submit(CLI::App& app, int& status) {
   static std::vector<std::string> files;
   static std::string as;
   static std::string files_from;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
+  add_db_option(cmd, db_path);
   cmd->add_option("--at", at_text, "受付日時（日本時間, 既定は現在）/ time received (JST, default now)");
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--as", as,
@@ -135,7 +136,7 @@ void register_cancel(CLI::App& app, int& status) {
   static std::string db_path;
   static std::string at_text;
   static std::int64_t id = 0;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
+  add_db_option(cmd, db_path);
   cmd->add_option("--at", at_text, "取消日時（日本時間, 既定は現在）/ time of the cancel (JST, default now)");
   cmd->add_option("SUBMISSION_ID", id, "受付番号 / submission id")->required();
   cmd->callback([&status] {

@@ -6,6 +6,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/results_run.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -32,8 +33,8 @@ void register_results(CLI::App& app, int& status) {
   static std::string at_text;
   static std::int64_t part_claims = 200'000;
   static bool print = false;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
-  cmd->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
+  add_db_option(cmd, db_path);
+  add_month_option(cmd, month_text, "処理年月 YYYYMM / processing month");
   cmd->add_option("--out", out_dir, "出力先フォルダ（空か、前回の出力）/ output folder (empty, new, or an earlier run's)")
       ->required();
   cmd->add_option("--created", created_text, "作成年月日 YYYYMMDD（既定: 処理月の末日）/ date of the notices");
@@ -48,12 +49,8 @@ void register_results(CLI::App& app, int& status) {
                 "HTML now (default: each when first asked for: kaigo render, the download)");
   cmd->callback([&status] {
     month::ResultsOptions options;
-    auto month = YearMonth::parse(month_text);
-    if (!month) {
-      err(fmt::format("エラー: --month は YYYYMM / error: --month must be YYYYMM ({})\n", month_text));
-      status = 2;
-      return;
-    }
+    auto month = month_option(month_text, status);
+    if (!month) return;
     bool bad = false;
     options.month = *month;
     options.out = out_dir;

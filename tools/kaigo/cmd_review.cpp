@@ -6,6 +6,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/month/review_run.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 
@@ -15,17 +16,13 @@ void register_review(CLI::App& app, int& status) {
   static std::string month_text;
   static std::string at_text;
   static bool again = false;
-  cmd->add_option("--db", db_path, "データベース / database file")->required();
-  cmd->add_option("--month", month_text, "処理年月 YYYYMM / processing month")->required();
+  add_db_option(cmd, db_path);
+  add_month_option(cmd, month_text, "処理年月 YYYYMM / processing month");
   cmd->add_option("--at", at_text, "審査日時（日本時間, 既定は現在）/ time of the review (JST, default now)");
   cmd->add_flag("--again", again, "審査済みの月をもう一度審査する / review a reviewed month again");
   cmd->callback([&status] {
-    auto month = YearMonth::parse(month_text);
-    if (!month) {
-      err(fmt::format("エラー: --month は YYYYMM / error: --month must be YYYYMM ({})\n", month_text));
-      status = 2;
-      return;
-    }
+    auto month = month_option(month_text, status);
+    if (!month) return;
     auto at = parse_at(at_text, status);
     if (!at) return;
     auto run = month::run_review(db_path, *month, *at, again);

@@ -17,6 +17,7 @@
 #include "kaigo/store/auth_store.hpp"
 #include "kaigo/store/portal_store.hpp"
 #include "kaigo/store/tables.hpp"
+#include "options.hpp"
 #include "portal_support.hpp"
 
 namespace kaigo::cli {
@@ -275,7 +276,7 @@ void schemes(int& status) {
 }
 
 CLI::App* with_session(CLI::App* cmd, SubsidyOptions& o) {
-  cmd->add_option("--db", o.db_path, "データベース / database file")->required();
+  add_db_option(cmd, o.db_path);
   cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();
   cmd->add_option("--at", o.at, "日時 ISO-8601 (JST)（既定: 現在）/ time (default now)");
   return cmd;

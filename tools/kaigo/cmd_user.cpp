@@ -9,6 +9,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 namespace {
@@ -153,8 +154,8 @@ void register_user(CLI::App& app, int& status) {
   cmd->require_subcommand(1);
   auto& o = user_options();
   auto* add =
-      cmd->add_subcommand("add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)");
-  add->add_option("--db", o.db_path, "データベース / database file")->required();
+      add_db_command(cmd, "add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)",
+                     o.db_path, status, add_user);
   add->add_option("--id", o.id, "ユーザID (KJ…) / user ID")->required();
   add->add_option("--role", o.role, "office | medical | municipality | insured | kokuhoren | admin")
       ->required()
@@ -168,27 +169,22 @@ void register_user(CLI::App& app, int& status) {
   add->add_option("--insured", o.insured, "被保険者番号 / insured number");
   add->add_option("--email", o.email, "セキュリティ用メールアドレス / security e-mail");
   add->add_option("--name", o.name, "表示名 / display name");
-  add->callback([&status] { add_user(status); });
 
-  auto* passwd = cmd->add_subcommand("passwd", "パスワードを設定（標準入力）/ set a password (standard input)");
-  passwd->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* passwd = add_db_command(cmd, "passwd", "パスワードを設定（標準入力）/ set a password (standard input)",
+                                o.db_path, status, set_secret);
   passwd->add_option("--id", o.id, "ユーザID / user ID")->required();
   passwd->add_flag("--security-code", o.security_code, "セキュリティコードを設定 / set the security code instead");
-  passwd->callback([&status] { set_secret(status); });
 
   for (bool lock : {true, false}) {
-    auto* sub = cmd->add_subcommand(
-        lock ? "lock" : "unlock",
-        lock ? "ロック（ログイン不可、セッション終了）/ lock (no login; sessions ended)" : "ロック解除 / unlock");
-    sub->add_option("--db", o.db_path, "データベース / database file")->required();
+    auto* sub = add_db_command(
+        cmd, lock ? "lock" : "unlock",
+        lock ? "ロック（ログイン不可、セッション終了）/ lock (no login; sessions ended)" : "ロック解除 / unlock",
+        o.db_path, status, [lock](int& s) { lock_or_unlock(lock, s); });
     sub->add_option("--id", o.id, "ユーザID / user ID")->required();
-    sub->callback([&status, lock] { lock_or_unlock(lock, status); });
   }
 
-  auto* list = cmd->add_subcommand("list", "ユーザ一覧 / list users");
-  list->add_option("--db", o.db_path, "データベース / database file")->required();
+  auto* list = add_db_command(cmd, "list", "ユーザ一覧 / list users", o.db_path, status, list_users);
   list->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  list->callback([&status] { list_users(status); });
 }
 
 }  // namespace kaigo::cli

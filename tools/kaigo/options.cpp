@@ -11,6 +11,14 @@ void add_db_option(CLI::App* cmd, std::string& db_path) {
   cmd->add_option("--db", db_path, "データベース / database file")->required();
 }
 
+CLI::App* add_db_command(CLI::App* parent, const std::string& name, const std::string& help, std::string& db_path,
+                         int& status, std::function<void(int& status)> body) {
+  auto* cmd = parent->add_subcommand(name, help);
+  add_db_option(cmd, db_path);
+  cmd->callback([&status, body = std::move(body)] { body(status); });
+  return cmd;
+}
+
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what) {
   cmd->add_option("--month", month_text, what)->required();
 }

@@ -1,6 +1,4 @@
 // The options several subcommands share, declared once: --db and --month (YYYYMM).
-// (cmd_review, cmd_results and cmd_reception still declare theirs by hand; they move to these
-// helpers with the month pipelines of issue 11.)
 #pragma once
 #include <functional>
 #include <optional>
@@ -16,6 +14,9 @@ namespace kaigo::cli {
 
 // --db FILE, required.
 void add_db_option(CLI::App* cmd, std::string& db_path);
+// A subcommand `name` of `parent` with its --db that runs `body`, which sets the exit status.
+CLI::App* add_db_command(CLI::App* parent, const std::string& name, const std::string& help, std::string& db_path,
+                         int& status, std::function<void(int& status)> body);
 // --month YYYYMM, required; `what` says which month it is.
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what);
 // The month of --month; nullopt with the message on stderr and `status` 2 when it is not YYYYMM.

@@ -6,6 +6,7 @@
 
 #include "auth_support.hpp"
 #include "cli_support.hpp"
+#include "options.hpp"
 
 namespace kaigo::cli {
 
@@ -61,10 +62,7 @@ void guarded(int& status, const std::function<int()>& body) {
 
 CLI::App* platform_subcommand(CLI::App* parent, const char* name, const char* help, std::string& db_path, int& status,
                               int (*body)()) {
-  auto* c = parent->add_subcommand(name, help);
-  c->add_option("--db", db_path, "データベース / database file")->required();
-  c->callback([&status, body] { guarded(status, body); });
-  return c;
+  return add_db_command(parent, name, help, db_path, status, [body](int& s) { guarded(s, body); });
 }
 
 int print_outcome(const platform::Outcome& o, bool json) {
