@@ -13,16 +13,15 @@ namespace kaigo::cli {
 namespace {
 
 void take_kago(store::Database& db, YearMonth month, const std::string& file, int& status) {
-  auto loaded = settlement::load_kago(read_whole_file(file), file);
-  print_diagnostics(loaded.diagnostics);
-  if (!loaded.ok()) return refuse_file(file, status);
+  auto requests = load_or_refuse(file, status, settlement::load_kago);
+  if (!requests) return;
   auto name = std::filesystem::path(file).filename().string();
-  store::store_kago(db, month, name, *loaded.table, now_jst());
+  store::store_kago(db, month, name, *requests, now_jst());
   int same = 0;
-  for (const auto& k : *loaded.table) same += k.same_month ? 1 : 0;
+  for (const auto& k : *requests) same += k.same_month ? 1 : 0;
   std::fputs(
       fmt::format("{} を処理年月 {} の過誤申立として取り込みました: {} 件（うち同月過誤 {} 件）/ loaded {} requests\n",
-                  name, month.str(), loaded.table->size(), same, loaded.table->size())
+                  name, month.str(), requests->size(), same, requests->size())
           .c_str(),
       stdout);
   status = 0;

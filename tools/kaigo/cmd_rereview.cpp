@@ -15,18 +15,17 @@ namespace kaigo::cli {
 namespace {
 
 void take_appeals(store::Database& db, YearMonth month, const std::string& file, int& status) {
-  auto loaded = settlement::load_appeals(read_whole_file(file), file);
-  print_diagnostics(loaded.diagnostics);
-  if (!loaded.ok()) return refuse_file(file, status);
+  auto appeals = load_or_refuse(file, status, settlement::load_appeals);
+  if (!appeals) return;
   store::SettlementSource matched;
-  store::match_appeals(db, month, *loaded.table, file, matched);
+  store::match_appeals(db, month, *appeals, file, matched);
   print_diagnostics(matched.refused_appeals);
   if (!matched.refused_appeals.empty()) return refuse_file(file, status);
   auto name = std::filesystem::path(file).filename().string();
-  store::store_appeals(db, month, name, *loaded.table, now_jst());
+  store::store_appeals(db, month, name, *appeals, now_jst());
   std::size_t upheld = 0;
-  for (const auto& a : *loaded.table) upheld += a.decision == settlement::AppealDecision::Upheld ? 1 : 0;
-  const auto n = loaded.table->size();
+  for (const auto& a : *appeals) upheld += a.decision == settlement::AppealDecision::Upheld ? 1 : 0;
+  const auto n = appeals->size();
   std::fputs(fmt::format("{} を処理年月 {} の再審査申立として取り込みました: {} 件（原審どおり {} 件、増点 {} 件）/ "
                          "loaded {} requests ({} upheld, {} restored)\n",
                          name, month.str(), n, upheld, n - upheld, n, upheld, n - upheld)

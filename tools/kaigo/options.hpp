@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_support.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/store/database.hpp"
 
@@ -32,5 +33,14 @@ void add_month_file_command(CLI::App& app, const char* name, const char* help, c
 // "FILE に誤りがあるため何も取り込みませんでした / FILE has errors; nothing was stored" on stderr and
 // status 1: a failure (DESIGN §3.1: 2 is bad usage).
 void refuse_file(const std::string& file, int& status);
+// The table `load` (a master::LoadResult loader) reads from `file`, its diagnostics on stderr;
+// nullopt after refuse_file when the file has errors.
+template <class Load>
+auto load_or_refuse(const std::string& file, int& status, Load load) {
+  auto loaded = load(read_whole_file(file), file);
+  print_diagnostics(loaded.diagnostics);
+  if (!loaded.ok()) refuse_file(file, status);
+  return std::move(loaded.table);
+}
 
 }  // namespace kaigo::cli
