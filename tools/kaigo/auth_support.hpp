@@ -1,8 +1,10 @@
 // Helpers of the auth subcommands (user, ca, cert, audit): the caller a command acts as, secrets
-// read from standard input (never from the command line), and refusals printed.
+// read from standard input (never from the command line), and refusals and lists printed.
 #pragma once
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/auth/refusal.hpp"
@@ -35,5 +37,17 @@ struct DatabaseAccounts {
 
 // Each refusal on stderr; returns 1 when there was any, else 0.
 int print_refusals(const auth::Refusals& refusals);
+
+// A list as --format asks: "json", one JSON array of `to_json(row)`; else a line `to_line(row)` each.
+template <class Row, class ToJson, class ToLine>
+void print_list(const std::string& format, const std::vector<Row>& rows, ToJson to_json, ToLine to_line) {
+  if (format == "json") {
+    auto array = nlohmann::json::array();
+    for (const auto& r : rows) array.push_back(to_json(r));
+    std::fputs((array.dump(2) + "\n").c_str(), stdout);
+  } else {
+    for (const auto& r : rows) std::fputs(to_line(r).c_str(), stdout);
+  }
+}
 
 }  // namespace kaigo::cli

@@ -138,29 +138,26 @@ void cert_list(int& status) {
   if (!at) return;
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
-  auto all = st.certificates();
-  if (o.format == "json") {
-    auto out = nlohmann::json::array();
-    for (const auto& c : all) {
-      out.push_back({{"serial", c.serial},
-                     {"office_no", c.office_no},
-                     {"offices", c.offices},
-                     {"applied_on", c.applied_on.str()},
-                     {"not_before", c.not_before.str()},
-                     {"not_after", c.not_after.str()},
-                     {"revoked_at", c.revoked_at ? c.revoked_at->str() : ""},
-                     {"revoke_reason", c.revoke_reason},
-                     {"state", auth::certificate_state_name(auth::state_at(c, *at))}});
-    }
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
-  } else {
-    for (const auto& c : all) {
-      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", c.serial, c.office_no, c.offices.size(), c.applied_on.str(),
-                             c.not_after.str(), auth::certificate_state_name(auth::state_at(c, *at)))
-                     .c_str(),
-                 stdout);
-    }
-  }
+  const auto state = [&](const auth::CertificateRecord& c) {
+    return auth::certificate_state_name(auth::state_at(c, *at));
+  };
+  print_list(
+      o.format, st.certificates(),
+      [&](const auth::CertificateRecord& c) {
+        return nlohmann::json{{"serial", c.serial},
+                              {"office_no", c.office_no},
+                              {"offices", c.offices},
+                              {"applied_on", c.applied_on.str()},
+                              {"not_before", c.not_before.str()},
+                              {"not_after", c.not_after.str()},
+                              {"revoked_at", c.revoked_at ? c.revoked_at->str() : ""},
+                              {"revoke_reason", c.revoke_reason},
+                              {"state", state(c)}};
+      },
+      [&](const auth::CertificateRecord& c) {
+        return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", c.serial, c.office_no, c.offices.size(), c.applied_on.str(),
+                           c.not_after.str(), state(c));
+      });
   status = 0;
 }
 

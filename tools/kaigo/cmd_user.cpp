@@ -129,21 +129,13 @@ void list_users(int& status) {
   DatabaseAccounts users(*db);
   const auto all = users.accounts.list();
   const auto now = now_jst();
-  if (o.format == "json") {
-    auto out = nlohmann::json::array();
-    for (const auto& a : all) out.push_back(json_of(a));
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
-  } else {
-    for (const auto& a : all) {
-      std::string state = a.disabled                                  ? "locked"
-                          : (a.locked_until && now < *a.locked_until) ? "locked_until " + a.locked_until->str()
-                                                                      : "active";
-      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\n", a.user.id, auth::role_name(a.user.role), attributes_of(a.user),
-                             a.user.email, state)
-                     .c_str(),
-                 stdout);
-    }
-  }
+  print_list(o.format, all, json_of, [&](const auth::AccountSummary& a) {
+    std::string state = a.disabled                                  ? "locked"
+                        : (a.locked_until && now < *a.locked_until) ? "locked_until " + a.locked_until->str()
+                                                                    : "active";
+    return fmt::format("{}\t{}\t{}\t{}\t{}\n", a.user.id, auth::role_name(a.user.role), attributes_of(a.user),
+                       a.user.email, state);
+  });
   status = 0;
 }
 
