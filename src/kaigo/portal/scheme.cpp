@@ -38,6 +38,13 @@ struct Row {
     throw std::logic_error(fmt::format("{}{}:{}: {}", kFolder, table, line, what));
   }
   std::string_view at(std::size_t i) const { return cells.at(i); }
+  // Cell i as `parse` reads it (nullopt: not a name it knows), else fail with `what`.
+  template <class Parse>
+  auto parsed(std::size_t i, Parse parse, std::string_view what) const {
+    auto value = parse(cells.at(i));
+    if (!value) fail(what);
+    return *value;
+  }
   std::string text(std::size_t i) const { return std::string(cells.at(i)); }
   Date date(std::size_t i) const {
     auto d = Date::parse(cells.at(i));
@@ -96,9 +103,7 @@ void read_schemes(std::vector<Scheme>& out) {
     Scheme s;
     s.id = r.text(0);
     s.fiscal_year = r.text(1);
-    auto program = parse_program(r.at(2));
-    if (!program) r.fail("program は office / medical");
-    s.program = *program;
+    s.program = r.parsed(2, parse_program, "program は office / medical");
     s.title = r.text(3);
     s.apply_from = r.date(4);
     s.apply_to = r.date(5);
@@ -119,9 +124,7 @@ void read_limits(std::vector<Scheme>& schemes) {
     ClassLimit l;
     l.id = r.text(1);
     l.name = r.text(2);
-    auto facility = parse_facility(r.at(3));
-    if (!facility) r.fail("facility は office / hospital / clinic");
-    l.facility = *facility;
+    l.facility = r.parsed(3, parse_facility, "facility は office / hospital / clinic");
     l.beds_from = r.optional_int(4).value_or(0);
     l.beds_to = r.optional_int(5);
     l.readers = r.optional_int(6);
@@ -141,11 +144,11 @@ void read_timetables(std::vector<Scheme>& schemes) {
 
 void read_items(std::vector<Scheme>& schemes) {
   for (const auto& r : rows_of("items.tsv", 4)) {
-    auto program = parse_program(r.at(0));
-    auto kind = parse_item_kind(r.at(1));
-    if (!program || !kind) r.fail("program / kind が不明 / unknown program or kind");
+    constexpr std::string_view kUnknown = "program / kind が不明 / unknown program or kind";
+    const auto program = r.parsed(0, parse_program, kUnknown);
+    const auto kind = r.parsed(1, parse_item_kind, kUnknown);
     for (auto& s : schemes) {
-      if (s.program == *program) s.items.push_back({*kind, r.text(2), r.text(3)});
+      if (s.program == program) s.items.push_back({kind, r.text(2), r.text(3)});
     }
   }
 }
@@ -196,9 +199,7 @@ const Schemes& Schemes::bundled() {
     read_items(out.schemes_);
     for (const auto& r : rows_of("service_classes.tsv", 3)) out.service_classes_.emplace_back(r.text(0), r.text(1));
     for (const auto& r : rows_of("purposes.tsv", 3)) {
-      auto kind = parse_item_kind(r.at(1));
-      if (!kind) r.fail("kind が不明 / unknown kind");
-      out.purposes_.push_back({r.text(0), *kind, r.text(2)});
+      out.purposes_.push_back({r.text(0), r.parsed(1, parse_item_kind, "kind が不明 / unknown kind"), r.text(2)});
     }
     return out;
   }();
