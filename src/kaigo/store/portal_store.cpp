@@ -56,21 +56,26 @@ Application application_at(Statement& st) {
   return a;
 }
 
+// The rows of one application's side table (its states, lines, steps, findings), in their order.
+template <class Read>
+auto application_rows(Connection& c, std::string_view sql, const Application& a, Read read) {
+  return c.prepare(sql).bind(1, a.id).rows(read);
+}
+
 void read_history(Connection& c, Application& a) {
-  auto st = c.prepare("SELECT state, at, by_user, note FROM subsidy_states WHERE application_id = ? ORDER BY seq");
-  st.bind(1, a.id);
-  while (st.step()) {
-    a.history.push_back(
-        {portal::parse_state(st.text(0)).value_or(State::Received), moment(st.text(1)), st.text(2), st.text(3)});
-  }
+  a.history = application_rows(
+      c, "SELECT state, at, by_user, note FROM subsidy_states WHERE application_id = ? ORDER BY seq", a,
+      [](const Statement& st) {
+        return portal::StateChange{portal::parse_state(st.text(0)).value_or(State::Received), moment(st.text(1)),
+                                   st.text(2), st.text(3)};
+      });
 }
 
 void read_lines(Connection& c, Application& a) {
-  auto st = c.prepare(
+  constexpr std::string_view kSql =
       "SELECT receipt, issued_on, done_on, purpose, count, amount, net, tax, source_line FROM subsidy_lines "
-      "WHERE application_id = ? ORDER BY seq");
-  st.bind(1, a.id);
-  while (st.step()) {
+      "WHERE application_id = ? ORDER BY seq";
+  a.lines = application_rows(c, kSql, a, [](const Statement& st) {
     portal::ReceiptLine l;
     l.receipt = static_cast<int>(st.integer(0));
     l.issued_on = day(st.text(1));
@@ -81,33 +86,31 @@ void read_lines(Connection& c, Application& a) {
     if (!st.is_null(6)) l.net = Yen{st.integer(6)};
     if (!st.is_null(7)) l.tax = Yen{st.integer(7)};
     l.source_line = static_cast<std::uint64_t>(st.integer(8));
-    a.lines.push_back(std::move(l));
-  }
+    return l;
+  });
 }
 
 void read_decision(Connection& c, Application& a) {
   if (!a.decision) return;
-  auto steps = c.prepare(
-      "SELECT code, label_ja, label_en, formula, amount FROM subsidy_steps WHERE application_id = ? ORDER BY seq");
-  steps.bind(1, a.id);
-  while (steps.step()) {
-    a.decision->steps.push_back({steps.text(0), steps.text(1), steps.text(2), steps.text(3), Yen{steps.integer(4)}});
-  }
-  auto findings = c.prepare(
+  a.decision->steps = application_rows(
+      c, "SELECT code, label_ja, label_en, formula, amount FROM subsidy_steps WHERE application_id = ? ORDER BY seq", a,
+      [](const Statement& st) {
+        return portal::Step{st.text(0), st.text(1), st.text(2), st.text(3), Yen{st.integer(4)}};
+      });
+  constexpr std::string_view kFindings =
       "SELECT code, effect, line, rule, message_ja, message_en FROM subsidy_findings WHERE application_id = ? ORDER BY "
-      "seq");
-  findings.bind(1, a.id);
-  while (findings.step()) {
+      "seq";
+  a.decision->findings = application_rows(c, kFindings, a, [](const Statement& st) {
     portal::Finding f;
-    f.code = findings.text(0);
-    auto e = findings.text(1);
+    f.code = st.text(0);
+    auto e = st.text(1);
     f.effect = e == "return" ? portal::Effect::Return : e == "exclude" ? portal::Effect::Exclude : portal::Effect::Note;
-    f.line = static_cast<int>(findings.integer(2));
-    f.rule = findings.text(3);
-    f.message_ja = findings.text(4);
-    f.message_en = findings.text(5);
-    a.decision->findings.push_back(std::move(f));
-  }
+    f.line = static_cast<int>(st.integer(2));
+    f.rule = st.text(3);
+    f.message_ja = st.text(4);
+    f.message_en = st.text(5);
+    return f;
+  });
 }
 
 void insert_lines(Connection& c, std::int64_t id, const std::vector<portal::ReceiptLine>& lines) {
