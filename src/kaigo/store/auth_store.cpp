@@ -109,21 +109,11 @@ auth::AuditRow append_row(Connection& c, const auth::AuditEvent& e) {
   c.prepare(
        "INSERT INTO audit_log(seq, at, actor, source, action, target, detail, insurer_no, insured_no, prev_hash, hash) "
        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, row.seq)
-      .bind(2, row.at.str())
-      .bind(3, row.actor)
-      .bind(4, row.source)
-      .bind(5, row.action)
-      .bind(6, row.target)
-      .bind(7, row.detail)
-      .bind(8, row.insurer_no)
-      .bind(9, row.insured_no)
-      .bind(10, row.prev_hash)
-      .bind(11, row.hash)
+      .bind_all(row.seq, row.at.str(), row.actor, row.source, row.action, row.target, row.detail, row.insurer_no,
+                row.insured_no, row.prev_hash, row.hash)
       .run();
   c.prepare("INSERT OR REPLACE INTO audit_head(id, count, last_hash) VALUES (1, ?, ?)")
-      .bind(1, row.seq)
-      .bind(2, row.hash)
+      .bind_all(row.seq, row.hash)
       .run();
   return row;
 }
@@ -217,11 +207,7 @@ void AuthStore::add_session(const auth::SessionRecord& s, const auth::AuditEvent
   auto& c = db_.connection();
   Transaction tx(c);
   c.prepare("INSERT INTO auth_sessions(digest, user_id, created_at, last_seen, source) VALUES (?, ?, ?, ?, ?)")
-      .bind(1, s.digest)
-      .bind(2, s.user_id)
-      .bind(3, s.created_at.str())
-      .bind(4, s.last_seen.str())
-      .bind(5, s.source)
+      .bind_all(s.digest, s.user_id, s.created_at.str(), s.last_seen.str(), s.source)
       .run();
   append_row(c, e);
   tx.commit();
@@ -238,8 +224,7 @@ std::optional<auth::SessionRecord> AuthStore::session(std::string_view digest) {
 void AuthStore::touch_session(std::string_view digest, const LocalDateTime& at) {
   db_.connection()
       .prepare("UPDATE auth_sessions SET last_seen = ?2 WHERE digest = ?1 AND last_seen < ?2")
-      .bind(1, digest)
-      .bind(2, at.str())
+      .bind_all(digest, at.str())
       .run();
 }
 
@@ -256,8 +241,7 @@ bool AuthStore::end_session(std::string_view digest, const auth::AuditEvent* e) 
 std::int64_t AuthStore::end_expired_sessions(const LocalDateTime& idle_before, const LocalDateTime& created_before) {
   auto& c = db_.connection();
   c.prepare("DELETE FROM auth_sessions WHERE last_seen <= ? OR created_at <= ?")
-      .bind(1, idle_before.str())
-      .bind(2, created_before.str())
+      .bind_all(idle_before.str(), created_before.str())
       .run();
   return c.changes();
 }
@@ -266,15 +250,10 @@ void AuthStore::add_reset(const auth::ResetRecord& r, const auth::AuditEvent& e)
   auto& c = db_.connection();
   Transaction tx(c);
   c.prepare("DELETE FROM auth_resets WHERE user_id = ? AND purpose = ? AND used_at = ''")
-      .bind(1, r.user_id)
-      .bind(2, auth::reset_purpose_name(r.purpose))
+      .bind_all(r.user_id, auth::reset_purpose_name(r.purpose))
       .run();
   c.prepare("INSERT INTO auth_resets(digest, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-      .bind(1, r.digest)
-      .bind(2, r.user_id)
-      .bind(3, auth::reset_purpose_name(r.purpose))
-      .bind(4, r.created_at.str())
-      .bind(5, r.expires_at.str())
+      .bind_all(r.digest, r.user_id, auth::reset_purpose_name(r.purpose), r.created_at.str(), r.expires_at.str())
       .run();
   append_row(c, e);
   tx.commit();
@@ -293,10 +272,7 @@ std::optional<auth::ResetRecord> AuthStore::reset(std::string_view digest) {
 bool AuthStore::use_reset(std::string_view digest, const auth::Account& a, const auth::AuditEvent& e) {
   auto& c = db_.connection();
   Transaction tx(c);
-  c.prepare("UPDATE auth_resets SET used_at = ? WHERE digest = ? AND used_at = ''")
-      .bind(1, e.at.str())
-      .bind(2, digest)
-      .run();
+  c.prepare("UPDATE auth_resets SET used_at = ? WHERE digest = ? AND used_at = ''").bind_all(e.at.str(), digest).run();
   if (c.changes() != 1) return false;
   if (!update_in(c, a, true)) return false;
   append_row(c, e);
@@ -318,10 +294,7 @@ bool AuthStore::add_ca(const auth::CaRecord& ca, const auth::AuditEvent& e) {
   Transaction tx(c);
   if (auto st = c.prepare("SELECT 1 FROM auth_ca WHERE id = 1"); st.step()) return false;
   c.prepare("INSERT INTO auth_ca(id, certificate, key_file, server_certificate, created_at) VALUES (1, ?, ?, ?, ?)")
-      .bind(1, ca.certificate_pem)
-      .bind(2, ca.key_file)
-      .bind(3, ca.server_certificate_pem)
-      .bind(4, ca.created_at.str())
+      .bind_all(ca.certificate_pem, ca.key_file, ca.server_certificate_pem, ca.created_at.str())
       .run();
   append_row(c, e);
   tx.commit();
@@ -335,12 +308,7 @@ void AuthStore::add_certificate(const auth::CertificateRecord& r, const settleme
   c.prepare(
        "INSERT INTO auth_certificates(serial, seq, office_no, certificate, applied_on, not_before, not_after) VALUES "
        "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM auth_certificates), ?, ?, ?, ?, ?)")
-      .bind(1, r.serial)
-      .bind(2, r.office_no)
-      .bind(3, r.certificate_pem)
-      .bind(4, r.applied_on.str())
-      .bind(5, r.not_before.str())
-      .bind(6, r.not_after.str())
+      .bind_all(r.serial, r.office_no, r.certificate_pem, r.applied_on.str(), r.not_before.str(), r.not_after.str())
       .run();
   auto office = c.prepare("INSERT INTO auth_certificate_offices(serial, office_no) VALUES (?, ?)");
   for (const auto& o : r.offices) office.bind(1, r.serial).bind(2, o).run();
@@ -360,9 +328,7 @@ bool AuthStore::revoke(std::string_view serial, const LocalDateTime& at, std::st
   auto& c = db_.connection();
   Transaction tx(c);
   c.prepare("UPDATE auth_certificates SET revoked_at = ?, revoke_reason = ? WHERE serial = ? AND revoked_at = ''")
-      .bind(1, at.str())
-      .bind(2, reason)
-      .bind(3, serial)
+      .bind_all(at.str(), reason, serial)
       .run();
   if (c.changes() != 1) return false;
   append_row(c, e);

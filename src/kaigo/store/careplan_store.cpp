@@ -80,15 +80,8 @@ std::int64_t CarePlanStore::add_licence(const careplan::Licence& l) {
   c.prepare(
        "INSERT INTO careplan_licences(office_no, applied_on, valid_from, valid_to, terms, free, fee_month, recorded_at, "
        "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, l.office_no)
-      .bind(2, l.applied_on.str())
-      .bind(3, l.valid_from.str())
-      .bind(4, l.valid_to.str())
-      .bind(5, l.terms)
-      .bind(6, l.free ? 1 : 0)
-      .bind(7, l.fee_month ? l.fee_month->str() : std::string())
-      .bind(8, l.recorded_at.str())
-      .bind(9, l.recorded_by)
+      .bind_all(l.office_no, l.applied_on.str(), l.valid_from.str(), l.valid_to.str(), l.terms, l.free ? 1 : 0,
+                l.fee_month ? l.fee_month->str() : std::string(), l.recorded_at.str(), l.recorded_by)
       .run();
   const auto id = c.last_insert_id();
   if (l.fee_month) {
@@ -113,11 +106,10 @@ void CarePlanStore::atomically(const std::function<void()>& step) {
 
 std::int64_t CarePlanStore::add_parcel(const Parcel& p) {
   auto& c = db_.connection();
-  c.prepare("INSERT INTO careplan_parcels(state, sender_office, sender_user, message, created_at) VALUES ('draft', ?, ?, ?, ?)")
-      .bind(1, p.sender_office)
-      .bind(2, p.sender_user)
-      .bind(3, p.message)
-      .bind(4, p.created_at.str())
+  c.prepare(
+       "INSERT INTO careplan_parcels(state, sender_office, sender_user, message, created_at) "
+       "VALUES ('draft', ?, ?, ?, ?)")
+      .bind_all(p.sender_office, p.sender_user, p.message, p.created_at.str())
       .run();
   return c.last_insert_id();
 }
@@ -128,17 +120,8 @@ std::int64_t CarePlanStore::add_file(std::int64_t parcel_id, const ParcelFile& f
   c.prepare(
        "INSERT INTO careplan_files(parcel_id, seq, name, kind, month, sender_office, sender_type, receiver_office, "
        "receiver_type, sha256, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, parcel_id)
-      .bind(2, f.seq)
-      .bind(3, f.name)
-      .bind(4, f.kind)
-      .bind(5, f.month)
-      .bind(6, f.sender.office_no)
-      .bind(7, f.sender.service_type)
-      .bind(8, f.receiver.office_no)
-      .bind(9, f.receiver.service_type)
-      .bind(10, f.sha256)
-      .bind(11, f.size)
+      .bind_all(parcel_id, f.seq, f.name, f.kind, f.month, f.sender.office_no, f.sender.service_type,
+                f.receiver.office_no, f.receiver.service_type, f.sha256, f.size)
       .run();
   const auto id = c.last_insert_id();
   c.prepare("INSERT INTO careplan_file_bytes(file_id, sealed) VALUES (?, ?)").bind(1, id).bind_blob(2, sealed).run();
@@ -227,10 +210,7 @@ void CarePlanStore::mark_received(std::int64_t parcel_id, std::string_view offic
       .prepare(
           "UPDATE careplan_receipts SET received_at = ?, received_by = ? WHERE parcel_id = ? AND office_no = ? AND "
           "received_at IS NULL")
-      .bind(1, at.str())
-      .bind(2, by)
-      .bind(3, parcel_id)
-      .bind(4, office)
+      .bind_all(at.str(), by, parcel_id, office)
       .run();
 }
 

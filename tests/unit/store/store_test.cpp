@@ -113,6 +113,18 @@ TEST(Store, StatementRowsAndFirstRowReadWhatIsLeft) {
   EXPECT_EQ(c.prepare("SELECT v, name FROM t WHERE v > 3").first_row(read), std::nullopt);
 }
 
+// bind_all binds its values to ?1, ?2, … in their order, each with its own type.
+TEST(Store, BindAllBindsInOrder) {
+  TempDir dir;
+  Connection c(dir / "b.db", true);
+  auto st = c.prepare("SELECT ?1, ?2, ?3, typeof(?2)");
+  ASSERT_TRUE(st.bind_all(std::string("a"), std::int64_t{7}, "c").step());
+  EXPECT_EQ(st.text(0), "a");
+  EXPECT_EQ(st.integer(1), 7);
+  EXPECT_EQ(st.text(2), "c");
+  EXPECT_EQ(st.text(3), "integer");
+}
+
 TEST(Store, CreateIsIdempotentAndKeepsData) {
   TempDir dir;
   auto path = dir / "k.db";

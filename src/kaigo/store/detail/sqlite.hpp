@@ -102,6 +102,13 @@ class Statement {
   // The bytes are not copied: they must stay valid until the statement has run (run() resets it).
   Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_null(int i);
+  // Binds `values` to ?1, ?2, … in their order.
+  template <class... Values>
+  Statement& bind_all(const Values&... values) {
+    int i = 0;
+    (bind(++i, values), ...);
+    return *this;
+  }
 
   // Advances; true while a row is available.
   bool step();
