@@ -118,6 +118,17 @@ auth::AuditRow append_row(Connection& c, const auth::AuditEvent& e) {
   return row;
 }
 
+// A change and its audit row (`e`, when given) in one transaction; `change` returns false when
+// there is nothing to change, and then neither is written.
+template <class Change>
+bool audited_change(Connection& c, const auth::AuditEvent* e, Change change) {
+  Transaction tx(c);
+  if (!change()) return false;
+  if (e) append_row(c, *e);
+  tx.commit();
+  return true;
+}
+
 auth::CertificateRecord certificate_at(Connection& c, const Statement& st) {
   auth::CertificateRecord r;
   r.serial = st.text(0);
@@ -157,21 +168,20 @@ std::vector<std::string> AuthStore::user_ids_with_email(std::string_view email) 
 
 bool AuthStore::add_account(const auth::Account& a, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  {
-    auto exists = c.prepare("SELECT 1 FROM auth_users WHERE id = ?");
-    exists.bind(1, a.user.id);
-    if (exists.step()) return false;
-  }
-  auto st = c.prepare(fmt::format("INSERT INTO auth_users({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                                  kAccountColumns));
-  st.bind(1, a.user.id);
-  bind_account(st, a);
-  st.run();
-  write_offices(c, a.user);
-  append_row(c, e);
-  tx.commit();
-  return true;
+  return audited_change(c, &e, [&] {
+    {
+      auto exists = c.prepare("SELECT 1 FROM auth_users WHERE id = ?");
+      exists.bind(1, a.user.id);
+      if (exists.step()) return false;
+    }
+    auto st = c.prepare(fmt::format(
+        "INSERT INTO auth_users({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", kAccountColumns));
+    st.bind(1, a.user.id);
+    bind_account(st, a);
+    st.run();
+    write_offices(c, a.user);
+    return true;
+  });
 }
 
 namespace {
@@ -196,29 +206,26 @@ bool update_in(Connection& c, const auth::Account& a, bool end_sessions) {
 
 bool AuthStore::update_account(const auth::Account& a, const auth::AuditEvent* e, bool end_sessions) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  if (!update_in(c, a, end_sessions)) return false;
-  if (e) append_row(c, *e);
-  tx.commit();
-  return true;
+  return audited_change(c, e, [&] { return update_in(c, a, end_sessions); });
 }
 
 void AuthStore::add_session(const auth::SessionRecord& s, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare("INSERT INTO auth_sessions(digest, user_id, created_at, last_seen, source) VALUES (?, ?, ?, ?, ?)")
-      .bind_all(s.digest, s.user_id, s.created_at.str(), s.last_seen.str(), s.source)
-      .run();
-  append_row(c, e);
-  tx.commit();
+  audited_change(c, &e, [&] {
+    c.prepare("INSERT INTO auth_sessions(digest, user_id, created_at, last_seen, source) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(s.digest, s.user_id, s.created_at.str(), s.last_seen.str(), s.source)
+        .run();
+    return true;
+  });
 }
 
 std::optional<auth::SessionRecord> AuthStore::session(std::string_view digest) {
-  auto st = db_.connection().prepare(
-      "SELECT digest, user_id, created_at, last_seen, source FROM auth_sessions WHERE digest = ?");
-  st.bind(1, digest);
-  if (!st.step()) return std::nullopt;
-  return auth::SessionRecord{st.text(0), st.text(1), moment(st.text(2)), moment(st.text(3)), st.text(4)};
+  return db_.connection()
+      .prepare("SELECT digest, user_id, created_at, last_seen, source FROM auth_sessions WHERE digest = ?")
+      .bind(1, digest)
+      .first_row([](const Statement& st) {
+        return auth::SessionRecord{st.text(0), st.text(1), moment(st.text(2)), moment(st.text(3)), st.text(4)};
+      });
 }
 
 void AuthStore::touch_session(std::string_view digest, const LocalDateTime& at) {
@@ -230,12 +237,10 @@ void AuthStore::touch_session(std::string_view digest, const LocalDateTime& at) 
 
 bool AuthStore::end_session(std::string_view digest, const auth::AuditEvent* e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare("DELETE FROM auth_sessions WHERE digest = ?").bind(1, digest).run();
-  if (c.changes() != 1) return false;
-  if (e) append_row(c, *e);
-  tx.commit();
-  return true;
+  return audited_change(c, e, [&] {
+    c.prepare("DELETE FROM auth_sessions WHERE digest = ?").bind(1, digest).run();
+    return c.changes() == 1;
+  });
 }
 
 std::int64_t AuthStore::end_expired_sessions(const LocalDateTime& idle_before, const LocalDateTime& created_before) {
@@ -248,36 +253,36 @@ std::int64_t AuthStore::end_expired_sessions(const LocalDateTime& idle_before, c
 
 void AuthStore::add_reset(const auth::ResetRecord& r, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare("DELETE FROM auth_resets WHERE user_id = ? AND purpose = ? AND used_at = ''")
-      .bind_all(r.user_id, auth::reset_purpose_name(r.purpose))
-      .run();
-  c.prepare("INSERT INTO auth_resets(digest, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-      .bind_all(r.digest, r.user_id, auth::reset_purpose_name(r.purpose), r.created_at.str(), r.expires_at.str())
-      .run();
-  append_row(c, e);
-  tx.commit();
+  audited_change(c, &e, [&] {
+    c.prepare("DELETE FROM auth_resets WHERE user_id = ? AND purpose = ? AND used_at = ''")
+        .bind_all(r.user_id, auth::reset_purpose_name(r.purpose))
+        .run();
+    c.prepare("INSERT INTO auth_resets(digest, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(r.digest, r.user_id, auth::reset_purpose_name(r.purpose), r.created_at.str(), r.expires_at.str())
+        .run();
+    return true;
+  });
 }
 
 std::optional<auth::ResetRecord> AuthStore::reset(std::string_view digest) {
-  auto st = db_.connection().prepare(
-      "SELECT digest, user_id, purpose, created_at, expires_at, used_at FROM auth_resets WHERE digest = ?");
-  st.bind(1, digest);
-  if (!st.step()) return std::nullopt;
-  auto purpose = st.text(2) == "password" ? auth::ResetPurpose::Password : auth::ResetPurpose::SecurityCode;
-  return auth::ResetRecord{st.text(0),         st.text(1),         purpose,
-                           moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
+  return db_.connection()
+      .prepare("SELECT digest, user_id, purpose, created_at, expires_at, used_at FROM auth_resets WHERE digest = ?")
+      .bind(1, digest)
+      .first_row([](const Statement& st) {
+        auto purpose = st.text(2) == "password" ? auth::ResetPurpose::Password : auth::ResetPurpose::SecurityCode;
+        return auth::ResetRecord{st.text(0),         st.text(1),         purpose,
+                                 moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
+      });
 }
 
 bool AuthStore::use_reset(std::string_view digest, const auth::Account& a, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare("UPDATE auth_resets SET used_at = ? WHERE digest = ? AND used_at = ''").bind_all(e.at.str(), digest).run();
-  if (c.changes() != 1) return false;
-  if (!update_in(c, a, true)) return false;
-  append_row(c, e);
-  tx.commit();
-  return true;
+  return audited_change(c, &e, [&] {
+    c.prepare("UPDATE auth_resets SET used_at = ? WHERE digest = ? AND used_at = ''")
+        .bind_all(e.at.str(), digest)
+        .run();
+    return c.changes() == 1 && update_in(c, a, true);
+  });
 }
 
 // --- certificates ---------------------------------------------------------------------------
@@ -291,30 +296,29 @@ std::optional<auth::CaRecord> AuthStore::ca() {
 
 bool AuthStore::add_ca(const auth::CaRecord& ca, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  if (auto st = c.prepare("SELECT 1 FROM auth_ca WHERE id = 1"); st.step()) return false;
-  c.prepare("INSERT INTO auth_ca(id, certificate, key_file, server_certificate, created_at) VALUES (1, ?, ?, ?, ?)")
-      .bind_all(ca.certificate_pem, ca.key_file, ca.server_certificate_pem, ca.created_at.str())
-      .run();
-  append_row(c, e);
-  tx.commit();
-  return true;
+  return audited_change(c, &e, [&] {
+    if (auto st = c.prepare("SELECT 1 FROM auth_ca WHERE id = 1"); st.step()) return false;
+    c.prepare("INSERT INTO auth_ca(id, certificate, key_file, server_certificate, created_at) VALUES (1, ?, ?, ?, ?)")
+        .bind_all(ca.certificate_pem, ca.key_file, ca.server_certificate_pem, ca.created_at.str())
+        .run();
+    return true;
+  });
 }
 
 void AuthStore::add_certificate(const auth::CertificateRecord& r, const settlement::DueFee& fee,
                                 std::string_view fee_source, const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare(
-       "INSERT INTO auth_certificates(serial, seq, office_no, certificate, applied_on, not_before, not_after) VALUES "
-       "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM auth_certificates), ?, ?, ?, ?, ?)")
-      .bind_all(r.serial, r.office_no, r.certificate_pem, r.applied_on.str(), r.not_before.str(), r.not_after.str())
-      .run();
-  auto office = c.prepare("INSERT INTO auth_certificate_offices(serial, office_no) VALUES (?, ?)");
-  for (const auto& o : r.offices) office.bind(1, r.serial).bind(2, o).run();
-  insert_due_fee(c, fee, fee_source, e.at);
-  append_row(c, e);
-  tx.commit();
+  audited_change(c, &e, [&] {
+    c.prepare(
+         "INSERT INTO auth_certificates(serial, seq, office_no, certificate, applied_on, not_before, not_after) VALUES "
+         "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM auth_certificates), ?, ?, ?, ?, ?)")
+        .bind_all(r.serial, r.office_no, r.certificate_pem, r.applied_on.str(), r.not_before.str(), r.not_after.str())
+        .run();
+    auto office = c.prepare("INSERT INTO auth_certificate_offices(serial, office_no) VALUES (?, ?)");
+    for (const auto& o : r.offices) office.bind(1, r.serial).bind(2, o).run();
+    insert_due_fee(c, fee, fee_source, e.at);
+    return true;
+  });
 }
 
 std::optional<auth::CertificateRecord> AuthStore::certificate(std::string_view serial) {
@@ -326,14 +330,12 @@ std::vector<auth::CertificateRecord> AuthStore::certificates() { return kCertifi
 bool AuthStore::revoke(std::string_view serial, const LocalDateTime& at, std::string_view reason,
                        const auth::AuditEvent& e) {
   auto& c = db_.connection();
-  Transaction tx(c);
-  c.prepare("UPDATE auth_certificates SET revoked_at = ?, revoke_reason = ? WHERE serial = ? AND revoked_at = ''")
-      .bind_all(at.str(), reason, serial)
-      .run();
-  if (c.changes() != 1) return false;
-  append_row(c, e);
-  tx.commit();
-  return true;
+  return audited_change(c, &e, [&] {
+    c.prepare("UPDATE auth_certificates SET revoked_at = ?, revoke_reason = ? WHERE serial = ? AND revoked_at = ''")
+        .bind_all(at.str(), reason, serial)
+        .run();
+    return c.changes() == 1;
+  });
 }
 
 // --- audit ----------------------------------------------------------------------------------
