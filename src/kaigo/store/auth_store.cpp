@@ -36,10 +36,11 @@ std::vector<std::string> offices_named(Connection& c, std::string_view sql, std:
   return c.prepare(sql).bind(1, key).rows(first_text_column);
 }
 
-// A table whose records are read whole (accounts, certificates): one by its key, or all in order.
+// A table of records read whole (accounts, certificates, sessions, reset links): one by its key, or
+// all in an order. `read` gets the connection too, for the offices a record lists in a side table.
 template <class Record>
 struct RecordTable {
-  std::string_view columns, table, key, order;
+  std::string_view columns, table, key;
   Record (*read)(Connection&, const Statement&);
 
   std::optional<Record> one(Connection& c, std::string_view key_value) const {
@@ -47,7 +48,7 @@ struct RecordTable {
         .bind(1, key_value)
         .first_row([&](const Statement& st) { return read(c, st); });
   }
-  std::vector<Record> all(Connection& c) const {
+  std::vector<Record> all(Connection& c, std::string_view order) const {
     return c.prepare(fmt::format("SELECT {} FROM {} ORDER BY {}", columns, table, order)).rows([&](const Statement& st) {
       return read(c, st);
     });
@@ -77,7 +78,7 @@ auth::Account account_at(Connection& c, const Statement& st) {
   return a;
 }
 
-constexpr RecordTable<auth::Account> kAccounts{kAccountColumns, "auth_users", "id", "id", account_at};
+constexpr RecordTable<auth::Account> kAccounts{kAccountColumns, "auth_users", "id", account_at};
 
 // Binds the account's columns after the id (2 … 15) in kAccountColumns order.
 void bind_account(Statement& st, const auth::Account& a) {
@@ -146,8 +147,22 @@ auth::CertificateRecord certificate_at(Connection& c, const Statement& st) {
 
 constexpr std::string_view kCertificateColumns =
     "serial, office_no, certificate, applied_on, not_before, not_after, revoked_at, revoke_reason";
-constexpr RecordTable<auth::CertificateRecord> kCertificates{kCertificateColumns, "auth_certificates", "serial", "seq",
+constexpr RecordTable<auth::CertificateRecord> kCertificates{kCertificateColumns, "auth_certificates", "serial",
                                                              certificate_at};
+
+auth::SessionRecord session_at(Connection&, const Statement& st) {
+  return auth::SessionRecord{st.text(0), st.text(1), moment(st.text(2)), moment(st.text(3)), st.text(4)};
+}
+constexpr RecordTable<auth::SessionRecord> kSessions{"digest, user_id, created_at, last_seen, source", "auth_sessions",
+                                                     "digest", session_at};
+
+auth::ResetRecord reset_at(Connection&, const Statement& st) {
+  auto purpose = st.text(2) == "password" ? auth::ResetPurpose::Password : auth::ResetPurpose::SecurityCode;
+  return auth::ResetRecord{st.text(0),         st.text(1),         purpose,
+                           moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
+}
+constexpr RecordTable<auth::ResetRecord> kResets{"digest, user_id, purpose, created_at, expires_at, used_at",
+                                                 "auth_resets", "digest", reset_at};
 
 }  // namespace
 
@@ -157,7 +172,7 @@ std::optional<auth::Account> AuthStore::account(std::string_view user_id) {
   return kAccounts.one(db_.connection(), user_id);
 }
 
-std::vector<auth::Account> AuthStore::accounts() { return kAccounts.all(db_.connection()); }
+std::vector<auth::Account> AuthStore::accounts() { return kAccounts.all(db_.connection(), "id"); }
 
 std::vector<std::string> AuthStore::user_ids_with_email(std::string_view email) {
   return db_.connection()
@@ -220,12 +235,7 @@ void AuthStore::add_session(const auth::SessionRecord& s, const auth::AuditEvent
 }
 
 std::optional<auth::SessionRecord> AuthStore::session(std::string_view digest) {
-  return db_.connection()
-      .prepare("SELECT digest, user_id, created_at, last_seen, source FROM auth_sessions WHERE digest = ?")
-      .bind(1, digest)
-      .first_row([](const Statement& st) {
-        return auth::SessionRecord{st.text(0), st.text(1), moment(st.text(2)), moment(st.text(3)), st.text(4)};
-      });
+  return kSessions.one(db_.connection(), digest);
 }
 
 void AuthStore::touch_session(std::string_view digest, const LocalDateTime& at) {
@@ -265,14 +275,7 @@ void AuthStore::add_reset(const auth::ResetRecord& r, const auth::AuditEvent& e)
 }
 
 std::optional<auth::ResetRecord> AuthStore::reset(std::string_view digest) {
-  return db_.connection()
-      .prepare("SELECT digest, user_id, purpose, created_at, expires_at, used_at FROM auth_resets WHERE digest = ?")
-      .bind(1, digest)
-      .first_row([](const Statement& st) {
-        auto purpose = st.text(2) == "password" ? auth::ResetPurpose::Password : auth::ResetPurpose::SecurityCode;
-        return auth::ResetRecord{st.text(0),         st.text(1),         purpose,
-                                 moment(st.text(3)), moment(st.text(4)), !st.text(5).empty()};
-      });
+  return kResets.one(db_.connection(), digest);
 }
 
 bool AuthStore::use_reset(std::string_view digest, const auth::Account& a, const auth::AuditEvent& e) {
@@ -325,7 +328,7 @@ std::optional<auth::CertificateRecord> AuthStore::certificate(std::string_view s
   return kCertificates.one(db_.connection(), serial);
 }
 
-std::vector<auth::CertificateRecord> AuthStore::certificates() { return kCertificates.all(db_.connection()); }
+std::vector<auth::CertificateRecord> AuthStore::certificates() { return kCertificates.all(db_.connection(), "seq"); }
 
 bool AuthStore::revoke(std::string_view serial, const LocalDateTime& at, std::string_view reason,
                        const auth::AuditEvent& e) {
