@@ -28,13 +28,11 @@ void store_appeals(Database& db, YearMonth month, const std::string& file_name,
 }
 
 std::vector<StoredAppeal> appeals_of(Database& db, YearMonth month) {
-  auto st = db.connection().prepare(
+  constexpr std::string_view kSql =
       "SELECT file_name, line, filed_on, applicant, office_no, insurer_no, insured_no, service_month, service_type, "
       "service_item, requested_units, appeal_code, reason_name, form_id, decision, decided_units FROM "
-      "rereview_appeals WHERE month = ? ORDER BY file_name, line");
-  st.bind(1, month.str());
-  std::vector<StoredAppeal> out;
-  while (st.step()) {
+      "rereview_appeals WHERE month = ? ORDER BY file_name, line";
+  return db.connection().prepare(kSql).bind(1, month.str()).rows([](const Statement& st) {
     StoredAppeal s;
     s.file_name = st.text(0);
     auto& a = s.appeal;
@@ -53,9 +51,8 @@ std::vector<StoredAppeal> appeals_of(Database& db, YearMonth month) {
     a.form_id = st.text(13);
     a.decision = settlement::kAppealDecisions.parse(st.text(14)).value_or(settlement::AppealDecision::Upheld);
     if (!st.is_null(15)) a.decided = Units{st.integer(15)};
-    out.push_back(std::move(s));
-  }
-  return out;
+    return s;
+  });
 }
 
 }  // namespace kaigo::store

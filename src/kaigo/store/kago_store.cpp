@@ -26,12 +26,10 @@ void store_kago(Database& db, YearMonth month, const std::string& file_name,
 }
 
 std::vector<settlement::KagoRequest> kago_of(Database& db, YearMonth month) {
-  auto st = db.connection().prepare(
+  constexpr std::string_view kSql =
       "SELECT line, insurer_no, office_no, insured_no, service_month, form_id, kago_code, same_month, reason_name, "
-      "filed_on FROM kago_requests WHERE month = ? ORDER BY file_name, line");
-  st.bind(1, month.str());
-  std::vector<settlement::KagoRequest> out;
-  while (st.step()) {
+      "filed_on FROM kago_requests WHERE month = ? ORDER BY file_name, line";
+  return db.connection().prepare(kSql).bind(1, month.str()).rows([](const Statement& st) {
     settlement::KagoRequest k;
     k.line = static_cast<std::uint64_t>(st.integer(0));
     k.insurer_no = st.text(1);
@@ -43,9 +41,8 @@ std::vector<settlement::KagoRequest> kago_of(Database& db, YearMonth month) {
     k.same_month = st.integer(7) != 0;
     k.reason_name = st.text(8);
     k.filed_on = day(st.text(9));
-    out.push_back(std::move(k));
-  }
-  return out;
+    return k;
+  });
 }
 
 }  // namespace kaigo::store
