@@ -95,8 +95,7 @@ void list(int& status) {
 }  // namespace
 
 void register_audit(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("audit", "監査記録 / the audit trail");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "audit", "監査記録 / the audit trail");
   auto& o = audit_options();
   auto* v = add_db_command(cmd, "verify",
                            "連鎖を検証（改変・削除で終了コード 1）/ verify the chain (exit 1 on any edit or deletion)",

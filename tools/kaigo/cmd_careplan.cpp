@@ -16,6 +16,7 @@
 #include "kaigo/careplan/hub_json.hpp"
 #include "kaigo/month/careplan_run.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "options.hpp"
 #include "portal_support.hpp"
 
 namespace kaigo::cli {
@@ -282,16 +283,14 @@ void run_reconcile(const ReconcileArgs& o, int& status) {
 }  // namespace
 
 void register_careplan(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("careplan", "ケアプランデータ連携 / care-plan data exchange (標準仕様 v4.1)");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "careplan", "ケアプランデータ連携 / care-plan data exchange (標準仕様 v4.1)");
   auto* check = cmd->add_subcommand("check", "ケアプランデータ連携ファイルの検査 / check care-plan exchange files");
   static CheckArgs o;
   check->add_option("FILE", o.files, "UPPLAN_…CSV などのファイル / files such as UPPLAN_…CSV")->required();
   check->add_option("--format", o.format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
   check->callback([&status] { status = run_check(o); });
 
-  auto* licence = cmd->add_subcommand("licence", "ライセンス / licences (seed 001 §7, seed 000 §1)");
-  licence->require_subcommand(1);
+  auto* licence = add_command_group(*cmd, "licence", "ライセンス / licences (seed 001 §7, seed 000 §1)");
   static LicenceArgs la, ll;
   auto* add = licence->add_subcommand("add", "ライセンスの申込 / record a licence application");
   add_hub_options(add, la, false);

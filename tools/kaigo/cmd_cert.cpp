@@ -164,8 +164,7 @@ void cert_list(int& status) {
 }  // namespace
 
 void register_ca(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("ca", "国保連の認証局 / the 国保連's certificate authority");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "ca", "国保連の認証局 / the 国保連's certificate authority");
   auto& o = cert_options();
   auto* init = add_db_command(cmd, "init", "認証局とサーバ証明書を作る / make the CA and the server certificate",
                               o.db_path, status, ca_init);
@@ -174,8 +173,7 @@ void register_ca(CLI::App& app, int& status) {
 }
 
 void register_cert(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("cert", "事業所の電子証明書 / office certificates");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "cert", "事業所の電子証明書 / office certificates");
   auto& o = cert_options();
   auto* issue = add_db_command(cmd, "issue", "証明書を発行（発行手数料を計上）/ issue a certificate (charges its fee)",
                                o.db_path, status, cert_issue);

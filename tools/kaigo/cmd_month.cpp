@@ -11,8 +11,7 @@
 namespace kaigo::cli {
 
 void register_month(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("month", "処理年月の状態と締切 / processing months: states and closing");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "month", "処理年月の状態と締切 / processing months: states and closing");
   static std::string db_path;
   static std::string format = "text";
   static std::string month_text;

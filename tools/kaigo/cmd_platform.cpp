@@ -10,6 +10,7 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "kaigo/platform/golive_status.hpp"
+#include "options.hpp"
 #include "platform_support.hpp"
 
 namespace kaigo::cli {
@@ -237,8 +238,7 @@ void format_option(CLI::App* c) {
 void register_platform_documents(CLI::App& platform_cmd, int& status);
 
 void register_platform(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("platform", "介護情報基盤 / the care information platform (DESIGN §3.6)");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "platform", "介護情報基盤 / the care information platform (DESIGN §3.6)");
   auto& o = platform_options();
 
   auto* g = sub(cmd, "golive", "保険者の利用開始日を登録 / load go-live dates (insurer_no,golive_on)", status, golive);

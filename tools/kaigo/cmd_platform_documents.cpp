@@ -8,6 +8,7 @@
 #include "auth_support.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "platform_support.hpp"
 
 namespace kaigo::cli {
@@ -115,8 +116,7 @@ void register_platform_documents(CLI::App& cmd, int& status) {
   inv->add_option("--as", o.as, "保険者のユーザ / the municipality user");
   inv->add_option("--out", o.out_path, "出力ファイル（既定: 標準出力）/ output file");
 
-  auto* pk = cmd.add_subcommand("packet", "認定審査会資料 / committee papers (one PDF behind a link)");
-  pk->require_subcommand(1);
+  auto* pk = add_command_group(cmd, "packet", "認定審査会資料 / committee papers (one PDF behind a link)");
   auto* send = document_sub(pk, "send", "審査会資料を作成して送付 / make and send the papers", status, packet_send);
   send->add_option("--as", o.as, "保険者のユーザ / the municipality user")->required();
   send->add_option("--insurer", o.insurer, "保険者番号 / insurer number")->required();

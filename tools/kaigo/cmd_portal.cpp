@@ -159,9 +159,8 @@ void letters(int& status) {
 }  // namespace
 
 void register_portal(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("portal",
-                                 "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "portal",
+                                "介護情報基盤ポータル: マイページと KJ ID のお知らせ / office page and KJ-ID letters");
   auto& o = portal_options();
   auto* page_cmd = add_db_command(cmd, "page", "事業所のマイページ / an office's page", o.db_path, status, page);
   page_cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();

@@ -285,8 +285,8 @@ CLI::App* with_session(CLI::App* cmd, SubsidyOptions& o) {
 }  // namespace
 
 void register_subsidy(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("subsidy", "助成金の申請・審査・振込 / subsidy applications, decisions and payments");
-  cmd->require_subcommand(1);
+  auto* cmd =
+      add_command_group(app, "subsidy", "助成金の申請・審査・振込 / subsidy applications, decisions and payments");
   auto& o = subsidy_options();
   const auto formats = CLI::IsMember({"text", "json"});
 

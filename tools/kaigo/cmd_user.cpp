@@ -142,8 +142,7 @@ void list_users(int& status) {
 }  // namespace
 
 void register_user(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("user", "アカウント / accounts (DESIGN §3.4)");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(app, "user", "アカウント / accounts (DESIGN §3.4)");
   auto& o = user_options();
   auto* add =
       add_db_command(cmd, "add", "ユーザを登録（パスワードは標準入力）/ add a user (password on standard input)",

@@ -7,6 +7,12 @@
 
 namespace kaigo::cli {
 
+CLI::App* add_command_group(CLI::App& parent, const std::string& name, const std::string& help) {
+  auto* group = parent.add_subcommand(name, help);
+  group->require_subcommand(1);
+  return group;
+}
+
 void add_db_option(CLI::App* cmd, std::string& db_path) {
   cmd->add_option("--db", db_path, "データベース / database file")->required();
 }

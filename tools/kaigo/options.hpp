@@ -13,6 +13,8 @@
 
 namespace kaigo::cli {
 
+// A command `name` of `parent` made of subcommands, one of which must be given.
+CLI::App* add_command_group(CLI::App& parent, const std::string& name, const std::string& help);
 // --db FILE, required.
 void add_db_option(CLI::App* cmd, std::string& db_path);
 // A subcommand `name` of `parent` with its --db that runs `body`, which sets the exit status.
