@@ -1,5 +1,5 @@
 // account.js — パスワード変更: POST /api/password with the current and the new password.
-import { $, api, failureText, flash } from "./common.js";
+import { $, api, flash, showFailure } from "./common.js";
 
 $("#change").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -14,6 +14,6 @@ $("#change").addEventListener("submit", async (event) => {
     flash(["パスワードを変更しました。もう一度ログインしてください。", "The password is changed; log in again."], "ok");
     setTimeout(() => location.assign("/login"), 1500);
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 });

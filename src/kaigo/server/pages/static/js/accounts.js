@@ -19,7 +19,7 @@ async function act(id, action) {
     flash(`${id} を${action === "lock" ? "ロック" : "ロック解除"}しました。`, "ok");
     load();
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 }
 

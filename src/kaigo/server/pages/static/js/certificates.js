@@ -17,7 +17,7 @@ async function revoke(serial) {
     flash(`証明書 ${serial} を失効させました。`, "ok");
     load();
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 }
 

@@ -1,7 +1,7 @@
 // login.js — ログイン: the user ID and password go to POST /api/login; a wrong password, a lockout
 // (with until when) and too many attempts each get their own message; success opens the page the
 // user was sent here from (a path on this server only) or the first page of the user's menu.
-import { $, api, ApiFailure, failureText, flash, params, when } from "./common.js";
+import { $, api, ApiFailure, failureText, flash, params, showFailure, when } from "./common.js";
 
 function nextPage() {
   const next = params().get("next") || "/";
@@ -37,7 +37,7 @@ $("#login").addEventListener("submit", async (event) => {
       lines.push("パスワードを忘れた場合は、下の「パスワードを忘れた場合」から再設定できます。");
       flash(lines, "error");
     } else {
-      flash(failureText(e), "error");
+      showFailure(e);
     }
     $("#password").value = "";
     $("#password").focus();

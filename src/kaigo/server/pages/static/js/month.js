@@ -2,7 +2,7 @@
 // state per day of the window, offices that have not sent yet (a page at a time), the close,
 // review and results buttons with the running job's progress (polled while it runs), and the
 // decisions by outcome and by code with a chart.
-import { $, tableBox, api, barChart, clear, count, el, failureText, flash, me, monthFromInput, monthLabel, monthToInput, pager, params, reasonLabel, setParams, showFailure, when, OUTCOME_JA, PLAN_OUTCOME_JA, fmtNumber } from "./common.js";
+import { $, tableBox, api, barChart, clear, count, el, flash, me, monthFromInput, monthLabel, monthToInput, pager, params, reasonLabel, setParams, showFailure, when, OUTCOME_JA, PLAN_OUTCOME_JA, fmtNumber } from "./common.js";
 
 const month = $("#month");
 month.value = monthToInput(params().get("month") || me.month);
@@ -151,7 +151,7 @@ async function start(kind) {
     flash(kind === "close" ? "受付を締め切りました。" : `${kind === "review" ? "審査" : "支払処理"}を開始しました。`, "ok");
     await refresh();
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 }
 

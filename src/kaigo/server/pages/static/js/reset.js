@@ -3,7 +3,7 @@
 // link's token — in the URL fragment "#token=…", which the browser never sends to the server — it
 // asks for the new secret and posts it with the token to /api/reset/complete, then removes the
 // token from the address bar.
-import { $, api, failureText, flash } from "./common.js";
+import { $, api, flash, showFailure } from "./common.js";
 
 let token = null;
 
@@ -34,7 +34,7 @@ $("#request").addEventListener("submit", async (event) => {
     const r = await api("/api/reset", { method: "POST", json: { user, email, purpose } });
     flash([r.message_ja, r.message_en], "ok");
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 });
 
@@ -50,6 +50,6 @@ $("#new-secret").addEventListener("submit", async (event) => {
     $("#complete").hidden = true;
     flash(["新しいパスワードを設定しました。ログインしてください。", "The new password is set; log in."], "ok");
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 });

@@ -3,7 +3,7 @@
 // エラー内容) with the code and, beside it, its usual cause and what to do (GET /api/codes), sorted
 // and filtered on the server a page at a time (GET /api/submissions/{id}/errors); the CSV of the
 // list; 取消 with a confirmation that says until when it is allowed (seed 002 §3(3)).
-import { $, api, clear, count, el, flash, failureText, me, monthLabel, pager, params, setParams, showFailure, sortableHeader, stateBadge, when, fmtNumber } from "./common.js";
+import { $, api, clear, count, el, flash, me, monthLabel, pager, params, setParams, showFailure, sortableHeader, stateBadge, when, fmtNumber } from "./common.js";
 
 const id = location.pathname.split("/").pop();
 const state = {
@@ -147,7 +147,7 @@ $("#confirm-yes").addEventListener("click", async () => {
     flash(`受付番号 ${r.submission} を取消しました（${r.state}）。 / Cancelled.`, "ok");
     load();
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 });
 

@@ -4,7 +4,7 @@
 // enabled only for the lines just checked; apply (POST /api/subsidies); the applicant's
 // applications with their state, months and decision (every step and finding), the decision
 // notice PDF, and 取下げ while the application awaits its decision.
-import { $, api, clear, el, failureText, flash, me, monthLabel, params, setParams, showFailure, tableBox, when, yen } from "./common.js";
+import { $, api, clear, el, flash, me, monthLabel, params, setParams, showFailure, tableBox, when, yen } from "./common.js";
 import {
   dayLabel, downloadNotice, facts, fillApplications, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
 } from "./subsidy_common.js";
@@ -226,7 +226,7 @@ $("#withdraw").addEventListener("click", async () => {
     await showDetail(shown.id);
     flash(`申請番号 ${shown.id} を取り下げました。`, "ok");
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 });
 

@@ -4,7 +4,7 @@
 // computation's reasons), 返戻 with the staff's reason (KH30), 振込 (…/pay) from the payment month.
 // The server refuses a decision before the decision month (KH42) and a payment before the payment
 // month (KH43); the page shows that refusal as it comes.
-import { $, api, clear, el, failureText, flash, me, monthFromInput, monthLabel, params, setParams, showFailure, when, yen } from "./common.js";
+import { $, api, clear, el, flash, me, monthFromInput, monthLabel, params, setParams, showFailure, when, yen } from "./common.js";
 import {
   STATES, downloadNotice, facts, fillApplications, findingsTable, historyTable, linesTable, outcomeJa, stepsTable, subsidyState,
 } from "./subsidy_common.js";
@@ -56,7 +56,7 @@ async function act(path, body, done) {
     // Said once the page shows the new state.
     flash(`申請番号 ${a.id}: ${a.state_ja}${a.decision ? `（${yen(a.decision.amount)}）` : ""} / ${done}`, "ok");
   } catch (e) {
-    flash(failureText(e), "error");
+    showFailure(e);
   }
 }
 
