@@ -1,14 +1,11 @@
 // account.js — パスワード変更: POST /api/password with the current and the new password.
-import { $, api, flash, showFailure } from "./common.js";
+import { $, api, flash, showFailure, twiceTyped } from "./common.js";
 
 $("#change").addEventListener("submit", async (event) => {
   event.preventDefault();
   const current = $("#current").value;
-  const password = $("#next").value;
-  if (password !== $("#again").value) {
-    flash("新しいパスワードの2つの入力が一致しません。 / The two entries differ.", "error");
-    return;
-  }
+  const password = twiceTyped("#next", "#again", "新しいパスワードの2つの入力が一致しません。 / The two entries differ.");
+  if (password === null) return;
   try {
     await api("/api/password", { method: "POST", json: { current, password } });
     flash(["パスワードを変更しました。もう一度ログインしてください。", "The password is changed; log in again."], "ok");

@@ -119,6 +119,15 @@ export function showFailure(e) {
   flash(failureText(e), "error");
 }
 
+// A new password typed twice: the password when the two entries agree; null after showing
+// `differ` when they do not.
+export function twiceTyped(entry, again, differ) {
+  const password = $(entry).value;
+  if (password === $(again).value) return password;
+  flash(differ, "error");
+  return null;
+}
+
 export const fmtNumber = new Intl.NumberFormat("ja-JP");
 export function yen(n) {
   return `${fmtNumber.format(n || 0)} 円`;

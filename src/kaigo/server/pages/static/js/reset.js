@@ -3,7 +3,7 @@
 // link's token — in the URL fragment "#token=…", which the browser never sends to the server — it
 // asks for the new secret and posts it with the token to /api/reset/complete, then removes the
 // token from the address bar.
-import { $, api, flash, showFailure } from "./common.js";
+import { $, api, flash, showFailure, twiceTyped } from "./common.js";
 
 let token = null;
 
@@ -40,11 +40,8 @@ $("#request").addEventListener("submit", async (event) => {
 
 $("#new-secret").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const password = $("#new-password").value;
-  if (password !== $("#new-password-again").value) {
-    flash("2つの入力が一致しません。 / The two entries differ.", "error");
-    return;
-  }
+  const password = twiceTyped("#new-password", "#new-password-again", "2つの入力が一致しません。 / The two entries differ.");
+  if (password === null) return;
   try {
     await api("/api/reset/complete", { method: "POST", json: { token, password } });
     $("#complete").hidden = true;
