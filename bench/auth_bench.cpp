@@ -12,6 +12,7 @@
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/auth/secrets.hpp"
 #include "kaigo/store/auth_store.hpp"
+#include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/errors.hpp"
 
 namespace {
