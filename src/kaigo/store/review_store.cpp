@@ -85,34 +85,45 @@ std::vector<std::int64_t> sent_files(Connection& c, YearMonth month, bool plans,
 
 // ---- the month's documents ------------------------------------------------------------------------
 
-void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
-  auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, true, sent_)) {
-    ReceptionFindings findings(c, submission);
-    std::uint64_t index = 0;
-    read_stored(db_, submission, [&](const exchange::Document& d) {
-      if (d.form->family != exchange::Family::Plan) return;
-      review::SubmittedPlan p{plan_id(submission, d.key),
-                              (static_cast<std::uint64_t>(submission) << kOrderShift) + ++index, documents::to_plan(d)};
-      fn(std::move(p), findings.of(d.key));
-    });
+namespace {
+
+// The order of a file's documents as the review takes them: the file's id × 2^24 + their count.
+struct Order {
+  std::int64_t submission = 0;
+  std::uint64_t base = 0;
+  std::uint64_t count = 0;
+  std::uint64_t next() { return base + ++count; }
+};
+
+// fn(d, findings, order) for every document of the month's sent files of plans (or of the other
+// files), file by file in their order.
+template <class Fn>
+void each_sent_document(Database& db, YearMonth month, bool plans, std::string_view sent, Fn&& fn) {
+  auto& c = db.connection();
+  for (auto submission : sent_files(c, month, plans, sent)) {
+    const ReceptionFindings findings(c, submission);
+    Order order{submission, static_cast<std::uint64_t>(submission) << kOrderShift};
+    read_stored(db, submission, [&](const exchange::Document& d) { fn(d, findings, order); });
   }
 }
 
+}  // namespace
+
+void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
+  each_sent_document(db_, month, true, sent_, [&](const exchange::Document& d, const ReceptionFindings& findings, Order& order) {
+    if (d.form->family != exchange::Family::Plan) return;
+    fn(review::SubmittedPlan{plan_id(order.submission, d.key), order.next(), documents::to_plan(d)}, findings.of(d.key));
+  });
+}
+
 void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
-  auto& c = db_.connection();
-  for (auto submission : sent_files(c, month, false, sent_)) {
-    ReceptionFindings findings(c, submission);
-    std::uint64_t index = 0;
-    read_stored(db_, submission, [&](const exchange::Document& d) {
-      auto base = static_cast<std::uint64_t>(submission) << kOrderShift;
-      auto copies = claims_of(d);
-      for (std::size_t k = 0; k < copies.size(); ++k) {
-        fn(review::SubmittedClaim{claim_id(submission, d.key, k + 1), base + ++index, std::move(copies[k])},
-           findings.of(d.key));
-      }
-    });
-  }
+  each_sent_document(db_, month, false, sent_, [&](const exchange::Document& d, const ReceptionFindings& findings, Order& order) {
+    auto copies = claims_of(d);
+    for (std::size_t k = 0; k < copies.size(); ++k) {
+      fn(review::SubmittedClaim{claim_id(order.submission, d.key, k + 1), order.next(), std::move(copies[k])},
+         findings.of(d.key));
+    }
+  });
 }
 
 // ---- history ------------------------------------------------------------------------------------
