@@ -12,7 +12,7 @@
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/auth/secrets.hpp"
 #include "kaigo/store/auth_store.hpp"
-#include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/database.hpp"
 #include "kaigo/store/errors.hpp"
 
 namespace {
@@ -77,9 +77,11 @@ void BM_AuditVerify10k(benchmark::State& state) {
   BenchDb b;
   auth::AuditEvent e{now_jst(), "KJ1370000001",     "127.0.0.1", "view",
                      "card",    {{"kind", "card"}}, "131001",    "0000000001"};
-  b.db->connection().exec("PRAGMA synchronous=OFF");  // setting up only: 10,000 commits without fsync
-  for (int i = 0; i < 10000; ++i) b.store->append(e);
-  b.db->connection().exec("PRAGMA synchronous=FULL");
+  {
+    store::Database::DeferredSync setup(*b.db);  // setting up only: 10,000 commits, one fsync
+    for (int i = 0; i < 10000; ++i) b.store->append(e);
+    setup.durable();
+  }
   for (auto _ : state) {
     auto v = auth::verify_audit(*b.store);
     if (!v.ok() || v.rows != 10001) state.SkipWithError("chain broken");
