@@ -248,7 +248,8 @@ HashSet find_split_keys(LineSource& lines) {
 
 class Parser {
  public:
-  Parser(std::string file_name, Sink& sink, HashSet split) : file_(std::move(file_name)), sink_(sink), split_(std::move(split)) {}
+  Parser(std::string file_name, Sink& sink, HashSet split, bool check_items)
+      : file_(std::move(file_name)), sink_(sink), split_(std::move(split)), check_items_(check_items) {}
 
   void run(LineSource& lines);
 
@@ -286,6 +287,7 @@ class Parser {
   bool saw_any_line_ = false;
   bool all_crlf_ = true;
   bool line_encoding_ok_ = true;  // the current line is valid CP932 (checked once per line)
+  bool check_items_ = true;       // ReadOptions::check_items
   std::string_view line_text_;    // the current line, which the items are views into
   std::vector<std::string_view> cols_;
   DocumentKey key_;
@@ -347,7 +349,7 @@ void Parser::line(const Line& l) {
     report(CodecIssue::BadQuoting, 0, bad_column >= 2 ? static_cast<int>(bad_column - 1) : 0, "",
            cols_.size() > bad_column ? cols_[bad_column] : std::string_view{}, "", "", "");
   }
-  line_encoding_ok_ = text::find_invalid_cp932(l.text) == text::npos;
+  line_encoding_ok_ = !check_items_ || text::find_invalid_cp932(l.text) == text::npos;
   line_text_ = l.text;
   std::string_view type = cols_[0];
   if (summary_.has_end) {
@@ -388,7 +390,7 @@ void Parser::control(const std::vector<std::string_view>& cols) {
   std::span<const std::string_view> items(cols.data(), cols.size());
   std::size_t n = items.size();
   check_count(layout, n, items, parse_record_no(cols.size() > 1 ? cols[1] : ""));
-  check_items(layout, items.first(n), parse_record_no(cols.size() > 1 ? cols[1] : ""), true);
+  if (check_items_) check_items(layout, items.first(n), parse_record_no(cols.size() > 1 ? cols[1] : ""), true);
   control_.line = line_no_;
   control_.items.assign(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
   record_count_line_ = line_no_;
@@ -532,7 +534,7 @@ void Parser::data(const std::vector<std::string_view>& cols, std::uint64_t recor
   std::size_t n = items.size();
   if (layout != nullptr) {
     errors = !check_count(*layout, n, items, record_no) || errors;
-    errors = !check_items(*layout, items.first(n), record_no, false) || errors;
+    if (check_items_) errors = !check_items(*layout, items.first(n), record_no, false) || errors;
   }
   items = items.first(n);
 
@@ -664,7 +666,7 @@ void read_bytes(std::string_view file_name, std::string_view bytes, Sink& sink, 
     split = find_split_keys(pre);
   }
   MemoryLines lines(bytes, options.max_line_bytes);
-  Parser parser(std::string(file_name), sink, std::move(split));
+  Parser parser(std::string(file_name), sink, std::move(split), options.check_items);
   parser.run(lines);
 }
 
@@ -677,7 +679,7 @@ void read_file(const std::filesystem::path& path, Sink& sink, const ReadOptions&
   }
   auto f = open_or_throw(path);
   FileLines lines(f.get(), options.chunk_bytes, options.max_line_bytes);
-  Parser parser(path.filename().string(), sink, std::move(split));
+  Parser parser(path.filename().string(), sink, std::move(split), options.check_items);
   parser.run(lines);
 }
 

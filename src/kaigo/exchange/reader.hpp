@@ -58,6 +58,10 @@ struct ReadOptions {
   std::size_t max_line_bytes = 64 * 1024;  // longer lines are reported and skipped
   std::size_t chunk_bytes = 1 << 20;       // read size for files
   bool regroup = true;                     // merge documents whose records are not contiguous
+  // false: no record's items are checked against their layout, nor its line for CP932 (no such
+  // Diagnostics, no record marked has_errors for them); the file's structure still is — for bytes
+  // that reception has checked already and stored.
+  bool check_items = true;
 };
 
 // Reads the file at `path`. Throws std::runtime_error (Japanese / English) only when the file

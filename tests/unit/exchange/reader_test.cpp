@@ -19,6 +19,7 @@ using kaigo::testing::sample_711_lines;
 struct Collect : Sink {
   std::vector<Diagnostic> diags;
   std::vector<DocumentKey> doc_keys;
+  std::vector<bool> doc_errors;
   std::vector<std::vector<std::string>> doc_kinds;
   std::vector<std::vector<std::uint64_t>> doc_lines;
   ControlRecord control;
@@ -26,6 +27,7 @@ struct Collect : Sink {
   void on_control(const ControlRecord& c) override { control = c; }
   void on_document(const Document& d) override {
     doc_keys.push_back(d.key);
+    doc_errors.push_back(d.has_errors);
     std::vector<std::string> kinds;
     std::vector<std::uint64_t> lines;
     for (const auto& r : d.records()) {
@@ -46,6 +48,35 @@ Collect read(const std::string& bytes) {
 }
 
 std::string bytes_of(std::vector<std::string> lines) { return text::to_cp932(join_lines(lines)); }
+
+// The review and the results read bytes that reception has checked and stored
+// (ReadOptions::check_items = false): the same documents and records, without the items' diagnostics;
+// the file's structure is still read.
+TEST(Reader, StoredBytesAreGroupedAsBeforeWithoutTheirItemsCheckedAgain) {
+  auto lines = sample_711_lines();
+  lines[3] = "2,4,7131,02,202604,1370000001,00131011,0000012345,11,1111,24A,4,,,,976,,,,";  // 単位数 "24A"
+  const auto bytes = bytes_of(lines);
+  const auto checked = read(bytes);
+  ReadOptions stored;
+  stored.check_items = false;
+  Collect trusted;
+  read_bytes("TEST.CSV", bytes, trusted, stored);
+  ASSERT_EQ(checked.diags.size(), 1u);
+  EXPECT_EQ(checked.diags[0].code, "KC08");
+  EXPECT_TRUE(trusted.diags.empty()) << trusted.diags.front().to_string();
+  EXPECT_EQ(checked.doc_errors, (std::vector<bool>{false, true}));
+  EXPECT_EQ(trusted.doc_errors, (std::vector<bool>{false, false}));
+  EXPECT_EQ(trusted.doc_keys, checked.doc_keys);
+  EXPECT_EQ(trusted.doc_kinds, checked.doc_kinds);
+  EXPECT_EQ(trusted.doc_lines, checked.doc_lines);
+  EXPECT_EQ(trusted.summary.data_records, 4u);
+  // A record cut short is still found: that is the file's structure, not an item's value.
+  lines[3] = "2,4,7131,02,202604";
+  Collect cut;
+  read_bytes("TEST.CSV", bytes_of(lines), cut, stored);
+  ASSERT_EQ(cut.diags.size(), 1u);
+  EXPECT_EQ(cut.diags[0].code, "KC04");  // 項目数
+}
 
 TEST(Reader, ValidFileHasNoDiagnosticsAndGroupsTheStatement) {
   auto c = read(bytes_of(sample_711_lines()));

@@ -41,7 +41,11 @@ void read_stored(Database& db, std::int64_t submission, const std::function<void
 
 void parse_stored(std::int64_t submission, std::string_view bytes, const std::function<void(const exchange::Document&)>& fn) {
   DocumentList list(fn);
-  exchange::read_bytes(fmt::format("#{}", submission), bytes, list);
+  // Reception checked these bytes' items and stored what it found; the review reads its findings
+  // from there (ReceptionFindings), so the items are not checked again.
+  exchange::ReadOptions options;
+  options.check_items = false;
+  exchange::read_bytes(fmt::format("#{}", submission), bytes, list, options);
 }
 
 void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
