@@ -35,33 +35,28 @@ std::map<std::string, std::string> digests_under(const std::filesystem::path& ro
   return out;
 }
 
-void run(const std::string& args) {
-  auto r = run_kaigo(args);
-  ASSERT_EQ(r.exit_code, 0) << "kaigo " << args << "\n" << r.err;
-}
-
 TEST(GeneratedMonthResults, EveryResultFileIsByteIdenticalToTheRecordedOnes) {
   TempDir dir;
   const auto m = dir / "month";
   const auto db = (dir / "k.db").string();
-  run("gen --out " + m.string() + " --month 202605 --offices 8 --recipients 200 --seed 7 --errors 0.3");
-  run("init --db " + db + " --config " + (m / "kokuhoren.toml").string());
+  run_kaigo_ok("gen --out " + m.string() + " --month 202605 --offices 8 --recipients 200 --seed 7 --errors 0.3");
+  run_kaigo_ok("init --db " + db + " --config " + (m / "kokuhoren.toml").string());
   for (const char* kind : {"services", "offices", "insurers", "recipients"}) {
-    run(std::string("load --db ") + db + " " + kind + " " + (m / (std::string(kind) + ".csv")).string());
+    run_kaigo_ok(std::string("load --db ") + db + " " + kind + " " + (m / (std::string(kind) + ".csv")).string());
   }
-  run("submit --db " + db + " --at 2026-05-05T10:00:00 " + (m / "submissions").string() + "/*/*.CSV");
-  run("review --db " + db + " --month 202605");
+  run_kaigo_ok("submit --db " + db + " --at 2026-05-05T10:00:00 " + (m / "submissions").string() + "/*/*.CSV");
+  run_kaigo_ok("review --db " + db + " --month 202605");
   // 202605 printed with the results (--print), 202606 on demand afterwards: the same bytes either way.
-  run("results --print --db " + db + " --month 202605 --out " + (dir / "r5").string());
-  run("review --db " + db + " --month 202606");
-  run("results --db " + db + " --month 202606 --out " + (dir / "r6").string());
+  run_kaigo_ok("results --print --db " + db + " --month 202605 --out " + (dir / "r5").string());
+  run_kaigo_ok("review --db " + db + " --month 202606");
+  run_kaigo_ok("results --db " + db + " --month 202606 --out " + (dir / "r6").string());
   std::size_t printed_with_results = 0;
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "r6")) {
     const auto ext = e.path().extension();
     printed_with_results += ext == ".pdf" || ext == ".html" ? 1 : 0;
   }
   EXPECT_EQ(printed_with_results, 0u) << "without --print, results print nothing";
-  run("render " + (dir / "r6").string());
+  run_kaigo_ok("render " + (dir / "r6").string());
 
   const auto expected = recorded_digests();
   const auto actual = digests_under(dir.path());

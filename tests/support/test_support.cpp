@@ -92,6 +92,13 @@ CommandResult run_kaigo(const std::string& args) {
   return r;
 }
 
+CommandResult run_kaigo_ok(const std::string& args, std::source_location where) {
+  ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "run_kaigo_ok");
+  auto r = run_kaigo(args);
+  EXPECT_EQ(r.exit_code, 0) << "kaigo " << args << "\n" << r.err;
+  return r;
+}
+
 void expect_failure(const CommandResult& r, int exit_code, std::initializer_list<std::string_view> said,
                     std::source_location where) {
   ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "expect_failure");

@@ -51,5 +51,8 @@ CommandResult run_kaigo(const std::string& args);
 // a Japanese and an English half, and a test looks for both); a failure names the caller's line.
 void expect_failure(const CommandResult& r, int exit_code, std::initializer_list<std::string_view> said,
                     std::source_location where = std::source_location::current());
+// Runs the CLI and expects it to succeed (exit 0; a failure shows the command and its stderr and
+// names the caller's line). The result, for what the test checks next.
+CommandResult run_kaigo_ok(const std::string& args, std::source_location where = std::source_location::current());
 
 }  // namespace kaigo::testing

@@ -65,16 +65,12 @@ TEST_F(RereviewCli, AClaimNotFoundStoresNothing) {
 // 原審どおり, 調整 0).
 TEST(RereviewCliGenerated, EveryAppealOfAGeneratedMonthIsAnsweredOnThe7621) {
   CliMonth m("--offices 20 --recipients 600 --seed 3 --errors 0.3 --all-mistakes");
-  auto succeeds = [](const std::string& args) {
-    auto r = run_kaigo(args);
-    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.err;
-  };
   run_kaigo("submit --db " + m.db + " --at 2026-05-05T10:00:00" + m.all_files());  // some files have 様式エラー
-  succeeds("review --db " + m.db + " --month 202605");
-  succeeds("results --db " + m.db + " --month 202605 --at 2026-06-01T09:00:00 --out " + (m.dir / "r5").string());
-  succeeds("rereview --db " + m.db + " --month 202606 " + (m.gen / "rereview.csv").string());
-  succeeds("review --db " + m.db + " --month 202606");
-  succeeds("results --db " + m.db + " --month 202606 --at 2026-07-01T09:00:00 --out " + (m.dir / "r6").string());
+  run_kaigo_ok("review --db " + m.db + " --month 202605");
+  run_kaigo_ok("results --db " + m.db + " --month 202605 --at 2026-06-01T09:00:00 --out " + (m.dir / "r5").string());
+  run_kaigo_ok("rereview --db " + m.db + " --month 202606 " + (m.gen / "rereview.csv").string());
+  run_kaigo_ok("review --db " + m.db + " --month 202606");
+  run_kaigo_ok("results --db " + m.db + " --month 202606 --at 2026-07-01T09:00:00 --out " + (m.dir / "r6").string());
 
   // (office, insured, type) → requested units and the committee's decision, from rereview.csv.
   using Line = std::tuple<std::string, std::string, std::string>;
