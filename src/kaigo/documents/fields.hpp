@@ -5,6 +5,7 @@
 // Owns: the binding of field names to layouts and the conversions of values to item text.
 // Must not: know any particular layout or domain type (statement_records, report's notices do).
 #pragma once
+#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include "kaigo/core/strings.hpp"
 #include "kaigo/exchange/document.hpp"
 #include "kaigo/exchange/layout.hpp"
+#include "kaigo/text/cp932.hpp"
 
 namespace kaigo::documents {
 
@@ -59,9 +61,15 @@ enum class EmptyItems { Read, Skip };
 template <class T>
 struct ItemText;
 
+// Domain text is UTF-8 (writing converts it back to CP932): an item of CP932 characters (a name, or
+// a full-width digit where a number belongs) is converted when read, an invalid byte kept as \xHH.
+// Nearly every item is ASCII and is taken as it is.
 template <>
 struct ItemText<std::string> {
-  static void read(std::string& t, std::string_view v) { t = std::string(v); }  // cheaper than assign into ""
+  static void read(std::string& t, std::string_view v) {
+    const bool ascii = std::all_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    t = ascii ? std::string(v) : text::printable(v);  // std::string(v): cheaper than assign into ""
+  }
   static std::string write(const std::string& t) { return t; }
 };
 // A code held in place: a value longer than its item (the reader has reported it) reads as empty.

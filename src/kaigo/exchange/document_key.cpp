@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "kaigo/core/fixed_text.hpp"
+#include "kaigo/text/cp932.hpp"
 
 namespace kaigo::exchange {
 
@@ -72,6 +73,17 @@ std::strong_ordering operator<=>(const DocumentKey& a, const DocumentKey& b) {
     if (auto c = a[i].compare(b[i]); c != 0) return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
   }
   return a.size() <=> b.size();
+}
+
+DocumentKey DocumentKey::printable() const {
+  if (is_ascii()) return *this;
+  DocumentKey out;
+  for (std::size_t i = 0; i < count_; ++i) out.push_back(text::printable((*this)[i]));
+  return out;
+}
+
+bool DocumentKey::is_ascii() const {
+  return std::all_of(values_.begin(), values_.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::size_t DocumentKey::hash() const {

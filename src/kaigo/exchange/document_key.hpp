@@ -53,6 +53,11 @@ class DocumentKey {
 
   std::size_t hash() const;
 
+  // The key with every value as UTF-8 text (text::printable: a CP932 character converted, an invalid
+  // byte written \xHH): the form reception stores and lists. The reader's keys are the file's bytes.
+  DocumentKey printable() const;
+  bool is_ascii() const;
+
  private:
   std::string values_;                                // the values, one after another
   std::array<std::uint32_t, kMaxValues> ends_{};      // where each value ends in values_

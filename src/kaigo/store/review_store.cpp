@@ -59,13 +59,20 @@ class ReceptionFindings {
     }
   }
 
+  // `key` as the reader gives it (the file's bytes); reception stored its printable form.
   std::vector<review::Finding> of(const exchange::DocumentKey& key) const {
+    if (flagged_.empty()) return {};
+    if (!key.is_ascii()) return of_stored(key.printable());
+    return of_stored(key);
+  }
+
+ private:
+  std::vector<review::Finding> of_stored(const exchange::DocumentKey& key) const {
     if (!flagged_.count(key)) return {};
     auto it = by_key_.find(key);
     return it == by_key_.end() ? std::vector<review::Finding>{} : it->second;
   }
 
- private:
   std::unordered_set<exchange::DocumentKey, exchange::DocumentKeyHash> flagged_;
   std::unordered_map<exchange::DocumentKey, std::vector<review::Finding>, exchange::DocumentKeyHash> by_key_;
 };

@@ -59,7 +59,7 @@ std::string record_service_type(const exchange::Form* form, const exchange::Reco
 DocInfo doc_info(const exchange::Document& doc) {
   DocInfo info;
   info.form = doc.form;
-  for (std::size_t i = 0; i < doc.key.size(); ++i) info.key.push_back(utf8_of(doc.key[i]));
+  info.key = doc.key.printable();
   if (doc.records().empty()) return info;
   const exchange::Record& first = doc.records().front();
   auto ids = identity_items(doc.form);
