@@ -6,6 +6,7 @@
 
 #include "kaigo/settlement/detail/claim_money.hpp"
 #include "kaigo/settlement/detail/tables.hpp"
+#include "kaigo/text/cp932.hpp"
 
 namespace kaigo::settlement {
 namespace {
@@ -54,7 +55,10 @@ std::vector<ListedDocument> documents(const OfficeMonth& om, Program program) {
   for (const auto* p : om.plans) {
     if (p->decision.outcome != review::PlanOutcome::Returned) continue;
     const auto& plan = p->plan;
-    docs.push_back({p->plan_id, plan.insurer_no.str(), plan.insured_no.str(), plan.service_month, std::string(review::sheet_kind("8222")),
+    // A plan's numbers are held as the file's bytes (FixedText, at their official widths); a returned
+    // one may hold a CP932 character (a half-width カナ passes as 英数), and the list is UTF-8 text.
+    docs.push_back({p->plan_id, text::printable(plan.insurer_no.str()), text::printable(plan.insured_no.str()),
+                    plan.service_month, std::string(review::sheet_kind("8222")),
                     plan.sum_of_lines(), &p->decision.findings});
   }
   // 請 and サ before 給 (the order of the 種別 legend), then by person, month, document.

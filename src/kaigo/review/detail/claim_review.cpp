@@ -98,20 +98,22 @@ ClaimDecision decide(const SubmittedClaim& c, ClaimReviewDeps& deps, bool is_new
   check_daily_rates(ctx.masters, versions, st, f);
   check_remarks(st, f);
   if (ctx.funds) check_funds(*ctx.funds, st, f);
-  const auto key = billing::ClaimKey::from(st.key);
-  if (is_new) check_duplicates(key, deps, st, f);
+  // No key when a number is longer than its item (a half-width カナ is three bytes in UTF-8): no
+  // person has it (find_recipient said 12P0), and no other 明細書 can be the same one.
+  const auto key = billing::ClaimKey::of(st.key);
+  if (is_new && key) check_duplicates(*key, deps, st, f);
   // Without the office the 単価 is unknown: the amounts cannot be judged.
   if (offices_known) {
     check_amounts(st, claim_terms(ctx.masters, ctx.offices, st, recipient, ctx.funds), has_code(f, "12SA"), f);
   }
-  if (!f.empty()) {
+  if (!f.empty() || !key) {
     d.outcome = ClaimOutcome::Returned;
   } else {
     match_plan(st, recipient, first_held, deps, d);
   }
   settle_amounts(d);
   name_service_types(st, d);
-  if (is_new && d.outcome != ClaimOutcome::Returned) deps.registered.add(key);
+  if (is_new && key && d.outcome != ClaimOutcome::Returned) deps.registered.add(*key);
   return d;
 }
 
