@@ -37,14 +37,7 @@ const DoubleByteSet& double_bytes() {
 
 }  // namespace
 
-bool has_high_byte(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
-
-bool looks_like_utf8(std::string_view line) { return has_high_byte(line) && find_invalid_utf8(line) == std::string_view::npos; }
+bool looks_like_utf8(std::string_view line) { return !text::is_ascii(line) && find_invalid_utf8(line) == std::string_view::npos; }
 
 std::size_t find_bad_byte(std::string_view s, std::size_t from) {
   const DoubleByteSet& pairs = double_bytes();

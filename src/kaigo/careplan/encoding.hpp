@@ -8,8 +8,6 @@
 
 namespace kaigo::careplan {
 
-bool has_high_byte(std::string_view s);
-
 // A line that holds non-ASCII bytes and is valid UTF-8: CP932 Japanese practically never is
 // (hiragana, katakana and 半角カナ bytes are UTF-8 continuation bytes).
 bool looks_like_utf8(std::string_view line);

@@ -188,7 +188,7 @@ bool Parser::encoding_ok(const CsvRecord& r, std::vector<std::uint8_t>& bad_item
   for (std::size_t k : bad_quotes_) {
     if (k < bad_items.size()) bad_items[k] = 1;
   }
-  if (!seen_high_byte_ && has_high_byte(r.raw)) {
+  if (!seen_high_byte_ && !text::is_ascii(r.raw)) {
     seen_high_byte_ = true;
     if (looks_like_utf8(r.raw)) {
       summary_.refused = true;

@@ -67,8 +67,7 @@ struct ItemText;
 template <>
 struct ItemText<std::string> {
   static void read(std::string& t, std::string_view v) {
-    const bool ascii = std::all_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    t = ascii ? std::string(v) : text::printable(v);  // std::string(v): cheaper than assign into ""
+    t = text::is_ascii(v) ? std::string(v) : text::printable(v);  // std::string(v): cheaper than assign into ""
   }
   static std::string write(const std::string& t) { return t; }
 };

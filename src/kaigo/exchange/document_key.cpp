@@ -82,9 +82,7 @@ DocumentKey DocumentKey::printable() const {
   return out;
 }
 
-bool DocumentKey::is_ascii() const {
-  return std::all_of(values_.begin(), values_.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+bool DocumentKey::is_ascii() const { return text::is_ascii(values_); }
 
 std::size_t DocumentKey::hash() const {
   KeyHasher h;

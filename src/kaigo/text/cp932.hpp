@@ -30,6 +30,14 @@ std::string to_cp932(std::string_view utf8);
 // every invalid byte written as \xHH.
 std::string printable(std::string_view cp932);
 
+// True when every byte is below 0x80: the same text in CP932 and in UTF-8 (nearly every item is).
+inline bool is_ascii(std::string_view bytes) {
+  for (char c : bytes) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 // Length in bytes of the CP932 character starting at bytes[0] (1 or 2), or 0 if invalid there.
 std::size_t cp932_char_length(std::string_view bytes);
 

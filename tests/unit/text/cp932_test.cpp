@@ -64,5 +64,13 @@ TEST(CharClass, InterfaceAttributes) {
   EXPECT_FALSE(all_digits("-1"));
 }
 
+TEST(Cp932, IsAsciiOnlyWhenEveryByteIsBelow0x80) {
+  EXPECT_TRUE(is_ascii(""));
+  EXPECT_TRUE(is_ascii("7131|00131011 ~\x7f"));
+  EXPECT_FALSE(is_ascii("200000000\xb1"));      // 半角カナ ｱ in CP932
+  EXPECT_FALSE(is_ascii("\x82\x4f"));           // ０ in CP932
+  EXPECT_FALSE(is_ascii("\xef\xbd\xb1"));       // ｱ in UTF-8
+}
+
 }  // namespace
 }  // namespace kaigo::text

@@ -27,12 +27,7 @@ std::optional<IdentityItems> identity_items(const exchange::Form* form) {
 }
 
 // UTF-8 of a value; most are ASCII codes and numbers, which need no conversion.
-std::string utf8_of(std::string_view v) {
-  for (char c : v) {
-    if (static_cast<unsigned char>(c) >= 0x80) return text::printable(v);
-  }
-  return std::string(v);
-}
+std::string utf8_of(std::string_view v) { return text::is_ascii(v) ? std::string(v) : text::printable(v); }
 
 std::string item_text(const exchange::Record& r, int no) { return no > 0 ? utf8_of(r.item(no)) : std::string(); }
 
