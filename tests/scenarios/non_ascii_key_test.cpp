@@ -50,15 +50,6 @@ const BrokenNumber kCases[] = {
      "被保険者番号：市町村の認定情報が未登録（受給者情報）", "１２Ｐ０"},
 };
 
-std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
 // Rewrites the first document of the case's form in the file (each of its records): its
 // 被保険者番号 ends in the case's character. Returns the number as it was.
 std::string break_first_number(const std::filesystem::path& file, const BrokenNumber& c) {
@@ -72,13 +63,13 @@ std::string break_first_number(const std::filesystem::path& file, const BrokenNu
       if (fields[c.column] == target) {
         std::vector<std::string> changed(fields.begin(), fields.end());
         changed[c.column] = target.substr(0, target.size() - 1) + c.last_cp932;
-        out.push_back(joined(changed, ","));
+        out.push_back(join(changed, ","));
         continue;
       }
     }
     out.emplace_back(line);
   }
-  write_file(file, joined(out, "\n"));
+  write_file(file, join(out, "\n"));
   return target;
 }
 

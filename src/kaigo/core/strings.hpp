@@ -23,6 +23,9 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 // The pieces are views: splitting a temporary string would leave them dangling, so it does not compile.
 std::vector<std::string_view> split(std::string&& s, char sep) = delete;
 
+// The parts with `sep` between them (split's inverse).
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
 // Lines of a text; strips a trailing '\r' from each and drops the final empty line.
 std::vector<std::string_view> lines(std::string_view text);
 std::vector<std::string_view> lines(std::string&& text) = delete;

@@ -11,15 +11,6 @@
 namespace kaigo::portal {
 namespace {
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
 // The step a receipt line becomes: what it says and what it adds.
 Step line_step(const ReceiptLine& line, int position, const LineOutcome& o) {
   const auto purpose = line.purpose.empty() ? std::string("（用途の記載なし）") : escape_control(line.purpose);

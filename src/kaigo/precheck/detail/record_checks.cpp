@@ -9,15 +9,6 @@
 namespace kaigo::precheck {
 namespace {
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 // A サービスコード counted per day (算定単位 日) in the master; false when unknown.
 bool per_day_code(const CheckEnv& env, const exchange::Record& r, YearMonth month) {
   if (env.context.masters == nullptr) return false;
