@@ -92,16 +92,16 @@ CommandResult run_kaigo(const std::string& args) {
   return r;
 }
 
-CommandResult run_kaigo_ok(const std::string& args, std::source_location where) {
-  ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "run_kaigo_ok");
+CommandResult run_kaigo_ok(const std::string& args, const char* file, int line) {
+  ::testing::ScopedTrace trace(file, line, "run_kaigo_ok");
   auto r = run_kaigo(args);
   EXPECT_EQ(r.exit_code, 0) << "kaigo " << args << "\n" << r.err;
   return r;
 }
 
 void expect_failure(const CommandResult& r, int exit_code, std::initializer_list<std::string_view> said,
-                    std::source_location where) {
-  ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "expect_failure");
+                    const char* file, int line) {
+  ::testing::ScopedTrace trace(file, line, "expect_failure");
   EXPECT_EQ(r.exit_code, exit_code);
   for (auto words : said) EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
 }
