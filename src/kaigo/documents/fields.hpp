@@ -5,7 +5,6 @@
 // Owns: the binding of field names to layouts and the conversions of values to item text.
 // Must not: know any particular layout or domain type (statement_records, report's notices do).
 #pragma once
-#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstdint>
@@ -66,9 +65,7 @@ struct ItemText;
 // Nearly every item is ASCII and is taken as it is.
 template <>
 struct ItemText<std::string> {
-  static void read(std::string& t, std::string_view v) {
-    t = text::is_ascii(v) ? std::string(v) : text::printable(v);  // std::string(v): cheaper than assign into ""
-  }
+  static void read(std::string& t, std::string_view v) { t = text::printable(v); }
   static std::string write(const std::string& t) { return t; }
 };
 // A code held in place: a value longer than its item (the reader has reported it) reads as empty.

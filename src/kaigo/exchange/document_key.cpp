@@ -76,7 +76,7 @@ std::strong_ordering operator<=>(const DocumentKey& a, const DocumentKey& b) {
 }
 
 DocumentKey DocumentKey::printable() const {
-  if (is_ascii()) return *this;
+  if (is_ascii()) return *this;  // one copy, not one string per value
   DocumentKey out;
   for (std::size_t i = 0; i < count_; ++i) out.push_back(text::printable((*this)[i]));
   return out;

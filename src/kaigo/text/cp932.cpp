@@ -161,6 +161,7 @@ std::string to_cp932(std::string_view utf8) {
 }
 
 std::string printable(std::string_view in) {
+  if (is_ascii(in)) return std::string(in);  // nearly every item: nothing to convert
   std::string out;
   std::size_t i = 0;
   while (i < in.size()) {

@@ -26,8 +26,8 @@ std::size_t utf8_to_cp932(std::string_view utf8, std::string& out);
 std::string to_utf8(std::string_view cp932);
 std::string to_cp932(std::string_view utf8);
 
-// UTF-8 text for showing a possibly invalid CP932 value in a message: valid characters converted,
-// every invalid byte written as \xHH.
+// UTF-8 text of a possibly invalid CP932 value (for a message, or domain text read from a record):
+// valid characters converted, every invalid byte written as \xHH; ASCII is copied as it is.
 std::string printable(std::string_view cp932);
 
 // True when every byte is below 0x80: the same text in CP932 and in UTF-8 (nearly every item is).

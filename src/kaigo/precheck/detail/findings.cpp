@@ -26,10 +26,8 @@ std::optional<IdentityItems> identity_items(const exchange::Form* form) {
   return std::nullopt;
 }
 
-// UTF-8 of a value; most are ASCII codes and numbers, which need no conversion.
-std::string utf8_of(std::string_view v) { return text::is_ascii(v) ? std::string(v) : text::printable(v); }
 
-std::string item_text(const exchange::Record& r, int no) { return no > 0 ? utf8_of(r.item(no)) : std::string(); }
+std::string item_text(const exchange::Record& r, int no) { return no > 0 ? text::printable(r.item(no)) : std::string(); }
 
 // The bytes of the サービス種類 a record is about (see record_service_type).
 std::string_view raw_service_type(const exchange::Form* form, const exchange::Record& r) {
@@ -48,7 +46,7 @@ std::string_view raw_service_type(const exchange::Form* form, const exchange::Re
 }  // namespace
 
 std::string record_service_type(const exchange::Form* form, const exchange::Record& r) {
-  return utf8_of(raw_service_type(form, r));
+  return text::printable(raw_service_type(form, r));
 }
 
 DocInfo doc_info(const exchange::Document& doc) {
@@ -72,7 +70,7 @@ DocInfo doc_info(const exchange::Document& doc) {
     if (!single.empty()) return info;  // several types: none is the document's
     single = t;
   }
-  info.single_type = utf8_of(single);
+  info.single_type = text::printable(single);
   return info;
 }
 
