@@ -39,10 +39,17 @@ void DocumentKey::append_text(std::string& out) const {
   out.reserve(out.size() + values_.size() + count_);
   for (std::size_t i = 0; i < count_; ++i) {
     if (i > 0) out += '|';
-    for (char c : (*this)[i]) {
-      if (c == '|' || c == '\\') out += '\\';
-      out += c;
+    // A value hardly ever holds a separator: the runs between them are appended whole (a character
+    // at a time, this was 2 % of a month's submit).
+    const auto v = (*this)[i];
+    std::size_t from = 0;
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      if (v[j] != '|' && v[j] != '\\') continue;
+      out.append(v.substr(from, j - from));
+      out += '\\';
+      from = j;  // the separator itself starts the next run
     }
+    out.append(v.substr(from));
   }
 }
 
