@@ -1,6 +1,7 @@
 #include "kaigo/review/month_run.hpp"
 
 #include <deque>
+#include <future>
 #include <unordered_map>
 
 #include "kaigo/review/detail/claim_review.hpp"
@@ -17,12 +18,13 @@ PlanDecision plan_returned_at_reception(const SubmittedPlan& p, std::vector<Find
   return d;
 }
 
-}  // namespace
-
-RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext& context, YearMonth month) {
-  RunReport report;
-  History history = source.history(month);
-  MonthReviewer reviewer(context, month, history);
+// Steps 1–3 of the month; what they hold (the plans, the history, the reviewer's maps) is freed on
+// return, while the sink may still be storing the last decisions.
+void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& context, YearMonth month,
+                  RunReport& report) {
+  // The history is read on a thread of its own while the month's 給付管理票 are: neither needs the
+  // other, and the first has the other core to itself (a fifth of the compare.sh month's review).
+  auto history_read = std::async(std::launch::async, [&] { return source.history(month); });
   sink.begin(month);
 
   // 1. 給付管理票: the ones the pre-check returned are decided at once; the others in order. A
@@ -36,6 +38,8 @@ RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext
       returned_plans.emplace_back(std::move(p), std::move(findings));
     }
   });
+  const History history = history_read.get();
+  MonthReviewer reviewer(context, month, history);
   std::vector<const SubmittedPlan*> order;
   order.reserve(plans.size());
   for (const auto& p : plans) order.push_back(&p);
@@ -67,6 +71,13 @@ RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext
     sink.claim(c, d);
     ++report.claims[std::string(outcome_name(d.outcome))];
   });
+}
+
+}  // namespace
+
+RunReport run_month(MonthSource& source, DecisionSink& sink, const ReviewContext& context, YearMonth month) {
+  RunReport report;
+  decide_month(source, sink, context, month, report);
   sink.commit();
   return report;
 }

@@ -23,6 +23,7 @@ class MonthSource {
   using PlanFn = std::function<void(SubmittedPlan&&, std::vector<Finding>&& reception_findings)>;
   using ClaimFn = std::function<void(SubmittedClaim&&, std::vector<Finding>&& reception_findings)>;
   // What earlier review months left: registered plans, decided and held 明細書, this month's 過誤.
+  // run_month calls it on a thread of its own, while for_each_plan runs and the sink begins.
   virtual History history(YearMonth month) = 0;
   // Every 給付管理票 of the month's accepted files, in acceptance order.
   virtual void for_each_plan(YearMonth month, const PlanFn& fn) = 0;

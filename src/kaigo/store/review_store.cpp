@@ -145,8 +145,12 @@ std::vector<YearMonth> ReviewStore::later_reviewed_months(YearMonth month) {
   return out;
 }
 
-review::History ReviewStore::history(YearMonth month) {
-  auto& c = db_.connection();
+namespace {
+
+// What earlier months left, read from `db`; `sent` is the SQL condition on submissions s of the
+// month's files.
+review::History read_history(Database& db, YearMonth month, const std::string& sent) {
+  auto& c = db.connection();
   review::History h;
   std::string prev;
   {
@@ -171,7 +175,7 @@ review::History ReviewStore::history(YearMonth month) {
     }
   }
   h.held.resize(held_refs.size());
-  for_each_stored(db_, held_refs, [&](std::size_t i, const exchange::Document& d) {
+  for_each_stored(db, held_refs, [&](std::size_t i, const exchange::Document& d) {
     auto copies = claims_of(d);
     if (held_refs[i].copy - 1 >= copies.size()) return;
     h.held[i] = {{held_ids[i].first, held_ids[i].second, std::move(copies[held_refs[i].copy - 1])}, held_since[i]};
@@ -184,12 +188,12 @@ review::History ReviewStore::history(YearMonth month) {
         "cd.outcome, cd.packed_rows FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
-        "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND " + sent_ + " "
+        "c2 ON " + same_claim("d", "c2") + " WHERE s.processing_month = ?1 AND " + sent + " "
         // … and every 明細書 of the person-month of a 給付管理票 of this month (its 修正 re-reviews
         // them, its 取消 withdraws them).
         "UNION SELECT c3.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN "
         "claim_decisions c3 ON c3.insured_no = d.insured_no AND c3.service_month = d.service_month WHERE "
-        "s.processing_month = ?1 AND " + sent_ + " AND d.code = '8222') "
+        "s.processing_month = ?1 AND " + sent + " AND d.code = '8222') "
         // A decision withdrawn by a 過誤 processed after it (and before this month) no longer stands.
         "AND NOT EXISTS (SELECT 1 FROM kago_requests k WHERE k.month > cd.month AND k.month < ?1 AND k.form_id = "
         "cd.form_id AND k.office_no = cd.office_no AND " + normalized_insurer("k.insurer_no") + " = cd.insurer_no AND k.insured_no = "
@@ -217,7 +221,7 @@ review::History ReviewStore::history(YearMonth month) {
   }
 
   // 過誤 of this month (ANN7 unless 同月過誤).
-  for (const auto& k : kago_of(db_, month)) {
+  for (const auto& k : kago_of(db, month)) {
     h.withdrawals.push_back({{k.form_id, k.service_month, k.office_no, k.insurer_no, k.insured_no}, k.same_month});
   }
 
@@ -230,7 +234,7 @@ review::History ReviewStore::history(YearMonth month) {
     // never all the plans of earlier months).
     auto st = c.prepare(
         "WITH people(insured_no, service_month) AS (SELECT d.insured_no, d.service_month FROM submissions s JOIN "
-        "submission_documents d ON d.submission_id = s.id WHERE s.processing_month = ?1 AND " + sent_ + " UNION "
+        "submission_documents d ON d.submission_id = s.id WHERE s.processing_month = ?1 AND " + sent + " UNION "
         "SELECT c.insured_no, c.service_month FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held') "
         "SELECT p.plan_id, p.month, p.outcome, p.insurer_no, p.insured_no, p.service_month FROM people CROSS JOIN "
         "plan_decisions p ON p.insured_no = people.insured_no AND p.service_month = people.service_month WHERE "
@@ -259,10 +263,20 @@ review::History ReviewStore::history(YearMonth month) {
     plan_meta = std::move(meta);
   }
   h.plans.resize(plan_refs.size());
-  for_each_stored(db_, plan_refs, [&](std::size_t i, const exchange::Document& d) {
+  for_each_stored(db, plan_refs, [&](std::size_t i, const exchange::Document& d) {
     h.plans[i] = {plan_meta[i].first, plan_meta[i].second, documents::to_plan(d)};
   });
   return h;
+}
+
+}  // namespace
+
+review::History ReviewStore::history(YearMonth month) {
+  // On a connection of its own: run_month reads the history on another thread while this store's
+  // connection reads the month's 給付管理票 (the history reads only earlier months' decisions, which
+  // begin() does not touch).
+  auto own = Database::open(db_.connection().file());
+  return read_history(*own, month, sent_);
 }
 
 // ---- decisions ----------------------------------------------------------------------------------
