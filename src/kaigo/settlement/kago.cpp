@@ -91,11 +91,7 @@ std::optional<KagoRequest> read_row(master::RowReader& r) {
   const auto* form = form_of(r, code4->substr(0, 2), *given);
   if (!reason || !form) return std::nullopt;
   KagoRequest k;
-  k.insurer_no = std::string(*insurer);
-  k.office_no = std::string(*office);
-  k.insured_no = std::string(*insured);
-  k.service_month = *month;
-  k.form_id = form->form_id;
+  k.key = {form->form_id, *month, std::string(*office), std::string(*insurer), std::string(*insured)};
   k.kago_code = std::string(*code4);
   k.filed_on = *filed;
   k.same_month = reason->same_month;
@@ -140,7 +136,7 @@ master::LoadResult<std::vector<KagoRequest>> load_kago(std::string_view text, co
     master::RowReader r(csv, i, result.diagnostics);
     auto k = read_row(r);
     if (!k) continue;
-    auto key = billing::ClaimKey::of({k->form_id, k->service_month, k->office_no, k->insurer_no, k->insured_no});
+    auto key = billing::ClaimKey::of(k->key);
     if (key && !seen.insert(*key).second) {
       r.fail(kInsured, code::kDuplicate, "同じ明細書への過誤申立が2行あります", "two 過誤 requests for the same 明細書");
       continue;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/billing/types.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/master/versioned.hpp"
 
@@ -40,11 +41,8 @@ const KagoForm* kago_form_for(std::string_view form_id);
 
 // 過誤申立 — one row of kago.csv.
 struct KagoRequest {
-  std::string insurer_no;  // 証記載保険者番号
-  std::string office_no;
-  std::string insured_no;
-  YearMonth service_month;
-  std::string form_id;    // 明細書 to withdraw (given, or derived from the 様式番号)
+  // The 明細書 to withdraw; the 保険者番号 as written, the form given or derived from the 様式番号.
+  billing::StatementKey key;
   std::string kago_code;  // 申立事由コード (4)
   Date filed_on;
   bool same_month = false;

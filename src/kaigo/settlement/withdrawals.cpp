@@ -19,7 +19,7 @@ KagoMatch match_kago(std::span<const KagoRequest> requests, std::span<const Sett
   }
   KagoMatch m;
   for (const auto& r : requests) {
-    auto key = billing::ClaimKey::of({r.form_id, r.service_month, r.office_no, r.insurer_no, r.insured_no});
+    auto key = billing::ClaimKey::of(r.key);
     auto it = key ? by_key.find(*key) : by_key.end();
     if (it == by_key.end()) {
       m.unmatched.push_back({r, fmt::format("過誤申立（{} 行目）の明細書が決定済みのものにありません", r.line),

@@ -17,8 +17,8 @@ void store_kago(Database& db, YearMonth month, const std::string& file_name,
       "INSERT INTO kago_requests(month, file_name, line, insurer_no, office_no, insured_no, service_month, form_id, "
       "kago_code, same_month, reason_name, filed_on, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& k : requests) {
-    st.bind(1, month.str()).bind(2, file_name).bind(3, static_cast<std::int64_t>(k.line)).bind(4, k.insurer_no);
-    st.bind(5, k.office_no).bind(6, k.insured_no).bind(7, k.service_month.str()).bind(8, k.form_id);
+    st.bind(1, month.str()).bind(2, file_name).bind(3, static_cast<std::int64_t>(k.line)).bind(4, k.key.insurer_no);
+    st.bind(5, k.key.office_no).bind(6, k.key.insured_no).bind(7, k.key.service_month.str()).bind(8, k.key.form_id);
     st.bind(9, k.kago_code).bind(10, k.same_month ? 1 : 0).bind(11, k.reason_name).bind(12, k.filed_on.str());
     st.bind(13, at.str()).run();
   }
@@ -32,11 +32,11 @@ std::vector<settlement::KagoRequest> kago_of(Database& db, YearMonth month) {
   return db.connection().prepare(kSql).bind(1, month.str()).rows([](const Statement& st) {
     settlement::KagoRequest k;
     k.line = static_cast<std::uint64_t>(st.integer(0));
-    k.insurer_no = st.text(1);
-    k.office_no = st.text(2);
-    k.insured_no = st.text(3);
-    k.service_month = YearMonth::parse(st.text(4)).value_or(YearMonth{});
-    k.form_id = st.text(5);
+    k.key.insurer_no = st.text(1);
+    k.key.office_no = st.text(2);
+    k.key.insured_no = st.text(3);
+    k.key.service_month = YearMonth::parse(st.text(4)).value_or(YearMonth{});
+    k.key.form_id = st.text(5);
     k.kago_code = st.text(6);
     k.same_month = st.integer(7) != 0;
     k.reason_name = st.text(8);

@@ -222,7 +222,7 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
 
   // 過誤 of this month (ANN7 unless 同月過誤).
   for (const auto& k : kago_of(db, month)) {
-    h.withdrawals.push_back({{k.form_id, k.service_month, k.office_no, k.insurer_no, k.insured_no}, k.same_month});
+    h.withdrawals.push_back({k.key, k.same_month});
   }
 
   // 給付管理票 in force for the people and months this month concerns.

@@ -301,7 +301,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
 
   // 過誤 filed for this month: each matched to the decision in force under its key.
   out->kago = kago_of(db, month);
-  std::erase_if(out->kago, [&](const settlement::KagoRequest& k) { return !offices.contains(k.office_no); });
+  std::erase_if(out->kago, [&](const settlement::KagoRequest& k) { return !offices.contains(k.key.office_no); });
   if (!out->kago.empty()) {
     std::vector<settlement::SettledClaim> standing;
     auto ids = c.prepare(

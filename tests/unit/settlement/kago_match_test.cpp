@@ -45,7 +45,7 @@ struct KagoStory {
 
 TEST(SettlementKago, AnUnmatchedRequestIsSetAside) {
   KagoStory k;
-  KagoRequest wrong_person{"300000", kOffice, "0000000099", kMay, "7131", "1002", {2024, 9, 20}, false, "", 7};
+  KagoRequest wrong_person{{"7131", kMay, kOffice, "300000", "0000000099"}, "1002", {2024, 9, 20}, false, "", 7};
   auto match = match_kago(std::vector{wrong_person}, std::vector{k.may_decided});
   EXPECT_TRUE(match.withdrawals.empty());
   ASSERT_EQ(match.unmatched.size(), 1u);
@@ -56,7 +56,7 @@ TEST(SettlementKago, AnUnmatchedRequestIsSetAside) {
 // 取消 already withdrew, is set aside with its reason (the money is taken back once).
 TEST(SettlementKago, AClaimIsWithdrawnOnce) {
   KagoStory k;
-  KagoRequest first{"300000", kOffice, kPerson, kMay, "7131", "1002", {2024, 9, 20}, false, "", 2};
+  KagoRequest first{{"7131", kMay, kOffice, "300000", kPerson}, "1002", {2024, 9, 20}, false, "", 2};
   KagoRequest second = first;
   second.line = 3;
   auto twice = match_kago(std::vector{first, second}, std::vector{k.may_decided});

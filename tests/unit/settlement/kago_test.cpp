@@ -24,13 +24,13 @@ TEST(Kago, SeedExamplesOfTheCodeTable) {
   ASSERT_TRUE(r.ok()) << r.diagnostics[0].to_string();
   const auto& k = *r.table;
   ASSERT_EQ(k.size(), 4u);
-  EXPECT_EQ(k[0].form_id, "7131");
+  EXPECT_EQ(k[0].key.form_id, "7131");
   EXPECT_FALSE(k[0].same_month);
   EXPECT_EQ(k[0].reason_name, "請求誤りによる給付実績の取下げ");
-  EXPECT_EQ(k[1].form_id, "7132");
+  EXPECT_EQ(k[1].key.form_id, "7132");
   EXPECT_TRUE(k[1].same_month);
-  EXPECT_EQ(k[2].form_id, "8124");
-  EXPECT_EQ(k[3].form_id, "71R1");  // the 総合事業 form shares 様式番号 10
+  EXPECT_EQ(k[2].key.form_id, "8124");
+  EXPECT_EQ(k[3].key.form_id, "71R1");  // the 総合事業 form shares 様式番号 10
   EXPECT_EQ(k[3].line, 5u);
 }
 
