@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto appeals = fuzz::accepted(data, size, file, load_appeals);
   if (!appeals) return 0;
   for (const auto& a : *appeals) {
-    if (a.appeal_code.size() != 4 || a.form_id.empty() || !find_appeal_reason(a.appeal_code.substr(2))) __builtin_trap();
+    if (a.appeal_code.size() != 4 || a.key.form_id.empty() || !find_appeal_reason(a.appeal_code.substr(2))) __builtin_trap();
     if (a.decided && (a.decision == AppealDecision::Upheld || *a.decided > a.requested)) __builtin_trap();
   }
   const auto m = match_appeals(*appeals, {}, YearMonth{2026, 5}, file);

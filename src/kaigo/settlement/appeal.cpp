@@ -3,7 +3,6 @@
 #include <array>
 #include <fmt/format.h>
 #include <set>
-#include <tuple>
 
 #include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/master/csv.hpp"
@@ -58,7 +57,7 @@ bool read_code(master::RowReader& r, std::string_view code4, RereviewAppeal& a) 
   if (!reason || forms.empty()) return false;
   a.appeal_code = std::string(code4);
   a.reason_name = reason->short_name;
-  a.form_id = forms.front()->form_id;
+  a.key.form_id = forms.front()->form_id;
   return true;
 }
 
@@ -100,10 +99,10 @@ std::optional<RereviewAppeal> read_appeal_row(master::RowReader& r) {
   RereviewAppeal a;
   a.filed_on = *filed;
   a.applicant = *applicant;
-  a.office_no = std::string(*office);
-  a.insurer_no = std::string(*insurer);
-  a.insured_no = std::string(*insured);
-  a.service_month = *month;
+  a.key.office_no = std::string(*office);
+  a.key.insurer_no = std::string(*insurer);
+  a.key.insured_no = std::string(*insured);
+  a.key.service_month = *month;
   a.service_type = std::string(*type);
   a.service_item = std::string(*item);
   a.requested = Units{*units};
@@ -130,13 +129,15 @@ master::LoadResult<std::vector<RereviewAppeal>> load_appeals(std::string_view te
   master::CsvFile csv(text, file_name, {kAppealColumns}, result.diagnostics);
   std::vector<RereviewAppeal> rows;
   // One request per 明細書 and month: a second would be decided from the same standing decision.
-  std::set<std::tuple<std::string, YearMonth, std::string, std::string, std::string>> seen;
+  std::set<billing::StatementKey> seen;
   for (std::size_t i = 0; i < csv.size(); ++i) {
     master::RowReader r(csv, i, result.diagnostics);
     auto a = read_appeal_row(r);
     if (!a) continue;
-    const std::string insurer6 = a->insurer_no.substr(a->insurer_no.size() - 6);
-    if (!seen.insert({a->form_id, a->service_month, a->office_no, insurer6, a->insured_no}).second) {
+    // The 保険者番号 by its last 6 digits, as the store matches it (claims_under).
+    billing::StatementKey key = a->key;
+    key.insurer_no = key.insurer_no.substr(key.insurer_no.size() - 6);
+    if (!seen.insert(std::move(key)).second) {
       r.fail(kAppealInsured, code::kAppealDuplicate, "同じ明細書への再審査申立が2行あります（1か月に1明細書1行）",
              "two 再審査 requests for the same 明細書 (one a month)");
       continue;

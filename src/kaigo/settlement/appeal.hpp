@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/billing/types.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/money.hpp"
@@ -45,16 +46,13 @@ static_assert(kAppealDecisions.one_to_one());
 struct RereviewAppeal {
   Date filed_on;  // 申立年月日
   Applicant applicant = Applicant::Office;
-  std::string office_no;
-  std::string insurer_no;  // 証記載保険者番号
-  std::string insured_no;
-  YearMonth service_month;
+  // The 明細書 appealed; the 保険者番号 as written, the form that of the 様式番号 (介護給付 first, as 過誤).
+  billing::StatementKey key;
   std::string service_type;  // サービス種類コード
   std::string service_item;  // サービス項目コード
   Units requested;           // 申立単位数: the units the サービス種類 should be decided at
   std::string appeal_code;   // 再審査申立事由コード (様式番号 2 + 事由 2)
   std::string reason_name;   // its short name (appeal_reasons.tsv)
-  std::string form_id;       // the 明細書 form of the 様式番号 (介護給付 first, as 過誤)
   AppealDecision decision = AppealDecision::Upheld;
   std::optional<Units> decided;  // 決定単位数 when restored in part (default: the units asked for)
   std::uint64_t line = 0;

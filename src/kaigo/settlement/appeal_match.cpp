@@ -51,7 +51,7 @@ bool has_item(const billing::ClaimStatement& st, const RereviewAppeal& a) {
 // Why the request cannot be decided on `claim`, added to `refuse`; true when it can.
 bool fits(const RereviewAppeal& a, const SettledClaim& claim, YearMonth month, Refusals& refuse) {
   if (claim.decided_in >= month) {
-    refuse.add(a, kAppealMonth, a.service_month.str(), code::kAppealSameMonth,
+    refuse.add(a, kAppealMonth, a.key.service_month.str(), code::kAppealSameMonth,
                fmt::format("この明細書は処理年月 {} の審査で決定されたものです。再審査申立は決定の翌月以降に受け付けます",
                            claim.decided_in.str()),
                fmt::format("this 明細書 was decided in the review of {}; an appeal is received in a later month",
@@ -105,14 +105,15 @@ AppealMatch match_appeals(std::span<const RereviewAppeal> appeals, std::span<con
   AppealMatch m;
   Refusals refuse(file_name, m.refused);
   for (const auto& a : appeals) {
-    auto key = billing::ClaimKey::of({a.form_id, a.service_month, a.office_no, a.insurer_no, a.insured_no});
+    auto key = billing::ClaimKey::of(a.key);
     auto it = key ? by_key.find(*key) : by_key.end();
     if (it == by_key.end()) {
-      refuse.add(a, kAppealInsured, a.insured_no, code::kAppealNoClaim,
-                 fmt::format("事業所 {} 被保険者 {} 提供年月 {} 様式 {} の決定済みの明細書がありません", a.office_no,
-                             a.insured_no, a.service_month.str(), a.form_id),
-                 fmt::format("no decided 明細書 of office {}, insured {}, month {}, form {}", a.office_no,
-                             a.insured_no, a.service_month.str(), a.form_id));
+      const auto& k = a.key;
+      refuse.add(a, kAppealInsured, k.insured_no, code::kAppealNoClaim,
+                 fmt::format("事業所 {} 被保険者 {} 提供年月 {} 様式 {} の決定済みの明細書がありません", k.office_no,
+                             k.insured_no, k.service_month.str(), k.form_id),
+                 fmt::format("no decided 明細書 of office {}, insured {}, month {}, form {}", k.office_no,
+                             k.insured_no, k.service_month.str(), k.form_id));
       continue;
     }
     if (fits(a, *it->second, month, refuse)) m.matched.push_back({a, *it->second});

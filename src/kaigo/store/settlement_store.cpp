@@ -152,8 +152,9 @@ class Loader {
     auto st = c_.prepare(
         "SELECT DISTINCT claim_id FROM claim_decisions WHERE form_id = ? AND office_no = ? AND insurer_no = ? AND "
         "insured_no = ? AND service_month = ? AND outcome IN ('paid', 'cut') ORDER BY claim_id");
-    const std::string insurer6 = a.insurer_no.substr(a.insurer_no.size() - 6);
-    st.bind(1, a.form_id).bind(2, a.office_no).bind(3, insurer6).bind(4, a.insured_no).bind(5, a.service_month.str());
+    const auto& k = a.key;
+    const std::string insurer6 = k.insurer_no.substr(k.insurer_no.size() - 6);
+    st.bind(1, k.form_id).bind(2, k.office_no).bind(3, insurer6).bind(4, k.insured_no).bind(5, k.service_month.str());
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
@@ -324,7 +325,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
   {
     std::map<std::string, std::vector<settlement::RereviewAppeal>> by_file;
     for (auto& a : appeals_of(db, month)) {
-      if (offices.contains(a.appeal.office_no)) by_file[a.file_name].push_back(std::move(a.appeal));
+      if (offices.contains(a.appeal.key.office_no)) by_file[a.file_name].push_back(std::move(a.appeal));
     }
     for (const auto& [file, appeals] : by_file) match_appeals(db, month, appeals, file, *out);
   }

@@ -46,10 +46,10 @@ TEST(RereviewAppeal, ReadsTheItemsOf71B2AndTheDecision) {
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].filed_on, (Date{2023, 11, 6}));
   EXPECT_EQ(a[0].applicant, Applicant::Office);
-  EXPECT_EQ(a[0].insurer_no, "00300000");
+  EXPECT_EQ(a[0].key.insurer_no, "00300000");
   EXPECT_EQ(a[0].service_item, "9201");
   EXPECT_EQ(a[0].requested, Units{100});
-  EXPECT_EQ(a[0].form_id, "7131");  // 様式番号 10: 様式第二
+  EXPECT_EQ(a[0].key.form_id, "7131");  // 様式番号 10: 様式第二
   EXPECT_EQ(a[0].reason_name, "突合査定Ａへの申立");
   EXPECT_EQ(a[0].decision, AppealDecision::Restored);
   EXPECT_FALSE(a[0].decided.has_value());
