@@ -12,7 +12,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -40,7 +39,7 @@ class ReviewWriter {
  public:
   // Opens a second connection to the file of `main` (which must not write until finish()).
   ReviewWriter(Connection& main, std::string month);
-  // Without finish(): the thread stops and the batch it had open is rolled back.
+  // Without finish(): the thread stops after the batch it is writing, and what is queued is dropped.
   ~ReviewWriter();
   ReviewWriter(const ReviewWriter&) = delete;
   ReviewWriter& operator=(const ReviewWriter&) = delete;
@@ -67,15 +66,12 @@ class ReviewWriter {
   void run();
   void write(const Item& item);
   void write_plan(const PlanItem& p);
-  void batch();
 
   std::string month_;  // the review month as stored (every decision row binds it)
   std::unique_ptr<Connection> conn_;
   Statement plan_;
   Statement link_;
   DecisionWriter decisions_;
-  std::optional<Transaction> tx_;
-  std::size_t in_batch_ = 0;
 
   std::vector<Item> pending_;  // the caller's, not yet handed over
   std::mutex mutex_;
