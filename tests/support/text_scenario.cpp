@@ -337,8 +337,10 @@ void add_invoice_errors(const fs::path& file, const Section& sec, MonthDocuments
 }
 
 void add_kago(const fs::path& file, const Section& sec, MonthDocuments& m) {
-  each_row(file, sec, {"被保険者番号", "事業所番号", "提供年月", "様式", "申立事由", "申立日"}, [&](const Cells& c) {
-    m.kago_rows.push_back(fmt::format("{},{},{},{},{},{},{}", kInsurer, c.need("事業所番号"), c.need("被保険者番号"),
+  each_row(file, sec, {"被保険者番号", "事業所番号", "提供年月", "様式", "申立事由", "申立日", "記載の保険者番号"},
+           [&](const Cells& c) {
+    m.kago_rows.push_back(fmt::format("{},{},{},{},{},{},{}", c.given("記載の保険者番号").value_or(std::string(kInsurer)),
+                                      c.need("事業所番号"), c.need("被保険者番号"),
                                       c.month("提供年月").str(), c.given("様式").value_or(""), c.need("申立事由"),
                                       c.need("申立日")));
   });

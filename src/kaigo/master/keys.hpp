@@ -1,7 +1,7 @@
 // master/keys — the typed keys of the ledgers' effective-dated tables, built like billing's keys
 // (core/fixed_text): each item in place at its official width, compared as bytes, hashed without
 // allocating; text() is the key as a diagnostic names it (items separated by a space).
-//   PersonKey         保険者番号 (6; the 8-digit zero-padded writing is the same insurer) × 被保険者番号
+//   PersonKey         保険者番号 (6; the zero-padded writing is the same insurer) × 被保険者番号
 //   OfficeServiceKey  事業所番号 × サービス種類コード: one registration of an office
 //   FundRecipientKey  公費負担者番号 (8) × 公費受給者番号 (7): one 公費 recipient
 //   SougouCodeKey     保険者番号 × サービスコード (6): a municipality's 総合事業 code
@@ -18,7 +18,9 @@
 
 namespace kaigo::master {
 
-// 証記載保険者番号 as written (8, zero-padded) → the ledger's 6-digit number.
+// 証記載保険者番号 as written → the ledger's 6-digit number: a 保険者番号 is 6 digits, and senders
+// pad it on the left with 0 to 8 (or 7); a longer number with any other leading digit is kept as
+// written (it is no insurer's). store/detail/claim_sql.hpp normalized_insurer is this rule in SQL.
 std::string_view normalize_insurer_no(std::string_view insurer_no);
 
 // Whose record: 保険者番号 × 被保険者番号. `of` is nullopt when an item is longer than its width.

@@ -6,6 +6,7 @@
 
 #include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/master/csv.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/settlement/kago.hpp"
 
 namespace kaigo::settlement {
@@ -134,9 +135,9 @@ master::LoadResult<std::vector<RereviewAppeal>> load_appeals(std::string_view te
     master::RowReader r(csv, i, result.diagnostics);
     auto a = read_appeal_row(r);
     if (!a) continue;
-    // The 保険者番号 by its last 6 digits, as the store matches it (claims_under).
+    // The 保険者番号 normalised, as the store matches it (claims_under).
     billing::StatementKey key = a->key;
-    key.insurer_no = key.insurer_no.substr(key.insurer_no.size() - 6);
+    key.insurer_no = master::normalize_insurer_no(key.insurer_no);
     if (!seen.insert(std::move(key)).second) {
       r.fail(kAppealInsured, code::kAppealDuplicate, "同じ明細書への再審査申立が2行あります（1か月に1明細書1行）",
              "two 再審査 requests for the same 明細書 (one a month)");

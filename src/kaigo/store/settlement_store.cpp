@@ -10,8 +10,10 @@
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/rereview.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
 #include "kaigo/store/appeal_store.hpp"
+#include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/decision_rows.hpp"
 #include "kaigo/store/fees_due.hpp"
 #include "kaigo/store/kago_store.hpp"
@@ -153,8 +155,7 @@ class Loader {
         "SELECT DISTINCT claim_id FROM claim_decisions WHERE form_id = ? AND office_no = ? AND insurer_no = ? AND "
         "insured_no = ? AND service_month = ? AND outcome IN ('paid', 'cut') ORDER BY claim_id");
     const auto& k = a.key;
-    const std::string insurer6 = k.insurer_no.substr(k.insurer_no.size() - 6);
-    st.bind(1, k.form_id).bind(2, k.office_no).bind(3, insurer6).bind(4, k.insured_no).bind(5, k.service_month.str());
+    st.bind(1, k.form_id).bind(2, k.office_no).bind_static(3, master::normalize_insurer_no(k.insurer_no)).bind(4, k.insured_no).bind(5, k.service_month.str());
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
@@ -307,7 +308,7 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     std::vector<settlement::SettledClaim> standing;
     auto ids = c.prepare(
         "SELECT DISTINCT d.claim_id FROM claim_decisions d JOIN kago_requests k ON k.month = ?1 AND k.form_id = "
-        "d.form_id AND k.office_no = d.office_no AND substr(k.insurer_no, -6) = d.insurer_no AND k.insured_no = "
+        "d.form_id AND k.office_no = d.office_no AND " + normalized_insurer("k.insurer_no") + " = d.insurer_no AND k.insured_no = "
         "d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 AND d.outcome IN ('paid', 'cut') AND "
         "k.office_no >= ?2 AND k.office_no < ?3");
     ids.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);

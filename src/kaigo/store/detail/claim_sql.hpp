@@ -17,9 +17,11 @@ inline constexpr std::string_view kDocumentInReviewSql =
     "WHERE d.doc_key = ?1 AND s.processing_month = ?2 AND s.id <> ?3 AND s.state IN (?4, ?5, ?6) "
     "ORDER BY d.submission_id LIMIT 1";
 
-// The 証記載保険者番号 of `column` normalised as master::normalize_insurer_no does.
+// The 証記載保険者番号 of `column` normalised as master::normalize_insurer_no does (the same answers:
+// test NormalizedInsurer.SqlAndCppAgree).
 inline std::string normalized_insurer(std::string_view column) {
-  return fmt::format("(CASE WHEN length({0}) = 8 AND substr({0}, 1, 2) = '00' THEN substr({0}, 3) ELSE {0} END)",
+  return fmt::format("(CASE WHEN length({0}) IN (7, 8) AND substr({0}, 1, length({0}) - 6) IN ('0', '00') THEN "
+                     "substr({0}, -6) ELSE {0} END)",
                      column);
 }
 
