@@ -16,6 +16,7 @@
 #include "kaigo/store/detail/review_writer.hpp"
 #include "kaigo/store/kago_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
+#include "kaigo/store/detail/statement_key_columns.hpp"
 #include "kaigo/store/detail/stored_documents.hpp"
 
 namespace kaigo::store {
@@ -184,7 +185,7 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
   // 明細書 decided earlier whose key comes again this month (ANN4, ANNM), or whose 給付管理票 does.
   {
     auto st = c.prepare(
-        "SELECT cd.claim_id, cd.month, cd.form_id, cd.service_month, cd.office_no, cd.insurer_no, cd.insured_no, "
+        "SELECT cd.claim_id, cd.month, " + statement_key_columns("cd") + ", "
         "cd.outcome, cd.packed_rows FROM claim_decisions cd WHERE cd.month < ?1 AND cd.outcome IN ('paid', 'cut') AND "
         "cd.id IN "
         "(SELECT c2.id FROM submission_documents d JOIN submissions s ON s.id = d.submission_id JOIN claim_decisions "
@@ -210,7 +211,7 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
       review::DecidedClaim d;
       d.id = st.text(0);
       d.review_month = YearMonth::parse(st.text(1)).value_or(month);
-      d.key = {st.text(2), YearMonth::parse(st.text(3)).value_or(month), st.text(4), st.text(5), st.text(6)};
+      d.key = statement_key_at(st, 2);
       d.cut = st.text(7) == "cut";
       unpack_rows(st.blob(8), rows);
       for (const auto& r : rows.rows) {
