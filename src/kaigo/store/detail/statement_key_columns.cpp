@@ -5,14 +5,14 @@
 namespace kaigo::store {
 namespace {
 
-constexpr std::array<std::string_view, 5> kColumns = {"form_id", "service_month", "office_no", "insurer_no",
+constexpr std::array<std::string_view, 5> kKeyColumns = {"form_id", "service_month", "office_no", "insurer_no",
                                                       "insured_no"};
 
 }  // namespace
 
 std::string statement_key_columns(std::string_view table) {
   std::string out;
-  for (const auto column : kColumns) {
+  for (const auto column : kKeyColumns) {
     if (!out.empty()) out += ", ";
     if (!table.empty()) (out += table) += '.';
     out += column;
