@@ -106,6 +106,8 @@ void ReviewWriter::run() {
         for (const auto& item : chunk) write(item);
       }
       tx.commit();
+      // The month's last commit syncs the log: most of it is on the disk by then.
+      conn_->start_log_writeback();
     }
   } catch (...) {
     {
