@@ -137,7 +137,7 @@ master::LoadResult<std::vector<RereviewAppeal>> load_appeals(std::string_view te
     if (!a) continue;
     // The 保険者番号 normalised, as the store matches it (claims_under).
     billing::StatementKey key = a->key;
-    key.insurer_no = master::normalize_insurer_no(key.insurer_no);
+    key.insurer_no = master::normalize_insurer_no(a->key.insurer_no);
     if (!seen.insert(std::move(key)).second) {
       r.fail(kAppealInsured, code::kAppealDuplicate, "同じ明細書への再審査申立が2行あります（1か月に1明細書1行）",
              "two 再審査 requests for the same 明細書 (one a month)");
