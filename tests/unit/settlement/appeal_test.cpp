@@ -127,10 +127,26 @@ constexpr BadAppeal kBadAppeals[] = {
      "rereview.csv:3: [KV04] 被保険者番号(項番5)=\"0000000004\": "
      "同じ明細書への再審査申立が2行あります（1か月に1明細書1行） / "
      "two 再審査 requests for the same 明細書 (one a month) (column insured_no)"},
+    {"TwoRequestsForOneClaimOneZeroPaddedToSeven",
+     "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
+     "20231107,1,3070000000,0300000,0000000004,202309,11,9201,50,1001,restored,\n",
+     "rereview.csv:3: [KV04] 被保険者番号(項番5)=\"0000000004\": "
+     "同じ明細書への再審査申立が2行あります（1か月に1明細書1行） / "
+     "two 再審査 requests for the same 明細書 (one a month) (column insured_no)"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rows, RereviewAppealRefuses, ::testing::ValuesIn(kBadAppeals),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
+
+// 12300000 is not 300000 padded with 0s: another insurer's 明細書, not a second request for the same.
+TEST(RereviewAppeal, AnotherInsurersNumberEndingAlikeIsNotASecondRequest) {
+  auto r = load_appeals_text(
+      "20231106,1,3070000000,300000,0000000004,202309,11,9201,100,1001,restored,\n"
+      "20231107,1,3070000000,12300000,0000000004,202309,11,9201,50,1001,restored,\n");
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].to_string();
+  ASSERT_EQ(r.table->size(), 2u);
+  EXPECT_EQ((*r.table)[1].key.insurer_no, "12300000");
+}
 
 // seed 002 §5(2)'s two cuts: D 100 → 0 (事由 A), E 200 → 100 (事由 B); and F 200 → 0 (事由 A).
 struct CutStory {
