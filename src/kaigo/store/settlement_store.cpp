@@ -8,9 +8,9 @@
 #include <unordered_map>
 
 #include "kaigo/documents/statement_records.hpp"
+#include "kaigo/master/keys.hpp"
 #include "kaigo/settlement/fees.hpp"
 #include "kaigo/settlement/rereview.hpp"
-#include "kaigo/master/keys.hpp"
 #include "kaigo/settlement/withdrawals.hpp"
 #include "kaigo/store/appeal_store.hpp"
 #include "kaigo/store/detail/claim_sql.hpp"
@@ -155,7 +155,8 @@ class Loader {
         "SELECT DISTINCT claim_id FROM claim_decisions WHERE form_id = ? AND office_no = ? AND insurer_no = ? AND "
         "insured_no = ? AND service_month = ? AND outcome IN ('paid', 'cut') ORDER BY claim_id");
     const auto& k = a.key;
-    st.bind(1, k.form_id).bind(2, k.office_no).bind_static(3, master::normalize_insurer_no(k.insurer_no)).bind(4, k.insured_no).bind(5, k.service_month.str());
+    st.bind(1, k.form_id).bind(2, k.office_no).bind_static(3, master::normalize_insurer_no(k.insurer_no));
+    st.bind(4, k.insured_no).bind(5, k.service_month.str());
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
@@ -308,9 +309,9 @@ std::unique_ptr<SettlementSource> load_settlement_input(Database& db, YearMonth 
     std::vector<settlement::SettledClaim> standing;
     auto ids = c.prepare(
         "SELECT DISTINCT d.claim_id FROM claim_decisions d JOIN kago_requests k ON k.month = ?1 AND k.form_id = "
-        "d.form_id AND k.office_no = d.office_no AND " + normalized_insurer("k.insurer_no") + " = d.insurer_no AND k.insured_no = "
-        "d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 AND d.outcome IN ('paid', 'cut') AND "
-        "k.office_no >= ?2 AND k.office_no < ?3");
+        "d.form_id AND k.office_no = d.office_no AND " + normalized_insurer("k.insurer_no") +
+        " = d.insurer_no AND k.insured_no = d.insured_no AND k.service_month = d.service_month WHERE d.month < ?1 "
+        "AND d.outcome IN ('paid', 'cut') AND k.office_no >= ?2 AND k.office_no < ?3");
     ids.bind(1, month.str()).bind(2, offices.first).bind(3, offices.end);
     std::vector<std::string> claim_ids;
     while (ids.step()) claim_ids.push_back(ids.text(0));
