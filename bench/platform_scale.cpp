@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     std::printf("linkage file: %lld rows (%d people, %.1f MB), made in %.1f s\n", static_cast<long long>(first.rows), first.people,
                 static_cast<double>(first.text.size()) / 1e6, made);
     std::printf("applied (kaigo platform load path): %.1f s, %.0f rows/s, status %s, inserted %lld, refused %lld, pmh errors %lld\n",
-                applied, static_cast<double>(first.rows) / applied, std::string(platform::file_status_name(a.status)).c_str(),
+                applied, static_cast<double>(first.rows) / applied, std::string(enum_code(a.status)).c_str(),
                 static_cast<long long>(a.inserted), static_cast<long long>(a.refused), static_cast<long long>(a.pmh_errors));
     t = Clock::now();
     auto again = p.load_linkage(op, nullptr, first.text, "daily.csv");

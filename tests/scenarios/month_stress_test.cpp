@@ -165,7 +165,7 @@ void check_round(int round, const fs::path& dir, std::vector<Process>& ps, std::
   // Every acknowledged cancel is out of the review.
   for (auto id : acked_cancel) {
     auto s = db->submission(id);
-    if (!s || s->state != FileState::Cancelled) r.fail(fmt::format("round {}: cancel of {} acknowledged, state {}", round, id, s ? reception::state_code(s->state) : "none"));
+    if (!s || s->state != FileState::Cancelled) r.fail(fmt::format("round {}: cancel of {} acknowledged, state {}", round, id, s ? enum_code(s->state) : "none"));
     if (decisions_of(id) != 0) r.fail(fmt::format("round {}: cancelled file {} was reviewed", round, id));
   }
   // Every acknowledged, not cancelled file is reviewed, each document once.
@@ -173,7 +173,7 @@ void check_round(int round, const fs::path& dir, std::vector<Process>& ps, std::
     if (acked_cancel.count(id)) continue;
     auto s = db->submission(id);
     if (!s || s->state != FileState::Sent) {
-      r.fail(fmt::format("round {}: file {} acknowledged but {}", round, id, s ? reception::state_code(s->state) : "none"));
+      r.fail(fmt::format("round {}: file {} acknowledged but {}", round, id, s ? enum_code(s->state) : "none"));
       continue;
     }
     auto missing = one_integer(

@@ -138,7 +138,7 @@ TEST_F(Consent, NothingOfAMunicipalitysPeopleIsVisibleBeforeItsGoLive) {
   for (const char* user : {"KJ0000000101", "KJ0000000201"}) {
     for (auto kind : {ViewKind::Application, ViewKind::Life, ViewKind::CarePlan, ViewKind::Housing}) {
       auto v = w.view(user, kPerson, kind, "2026-11-30T10:00:00");
-      EXPECT_EQ(v.decision.rule, "not-live") << user << " " << platform::view_kind_name(kind);
+      EXPECT_EQ(v.decision.rule, "not-live") << user << " " << enum_code(kind);
       EXPECT_TRUE(v.records.empty());
     }
   }

@@ -139,7 +139,7 @@ std::string outcome_label(const ClaimDecision& d) {
     }
     return "増減" + reasons;
   }
-  return std::string(outcome_name(d.outcome));
+  return std::string(enum_ja(d.outcome));
 }
 
 // Every mistake the manifest lists is found with its code and outcome, and nothing else; every kind
@@ -210,7 +210,7 @@ void expect_exactly_the_injected(const GeneratedMonth& m, std::initializer_list<
   for (const auto& d : m.outcome.plan_decisions) {
     if (d.outcome == PlanOutcome::Registered && d.findings.empty()) continue;
     const auto& p = plans.at(d.plan_id)->plan;
-    found.emplace(p.support_office_no, "8222", p.insured_no, "", codes_of(d.findings), outcome_name(d.outcome));
+    found.emplace(p.support_office_no, "8222", p.insured_no, "", codes_of(d.findings), enum_ja(d.outcome));
   }
   std::vector<Mistake> missing, extra;
   std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(), std::back_inserter(missing));

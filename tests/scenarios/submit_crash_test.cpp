@@ -81,7 +81,7 @@ TEST(SubmitCrash, KillNineLosesNothingReported) {
       auto id = *parse_int(cols[0]);
       auto s = db->submission(id);
       ASSERT_TRUE(s) << line;
-      EXPECT_EQ(reception::state_name(s->state), cols[2]);
+      EXPECT_EQ(enum_ja(s->state), cols[2]);
       EXPECT_NE(s->state, reception::FileState::Receiving);
       EXPECT_EQ(s->sha256.size(), 64u);
       EXPECT_EQ(db->bytes(id).size(), s->size);

@@ -34,7 +34,7 @@ PlatformWorld::PlatformWorld(int serving_months) {
                       "kokuhoren.toml", at);
   for (auto kind : {store::TableKind::Services, store::TableKind::Offices, store::TableKind::Insurers,
                     store::TableKind::Recipients}) {
-    auto name = std::string(store::table_kind_name(kind)) + ".csv";
+    auto name = std::string(enum_code(kind)) + ".csv";
     auto text = read_file(o.out / name);
     if (kind == store::TableKind::Offices) text += kExtraOffices;
     if (!store::load_table(*db_, kind, name, text, at).stored) throw std::runtime_error("ledger did not load: " + name);

@@ -25,7 +25,7 @@ ReceptionWorld::ReceptionWorld(double error_rate, int offices, int recipients) {
   db_->store_settings(read_file(o.out / "kokuhoren.toml"), "kokuhoren.toml", jst("2026-05-01T00:00"));
   for (auto kind : {store::TableKind::Services, store::TableKind::Offices, store::TableKind::Insurers,
                     store::TableKind::Recipients}) {
-    auto name = std::string(store::table_kind_name(kind)) + ".csv";
+    auto name = std::string(enum_code(kind)) + ".csv";
     auto r = store::load_table(*db_, kind, name, read_file(o.out / name), jst("2026-05-01T00:00"));
     if (!r.stored) throw std::runtime_error("ledger did not load: " + name);
   }

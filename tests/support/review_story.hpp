@@ -236,7 +236,7 @@ void expect_returned(const review::ClaimDecision& d, std::int64_t written_units,
 
 // Readable outcomes in test failures.
 namespace kaigo::review {
-inline void PrintTo(ClaimOutcome o, std::ostream* os) { *os << outcome_name(o); }
-inline void PrintTo(PlanOutcome o, std::ostream* os) { *os << outcome_name(o); }
+inline void PrintTo(ClaimOutcome o, std::ostream* os) { *os << enum_ja(o); }
+inline void PrintTo(PlanOutcome o, std::ostream* os) { *os << enum_ja(o); }
 inline void PrintTo(CutReason r, std::ostream* os) { *os << (r == CutReason::None ? '-' : static_cast<char>(r)); }
 }  // namespace kaigo::review

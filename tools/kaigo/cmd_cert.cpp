@@ -139,7 +139,7 @@ void cert_list(int& status) {
   auto db = store::Database::open(o.db_path);
   store::AuthStore st(*db);
   const auto state = [&](const auth::CertificateRecord& c) {
-    return auth::certificate_state_name(auth::state_at(c, *at));
+    return enum_code(auth::state_at(c, *at));
   };
   print_list(
       o.format, st.certificates(),

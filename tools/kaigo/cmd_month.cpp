@@ -26,11 +26,11 @@ void register_month(CLI::App& app, int& status) {
     std::string text;
     for (const auto& m : db->months()) {
       rows.push_back({{"month", m.month.str()},
-                      {"state", reception::month_state_name(m.state)},
-                      {"state_code", reception::month_state_code(m.state)},
+                      {"state", enum_ja(m.state)},
+                      {"state_code", enum_code(m.state)},
                       {"since", m.since.str()},
                       {"note", m.note}});
-      text += fmt::format("{}\t{}\t{}\t{}\n", m.month.str(), reception::month_state_name(m.state), m.since.str(), m.note);
+      text += fmt::format("{}\t{}\t{}\t{}\n", m.month.str(), enum_ja(m.state), m.since.str(), m.note);
     }
     out(format == "json" ? dump_json(rows) : text);
     status = 0;

@@ -60,7 +60,7 @@ int golive_status() {
                     c.scheduled, c.undecided));
     for (const auto& r : rows) {
       out(fmt::format("{} {:<8} {} {}\n", r.insurer_no, r.golive_on ? r.golive_on->str() : "-",
-                      platform::golive_state_ja(r.state), r.insurer_name));
+                      enum_ja(r.state), r.insurer_name));
     }
   }
   return 0;
@@ -86,7 +86,7 @@ int load() {
     out(dump_json(to_json(a)) + "\n");
   } else {
     out(fmt::format("{}: {} ({}) 行 {} 新規 {} 更新 {} 削除 {} 変更なし {} 不受理 {} PMHエラー {}\n", o.file,
-                    platform::file_status_ja(a.status), platform::file_status_name(a.status), a.rows, a.inserted, a.updated,
+                    enum_ja(a.status), enum_code(a.status), a.rows, a.inserted, a.updated,
                     a.deleted, a.unchanged, a.refused, a.pmh_errors));
     for (const auto& e : a.errors) {
       err(fmt::format("{}:{}: [{}]{} {} / {}\n", o.file, e.line, e.code, e.item.empty() ? "" : " " + e.item + ":",
@@ -141,7 +141,7 @@ void print_view_text(const platform::ViewResult& v) {
     err(fmt::format("閲覧できません / refused [{}]: {} / {}\n", d.rule, d.message_ja, d.message_en));
     return;
   }
-  out(fmt::format("{} {}:{} {}件 [{}{}] {} / {}\n", platform::view_kind_ja(v.kind), v.person.insurer_no, v.person.insured_no,
+  out(fmt::format("{} {}:{} {}件 [{}{}] {} / {}\n", enum_ja(v.kind), v.person.insurer_no, v.person.insured_no,
                   v.records.size(), d.rule, d.note.empty() ? "" : " " + d.note, d.message_ja, d.message_en));
   for (const auto& r : v.records) {
     out(fmt::format("  {} {} 版{} {} {}\n", r.kind, r.record_id, r.version, r.effective_on.str(), r.data));
@@ -151,7 +151,7 @@ void print_view_text(const platform::ViewResult& v) {
 
 int view() {
   auto& o = platform_options();
-  auto kind = platform::parse_view_kind(o.kind);
+  auto kind = parse_enum<platform::ViewKind>(o.kind);
   if (!kind) {
     err(fmt::format("エラー: --kind は survey, opinion, card, application, life, careplan, housing のいずれか（{}）/ error: unknown kind\n", o.kind));
     return 2;

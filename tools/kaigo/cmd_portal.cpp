@@ -50,7 +50,7 @@ void print_page(const portal::OfficePage& p) {
   t += "■ 電子証明書 / certificates\n";
   for (const auto& c : p.certificates) {
     t += fmt::format("  {}\t{}\t有効期限 {}（あと {} 日）\t手数料 {}（{} 審査分で控除）\n", c.serial,
-                     auth::certificate_state_name(c.state), c.not_after.str(), c.days_left,
+                     enum_code(c.state), c.not_after.str(), c.days_left,
                      c.fee ? portal::yen_text(*c.fee) : std::string("-"),
                      c.fee_month ? c.fee_month->str() : std::string("-"));
   }
@@ -69,7 +69,7 @@ void print_page(const portal::OfficePage& p) {
   }
   t += "■ 助成金の申請 / subsidy applications\n";
   for (const auto& a : p.subsidies) {
-    t += fmt::format("  {}\t{}\t{}\t{}\n", a.id, a.scheme, portal::state_ja(a.state),
+    t += fmt::format("  {}\t{}\t{}\t{}\n", a.id, a.scheme, enum_ja(a.state),
                      a.decision ? portal::yen_text(a.decision->amount) : std::string("-"));
   }
   out(t);

@@ -18,7 +18,7 @@ namespace kaigo::cli {
 namespace {
 
 void print_line(const reception::Submission& s) {
-  out(fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.file_name, reception::state_name(s.state),
+  out(fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.file_name, enum_ja(s.state),
                   s.processing_month ? s.processing_month->str() : "-", s.errors.size()));
   std::fflush(stdout);
 }
@@ -93,7 +93,7 @@ void register_submit(CLI::App& app, int& status) {
           desk,
           [&](const reception::Submission& s) {
             audit_cli(desk.db(), "upload", std::to_string(s.id),
-                      {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+                      {{"file", s.file_name}, {"office_no", s.office_no}, {"state", enum_code(s.state)},
                        {"sha256", s.sha256}, {"bytes", s.size}},
                       at);
           },

@@ -24,9 +24,9 @@ struct StatsOptions {
 };
 
 std::string top_text(const review::StatTable& t, std::size_t n) {
-  std::string s = fmt::format("■ 審査月別{}件数 TOP{}（{}）/ {} by {}, top {}\n", review::reason_kind_ja(t.kind), n,
-                              t.insurer_no.empty() ? "全保険者" : "保険者 " + t.insurer_no, review::reason_kind_name(t.kind),
-                              review::stat_axis_name(t.axis), n);
+  std::string s = fmt::format("■ 審査月別{}件数 TOP{}（{}）/ {} by {}, top {}\n", enum_ja(t.kind), n,
+                              t.insurer_no.empty() ? "全保険者" : "保険者 " + t.insurer_no, enum_code(t.kind),
+                              enum_code(t.axis), n);
   s += "順位";
   for (const auto& m : t.months) s += "\t" + wareki_year_month(m) + "審査";
   s += "\n";

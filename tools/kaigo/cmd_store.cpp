@@ -58,7 +58,7 @@ void register_load(CLI::App& app, int& status) {
   cmd->callback([&status] {
     auto db = store::Database::open(db_path);
     auto text = read_whole_file(file);
-    auto report = store::load_table(*db, *store::parse_table_kind(kind), file, text, now_jst(),
+    auto report = store::load_table(*db, *parse_enum<store::TableKind>(kind), file, text, now_jst(),
                                     empty ? store::EmptyTable::Allow : store::EmptyTable::Refuse);
     audit_cli(*db, report.stored ? "load" : "load_refused", kind,
               {{"file", escape_control(file)}, {"rows", report.rows}, {"problems", report.diagnostics.size()}}, now_jst());

@@ -42,7 +42,7 @@ void print_steps(const std::vector<portal::Step>& steps, const portal::Findings&
   std::string text;
   for (const auto& s : steps) text += fmt::format("  {}\t{}\t{}\n", s.label_ja, s.formula, portal::yen_text(s.amount));
   for (const auto& f : findings) {
-    text += fmt::format("  [{}] {}{}: {} / {}\n", f.code, portal::effect_ja(f.effect),
+    text += fmt::format("  [{}] {}{}: {} / {}\n", f.code, enum_ja(f.effect),
                         f.line == 0 ? std::string() : fmt::format(" 明細{}", f.line), f.message_ja, f.message_en);
   }
   out(text);
@@ -51,7 +51,7 @@ void print_steps(const std::vector<portal::Step>& steps, const portal::Findings&
 std::string summary_line(const portal::Application& a) {
   const auto amount = a.decision ? portal::yen_text(a.decision->amount) : std::string("-");
   return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t審査 {}\t振込 {}\t{}\n", a.id, a.scheme, a.applicant.number,
-                     a.applicant.name, portal::state_ja(a.state), a.applied_at.str(), a.decision_month.str(),
+                     a.applicant.name, enum_ja(a.state), a.applied_at.str(), a.decision_month.str(),
                      a.payment_month.str(), amount);
 }
 
@@ -64,7 +64,7 @@ void print_application(const portal::Application& a, const std::string& format) 
   }
   out(summary_line(a));
   for (const auto& h : a.history) {
-    out(fmt::format("  {}\t{}\t{}{}\n", h.at.str(), portal::state_ja(h.state), h.by,
+    out(fmt::format("  {}\t{}\t{}{}\n", h.at.str(), enum_ja(h.state), h.by,
                     h.note.empty() ? "" : "\t" + h.note));
   }
   if (a.decision) {
@@ -89,7 +89,7 @@ std::optional<portal::ApplyRequest> apply_request(const SubsidyOptions& o, int& 
   for (auto s : split(o.services, ',')) {
     if (!trim(s).empty()) r.services.emplace_back(trim(s));
   }
-  if (!o.facility.empty()) r.facility = portal::parse_facility(o.facility);
+  if (!o.facility.empty()) r.facility = parse_enum<portal::Facility>(o.facility);
   if (o.beds >= 0) r.beds = o.beds;
   if (!o.scheme.empty()) r.scheme = o.scheme;
   auto file = portal::parse_receipts(read_whole_file(o.receipts), o.receipts);
@@ -158,7 +158,7 @@ void list(int& status) {
                           "payment_month", "amount", "paid_on"});
     for (const auto& a : all) {
       append_csv_row(text, {std::to_string(a.id), a.scheme, a.applicant.number, a.applicant.name,
-                            std::string(portal::state_ja(a.state)), a.applied_at.str(), a.decision_month.str(),
+                            std::string(enum_ja(a.state)), a.applied_at.str(), a.decision_month.str(),
                             a.payment_month.str(), a.decision ? std::to_string(a.decision->amount.value) : "",
                             a.payment ? a.payment->paid_on.str() : ""});
     }
@@ -234,7 +234,7 @@ void notice(int& status) {
     const auto& o = subsidy_options();
     if (!a.decision) {
       err(fmt::format("エラー: 申請番号 {} はまだ審査されていません（{}）/ error: application {} is not decided yet\n",
-                      o.id, portal::state_ja(a.state), o.id));
+                      o.id, enum_ja(a.state), o.id));
       status = 1;
       return;
     }

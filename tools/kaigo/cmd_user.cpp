@@ -35,7 +35,7 @@ std::string attributes_of(const auth::User& u) {
     add("offices",
         u.offices.size() == 1 ? u.offices.front() : fmt::format("{}…({})", u.offices.front(), u.offices.size()));
   }
-  add("job", auth::job_name(u.job));
+  add("job", enum_code(u.job));
   add("medical", u.medical_code);
   add("insurer", u.insurer_no);
   add("insured", u.insured_no);
@@ -59,8 +59,8 @@ void add_user(int& status) {
   auto db = store::Database::open(o.db_path);
   auth::User u;
   u.id = o.id;
-  u.role = *auth::parse_role(o.role);
-  u.job = auth::parse_job(o.job).value_or(auth::Job::None);
+  u.role = *parse_enum<auth::Role>(o.role);
+  u.job = parse_enum<auth::Job>(o.job).value_or(auth::Job::None);
   u.offices = o.offices;
   u.medical_code = o.medical;
   u.insurer_no = o.insurer;
@@ -82,7 +82,7 @@ void add_user(int& status) {
   }
   DatabaseAccounts users(*db);
   if ((status = print_refusals(users.accounts.add(u, *password, cli_caller(now_jst())))) != 0) return;
-  std::fputs(fmt::format("ユーザ {} を登録しました（{} {}）/ added user {}\n", u.id, auth::role_name(u.role),
+  std::fputs(fmt::format("ユーザ {} を登録しました（{} {}）/ added user {}\n", u.id, enum_code(u.role),
                          attributes_of(u), u.id)
                  .c_str(),
              stdout);
@@ -133,7 +133,7 @@ void list_users(int& status) {
     std::string state = a.disabled                                  ? "locked"
                         : (a.locked_until && now < *a.locked_until) ? "locked_until " + a.locked_until->str()
                                                                     : "active";
-    return fmt::format("{}\t{}\t{}\t{}\t{}\n", a.user.id, auth::role_name(a.user.role), attributes_of(a.user),
+    return fmt::format("{}\t{}\t{}\t{}\t{}\n", a.user.id, enum_code(a.user.role), attributes_of(a.user),
                        a.user.email, state);
   });
   status = 0;

@@ -30,9 +30,9 @@ Refusals Accounts::add(User user, std::string_view password, const Caller& by) {
   a.password_hash = hash_secret(password, hash_cost(settings_));
   a.created_at = by.at;
   a.password_changed_at = by.at;
-  nlohmann::json detail{{"role", role_name(user.role)}};
+  nlohmann::json detail{{"role", enum_code(user.role)}};
   if (!user.offices.empty()) detail["offices"] = user.offices;
-  if (user.job != Job::None) detail["job"] = job_name(user.job);
+  if (user.job != Job::None) detail["job"] = enum_code(user.job);
   if (!user.medical_code.empty()) detail["medical_code"] = user.medical_code;
   if (!user.insurer_no.empty()) detail["insurer_no"] = user.insurer_no;
   if (!user.insured_no.empty()) detail["insured_no"] = user.insured_no;

@@ -221,17 +221,6 @@ Refusals revoke_certificate(CertificateStore& store, std::string_view serial, st
   return {};
 }
 
-std::string_view certificate_state_name(CertificateState s) {
-  static constexpr EnumTable<CertificateState, 4> kStates{{{
-      {CertificateState::Valid, "valid"},
-      {CertificateState::NotYetValid, "not_yet_valid"},
-      {CertificateState::Expired, "expired"},
-      {CertificateState::Revoked, "revoked"},
-  }}};
-  static_assert(kStates.one_to_one());
-  return kStates.code(s);
-}
-
 CertificateState state_at(const CertificateRecord& c, const LocalDateTime& at) {
   if (c.revoked_at && *c.revoked_at <= at) return CertificateState::Revoked;
   if (at < c.not_before) return CertificateState::NotYetValid;

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/auth/accounts.hpp"
 #include "kaigo/auth/refusal.hpp"
 #include "kaigo/auth/repository.hpp"
@@ -76,7 +77,11 @@ Refusals revoke_certificate(CertificateStore& store, std::string_view serial, st
                             const Caller& by);
 
 enum class CertificateState { Valid, NotYetValid, Expired, Revoked };
-std::string_view certificate_state_name(CertificateState s);  // "valid", "not_yet_valid", "expired", "revoked"
+inline constexpr EnumTable<CertificateState, 4> kCertificateStates{{{
+#include "kaigo/auth/certificate_state.enum.inc"
+}}};
+static_assert(kCertificateStates.one_to_one());
+constexpr const auto& enum_table(CertificateState) { return kCertificateStates; }
 CertificateState state_at(const CertificateRecord& cert, const LocalDateTime& at);
 
 // What the server learns from a peer certificate.

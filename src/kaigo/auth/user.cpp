@@ -11,23 +11,6 @@
 namespace kaigo::auth {
 namespace {
 
-constexpr EnumTable<Role, 6> kRoles{{{
-    {Role::Office, "office"},
-    {Role::Medical, "medical"},
-    {Role::Municipality, "municipality"},
-    {Role::Insured, "insured"},
-    {Role::Kokuhoren, "kokuhoren"},
-    {Role::Admin, "admin"},
-}}};
-static_assert(kRoles.one_to_one());
-constexpr EnumTable<Job, 5> kJobs{{{
-    {Job::None, ""},
-    {Job::Doctor, "doctor"},
-    {Job::CareManager, "care_manager"},
-    {Job::Clerk, "clerk"},
-    {Job::Other, "other"},
-}}};
-static_assert(kJobs.one_to_one());
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
@@ -55,10 +38,6 @@ Refusal not_for(std::string_view role, std::string_view what_ja, std::string_vie
 
 }  // namespace
 
-std::string_view role_name(Role r) { return kRoles.code(r); }
-std::optional<Role> parse_role(std::string_view name) { return kRoles.parse(name); }
-std::string_view job_name(Job j) { return kJobs.code(j); }
-std::optional<Job> parse_job(std::string_view name) { return kJobs.parse(name); }
 
 bool User::acts_for_office(std::string_view office_no) const {
   return role == Role::Office && std::binary_search(offices.begin(), offices.end(), office_no);
@@ -133,7 +112,7 @@ void check_attribute(Refusals& out, std::string_view role, bool needed, const st
 Refusals check_user(const User& u, int max_offices) {
   Refusals out;
   if (auto bad = check_user_id(u.id)) out.push_back(*bad);
-  const auto role = role_name(u.role);
+  const auto role = enum_code(u.role);
   const bool office = u.role == Role::Office, medical = u.role == Role::Medical;
   const bool insurer = u.role == Role::Municipality || u.role == Role::Insured;
   if (office) {
@@ -211,8 +190,8 @@ bool is_email(std::string_view e) {
 
 nlohmann::json user_json(const User& u) {
   return {{"id", u.id},
-          {"role", role_name(u.role)},
-          {"job", job_name(u.job)},
+          {"role", enum_code(u.role)},
+          {"job", enum_code(u.job)},
           {"offices", u.offices},
           {"medical_code", u.medical_code},
           {"insurer_no", u.insurer_no},

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/auth/refusal.hpp"
 
 namespace kaigo::auth {
@@ -25,13 +26,19 @@ enum class Role : std::uint8_t {
   Kokuhoren,     // 国保連 operator (職員)
   Admin,         // administrator of accounts and certificates
 };
+inline constexpr EnumTable<Role, 6> kRoles{{{
+#include "kaigo/auth/user_role.enum.inc"
+}}};
+static_assert(kRoles.one_to_one());
+constexpr const auto& enum_table(Role) { return kRoles; }
 // 職種, for the platform's access matrix (介護情報基盤).
 enum class Job : std::uint8_t { None, Doctor, CareManager, Clerk, Other };
+inline constexpr EnumTable<Job, 5> kJobs{{{
+#include "kaigo/auth/user_job.enum.inc"
+}}};
+static_assert(kJobs.one_to_one());
+constexpr const auto& enum_table(Job) { return kJobs; }
 
-std::string_view role_name(Role r);  // "office", "medical", …
-std::optional<Role> parse_role(std::string_view name);
-std::string_view job_name(Job j);  // "", "doctor", "care_manager", "clerk", "other"
-std::optional<Job> parse_job(std::string_view name);
 
 struct User {
   std::string id;  // ユーザID (KJ…)

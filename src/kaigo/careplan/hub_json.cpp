@@ -61,7 +61,7 @@ nlohmann::json claim_json(const ClaimPrediction& c) {
           {"insured", k.insured_no},
           {"service_month", k.service_month.str()},
           {"outcome", review::kClaimOutcomes.code(c.decision.outcome)},
-          {"outcome_ja", std::string(review::outcome_name(c.decision.outcome))},
+          {"outcome_ja", std::string(enum_ja(c.decision.outcome))},
           {"released", c.decision.released},
           {"codes", codes},
           {"rows", rows},
@@ -177,7 +177,7 @@ std::string format_text(const ReconcileReport& r) {
     if (c.decision.outcome == review::ClaimOutcome::Paid) continue;
     const auto& k = c.claim.statement.key;
     t += fmt::format("  事業所 {} 様式 {} {} {}: {}", k.office_no, k.form_id, k.insurer_no, k.insured_no,
-                     review::outcome_name(c.decision.outcome));
+                     enum_ja(c.decision.outcome));
     for (const auto& row : c.decision.rows) {
       if (row.cut != review::CutReason::None) {
         t += fmt::format(" [増減 {} 種類 {} {}→{} 単位]", static_cast<char>(row.cut), row.service_type,

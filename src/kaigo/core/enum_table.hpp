@@ -1,7 +1,8 @@
 // core/enum_table — one constexpr table per enum: each value with the code it is written as
 // (official code, TOML or stored word) and its Japanese name, so that printing, parsing and
 // storing an enum are lookups in one place rather than pairs of switches that can disagree.
-// Owns: the table shape and its lookups. Must not: hold any enum's rows (they live beside the enum).
+// Owns: the table shape, its lookups and the generic enum_code / enum_ja / parse_enum. Must not: hold
+// any enum's rows (they live beside the enum, in its NAME.enum.tsv).
 #pragma once
 #include <array>
 #include <cstddef>
@@ -55,5 +56,31 @@ struct EnumTable {
     return true;
   }
 };
+
+// Every enum with a table says so beside it, in its own namespace:
+//   constexpr const auto& enum_table(FileState) { return kFileStates; }
+// found by argument-dependent lookup. Printing, storing and parsing any such enum is then one
+// vocabulary rather than a pair of hand-written functions per enum whose names drifted apart
+// (`state_name` was the Japanese word for one enum and the stored code for another).
+template <class E>
+constexpr std::string_view enum_code(E value) {
+  return enum_table(value).code(value);
+}
+template <class E>
+constexpr std::string_view enum_ja(E value) {
+  return enum_table(value).ja(value);
+}
+template <class E>
+constexpr int enum_number(E value) {
+  return enum_table(value).number(value);
+}
+template <class E>
+constexpr std::optional<E> parse_enum(std::string_view code) {
+  return enum_table(E{}).parse(code);
+}
+template <class E>
+constexpr std::optional<E> parse_enum_ja(std::string_view ja) {
+  return enum_table(E{}).parse_ja(ja);
+}
 
 }  // namespace kaigo

@@ -228,7 +228,7 @@ void parse_fees(SettingsParser& p, const toml::value& v, SettlementSettings& s) 
             [](const FeeRule& a, const FeeRule& b) { return std::tie(a.kind, a.from) < std::tie(b.kind, b.from); });
   for (std::size_t i = 1; i < rules.size(); ++i) {
     if (rules[i].kind == rules[i - 1].kind && rules[i].from == rules[i - 1].from) {
-      auto what = fmt::format("{} {}", fee_kind_name(rules[i].kind), rules[i].from.str());
+      auto what = fmt::format("{} {}", enum_code(rules[i].kind), rules[i].from.str());
       p.error("KS02", "settlement.fees", what, fmt::format("settlement.fees に {} が2回あります", what),
               fmt::format("settlement.fees lists {} twice", what));
     }

@@ -39,9 +39,10 @@ struct HoldRule {
 // 国保連, 「返戻（査定でエラーがある場合）」).
 enum class PlanMismatch { Cut, Return };  // 増減 (査定) or 返戻
 inline constexpr EnumTable<PlanMismatch, 2> kPlanMismatches{{{
-    {PlanMismatch::Cut, "cut", "査定"},
-    {PlanMismatch::Return, "return", "返戻"},
+#include "kaigo/core/plan_mismatch.enum.inc"
 }}};
+static_assert(kPlanMismatches.one_to_one());
+constexpr const auto& enum_table(PlanMismatch) { return kPlanMismatches; }
 
 struct ReviewSettings {
   PlanMismatch plan_mismatch = PlanMismatch::Cut;
@@ -60,9 +61,10 @@ enum class FeeKind : std::uint8_t {
 
 // The TOML names and the Japanese names of the fees.
 inline constexpr EnumTable<FeeKind, 2> kFeeKinds{{{
-    {FeeKind::Certificate, "certificate", "電子証明書発行手数料"},
-    {FeeKind::CarePlanLicense, "careplan_license", "ケアプランデータ連携システム ライセンス料"},
+#include "kaigo/core/fee_kind.enum.inc"
 }}};
+static_assert(kFeeKinds.one_to_one());
+constexpr const auto& enum_table(FeeKind) { return kFeeKinds; }
 
 // One entry of the fee schedule: applications made on or after `from` cost `amount` (税込).
 struct FeeRule {
@@ -77,9 +79,10 @@ enum class NegativePayment {
   Bill,   // 返納請求: nothing is paid; the shortfall is billed to the office
 };
 inline constexpr EnumTable<NegativePayment, 2> kNegativePayments{{{
-    {NegativePayment::Carry, "carry", "繰越"},
-    {NegativePayment::Bill, "bill", "返納請求"},
+#include "kaigo/core/negative_payment.enum.inc"
 }}};
+static_assert(kNegativePayments.one_to_one());
+constexpr const auto& enum_table(NegativePayment) { return kNegativePayments; }
 
 struct SettlementSettings {
   NegativePayment negative = NegativePayment::Carry;
@@ -96,7 +99,6 @@ struct SettlementSettings {
   std::optional<Yen> fee(FeeKind kind, Date applied_on) const;
 };
 
-inline std::string_view fee_kind_name(FeeKind k) { return kFeeKinds.code(k); }  // the TOML name
 
 // Accounts, sessions, reset mail and certificates (`[auth]`, docs/auth.md). The seeds fix two of
 // these: 代理請求 covers at most 100 offices with one certificate, and a certificate is valid for

@@ -51,13 +51,10 @@ struct RecordLayout {
 enum class Family { Invoice, Statement, CarePlan, Plan, Appeal, Notice };
 // As written in forms.tsv `family`.
 inline constexpr EnumTable<Family, 6> kFamilies{{{
-    {Family::Invoice, "invoice"},
-    {Family::Statement, "statement"},
-    {Family::CarePlan, "careplan"},
-    {Family::Plan, "plan"},
-    {Family::Appeal, "appeal"},
-    {Family::Notice, "notice"},
+#include "kaigo/exchange/layout_family.enum.inc"
 }}};
+static_assert(kFamilies.one_to_one());
+constexpr const auto& enum_table(Family) { return kFamilies; }
 
 // 交換情報識別番号 — one kind of 交換情報 with its record layouts.
 struct Form {
@@ -98,6 +95,5 @@ class Registry {
   const RecordLayout* control_ = nullptr;
 };
 
-inline std::string_view family_name(Family f) { return kFamilies.code(f); }
 
 }  // namespace kaigo::exchange

@@ -391,11 +391,11 @@ std::string Generator::file_stem(std::string_view prefix) const {
 
 void Generator::expect(const Person& p, const SyntheticOffice& office, std::string_view form, std::string_view type,
                        std::string_view code, std::string_view outcome) {
-  expected_->line(fmt::format("{},{},{},{},{},{},{},{},{}", mistake_name(p.mistake), office.office_no, form,
+  expected_->line(fmt::format("{},{},{},{},{},{},{},{},{}", enum_code(p.mistake), office.office_no, form,
                               area_.service_month().str(),
                               area_.insurers()[static_cast<std::size_t>(p.insurer)].insurer_no, p.insured_no, type,
                               code, outcome));
-  report_.mistakes[std::string(mistake_name(p.mistake))] += 1;
+  report_.mistakes[std::string(enum_code(p.mistake))] += 1;
 }
 
 // The 様式番号 of a 明細書 form as the 過誤 and 再審査 codes begin with it (settlement's table).

@@ -57,20 +57,10 @@ inline constexpr int kMistakeKinds = 7;      // the first seven
 inline constexpr int kAllMistakeKinds = 11;  // with the ones added since
 // As written in expected_errors.csv.
 inline constexpr EnumTable<Mistake, 12> kMistakes{{{
-    {Mistake::None, "none"},
-    {Mistake::MissingPlan, "missing_plan"},
-    {Mistake::PlanExceeded, "plan_exceeded"},
-    {Mistake::WrongRate, "wrong_rate"},
-    {Mistake::Duplicate, "duplicate"},
-    {Mistake::ChangePending, "change_pending"},
-    {Mistake::UnknownRecipient, "unknown_recipient"},
-    {Mistake::BadField, "bad_field"},
-    {Mistake::MissingRemark, "missing_remark"},
-    {Mistake::UnknownFund, "unknown_fund"},
-    {Mistake::DailyRate, "daily_rate"},
-    {Mistake::UnknownSougouCode, "unknown_sougou_code"},
+#include "kaigo/gen/generator_mistake.enum.inc"
 }}};
-inline std::string_view mistake_name(Mistake m) { return kMistakes.code(m); }
+static_assert(kMistakes.one_to_one());
+constexpr const auto& enum_table(Mistake) { return kMistakes; }
 
 struct Report {
   int offices = 0;

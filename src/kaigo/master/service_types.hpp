@@ -18,12 +18,10 @@ namespace kaigo::master {
 enum class LaborShare { P70, P55, P45, Flat10 };
 // As written in service_types.csv, as printed, and the 割合 in percent (10円 flat: no 上乗せ).
 inline constexpr EnumTable<LaborShare, 4> kLaborShares{{{
-    {LaborShare::P70, "70", "70%", 70},
-    {LaborShare::P55, "55", "55%", 55},
-    {LaborShare::P45, "45", "45%", 45},
-    {LaborShare::Flat10, "flat", "10円", 0},
+#include "kaigo/master/labor_share.enum.inc"
 }}};
 static_assert(kLaborShares.one_to_one());
+constexpr const auto& enum_table(LaborShare) { return kLaborShares; }
 
 // サービス種類 — one kind of service (code "11", "2A", "A2" …).
 struct ServiceType {
@@ -55,6 +53,5 @@ class ServiceTypeMaster : public VersionedMaster<ServiceType> {
 
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name);
 
-inline std::string_view labor_share_name(LaborShare s) { return kLaborShares.ja(s); }
 
 }  // namespace kaigo::master

@@ -14,12 +14,11 @@
 
 namespace kaigo::master {
 
-constexpr int labor_share_percent(LaborShare s) { return kLaborShares.number(s); }
 
 // 単価 = 10円 × (1 + 上乗せ × 割合), 小数第三位を四捨五入. In ×100 integers:
 // 1000 + round_half_up(上乗せ% × 割合% / 10).
 constexpr UnitPrice unit_price_from(int uplift_percent, LaborShare share) {
-  return UnitPrice{1000 + round_half_up_div(std::int64_t{uplift_percent} * labor_share_percent(share), 10)};
+  return UnitPrice{1000 + round_half_up_div(std::int64_t{uplift_percent} * enum_number(share), 10)};
 }
 
 // 地域区分 (級地): 1–7, 0 = その他 (the offices.csv region_class).

@@ -26,8 +26,8 @@ nlohmann::json submission_json(const reception::Submission& s) {
   for (const auto& e : s.errors) errors.push_back(precheck::to_json(e));
   return {{"submission", s.id},
           {"file", s.file_name},
-          {"state", reception::state_name(s.state)},
-          {"state_code", reception::state_code(s.state)},
+          {"state", enum_ja(s.state)},
+          {"state_code", enum_code(s.state)},
           {"processing_month", s.processing_month ? s.processing_month->str() : ""},
           {"office_no", s.office_no},
           {"received_at", s.received_at.str()},

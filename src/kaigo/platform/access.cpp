@@ -118,7 +118,7 @@ Decision decide(const AccessFacts& f) {
   const auto& cell = matrix_cell(f.kind, v, job);
   if (cell.cell == Cell::Blank) return refuse("blank-cell", v, cell.note);
   if (cell.cell == Cell::OtherJobs) {
-    return refuse("job-not-allowed", v, cell.note, {{"job", auth::job_name(job)}}, cell.note, cell.note);
+    return refuse("job-not-allowed", v, cell.note, {{"job", enum_code(job)}}, cell.note, cell.note);
   }
   if (cell.from && f.day < *cell.from) {
     return refuse("cell-not-yet", v, cell.note, {{"from", cell.from->str()}}, fmt::format("{} から", cell.from->str()),
@@ -154,7 +154,7 @@ Decision decide(const AccessFacts& f) {
 nlohmann::json to_json(const Decision& d) {
   nlohmann::json j{{"allowed", d.allowed}, {"rule", d.rule}, {"message_ja", d.message_ja}, {"message_en", d.message_en}};
   if (!d.note.empty()) j["note"] = d.note;
-  if (d.viewer) j["viewer"] = viewer_name(*d.viewer);
+  if (d.viewer) j["viewer"] = enum_code(*d.viewer);
   if (!d.facts.empty()) j["facts"] = d.facts;
   return j;
 }

@@ -81,7 +81,7 @@ std::optional<Outcome> live_and_verified(Repository& repo, const PersonId& perso
 std::string source_of(const auth::Caller& c, const auth::User* by, std::string_view office_no) {
   if (!by) return fmt::format("municipality:{}", c.who);
   if (by->role == auth::Role::Office) return fmt::format("care_manager:{}@{}", by->id, office_no);
-  return fmt::format("{}:{}", auth::role_name(by->role), by->id);
+  return fmt::format("{}:{}", enum_code(by->role), by->id);
 }
 
 }  // namespace

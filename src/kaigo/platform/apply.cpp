@@ -121,7 +121,7 @@ class Applier {
 
 // What the answer and its audit row both say of a file.
 nlohmann::json counts_of(const LinkageAnswer& a) {
-  return {{"file_id", a.file_id},   {"sha256", a.sha256},       {"status_code", file_status_name(a.status)},
+  return {{"file_id", a.file_id},   {"sha256", a.sha256},       {"status_code", enum_code(a.status)},
           {"rows", a.rows},         {"inserted", a.inserted},   {"updated", a.updated},
           {"deleted", a.deleted},   {"unchanged", a.unchanged}, {"refused", a.refused},
           {"pmh_errors", a.pmh_errors}, {"error_count", a.error_count}};
@@ -157,19 +157,6 @@ PutOutcome put_version(Repository& repo, Record r) {
   return r.update == UpdateKind::New ? PutOutcome::Inserted : PutOutcome::Updated;
 }
 
-namespace {
-
-constexpr EnumTable<FileStatus, 3> kFileStatuses{{{
-    {FileStatus::Done, "done", "処理完了"},
-    {FileStatus::DoneWithErrors, "done_with_errors", "処理完了（エラー）"},
-    {FileStatus::Refused, "refused", "処理不能"},
-}}};
-static_assert(kFileStatuses.one_to_one());
-
-}  // namespace
-
-std::string_view file_status_ja(FileStatus s) { return kFileStatuses.ja(s); }
-std::string_view file_status_name(FileStatus s) { return kFileStatuses.code(s); }
 
 LinkageAnswer apply_linkage(Repository& repo, auth::AuditTrail& audit, std::string_view bytes, const LinkageOptions& o) {
   const auto sha = sha256_hex(bytes);
@@ -244,7 +231,7 @@ nlohmann::json to_json(const LinkageAnswer& a) {
   for (const auto& e : a.errors) errors.push_back(to_json(e));
   auto j = counts_of(a);
   j["file"] = a.file_name;
-  j["status"] = file_status_ja(a.status);
+  j["status"] = enum_ja(a.status);
   j["errors"] = errors;
   return j;
 }

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/auth/audit.hpp"
 #include "kaigo/platform/codes.hpp"
 #include "kaigo/platform/repository.hpp"
@@ -39,8 +40,11 @@ enum class FileStatus : std::uint8_t {
   DoneWithErrors,  // 処理完了（エラー）: applied, but some rows were refused or not linked (PMH)
   Refused,         // 処理不能: nothing applied (not UTF-8, bad header, no rows)
 };
-std::string_view file_status_ja(FileStatus s);
-std::string_view file_status_name(FileStatus s);  // "done", "done_with_errors", "refused"
+inline constexpr EnumTable<FileStatus, 3> kFileStatuses{{{
+#include "kaigo/platform/file_status.enum.inc"
+}}};
+static_assert(kFileStatuses.one_to_one());
+constexpr const auto& enum_table(FileStatus) { return kFileStatuses; }
 
 struct LinkageAnswer {
   std::int64_t file_id = 0;

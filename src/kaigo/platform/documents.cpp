@@ -234,7 +234,7 @@ std::optional<std::string> Platform::invoices_csv(const auth::User* user, const 
                            std::to_string(inv.first_visit_points), inv.opinion_record});
       auto e = auth::event_of(caller, action::kInvoiceRead, fmt::format("invoice:{}", inv.id),
                               {{"kind", "invoice"}, {"allowed", true}, {"rule", "invoices-listed"},
-                               {"role", user ? auth::role_name(user->role) : "operator"}, {"count", 1}});
+                               {"role", user ? enum_code(user->role) : "operator"}, {"count", 1}});
       e.insurer_no = inv.person.insurer_no;
       e.insured_no = inv.person.insured_no;
       audit_.append(e);

@@ -7,19 +7,6 @@
 
 namespace kaigo::platform {
 
-namespace {
-
-constexpr EnumTable<GoLiveState, 3> kGoLiveStates{{{
-    {GoLiveState::Live, "live", "利用開始済"},
-    {GoLiveState::Scheduled, "scheduled", "開始予定"},
-    {GoLiveState::Undecided, "undecided", "未定"},
-}}};
-static_assert(kGoLiveStates.one_to_one());
-
-}  // namespace
-
-std::string_view golive_state_name(GoLiveState s) { return kGoLiveStates.code(s); }
-std::string_view golive_state_ja(GoLiveState s) { return kGoLiveStates.ja(s); }
 
 GoLiveState golive_state(std::optional<Date> golive_on, Date day) {
   if (!golive_on) return GoLiveState::Undecided;
@@ -87,7 +74,7 @@ std::string golive_csv(std::span<const GoLiveRow> rows) {
   out += '\n';
   for (const auto& r : rows) {
     append_csv_row(out, {r.insurer_no, r.insurer_name, r.golive_on ? r.golive_on->str() : std::string(),
-                         std::string(golive_state_ja(r.state)), std::string(golive_state_name(r.state))});
+                         std::string(enum_ja(r.state)), std::string(enum_code(r.state))});
   }
   return out;
 }
@@ -96,8 +83,8 @@ nlohmann::json to_json(const GoLiveRow& r) {
   return {{"insurer_no", r.insurer_no},
           {"insurer_name", r.insurer_name},
           {"golive_on", r.golive_on ? nlohmann::json(r.golive_on->str()) : nlohmann::json(nullptr)},
-          {"state", golive_state_name(r.state)},
-          {"state_ja", golive_state_ja(r.state)}};
+          {"state", enum_code(r.state)},
+          {"state_ja", enum_ja(r.state)}};
 }
 
 nlohmann::json golive_status_json(std::span<const GoLiveRow> rows, Date day) {

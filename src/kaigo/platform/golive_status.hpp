@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/master/ledgers.hpp"
 #include "kaigo/platform/repository.hpp"
@@ -26,8 +27,11 @@ enum class GoLiveState : std::uint8_t {
   Scheduled,  // 開始予定: a date after the day
   Undecided,  // 未定: in the 保険者台帳, no date loaded
 };
-std::string_view golive_state_name(GoLiveState s);  // "live" / "scheduled" / "undecided"
-std::string_view golive_state_ja(GoLiveState s);    // 利用開始済 / 開始予定 / 未定
+inline constexpr EnumTable<GoLiveState, 3> kGoLiveStates{{{
+#include "kaigo/platform/go_live_state.enum.inc"
+}}};
+static_assert(kGoLiveStates.one_to_one());
+constexpr const auto& enum_table(GoLiveState) { return kGoLiveStates; }
 
 // The rule, the same one access.cpp applies (live when golive_on <= day).
 GoLiveState golive_state(std::optional<Date> golive_on, Date day);

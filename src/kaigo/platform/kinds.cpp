@@ -16,30 +16,13 @@ namespace {
 
 using detail::bad;
 
-constexpr EnumTable<ViewKind, 7> kViewNames{{{
-    {ViewKind::Survey, "survey", "認定調査票"},
-    {ViewKind::Opinion, "opinion", "主治医意見書"},
-    {ViewKind::Card, "card", "介護保険被保険者証等"},
-    {ViewKind::Application, "application", "要介護認定申請書"},
-    {ViewKind::Life, "life", "LIFE情報"},
-    {ViewKind::CarePlan, "careplan", "ケアプラン"},
-    {ViewKind::Housing, "housing", "住宅改修費・福祉用具購入費"},
-}}};
-static_assert(kViewNames.one_to_one());
 
-constexpr EnumTable<ColumnType, 11> kTypeNames{{{
-    {ColumnType::Text, "text"},         {ColumnType::Date, "date"},         {ColumnType::Month, "month"},
-    {ColumnType::Year, "year"},         {ColumnType::Code, "code"},         {ColumnType::Int, "int"},
-    {ColumnType::Yen, "yen"},           {ColumnType::Flags, "flags"},       {ColumnType::MyNumber, "my_number"},
-    {ColumnType::OfficeNo, "office_no"}, {ColumnType::Institution, "institution"},
-}}};
-static_assert(kTypeNames.one_to_one());
 
 ColumnSpec column_of(const detail::TsvRow& r) {
   ColumnSpec c;
   c.name = r.cells[1];
   c.ja = r.cells[2];
-  auto type = kTypeNames.parse(r.cells[3]);
+  auto type = kColumnTypes.parse(r.cells[3]);
   if (!type) bad("columns.tsv", r.line, "unknown type");
   c.type = *type;
   c.required = r.cells[4] == "yes";
@@ -68,7 +51,7 @@ std::vector<KindSpec> load_kinds() {
     KindSpec k;
     k.name = r.cells[0];
     if (!detail::is_none(r.cells[1])) {
-      k.view = parse_view_kind(r.cells[1]);
+      k.view = parse_enum<ViewKind>(r.cells[1]);
       if (!k.view) bad("kinds.tsv", r.line, "unknown view kind");
     }
     k.linkage = r.cells[2] == "yes";
@@ -98,9 +81,6 @@ std::map<LabelKey, CodeLabel, std::less<>> load_labels() {
 
 }  // namespace
 
-std::string_view view_kind_name(ViewKind k) { return kViewNames.code(k); }
-std::string_view view_kind_ja(ViewKind k) { return kViewNames.ja(k); }
-std::optional<ViewKind> parse_view_kind(std::string_view name) { return kViewNames.parse(name); }
 
 std::size_t KindSpec::column(std::string_view column_name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::platform {
 
 // The kinds a viewer asks for (DESIGN §3.6 KIND; the rows of the seed 004 §3 table).
@@ -22,11 +24,13 @@ enum class ViewKind : std::uint8_t {
   CarePlan,     // ケアプラン
   Housing,      // 住宅改修費・福祉用具購入費の利用情報
 };
+inline constexpr EnumTable<ViewKind, 7> kViewKindNames{{{
+#include "kaigo/platform/view_kind.enum.inc"
+}}};
+static_assert(kViewKindNames.one_to_one());
+constexpr const auto& enum_table(ViewKind) { return kViewKindNames; }
 inline constexpr ViewKind kViewKinds[] = {ViewKind::Survey, ViewKind::Opinion,  ViewKind::Card,   ViewKind::Application,
                                           ViewKind::Life,   ViewKind::CarePlan, ViewKind::Housing};
-std::string_view view_kind_name(ViewKind k);  // "survey", "opinion", "card", …
-std::string_view view_kind_ja(ViewKind k);    // "認定調査票", …
-std::optional<ViewKind> parse_view_kind(std::string_view name);
 
 // 更新区分 of a linkage row (seed 004 §7 更新区分情報).
 enum class UpdateKind : std::uint8_t { New = 1, Update = 2, Delete = 3 };
@@ -45,6 +49,11 @@ enum class ColumnType : std::uint8_t {
   OfficeNo,     // 事業所番号: 10 of 0-9 A-Z
   Institution,  // 医療機関コード or a facility's 事業所番号: 10 of 0-9 A-Z
 };
+inline constexpr EnumTable<ColumnType, 11> kColumnTypes{{{
+#include "kaigo/platform/column_type.enum.inc"
+}}};
+static_assert(kColumnTypes.one_to_one());
+constexpr const auto& enum_table(ColumnType) { return kColumnTypes; }
 
 struct ColumnSpec {
   std::string name;  // as in the linkage file's documentation and the stored JSON

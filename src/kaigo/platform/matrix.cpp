@@ -14,15 +14,6 @@ namespace {
 
 using detail::bad;
 
-constexpr EnumTable<Viewer, 6> kViewers{{{
-    {Viewer::Person, "person", "利用者"},
-    {Viewer::Municipality, "municipality", "市区町村"},
-    {Viewer::SupportOffice, "support_office", "居宅介護支援事業所"},
-    {Viewer::Facility, "facility", "介護事業所（介護老人保健施設・介護医療院）"},
-    {Viewer::Office, "office", "介護事業所（その他）"},
-    {Viewer::Medical, "medical", "医療機関"},
-}}};
-static_assert(kViewers.one_to_one());
 
 std::optional<Date> date_cell(std::string_view cell, std::size_t line) {
   if (detail::is_none(cell)) return std::nullopt;
@@ -46,14 +37,14 @@ std::vector<MatrixRow> load_matrix() {
   for (const auto& r : detail::read_table("access_matrix.tsv", {"kind", "viewer", "jobs", "cell", "note", "basis", "consent",
                                                                 "from", "before_golive", "source"})) {
     MatrixRow m;
-    auto kind = parse_view_kind(r.cells[0]);
-    auto viewer = parse_viewer(r.cells[1]);
+    auto kind = parse_enum<ViewKind>(r.cells[0]);
+    auto viewer = parse_enum<Viewer>(r.cells[1]);
     if (!kind || !viewer) bad("access_matrix.tsv", r.line, "unknown kind or viewer");
     m.kind = *kind;
     m.viewer = *viewer;
     if (r.cells[2] != "*") {
       for (auto j : split(r.cells[2], ',')) {
-        auto job = auth::parse_job(j);
+        auto job = parse_enum<auth::Job>(j);
         if (!job) bad("access_matrix.tsv", r.line, "unknown job");
         m.jobs.push_back(*job);
       }
@@ -79,7 +70,7 @@ std::vector<MatrixRow> load_matrix() {
     for (const auto& v : kViewers.rows) {
       bool any = false;
       for (const auto& m : out) any = any || (m.kind == kind && m.viewer == v.value && m.jobs.empty());
-      if (!any) bad("access_matrix.tsv", 0, fmt::format("no row for {} × {}", view_kind_name(kind), v.code));
+      if (!any) bad("access_matrix.tsv", 0, fmt::format("no row for {} × {}", enum_code(kind), v.code));
     }
   }
   return out;
@@ -108,7 +99,7 @@ const std::vector<OfficeClass>& office_classes() {
   static const std::vector<OfficeClass> all = [] {
     std::vector<OfficeClass> out;
     for (const auto& r : detail::read_table("office_classes.tsv", {"service_type", "viewer", "ja", "source"})) {
-      auto v = parse_viewer(r.cells[1]);
+      auto v = parse_enum<Viewer>(r.cells[1]);
       if (!v) bad("office_classes.tsv", r.line, "unknown viewer");
       out.push_back({std::string(r.cells[0]), *v});
     }
@@ -128,9 +119,6 @@ std::vector<Rule> load_rules() {
 
 }  // namespace
 
-std::string_view viewer_name(Viewer v) { return kViewers.code(v); }
-std::string_view viewer_ja(Viewer v) { return kViewers.ja(v); }
-std::optional<Viewer> parse_viewer(std::string_view name) { return kViewers.parse(name); }
 
 const std::vector<MatrixRow>& matrix() {
   static const std::vector<MatrixRow> all = load_matrix();

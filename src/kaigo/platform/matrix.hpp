@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/auth/user.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/platform/kinds.hpp"
@@ -28,9 +29,11 @@ enum class Viewer : std::uint8_t {
   Office,         // 介護事業所: その他
   Medical,        // 医療機関
 };
-std::string_view viewer_name(Viewer v);  // "person", "municipality", "support_office", …
-std::string_view viewer_ja(Viewer v);
-std::optional<Viewer> parse_viewer(std::string_view name);
+inline constexpr EnumTable<Viewer, 6> kViewers{{{
+#include "kaigo/platform/platform_viewer.enum.inc"
+}}};
+static_assert(kViewers.one_to_one());
+constexpr const auto& enum_table(Viewer) { return kViewers; }
 
 // What a cell rests on.
 enum class Basis : std::uint8_t {

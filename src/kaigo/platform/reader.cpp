@@ -44,7 +44,7 @@ std::vector<RequestFact> requests_of(std::span<const Record> all, Date day) {
 }
 
 nlohmann::json who(const auth::User& u, std::string_view office_no) {
-  nlohmann::json j{{"role", auth::role_name(u.role)}, {"job", auth::job_name(u.job)}};
+  nlohmann::json j{{"role", enum_code(u.role)}, {"job", enum_code(u.job)}};
   if (u.role == auth::Role::Office) j["office_no"] = office_no;
   if (u.role == auth::Role::Medical) j["institution"] = u.medical_code;
   if (u.role == auth::Role::Municipality) j["insurer_no"] = u.insurer_no;
@@ -132,17 +132,17 @@ ViewResult Platform::view(const auth::User& user, const auth::Caller& caller, co
       if (kind == ViewKind::Housing) out.housing = housing_summary(current_versions(out.records), day);
     }
     auto detail = who(user, g.facts.office_no);
-    detail["kind"] = view_kind_name(kind);
+    detail["kind"] = enum_code(kind);
     detail["allowed"] = out.decision.allowed;
     detail["rule"] = out.decision.rule;
     if (!out.decision.note.empty()) detail["note"] = out.decision.note;
-    if (out.decision.viewer) detail["viewer"] = viewer_name(*out.decision.viewer);
+    if (out.decision.viewer) detail["viewer"] = enum_code(*out.decision.viewer);
     nlohmann::json ids = nlohmann::json::array();
     for (std::size_t i = 0; i < out.records.size() && i < kIdsInAudit; ++i) ids.push_back(out.records[i].id);
     detail["count"] = out.records.size();
     detail["records"] = ids;
     if (history) detail["history"] = true;
-    auto e = auth::event_of(caller, out.decision.allowed ? action::kView : action::kViewRefused, view_kind_name(kind), detail);
+    auto e = auth::event_of(caller, out.decision.allowed ? action::kView : action::kViewRefused, enum_code(kind), detail);
     e.insurer_no = person.insurer_no;
     e.insured_no = person.insured_no;
     out.audit_seq = audit_.append(e).seq;
@@ -223,8 +223,8 @@ nlohmann::json to_json(const ViewResult& r) {
   auto j = to_json(r.decision);
   j["insurer_no"] = r.person.insurer_no;
   j["insured_no"] = r.person.insured_no;
-  j["kind"] = view_kind_name(r.kind);
-  j["kind_ja"] = view_kind_ja(r.kind);
+  j["kind"] = enum_code(r.kind);
+  j["kind_ja"] = enum_ja(r.kind);
   j["at"] = r.at.str();
   j["audit_seq"] = r.audit_seq;
   if (r.decision.allowed) {

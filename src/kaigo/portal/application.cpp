@@ -13,15 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxLines = 200;
 
-constexpr EnumTable<State, 6> kStates{{{
-    {State::Received, "received", "申請受付"},
-    {State::Returned, "returned", "返戻"},
-    {State::Decided, "decided", "交付決定"},
-    {State::Rejected, "rejected", "不交付決定"},
-    {State::Paid, "paid", "振込済"},
-    {State::Withdrawn, "withdrawn", "取下げ"},
-}}};
-static_assert(kStates.one_to_one());
 
 auth::Refusal refusal(std::string code, std::string rule, std::string ja, std::string en) {
   return {std::move(code), std::move(rule), std::move(ja), std::move(en)};
@@ -141,9 +132,9 @@ bool medical_applicant(const ApplyRequest& r, const Scheme& scheme, Applicant& a
   if (!r.beds || *r.beds < 0) return bad("病床数を指定してください", "give the number of beds");
   if (trim(r.applicant_name).empty()) return bad("医療機関名を指定してください", "give the institution's name");
   if (!scheme.medical_limit(*r.facility, *r.beds)) {
-    return bad(fmt::format("{}で{}床の区分はありません（病院は20床以上、診療所は19床以下）", facility_ja(*r.facility),
+    return bad(fmt::format("{}で{}床の区分はありません（病院は20床以上、診療所は19床以下）", enum_ja(*r.facility),
                            *r.beds),
-               fmt::format("no class for a {} of {} beds", facility_name(*r.facility), *r.beds));
+               fmt::format("no class for a {} of {} beds", enum_code(*r.facility), *r.beds));
   }
   a.facility = *r.facility;
   a.beds = *r.beds;
@@ -170,8 +161,8 @@ ChangeResult move(SubsidyRepository& repo, Application app, State to, const auth
 
 auth::Refusal wrong_state(const Application& a, std::string_view what_ja, std::string_view what_en) {
   return refusal("KH41", "申請の状態",
-                 fmt::format("申請番号 {} は「{}」のため{}できません", a.id, state_ja(a.state), what_ja),
-                 fmt::format("application {} is {}: it cannot be {}", a.id, state_name(a.state), what_en));
+                 fmt::format("申請番号 {} は「{}」のため{}できません", a.id, enum_ja(a.state), what_ja),
+                 fmt::format("application {} is {}: it cannot be {}", a.id, enum_code(a.state), what_en));
 }
 
 auth::Refusal staff_only() {
@@ -219,11 +210,9 @@ Applicant applicant_from(const ApplyRequest& r) {
 
 }  // namespace
 
-std::string_view state_name(State s) { return kStates.code(s); }
-std::string_view state_ja(State s) { return kStates.ja(s); }
 std::optional<State> parse_state(std::string_view name) {
-  if (auto s = kStates.parse(name)) return s;
-  return kStates.parse_ja(name);
+  if (auto s = kApplicationStates.parse(name)) return s;
+  return kApplicationStates.parse_ja(name);
 }
 bool is_live(State s) { return s == State::Received || s == State::Decided || s == State::Paid; }
 
@@ -327,7 +316,7 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
   nlohmann::json detail{{"scheme", app.scheme},
                         {"applicant", app.applicant.number},
                         {"lines", app.lines.size()},
-                        {"preview_outcome", outcome_name(computed.outcome)},
+                        {"preview_outcome", enum_code(computed.outcome)},
                         {"preview_amount", computed.amount.value}};
   auto id = repo.add_application(app, scheme->live_per_applicant, event(by, "subsidy_apply", 0, detail));
   if (!id) {
@@ -368,7 +357,7 @@ ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optiona
   const State to = d.outcome == Outcome::Granted   ? State::Decided
                    : d.outcome == Outcome::Nothing ? State::Rejected
                                                    : State::Returned;
-  nlohmann::json detail{{"outcome", outcome_name(d.outcome)}, {"amount", d.amount.value}};
+  nlohmann::json detail{{"outcome", enum_code(d.outcome)}, {"amount", d.amount.value}};
   return move(repo, app, to, by, note, &d, nullptr, "subsidy_decide", std::move(detail));
 }
 

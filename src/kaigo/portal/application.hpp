@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/auth/audit.hpp"
 #include "kaigo/auth/refusal.hpp"
 #include "kaigo/auth/user.hpp"
@@ -32,8 +33,11 @@ enum class State : std::uint8_t {
   Paid,       // 振込済
   Withdrawn,  // 取下げ (by the applicant, before the decision)
 };
-std::string_view state_name(State s);                     // "received" …
-std::string_view state_ja(State s);                       // 申請受付 …
+inline constexpr EnumTable<State, 6> kApplicationStates{{{
+#include "kaigo/portal/application_state.enum.inc"
+}}};
+static_assert(kApplicationStates.one_to_one());
+constexpr const auto& enum_table(State) { return kApplicationStates; }
 std::optional<State> parse_state(std::string_view name);  // the English or the Japanese word
 // Received and Decided/Paid count against the one live application per applicant and scheme.
 bool is_live(State s);

@@ -151,16 +151,6 @@ std::string class_list(std::span<const ClassLimit* const> classes) {
 
 }  // namespace
 
-std::string_view outcome_name(Outcome o) {
-  static constexpr EnumTable<Outcome, 3> kOutcomes{{{
-      {Outcome::Granted, "granted"},
-      {Outcome::Nothing, "nothing"},
-      {Outcome::Returned, "returned"},
-  }}};
-  static_assert(kOutcomes.one_to_one());
-  return kOutcomes.code(o);
-}
-
 OfficeClasses office_classes(const Scheme& scheme, std::span<const std::string> services, const Schemes& schemes) {
   OfficeClasses out;
   for (const auto& type : services) {
@@ -226,7 +216,7 @@ Computation compute(const Scheme& scheme, const Applicant& applicant, std::span<
   std::string limit_formula = class_list(classes);
   if (classes.size() > 1) limit_formula += " = " + yen_text(c.limit);
   if (applicant.program == Program::Medical) {
-    limit_formula = fmt::format("{}（{}床）: {}", facility_ja(applicant.facility), applicant.beds, limit_formula);
+    limit_formula = fmt::format("{}（{}床）: {}", enum_ja(applicant.facility), applicant.beds, limit_formula);
   }
   c.steps.push_back({"limit", "助成限度額", "limit", limit_formula, c.limit});
   const Yen granted = std::min(c.after_rate, c.limit);

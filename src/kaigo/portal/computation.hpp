@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/money.hpp"
 #include "kaigo/portal/finding.hpp"
@@ -50,7 +51,11 @@ struct Step {
 
 // 交付 (an amount is granted), 不交付 (nothing is eligible), 返戻 (returned to the applicant).
 enum class Outcome : std::uint8_t { Granted, Nothing, Returned };
-std::string_view outcome_name(Outcome o);  // "granted" / "nothing" / "returned"
+inline constexpr EnumTable<Outcome, 3> kOutcomes{{{
+#include "kaigo/portal/computation_outcome.enum.inc"
+}}};
+static_assert(kOutcomes.one_to_one());
+constexpr const auto& enum_table(Outcome) { return kOutcomes; }
 
 struct LineOutcome {
   LineReading reading;

@@ -4,19 +4,6 @@
 
 namespace kaigo::portal {
 
-namespace {
-
-constexpr EnumTable<Effect, 3> kEffects{{{
-    {Effect::Return, "return", "返戻"},
-    {Effect::Exclude, "exclude", "対象外"},
-    {Effect::Note, "note", "参考"},
-}}};
-static_assert(kEffects.one_to_one());
-
-}  // namespace
-
-std::string_view effect_name(Effect e) { return kEffects.code(e); }
-std::string_view effect_ja(Effect e) { return kEffects.ja(e); }
 
 std::string grouped(std::int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/money.hpp"
 
@@ -20,8 +21,11 @@ enum class Effect : std::uint8_t {
   Exclude,  // 対象外: the line is not part of the eligible cost
   Note,     // 参考: a cap or a reading the notice explains
 };
-std::string_view effect_name(Effect e);  // "return" / "exclude" / "note"
-std::string_view effect_ja(Effect e);    // 返戻 / 対象外 / 参考
+inline constexpr EnumTable<Effect, 3> kEffects{{{
+#include "kaigo/portal/finding_effect.enum.inc"
+}}};
+static_assert(kEffects.one_to_one());
+constexpr const auto& enum_table(Effect) { return kEffects; }
 
 struct Finding {
   std::string code;  // KH10 …

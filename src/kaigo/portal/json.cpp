@@ -17,8 +17,8 @@ nlohmann::json optional_yen(const std::optional<Yen>& y) {
 }
 
 nlohmann::json to_json(const StateChange& c) {
-  return {{"state", state_name(c.state)},
-          {"state_ja", state_ja(c.state)},
+  return {{"state", enum_code(c.state)},
+          {"state_ja", enum_ja(c.state)},
           {"at", c.at.str()},
           {"by", c.by},
           {"note", c.note}};
@@ -43,7 +43,7 @@ nlohmann::json to_json(const auth::Refusal& r) {
 }
 
 nlohmann::json to_json(const Finding& f) {
-  return {{"code", f.code}, {"effect", effect_name(f.effect)}, {"effect_ja", effect_ja(f.effect)}, {"line", f.line},
+  return {{"code", f.code}, {"effect", enum_code(f.effect)}, {"effect_ja", enum_ja(f.effect)}, {"line", f.line},
           {"rule", f.rule}, {"message_ja", f.message_ja},      {"message_en", f.message_en}};
 }
 
@@ -69,7 +69,7 @@ nlohmann::json to_json(const Computation& c) {
   auto lines = nlohmann::json::array();
   for (const auto& l : c.lines) {
     lines.push_back(
-        {{"kind", l.reading.kind ? nlohmann::json(item_kind_name(*l.reading.kind)) : nlohmann::json(nullptr)},
+        {{"kind", l.reading.kind ? nlohmann::json(enum_code(*l.reading.kind)) : nlohmann::json(nullptr)},
          {"count", optional_value(l.reading.count)},
          {"net", l.reading.net.value},
          {"tax", l.reading.tax.value},
@@ -78,7 +78,7 @@ nlohmann::json to_json(const Computation& c) {
          {"counted", l.counted.value},
          {"readers_counted", optional_value(l.readers_counted)}});
   }
-  return {{"outcome", outcome_name(c.outcome)},
+  return {{"outcome", enum_code(c.outcome)},
           {"reader_cap", c.reader_cap},
           {"cost", c.cost.value},
           {"after_rate", c.after_rate.value},
@@ -97,12 +97,12 @@ nlohmann::json to_json(const Application& a, bool with_lines, const Computation*
                     {{"number", a.applicant.number},
                      {"name", a.applicant.name},
                      {"services", a.applicant.services},
-                     {"facility", facility_name(a.applicant.facility)},
+                     {"facility", enum_code(a.applicant.facility)},
                      {"beds", a.applicant.beds}}},
                    {"applied_at", a.applied_at.str()},
                    {"applied_by", a.applied_by},
-                   {"state", state_name(a.state)},
-                   {"state_ja", state_ja(a.state)},
+                   {"state", enum_code(a.state)},
+                   {"state_ja", enum_ja(a.state)},
                    {"decision_month", a.decision_month.str()},
                    {"payment_month", a.payment_month.str()}};
   if (const auto* s = Schemes::bundled().find(a.scheme)) j["fiscal_year"] = s->fiscal_year;
@@ -110,7 +110,7 @@ nlohmann::json to_json(const Application& a, bool with_lines, const Computation*
   for (const auto& h : a.history) history.push_back(to_json(h));
   j["history"] = history;
   if (a.decision) {
-    nlohmann::json d{{"outcome", outcome_name(a.decision->outcome)}, {"amount", a.decision->amount.value}};
+    nlohmann::json d{{"outcome", enum_code(a.decision->outcome)}, {"amount", a.decision->amount.value}};
     if (!a.decision->steps.empty()) {
       auto steps = nlohmann::json::array();
       for (const auto& s : a.decision->steps) steps.push_back(to_json(s));
@@ -139,7 +139,7 @@ nlohmann::json to_json(const Scheme& s) {
   for (const auto& l : s.limits) {
     limits.push_back({{"class", l.id},
                       {"name", l.name},
-                      {"facility", facility_name(l.facility)},
+                      {"facility", enum_code(l.facility)},
                       {"beds_from", l.beds_from},
                       {"beds_to", optional_value(l.beds_to)},
                       {"readers", optional_value(l.readers)},
@@ -156,7 +156,7 @@ nlohmann::json to_json(const Scheme& s) {
                          {"source", t.source}});
   }
   auto items = nlohmann::json::array();
-  for (const auto& i : s.items) items.push_back({{"kind", item_kind_name(i.kind)}, {"name", i.name}});
+  for (const auto& i : s.items) items.push_back({{"kind", enum_code(i.kind)}, {"name", i.name}});
   return {{"id", s.id},
           {"fiscal_year", s.fiscal_year},
           {"program", program_name(s.program)},
@@ -190,7 +190,7 @@ nlohmann::json to_json(const OfficePage& p) {
                             {"applied_on", c.applied_on.str()},
                             {"not_before", c.not_before.str()},
                             {"not_after", c.not_after.str()},
-                            {"state", auth::certificate_state_name(c.state)},
+                            {"state", enum_code(c.state)},
                             {"days_left", c.days_left},
                             {"fee_month", c.fee_month ? nlohmann::json(c.fee_month->str()) : nlohmann::json(nullptr)},
                             {"fee", optional_yen(c.fee)}});
@@ -210,7 +210,7 @@ nlohmann::json to_json(const OfficePage& p) {
   for (const auto& m : p.fees) {
     auto charges = nlohmann::json::array();
     for (const auto& c : m.charges) {
-      charges.push_back({{"kind", fee_kind_name(c.fee.charge.kind)},
+      charges.push_back({{"kind", enum_code(c.fee.charge.kind)},
                          {"applied_on", c.fee.charge.applied_on.str()},
                          {"source", c.source}});
     }

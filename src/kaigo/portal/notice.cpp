@@ -34,7 +34,7 @@ std::string applicant_class(const Application& a) {
   const auto* scheme = all.find(a.scheme);
   if (a.applicant.program == Program::Medical) {
     const auto* l = scheme ? scheme->medical_limit(a.applicant.facility, a.applicant.beds) : nullptr;
-    return fmt::format("{}（{}床）: {}", facility_ja(a.applicant.facility), a.applicant.beds, l ? l->name : "");
+    return fmt::format("{}（{}床）: {}", enum_ja(a.applicant.facility), a.applicant.beds, l ? l->name : "");
   }
   std::string out;
   for (const auto& type : a.applicant.services) {
@@ -54,7 +54,7 @@ ContentTable application_table(const Application& a, const Scheme& s) {
                          fmt::format("{} {}", a.applicant.number, a.applicant.name)));
   t.rows.push_back(report::label_value_row("助成の区分", applicant_class(a)));
   const auto& d = *a.decision;
-  t.rows.push_back(report::label_value_row("審査結果", std::string(state_ja(decision_change(a).state))));
+  t.rows.push_back(report::label_value_row("審査結果", std::string(enum_ja(decision_change(a).state))));
   if (d.outcome == Outcome::Granted) {
     t.rows.push_back(report::label_value_row("交付決定額", yen_text(d.amount)));
     t.rows.push_back(report::label_value_row(a.payment ? "振込日" : "振込予定",
@@ -83,7 +83,7 @@ ContentTable findings_table(const Decision& d) {
   for (const auto& f : d.findings) {
     t.rows.push_back({"D1",
                       false,
-                      {cell(f.code, Align::Center, true), cell(std::string(effect_ja(f.effect)), Align::Center),
+                      {cell(f.code, Align::Center, true), cell(std::string(enum_ja(f.effect)), Align::Center),
                        cell(f.line == 0 ? "申請" : std::to_string(f.line), Align::Center), cell(f.message_ja)}});
   }
   return t;

@@ -14,19 +14,7 @@ namespace {
 
 constexpr std::string_view kFolder = "src/kaigo/portal/schemes/";
 
-constexpr EnumTable<Facility, 3> kFacilities{{{
-    {Facility::Office, "office", "介護事業所"},
-    {Facility::Hospital, "hospital", "病院"},
-    {Facility::Clinic, "clinic", "診療所"},
-}}};
-static_assert(kFacilities.one_to_one());
 
-constexpr EnumTable<ItemKind, 3> kItemKinds{{{
-    {ItemKind::CardReader, "card_reader"},
-    {ItemKind::ConnectionSupport, "connection_support"},
-    {ItemKind::Modification, "modification"},
-}}};
-static_assert(kItemKinds.one_to_one());
 
 // One table row with the line it came from, for the messages of a malformed table.
 struct Row {
@@ -124,7 +112,7 @@ void read_limits(std::vector<Scheme>& schemes) {
     ClassLimit l;
     l.id = r.text(1);
     l.name = r.text(2);
-    l.facility = r.parsed(3, parse_facility, "facility は office / hospital / clinic");
+    l.facility = r.parsed(3, parse_enum<Facility>, "facility は office / hospital / clinic");
     l.beds_from = r.optional_int(4).value_or(0);
     l.beds_to = r.optional_int(5);
     l.readers = r.optional_int(6);
@@ -146,7 +134,7 @@ void read_items(std::vector<Scheme>& schemes) {
   for (const auto& r : rows_of("items.tsv", 4)) {
     constexpr std::string_view kUnknown = "program / kind が不明 / unknown program or kind";
     const auto program = r.parsed(0, parse_program, kUnknown);
-    const auto kind = r.parsed(1, parse_item_kind, kUnknown);
+    const auto kind = r.parsed(1, parse_enum<ItemKind>, kUnknown);
     for (auto& s : schemes) {
       if (s.program == program) s.items.push_back({kind, r.text(2), r.text(3)});
     }
@@ -163,12 +151,7 @@ std::optional<Program> parse_program(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view facility_name(Facility f) { return kFacilities.code(f); }
-std::string_view facility_ja(Facility f) { return kFacilities.ja(f); }
-std::optional<Facility> parse_facility(std::string_view name) { return kFacilities.parse(name); }
 
-std::string_view item_kind_name(ItemKind k) { return kItemKinds.code(k); }
-std::optional<ItemKind> parse_item_kind(std::string_view name) { return kItemKinds.parse(name); }
 
 bool ClassLimit::takes(Facility f, int beds) const {
   return facility == f && beds >= beds_from && (!beds_to || beds <= *beds_to);
@@ -199,7 +182,7 @@ const Schemes& Schemes::bundled() {
     read_items(out.schemes_);
     for (const auto& r : rows_of("service_classes.tsv", 3)) out.service_classes_.emplace_back(r.text(0), r.text(1));
     for (const auto& r : rows_of("purposes.tsv", 3)) {
-      out.purposes_.push_back({r.text(0), r.parsed(1, parse_item_kind, "kind が不明 / unknown kind"), r.text(2)});
+      out.purposes_.push_back({r.text(0), r.parsed(1, parse_enum<ItemKind>, "kind が不明 / unknown kind"), r.text(2)});
     }
     return out;
   }();

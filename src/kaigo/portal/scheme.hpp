@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 #include "kaigo/core/money.hpp"
 
@@ -29,14 +30,19 @@ std::optional<Program> parse_program(std::string_view name);
 
 // 施設の種類 of a limit row: a care office, or a hospital (病院, 20 beds or more) or clinic (診療所).
 enum class Facility : std::uint8_t { Office, Hospital, Clinic };
-std::string_view facility_name(Facility f);  // "office" / "hospital" / "clinic"
-std::string_view facility_ja(Facility f);    // 介護事業所 / 病院 / 診療所
-std::optional<Facility> parse_facility(std::string_view name);
+inline constexpr EnumTable<Facility, 3> kFacilities{{{
+#include "kaigo/portal/scheme_facility.enum.inc"
+}}};
+static_assert(kFacilities.one_to_one());
+constexpr const auto& enum_table(Facility) { return kFacilities; }
 
 // 助成対象経費: カードリーダーの購入経費, 接続サポート等経費, 主治医意見書の電子的送信機能の追加経費.
 enum class ItemKind : std::uint8_t { CardReader, ConnectionSupport, Modification };
-std::string_view item_kind_name(ItemKind k);  // "card_reader" / "connection_support" / "modification"
-std::optional<ItemKind> parse_item_kind(std::string_view name);
+inline constexpr EnumTable<ItemKind, 3> kItemKinds{{{
+#include "kaigo/portal/item_kind.enum.inc"
+}}};
+static_assert(kItemKinds.one_to_one());
+constexpr const auto& enum_table(ItemKind) { return kItemKinds; }
 
 // How an office with several services adds up its limits (seed 000 §2 ※: 「介護サービス種別に応じた
 // 助成限度額の合計」): once per class it has (ByClass), or once per service type (ByService).

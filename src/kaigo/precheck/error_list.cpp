@@ -24,7 +24,7 @@ std::set<std::string> codes_used(std::span<const FileResult> files) {
 }
 
 void text_row(std::string& out, const ErrorRow& e) {
-  out += fmt::format("  [{}] {} {} {} {} {} {}", level_name_ja(e.level), e.code, dash_if_empty(e.form_kind),
+  out += fmt::format("  [{}] {} {} {} {} {} {}", enum_ja(e.level), e.code, dash_if_empty(e.form_kind),
                      dash_if_empty(e.service_month), dash_if_empty(shown_type(e)), dash_if_empty(e.insurer_no),
                      dash_if_empty(e.insured_no));
   if (e.item_no > 0) {
@@ -46,8 +46,8 @@ void text_file(std::string& out, const FileResult& f) {
   auto worst = f.worst();
   out += fmt::format("  エラー {} 件（伝送 {}・外部 {}・様式 {}）: {} / {} errors ({})\n", f.error_count,
                      f.count(Level::Transmission), f.count(Level::External), f.count(Level::Format),
-                     worst ? level_name_ja(*worst) : std::string_view("エラーなし"), f.error_count,
-                     worst ? level_key(*worst) : std::string_view("none"));
+                     worst ? enum_ja(*worst) : std::string_view("エラーなし"), f.error_count,
+                     worst ? enum_code(*worst) : std::string_view("none"));
   if (!f.errors.empty()) {
     out += "  区分 コード 様式 提供年月 サービス種類 保険者番号 被保険者番号 項目名=値: エラー内容\n";
   }
@@ -65,8 +65,8 @@ std::string format_text(std::span<const FileResult> files) {
 }
 
 nlohmann::json to_json(const ErrorRow& r) {
-  return {{"level", level_key(r.level)},
-          {"level_ja", level_name_ja(r.level)},
+  return {{"level", enum_code(r.level)},
+          {"level_ja", enum_ja(r.level)},
           {"code", r.code},
           {"file", r.file},
           {"form_kind", r.form_kind},
@@ -97,7 +97,7 @@ nlohmann::json to_json(const FileResult& f) {
           {"records", f.records},
           {"error_count", f.error_count},
           {"truncated", f.truncated()},
-          {"worst", worst ? nlohmann::json(level_key(*worst)) : nlohmann::json(nullptr)},
+          {"worst", worst ? nlohmann::json(enum_code(*worst)) : nlohmann::json(nullptr)},
           {"levels",
            {{"transmission", f.count(Level::Transmission)},
             {"external", f.count(Level::External)},
@@ -125,7 +125,7 @@ std::string format_csv(std::span<const FileResult> files) {
     for (const auto& e : f.errors) {
       const ErrorCode* t = find_error_code(e.code);
       append_csv_row(out, {e.file, e.form_kind, e.service_month, shown_type(e), e.insurer_no, e.insured_no, e.item_name,
-                     e.value, e.message_ja, e.code, std::string(level_name_ja(e.level)),
+                     e.value, e.message_ja, e.code, std::string(enum_ja(e.level)),
                      e.line ? fmt::to_string(e.line) : std::string(), e.record_no ? fmt::to_string(e.record_no) : std::string(),
                      e.item_no ? fmt::to_string(e.item_no) : std::string(), statements, records,
                      t ? std::string(t->cause_ja) : std::string(), t ? std::string(t->action_ja) : std::string(),

@@ -34,14 +34,11 @@ inline constexpr std::size_t kLevels = 3;
 
 // The key (JSON, CSV, the database) and the Japanese name of each level.
 inline constexpr EnumTable<Level, kLevels> kLevelNames{{{
-    {Level::Transmission, "transmission", "伝送エラー"},
-    {Level::External, "external", "外部エラー"},
-    {Level::Format, "format", "様式エラー"},
+#include "kaigo/precheck/precheck_level.enum.inc"
 }}};
 static_assert(kLevelNames.one_to_one());
+constexpr const auto& enum_table(Level) { return kLevelNames; }
 
-inline std::string_view level_key(Level l) { return kLevelNames.code(l); }
-inline std::string_view level_name_ja(Level l) { return kLevelNames.ja(l); }
 
 // エラー情報 — one row of the pre-check error list: one item of one document (seed 002 §3(2)).
 // Text is UTF-8. Fields that do not apply stay empty / 0 (e.g. file-level rows have no document).

@@ -20,12 +20,10 @@ namespace kaigo::precheck {
 enum class RuleFamily { Control, Statement, CarePlan, Plan, Invoice };
 // As written in the rule tables' `family`.
 inline constexpr EnumTable<RuleFamily, 5> kRuleFamilies{{{
-    {RuleFamily::Control, "control"},
-    {RuleFamily::Statement, "statement"},
-    {RuleFamily::CarePlan, "careplan"},
-    {RuleFamily::Plan, "plan"},
-    {RuleFamily::Invoice, "invoice"},
+#include "kaigo/precheck/rule_family.enum.inc"
 }}};
+static_assert(kRuleFamilies.one_to_one());
+constexpr const auto& enum_table(RuleFamily) { return kRuleFamilies; }
 std::optional<RuleFamily> rule_family(const exchange::Form* form);
 
 // A condition on another item of the same record: `N=a b` (item N is one of), `N!=a b` (is none

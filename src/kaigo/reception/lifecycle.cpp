@@ -3,25 +3,6 @@
 #include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::reception {
-namespace {
-
-constexpr EnumTable<FileState, 8> kStates{{{
-    {FileState::Arrived, "arrived", "連合会到達"},
-    {FileState::Receiving, "receiving", "受付中"},
-    {FileState::TransmissionError, "transmission_error", "伝送エラー"},
-    {FileState::ExternalError, "external_error", "外部エラー"},
-    {FileState::FormatErrors, "format_errors", "様式エラー有"},
-    {FileState::Accepted, "accepted", "受付完了"},
-    {FileState::Sent, "sent", "送信完了"},
-    {FileState::Cancelled, "cancelled", "取消完了"},
-}}};
-static_assert(kStates.one_to_one());
-
-}  // namespace
-
-std::string_view state_name(FileState s) { return kStates.ja(s); }
-std::string_view state_code(FileState s) { return kStates.code(s); }
-std::optional<FileState> parse_state_code(std::string_view code) { return kStates.parse(code); }
 
 bool can_move(FileState from, FileState to) {
   using S = FileState;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::reception {
 
 // 状態 of a received file as the sender sees it.
@@ -19,10 +21,12 @@ enum class FileState {
   Sent,               // 送信完了 — the month's review has started; no cancel any more
   Cancelled,          // 取消完了 — withdrawn by the sender; out of the review
 };
+inline constexpr EnumTable<FileState, 8> kFileStates{{{
+#include "kaigo/reception/file_state.enum.inc"
+}}};
+static_assert(kFileStates.one_to_one());
+constexpr const auto& enum_table(FileState) { return kFileStates; }
 
-std::string_view state_name(FileState s);  // the Japanese word the sender sees
-std::string_view state_code(FileState s);  // stable English code kept in the store
-std::optional<FileState> parse_state_code(std::string_view code);
 
 // Whether `from` → `to` is a move of the table.
 bool can_move(FileState from, FileState to);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/settings.hpp"
 
@@ -20,10 +21,12 @@ enum class MonthState {
   Reviewed,     // 審査済
   Settled,      // 支払済
 };
+inline constexpr EnumTable<MonthState, 5> kMonthStates{{{
+#include "kaigo/reception/month_state.enum.inc"
+}}};
+static_assert(kMonthStates.one_to_one());
+constexpr const auto& enum_table(MonthState) { return kMonthStates; }
 
-std::string_view month_state_name(MonthState s);  // the Japanese word the operator sees
-std::string_view month_state_code(MonthState s);  // stable English code kept in the store
-std::optional<MonthState> parse_month_state_code(std::string_view code);
 
 // Whether `from` → `to` is a move of the machine (UnderReview → UnderReview: a review that stopped
 // half-way is started again; Reviewed/Settled → UnderReview: an explicit re-review).

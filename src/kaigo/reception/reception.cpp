@@ -169,9 +169,9 @@ std::optional<std::pair<std::string, std::string>> Reception::closed_reason(Year
   auto record = repo_.month(month);
   if (record.state != MonthState::Open) {
     return std::pair{fmt::format("処理年月 {} は締め切られています（{}）。次の受付期間に送信してください", month.str(),
-                                 month_state_name(record.state)),
+                                 enum_ja(record.state)),
                      fmt::format("processing month {} is closed ({}); send it in the next window", month.str(),
-                                 month_state_code(record.state))};
+                                 enum_code(record.state))};
   }
   if (auto later = repo_.later_month_not_open(month)) {
     return std::pair{fmt::format("後の処理年月 {} が締め切られているため、処理年月 {} は受け付けられません",
@@ -238,9 +238,9 @@ CancelResult Reception::cancel(std::int64_t id, const LocalDateTime& at) {
     }
     if (!can_move(s->state, FileState::Cancelled)) {
       answer = {false,
-                fmt::format("状態が「{}」のファイルは取消できません（受付完了・様式エラー有のみ）", state_name(s->state)),
+                fmt::format("状態が「{}」のファイルは取消できません（受付完了・様式エラー有のみ）", enum_ja(s->state)),
                 fmt::format("a file in state {} cannot be cancelled (only 受付完了 and 様式エラー有)",
-                            state_code(s->state))};
+                            enum_code(s->state))};
       return;
     }
     const auto month_text = s->processing_month ? s->processing_month->str() : "";
@@ -288,8 +288,8 @@ MonthStep Reception::close_month(YearMonth month, const LocalDateTime& at) {
   repo_.atomically([&] {
     auto record = repo_.month(month);
     if (record.state != MonthState::Open) {
-      step = refused(fmt::format("処理年月 {} はすでに{}です", month.str(), month_state_name(record.state)),
-                     fmt::format("processing month {} is already {}", month.str(), month_state_code(record.state)));
+      step = refused(fmt::format("処理年月 {} はすでに{}です", month.str(), enum_ja(record.state)),
+                     fmt::format("processing month {} is already {}", month.str(), enum_code(record.state)));
       return;
     }
     for (auto earlier : repo_.earlier_open_months(month)) {
@@ -320,9 +320,9 @@ MonthStep Reception::start_review(YearMonth month, const LocalDateTime& at, bool
     if (auto later = repo_.later_month_not_open(month);
         later && later->state != MonthState::Open && later->state != MonthState::Closed) {
       step = refused(fmt::format("{} より後の {} が{}のため、{} は審査できません", month.str(), later->month.str(),
-                                 month_state_name(later->state), month.str()),
+                                 enum_ja(later->state), month.str()),
                      fmt::format("{} cannot be reviewed: the later month {} is {}", month.str(), later->month.str(),
-                                 month_state_code(later->state)));
+                                 enum_code(later->state)));
       return;
     }
     auto record = repo_.month(month);
@@ -346,10 +346,10 @@ MonthStep Reception::start_review(YearMonth month, const LocalDateTime& at, bool
         if (!again) {
           step = refused(fmt::format("処理年月 {} は{}です。審査をやり直すときは --again を付けてください（支払処理も"
                                      "やり直しになります）",
-                                     month.str(), month_state_name(record.state)),
+                                     month.str(), enum_ja(record.state)),
                          fmt::format("processing month {} is already {}; to review it again, say --again (its "
                                      "settlement must then be run again too)",
-                                     month.str(), month_state_code(record.state)));
+                                     month.str(), enum_code(record.state)));
           return;
         }
         break;
@@ -397,9 +397,9 @@ MonthStep Reception::start_settlement(YearMonth month, const LocalDateTime& at) 
     auto record = repo_.month(month);
     if (record.state != MonthState::Reviewed && record.state != MonthState::Settled) {
       step = refused(fmt::format("処理年月 {} は{}です。審査（kaigo review）が終わってから支払処理をしてください",
-                                 month.str(), month_state_name(record.state)),
+                                 month.str(), enum_ja(record.state)),
                      fmt::format("processing month {} is {}; settle it once its review (kaigo review) has finished",
-                                 month.str(), month_state_code(record.state)));
+                                 month.str(), enum_code(record.state)));
       return;
     }
     if (auto busy = take_job("results", month, at)) {

@@ -18,10 +18,10 @@ enum class Orientation { Portrait, Landscape };
 enum class Align { Left, Center, Right };
 // As written in designs/*.tsv and as the HTML class of a cell.
 inline constexpr EnumTable<Align, 3> kAligns{{{
-    {Align::Left, "l"},
-    {Align::Center, "c"},
-    {Align::Right, "r"},
+#include "kaigo/report/align.enum.inc"
 }}};
+static_assert(kAligns.one_to_one());
+constexpr const auto& enum_table(Align) { return kAligns; }
 
 // One piece of a printed line: literal text, the value of an item (項番) of the record, or a
 // print value of the notice ({@name}: Notice::print_values).

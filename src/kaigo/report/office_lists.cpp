@@ -89,7 +89,7 @@ std::string review_status_csv(const settlement::OfficeResult& o, YearMonth month
   append_csv_row(out, kReviewStatusHeader, kLineEnd);
   for (const auto& l : o.review_status) {
     append_csv_row(out, {month.str(), o.office.office_no, l.insurer_no, l.insured_no, l.name_kana, l.service_month.str(),
-                         l.form, std::string(review::outcome_name(l.outcome)), l.released ? "1" : "",
+                         l.form, std::string(enum_ja(l.outcome)), l.released ? "1" : "",
                          std::to_string(l.written_units.value), std::to_string(l.decided_units.value),
                          std::to_string(l.written_claim.value), std::to_string(l.decided_claim.value),
                          joined_codes(l.codes)}, kLineEnd);

@@ -50,8 +50,8 @@ Json difference_json(const settlement::AdjustmentTable& t) {
 
 Json payment_json(const settlement::OfficePayment& p) {
   return Json{{"deductions",
-               {{std::string(fee_kind_name(FeeKind::Certificate)), p.certificate_fee.value},
-                {std::string(fee_kind_name(FeeKind::CarePlanLicense)), p.license_fee.value}}},
+               {{std::string(enum_code(FeeKind::Certificate)), p.certificate_fee.value},
+                {std::string(enum_code(FeeKind::CarePlanLicense)), p.license_fee.value}}},
               {"carried_in", p.carried_in.value},
               {"total", p.total.value},
               {"transfer", p.transfer.value},
@@ -89,8 +89,8 @@ Json totals_json(const settlement::MonthTotals& t) {
   j.update(counts_json(t.counts));
   j["care"] = program_json(t.care);
   j["sougou"] = program_json(t.sougou);
-  j["deductions"] = {{std::string(fee_kind_name(FeeKind::Certificate)), t.certificate_fee.value},
-                     {std::string(fee_kind_name(FeeKind::CarePlanLicense)), t.license_fee.value}};
+  j["deductions"] = {{std::string(enum_code(FeeKind::Certificate)), t.certificate_fee.value},
+                     {std::string(enum_code(FeeKind::CarePlanLicense)), t.license_fee.value}};
   j["carried_in"] = t.carried_in.value;
   j["total"] = t.total.value;
   j["transfer"] = t.transfer.value;

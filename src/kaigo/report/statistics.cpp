@@ -7,13 +7,13 @@ namespace {
 
 ContentCell cell(std::string text, Align align = Align::Left) { return {{{std::move(text), true}}, align, 1}; }
 
-std::string axis_ja(review::StatAxis a) { return std::string(review::stat_axis_ja(a)); }
+std::string axis_ja(review::StatAxis a) { return std::string(enum_ja(a)); }
 
 std::string month_title(YearMonth m) { return wareki_year_month(m) + "審査"; }
 
 ContentTable top_table(const review::StatTable& t, std::size_t n) {
   ContentTable out;
-  out.caption = fmt::format("審査月別{}件数 TOP{} / the {} most frequent by month", review::reason_kind_ja(t.kind), n, n);
+  out.caption = fmt::format("審査月別{}件数 TOP{} / the {} most frequent by month", enum_ja(t.kind), n, n);
   out.columns.push_back({{}, {"順位"}, 0.6});
   for (const auto& m : t.months) out.columns.push_back({{}, {month_title(m), fmt::format("{} (割合)", axis_ja(t.axis))}, 2});
   const auto ranked = review::top(t, n);
@@ -72,8 +72,8 @@ nlohmann::json statistics_json(const review::StatTable& t, std::size_t n) {
     for (const auto& x : ranked[i]) list.push_back({{"key", x.key}, {"count", x.cell.count}, {"share", review::share_text(x.cell.permille)}});
     tops.push_back({{"month", t.months[i].str()}, {"top", list}});
   }
-  return {{"kind", review::reason_kind_name(t.kind)},
-          {"by", review::stat_axis_name(t.axis)},
+  return {{"kind", enum_code(t.kind)},
+          {"by", enum_code(t.axis)},
           {"insurer", t.insurer_no},
           {"months", months},
           {"rows", rows},
@@ -88,7 +88,7 @@ std::string share_bar(int permille) {
 
 Content statistics_content(const review::StatTable& t, std::size_t top_n, const std::string& issuer) {
   Content c;
-  c.title = fmt::format("審査状況の統計（{}）", review::reason_kind_ja(t.kind));
+  c.title = fmt::format("審査状況の統計（{}）", enum_ja(t.kind));
   c.orientation = Orientation::Landscape;
   if (!t.insurer_no.empty()) {
     c.office_no_label = "保険者番号";

@@ -28,12 +28,10 @@ enum class ClaimOutcome : std::uint8_t {
 
 // Stored as the code, printed as the name (決定 / 査定 / 保留 / 返戻).
 inline constexpr EnumTable<ClaimOutcome, 4> kClaimOutcomes{{{
-    {ClaimOutcome::Paid, "paid", "決定"},
-    {ClaimOutcome::Cut, "cut", "査定"},
-    {ClaimOutcome::Held, "held", "保留"},
-    {ClaimOutcome::Returned, "returned", "返戻"},
+#include "kaigo/review/claim_outcome.enum.inc"
 }}};
 static_assert(kClaimOutcomes.one_to_one());
+constexpr const auto& enum_table(ClaimOutcome) { return kClaimOutcomes; }
 
 // 審査結果 of one 給付管理票.
 enum class PlanOutcome : std::uint8_t {
@@ -44,12 +42,10 @@ enum class PlanOutcome : std::uint8_t {
 };
 
 inline constexpr EnumTable<PlanOutcome, 4> kPlanOutcomes{{{
-    {PlanOutcome::Registered, "registered", "登録"},
-    {PlanOutcome::Replaced, "replaced", "修正"},
-    {PlanOutcome::Withdrawn, "withdrawn", "取消"},
-    {PlanOutcome::Returned, "returned", "返戻"},
+#include "kaigo/review/plan_outcome.enum.inc"
 }}};
 static_assert(kPlanOutcomes.one_to_one());
+constexpr const auto& enum_table(PlanOutcome) { return kPlanOutcomes; }
 
 // 増減 事由 of the 介護保険審査増減単位数通知書 (review-rules §4.3).
 enum class CutReason : char {
@@ -59,11 +55,10 @@ enum class CutReason : char {
 };
 
 inline constexpr EnumTable<CutReason, 3> kCutReasons{{{
-    {CutReason::None, ""},
-    {CutReason::NotOnPlan, "A"},
-    {CutReason::OverPlan, "B"},
+#include "kaigo/review/cut_reason.enum.inc"
 }}};
 static_assert(kCutReasons.one_to_one());
+constexpr const auto& enum_table(CutReason) { return kCutReasons; }
 
 enum class FindingKind : std::uint8_t {
   Error,         // a coded error (備考 = the code): the document is returned
@@ -75,13 +70,10 @@ enum class FindingKind : std::uint8_t {
 
 // Stored as the code; `ja` is the 備考 of the 返戻（保留）一覧 (an Error's 備考 is its code).
 inline constexpr EnumTable<FindingKind, 5> kFindingKinds{{{
-    {FindingKind::Error, "error"},
-    {FindingKind::Hold, "hold", "保留"},
-    {FindingKind::HoldEnded, "hold_ended", "返戻"},
-    {FindingKind::PlanMismatch, "plan_mismatch", "返戻"},
-    {FindingKind::Cut, "cut"},
+#include "kaigo/review/finding_kind.enum.inc"
 }}};
 static_assert(kFindingKinds.one_to_one());
+constexpr const auto& enum_table(FindingKind) { return kFindingKinds; }
 
 // One reason: a row of the 返戻（保留）一覧表 (one per offending item, review-rules §1.1) or of
 // the 増減単位数通知書.
@@ -165,7 +157,5 @@ struct MonthOutcome {
 // 種別 of the 返戻一覧 for a document of `form_id`: 請 (明細書), サ (サービス計画費), 給 (給付管理票).
 std::string_view sheet_kind(std::string_view form_id);
 
-inline std::string_view outcome_name(ClaimOutcome o) { return kClaimOutcomes.ja(o); }
-inline std::string_view outcome_name(PlanOutcome o) { return kPlanOutcomes.ja(o); }
 
 }  // namespace kaigo::review

@@ -46,11 +46,11 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   const auto decisions = reviewer.review_plans_sorting(order);
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     sink.plan(*order[i], decisions[i]);
-    ++report.plans[std::string(outcome_name(decisions[i].outcome))];
+    ++report.plans[std::string(enum_ja(decisions[i].outcome))];
   }
   for (auto& [p, findings] : returned_plans) {
     sink.plan(p, plan_returned_at_reception(p, std::move(findings)));
-    ++report.plans[std::string(outcome_name(PlanOutcome::Returned))];
+    ++report.plans[std::string(enum_ja(PlanOutcome::Returned))];
     ++report.returned_at_reception;
   }
 
@@ -59,7 +59,7 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   for (std::size_t i = 0; i < history.held.size(); ++i) held_at.emplace(history.held[i].claim.id, i);
   for (const auto& d : reviewer.review_held()) {
     sink.claim(history.held[held_at.at(d.claim_id)].claim, d);
-    ++report.claims[std::string(outcome_name(d.outcome))];
+    ++report.claims[std::string(enum_ja(d.outcome))];
     if (d.released) ++report.released;
   }
 
@@ -69,7 +69,7 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
     ClaimDecision d = precheck_errors ? returned_at_reception(c, std::move(findings)) : reviewer.review_claim(c);
     if (precheck_errors) ++report.returned_at_reception;
     sink.claim(c, d);
-    ++report.claims[std::string(outcome_name(d.outcome))];
+    ++report.claims[std::string(enum_ja(d.outcome))];
   });
 }
 

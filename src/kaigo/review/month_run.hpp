@@ -43,8 +43,8 @@ class DecisionSink {
 };
 
 struct RunReport {
-  std::map<std::string, std::uint64_t> plans;   // by outcome_name (登録, 修正, 取消, 返戻)
-  std::map<std::string, std::uint64_t> claims;  // by outcome_name (決定, 査定, 保留, 返戻)
+  std::map<std::string, std::uint64_t> plans;   // by enum_ja of the outcome (登録, 修正, 取消, 返戻)
+  std::map<std::string, std::uint64_t> claims;  // by enum_ja of the outcome (決定, 査定, 保留, 返戻)
   std::uint64_t released = 0;                   // 保留復活
   std::uint64_t returned_at_reception = 0;      // 事前チェックのエラーで返戻
 };

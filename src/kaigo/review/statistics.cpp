@@ -12,18 +12,7 @@
 namespace kaigo::review {
 namespace {
 
-constexpr EnumTable<ReasonKind, 2> kReasonKinds{{{
-    {ReasonKind::Return, "return", "返戻"},
-    {ReasonKind::Cut, "cut", "査定（増減）"},
-}}};
-static_assert(kReasonKinds.one_to_one());
 
-constexpr EnumTable<StatAxis, 3> kStatAxes{{{
-    {StatAxis::Code, "code", "コード"},
-    {StatAxis::ServiceType, "service_type", "サービス種類"},
-    {StatAxis::Office, "office", "事業所番号"},
-}}};
-static_assert(kStatAxes.one_to_one());
 
 // Half up on the ‰: (2 × 1000 × count + total) ÷ (2 × total), in integers.
 int permille_of(std::int64_t count, std::int64_t total) {
@@ -46,12 +35,6 @@ std::vector<std::string_view> keys_of(const DecidedReason& r, StatAxis axis) {
 
 }  // namespace
 
-std::string_view reason_kind_name(ReasonKind k) { return kReasonKinds.code(k); }
-std::string_view reason_kind_ja(ReasonKind k) { return kReasonKinds.ja(k); }
-std::string_view stat_axis_name(StatAxis a) { return kStatAxes.code(a); }
-std::string_view stat_axis_ja(StatAxis a) { return kStatAxes.ja(a); }
-std::optional<ReasonKind> parse_reason_kind(std::string_view name) { return kReasonKinds.parse(name); }
-std::optional<StatAxis> parse_stat_axis(std::string_view name) { return kStatAxes.parse(name); }
 
 std::vector<YearMonth> months_ending(YearMonth last, int count) {
   std::vector<YearMonth> out;
@@ -117,7 +100,7 @@ std::vector<std::vector<Ranked>> top(const StatTable& table, std::size_t n) {
 std::string share_text(int permille) { return fmt::format("{}.{}%", permille / 10, permille % 10); }
 
 std::string to_csv(const StatTable& table) {
-  std::string out = std::string(stat_axis_name(table.axis));
+  std::string out = std::string(enum_code(table.axis));
   for (const auto& m : table.months) out += fmt::format(",{0}_count,{0}_share", m.str());
   out += ",total\r\n";
   for (const auto& row : table.rows) {

@@ -14,15 +14,18 @@
 #include <string_view>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/date.hpp"
 
 namespace kaigo::review {
 
 // 返戻 (an error that returns the 明細書) or 査定 (増減 A/B of a サービス種類).
 enum class ReasonKind { Return, Cut };
-std::string_view reason_kind_name(ReasonKind k);  // "return" | "cut"
-std::string_view reason_kind_ja(ReasonKind k);    // 返戻 | 査定（増減）
-std::optional<ReasonKind> parse_reason_kind(std::string_view name);
+inline constexpr EnumTable<ReasonKind, 2> kReasonKinds{{{
+#include "kaigo/review/reason_kind.enum.inc"
+}}};
+static_assert(kReasonKinds.one_to_one());
+constexpr const auto& enum_table(ReasonKind) { return kReasonKinds; }
 
 // One reason of one decided 明細書 or 給付管理票 (the decision of `kaigo review` in that month).
 struct DecidedReason {
@@ -38,9 +41,11 @@ struct DecidedReason {
 
 // What a table is counted by.
 enum class StatAxis { Code, ServiceType, Office };
-std::string_view stat_axis_name(StatAxis a);  // "code" | "service_type" | "office"
-std::string_view stat_axis_ja(StatAxis a);    // コード | サービス種類 | 事業所番号
-std::optional<StatAxis> parse_stat_axis(std::string_view name);
+inline constexpr EnumTable<StatAxis, 3> kStatAxes{{{
+#include "kaigo/review/stat_axis.enum.inc"
+}}};
+static_assert(kStatAxes.one_to_one());
+constexpr const auto& enum_table(StatAxis) { return kStatAxes; }
 
 struct StatCell {
   std::int64_t count = 0;  // 件数 (明細書)

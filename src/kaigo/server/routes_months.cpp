@@ -17,8 +17,8 @@ using auth::Role;
 
 nlohmann::json month_json(const reception::MonthRecord& m) {
   return {{"month", m.month.str()},
-          {"state", reception::month_state_name(m.state)},
-          {"state_code", reception::month_state_code(m.state)},
+          {"state", enum_ja(m.state)},
+          {"state_code", enum_code(m.state)},
           {"since", m.since.str()},
           {"note", m.note}};
 }

@@ -71,7 +71,7 @@ Access access_of(std::string_view text) {
   if (text == "any") return Access::logged_in();
   Access a{false, {}};
   for (auto name : split(text, ',')) {
-    auto role = auth::parse_role(trim(name));
+    auto role = parse_enum<auth::Role>(trim(name));
     if (!role) throw std::runtime_error("pages.tsv: unknown role " + std::string(name));
     a.roles.push_back(*role);
   }
@@ -161,7 +161,7 @@ std::string render(Scope& scope, const Page& page, const std::string& path, cons
       {"{{csrf}}", s ? html_escape(s->csrf_token) : std::string()},
       {"{{user}}", s ? html_escape(s->user.id) : std::string()},
       {"{{user_label}}", s ? html_escape(user_label(s->user)) : std::string()},
-      {"{{role}}", s ? std::string(auth::role_name(s->user.role)) : std::string()},
+      {"{{role}}", s ? std::string(enum_code(s->user.role)) : std::string()},
       {"{{offices}}", html_escape(offices)},
       {"{{month}}", scope.now().date.year_month().str()},
       {"{{now}}", scope.now().str()},

@@ -77,7 +77,7 @@ bool flag(const nlohmann::json& body, const char* field) {
 }
 
 void view(Scope& scope, const httplib::Request& req, httplib::Response& res) {
-  const auto kind = platform::parse_view_kind(req.matches[3].str());
+  const auto kind = parse_enum<platform::ViewKind>(req.matches[3].str());
   const auto office = acting_office(scope, req.get_param_value("office"));
   PlatformScope p(scope);
   auto v = p.platform.view(scope.user(), scope.caller(), person_of(req), *kind, office, req.get_param_value("history") == "1");

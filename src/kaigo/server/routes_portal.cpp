@@ -102,7 +102,7 @@ portal::ApplyRequest apply_request(const nlohmann::json& body, const auth::User&
     r.applicant_name = text_of(body, "name", "", 200);
     auto facility = text_of(body, "facility", "", 20);
     if (!facility.empty()) {
-      r.facility = portal::parse_facility(facility);
+      r.facility = parse_enum<portal::Facility>(facility);
       if (!r.facility) bad_field("facility", "hospital か clinic", "hospital or clinic");
     }
     if (auto beds = integer_of(body, "beds", "", 0, 100000, false)) r.beds = static_cast<int>(*beds);
@@ -195,7 +195,7 @@ void one_application(Scope& scope, const httplib::Request& req, httplib::Respons
 void notice(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto a = visible(scope, req);
   if (!a.decision) {
-    throw conflict("KW62", fmt::format("申請番号 {} はまだ審査されていません（{}）", a.id, portal::state_ja(a.state)),
+    throw conflict("KW62", fmt::format("申請番号 {} はまだ審査されていません（{}）", a.id, enum_ja(a.state)),
                    fmt::format("application {} is not decided yet", a.id));
   }
   auto bytes = portal::decision_notice_pdf(a);

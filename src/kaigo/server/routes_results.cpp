@@ -89,8 +89,8 @@ void notices(Scope& scope, const httplib::Request& req, httplib::Response& res) 
     }
   }
   send_json(res, 200,
-            {{"month", month.str()}, {"state", reception::month_state_name(state)},
-             {"state_code", reception::month_state_code(state)}, {"notices", list}});
+            {{"month", month.str()}, {"state", enum_ja(state)},
+             {"state_code", enum_code(state)}, {"notices", list}});
 }
 
 void download(Scope& scope, const httplib::Request& req, httplib::Response& res) {

@@ -63,8 +63,8 @@ void statistics(Scope& scope, const httplib::Request& req, httplib::Response& re
   const auto month = month_param(req.matches[1].str());
   const int months = bounded(req, "months", 5, 1, 24);
   const auto top = static_cast<std::size_t>(bounded(req, "top", 5, 1, 20));
-  const auto kind = one_of(req, "kind", "return", [](const std::string& s) { return review::parse_reason_kind(s); });
-  const auto axis = one_of(req, "by", "code", [](const std::string& s) { return review::parse_stat_axis(s); });
+  const auto kind = one_of(req, "kind", "return", [](const std::string& s) { return parse_enum<review::ReasonKind>(s); });
+  const auto axis = one_of(req, "by", "code", [](const std::string& s) { return parse_enum<review::StatAxis>(s); });
   const auto format = param(req, "format", "json");
   if (format != "json" && format != "csv" && format != "pdf") {
     throw bad_request(std::string(kBadQuery), "format は json, csv, pdf のどれかです", "format must be json, csv or pdf");
@@ -72,7 +72,7 @@ void statistics(Scope& scope, const httplib::Request& req, httplib::Response& re
   const auto insurer = insurer_of(scope, req);
   const auto list = review::months_ending(month, months);
   const auto table = review::tabulate(store::decided_reasons(scope.db(), list.front(), list.back()), kind, axis, list, insurer);
-  const auto name = fmt::format("statistics-{}-{}-{}", month.str(), review::reason_kind_name(kind), review::stat_axis_name(axis));
+  const auto name = fmt::format("statistics-{}-{}-{}", month.str(), enum_code(kind), enum_code(axis));
   res.status = 200;
   if (format == "json") {
     send_json(res, 200, report::statistics_json(table, top));

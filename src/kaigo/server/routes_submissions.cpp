@@ -120,7 +120,7 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
     return;
   }
   scope.audit("upload", std::to_string(s.id),
-              {{"file", s.file_name}, {"office_no", s.office_no}, {"state", reception::state_code(s.state)},
+              {{"file", s.file_name}, {"office_no", s.office_no}, {"state", enum_code(s.state)},
                {"sha256", s.sha256}, {"bytes", s.size}});
   deferred.durable_in(scope.app().upload_sync());
   send_json(res, 201, month::submission_json(s));
@@ -156,7 +156,7 @@ void one_submission(Scope& scope, const httplib::Request& req, httplib::Response
   auto j = month::submission_json(s);
   nlohmann::json history = nlohmann::json::array();
   for (const auto& h : scope.db().history(s.id)) {
-    history.push_back({{"state", reception::state_name(h.state)}, {"state_code", reception::state_code(h.state)},
+    history.push_back({{"state", enum_ja(h.state)}, {"state_code", enum_code(h.state)},
                        {"at", h.at.str()}, {"note", h.note}});
   }
   j["history"] = history;

@@ -92,7 +92,7 @@ json head_json(Scope& scope, const reception::Submission& s) {
   j["data_type"] = s.data_type;
   json history = json::array();
   for (const auto& h : scope.db().history(s.id)) {
-    history.push_back({{"state", reception::state_name(h.state)}, {"state_code", reception::state_code(h.state)},
+    history.push_back({{"state", enum_ja(h.state)}, {"state_code", enum_code(h.state)},
                        {"at", h.at.str()}, {"note", h.note}});
   }
   j["history"] = history;
@@ -270,8 +270,8 @@ void office_summary(Scope& scope, const httplib::Request& req, httplib::Response
   const auto state = scope.db().month(month).state;
   json j{{"month", month.str()},
          {"office_no", office},
-         {"state", reception::month_state_name(state)},
-         {"state_code", reception::month_state_code(state)},
+         {"state", enum_ja(state)},
+         {"state_code", enum_code(state)},
          {"claims", json::object()},
          {"plans", json::object()},
          {"reasons", json::array()},
@@ -367,8 +367,8 @@ void overview(Scope& scope, const httplib::Request& req, httplib::Response& res)
   store::ViewStore views(scope.db());
   json days = json::array();
   for (const auto& d : views.files_by_day(month)) {
-    const auto state = reception::parse_state_code(d.state);
-    days.push_back({{"day", d.day}, {"state_code", d.state}, {"state", state ? reception::state_name(*state) : d.state},
+    const auto state = parse_enum<reception::FileState>(d.state);
+    days.push_back({{"day", d.day}, {"state_code", d.state}, {"state", state ? enum_ja(*state) : d.state},
                     {"count", d.count}});
   }
   const auto unsent = offices_not_sent(scope, month);
@@ -383,8 +383,8 @@ void overview(Scope& scope, const httplib::Request& req, httplib::Response& res)
   const auto& settings = scope.app().settings().reception;
   send_json(res, 200,
             {{"month", month.str()},
-             {"state", reception::month_state_name(record.state)},
-             {"state_code", reception::month_state_code(record.state)},
+             {"state", enum_ja(record.state)},
+             {"state_code", enum_code(record.state)},
              {"since", record.since.str()},
              {"window",
               {{"from", LocalDateTime{{month.year, month.month, 1}, 0, 0, 0}.str()},
@@ -428,14 +428,14 @@ void month_reasons(Scope& scope, const httplib::Request& req, httplib::Response&
   const auto month = month_param(req.matches[1].str());
   const auto record = scope.db().month(month);
   json j{{"month", month.str()},
-         {"state", reception::month_state_name(record.state)},
-         {"state_code", reception::month_state_code(record.state)},
+         {"state", enum_ja(record.state)},
+         {"state_code", enum_code(record.state)},
          {"claims", json::object()},
          {"plans", json::object()},
          {"reasons", json::array()}};
   if (decided(record.state)) {
     const MonthCountsKey key{scope.app().options().db.string(), month.str(),
-                             std::string(reception::month_state_code(record.state)), record.since.str()};
+                             std::string(enum_code(record.state)), record.since.str()};
     auto counted = counts.get(key, [&] {
       store::ViewStore views(scope.db());
       json claims = json::object();  // counts only: the month's amounts are in its summary (支払済)
@@ -465,7 +465,7 @@ void accounts(Scope& scope, const httplib::Request& req, httplib::Response& res)
   for (const auto& a : page.rows) {
     const bool locked_out = !a.locked_until.empty() && a.locked_until > scope.now().str();
     rows.push_back({{"id", a.user.id},
-                    {"role", auth::role_name(a.user.role)},
+                    {"role", enum_code(a.user.role)},
                     {"name", a.user.name},
                     {"offices", a.user.offices},
                     {"insurer_no", a.user.insurer_no},
@@ -501,10 +501,10 @@ void add_account(Scope& scope, const httplib::Request& req, httplib::Response& r
   auto body = json_body(req);
   auth::User u;
   u.id = json_string(body, "id");
-  auto role = auth::parse_role(json_string(body, "role"));
+  auto role = parse_enum<auth::Role>(json_string(body, "role"));
   if (!role) throw unprocessable("KW16", "役割が正しくありません", "unknown role");
   u.role = *role;
-  if (auto job = auth::parse_job(body.value("job", std::string()))) u.job = *job;
+  if (auto job = parse_enum<auth::Job>(body.value("job", std::string()))) u.job = *job;
   u.offices = string_list(body, "offices");
   std::sort(u.offices.begin(), u.offices.end());
   u.medical_code = body.value("medical_code", std::string());
@@ -514,7 +514,7 @@ void add_account(Scope& scope, const httplib::Request& req, httplib::Response& r
   u.email = body.value("email", std::string());
   auto refusals = scope.accounts().add(u, json_string(body, "password"), scope.caller());
   if (!refusals.empty()) throw refusal_error(422, refusals);
-  send_json(res, 201, {{"id", u.id}, {"role", auth::role_name(u.role)}});
+  send_json(res, 201, {{"id", u.id}, {"role", enum_code(u.role)}});
 }
 
 void lock_or_unlock(Scope& scope, const httplib::Request& req, httplib::Response& res) {
@@ -536,7 +536,7 @@ json certificate_json(const auth::CertificateRecord& c, const LocalDateTime& now
           {"not_after", c.not_after.str()},
           {"revoked_at", c.revoked_at ? json(c.revoked_at->str()) : json(nullptr)},
           {"revoke_reason", c.revoke_reason},
-          {"state", auth::certificate_state_name(auth::state_at(c, now))}};
+          {"state", enum_code(auth::state_at(c, now))}};
 }
 
 void certificates(Scope& scope, const httplib::Request& req, httplib::Response& res) {

@@ -46,7 +46,7 @@ void charge_fees(const OfficeMonth& om, const SettlementSettings& settings, Offi
             [](const FeeCharge& a, const FeeCharge& b) { return std::tie(a.kind, a.applied_on) < std::tie(b.kind, b.applied_on); });
   bool licensed = false;
   for (const auto& c : charges) {
-    const auto name = fee_kind_name(c.kind);
+    const auto name = enum_code(c.kind);
     if (c.kind == FeeKind::CarePlanLicense && licensed) {
       // One license per office number and year (seed 001 §7): a second one in the same month is a duplicate.
       notes.push_back({om.office_no, fmt::format("ライセンス料の二重請求を除きました（申込日 {}）", c.applied_on.str()),

@@ -59,8 +59,8 @@ auth::Account account_at(Connection& c, const Statement& st) {
   auth::Account a;
   auto& u = a.user;
   u.id = st.text(0);
-  u.role = auth::parse_role(st.text(1)).value_or(auth::Role::Office);
-  u.job = auth::parse_job(st.text(2)).value_or(auth::Job::None);
+  u.role = parse_enum<auth::Role>(st.text(1)).value_or(auth::Role::Office);
+  u.job = parse_enum<auth::Job>(st.text(2)).value_or(auth::Job::None);
   u.medical_code = st.text(3);
   u.insurer_no = st.text(4);
   u.insured_no = st.text(5);
@@ -83,7 +83,7 @@ constexpr RecordTable<auth::Account> kAccounts{kAccountColumns, "auth_users", "i
 // Binds the account's columns after the id (2 … 15) in kAccountColumns order.
 void bind_account(Statement& st, const auth::Account& a) {
   const auto& u = a.user;
-  st.bind(2, auth::role_name(u.role)).bind(3, auth::job_name(u.job)).bind(4, u.medical_code);
+  st.bind(2, enum_code(u.role)).bind(3, enum_code(u.job)).bind(4, u.medical_code);
   st.bind(5, u.insurer_no).bind(6, u.insured_no).bind(7, u.name).bind(8, u.email);
   st.bind(9, a.password_hash).bind(10, a.security_code_hash).bind(11, static_cast<std::int64_t>(a.failed_logins));
   st.bind(12, text_of(a.locked_until)).bind(13, a.disabled ? 1 : 0).bind(14, a.created_at.str());

@@ -23,16 +23,6 @@
 namespace kaigo::store {
 namespace {
 
-constexpr EnumTable<TableKind, 7> kTableKinds{{{
-    {TableKind::Offices, "offices"},
-    {TableKind::Insurers, "insurers"},
-    {TableKind::Recipients, "recipients"},
-    {TableKind::Services, "services"},
-    {TableKind::Fees, "fees"},
-    {TableKind::Sougou, "sougou"},
-    {TableKind::Kohi, "kohi"},
-}}};
-static_assert(kTableKinds.one_to_one());
 
 int schema_version(Connection& c) {
   auto st = c.prepare("PRAGMA user_version");
@@ -159,8 +149,6 @@ void make_file(const std::filesystem::path& path, FileAccess access) {
 
 }  // namespace
 
-std::string_view table_kind_name(TableKind k) { return kTableKinds.code(k); }
-std::optional<TableKind> parse_table_kind(std::string_view name) { return kTableKinds.parse(name); }
 
 Database::Database(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 Database::~Database() = default;
@@ -301,7 +289,7 @@ std::optional<std::string> Database::settings_file_name() {
 void Database::store_table(const LoadedTable& t) {
   Transaction tx(*conn_);
   conn_->prepare("INSERT INTO loads(kind, file_name, loaded_at, rows, sha256, text) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, table_kind_name(t.kind))
+      .bind(1, enum_code(t.kind))
       .bind(2, t.file_name)
       .bind(3, t.loaded_at.str())
       .bind(4, t.rows)
@@ -334,14 +322,14 @@ LoadedTable loaded_table(TableKind kind, Statement& st) {
 std::optional<LoadedTable> Database::latest_table(TableKind kind) {
   auto st = conn_->prepare(
       "SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC LIMIT 1");
-  st.bind(1, table_kind_name(kind));
+  st.bind(1, enum_code(kind));
   if (!st.step()) return std::nullopt;
   return loaded_table(kind, st);
 }
 
 std::vector<LoadedTable> Database::tables(TableKind kind) {
   auto st = conn_->prepare("SELECT file_name, loaded_at, rows, sha256, text FROM loads WHERE kind = ? ORDER BY id DESC");
-  st.bind(1, table_kind_name(kind));
+  st.bind(1, enum_code(kind));
   std::vector<LoadedTable> out;
   while (st.step()) out.push_back(loaded_table(kind, st));
   return out;

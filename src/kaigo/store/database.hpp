@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/clock.hpp"
 #include "kaigo/core/settings.hpp"
 #include "kaigo/reception/repository.hpp"
@@ -25,8 +26,11 @@ class SyncGroup;
 // masters (sougou, docs/masters.md §3); and the 公費受給者台帳 (kohi.csv, docs/masters.md: DESIGN
 // §3.2's 受給者台帳 has no 公費).
 enum class TableKind { Offices, Insurers, Recipients, Services, Fees, Sougou, Kohi };
-std::string_view table_kind_name(TableKind k);  // "offices", …
-std::optional<TableKind> parse_table_kind(std::string_view name);
+inline constexpr EnumTable<TableKind, 7> kTableKinds{{{
+#include "kaigo/store/table_kind.enum.inc"
+}}};
+static_assert(kTableKinds.one_to_one());
+constexpr const auto& enum_table(TableKind) { return kTableKinds; }
 
 // One accepted load of a table, kept as the text that was validated.
 struct LoadedTable {

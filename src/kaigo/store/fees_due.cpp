@@ -9,7 +9,7 @@ void insert_due_fee(Connection& c, const settlement::DueFee& fee, std::string_vi
   c.prepare("INSERT INTO fees_due(month, office_no, kind, applied_on, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, fee.month.str())
       .bind(2, fee.charge.office_no)
-      .bind(3, fee_kind_name(fee.charge.kind))
+      .bind(3, enum_code(fee.charge.kind))
       .bind(4, fee.charge.applied_on.str())
       .bind(5, source)
       .bind(6, at.str())
@@ -30,7 +30,7 @@ std::vector<settlement::DueFee> due_fees(Database& db, YearMonth month) {
     settlement::DueFee f;
     f.month = month;
     f.charge.office_no = st.text(0);
-    f.charge.kind = st.text(1) == fee_kind_name(FeeKind::Certificate) ? FeeKind::Certificate : FeeKind::CarePlanLicense;
+    f.charge.kind = st.text(1) == enum_code(FeeKind::Certificate) ? FeeKind::Certificate : FeeKind::CarePlanLicense;
     f.charge.applied_on = day(st.text(2));
     out.push_back(std::move(f));
   }

@@ -15,7 +15,7 @@ using reception::MonthState;
 MonthRecord record_of(Statement& st) {
   MonthRecord r;
   r.month = YearMonth::parse(st.text(0)).value_or(YearMonth{});
-  auto state = reception::parse_month_state_code(st.text(1));
+  auto state = parse_enum<reception::MonthState>(st.text(1));
   if (!state) throw StoreError(fmt::format("不明な処理年月の状態 / unknown month state {} ({})", st.text(1), st.text(0)));
   r.state = *state;
   r.since = moment(st.text(2));
@@ -72,12 +72,12 @@ void Database::move_month(YearMonth month, MonthState to, const LocalDateTime& a
   auto from = this->month(month).state;
   if (!reception::can_move(from, to)) {
     throw StoreError(fmt::format("処理年月 {} を「{}」から「{}」にはできません / month {} cannot move from {} to {}",
-                                 month.str(), reception::month_state_name(from), reception::month_state_name(to),
-                                 month.str(), reception::month_state_code(from), reception::month_state_code(to)));
+                                 month.str(), enum_ja(from), enum_ja(to),
+                                 month.str(), enum_code(from), enum_code(to)));
   }
   conn_->prepare("INSERT OR REPLACE INTO months(month, state, since, note) VALUES (?, ?, ?, ?)")
       .bind(1, month.str())
-      .bind(2, reception::month_state_code(to))
+      .bind(2, enum_code(to))
       .bind(3, at.str())
       .bind(4, note)
       .run();
@@ -86,7 +86,7 @@ void Database::move_month(YearMonth month, MonthState to, const LocalDateTime& a
           "INSERT INTO month_states(month, seq, state, at, note) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
           "month_states WHERE month = ?1), ?2, ?3, ?4)")
       .bind(1, month.str())
-      .bind(2, reception::month_state_code(to))
+      .bind(2, enum_code(to))
       .bind(3, at.str())
       .bind(4, note)
       .run();

@@ -230,9 +230,9 @@ std::optional<YearMonth> PlatformStore::latest_claim_month(std::string_view offi
       "AND d.service_month <= ?8",
       statement_codes_sql()));
   st.bind(1, p.insured_no).bind(2, office_no).bind(3, p.insurer_no);
-  st.bind(4, reception::state_code(reception::FileState::Accepted));
-  st.bind(5, reception::state_code(reception::FileState::FormatErrors));
-  st.bind(6, reception::state_code(reception::FileState::Sent));
+  st.bind(4, enum_code(reception::FileState::Accepted));
+  st.bind(5, enum_code(reception::FileState::FormatErrors));
+  st.bind(6, enum_code(reception::FileState::Sent));
   st.bind(7, at.str()).bind(8, at.date.year_month().str());
   if (!st.step() || st.is_null(0)) return std::nullopt;
   return YearMonth::parse(st.text(0));

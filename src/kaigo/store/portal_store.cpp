@@ -28,7 +28,7 @@ std::string joined(const std::vector<std::string>& parts) {
 
 std::optional<portal::Outcome> parse_outcome(std::string_view s) {
   for (auto o : {portal::Outcome::Granted, portal::Outcome::Nothing, portal::Outcome::Returned}) {
-    if (portal::outcome_name(o) == s) return o;
+    if (enum_code(o) == s) return o;
   }
   return std::nullopt;
 }
@@ -44,7 +44,7 @@ Application application_at(Statement& st) {
   for (auto s : split(services, ',')) {
     if (!s.empty()) a.applicant.services.emplace_back(s);
   }
-  a.applicant.facility = portal::parse_facility(st.text(6)).value_or(portal::Facility::Office);
+  a.applicant.facility = parse_enum<portal::Facility>(st.text(6)).value_or(portal::Facility::Office);
   a.applicant.beds = static_cast<int>(st.integer(7));
   a.applied_at = moment(st.text(8));
   a.applied_by = st.text(9);
@@ -144,7 +144,7 @@ void insert_state(Connection& c, std::int64_t id, const portal::StateChange& s) 
        "INSERT INTO subsidy_states(application_id, seq, state, at, by_user, note) "
        "VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM subsidy_states WHERE application_id = ?1), ?2, ?3, ?4, ?5)")
       .bind(1, id)
-      .bind(2, portal::state_name(s.state))
+      .bind(2, enum_code(s.state))
       .bind(3, s.at.str())
       .bind(4, s.by)
       .bind(5, s.note)
@@ -170,11 +170,11 @@ void insert_decision(Connection& c, std::int64_t id, const portal::Decision& d) 
     findings.bind(1, id)
         .bind(2, static_cast<std::int64_t>(i + 1))
         .bind(3, f.code)
-        .bind(4, portal::effect_name(f.effect));
+        .bind(4, enum_code(f.effect));
     findings.bind(5, f.line).bind(6, f.rule).bind(7, f.message_ja).bind(8, f.message_en).run();
   }
   c.prepare("UPDATE subsidy_applications SET outcome = ?, amount = ? WHERE id = ?")
-      .bind(1, portal::outcome_name(d.outcome))
+      .bind(1, enum_code(d.outcome))
       .bind(2, d.amount.value)
       .bind(3, id)
       .run();
@@ -189,8 +189,8 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
   {
     auto live = c.prepare(
         "SELECT COUNT(*) FROM subsidy_applications WHERE applicant_no = ? AND scheme = ? AND state IN (?, ?, ?)");
-    live.bind(1, a.applicant.number).bind(2, a.scheme).bind(3, portal::state_name(State::Received));
-    live.bind(4, portal::state_name(State::Decided)).bind(5, portal::state_name(State::Paid));
+    live.bind(1, a.applicant.number).bind(2, a.scheme).bind(3, enum_code(State::Received));
+    live.bind(4, enum_code(State::Decided)).bind(5, enum_code(State::Paid));
     if (live.step() && live.integer(0) >= live_limit) return std::nullopt;
   }
   auto st = c.prepare(
@@ -200,8 +200,8 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
   st.bind(1, a.scheme).bind(2, portal::program_name(a.applicant.program)).bind(3, a.applicant.number);
   st.bind(4, a.applicant.name)
       .bind(5, joined(a.applicant.services))
-      .bind(6, portal::facility_name(a.applicant.facility));
-  st.bind(7, a.applicant.beds).bind(8, a.applied_at.str()).bind(9, a.applied_by).bind(10, portal::state_name(a.state));
+      .bind(6, enum_code(a.applicant.facility));
+  st.bind(7, a.applicant.beds).bind(8, a.applied_at.str()).bind(9, a.applied_by).bind(10, enum_code(a.state));
   st.bind(11, a.decision_month.str()).bind(12, a.payment_month.str());
   st.run();
   const auto id = c.last_insert_id();
@@ -252,7 +252,7 @@ std::vector<Application> PortalStore::applications(const portal::ApplicationFilt
   }
   if (f.state) {
     sql += " AND state = ?";
-    binds.emplace_back(portal::state_name(*f.state));
+    binds.emplace_back(enum_code(*f.state));
   }
   if (f.decision_month) {
     sql += " AND decision_month = ?";
@@ -275,9 +275,9 @@ bool PortalStore::change_state(std::int64_t id, State from, const portal::StateC
   auto& c = db_.connection();
   Transaction tx(c);
   c.prepare("UPDATE subsidy_applications SET state = ? WHERE id = ? AND state = ?")
-      .bind(1, portal::state_name(to.state))
+      .bind(1, enum_code(to.state))
       .bind(2, id)
-      .bind(3, portal::state_name(from))
+      .bind(3, enum_code(from))
       .run();
   if (c.changes() != 1) return false;
   insert_state(c, id, to);
@@ -312,7 +312,7 @@ std::vector<portal::FeeRecord> PortalStore::fees_of(std::string_view office_no) 
     settlement::DueFee f;
     f.month = month(st.text(0));
     f.charge.office_no = std::string(office_no);
-    f.charge.kind = st.text(1) == fee_kind_name(FeeKind::Certificate) ? FeeKind::Certificate : FeeKind::CarePlanLicense;
+    f.charge.kind = st.text(1) == enum_code(FeeKind::Certificate) ? FeeKind::Certificate : FeeKind::CarePlanLicense;
     f.charge.applied_on = day(st.text(2));
     out.push_back({std::move(f), st.text(3)});
   }

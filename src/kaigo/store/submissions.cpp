@@ -65,12 +65,12 @@ void Database::append_state(std::int64_t id, FileState state, const LocalDateTim
   auto current = conn_->prepare("SELECT state FROM submissions WHERE id = ?");
   current.bind(1, id);
   if (current.step()) {
-    auto from = reception::parse_state_code(current.text(0));
+    auto from = parse_enum<reception::FileState>(current.text(0));
     const bool first = from == FileState::Arrived && state == FileState::Arrived;
     if (!first && (!from || !reception::can_move(*from, state))) {
       throw StoreError(fmt::format("受付番号 {} を「{}」から「{}」にはできません / submission {} cannot move from {} to {}",
-                                   id, from ? reception::state_name(*from) : "?", reception::state_name(state), id,
-                                   current.text(0), reception::state_code(state)));
+                                   id, from ? enum_ja(*from) : "?", enum_ja(state), id,
+                                   current.text(0), enum_code(state)));
     }
   }
   conn_
@@ -79,12 +79,12 @@ void Database::append_state(std::int64_t id, FileState state, const LocalDateTim
           "(SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_states WHERE submission_id = ?), ?, ?, ?)")
       .bind(1, id)
       .bind(2, id)
-      .bind(3, reception::state_code(state))
+      .bind(3, enum_code(state))
       .bind(4, at.str())
       .bind(5, note)
       .run();
   conn_->prepare("UPDATE submissions SET state = ? WHERE id = ?")
-      .bind(1, reception::state_code(state))
+      .bind(1, enum_code(state))
       .bind(2, id)
       .run();
 }
@@ -105,7 +105,7 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
   } else {
     st.bind_null(3);
   }
-  st.bind(4, reception::state_code(FileState::Arrived)).bind(5, sha256);
+  st.bind(4, enum_code(FileState::Arrived)).bind(5, sha256);
   st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).bind(9, key).run();
   auto id = conn_->last_insert_id();
   conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
@@ -152,7 +152,7 @@ std::optional<reception::Submission> Database::submission(std::int64_t id) {
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   // One file read by its id: a state the table does not know is a damaged database, not Arrived.
-  if (!reception::parse_state_code(st.text(4))) {
+  if (!parse_enum<reception::FileState>(st.text(4))) {
     throw StoreError(fmt::format("不明な状態 / unknown state {} (submission {})", st.text(4), id));
   }
   reception::Submission s = submission_at(st, 0);
@@ -197,7 +197,7 @@ std::vector<reception::StateChange> Database::history(std::int64_t id) {
   st.bind(1, id);
   std::vector<reception::StateChange> out;
   while (st.step()) {
-    out.push_back({reception::parse_state_code(st.text(0)).value_or(FileState::Arrived),
+    out.push_back({parse_enum<reception::FileState>(st.text(0)).value_or(FileState::Arrived),
                    moment(st.text(1)), st.text(2)});
   }
   return out;
@@ -212,7 +212,7 @@ std::string Database::bytes(std::int64_t id) {
 
 std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState state) {
   auto st = conn_->prepare("SELECT id FROM submissions WHERE processing_month = ? AND state = ? ORDER BY id");
-  st.bind(1, month.str()).bind(2, reception::state_code(state));
+  st.bind(1, month.str()).bind(2, enum_code(state));
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.integer(0));
   return ids;
@@ -220,7 +220,7 @@ std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState st
 
 std::vector<reception::InFlight> Database::unfinished() {
   auto st = conn_->prepare("SELECT id, owner FROM submissions WHERE state IN (?, ?) ORDER BY id");
-  st.bind(1, reception::state_code(FileState::Arrived)).bind(2, reception::state_code(FileState::Receiving));
+  st.bind(1, enum_code(FileState::Arrived)).bind(2, enum_code(FileState::Receiving));
   std::vector<reception::InFlight> out;
   while (st.step()) out.push_back({st.integer(0), st.text(1)});
   return out;
@@ -252,9 +252,9 @@ std::vector<reception::StoredDocument> Database::documents_in_review(YearMonth m
   for (const auto& key : keys) {
     key_text = key.text();
     st.bind_static(1, key_text).bind_static(2, month_text).bind(3, except);
-    st.bind(4, reception::state_code(FileState::Accepted))
-        .bind(5, reception::state_code(FileState::FormatErrors))
-        .bind(6, reception::state_code(FileState::Sent));
+    st.bind(4, enum_code(FileState::Accepted))
+        .bind(5, enum_code(FileState::FormatErrors))
+        .bind(6, enum_code(FileState::Sent));
     if (st.step()) out.push_back({st.integer(0), st.text(1), key});
     st.reset();
   }

@@ -19,7 +19,7 @@ bool has_errors(const Diagnostics& d) {
 [[noreturn]] void stored_table_broken(const LoadedTable& t, const Diagnostics& d) {
   std::string first = d.empty() ? std::string() : d.front().to_string();
   throw StoreError(fmt::format("保存済みの {} ({}) を読み込めません / the stored {} ({}) no longer loads: {}",
-                               table_kind_name(t.kind), t.file_name, table_kind_name(t.kind), t.file_name, first));
+                               enum_code(t.kind), t.file_name, enum_code(t.kind), t.file_name, first));
 }
 
 // Each municipality's 総合事業 codes from the newest load that lists it.
@@ -103,10 +103,10 @@ TableLoadReport load_table(Database& db, TableKind kind, std::string_view file_n
     d.file = name;
     d.message_ja = fmt::format("行がありません（見出し行だけです）。取り込むと今の{}が空になります。空にするときは --empty "
                                "を付けてください",
-                               table_kind_name(kind));
+                               enum_code(kind));
     d.message_en = fmt::format("the file has no rows (a header only); loading it would empty the {} in force — say "
                                "--empty if that is meant",
-                               table_kind_name(kind));
+                               enum_code(kind));
     report.diagnostics.push_back(std::move(d));
     return report;
   }

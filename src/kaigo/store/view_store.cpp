@@ -272,7 +272,7 @@ std::pair<std::int64_t, std::int64_t> ViewStore::review_progress(YearMonth month
     if (st.step()) decided += st.integer(0);
   }
   auto st = c.prepare("SELECT COALESCE(SUM(statements), 0) FROM submissions WHERE processing_month = ? AND state = ?");
-  st.bind(1, month.str()).bind(2, reception::state_code(reception::FileState::Sent));
+  st.bind(1, month.str()).bind(2, enum_code(reception::FileState::Sent));
   const auto expected = st.step() ? st.integer(0) : 0;
   return {decided, expected};
 }
@@ -294,9 +294,9 @@ std::vector<std::string> ViewStore::offices_with_files(YearMonth month) {
       "SELECT DISTINCT office_no FROM submissions WHERE processing_month = ? AND office_no <> '' "
       "AND state IN (?, ?, ?) ORDER BY office_no");
   st.bind(1, month.str());
-  st.bind(2, reception::state_code(reception::FileState::Accepted))
-      .bind(3, reception::state_code(reception::FileState::FormatErrors))
-      .bind(4, reception::state_code(reception::FileState::Sent));
+  st.bind(2, enum_code(reception::FileState::Accepted))
+      .bind(3, enum_code(reception::FileState::FormatErrors))
+      .bind(4, enum_code(reception::FileState::Sent));
   std::vector<std::string> out;
   while (st.step()) out.push_back(st.text(0));
   return out;

@@ -1,11 +1,32 @@
 // One table per enum: every value prints as its code and name, and its code parses back to it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "kaigo/auth/certificates.hpp"
+#include "kaigo/auth/user.hpp"
 #include "kaigo/core/settings.hpp"
 #include "kaigo/exchange/layout.hpp"
+#include "kaigo/gen/generator.hpp"
 #include "kaigo/master/service_types.hpp"
+#include "kaigo/platform/apply.hpp"
+#include "kaigo/platform/golive_status.hpp"
+#include "kaigo/platform/kinds.hpp"
+#include "kaigo/platform/matrix.hpp"
+#include "kaigo/portal/application.hpp"
+#include "kaigo/portal/computation.hpp"
+#include "kaigo/portal/finding.hpp"
+#include "kaigo/portal/scheme.hpp"
 #include "kaigo/precheck/precheck.hpp"
+#include "kaigo/precheck/rules.hpp"
+#include "kaigo/reception/lifecycle.hpp"
+#include "kaigo/reception/month_state.hpp"
+#include "kaigo/report/design.hpp"
 #include "kaigo/review/decision.hpp"
+#include "kaigo/review/statistics.hpp"
+#include "kaigo/settlement/appeal.hpp"
+#include "kaigo/store/database.hpp"
+#include "support/test_support.hpp"
 
 namespace kaigo {
 namespace {
@@ -18,6 +39,48 @@ void round_trips(const EnumTable<E, N>& table) {
   }
   EXPECT_TRUE(table.one_to_one());
   EXPECT_EQ(table.parse("no such code"), std::nullopt);
+}
+
+// enum_code, enum_ja and parse_enum reach E's table (by argument-dependent lookup) and agree with it.
+template <class E>
+std::size_t speaks_through_its_table() {
+  const auto& table = enum_table(E{});
+  round_trips(table);
+  for (const auto& row : table.rows) {
+    EXPECT_EQ(enum_code(row.value), row.code);
+    EXPECT_EQ(enum_ja(row.value), row.ja);
+    EXPECT_EQ(parse_enum<E>(row.code), row.value) << row.code;
+    if (row.ja.empty()) continue;
+    // A name may be shared (two kinds of finding both print 返戻): it parses to a value of that name.
+    const auto by_name = parse_enum_ja<E>(row.ja);
+    EXPECT_TRUE(by_name.has_value()) << row.ja;
+    if (by_name) {
+      EXPECT_EQ(enum_ja(*by_name), row.ja);
+    }
+  }
+  return 1;
+}
+
+template <class... E>
+std::size_t all_speak() {
+  return (speaks_through_its_table<E>() + ...);
+}
+
+// Every enum with a table, one per src/kaigo/**/*.enum.tsv (cmake/enum_rows.cmake).
+TEST(EnumTables, EveryTableSpeaksTheOneVocabulary) {
+  const std::size_t tested =
+      all_speak<auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
+                gen::Mistake, master::LaborShare, platform::FileStatus, platform::GoLiveState, platform::ViewKind,
+                platform::ColumnType, platform::Viewer, portal::State, portal::Outcome, portal::Effect,
+                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, reception::FileState,
+                reception::MonthState, report::Align, review::ClaimOutcome, review::PlanOutcome, review::CutReason,
+                review::FindingKind, review::ReasonKind, review::StatAxis, settlement::Applicant,
+                settlement::AppealDecision, store::TableKind>();
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(testing::source_dir() / "src/kaigo")) {
+    if (e.path().filename().string().ends_with(".enum.tsv")) ++files;
+  }
+  EXPECT_EQ(tested, files) << "a new NAME.enum.tsv belongs in this list";
 }
 
 TEST(EnumTables, EveryCodeParsesBackToItsValue) {
@@ -34,12 +97,19 @@ TEST(EnumTables, EveryCodeParsesBackToItsValue) {
 }
 
 TEST(EnumTables, NamesAndNumbers) {
-  EXPECT_EQ(review::outcome_name(review::ClaimOutcome::Cut), "査定");
-  EXPECT_EQ(review::outcome_name(review::PlanOutcome::Withdrawn), "取消");
-  EXPECT_EQ(precheck::level_name_ja(precheck::Level::External), "外部エラー");
-  EXPECT_EQ(master::kLaborShares.number(master::LaborShare::P55), 55);
-  EXPECT_EQ(master::labor_share_name(master::LaborShare::Flat10), "10円");
-  EXPECT_EQ(fee_kind_name(FeeKind::CarePlanLicense), "careplan_license");
+  EXPECT_EQ(enum_ja(review::ClaimOutcome::Cut), "査定");
+  EXPECT_EQ(enum_ja(review::PlanOutcome::Withdrawn), "取消");
+  EXPECT_EQ(enum_ja(precheck::Level::External), "外部エラー");
+  EXPECT_EQ(enum_number(master::LaborShare::P55), 55);
+  EXPECT_EQ(enum_code(reception::FileState::FormatErrors), "format_errors");
+  EXPECT_EQ(enum_ja(reception::FileState::FormatErrors), "様式エラー有");
+  EXPECT_EQ(enum_code(portal::State::Decided), "decided");
+  EXPECT_EQ(enum_ja(portal::State::Decided), "交付決定");
+  EXPECT_EQ(parse_enum<auth::Role>("medical"), auth::Role::Medical);
+  EXPECT_EQ(parse_enum<auth::Role>("Medical"), std::nullopt);
+  EXPECT_EQ(parse_enum_ja<reception::MonthState>("審査中"), reception::MonthState::UnderReview);
+  EXPECT_EQ(enum_ja(master::LaborShare::Flat10), "10円");
+  EXPECT_EQ(enum_code(FeeKind::CarePlanLicense), "careplan_license");
   // The 備考 of the 返戻（保留）一覧 for each kind of finding.
   review::Finding f;
   f.kind = review::FindingKind::PlanMismatch;

@@ -133,7 +133,7 @@ TEST(LayoutRegistry, EveryFormHasItsKindsAndItemCounts) {
     const Form* f = reg.form(e.code);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->data_type, e.data_type);
-    EXPECT_EQ(f->family, e.family) << family_name(f->family);
+    EXPECT_EQ(f->family, e.family) << enum_code(f->family);
     ASSERT_EQ(f->kinds.size(), e.kinds.size());
     for (std::size_t i = 0; i < e.kinds.size(); ++i) {
       SCOPED_TRACE(std::string("kind ") + e.kinds[i].kind);

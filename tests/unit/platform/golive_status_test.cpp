@@ -27,9 +27,9 @@ TEST(GoLiveStatus, TheDayOfTheDateIsLiveTheDayBeforeIsScheduled) {
   EXPECT_EQ(golive_state(d("20260401"), d("20260331")), GoLiveState::Scheduled);
   EXPECT_EQ(golive_state(d("20260401"), d("20270101")), GoLiveState::Live);
   EXPECT_EQ(golive_state(std::nullopt, d("20260505")), GoLiveState::Undecided);
-  EXPECT_EQ(golive_state_ja(GoLiveState::Live), "利用開始済");
-  EXPECT_EQ(golive_state_ja(GoLiveState::Scheduled), "開始予定");
-  EXPECT_EQ(golive_state_ja(GoLiveState::Undecided), "未定");
+  EXPECT_EQ(enum_ja(GoLiveState::Live), "利用開始済");
+  EXPECT_EQ(enum_ja(GoLiveState::Scheduled), "開始予定");
+  EXPECT_EQ(enum_ja(GoLiveState::Undecided), "未定");
 }
 
 TEST(GoLiveStatus, EveryInsurerInForceAndEveryDateIsOneRowByNumber) {
@@ -42,7 +42,7 @@ TEST(GoLiveStatus, EveryInsurerInForceAndEveryDateIsOneRowByNumber) {
   auto row = [&](std::size_t i) {
     const auto& r = rows[i];
     return r.insurer_no + "|" + r.insurer_name + "|" + (r.golive_on ? r.golive_on->str() : "") + "|" +
-           std::string(golive_state_name(r.state));
+           std::string(enum_code(r.state));
   };
   EXPECT_EQ(row(0), "131016|千代田区|20260401|live");
   EXPECT_EQ(row(1), "131024|中央区|20261001|scheduled");

@@ -128,7 +128,7 @@ std::multiset<std::string> codes_of(const FileResult& r) {
 std::string dump(const FileResult& r) {
   std::string out = fmt::format("{}: {} rows\n", r.file, r.errors.size());
   for (const auto& e : r.errors) {
-    out += fmt::format("  [{}] {} line {} item {} {}=\"{}\" type={} {}\n", level_key(e.level), e.code, e.line,
+    out += fmt::format("  [{}] {} line {} item {} {}=\"{}\" type={} {}\n", enum_code(e.level), e.code, e.line,
                        e.item_no, e.item_name, e.value, e.service_type, e.message_ja);
   }
   return out;

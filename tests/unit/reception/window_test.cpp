@@ -45,7 +45,7 @@ TEST(Lifecycle, MovesOfTheSeedTable) {
   using S = FileState;
   EXPECT_TRUE(can_move(S::Arrived, S::Receiving));
   for (S end : {S::TransmissionError, S::ExternalError, S::FormatErrors, S::Accepted}) {
-    EXPECT_TRUE(can_move(S::Receiving, end)) << state_name(end);
+    EXPECT_TRUE(can_move(S::Receiving, end)) << enum_ja(end);
   }
   EXPECT_TRUE(can_move(S::Accepted, S::Sent));
   EXPECT_TRUE(can_move(S::FormatErrors, S::Sent));
@@ -59,13 +59,13 @@ TEST(Lifecycle, MovesOfTheSeedTable) {
 }
 
 TEST(Lifecycle, NamesAndCodesRoundTrip) {
-  EXPECT_EQ(state_name(FileState::FormatErrors), "様式エラー有");
-  EXPECT_EQ(state_name(FileState::Sent), "送信完了");
+  EXPECT_EQ(enum_ja(FileState::FormatErrors), "様式エラー有");
+  EXPECT_EQ(enum_ja(FileState::Sent), "送信完了");
   for (int i = 0; i < 8; ++i) {
     auto s = static_cast<FileState>(i);
-    EXPECT_EQ(parse_state_code(state_code(s)), s);
+    EXPECT_EQ(parse_enum<FileState>(enum_code(s)), s);
   }
-  EXPECT_EQ(parse_state_code("done"), std::nullopt);
+  EXPECT_EQ(parse_enum<FileState>("done"), std::nullopt);
 }
 
 }  // namespace

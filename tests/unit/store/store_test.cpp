@@ -251,7 +251,7 @@ TEST(Store, KohiLedgerIsInForceOnlyOnceLoaded) {
   const auto* f = world.funds->find("12306013", "0000011", {2026, 4});
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->insured_no, "H000000001");
-  EXPECT_EQ(parse_table_kind("kohi"), TableKind::Kohi);
+  EXPECT_EQ(parse_enum<TableKind>("kohi"), TableKind::Kohi);
   // Reception leaves the person ledgers out.
   EXPECT_FALSE(load_tables_in_force(*db, Recipients::Skip).funds.has_value());
 }

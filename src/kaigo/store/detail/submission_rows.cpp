@@ -10,7 +10,7 @@ reception::Submission submission_at(const Statement& st, int first) {
   s.file_name = st.text(first + 1);
   s.received_at = LocalDateTime::parse(st.text(first + 2)).value_or(LocalDateTime{});
   if (!st.is_null(first + 3)) s.processing_month = YearMonth::parse(st.text(first + 3));
-  s.state = reception::parse_state_code(st.text(first + 4)).value_or(reception::FileState::Arrived);
+  s.state = parse_enum<reception::FileState>(st.text(first + 4)).value_or(reception::FileState::Arrived);
   s.sha256 = st.text(first + 5);
   s.size = static_cast<std::uint64_t>(st.integer(first + 6));
   s.data_type = st.text(first + 7);
