@@ -8,10 +8,13 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "kaigo/core/diagnostic.hpp"
+#include "kaigo/core/strings.hpp"
 #include "kaigo/master/masters.hpp"
 
 namespace kaigo::testing {
@@ -36,6 +39,31 @@ inline std::optional<std::string> shared_data_text(const std::string& relative) 
   auto path = shared_data_file(relative);
   if (!path) return std::nullopt;
   return slurp(*path);
+}
+
+// The fields of a row of a shared CSV file.
+using SharedFields = std::vector<std::string_view>;
+
+// A shared CSV file compared row by row with what is bundled: its text, and how many rows were compared.
+struct SharedRowsChecked {
+  std::string text;
+  int checked = 0;
+};
+
+// Calls `check(line, fields)` for each line of the shared file `relative` that has at least
+// `min_fields` comma-separated fields (the files have no quoting); `check` says whether it compared
+// the row (a heading, or a row of something not bundled, it passes over). Nothing when the file is
+// absent: the test then skips, after the call, since GTEST_SKIP returns from the function it is in.
+template <typename Check>
+std::optional<SharedRowsChecked> check_shared_rows(const std::string& relative, std::size_t min_fields, Check check) {
+  auto text = shared_data_text(relative);
+  if (!text) return std::nullopt;
+  SharedRowsChecked out{std::move(*text)};
+  for (auto line : lines(out.text)) {
+    const auto fields = split(line, ',');
+    if (fields.size() >= min_fields && check(line, fields)) ++out.checked;
+  }
+  return out;
 }
 
 // The bundled masters, loaded once; any diagnostic fails the test that first asks.

@@ -68,47 +68,43 @@ TEST(MasterUnitPrice, RegionOfMunicipality) {
 
 // The shared R6 table (profile × class → 単価) must agree with the formula for all 32 cells.
 TEST(MasterUnitPrice, MatchesSharedR6TableWhenPresent) {
-  const auto text = testing::shared_data_text("chiiki-kubun-r6/unit_price_table_r6.csv");
-  if (!text) GTEST_SKIP() << "shared data absent";
-  int checked = 0;
-  for (auto line : lines(*text)) {
-    auto f = split(line, ',');
-    if (f.size() < 7 || f[0] == "profile_id") continue;
-    auto no = parse_int(f[3]);
-    auto ratio = parse_int(f[5]);
-    ASSERT_TRUE(no && ratio) << line;
-    int region_class = *no == 8 ? 0 : static_cast<int>(*no);
-    LaborShare share = f[0] == "group-1140"   ? LaborShare::P70
-                       : f[0] == "group-1110" ? LaborShare::P55
-                       : f[0] == "group-1090" ? LaborShare::P45
-                                              : LaborShare::Flat10;
+  const auto compare = [](std::string_view line, const testing::SharedFields& f) {
+    if (f[0] == "profile_id") return false;
+    const auto no = parse_int(f[3]);
+    const auto ratio = parse_int(f[5]);
+    EXPECT_TRUE(no && ratio) << line;
+    if (!no || !ratio) return false;
+    const int region_class = *no == 8 ? 0 : static_cast<int>(*no);
+    const LaborShare share = f[0] == "group-1140"   ? LaborShare::P70
+                             : f[0] == "group-1110" ? LaborShare::P55
+                             : f[0] == "group-1090" ? LaborShare::P45
+                                                    : LaborShare::Flat10;
     EXPECT_EQ(bundled().unit_prices.unit_price(region_class, share, {2024, 6})->x100, *ratio) << line;
-    ++checked;
-  }
-  EXPECT_EQ(checked, 32);
+    return true;
+  };
+  const auto shared = testing::check_shared_rows("chiiki-kubun-r6/unit_price_table_r6.csv", 7, compare);
+  if (!shared) GTEST_SKIP() << "shared data absent";
+  EXPECT_EQ(shared->checked, 32);
 }
 
 // A few municipalities of the bundled subset against the shared assignment list.
 TEST(MasterUnitPrice, BundledRegionsMatchSharedAssignmentsWhenPresent) {
-  const auto text = testing::shared_data_text("chiiki-kubun-r6/chiiki_kubun_assignments_r6.csv");
-  if (!text) GTEST_SKIP() << "shared data absent";
-  int checked = 0;
-  for (auto line : lines(*text)) {
-    auto f = split(line, ',');
-    if (f.size() < 5) continue;
-    auto no = parse_int(f[3]);
-    if (!no) continue;
-    auto code = trim(f[4]);
-    if (code.size() != 6) continue;  // 特別区 is written as a range
-    auto mine = bundled().unit_prices.region_of(code, {2024, 6});
-    if (!mine) continue;
+  const auto compare = [](std::string_view line, const testing::SharedFields& f) {
+    const auto no = parse_int(f[3]);
+    if (!no) return false;
+    const auto code = trim(f[4]);
+    if (code.size() != 6) return false;  // 特別区 is written as a range
+    const auto mine = bundled().unit_prices.region_of(code, {2024, 6});
+    if (!mine) return false;
     EXPECT_EQ(*mine, *no) << line;
-    ++checked;
-  }
-  EXPECT_GE(checked, 10);
+    return true;
+  };
+  const auto shared = testing::check_shared_rows("chiiki-kubun-r6/chiiki_kubun_assignments_r6.csv", 5, compare);
+  if (!shared) GTEST_SKIP() << "shared data absent";
+  EXPECT_GE(shared->checked, 10);
   // Municipalities the list does not name are その他: our 一宮町 and 水上村 rows say 0.
-  EXPECT_EQ(text->find("124214"), std::string::npos);
-  EXPECT_EQ(text->find("435074"), std::string::npos);
+  EXPECT_EQ(shared->text.find("124214"), std::string::npos);
+  EXPECT_EQ(shared->text.find("435074"), std::string::npos);
 }
 
 }  // namespace
