@@ -20,6 +20,13 @@ AggregateInput plain(Units units, int rate = 90) {
   return in;
 }
 
+// The worked example (1,234 units at 90 %) with 公費1 at `rate` on `units`, `self_pay` of its 本人負担 unused.
+AggregateInput with_fund(int rate, Units units, Yen self_pay = Yen{0}) {
+  AggregateInput in = plain(Units{1234});
+  in.funds[0] = {true, rate, units, self_pay};
+  return in;
+}
+
 // review-rules §2.4 worked example.
 TEST(CalcAggregate, WorkedExample1234Units) {
   auto a = compute_aggregate(plain(Units{1234}));
@@ -53,9 +60,7 @@ TEST(CalcAggregate, PlanCapsOnlyTheLimitTargetUnits) {
 
 // 生保 (法別12) 100% beside 保険 90%: the 公費 takes the whole remainder, the user pays nothing.
 TEST(CalcAggregate, WelfareFundFullRateWithInsurance) {
-  AggregateInput in = plain(Units{1234});
-  in.funds[0] = {true, 100, Units{1234}, Yen{0}};
-  auto a = compute_aggregate(in);
+  auto a = compute_aggregate(with_fund(100, Units{1234}));
   EXPECT_EQ(a.insurance_claim, Yen{12660});
   EXPECT_EQ(a.funds[0].units, Units{1234});
   EXPECT_EQ(a.funds[0].claim, Yen{1407});
@@ -65,8 +70,7 @@ TEST(CalcAggregate, WelfareFundFullRateWithInsurance) {
 
 // A 100% 公費 with a monthly 本人負担 of 1,000円: 本人負担 first, the 公費 claims the rest.
 TEST(CalcAggregate, FundWithSelfPay) {
-  AggregateInput in = plain(Units{1234});
-  in.funds[0] = {true, 100, Units{1234}, Yen{1000}};
+  AggregateInput in = with_fund(100, Units{1234}, Yen{1000});
   auto a = compute_aggregate(in);
   EXPECT_EQ(a.funds[0].self_pay, Yen{1000});
   EXPECT_EQ(a.funds[0].claim, Yen{407});
@@ -81,9 +85,7 @@ TEST(CalcAggregate, FundWithSelfPay) {
 
 // A 公費 covering only part of the units: floor(floor(Uk × 単価) × (100 − 90) / 100).
 TEST(CalcAggregate, FundOnPartOfTheUnits) {
-  AggregateInput in = plain(Units{1234});
-  in.funds[0] = {true, 100, Units{1000}, Yen{0}};
-  auto a = compute_aggregate(in);
+  auto a = compute_aggregate(with_fund(100, Units{1000}));
   EXPECT_EQ(a.funds[0].units, Units{1000});
   EXPECT_EQ(a.funds[0].claim, Yen{1140});
   EXPECT_EQ(a.user_burden, Yen{267});
@@ -91,8 +93,7 @@ TEST(CalcAggregate, FundOnPartOfTheUnits) {
 
 // 公費2 applies only above the rate already covered; after a 100% 公費 nothing is left.
 TEST(CalcAggregate, SecondFundOnlyAbovePreviousRate) {
-  AggregateInput in = plain(Units{1234});
-  in.funds[0] = {true, 95, Units{1234}, Yen{0}};
+  AggregateInput in = with_fund(95, Units{1234});
   in.funds[1] = {true, 100, Units{1234}, Yen{0}};
   auto a = compute_aggregate(in);
   EXPECT_EQ(a.funds[0].claim, Yen{703});  // floor(14067 × 5 / 100)
@@ -112,8 +113,7 @@ TEST(CalcAggregate, FundsApplyInTheOrderOfTheirLawNumbersWithWelfareLast) {
   basic.funds[0] = {"12306013", "0000022", 100};
   basic.funds[1] = {"10306018", "0000021", 95};
   EXPECT_EQ(fund_order(basic), (std::array<std::size_t, kFundSlots>{1, 0, 2}));
-  AggregateInput in = plain(Units{1234});
-  in.funds[0] = {true, 100, Units{1234}, Yen{0}};
+  AggregateInput in = with_fund(100, Units{1234});
   in.funds[1] = {true, 95, Units{1234}, Yen{0}};
   in.order = fund_order(basic);
   auto a = compute_aggregate(in);
