@@ -65,4 +65,18 @@ void expect_message(const FileResult& r, std::string_view code, std::uint64_t li
 void expect_row(const FileResult& r, Level level, std::string_view code, std::uint64_t line, int item_no,
                 std::string_view item_name, std::string_view value);
 
+// A row a test expects: its code, line, item (項番 and name) and value.
+struct ExpectedRow {
+  std::string_view code;
+  std::uint64_t line;
+  int item_no;
+  std::string_view item_name;
+  std::string_view value;
+};
+
+// Expects each of `rows` as a 様式エラー (expect_row) and no other row: the codes of the file's rows
+// are exactly theirs. The caller's file and line name a failure (see test_support.hpp's run_kaigo_ok).
+void expect_only_format_rows(const FileResult& r, std::initializer_list<ExpectedRow> rows,
+                             const char* file = __builtin_FILE(), int line = __builtin_LINE());
+
 }  // namespace kaigo::precheck::testing

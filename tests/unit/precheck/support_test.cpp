@@ -166,6 +166,16 @@ void expect_row(const FileResult& r, Level level, std::string_view code, std::ui
   EXPECT_FALSE(e->message_en.empty());
 }
 
+void expect_only_format_rows(const FileResult& r, std::initializer_list<ExpectedRow> rows, const char* file, int line) {
+  ::testing::ScopedTrace trace(file, line, "expect_only_format_rows");
+  std::multiset<std::string> codes;
+  for (const auto& row : rows) {
+    expect_row(r, Level::Format, row.code, row.line, row.item_no, row.item_name, row.value);
+    codes.emplace(row.code);
+  }
+  EXPECT_EQ(codes_of(r), codes) << dump(r);
+}
+
 }  // namespace kaigo::precheck::testing
 
 namespace kaigo::precheck::testing {
