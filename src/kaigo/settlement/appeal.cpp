@@ -2,11 +2,10 @@
 
 #include <array>
 #include <fmt/format.h>
-#include <set>
 
 #include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/master/csv.hpp"
-#include "kaigo/master/keys.hpp"
+#include "kaigo/settlement/detail/one_row_per_claim.hpp"
 #include "kaigo/settlement/kago.hpp"
 
 namespace kaigo::settlement {
@@ -126,27 +125,11 @@ std::string_view appeal_column_ja(AppealColumn c) { return kAppealColumns.at(c).
 std::string_view appeal_column_name(AppealColumn c) { return kAppealColumns.at(c).name; }
 
 master::LoadResult<std::vector<RereviewAppeal>> load_appeals(std::string_view text, const std::string& file_name) {
-  master::LoadResult<std::vector<RereviewAppeal>> result;
-  master::CsvFile csv(text, file_name, {kAppealColumns}, result.diagnostics);
-  std::vector<RereviewAppeal> rows;
   // One request per 明細書 and month: a second would be decided from the same standing decision.
-  std::set<billing::StatementKey> seen;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    master::RowReader r(csv, i, result.diagnostics);
-    auto a = read_appeal_row(r);
-    if (!a) continue;
-    // The 保険者番号 normalised, as the store matches it (claims_under).
-    billing::StatementKey key = a->key;
-    key.insurer_no = master::normalize_insurer_no(a->key.insurer_no);
-    if (!seen.insert(std::move(key)).second) {
-      r.fail(kAppealInsured, code::kAppealDuplicate, "同じ明細書への再審査申立が2行あります（1か月に1明細書1行）",
-             "two 再審査 requests for the same 明細書 (one a month)");
-      continue;
-    }
-    rows.push_back(std::move(*a));
-  }
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(rows);
-  return result;
+  return detail::load_one_row_per_claim<RereviewAppeal>(
+      text, file_name, {kAppealColumns}, read_appeal_row,
+      {kAppealInsured, code::kAppealDuplicate, "同じ明細書への再審査申立が2行あります（1か月に1明細書1行）",
+       "two 再審査 requests for the same 明細書 (one a month)"});
 }
 
 }  // namespace kaigo::settlement

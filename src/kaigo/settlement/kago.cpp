@@ -2,13 +2,13 @@
 
 #include <array>
 #include <fmt/format.h>
-#include <set>
 
 #include "kaigo/billing/keys.hpp"
 #include "kaigo/core/embedded.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/master/csv.hpp"
 #include "kaigo/master/ledgers.hpp"
+#include "kaigo/settlement/detail/one_row_per_claim.hpp"
 
 namespace kaigo::settlement {
 namespace {
@@ -128,23 +128,9 @@ const KagoForm* kago_form_for(std::string_view form_id) {
 }
 
 master::LoadResult<std::vector<KagoRequest>> load_kago(std::string_view text, const std::string& file_name) {
-  master::LoadResult<std::vector<KagoRequest>> result;
-  master::CsvFile csv(text, file_name, {kColumns}, result.diagnostics);
-  std::vector<KagoRequest> rows;
-  std::set<billing::ClaimKey> seen;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    master::RowReader r(csv, i, result.diagnostics);
-    auto k = read_row(r);
-    if (!k) continue;
-    auto key = billing::ClaimKey::of(k->key);
-    if (key && !seen.insert(*key).second) {
-      r.fail(kInsured, code::kDuplicate, "同じ明細書への過誤申立が2行あります", "two 過誤 requests for the same 明細書");
-      continue;
-    }
-    rows.push_back(std::move(*k));
-  }
-  if (csv.ok() && result.diagnostics.empty()) result.table = std::move(rows);
-  return result;
+  return detail::load_one_row_per_claim<KagoRequest>(
+      text, file_name, {kColumns}, read_row,
+      {kInsured, code::kDuplicate, "同じ明細書への過誤申立が2行あります", "two 過誤 requests for the same 明細書"});
 }
 
 }  // namespace kaigo::settlement
