@@ -31,14 +31,11 @@ const Level* level(std::string_view code) {
 }
 
 enum Col : std::size_t { kLevel, kName, kLimit, kFrom, kTo, kSource };
-constexpr std::array<Column, 6> kColumns{{
+constexpr auto kColumns = dated_sourced_columns({
     {"care_level", "要介護状態区分コード"},
     {"name", "要介護状態区分名称"},
     {"limit_units", "区分支給限度基準額"},
-    kValidFromColumn,
-    kValidToColumn,
-    kSourceColumn,
-}};
+});
 
 }  // namespace
 

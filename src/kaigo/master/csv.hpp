@@ -159,6 +159,18 @@ inline constexpr Column kValidFromColumn{"valid_from", "有効期間開始"};
 inline constexpr Column kValidToColumn{"valid_to", "有効期間終了"};
 inline constexpr Column kSourceColumn{"source", "出典", true};
 
+// The columns of a master whose rows are dated and sourced, as the 告示 masters are laid out: its
+// own columns, then valid_from, valid_to and 出典.
+template <std::size_t N>
+constexpr std::array<Column, N + 3> dated_sourced_columns(const Column (&own)[N]) {
+  std::array<Column, N + 3> all{};
+  for (std::size_t i = 0; i < N; ++i) all[i] = own[i];
+  all[N] = kValidFromColumn;
+  all[N + 1] = kValidToColumn;
+  all[N + 2] = kSourceColumn;
+  return all;
+}
+
 // Reads valid_from/valid_to columns into a Period, checking order (KM09).
 std::optional<Period> read_period(RowReader& r, std::size_t from_col, std::size_t to_col);
 

@@ -7,17 +7,14 @@ namespace kaigo::master {
 namespace {
 
 enum Col : std::size_t { kTable, kStage, kKind, kClass, kStay, kYen, kFrom, kTo, kSource };
-constexpr std::array<Column, 9> kColumns{{
+constexpr auto kColumns = dated_sourced_columns({
     {"table", "区分（base 基準費用額／limit 負担限度額）"},
     {"stage", "負担限度額段階"},
     {"kind", "食費・居住費の種類"},
     {"facility_class", "施設区分"},
     {"stay", "入所・短期入所区分"},
     {"daily_yen", "日額"},
-    kValidFromColumn,
-    kValidToColumn,
-    kSourceColumn,
-}};
+});
 constexpr std::array<std::string_view, 2> kTables{"base", "limit"};
 constexpr std::array<std::string_view, 4> kStages{"1", "2", "3a", "3b"};
 

@@ -12,7 +12,7 @@ namespace kaigo::master {
 namespace {
 
 enum Col : std::size_t { kCode, kName, kShare, kForm, kNeedsPlan, kLimit, kKago, kInvoice, kLevels, kFrom, kTo, kSource };
-constexpr std::array<Column, 12> kColumns{{
+constexpr auto kColumns = dated_sourced_columns({
     {"code", "サービス種類コード"},
     {"name", "サービス種類名称"},
     {"labor_share", "人件費割合"},
@@ -22,10 +22,7 @@ constexpr std::array<Column, 12> kColumns{{
     {"kago_form", "過誤様式番号"},
     {"invoice_class", "請求情報区分コード"},
     {"care_levels", "利用できる要介護状態区分"},
-    kValidFromColumn,
-    kValidToColumn,
-    kSourceColumn,
-}};
+});
 constexpr std::array<std::string_view, 2> kFlags{"0", "1"};
 constexpr std::array<std::string_view, 4> kInvoiceClasses{"01", "02", "05", "06"};
 

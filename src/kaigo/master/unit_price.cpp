@@ -6,24 +6,18 @@ namespace kaigo::master {
 namespace {
 
 enum UpliftCol : std::size_t { kUClass, kUName, kUPercent, kUFrom, kUTo, kUSource };
-constexpr std::array<Column, 6> kUpliftColumns{{
+constexpr auto kUpliftColumns = dated_sourced_columns({
     {"region_class", "地域区分"},
     {"name", "級地名称"},
     {"uplift_percent", "上乗せ割合"},
-    kValidFromColumn,
-    kValidToColumn,
-    kSourceColumn,
-}};
+});
 
 enum RegionCol : std::size_t { kRCode, kRName, kRClass, kRFrom, kRTo, kRSource };
-constexpr std::array<Column, 6> kRegionColumns{{
+constexpr auto kRegionColumns = dated_sourced_columns({
     {"municipality_code", "地方公共団体コード"},
     {"name", "市区町村名"},
     {"region_class", "地域区分"},
-    kValidFromColumn,
-    kValidToColumn,
-    kSourceColumn,
-}};
+});
 
 std::optional<Keyed<RegionUplift>> read_uplift(RowReader& r) {
   auto cls = r.integer(kUClass, 0, 7, true);
