@@ -99,24 +99,9 @@ std::optional<Level> parse_level(std::string_view s) {
 }
 
 ItemRuleKind parse_item_rule(std::string_view table, const Row& r) {
-  static const std::map<std::string_view, ItemRuleKind> kNames{
-      {"required", ItemRuleKind::Required},
-      {"one_of", ItemRuleKind::OneOf},
-      {"before_processing_month", ItemRuleKind::BeforeProcessingMonth},
-      {"form_valid_in_month", ItemRuleKind::FormValidInMonth},
-      {"date_in_month", ItemRuleKind::DateInMonth},
-      {"date_not_after_month", ItemRuleKind::DateNotAfterMonth},
-      {"date_not_before_month", ItemRuleKind::DateNotBeforeMonth},
-      {"ym_not_after_month", ItemRuleKind::YmNotAfterMonth},
-      {"ym_not_before_month", ItemRuleKind::YmNotBeforeMonth},
-      {"days_in_month", ItemRuleKind::DaysInMonth},
-      {"days_in_month_per_day", ItemRuleKind::DaysInMonthPerDay},
-      {"days_within_actual", ItemRuleKind::DaysWithinActual},
-      {"days_within_period", ItemRuleKind::DaysWithinPeriod},
-  };
-  auto it = kNames.find(r.cols[3]);
-  if (it == kNames.end()) fail(table, r.line, 4, fmt::format("rule が不明: {}", r.cols[3]));
-  return it->second;
+  const auto kind = parse_enum<ItemRuleKind>(r.cols[3]);
+  if (!kind) fail(table, r.line, 4, fmt::format("rule が不明: {}", r.cols[3]));
+  return *kind;
 }
 
 std::string code_of(std::string_view table, const Row& r, std::size_t col) {

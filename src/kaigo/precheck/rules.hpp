@@ -52,6 +52,11 @@ enum class ItemRuleKind {
   DaysWithinActual,       // a per-day line ≤ the サービス実日数 of its 集計
   DaysWithinPeriod,       // a per-day line ≤ the days from 開始 to 中止 within the month
 };
+inline constexpr EnumTable<ItemRuleKind, 13> kItemRuleKinds{{{
+#include "kaigo/precheck/item_rule_kind.enum.inc"
+}}};
+static_assert(kItemRuleKinds.one_to_one());
+constexpr const auto& enum_table(ItemRuleKind) { return kItemRuleKinds; }
 
 struct ItemRule {
   RuleFamily family = RuleFamily::Statement;
