@@ -18,6 +18,7 @@ struct EnumRow {
   std::string_view code;     // as written in files, settings or the database
   std::string_view ja = {};  // 日本語の名称, where the enum has one
   int number = 0;            // a number the value stands for, where it has one (人件費割合 %, …)
+  std::string_view next = {};  // of a state: the codes of the states it may move to, space-separated
 };
 
 template <class E, std::size_t N>
@@ -46,11 +47,27 @@ struct EnumTable {
     }
     return std::nullopt;
   }
-  // True when no value and no code appears twice (checked by a static_assert beside each table).
+  // Whether a value in state `from` may move to `to` (its row's `next` names `to`'s code).
+  constexpr bool may_move(E from, E to) const {
+    const std::string_view want = code(to);
+    for (std::string_view rest = row(from).next; !rest.empty();) {
+      const auto space = rest.find(' ');
+      if (rest.substr(0, space) == want) return true;
+      rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    }
+    return false;
+  }
+  // True when no value and no code appears twice and every state named in a `next` is a code of the
+  // table (checked by a static_assert beside each table).
   constexpr bool one_to_one() const {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = i + 1; j < N; ++j) {
         if (rows[i].value == rows[j].value || rows[i].code == rows[j].code) return false;
+      }
+      for (std::string_view rest = rows[i].next; !rest.empty();) {
+        const auto space = rest.find(' ');
+        if (!parse(rest.substr(0, space))) return false;
+        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
       }
     }
     return true;
@@ -73,6 +90,10 @@ constexpr std::string_view enum_ja(E value) {
 template <class E>
 constexpr int enum_number(E value) {
   return enum_table(value).number(value);
+}
+template <class E>
+constexpr bool enum_may_move(E from, E to) {
+  return enum_table(from).may_move(from, to);
 }
 template <class E>
 constexpr std::optional<E> parse_enum(std::string_view code) {

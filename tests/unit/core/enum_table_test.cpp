@@ -96,6 +96,18 @@ TEST(EnumTables, EveryCodeParsesBackToItsValue) {
   round_trips(exchange::kFamilies);
 }
 
+enum class Light { Red, Green };
+
+TEST(EnumTables, ANextStateMustBeACodeOfTheTable) {
+  constexpr EnumTable<Light, 2> kGood{{{{Light::Red, "red", "赤", 0, "green"}, {Light::Green, "green", "青", 0, "red"}}}};
+  constexpr EnumTable<Light, 2> kBad{{{{Light::Red, "red", "赤", 0, "green blue"}, {Light::Green, "green"}}}};
+  static_assert(kGood.one_to_one());
+  static_assert(!kBad.one_to_one());
+  EXPECT_TRUE(kGood.may_move(Light::Red, Light::Green));
+  EXPECT_FALSE(kGood.may_move(Light::Red, Light::Red));
+  EXPECT_FALSE(kBad.may_move(Light::Green, Light::Red));  // no next: a final state
+}
+
 TEST(EnumTables, NamesAndNumbers) {
   EXPECT_EQ(enum_ja(review::ClaimOutcome::Cut), "査定");
   EXPECT_EQ(enum_ja(review::PlanOutcome::Withdrawn), "取消");

@@ -2,7 +2,11 @@
 // 23:30 of the deadline day; DESIGN §3.3: window from the 1st 00:00 to the 10th 23:59).
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 #include "kaigo/reception/lifecycle.hpp"
+#include "kaigo/reception/month_state.hpp"
 #include "kaigo/reception/window.hpp"
 
 namespace kaigo::reception {
@@ -56,6 +60,34 @@ TEST(Lifecycle, MovesOfTheSeedTable) {
   EXPECT_FALSE(can_move(S::TransmissionError, S::Cancelled));
   EXPECT_FALSE(can_move(S::Cancelled, S::Sent));
   EXPECT_FALSE(can_move(S::Arrived, S::Accepted));
+}
+
+// Every pair of states, against the moves written out here (the tables' `next` columns are data).
+template <class E, std::size_t N>
+std::set<std::pair<std::string_view, std::string_view>> allowed_moves(const EnumTable<E, N>& table) {
+  std::set<std::pair<std::string_view, std::string_view>> out;
+  for (const auto& from : table.rows) {
+    for (const auto& to : table.rows) {
+      if (can_move(from.value, to.value)) out.emplace(from.code, to.code);
+    }
+  }
+  return out;
+}
+
+TEST(Lifecycle, EveryMoveOfAFileAndNoOther) {
+  const std::set<std::pair<std::string_view, std::string_view>> expected{
+      {"arrived", "receiving"},         {"receiving", "transmission_error"}, {"receiving", "external_error"},
+      {"receiving", "format_errors"},   {"receiving", "accepted"},           {"format_errors", "sent"},
+      {"format_errors", "cancelled"},   {"accepted", "sent"},                {"accepted", "cancelled"}};
+  EXPECT_EQ(allowed_moves(kFileStates), expected);
+}
+
+TEST(Lifecycle, EveryMoveOfAMonthAndNoOther) {
+  const std::set<std::pair<std::string_view, std::string_view>> expected{
+      {"open", "closed"},         {"closed", "under_review"},   {"under_review", "reviewed"},
+      {"under_review", "under_review"}, {"reviewed", "settled"}, {"reviewed", "under_review"},
+      {"settled", "settled"},     {"settled", "under_review"}};
+  EXPECT_EQ(allowed_moves(kMonthStates), expected);
 }
 
 TEST(Lifecycle, NamesAndCodesRoundTrip) {
