@@ -5,6 +5,8 @@
 #pragma once
 #include <string_view>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::exchange {
 
 enum class CodecIssue {
@@ -34,6 +36,11 @@ enum class CodecIssue {
   EmptyFile,            // KC23
   RepeatedDocument,     // KC24 the same 明細書 key with a second 基本 record (sent twice)
 };
+inline constexpr EnumTable<CodecIssue, 25> kCodecIssues{{{
+#include "kaigo/exchange/codec_issue.enum.inc"
+}}};
+static_assert(kCodecIssues.one_to_one());
+constexpr const auto& enum_table(CodecIssue) { return kCodecIssues; }
 
 struct CodecIssueText {
   std::string_view code;

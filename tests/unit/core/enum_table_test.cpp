@@ -6,6 +6,7 @@
 #include "kaigo/auth/certificates.hpp"
 #include "kaigo/auth/user.hpp"
 #include "kaigo/core/settings.hpp"
+#include "kaigo/exchange/codec_diagnostics.hpp"
 #include "kaigo/exchange/layout.hpp"
 #include "kaigo/gen/generator.hpp"
 #include "kaigo/master/service_types.hpp"
@@ -72,7 +73,7 @@ TEST(EnumTables, EveryTableSpeaksTheOneVocabulary) {
       all_speak<auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
                 gen::Mistake, master::LaborShare, platform::FileStatus, platform::GoLiveState, platform::ViewKind,
                 platform::ColumnType, platform::Viewer, portal::State, portal::Outcome, portal::Effect,
-                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, reception::FileState,
+                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, reception::FileState,
                 reception::MonthState, report::Align, review::ClaimOutcome, review::PlanOutcome, review::CutReason,
                 review::FindingKind, review::ReasonKind, review::StatAxis, settlement::Applicant,
                 settlement::AppealDecision, store::TableKind>();
