@@ -70,7 +70,7 @@ std::string format_text(std::span<const FileCheck> files) {
 }
 
 nlohmann::json to_json(const CheckRow& r) {
-  return {{"severity", severity_name(r.severity)},
+  return {{"severity", enum_code(r.severity)},
           {"code", r.code},
           {"file", r.file},
           {"line", r.line},
@@ -104,7 +104,7 @@ nlohmann::json to_json(std::span<const FileCheck> files) {
                     {"rows", std::move(rows)}});
   }
   auto codes = code_legend_json(codes_used(files), legend_entry, [](nlohmann::json& entry, const FindingText& t) {
-    entry["severity"] = severity_name(t.severity);
+    entry["severity"] = enum_code(t.severity);
   });
   return {{"files", std::move(list)}, {"codes", std::move(codes)}};
 }

@@ -4,15 +4,6 @@
 
 namespace kaigo {
 
-std::string_view severity_name(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
-  }
-  return "error";
-}
-
 std::string Diagnostic::to_string() const {
   std::string out = file;
   if (line > 0) out += fmt::format(":{}", line);

@@ -5,9 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo {
 
 enum class Severity { Error, Warning, Info };
+inline constexpr EnumTable<Severity, 3> kSeverities{{{
+#include "kaigo/core/severity.enum.inc"
+}}};
+static_assert(kSeverities.one_to_one());
+constexpr const auto& enum_table(Severity) { return kSeverities; }
 
 // A finding about one place of an input file. Every field that does not apply stays empty / 0.
 struct Diagnostic {
@@ -28,6 +35,5 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-std::string_view severity_name(Severity s);
 
 }  // namespace kaigo

@@ -19,6 +19,7 @@ struct EnumRow {
   std::string_view ja = {};  // 日本語の名称, where the enum has one
   int number = 0;            // a number the value stands for, where it has one (人件費割合 %, …)
   std::string_view next = {};  // of a state: the codes of the states it may move to, space-separated
+  std::string_view en = {};    // an English name, where messages give one beside the Japanese
 };
 
 template <class E, std::size_t N>
@@ -86,6 +87,10 @@ constexpr std::string_view enum_code(E value) {
 template <class E>
 constexpr std::string_view enum_ja(E value) {
   return enum_table(value).ja(value);
+}
+template <class E>
+constexpr std::string_view enum_en(E value) {
+  return enum_table(value).row(value).en;
 }
 template <class E>
 constexpr int enum_number(E value) {

@@ -105,7 +105,7 @@ FileReport inspect_bytes(std::string_view name, std::string_view bytes) {
 }
 
 nlohmann::json to_json(const Diagnostic& d) {
-  return {{"severity", severity_name(d.severity)}, {"code", d.code},           {"file", d.file},
+  return {{"severity", enum_code(d.severity)}, {"code", d.code},           {"file", d.file},
           {"line", d.line},                        {"record_no", d.record_no}, {"item_no", d.item_no},
           {"item_name", d.item_name},              {"value", d.value},         {"message_ja", d.message_ja},
           {"message_en", d.message_en}};

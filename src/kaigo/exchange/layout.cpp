@@ -20,10 +20,7 @@ constexpr std::string_view kLayoutDir = "src/kaigo/exchange/layouts/";
 }
 
 text::CharClass parse_attr(std::string_view s, std::string_view table, std::size_t line) {
-  if (s == "数字") return text::CharClass::Digits;
-  if (s == "英数") return text::CharClass::Alnum;
-  if (s == "漢字") return text::CharClass::Kanji;
-  if (s == "半角カナ") return text::CharClass::HalfKana;
+  if (auto c = parse_enum<text::CharClass>(s)) return *c;
   fail(table, line, 3, fmt::format("属性が不明: {}", s));
 }
 

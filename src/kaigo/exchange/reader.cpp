@@ -460,8 +460,8 @@ bool Parser::check_item(const ItemSpec& spec, std::string_view v, std::uint64_t 
       if (spec.attr == text::CharClass::Kanji) {
         report(CodecIssue::NotFullWidth, record_no, item_no, spec.name, v, fmt::to_string(bad + 1), "", "");
       } else {
-        report(CodecIssue::NotHalfWidth, record_no, item_no, spec.name, v, text::class_name_ja(spec.attr),
-               fmt::to_string(bad + 1), text::class_name_en(spec.attr));
+        report(CodecIssue::NotHalfWidth, record_no, item_no, spec.name, v, enum_ja(spec.attr),
+               fmt::to_string(bad + 1), enum_en(spec.attr));
       }
       return false;
     }

@@ -42,24 +42,4 @@ std::size_t find_class_violation(std::string_view s, CharClass c) {
   return npos;
 }
 
-std::string_view class_name_ja(CharClass c) {
-  switch (c) {
-    case CharClass::Digits: return "数字";
-    case CharClass::Alnum: return "英数";
-    case CharClass::Kanji: return "漢字";
-    case CharClass::HalfKana: return "半角カナ";
-  }
-  return "";
-}
-
-std::string_view class_name_en(CharClass c) {
-  switch (c) {
-    case CharClass::Digits: return "digits";
-    case CharClass::Alnum: return "half-width alphanumerics";
-    case CharClass::Kanji: return "full-width characters";
-    case CharClass::HalfKana: return "half-width katakana";
-  }
-  return "";
-}
-
 }  // namespace kaigo::text

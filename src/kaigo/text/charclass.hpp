@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::text {
 
 // 属性 of an interface item.
@@ -13,6 +15,11 @@ enum class CharClass {
   Kanji,     // 漢字: full-width characters only (double-byte CP932), 2 bytes each
   HalfKana,  // 半角カナ: half-width katakana (0xA1–0xDF), half-width space and ASCII digits/letters
 };
+inline constexpr EnumTable<CharClass, 4> kCharClasses{{{
+#include "kaigo/text/char_class.enum.inc"
+}}};
+static_assert(kCharClasses.one_to_one());
+constexpr const auto& enum_table(CharClass) { return kCharClasses; }
 
 // Offset of the first character of `cp932` that is not of class `c`, or npos. The bytes must be
 // valid CP932 (check with find_invalid_cp932 first).
@@ -28,7 +35,5 @@ inline bool all_digits(std::string_view s) {
 }
 
 // Japanese and English names of a class, for messages.
-std::string_view class_name_ja(CharClass c);
-std::string_view class_name_en(CharClass c);
 
 }  // namespace kaigo::text

@@ -40,7 +40,7 @@ std::map<std::string, Case> cases() {
 
 std::vector<std::string> as_columns(const CheckRow& r) {
   return {r.code,
-          std::string(severity_name(r.severity)),
+          std::string(enum_code(r.severity)),
           std::to_string(r.line),
           std::to_string(r.item_no),
           r.item_name,

@@ -5,6 +5,7 @@
 
 #include "kaigo/auth/certificates.hpp"
 #include "kaigo/auth/user.hpp"
+#include "kaigo/core/diagnostic.hpp"
 #include "kaigo/core/settings.hpp"
 #include "kaigo/exchange/codec_diagnostics.hpp"
 #include "kaigo/exchange/layout.hpp"
@@ -27,6 +28,7 @@
 #include "kaigo/review/statistics.hpp"
 #include "kaigo/settlement/appeal.hpp"
 #include "kaigo/store/database.hpp"
+#include "kaigo/text/charclass.hpp"
 #include "support/test_support.hpp"
 
 namespace kaigo {
@@ -50,6 +52,7 @@ std::size_t speaks_through_its_table() {
   for (const auto& row : table.rows) {
     EXPECT_EQ(enum_code(row.value), row.code);
     EXPECT_EQ(enum_ja(row.value), row.ja);
+    EXPECT_EQ(enum_en(row.value), row.en);
     EXPECT_EQ(parse_enum<E>(row.code), row.value) << row.code;
     if (row.ja.empty()) continue;
     // A name may be shared (two kinds of finding both print 返戻): it parses to a value of that name.
@@ -73,7 +76,7 @@ TEST(EnumTables, EveryTableSpeaksTheOneVocabulary) {
       all_speak<auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
                 gen::Mistake, master::LaborShare, platform::FileStatus, platform::GoLiveState, platform::ViewKind,
                 platform::ColumnType, platform::Viewer, portal::State, portal::Outcome, portal::Effect,
-                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, reception::FileState,
+                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, text::CharClass, Severity, reception::FileState,
                 reception::MonthState, report::Align, review::ClaimOutcome, review::PlanOutcome, review::CutReason,
                 review::FindingKind, review::ReasonKind, review::StatAxis, settlement::Applicant,
                 settlement::AppealDecision, store::TableKind>();
@@ -114,6 +117,9 @@ TEST(EnumTables, NamesAndNumbers) {
   EXPECT_EQ(enum_ja(review::PlanOutcome::Withdrawn), "取消");
   EXPECT_EQ(enum_ja(precheck::Level::External), "外部エラー");
   EXPECT_EQ(enum_number(master::LaborShare::P55), 55);
+  EXPECT_EQ(parse_enum<text::CharClass>("半角カナ"), text::CharClass::HalfKana);
+  EXPECT_EQ(enum_en(text::CharClass::Alnum), "half-width alphanumerics");
+  EXPECT_EQ(enum_code(Severity::Warning), "warning");
   EXPECT_EQ(enum_code(reception::FileState::FormatErrors), "format_errors");
   EXPECT_EQ(enum_ja(reception::FileState::FormatErrors), "様式エラー有");
   EXPECT_EQ(enum_code(portal::State::Decided), "decided");
