@@ -1,11 +1,11 @@
 #include "kaigo/portal/scheme.hpp"
 
 #include <algorithm>
-#include <stdexcept>
+#include <initializer_list>
 
 #include <fmt/format.h>
 
-#include "kaigo/core/embedded.hpp"
+#include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/core/enum_table.hpp"
 #include "kaigo/core/strings.hpp"
 
@@ -14,44 +14,6 @@ namespace {
 
 constexpr std::string_view kFolder = "src/kaigo/portal/schemes/";
 
-
-
-// One table row with the line it came from, for the messages of a malformed table.
-struct Row {
-  std::string table;
-  std::size_t line = 0;
-  std::vector<std::string_view> cells;
-
-  [[noreturn]] void fail(std::string_view what) const {
-    throw std::logic_error(fmt::format("{}{}:{}: {}", kFolder, table, line, what));
-  }
-  std::string_view at(std::size_t i) const { return cells.at(i); }
-  // Cell i as `parse` reads it (nullopt: not a name it knows), else fail with `what`.
-  template <class Parse>
-  auto parsed(std::size_t i, Parse parse, std::string_view what) const {
-    auto value = parse(cells.at(i));
-    if (!value) fail(what);
-    return *value;
-  }
-  std::string text(std::size_t i) const { return std::string(cells.at(i)); }
-  Date date(std::size_t i) const {
-    auto d = Date::parse(cells.at(i));
-    if (!d) fail(fmt::format("日付ではありません / not a date: {}", cells.at(i)));
-    return *d;
-  }
-  std::optional<Date> optional_date(std::size_t i) const {
-    return cells.at(i) == "-" ? std::nullopt : std::optional<Date>(date(i));
-  }
-  std::int64_t integer(std::size_t i) const {
-    auto n = parse_int(cells.at(i));
-    if (!n) fail(fmt::format("整数ではありません / not an integer: {}", cells.at(i)));
-    return *n;
-  }
-  std::optional<int> optional_int(std::size_t i) const {
-    return cells.at(i) == "-" ? std::nullopt : std::optional<int>(static_cast<int>(integer(i)));
-  }
-};
-
 // The first of a table's entries that `matches`, or nullptr: every lookup of the schemes by key.
 template <class Entries, class Match>
 auto first_scheme_entry(Entries& entries, Match matches) -> decltype(&*entries.begin()) {
@@ -59,21 +21,14 @@ auto first_scheme_entry(Entries& entries, Match matches) -> decltype(&*entries.b
   return it == entries.end() ? nullptr : &*it;
 }
 
-std::vector<Row> rows_of(std::string_view table, std::size_t columns) {
-  auto bytes = embedded::find(std::string(kFolder) + std::string(table));
-  if (!bytes) throw std::logic_error(fmt::format("embedded table missing: {}{}", kFolder, table));
-  std::vector<Row> out;
-  auto all = lines(*bytes);
-  for (std::size_t i = 1; i < all.size(); ++i) {
-    if (all[i].empty()) continue;
-    Row r{std::string(table), i + 1, split(all[i], '\t')};
-    if (r.cells.size() != columns) r.fail(fmt::format("{} 列ではありません / not {} columns", columns, columns));
-    out.push_back(std::move(r));
-  }
-  return out;
+using embedded::TableRow;
+
+// The rows of schemes/<table> after its header, which must be `header` (core/embedded_tsv).
+std::vector<TableRow> rows_of(std::string_view table, std::initializer_list<std::string_view> header) {
+  return embedded::checked_tsv_rows(fmt::format("{}{}", kFolder, table), header);
 }
 
-Rate rate_of(const Row& r, std::size_t i) {
+Rate rate_of(const TableRow& r, std::size_t i) {
   auto parts = split(r.at(i), '/');
   auto num = parts.size() == 2 ? parse_int(parts[0]) : std::nullopt;
   auto den = parts.size() == 2 ? parse_int(parts[1]) : std::nullopt;
@@ -81,13 +36,15 @@ Rate rate_of(const Row& r, std::size_t i) {
   return {*num, *den};
 }
 
-Scheme& scheme_of(std::vector<Scheme>& schemes, const Row& r) {
+Scheme& scheme_of(std::vector<Scheme>& schemes, const TableRow& r) {
   if (auto* s = first_scheme_entry(schemes, [&](const Scheme& x) { return x.id == r.at(0); })) return *s;
   r.fail(fmt::format("schemes.tsv にない助成 / scheme not in schemes.tsv: {}", r.at(0)));
 }
 
 void read_schemes(std::vector<Scheme>& out) {
-  for (const auto& r : rows_of("schemes.tsv", 13)) {
+  for (const auto& r :
+       rows_of("schemes.tsv", {"scheme", "fiscal_year", "program", "title", "apply_from", "apply_to", "work_from",
+                               "work_to", "limit_sum", "live_per_applicant", "tax_percent", "issuer", "source"})) {
     Scheme s;
     s.id = r.text(0);
     s.fiscal_year = r.text(1);
@@ -108,7 +65,8 @@ void read_schemes(std::vector<Scheme>& out) {
 }
 
 void read_limits(std::vector<Scheme>& schemes) {
-  for (const auto& r : rows_of("limits.tsv", 10)) {
+  for (const auto& r : rows_of("limits.tsv", {"scheme", "class", "name", "facility", "beds_from", "beds_to", "readers",
+                                              "rate", "limit", "source"})) {
     ClassLimit l;
     l.id = r.text(1);
     l.name = r.text(2);
@@ -124,14 +82,15 @@ void read_limits(std::vector<Scheme>& schemes) {
 }
 
 void read_timetables(std::vector<Scheme>& schemes) {
-  for (const auto& r : rows_of("timetable.tsv", 6)) {
+  for (const auto& r : rows_of(
+           "timetable.tsv", {"scheme", "applied_from", "applied_to", "decision_months", "payment_months", "source"})) {
     Timetable t{r.date(1), r.date(2), static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), r.text(5)};
     scheme_of(schemes, r).timetable.push_back(std::move(t));
   }
 }
 
 void read_items(std::vector<Scheme>& schemes) {
-  for (const auto& r : rows_of("items.tsv", 4)) {
+  for (const auto& r : rows_of("items.tsv", {"program", "kind", "name", "source"})) {
     constexpr std::string_view kUnknown = "program / kind が不明 / unknown program or kind";
     const auto program = r.parsed(0, parse_program, kUnknown);
     const auto kind = r.parsed(1, parse_enum<ItemKind>, kUnknown);
@@ -180,8 +139,9 @@ const Schemes& Schemes::bundled() {
     read_limits(out.schemes_);
     read_timetables(out.schemes_);
     read_items(out.schemes_);
-    for (const auto& r : rows_of("service_classes.tsv", 3)) out.service_classes_.emplace_back(r.text(0), r.text(1));
-    for (const auto& r : rows_of("purposes.tsv", 3)) {
+    for (const auto& r : rows_of("service_classes.tsv", {"service_type", "class", "source"}))
+      out.service_classes_.emplace_back(r.text(0), r.text(1));
+    for (const auto& r : rows_of("purposes.tsv", {"keyword", "kind", "source"})) {
       out.purposes_.push_back({r.text(0), r.parsed(1, parse_enum<ItemKind>, "kind が不明 / unknown kind"), r.text(2)});
     }
     return out;
