@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <stdexcept>
 #include <string>
 
 #include "kaigo/core/embedded_tsv.hpp"
@@ -18,7 +17,7 @@ std::map<std::string, int, std::less<>> read_priorities() {
   for (const auto& row : embedded::checked_tsv_rows(kPriorityTable, {"law_no", "priority", "name", "source"})) {
     auto priority = parse_int(row.cells[1]);
     if (row.cells[0].size() != 2 || !priority) {
-      throw std::logic_error("fund_priority.tsv:" + std::to_string(row.line) + ": a 2-digit 法別番号 and a number");
+      row.fail("a 2-digit 法別番号 and a number");
     }
     out.emplace(std::string(row.cells[0]), static_cast<int>(*priority));
   }

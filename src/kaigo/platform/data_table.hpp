@@ -19,9 +19,8 @@ using TsvRow = embedded::TableRow;
 // build, so this is a defect, found by any test that touches the platform.
 std::vector<TsvRow> read_table(std::string_view name, std::initializer_list<std::string_view> header);
 
-// A cell that breaks its table's rules: a defect of the build, thrown as std::logic_error naming the
-// table, its line and what is wrong.
-[[noreturn]] void bad(std::string_view table, std::size_t line, std::string_view what);
+// A cell that breaks its table's rules is a defect of the build: TsvRow::fail names the table, its
+// line and what is wrong (core/embedded_tsv).
 
 // "-" in a table means "none".
 inline bool is_none(std::string_view cell) { return cell.empty() || cell == "-"; }

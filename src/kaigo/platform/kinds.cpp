@@ -14,16 +14,12 @@
 namespace kaigo::platform {
 namespace {
 
-using detail::bad;
-
-
-
 ColumnSpec column_of(const detail::TsvRow& r) {
   ColumnSpec c;
   c.name = r.cells[1];
   c.ja = r.cells[2];
   auto type = kColumnTypes.parse(r.cells[3]);
-  if (!type) bad("columns.tsv", r.line, "unknown type");
+  if (!type) r.fail("unknown type");
   c.type = *type;
   c.required = r.cells[4] == "yes";
   const auto arg = r.cells[5];
@@ -33,12 +29,12 @@ ColumnSpec column_of(const detail::TsvRow& r) {
     auto dash = arg.find('-');
     auto lo = parse_int(arg.substr(0, dash));
     auto hi = dash == std::string_view::npos ? std::nullopt : parse_int(arg.substr(dash + 1));
-    if (!lo || !hi) bad("columns.tsv", r.line, "int needs min-max");
+    if (!lo || !hi) r.fail("int needs min-max");
     c.min = static_cast<int>(*lo);
     c.max = static_cast<int>(*hi);
   } else if (c.type == ColumnType::Text || c.type == ColumnType::Flags) {
     auto n = parse_int(arg);
-    if (!n || *n <= 0) bad("columns.tsv", r.line, "text and flags need a width");
+    if (!n || *n <= 0) r.fail("text and flags need a width");
     c.max = static_cast<int>(*n);
   }
   c.source = r.cells[6];
@@ -52,7 +48,7 @@ std::vector<KindSpec> load_kinds() {
     k.name = r.cells[0];
     if (!detail::is_none(r.cells[1])) {
       k.view = parse_enum<ViewKind>(r.cells[1]);
-      if (!k.view) bad("kinds.tsv", r.line, "unknown view kind");
+      if (!k.view) r.fail("unknown view kind");
     }
     k.linkage = r.cells[2] == "yes";
     k.ja = r.cells[3];
@@ -62,7 +58,7 @@ std::vector<KindSpec> load_kinds() {
   }
   for (const auto& r : detail::read_table("columns.tsv", {"kind", "column", "ja", "type", "required", "arg", "source"})) {
     auto it = std::find_if(out.begin(), out.end(), [&](const KindSpec& k) { return k.name == r.cells[0]; });
-    if (it == out.end()) bad("columns.tsv", r.line, "unknown kind");
+    if (it == out.end()) r.fail("unknown kind");
     it->columns.push_back(column_of(r));
   }
   return out;

@@ -12,24 +12,22 @@
 namespace kaigo::platform {
 namespace {
 
-using detail::bad;
-
-
-std::optional<Date> date_cell(std::string_view cell, std::size_t line) {
-  if (detail::is_none(cell)) return std::nullopt;
-  auto d = Date::parse(cell);
-  if (!d) bad("access_matrix.tsv", line, "bad date");
+std::optional<Date> date_cell(const detail::TsvRow& r, std::size_t i) {
+  if (detail::is_none(r.cells[i])) return std::nullopt;
+  auto d = Date::parse(r.cells[i]);
+  if (!d) r.fail("bad date");
   return d;
 }
 
-Basis basis_of(std::string_view s, std::size_t line) {
+Basis basis_of(const detail::TsvRow& r) {
+  const auto s = r.cells[5];
   if (s == "-") return Basis::None;
   if (s == "own") return Basis::Own;
   if (s == "insurer") return Basis::Insurer;
   if (s == "identity") return Basis::Identity;
   if (s == "request") return Basis::Request;
   if (s == "request_window") return Basis::RequestWindow;
-  bad("access_matrix.tsv", line, "unknown basis");
+  r.fail("unknown basis");
 }
 
 std::vector<MatrixRow> load_matrix() {
@@ -39,13 +37,13 @@ std::vector<MatrixRow> load_matrix() {
     MatrixRow m;
     auto kind = parse_enum<ViewKind>(r.cells[0]);
     auto viewer = parse_enum<Viewer>(r.cells[1]);
-    if (!kind || !viewer) bad("access_matrix.tsv", r.line, "unknown kind or viewer");
+    if (!kind || !viewer) r.fail("unknown kind or viewer");
     m.kind = *kind;
     m.viewer = *viewer;
     if (r.cells[2] != "*") {
       for (auto j : split(r.cells[2], ',')) {
         auto job = parse_enum<auth::Job>(j);
-        if (!job) bad("access_matrix.tsv", r.line, "unknown job");
+        if (!job) r.fail("unknown job");
         m.jobs.push_back(*job);
       }
     }
@@ -54,15 +52,15 @@ std::vector<MatrixRow> load_matrix() {
     } else if (r.cells[3] == "job") {
       m.cell = Cell::OtherJobs;
     } else if (r.cells[3] != "blank") {
-      bad("access_matrix.tsv", r.line, "cell is yes, blank or job");
+      r.fail("cell is yes, blank or job");
     }
     m.note = detail::is_none(r.cells[4]) ? "" : std::string(r.cells[4]);
-    m.basis = basis_of(r.cells[5], r.line);
+    m.basis = basis_of(r);
     m.consent = r.cells[6] == "yes";
-    m.from = date_cell(r.cells[7], r.line);
-    m.before_golive = date_cell(r.cells[8], r.line);
+    m.from = date_cell(r, 7);
+    m.before_golive = date_cell(r, 8);
     m.source = r.cells[9];
-    if (m.cell == Cell::Yes && m.basis == Basis::None) bad("access_matrix.tsv", r.line, "a ○ cell needs a basis");
+    if (m.cell == Cell::Yes && m.basis == Basis::None) r.fail("a ○ cell needs a basis");
     out.push_back(std::move(m));
   }
   // Every kind × viewer has a row for any job (the last of its group).
@@ -70,7 +68,9 @@ std::vector<MatrixRow> load_matrix() {
     for (const auto& v : kViewers.rows) {
       bool any = false;
       for (const auto& m : out) any = any || (m.kind == kind && m.viewer == v.value && m.jobs.empty());
-      if (!any) bad("access_matrix.tsv", 0, fmt::format("no row for {} × {}", enum_code(kind), v.code));
+      if (!any)
+        embedded::fail_table("src/kaigo/platform/access_matrix.tsv", 0,
+                             fmt::format("no row for {} × {}", enum_code(kind), v.code));
     }
   }
   return out;
@@ -82,7 +82,7 @@ std::vector<Note> load_notes() {
     Note n{std::string(r.cells[0]), std::nullopt, std::string(r.cells[2]), std::string(r.cells[3]), std::string(r.cells[4])};
     if (!detail::is_none(r.cells[1])) {
       auto d = parse_int(r.cells[1]);
-      if (!d) bad("notes.tsv", r.line, "window_days");
+      if (!d) r.fail("window_days");
       n.window_days = static_cast<int>(*d);
     }
     out.push_back(std::move(n));
@@ -100,7 +100,7 @@ const std::vector<OfficeClass>& office_classes() {
     std::vector<OfficeClass> out;
     for (const auto& r : detail::read_table("office_classes.tsv", {"service_type", "viewer", "ja", "source"})) {
       auto v = parse_enum<Viewer>(r.cells[1]);
-      if (!v) bad("office_classes.tsv", r.line, "unknown viewer");
+      if (!v) r.fail("unknown viewer");
       out.push_back({std::string(r.cells[0]), *v});
     }
     return out;

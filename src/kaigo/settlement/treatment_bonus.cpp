@@ -5,10 +5,7 @@
 // Only 明細書 decided (決定 or 査定, 保留復活 included) count; a 査定 cuts the units inside the
 // 区分支給限度 and 処遇改善 加算 are outside it (review-rules §3), so their units are as written.
 #include <map>
-#include <stdexcept>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "kaigo/core/embedded_tsv.hpp"
 #include "kaigo/settlement/detail/tables.hpp"
@@ -29,7 +26,7 @@ const std::vector<BonusItem>& bonus_items() {
     for (const auto& r : embedded::checked_tsv_rows(path, {"name_contains", "kind", "from", "to", "source"})) {
       auto from = YearMonth::parse(r.cells[2]);
       auto to = YearMonth::parse(r.cells[3]);
-      if (!from || !to) throw std::logic_error(fmt::format("{}:{}: from / to must be YYYYMM", path, r.line));
+      if (!from || !to) r.fail("from / to must be YYYYMM");
       out.push_back({r.cells[0], r.cells[1], *from, *to});
     }
     return out;

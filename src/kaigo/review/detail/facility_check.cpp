@@ -1,7 +1,6 @@
 #include "kaigo/review/detail/facility_check.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <string>
 
 #include "kaigo/core/embedded_tsv.hpp"
@@ -26,7 +25,7 @@ std::vector<FacilityItem> read_facility_items() {
     auto kind = parse_int(row.cells[1]);
     auto stay = parse_int(row.cells[2]);
     if (!kind || *kind < 1 || *kind > 6 || !stay || *stay < 1 || *stay > 2) {
-      throw std::logic_error("facility_items.tsv:" + std::to_string(row.line) + ": kind 1–6 and stay 1–2");
+      row.fail("kind 1–6 and stay 1–2");
     }
     out.push_back({row.cells[0], static_cast<master::FacilityCostKind>(*kind), static_cast<master::StayKind>(*stay)});
   }
