@@ -80,7 +80,6 @@ enum class CertificateState { Valid, NotYetValid, Expired, Revoked };
 inline constexpr EnumTable<CertificateState, 4> kCertificateStates{{{
 #include "kaigo/auth/certificate_state.enum.inc"
 }}};
-static_assert(kCertificateStates.one_to_one());
 constexpr const auto& enum_table(CertificateState) { return kCertificateStates; }
 CertificateState state_at(const CertificateRecord& cert, const LocalDateTime& at);
 

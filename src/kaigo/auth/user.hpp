@@ -29,14 +29,12 @@ enum class Role : std::uint8_t {
 inline constexpr EnumTable<Role, 6> kRoles{{{
 #include "kaigo/auth/user_role.enum.inc"
 }}};
-static_assert(kRoles.one_to_one());
 constexpr const auto& enum_table(Role) { return kRoles; }
 // 職種, for the platform's access matrix (介護情報基盤).
 enum class Job : std::uint8_t { None, Doctor, CareManager, Clerk, Other };
 inline constexpr EnumTable<Job, 5> kJobs{{{
 #include "kaigo/auth/user_job.enum.inc"
 }}};
-static_assert(kJobs.one_to_one());
 constexpr const auto& enum_table(Job) { return kJobs; }
 
 

@@ -1,7 +1,6 @@
 #include "kaigo/careplan/layout.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <stdexcept>
 
@@ -20,40 +19,8 @@ constexpr std::string_view kDir = "src/kaigo/careplan/layouts/";
       fmt::format("careplan/layouts/{}.tsv:{}: 列{} {} / care-plan table error", table, line, column, what));
 }
 
-struct FormatToken {
-  std::string_view token;
-  ItemFormat format;
-  int fixed_len;  // the only length the format allows; 0 = the layout's len is a maximum
-};
-
-constexpr std::array<FormatToken, 20> kFormats{{
-    {"text", ItemFormat::Text, 0},
-    {"digits", ItemFormat::Digits, -1},  // fixed, at the layout's len
-    {"office", ItemFormat::Office, 10},
-    {"type", ItemFormat::Type, 2},
-    {"int", ItemFormat::Int, 0},
-    {"sint", ItemFormat::SignedInt, 0},
-    {"version", ItemFormat::Version, 6},
-    {"ym", ItemFormat::YearMonth, 6},
-    {"ym0", ItemFormat::YearMonthOrZero, 6},
-    {"ymd", ItemFormat::Date, 8},
-    {"ymd0", ItemFormat::DateOrZero, 8},
-    {"hhmm", ItemFormat::Time, 4},
-    {"hhmm9", ItemFormat::TimeOr9999, 4},
-    {"alnum", ItemFormat::Alnum, 0},
-    {"insured", ItemFormat::Insured, 10},
-    {"postal", ItemFormat::Postal, 8},
-    {"bitmap31", ItemFormat::DayBitmap, 31},
-    {"decimal", ItemFormat::Decimal, 0},
-    {"service", ItemFormat::ServiceCode, 6},
-    {"seq99", ItemFormat::Seq99, 2},
-}};
-
 Certainty parse_certainty(std::string_view s, std::string_view table, std::size_t line, int column) {
-  if (s == "V" || starts_with(s, "V:")) return Certainty::Verified;
-  if (s == "V-OCR" || starts_with(s, "V-OCR:")) return Certainty::VerifiedOcr;
-  if (s == "I" || starts_with(s, "I:")) return Certainty::Inferred;
-  if (s == "NF" || starts_with(s, "NF:")) return Certainty::NotFound;
+  if (auto c = parse_enum<Certainty>(s.substr(0, s.find(':')))) return *c;
   fail(table, line, column, fmt::format("確かさが不明: {}", s));
 }
 
@@ -107,23 +74,6 @@ const T* find_by(const std::vector<std::unique_ptr<T>>& table, Key T::*key, std:
 
 bool CodeList::contains(std::string_view code) const {
   return std::any_of(entries.begin(), entries.end(), [&](const CodeEntry& e) { return e.code == code; });
-}
-
-std::string_view format_name(ItemFormat f) {
-  for (const auto& t : kFormats) {
-    if (t.format == f) return t.token;
-  }
-  return f == ItemFormat::Code ? "code" : "";
-}
-
-std::string_view certainty_tag(Certainty c) {
-  switch (c) {
-    case Certainty::Verified: return "V";
-    case Certainty::VerifiedOcr: return "V-OCR";
-    case Certainty::Inferred: return "I";
-    case Certainty::NotFound: return "NF";
-  }
-  return "";
 }
 
 namespace {
@@ -184,15 +134,12 @@ class Builder {
       }
       return;
     }
-    for (const auto& t : kFormats) {
-      if (t.token != token) continue;
-      item.format = t.format;
-      int fixed = t.fixed_len < 0 ? item.len : t.fixed_len;
-      if (fixed > 0 && item.len != fixed) fail(table, line, 3, fmt::format("{} の項目長は {}", token, fixed));
-      if (t.format != ItemFormat::Text && item.len == 0) fail(table, line, 3, "項目長がない");
-      return;
-    }
-    fail(table, line, 5, fmt::format("書式が不明: {}", token));
+    const auto f = parse_enum<ItemFormat>(token);
+    if (!f || *f == ItemFormat::Code) fail(table, line, 5, fmt::format("書式が不明: {}", token));
+    item.format = *f;
+    const int fixed = enum_number(*f) < 0 ? item.len : enum_number(*f);
+    if (fixed > 0 && item.len != fixed) fail(table, line, 3, fmt::format("{} の項目長は {}", token, fixed));
+    if (*f != ItemFormat::Text && item.len == 0) fail(table, line, 3, "項目長がない");
   }
 
   void versions(std::string_view text, std::vector<std::unique_ptr<CsvVersion>>& out) {

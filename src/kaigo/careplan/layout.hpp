@@ -14,6 +14,8 @@
 
 #include "kaigo/core/date.hpp"
 
+#include "kaigo/core/enum_table.hpp"
+
 namespace kaigo::careplan {
 
 // 書式 of an item, as the layout's 書式・選択肢 column states it.
@@ -40,8 +42,16 @@ enum class ItemFormat : std::uint8_t {
   ServiceCode,      // 6 half-width letters or digits
   Seq99,     // 1–99 (課題ＮＯ …)
 };
+inline constexpr EnumTable<ItemFormat, 21> kItemFormats{{{
+#include "kaigo/careplan/item_format.enum.inc"
+}}};
+constexpr const auto& enum_table(ItemFormat) { return kItemFormats; }
 
 enum class Certainty : std::uint8_t { Verified, VerifiedOcr, Inferred, NotFound };
+inline constexpr EnumTable<Certainty, 4> kCertainties{{{
+#include "kaigo/careplan/certainty.enum.inc"
+}}};
+constexpr const auto& enum_table(Certainty) { return kCertainties; }
 
 // One entry of a code list (e.g. 要介護状態区分 21 要介護１).
 struct CodeEntry {
@@ -154,7 +164,5 @@ class Registry {
   const CsvVersion* current_ = nullptr;
 };
 
-std::string_view format_name(ItemFormat f);  // the token of the layout tables, e.g. "hhmm9"
-std::string_view certainty_tag(Certainty c);  // V, V-OCR, I, NF
 
 }  // namespace kaigo::careplan

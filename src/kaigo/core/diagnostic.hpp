@@ -13,7 +13,6 @@ enum class Severity { Error, Warning, Info };
 inline constexpr EnumTable<Severity, 3> kSeverities{{{
 #include "kaigo/core/severity.enum.inc"
 }}};
-static_assert(kSeverities.one_to_one());
 constexpr const auto& enum_table(Severity) { return kSeverities; }
 
 // A finding about one place of an input file. Every field that does not apply stays empty / 0.

@@ -26,6 +26,12 @@ template <class E, std::size_t N>
 struct EnumTable {
   std::array<EnumRow<E>, N> rows;
 
+  // A table is checked as it is built: a constexpr table whose values or codes repeat, or whose next
+  // states are not its codes, does not compile; one built at run time throws.
+  constexpr EnumTable(std::array<EnumRow<E>, N> table_rows) : rows(table_rows) {
+    if (!one_to_one()) throw std::logic_error("enum table: a value or a code twice, or an unknown next state");
+  }
+
   constexpr const EnumRow<E>& row(E value) const {
     for (const auto& r : rows) {
       if (r.value == value) return r;
@@ -59,7 +65,7 @@ struct EnumTable {
     return false;
   }
   // True when no value and no code appears twice and every state named in a `next` is a code of the
-  // table (checked by a static_assert beside each table).
+  // table.
   constexpr bool one_to_one() const {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = i + 1; j < N; ++j) {

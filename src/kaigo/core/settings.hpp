@@ -41,7 +41,6 @@ enum class PlanMismatch { Cut, Return };  // 増減 (査定) or 返戻
 inline constexpr EnumTable<PlanMismatch, 2> kPlanMismatches{{{
 #include "kaigo/core/plan_mismatch.enum.inc"
 }}};
-static_assert(kPlanMismatches.one_to_one());
 constexpr const auto& enum_table(PlanMismatch) { return kPlanMismatches; }
 
 struct ReviewSettings {
@@ -63,7 +62,6 @@ enum class FeeKind : std::uint8_t {
 inline constexpr EnumTable<FeeKind, 2> kFeeKinds{{{
 #include "kaigo/core/fee_kind.enum.inc"
 }}};
-static_assert(kFeeKinds.one_to_one());
 constexpr const auto& enum_table(FeeKind) { return kFeeKinds; }
 
 // One entry of the fee schedule: applications made on or after `from` cost `amount` (税込).
@@ -81,7 +79,6 @@ enum class NegativePayment {
 inline constexpr EnumTable<NegativePayment, 2> kNegativePayments{{{
 #include "kaigo/core/negative_payment.enum.inc"
 }}};
-static_assert(kNegativePayments.one_to_one());
 constexpr const auto& enum_table(NegativePayment) { return kNegativePayments; }
 
 struct SettlementSettings {

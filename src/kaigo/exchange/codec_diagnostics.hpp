@@ -39,7 +39,6 @@ enum class CodecIssue {
 inline constexpr EnumTable<CodecIssue, 25> kCodecIssues{{{
 #include "kaigo/exchange/codec_issue.enum.inc"
 }}};
-static_assert(kCodecIssues.one_to_one());
 constexpr const auto& enum_table(CodecIssue) { return kCodecIssues; }
 
 struct CodecIssueText {

@@ -25,9 +25,7 @@ text::CharClass parse_attr(std::string_view s, std::string_view table, std::size
 }
 
 Requirement parse_req(std::string_view s, std::string_view table, std::size_t line) {
-  if (s == "◎") return Requirement::Always;
-  if (s == "○") return Requirement::Conditional;
-  if (s == "-") return Requirement::Optional;
+  if (auto r = parse_enum<Requirement>(s)) return *r;
   fail(table, line, 6, fmt::format("必須区分が不明: {}", s));
 }
 

@@ -14,6 +14,10 @@
 namespace kaigo::exchange {
 
 enum class Requirement { Always, Conditional, Optional };
+inline constexpr EnumTable<Requirement, 3> kRequirements{{{
+#include "kaigo/exchange/requirement.enum.inc"
+}}};
+constexpr const auto& enum_table(Requirement) { return kRequirements; }
 enum class ItemFormat { Plain, YearMonth, Date, Code, Const };
 
 // 項目 — one item of a record layout.
@@ -53,7 +57,6 @@ enum class Family { Invoice, Statement, CarePlan, Plan, Appeal, Notice };
 inline constexpr EnumTable<Family, 6> kFamilies{{{
 #include "kaigo/exchange/layout_family.enum.inc"
 }}};
-static_assert(kFamilies.one_to_one());
 constexpr const auto& enum_table(Family) { return kFamilies; }
 
 // 交換情報識別番号 — one kind of 交換情報 with its record layouts.

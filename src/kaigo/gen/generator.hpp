@@ -59,7 +59,6 @@ inline constexpr int kAllMistakeKinds = 11;  // with the ones added since
 inline constexpr EnumTable<Mistake, 12> kMistakes{{{
 #include "kaigo/gen/generator_mistake.enum.inc"
 }}};
-static_assert(kMistakes.one_to_one());
 constexpr const auto& enum_table(Mistake) { return kMistakes; }
 
 struct Report {

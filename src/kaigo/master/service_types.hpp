@@ -20,7 +20,6 @@ enum class LaborShare { P70, P55, P45, Flat10 };
 inline constexpr EnumTable<LaborShare, 4> kLaborShares{{{
 #include "kaigo/master/labor_share.enum.inc"
 }}};
-static_assert(kLaborShares.one_to_one());
 constexpr const auto& enum_table(LaborShare) { return kLaborShares; }
 
 // サービス種類 — one kind of service (code "11", "2A", "A2" …).

@@ -43,7 +43,6 @@ enum class FileStatus : std::uint8_t {
 inline constexpr EnumTable<FileStatus, 3> kFileStatuses{{{
 #include "kaigo/platform/file_status.enum.inc"
 }}};
-static_assert(kFileStatuses.one_to_one());
 constexpr const auto& enum_table(FileStatus) { return kFileStatuses; }
 
 struct LinkageAnswer {

@@ -30,7 +30,6 @@ enum class GoLiveState : std::uint8_t {
 inline constexpr EnumTable<GoLiveState, 3> kGoLiveStates{{{
 #include "kaigo/platform/go_live_state.enum.inc"
 }}};
-static_assert(kGoLiveStates.one_to_one());
 constexpr const auto& enum_table(GoLiveState) { return kGoLiveStates; }
 
 // The rule, the same one access.cpp applies (live when golive_on <= day).

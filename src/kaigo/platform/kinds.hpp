@@ -27,7 +27,6 @@ enum class ViewKind : std::uint8_t {
 inline constexpr EnumTable<ViewKind, 7> kViewKindNames{{{
 #include "kaigo/platform/view_kind.enum.inc"
 }}};
-static_assert(kViewKindNames.one_to_one());
 constexpr const auto& enum_table(ViewKind) { return kViewKindNames; }
 inline constexpr ViewKind kViewKinds[] = {ViewKind::Survey, ViewKind::Opinion,  ViewKind::Card,   ViewKind::Application,
                                           ViewKind::Life,   ViewKind::CarePlan, ViewKind::Housing};
@@ -52,7 +51,6 @@ enum class ColumnType : std::uint8_t {
 inline constexpr EnumTable<ColumnType, 11> kColumnTypes{{{
 #include "kaigo/platform/column_type.enum.inc"
 }}};
-static_assert(kColumnTypes.one_to_one());
 constexpr const auto& enum_table(ColumnType) { return kColumnTypes; }
 
 struct ColumnSpec {

@@ -32,7 +32,6 @@ enum class Viewer : std::uint8_t {
 inline constexpr EnumTable<Viewer, 6> kViewers{{{
 #include "kaigo/platform/platform_viewer.enum.inc"
 }}};
-static_assert(kViewers.one_to_one());
 constexpr const auto& enum_table(Viewer) { return kViewers; }
 
 // What a cell rests on.

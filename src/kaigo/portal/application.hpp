@@ -36,7 +36,6 @@ enum class State : std::uint8_t {
 inline constexpr EnumTable<State, 6> kApplicationStates{{{
 #include "kaigo/portal/application_state.enum.inc"
 }}};
-static_assert(kApplicationStates.one_to_one());
 constexpr const auto& enum_table(State) { return kApplicationStates; }
 std::optional<State> parse_state(std::string_view name);  // the English or the Japanese word
 // Received and Decided/Paid count against the one live application per applicant and scheme.

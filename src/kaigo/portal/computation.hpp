@@ -54,7 +54,6 @@ enum class Outcome : std::uint8_t { Granted, Nothing, Returned };
 inline constexpr EnumTable<Outcome, 3> kOutcomes{{{
 #include "kaigo/portal/computation_outcome.enum.inc"
 }}};
-static_assert(kOutcomes.one_to_one());
 constexpr const auto& enum_table(Outcome) { return kOutcomes; }
 
 struct LineOutcome {

@@ -24,7 +24,6 @@ enum class Effect : std::uint8_t {
 inline constexpr EnumTable<Effect, 3> kEffects{{{
 #include "kaigo/portal/finding_effect.enum.inc"
 }}};
-static_assert(kEffects.one_to_one());
 constexpr const auto& enum_table(Effect) { return kEffects; }
 
 struct Finding {

@@ -33,7 +33,6 @@ enum class Facility : std::uint8_t { Office, Hospital, Clinic };
 inline constexpr EnumTable<Facility, 3> kFacilities{{{
 #include "kaigo/portal/scheme_facility.enum.inc"
 }}};
-static_assert(kFacilities.one_to_one());
 constexpr const auto& enum_table(Facility) { return kFacilities; }
 
 // 助成対象経費: カードリーダーの購入経費, 接続サポート等経費, 主治医意見書の電子的送信機能の追加経費.
@@ -41,7 +40,6 @@ enum class ItemKind : std::uint8_t { CardReader, ConnectionSupport, Modification
 inline constexpr EnumTable<ItemKind, 3> kItemKinds{{{
 #include "kaigo/portal/item_kind.enum.inc"
 }}};
-static_assert(kItemKinds.one_to_one());
 constexpr const auto& enum_table(ItemKind) { return kItemKinds; }
 
 // How an office with several services adds up its limits (seed 000 §2 ※: 「介護サービス種別に応じた

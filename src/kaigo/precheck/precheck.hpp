@@ -36,7 +36,6 @@ inline constexpr std::size_t kLevels = 3;
 inline constexpr EnumTable<Level, kLevels> kLevelNames{{{
 #include "kaigo/precheck/precheck_level.enum.inc"
 }}};
-static_assert(kLevelNames.one_to_one());
 constexpr const auto& enum_table(Level) { return kLevelNames; }
 
 

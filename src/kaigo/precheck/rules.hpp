@@ -22,7 +22,6 @@ enum class RuleFamily { Control, Statement, CarePlan, Plan, Invoice };
 inline constexpr EnumTable<RuleFamily, 5> kRuleFamilies{{{
 #include "kaigo/precheck/rule_family.enum.inc"
 }}};
-static_assert(kRuleFamilies.one_to_one());
 constexpr const auto& enum_table(RuleFamily) { return kRuleFamilies; }
 std::optional<RuleFamily> rule_family(const exchange::Form* form);
 
@@ -55,7 +54,6 @@ enum class ItemRuleKind {
 inline constexpr EnumTable<ItemRuleKind, 13> kItemRuleKinds{{{
 #include "kaigo/precheck/item_rule_kind.enum.inc"
 }}};
-static_assert(kItemRuleKinds.one_to_one());
 constexpr const auto& enum_table(ItemRuleKind) { return kItemRuleKinds; }
 
 struct ItemRule {

@@ -24,7 +24,6 @@ enum class FileState {
 inline constexpr EnumTable<FileState, 8> kFileStates{{{
 #include "kaigo/reception/file_state.enum.inc"
 }}};
-static_assert(kFileStates.one_to_one());
 constexpr const auto& enum_table(FileState) { return kFileStates; }
 
 

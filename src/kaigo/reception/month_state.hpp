@@ -24,7 +24,6 @@ enum class MonthState {
 inline constexpr EnumTable<MonthState, 5> kMonthStates{{{
 #include "kaigo/reception/month_state.enum.inc"
 }}};
-static_assert(kMonthStates.one_to_one());
 constexpr const auto& enum_table(MonthState) { return kMonthStates; }
 
 

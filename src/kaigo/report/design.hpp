@@ -20,7 +20,6 @@ enum class Align { Left, Center, Right };
 inline constexpr EnumTable<Align, 3> kAligns{{{
 #include "kaigo/report/align.enum.inc"
 }}};
-static_assert(kAligns.one_to_one());
 constexpr const auto& enum_table(Align) { return kAligns; }
 
 // One piece of a printed line: literal text, the value of an item (項番) of the record, or a

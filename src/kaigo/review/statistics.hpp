@@ -24,7 +24,6 @@ enum class ReasonKind { Return, Cut };
 inline constexpr EnumTable<ReasonKind, 2> kReasonKinds{{{
 #include "kaigo/review/reason_kind.enum.inc"
 }}};
-static_assert(kReasonKinds.one_to_one());
 constexpr const auto& enum_table(ReasonKind) { return kReasonKinds; }
 
 // One reason of one decided 明細書 or 給付管理票 (the decision of `kaigo review` in that month).
@@ -44,7 +43,6 @@ enum class StatAxis { Code, ServiceType, Office };
 inline constexpr EnumTable<StatAxis, 3> kStatAxes{{{
 #include "kaigo/review/stat_axis.enum.inc"
 }}};
-static_assert(kStatAxes.one_to_one());
 constexpr const auto& enum_table(StatAxis) { return kStatAxes; }
 
 struct StatCell {

@@ -36,7 +36,6 @@ enum class Applicant : std::uint8_t { Office = 1, Insurer = 2 };
 inline constexpr EnumTable<Applicant, 2> kApplicants{{{
 #include "kaigo/settlement/applicant.enum.inc"
 }}};
-static_assert(kApplicants.one_to_one());
 constexpr const auto& enum_table(Applicant) { return kApplicants; }
 
 // What the 審査委員会 decided on the request: 原審どおり, or units restored (増点).
@@ -44,7 +43,6 @@ enum class AppealDecision : std::uint8_t { Upheld, Restored };
 inline constexpr EnumTable<AppealDecision, 2> kAppealDecisions{{{
 #include "kaigo/settlement/appeal_decision.enum.inc"
 }}};
-static_assert(kAppealDecisions.one_to_one());
 constexpr const auto& enum_table(AppealDecision) { return kAppealDecisions; }
 
 // 再審査申立 — one row of rereview.csv (the items of 71B2 and the decision).

@@ -29,7 +29,6 @@ enum class TableKind { Offices, Insurers, Recipients, Services, Fees, Sougou, Ko
 inline constexpr EnumTable<TableKind, 7> kTableKinds{{{
 #include "kaigo/store/table_kind.enum.inc"
 }}};
-static_assert(kTableKinds.one_to_one());
 constexpr const auto& enum_table(TableKind) { return kTableKinds; }
 
 // One accepted load of a table, kept as the text that was validated.

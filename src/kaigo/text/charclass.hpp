@@ -18,7 +18,6 @@ enum class CharClass {
 inline constexpr EnumTable<CharClass, 4> kCharClasses{{{
 #include "kaigo/text/char_class.enum.inc"
 }}};
-static_assert(kCharClasses.one_to_one());
 constexpr const auto& enum_table(CharClass) { return kCharClasses; }
 
 // Offset of the first character of `cp932` that is not of class `c`, or npos. The bytes must be
