@@ -260,7 +260,7 @@ void schemes(int& status) {
     out(dump_json(j) + "\n");
   } else {
     for (const auto& s : all.all()) {
-      out(fmt::format("{}\t{}\t{}\t申請 {}〜{}\t{}\n", s.id, s.fiscal_year, portal::program_ja(s.program),
+      out(fmt::format("{}\t{}\t{}\t申請 {}〜{}\t{}\n", s.id, s.fiscal_year, enum_ja(s.program),
                       s.apply_from.str(), s.apply_to.str(),
                       s.work_from ? "実施 " + s.work_from->str() + "〜" : std::string("")));
       for (const auto& l : s.limits) {

@@ -180,9 +180,7 @@ class Builder {
 };
 
 NameMonth parse_name_month(std::string_view s, std::size_t line) {
-  if (s == "none") return NameMonth::None;
-  if (s == "month") return NameMonth::Month;
-  if (s == "month-or-zero") return NameMonth::MonthOrZero;
+  if (auto m = parse_enum<NameMonth>(s)) return *m;
   fail("kinds", line, 4, fmt::format("month が不明: {}", s));
 }
 

@@ -91,6 +91,10 @@ enum class Side : std::uint8_t { CareManager, Provider };
 
 // How a file name carries the month.
 enum class NameMonth : std::uint8_t { None, Month, MonthOrZero };
+inline constexpr EnumTable<NameMonth, 3> kNameMonths{{{
+#include "kaigo/careplan/name_month.enum.inc"
+}}};
+constexpr const auto& enum_table(NameMonth) { return kNameMonths; }
 
 // CSVバージョン — one row of versions.tsv.
 struct CsvVersion {

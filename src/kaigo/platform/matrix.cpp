@@ -21,12 +21,7 @@ std::optional<Date> date_cell(const detail::TsvRow& r, std::size_t i) {
 
 Basis basis_of(const detail::TsvRow& r) {
   const auto s = r.cells[5];
-  if (s == "-") return Basis::None;
-  if (s == "own") return Basis::Own;
-  if (s == "insurer") return Basis::Insurer;
-  if (s == "identity") return Basis::Identity;
-  if (s == "request") return Basis::Request;
-  if (s == "request_window") return Basis::RequestWindow;
+  if (auto b = parse_enum<Basis>(s)) return *b;
   r.fail("unknown basis");
 }
 

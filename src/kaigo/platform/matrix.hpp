@@ -43,6 +43,10 @@ enum class Basis : std::uint8_t {
   Request,        // a 医療機関: it was sent a 主治医意見書作成依頼 for the person
   RequestWindow,  // ※1 / ※3: … and only within the note's days from the 申請書提出日
 };
+inline constexpr EnumTable<Basis, 6> kBases{{{
+#include "kaigo/platform/basis.enum.inc"
+}}};
+constexpr const auto& enum_table(Basis) { return kBases; }
 
 enum class Cell : std::uint8_t { Yes, Blank, OtherJobs };
 

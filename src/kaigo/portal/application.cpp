@@ -46,8 +46,8 @@ const Scheme* scheme_for(const ApplyRequest& r, Date day, auth::Refusals& out) {
     if (!s || s->program != r.program) {
       out.push_back(
           refusal("KH09", "schemes.tsv",
-                  fmt::format("助成「{}」はありません（{}向け）", escape_control(*r.scheme), program_ja(r.program)),
-                  fmt::format("no scheme \"{}\" for {}", escape_control(*r.scheme), program_name(r.program))));
+                  fmt::format("助成「{}」はありません（{}向け）", escape_control(*r.scheme), enum_ja(r.program)),
+                  fmt::format("no scheme \"{}\" for {}", escape_control(*r.scheme), enum_code(r.program))));
       return nullptr;
     }
     if (!s->open_on(day)) {

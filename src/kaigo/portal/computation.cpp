@@ -124,7 +124,7 @@ void judge_line(const Scheme& scheme, const ReceiptLine& line, int position, Dat
   if (!item) {
     findings.push_back({"KH16", Effect::Exclude, position, "seed 000 §2: 助成対象経費",
                         fmt::format("領収書{}の「{}」は{}（{}）の対象経費ではありません", line.receipt,
-                                    escape_control(line.purpose), scheme.fiscal_year, program_ja(scheme.program)),
+                                    escape_control(line.purpose), scheme.fiscal_year, enum_ja(scheme.program)),
                         fmt::format("receipt {}: \"{}\" is not an eligible item of {}", line.receipt,
                                     escape_control(line.purpose), scheme.id)});
     return;

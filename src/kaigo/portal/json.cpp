@@ -92,7 +92,7 @@ nlohmann::json to_json(const Computation& c) {
 nlohmann::json to_json(const Application& a, bool with_lines, const Computation* preview) {
   nlohmann::json j{{"id", a.id},
                    {"scheme", a.scheme},
-                   {"program", program_name(a.applicant.program)},
+                   {"program", enum_code(a.applicant.program)},
                    {"applicant",
                     {{"number", a.applicant.number},
                      {"name", a.applicant.name},
@@ -159,7 +159,7 @@ nlohmann::json to_json(const Scheme& s) {
   for (const auto& i : s.items) items.push_back({{"kind", enum_code(i.kind)}, {"name", i.name}});
   return {{"id", s.id},
           {"fiscal_year", s.fiscal_year},
-          {"program", program_name(s.program)},
+          {"program", enum_code(s.program)},
           {"title", s.title},
           {"apply_from", s.apply_from.str()},
           {"apply_to", s.apply_to.str()},

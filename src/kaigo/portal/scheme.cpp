@@ -48,7 +48,7 @@ void read_schemes(std::vector<Scheme>& out) {
     Scheme s;
     s.id = r.text(0);
     s.fiscal_year = r.text(1);
-    s.program = r.parsed(2, parse_program, "program は office / medical");
+    s.program = r.parsed(2, parse_enum<Program>, "program は office / medical");
     s.title = r.text(3);
     s.apply_from = r.date(4);
     s.apply_to = r.date(5);
@@ -92,7 +92,7 @@ void read_timetables(std::vector<Scheme>& schemes) {
 void read_items(std::vector<Scheme>& schemes) {
   for (const auto& r : rows_of("items.tsv", {"program", "kind", "name", "source"})) {
     constexpr std::string_view kUnknown = "program / kind が不明 / unknown program or kind";
-    const auto program = r.parsed(0, parse_program, kUnknown);
+    const auto program = r.parsed(0, parse_enum<Program>, kUnknown);
     const auto kind = r.parsed(1, parse_enum<ItemKind>, kUnknown);
     for (auto& s : schemes) {
       if (s.program == program) s.items.push_back({kind, r.text(2), r.text(3)});
@@ -102,13 +102,6 @@ void read_items(std::vector<Scheme>& schemes) {
 
 }  // namespace
 
-std::string_view program_name(Program p) { return p == Program::Office ? "office" : "medical"; }
-std::string_view program_ja(Program p) { return p == Program::Office ? "介護事業所等" : "医療機関"; }
-std::optional<Program> parse_program(std::string_view name) {
-  if (name == "office") return Program::Office;
-  if (name == "medical") return Program::Medical;
-  return std::nullopt;
-}
 
 
 

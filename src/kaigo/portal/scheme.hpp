@@ -24,9 +24,10 @@ namespace kaigo::portal {
 // Who a scheme is for: 介護事業所・医療機関（介護サービス提供医療機関）向け支援 or 医療機関
 // （主治医意見書作成医療機関）向け支援.
 enum class Program : std::uint8_t { Office, Medical };
-std::string_view program_name(Program p);  // "office" / "medical"
-std::string_view program_ja(Program p);    // 介護事業所等 / 医療機関
-std::optional<Program> parse_program(std::string_view name);
+inline constexpr EnumTable<Program, 2> kPrograms{{{
+#include "kaigo/portal/portal_program.enum.inc"
+}}};
+constexpr const auto& enum_table(Program) { return kPrograms; }
 
 // 施設の種類 of a limit row: a care office, or a hospital (病院, 20 beds or more) or clinic (診療所).
 enum class Facility : std::uint8_t { Office, Hospital, Clinic };

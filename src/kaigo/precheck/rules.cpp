@@ -91,13 +91,6 @@ std::vector<Condition> parse_when(std::string_view table, std::size_t line, std:
   return out;
 }
 
-std::optional<Level> parse_level(std::string_view s) {
-  if (s == "transmission") return Level::Transmission;
-  if (s == "external") return Level::External;
-  if (s == "format") return Level::Format;
-  return std::nullopt;
-}
-
 ItemRuleKind parse_item_rule(std::string_view table, const Row& r) {
   const auto kind = parse_enum<ItemRuleKind>(r.cols[3]);
   if (!kind) fail(table, r.line, 4, fmt::format("rule が不明: {}", r.cols[3]));
@@ -220,7 +213,7 @@ Rules Rules::parse(const RuleTexts& texts) {
 
   constexpr std::string_view tr = "reader_levels.tsv";
   for (const auto& r : read_table(tr, texts.reader_levels, {"code", "level", "on_control", "note"})) {
-    ReaderLevel l{std::string(r.cols[0]), parse_level(r.cols[1]), parse_level(r.cols[2])};
+    ReaderLevel l{std::string(r.cols[0]), parse_enum<Level>(r.cols[1]), parse_enum<Level>(r.cols[2])};
     if (!l.level && r.cols[1] != "-") fail(tr, r.line, 2, "level が不明");
     if (!l.on_control && r.cols[2] != "-") fail(tr, r.line, 3, "on_control が不明");
     out.reader_levels_.push_back(std::move(l));

@@ -64,9 +64,7 @@ std::vector<CellDesign> parse_cells(std::string_view s, const TableRow& row) {
 }
 
 Align parse_align(std::string_view s, const TableRow& row) {
-  if (s == "l") return Align::Left;
-  if (s == "c") return Align::Center;
-  if (s == "r") return Align::Right;
+  if (auto a = parse_enum<Align>(s)) return *a;
   row.fail(fmt::format("align は l / c / r: {}", s));
 }
 

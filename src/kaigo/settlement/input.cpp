@@ -8,6 +8,4 @@ Program program_of(std::string_view form_id) {
   return billing::invoice_class_of(form_id).invoice_form == "7113" ? Program::Sougou : Program::Care;
 }
 
-std::string_view program_name(Program p) { return p == Program::Care ? "介護給付" : "総合事業"; }
-
 }  // namespace kaigo::settlement

@@ -26,7 +26,6 @@ enum class Program : std::uint8_t { Care, Sougou };
 
 // The program of a 明細書 form (71R1, 8171 → 総合事業; every other → 介護給付).
 Program program_of(std::string_view form_id);
-std::string_view program_name(Program p);  // 介護給付 / 総合事業
 
 // A 明細書 (請求明細書 or 様式第七) with a decision on it.
 struct SettledClaim {

@@ -37,7 +37,7 @@ Application application_at(Statement& st) {
   Application a;
   a.id = st.integer(0);
   a.scheme = st.text(1);
-  a.applicant.program = portal::parse_program(st.text(2)).value_or(portal::Program::Office);
+  a.applicant.program = parse_enum<portal::Program>(st.text(2)).value_or(portal::Program::Office);
   a.applicant.number = st.text(3);
   a.applicant.name = st.text(4);
   const auto services = st.text(5);  // split gives views into it
@@ -197,7 +197,7 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
       "INSERT INTO subsidy_applications(scheme, program, applicant_no, applicant_name, services, facility, beds, "
       "applied_at, "
       "applied_by, state, decision_month, payment_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  st.bind(1, a.scheme).bind(2, portal::program_name(a.applicant.program)).bind(3, a.applicant.number);
+  st.bind(1, a.scheme).bind(2, enum_code(a.applicant.program)).bind(3, a.applicant.number);
   st.bind(4, a.applicant.name)
       .bind(5, joined(a.applicant.services))
       .bind(6, enum_code(a.applicant.facility));
@@ -232,7 +232,7 @@ std::vector<Application> PortalStore::applications(const portal::ApplicationFilt
   std::vector<std::string> binds;
   if (f.program) {
     sql += " AND program = ?";
-    binds.emplace_back(portal::program_name(*f.program));
+    binds.emplace_back(enum_code(*f.program));
   }
   if (!f.everyone) {
     std::vector<std::string> who = f.applicants;

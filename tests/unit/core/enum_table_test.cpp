@@ -77,7 +77,7 @@ TEST(EnumTables, EveryTableSpeaksTheOneVocabulary) {
       all_speak<auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
                 gen::Mistake, master::LaborShare, platform::FileStatus, platform::GoLiveState, platform::ViewKind,
                 platform::ColumnType, platform::Viewer, portal::State, portal::Outcome, portal::Effect,
-                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, exchange::Requirement, careplan::ItemFormat, careplan::Certainty, text::CharClass, Severity, reception::FileState,
+                portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, exchange::Requirement, careplan::ItemFormat, careplan::Certainty, careplan::NameMonth, platform::Basis, portal::Program, text::CharClass, Severity, reception::FileState,
                 reception::MonthState, report::Align, review::ClaimOutcome, review::PlanOutcome, review::CutReason,
                 review::FindingKind, review::ReasonKind, review::StatAxis, settlement::Applicant,
                 settlement::AppealDecision, store::TableKind>();
