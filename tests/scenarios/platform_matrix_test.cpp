@@ -2,12 +2,17 @@
 // 2026-10-15, for a person whose municipality went live on 2026-06-01, who gave 包括同意 on the new
 // form with an application of 2026-10-01, whose 主治医意見書作成依頼 went to the clinic and to the
 // 介護老人保健施設 on 2026-10-02, and whom each office verified on 2026-10-02. The expected
-// answers are written here from the seed's table, not read from access_matrix.tsv.
+// answers are the seed's table transcribed (tests/fixtures/platform/seed004_access_table.tsv), so
+// that a reader compares them with the seed row by row; never read from access_matrix.tsv, which is
+// what they check.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
+#include <stdexcept>
 
+#include "kaigo/core/strings.hpp"
 #include "support/platform_world.hpp"
 
 namespace kaigo::testing {
@@ -18,13 +23,18 @@ using platform::ViewKind;
 struct Cell {
   std::string name;  // test name: kind_column_job
   ViewKind kind;
-  const char* user;
+  std::string user;
   bool allowed;
-  const char* rule;
-  const char* note;
+  std::string rule;
+  std::string note;
   std::set<std::string> kinds;  // the record kinds shown when allowed
 };
 
+// A failing cell is shown as its fixture row says it, instead of gtest's dump of the struct's bytes.
+void PrintTo(const Cell& c, std::ostream* os) {
+  *os << c.name << " " << c.user << " " << (c.allowed ? "yes" : "no") << " " << c.rule << " "
+      << (c.note.empty() ? "-" : c.note);
+}
 
 class MatrixCell : public ::testing::TestWithParam<Cell> {
  public:
@@ -60,58 +70,59 @@ TEST_P(MatrixCell, AnswersAsTheSeedsTable) {
   }
 }
 
-const std::set<std::string> kSurvey{"survey"}, kOpinion{"opinion"}, kCard{"person", "certificate", "burden", "progress"},
-    kApplication{"application"}, kLife{"life"}, kCarePlan{"careplan"}, kHousing{"housing", "equipment"}, kNone{};
+// A kind of information as the fixture names it, and the records a view of it shows when the cell
+// allows it: which records make up a kind is the platform's, not something the seed's table says.
+struct SeedTableKind {
+  std::string_view word;
+  ViewKind kind;
+  std::set<std::string> shown;
+};
+const std::vector<SeedTableKind> kSeedTableKinds{
+    {"survey", ViewKind::Survey, {"survey"}},
+    {"opinion", ViewKind::Opinion, {"opinion"}},
+    {"card", ViewKind::Card, {"person", "certificate", "burden", "progress"}},
+    {"application", ViewKind::Application, {"application"}},
+    {"life", ViewKind::Life, {"life"}},
+    {"careplan", ViewKind::CarePlan, {"careplan"}},
+    {"housing", ViewKind::Housing, {"housing", "equipment"}},
+};
 
-// Columns: 利用者 (person 0101), 市区町村 (0201), 居宅介護支援事業所 (care manager 0301, clerk 0302),
-// 介護老人保健施設 (doctor 0401, care manager 0402, clerk 0403), その他の介護事業所 (care manager 0501,
-// other 0502), 医療機関 (doctor 0601, 医師事務作業補助者 0602, other 0603).
+// The cells of the transcribed table, in its order. A malformed row throws with the fixture's
+// path:line: the cells are built while the tests register, so a row skipped or half-read would
+// silently drop or weaken a cell.
 std::vector<Cell> cells() {
+  const auto path = fixture("platform/seed004_access_table.tsv");
+  const auto text = read_file(path);
+  const auto rows = lines(text);
   std::vector<Cell> out;
-  struct Kind {
-    const char* name;
-    ViewKind kind;
-    const std::set<std::string>* shown;
-  };
-  // ①② 認定調査票・主治医意見書: blank for the person; ※1 ※2 ※3 for the facilities and clinics.
-  for (const Kind k : {Kind{"survey", ViewKind::Survey, &kSurvey}, Kind{"opinion", ViewKind::Opinion, &kOpinion}}) {
-    const auto& s = *k.shown;
-    auto add = [&](std::string column, const char* user, bool ok, const char* rule, const char* note) {
-      out.push_back({std::string(k.name) + "_" + column, k.kind, user, ok, rule, note, ok ? s : kNone});
+  std::set<std::string> names;
+  bool header_seen = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto malformed = [&](const std::string& what) {
+      return std::runtime_error(path.string() + ":" + std::to_string(i + 1) + ": " + what);
     };
-    add("person", "KJ0000000101", false, "blank-cell", "");
-    add("municipality", "KJ0000000201", true, "cell", "");
-    add("support_office_care_manager", "KJ0000000301", true, "cell", "");
-    add("support_office_clerk", "KJ0000000302", true, "cell", "");
-    add("roken_doctor", "KJ0000000401", true, "cell", "※1");
-    add("roken_care_manager", "KJ0000000402", true, "cell", "※2");
-    add("roken_clerk", "KJ0000000403", false, "job-not-allowed", "※1※2");
-    add("office_care_manager", "KJ0000000501", true, "cell", "※2");
-    add("office_other", "KJ0000000502", false, "job-not-allowed", "※2");
-    add("medical_doctor", "KJ0000000601", true, "cell", "※3");
-    add("medical_clerk", "KJ0000000602", true, "cell", "※3");
-    add("medical_other", "KJ0000000603", false, "job-not-allowed", "※3");
-  }
-  // ③ 被保険者証等, LIFE, ケアプラン, 住宅改修・福祉用具: ○ in every column; ④ 申請書: ※4 for the
-  // person, ○ for the municipality, offices from 令和8年度下期 (open on 2026-10-15), blank for clinics.
-  for (const Kind k : {Kind{"card", ViewKind::Card, &kCard}, Kind{"application", ViewKind::Application, &kApplication},
-                       Kind{"life", ViewKind::Life, &kLife}, Kind{"careplan", ViewKind::CarePlan, &kCarePlan},
-                       Kind{"housing", ViewKind::Housing, &kHousing}}) {
-    const bool application = k.kind == ViewKind::Application;
-    for (auto [column, user] : std::vector<std::pair<const char*, const char*>>{
-             {"person", "KJ0000000101"}, {"municipality", "KJ0000000201"}, {"support_office_care_manager", "KJ0000000301"},
-             {"support_office_clerk", "KJ0000000302"}, {"roken_doctor", "KJ0000000401"}, {"roken_clerk", "KJ0000000403"},
-             {"office_other", "KJ0000000502"}, {"medical_doctor", "KJ0000000601"}, {"medical_other", "KJ0000000603"}}) {
-      const auto name = std::string(k.name) + "_" + column;
-      const bool medical = std::string(column).starts_with("medical");
-      if (application && medical) {
-        out.push_back({name, k.kind, user, false, "blank-cell", "", kNone});
-      } else {
-        const char* note = application && std::string(column) == "person" ? "※4" : "";
-        out.push_back({name, k.kind, user, true, "cell", note, *k.shown});
-      }
+    if (rows[i].empty() || starts_with(rows[i], "#")) continue;
+    if (!header_seen) {
+      if (rows[i] != "kind\tcolumn\tuser\tallowed\trule\tnote")
+        throw malformed("the header must be kind, column, user, allowed, rule, note");
+      header_seen = true;
+      continue;
     }
+    const auto c = split(rows[i], '\t');
+    if (c.size() != 6) throw malformed("six tab-separated columns, not " + std::to_string(c.size()));
+    const auto k = std::find_if(kSeedTableKinds.begin(), kSeedTableKinds.end(),
+                                [&](const SeedTableKind& t) { return t.word == c[0]; });
+    if (k == kSeedTableKinds.end()) throw malformed("unknown kind \"" + std::string(c[0]) + "\"");
+    if (c[1].empty() || c[2].empty() || c[4].empty() || c[5].empty())
+      throw malformed("an empty cell (write - for no note)");
+    if (c[3] != "yes" && c[3] != "no") throw malformed("allowed is yes or no, not \"" + std::string(c[3]) + "\"");
+    const bool allowed = c[3] == "yes";
+    std::string name = std::string(c[0]) + "_" + std::string(c[1]);
+    if (!names.insert(name).second) throw malformed("a second row for " + name);
+    out.push_back({std::move(name), k->kind, std::string(c[2]), allowed, std::string(c[4]),
+                   c[5] == "-" ? std::string() : std::string(c[5]), allowed ? k->shown : std::set<std::string>{}});
   }
+  if (out.empty()) throw std::runtime_error(path.string() + ": no cells");
   return out;
 }
 
