@@ -11,7 +11,6 @@
 namespace kaigo::auth {
 namespace {
 
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_upper_alnum(c) || (c >= 'a' && c <= 'z'); }
@@ -37,7 +36,6 @@ Refusal not_for(std::string_view role, std::string_view what_ja, std::string_vie
 }
 
 }  // namespace
-
 
 bool User::acts_for_office(std::string_view office_no) const {
   return role == Role::Office && std::binary_search(offices.begin(), offices.end(), office_no);

@@ -37,7 +37,6 @@ inline constexpr EnumTable<Job, 5> kJobs{{{
 }}};
 constexpr const auto& enum_table(Job) { return kJobs; }
 
-
 struct User {
   std::string id;  // ユーザID (KJ…)
   Role role = Role::Office;

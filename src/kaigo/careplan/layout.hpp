@@ -168,5 +168,4 @@ class Registry {
   const CsvVersion* current_ = nullptr;
 };
 
-
 }  // namespace kaigo::careplan

@@ -34,5 +34,4 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-
 }  // namespace kaigo

@@ -96,7 +96,6 @@ struct SettlementSettings {
   std::optional<Yen> fee(FeeKind kind, Date applied_on) const;
 };
 
-
 // Accounts, sessions, reset mail and certificates (`[auth]`, docs/auth.md). The seeds fix two of
 // these: 代理請求 covers at most 100 offices with one certificate, and a certificate is valid for
 // 3 years (seed 001); the rest are this project's choices.

@@ -98,5 +98,4 @@ class Registry {
   const RecordLayout* control_ = nullptr;
 };
 
-
 }  // namespace kaigo::exchange

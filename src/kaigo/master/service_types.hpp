@@ -52,5 +52,4 @@ class ServiceTypeMaster : public VersionedMaster<ServiceType> {
 
 LoadResult<ServiceTypeMaster> load_service_types(std::string_view text, std::string file_name);
 
-
 }  // namespace kaigo::master

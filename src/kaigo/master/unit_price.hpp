@@ -14,7 +14,6 @@
 
 namespace kaigo::master {
 
-
 // 単価 = 10円 × (1 + 上乗せ × 割合), 小数第三位を四捨五入. In ×100 integers:
 // 1000 + round_half_up(上乗せ% × 割合% / 10).
 constexpr UnitPrice unit_price_from(int uplift_percent, LaborShare share) {

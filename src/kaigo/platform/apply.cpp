@@ -157,7 +157,6 @@ PutOutcome put_version(Repository& repo, Record r) {
   return r.update == UpdateKind::New ? PutOutcome::Inserted : PutOutcome::Updated;
 }
 
-
 LinkageAnswer apply_linkage(Repository& repo, auth::AuditTrail& audit, std::string_view bytes, const LinkageOptions& o) {
   const auto sha = sha256_hex(bytes);
   auto fresh = [&] {

@@ -7,7 +7,6 @@
 
 namespace kaigo::platform {
 
-
 GoLiveState golive_state(std::optional<Date> golive_on, Date day) {
   if (!golive_on) return GoLiveState::Undecided;
   return *golive_on <= day ? GoLiveState::Live : GoLiveState::Scheduled;

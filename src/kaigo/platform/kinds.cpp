@@ -77,7 +77,6 @@ std::map<LabelKey, CodeLabel, std::less<>> load_labels() {
 
 }  // namespace
 
-
 std::size_t KindSpec::column(std::string_view column_name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].name == column_name) return i;

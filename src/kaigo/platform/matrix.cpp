@@ -114,7 +114,6 @@ std::vector<Rule> load_rules() {
 
 }  // namespace
 
-
 const std::vector<MatrixRow>& matrix() {
   static const std::vector<MatrixRow> all = load_matrix();
   return all;

@@ -13,7 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxLines = 200;
 
-
 auth::Refusal refusal(std::string code, std::string rule, std::string ja, std::string en) {
   return {std::move(code), std::move(rule), std::move(ja), std::move(en)};
 }

@@ -4,7 +4,6 @@
 
 namespace kaigo::portal {
 
-
 std::string grouped(std::int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out;

@@ -102,9 +102,6 @@ void read_items(std::vector<Scheme>& schemes) {
 
 }  // namespace
 
-
-
-
 bool ClassLimit::takes(Facility f, int beds) const {
   return facility == f && beds >= beds_from && (!beds_to || beds <= *beds_to);
 }

@@ -38,7 +38,6 @@ inline constexpr EnumTable<Level, kLevels> kLevelNames{{{
 }}};
 constexpr const auto& enum_table(Level) { return kLevelNames; }
 
-
 // エラー情報 — one row of the pre-check error list: one item of one document (seed 002 §3(2)).
 // Text is UTF-8. Fields that do not apply stay empty / 0 (e.g. file-level rows have no document).
 struct ErrorRow {

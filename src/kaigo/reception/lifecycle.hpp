@@ -26,7 +26,6 @@ inline constexpr EnumTable<FileState, 8> kFileStates{{{
 }}};
 constexpr const auto& enum_table(FileState) { return kFileStates; }
 
-
 // Whether `from` → `to` is a move of the table.
 bool can_move(FileState from, FileState to);
 

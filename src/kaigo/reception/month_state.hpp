@@ -26,7 +26,6 @@ inline constexpr EnumTable<MonthState, 5> kMonthStates{{{
 }}};
 constexpr const auto& enum_table(MonthState) { return kMonthStates; }
 
-
 // Whether `from` → `to` is a move of the machine (UnderReview → UnderReview: a review that stopped
 // half-way is started again; Reviewed/Settled → UnderReview: an explicit re-review).
 bool can_move(MonthState from, MonthState to);

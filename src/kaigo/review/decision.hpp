@@ -153,5 +153,4 @@ struct MonthOutcome {
 // 種別 of the 返戻一覧 for a document of `form_id`: 請 (明細書), サ (サービス計画費), 給 (給付管理票).
 std::string_view sheet_kind(std::string_view form_id);
 
-
 }  // namespace kaigo::review

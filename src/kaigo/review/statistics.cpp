@@ -12,8 +12,6 @@
 namespace kaigo::review {
 namespace {
 
-
-
 // Half up on the ‰: (2 × 1000 × count + total) ÷ (2 × total), in integers.
 int permille_of(std::int64_t count, std::int64_t total) {
   if (total <= 0) return 0;
@@ -34,7 +32,6 @@ std::vector<std::string_view> keys_of(const DecidedReason& r, StatAxis axis) {
 }
 
 }  // namespace
-
 
 std::vector<YearMonth> months_ending(YearMonth last, int count) {
   std::vector<YearMonth> out;

@@ -23,7 +23,6 @@
 namespace kaigo::store {
 namespace {
 
-
 int schema_version(Connection& c) {
   auto st = c.prepare("PRAGMA user_version");
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
@@ -148,7 +147,6 @@ void make_file(const std::filesystem::path& path, FileAccess access) {
 }
 
 }  // namespace
-
 
 Database::Database(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 Database::~Database() = default;
