@@ -50,7 +50,7 @@ TEST(PlatformAudit, EveryReadIsRecordedAndThePersonListsThem) {
   EXPECT_EQ((*reads)[3].detail["role"], "municipality");
   // Each view names its audit row; the person's listing is itself recorded; the chain is whole.
   EXPECT_EQ(r0.seq, care.audit_seq);
-  EXPECT_EQ(w.audit_count(platform::action::kReadLog, kPerson), 1);
+  EXPECT_EQ(w.audit_count(enum_code(auth::AuditAction::PlatformReadLog), kPerson), 1);
   EXPECT_TRUE(auth::verify_audit(w.auth()).ok());
   // Only the person lists their own reads.
   const auto& office = w.user("KJ0000000301");

@@ -77,7 +77,7 @@ TEST(PlatformOpinion, AClinicInTokyoSendsAnOpinionForAnOsakaInsurerAndItsInvoice
   EXPECT_EQ(data["institution_code"], "1310000001");
   EXPECT_EQ(data["sections"]["disease"], "右片麻痺");
   // The invoice list is a read of the person's information: it is in their log.
-  EXPECT_EQ(w.audit_count(platform::action::kInvoiceRead, kOsaka), 1);
+  EXPECT_EQ(w.audit_count(enum_code(auth::AuditAction::PlatformInvoiceRead), kOsaka), 1);
 }
 
 TEST(PlatformPacket, TheCommitteePapersAreOnePdfBehindALinkForTheirMembers) {
@@ -102,8 +102,8 @@ TEST(PlatformPacket, TheCommitteePapersAreOnePdfBehindALinkForTheirMembers) {
   auto pdf = p.fetch_packet(w.user("KJ0000000203"), {"KJ0000000203", "test", jst("2026-10-21T09:00:00")}, id);
   ASSERT_TRUE(pdf);
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
-  EXPECT_EQ(w.audit_count(platform::action::kPacket, kPerson), 1);
-  EXPECT_EQ(w.audit_count(platform::action::kPacketFetch, kPerson), 1);
+  EXPECT_EQ(w.audit_count(enum_code(auth::AuditAction::PlatformPacket), kPerson), 1);
+  EXPECT_EQ(w.audit_count(enum_code(auth::AuditAction::PlatformPacketFetch), kPerson), 1);
   if (!report::testing::have_poppler()) GTEST_SKIP() << "pdftotext がありません / poppler-utils not installed";
   TempDir tmp;
   write_file(tmp / "p.pdf", *pdf);

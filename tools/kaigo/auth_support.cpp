@@ -46,7 +46,7 @@ int print_refusals(const auth::Refusals& refusals) {
   return refusals.empty() ? 0 : 1;
 }
 
-void audit_cli(store::Database& db, std::string_view action, std::string_view target, nlohmann::json detail,
+void audit_cli(store::Database& db, auth::AuditAction action, std::string_view target, nlohmann::json detail,
                const LocalDateTime& at) {
   store::AuthStore(db).append(auth::event_of(cli_caller(at), action, target, std::move(detail)));
 }

@@ -22,7 +22,7 @@ std::optional<std::string> read_secret(const char* prompt_ja, const char* prompt
 
 // Appends an operator action done on the command line to the database's audit trail (the same
 // chain as the server's), as `cli_caller(at)`.
-void audit_cli(store::Database& db, std::string_view action, std::string_view target, nlohmann::json detail,
+void audit_cli(store::Database& db, auth::AuditAction action, std::string_view target, nlohmann::json detail,
                const LocalDateTime& at);
 
 // The accounts of a database under its own auth settings: auth::Accounts keeps references to the

@@ -208,7 +208,7 @@ void run_licence(const LicenceArgs& o, int& status, bool add) {
     auto world = store::load_tables_in_force(*db, store::Recipients::Skip);
     auto r = careplan::apply_licence(repo, world.offices, o.office, *day, *when, o.as, settings);
     if ((status = print_refusals(r.refusals)) != 0) return;
-    audit_cli(*db, "careplan.licence", o.office, careplan::to_json(*r.licence), *when);
+    audit_cli(*db, auth::AuditAction::CareplanLicence, o.office, careplan::to_json(*r.licence), *when);
   }
   nlohmann::json list = nlohmann::json::array();
   for (const auto& l : repo.licences_of(o.office)) {
@@ -232,7 +232,7 @@ void run_purge(const HubArgs& o, int& status) {
   auto world = store::load_tables_in_force(*db, store::Recipients::Skip);
   month::HubDesk desk(*db, world, settings, o.db);
   auto ids = careplan::purge_expired(desk.hub(), *when);
-  audit_cli(*db, "careplan.purge", "", {{"files", ids.size()}, {"retention_days", settings.careplan.retention_days}}, *when);
+  audit_cli(*db, auth::AuditAction::CareplanPurge, "", {{"files", ids.size()}, {"retention_days", settings.careplan.retention_days}}, *when);
   if (o.format == "json") {
     out(dump_json({{"purged", ids}}) + "\n");
   } else {

@@ -49,7 +49,7 @@ void register_month(CLI::App& app, int& status) {
     }
     month::Desk desk(db_path);
     auto step = desk.reception().close_month(*month, *at);
-    audit_cli(desk.db(), step.done ? "month_close" : "month_close_refused", month->str(), nlohmann::json::object(), *at);
+    audit_cli(desk.db(), step.done ? auth::AuditAction::MonthClose : auth::AuditAction::MonthCloseRefused, month->str(), nlohmann::json::object(), *at);
     if (!step.done) {
       err(fmt::format("締め切れません: {} / cannot close: {}\n", step.message_ja, step.message_en));
       status = 1;

@@ -92,7 +92,7 @@ void register_submit(CLI::App& app, int& status) {
       month::ReceiptGroup group(
           desk,
           [&](const reception::Submission& s) {
-            audit_cli(desk.db(), "upload", std::to_string(s.id),
+            audit_cli(desk.db(), auth::AuditAction::Upload, std::to_string(s.id),
                       {{"file", s.file_name}, {"office_no", s.office_no}, {"state", enum_code(s.state)},
                        {"sha256", s.sha256}, {"bytes", s.size}},
                       at);
@@ -142,7 +142,7 @@ void register_cancel(CLI::App& app, int& status) {
   cmd->callback([&status] {
     at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {
       auto r = desk.cancel(id, at);
-      audit_cli(desk.db(), r.cancelled ? "cancel" : "cancel_refused", std::to_string(id), nlohmann::json::object(), at);
+      audit_cli(desk.db(), r.cancelled ? auth::AuditAction::Cancel : auth::AuditAction::CancelRefused, std::to_string(id), nlohmann::json::object(), at);
       if (!r.cancelled) {
         err(fmt::format("取消できません: {} / cannot cancel: {}\n", r.message_ja, r.message_en));
         status = 1;

@@ -64,7 +64,7 @@ void register_results(CLI::App& app, int& status) {
       return;
     }
     auto run = month::run_results(db_path, options, *at);
-    audit_cli(*store::Database::open(db_path), run.written() ? "results" : "results_refused", month->str(),
+    audit_cli(*store::Database::open(db_path), run.written() ? auth::AuditAction::Results : auth::AuditAction::ResultsRefused, month->str(),
               {{"out", out_dir}, {"offices", run.offices}, {"transfers", run.transfers.value}}, *at);
     for (const auto& w : run.warnings) err(fmt::format("{} / {}\n", w.ja, w.en));
     if (!run.step.done) {

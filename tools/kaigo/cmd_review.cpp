@@ -26,7 +26,7 @@ void register_review(CLI::App& app, int& status) {
     auto at = parse_at(at_text, status);
     if (!at) return;
     auto run = month::run_review(db_path, *month, *at, again);
-    audit_cli(*store::Database::open(db_path), run.step.done ? "review" : "review_refused", month->str(),
+    audit_cli(*store::Database::open(db_path), run.step.done ? auth::AuditAction::Review : auth::AuditAction::ReviewRefused, month->str(),
               {{"again", again}, {"files_sent", run.step.files_sent}, {"claims", run.report.claims}}, *at);
     if (!run.step.done) {
       err(fmt::format("審査できません: {} / cannot review: {}\n", run.step.message_ja, run.step.message_en));

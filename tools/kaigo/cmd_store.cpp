@@ -60,7 +60,7 @@ void register_load(CLI::App& app, int& status) {
     auto text = read_whole_file(file);
     auto report = store::load_table(*db, *parse_enum<store::TableKind>(kind), file, text, now_jst(),
                                     empty ? store::EmptyTable::Allow : store::EmptyTable::Refuse);
-    audit_cli(*db, report.stored ? "load" : "load_refused", kind,
+    audit_cli(*db, report.stored ? auth::AuditAction::Load : auth::AuditAction::LoadRefused, kind,
               {{"file", escape_control(file)}, {"rows", report.rows}, {"problems", report.diagnostics.size()}}, now_jst());
     print_diagnostics(report.diagnostics);
     if (!report.stored) {

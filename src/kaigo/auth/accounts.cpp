@@ -36,14 +36,14 @@ Refusals Accounts::add(User user, std::string_view password, const Caller& by) {
   if (!user.medical_code.empty()) detail["medical_code"] = user.medical_code;
   if (!user.insurer_no.empty()) detail["insurer_no"] = user.insurer_no;
   if (!user.insured_no.empty()) detail["insured_no"] = user.insured_no;
-  if (!store_.add_account(a, event_of(by, action::kUserAdd, user.id, detail))) {
+  if (!store_.add_account(a, event_of(by, AuditAction::UserAdd, user.id, detail))) {
     return {{"KA07", "", fmt::format("ユーザID {} はすでに使われています", user.id),
              fmt::format("user ID {} is already taken", user.id)}};
   }
   return {};
 }
 
-Refusals Accounts::update(std::string_view user_id, const Caller& by, std::string_view action, bool end_sessions,
+Refusals Accounts::update(std::string_view user_id, const Caller& by, AuditAction action, bool end_sessions,
                           const std::function<std::optional<Refusal>(Account&)>& change) {
   for (int attempt = 0; attempt < kUpdateAttempts; ++attempt) {
     auto a = store_.account(user_id);
@@ -60,7 +60,7 @@ Refusals Accounts::update(std::string_view user_id, const Caller& by, std::strin
 Refusals Accounts::set_password(std::string_view user_id, std::string_view password, const Caller& by) {
   if (auto bad = check_secret_policy(password, user_id, settings_.password_min_length)) return {*bad};
   auto hash = hash_secret(password, hash_cost(settings_));
-  return update(user_id, by, action::kPasswordSet, true, [&](Account& a) -> std::optional<Refusal> {
+  return update(user_id, by, AuditAction::PasswordSet, true, [&](Account& a) -> std::optional<Refusal> {
     a.password_hash = hash;
     a.password_changed_at = by.at;
     return std::nullopt;
@@ -73,7 +73,7 @@ Refusals Accounts::set_security_code(std::string_view user_id, std::string_view 
     return {*bad};
   }
   auto hash = hash_secret(code, hash_cost(settings_));
-  return update(user_id, by, action::kSecurityCodeSet, false, [&](Account& a) -> std::optional<Refusal> {
+  return update(user_id, by, AuditAction::SecurityCodeSet, false, [&](Account& a) -> std::optional<Refusal> {
     a.security_code_hash = hash;
     return std::nullopt;
   });
@@ -90,14 +90,14 @@ Refusals Accounts::change_password(std::string_view user_id, std::string_view cu
 }
 
 Refusals Accounts::lock(std::string_view user_id, const Caller& by) {
-  return update(user_id, by, action::kUserLock, true, [](Account& a) -> std::optional<Refusal> {
+  return update(user_id, by, AuditAction::UserLock, true, [](Account& a) -> std::optional<Refusal> {
     a.disabled = true;
     return std::nullopt;
   });
 }
 
 Refusals Accounts::unlock(std::string_view user_id, const Caller& by) {
-  return update(user_id, by, action::kUserUnlock, false, [](Account& a) -> std::optional<Refusal> {
+  return update(user_id, by, AuditAction::UserUnlock, false, [](Account& a) -> std::optional<Refusal> {
     a.disabled = false;
     a.failed_logins = 0;
     a.locked_until.reset();

@@ -109,7 +109,7 @@ class Accounts {
   Refusals complete_reset(std::string_view token, std::string_view new_secret, const Caller& by);
 
  private:
-  Refusals update(std::string_view user_id, const Caller& by, std::string_view action, bool end_sessions,
+  Refusals update(std::string_view user_id, const Caller& by, AuditAction action, bool end_sessions,
                   const std::function<std::optional<Refusal>(Account&)>& change);
 
   AccountStore& store_;

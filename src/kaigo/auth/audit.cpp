@@ -44,12 +44,12 @@ Refusal problem(std::string_view code, std::string ja, std::string en) {
 
 }  // namespace
 
-AuditEvent event_of(const Caller& by, std::string_view action, std::string_view target, nlohmann::json detail) {
+AuditEvent event_of(const Caller& by, AuditAction action, std::string_view target, nlohmann::json detail) {
   AuditEvent e;
   e.at = by.at;
   e.actor = by.who;
   e.source = by.from;
-  e.action = std::string(action);
+  e.action = std::string(enum_code(action));
   e.target = std::string(target);
   e.detail = std::move(detail);
   return e;

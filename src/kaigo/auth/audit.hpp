@@ -18,28 +18,81 @@
 
 #include "kaigo/auth/refusal.hpp"
 #include "kaigo/core/clock.hpp"
+#include "kaigo/core/enum_table.hpp"
 
 namespace kaigo::auth {
 
-// The actions auth itself records; other modules add theirs (upload, cancel, download, review,
-// results, view, …) as plain lowercase words (docs/auth.md lists them).
-namespace action {
-inline constexpr std::string_view kLogin = "login";
-inline constexpr std::string_view kLoginFailed = "login_failed";
-inline constexpr std::string_view kLogout = "logout";
-inline constexpr std::string_view kUserAdd = "user_add";
-inline constexpr std::string_view kPasswordSet = "password_set";
-inline constexpr std::string_view kSecurityCodeSet = "security_code_set";
-inline constexpr std::string_view kUserLock = "user_lock";
-inline constexpr std::string_view kUserUnlock = "user_unlock";
-inline constexpr std::string_view kLockedOut = "locked_out";
-inline constexpr std::string_view kResetRequest = "reset_request";
-inline constexpr std::string_view kResetDone = "reset_done";
-inline constexpr std::string_view kUserIdReminder = "user_id_reminder";
-inline constexpr std::string_view kCaInit = "ca_init";
-inline constexpr std::string_view kCertIssue = "cert_issue";
-inline constexpr std::string_view kCertRevoke = "cert_revoke";
-}  // namespace action
+// 監査ログの操作 — every action the audit trail records, whichever module records it: one table
+// (audit_action.enum.tsv) with the word a row stores, its Japanese and English names.
+enum class AuditAction : std::uint8_t {
+  // accounts, sessions and certificates (auth)
+  Login,
+  LoginFailed,
+  Logout,
+  LockedOut,
+  UserAdd,
+  PasswordSet,
+  SecurityCodeSet,
+  UserLock,
+  UserUnlock,
+  ResetRequest,
+  ResetDone,
+  UserIdReminder,
+  CaInit,
+  CertIssue,
+  CertRevoke,
+  // the claims month: reception, the review, the results and their notices
+  Upload,
+  UploadRefused,
+  Cancel,
+  CancelRefused,
+  MonthClose,
+  MonthCloseRefused,
+  Review,
+  ReviewRefused,
+  Results,
+  ResultsRefused,
+  Load,
+  LoadRefused,
+  Download,
+  View,
+  ViewDecisions,
+  PageRefused,
+  // the care-plan hub (ケアプランデータ連携)
+  CareplanDraft,
+  CareplanSend,
+  CareplanSendRefused,
+  CareplanReceive,
+  CareplanLicence,
+  CareplanLicenceRefused,
+  CareplanReconcile,
+  CareplanPurge,
+  // the platform (介護情報基盤): reads of a person's records first
+  PlatformView,
+  PlatformViewRefused,
+  PlatformPacket,
+  PlatformPacketFetch,
+  PlatformInvoiceRead,
+  PlatformReadLog,
+  PlatformLoad,
+  PlatformGolive,
+  PlatformConsent,
+  PlatformRequest,
+  PlatformIdentify,
+  PlatformNotification,
+  PlatformOpinion,
+  PlatformCareplan,
+  // the portal's subsidies (助成金)
+  SubsidyApply,
+  SubsidyDecide,
+  SubsidyPay,
+  SubsidyWithdraw,
+  SubsidyNotice,
+};
+inline constexpr EnumTable<AuditAction, 58> kAuditActions{{{
+#include "kaigo/auth/audit_action.enum.inc"
+}}};
+constexpr const auto& enum_table(AuditAction) { return kAuditActions; }
 
 // Who performs an action, from where, and when: what every audit row begins with.
 struct Caller {
@@ -73,7 +126,7 @@ struct AuditRow {
 inline constexpr std::string_view kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The event `by` did: `action` on `target`, with `detail`.
-AuditEvent event_of(const Caller& by, std::string_view action, std::string_view target,
+AuditEvent event_of(const Caller& by, AuditAction action, std::string_view target,
                     nlohmann::json detail = nlohmann::json::object());
 
 // The row's fields in a fixed order, each as "name:<byte length>:value\n" after a version line,

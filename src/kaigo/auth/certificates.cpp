@@ -97,7 +97,7 @@ CaInit init_ca(CertificateStore& store, const Settings& settings, const std::fil
   x509::write_private_file(f.server_certificate, server_pem);
   result.not_after = local_of(ca_spec.not_after);
   CaRecord record{ca_pem, f.ca_key.string(), server_pem, by.at};
-  auto e = event_of(by, action::kCaInit, x509::serial_hex(ca.get()),
+  auto e = event_of(by, AuditAction::CaInit, x509::serial_hex(ca.get()),
                     {{"not_after", result.not_after.str()},
                      {"key_file", f.ca_key.string()},
                      {"server_serial", x509::serial_hex(server.get())}});
@@ -198,7 +198,7 @@ Issued issue_certificate(CertificateStore& store, const Settings& settings, cons
                         {"fee_month", out.fee.month.str()}};
   if (offices.size() > 1) detail["group"] = offices;
   if (out.fee_yen) detail["fee_yen"] = out.fee_yen->value;
-  store.add_certificate(r, out.fee, "certificate:" + r.serial, event_of(by, action::kCertIssue, r.serial, detail));
+  store.add_certificate(r, out.fee, "certificate:" + r.serial, event_of(by, AuditAction::CertIssue, r.serial, detail));
   return out;
 }
 
@@ -213,7 +213,7 @@ Refusals revoke_certificate(CertificateStore& store, std::string_view serial, st
     return {refusal("KA51", "", fmt::format("証明書 {} は {} に失効済みです", serial, cert->revoked_at->str()),
                     fmt::format("certificate {} was revoked on {}", serial, cert->revoked_at->str()))};
   }
-  auto e = event_of(by, action::kCertRevoke, serial, {{"office_no", cert->office_no}, {"reason", reason}});
+  auto e = event_of(by, AuditAction::CertRevoke, serial, {{"office_no", cert->office_no}, {"reason", reason}});
   if (!store.revoke(serial, by.at, reason, e)) {
     return {refusal("KA51", "", fmt::format("証明書 {} は失効済みです", serial),
                     fmt::format("certificate {} is already revoked", serial))};

@@ -47,7 +47,7 @@ MailOutcome Accounts::request_reset(std::string_view user_id, std::string_view e
   if (!refused.empty()) {
     detail["mailed"] = false;
     detail["reason"] = refused;
-    audit_.append(event_of(by, action::kResetRequest, user_id, detail));
+    audit_.append(event_of(by, AuditAction::ResetRequest, user_id, detail));
     return {};
   }
   const auto token = random_token();
@@ -59,7 +59,7 @@ MailOutcome Accounts::request_reset(std::string_view user_id, std::string_view e
                 false};
   detail["mailed"] = true;
   detail["expires_at"] = r.expires_at.str();
-  store_.add_reset(r, event_of(by, action::kResetRequest, a->user.id, detail));
+  store_.add_reset(r, event_of(by, AuditAction::ResetRequest, a->user.id, detail));
   MailMessage m;
   m.from = settings_.mail_from;
   m.to = a->user.email;
@@ -79,7 +79,7 @@ MailOutcome Accounts::request_reset(std::string_view user_id, std::string_view e
   try {
     mailer_->send(m);
   } catch (const MailError& e) {
-    audit_.append(event_of(by, action::kResetRequest, a->user.id, {{"mailed", false}, {"reason", "relay_failed"}}));
+    audit_.append(event_of(by, AuditAction::ResetRequest, a->user.id, {{"mailed", false}, {"reason", "relay_failed"}}));
     return {false, e.what()};
   }
   return {true, std::nullopt};
@@ -94,7 +94,7 @@ MailOutcome Accounts::remind_user_ids(std::string_view email, const Caller& by) 
     }
   }
   audit_.append(
-      event_of(by, action::kUserIdReminder, address, {{"users", ids.size()}, {"mailed", !ids.empty() && mailer_}}));
+      event_of(by, AuditAction::UserIdReminder, address, {{"users", ids.size()}, {"mailed", !ids.empty() && mailer_}}));
   if (ids.empty() || !mailer_) return {};
   std::string list;
   for (const auto& id : ids) list += "  " + id + "\n";
@@ -143,7 +143,7 @@ Refusals Accounts::complete_reset(std::string_view token, std::string_view new_s
   } else {
     a->security_code_hash = std::move(hash);
   }
-  auto e = event_of({a->user.id, by.from, by.at}, action::kResetDone, a->user.id,
+  auto e = event_of({a->user.id, by.from, by.at}, AuditAction::ResetDone, a->user.id,
                     {{"purpose", reset_purpose_name(r->purpose)}});
   if (!store_.use_reset(digest, *a, e)) return {invalid_link()};
   return {};

@@ -37,7 +37,7 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
   LoginResult result;
   auto failed = [&](std::string_view reason, nlohmann::json more = nlohmann::json::object()) {
     more["reason"] = reason;
-    audit_.append(event_of(by, action::kLoginFailed, user_id, std::move(more)));
+    audit_.append(event_of(by, AuditAction::LoginFailed, user_id, std::move(more)));
   };
   for (int attempt = 0; attempt < kUpdateAttempts; ++attempt) {
     auto a = store_.account(user_id);
@@ -69,7 +69,7 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
         a->failed_logins = 0;
         detail["locked_until"] = a->locked_until->str();
       }
-      auto e = event_of(by, lock_now ? action::kLockedOut : action::kLoginFailed, user_id, detail);
+      auto e = event_of(by, lock_now ? AuditAction::LockedOut : AuditAction::LoginFailed, user_id, detail);
       if (!store_.update_account(*a, &e, false)) continue;  // another login changed the count: count again
       result.status = lock_now ? LoginStatus::Locked : LoginStatus::Wrong;
       if (lock_now) result.locked_until = a->locked_until;
@@ -86,7 +86,7 @@ LoginResult Accounts::login(std::string_view user_id, std::string_view password,
     result.status = LoginStatus::Ok;
     result.token = random_token();
     SessionRecord s{token_digest(result.token), a->user.id, at, at, std::string(from)};
-    store_.add_session(s, event_of(by, action::kLogin, a->user.id, {{"session", session_id_of(s.digest)}}));
+    store_.add_session(s, event_of(by, AuditAction::Login, a->user.id, {{"session", session_id_of(s.digest)}}));
     const auto idle = at.plus_seconds(minutes(settings_.session_idle_minutes));
     const auto absolute = at.plus_seconds(hours(settings_.session_max_hours));
     result.session =
@@ -104,7 +104,7 @@ bool Accounts::logout(std::string_view token, const LocalDateTime& at, std::stri
   auto s = store_.session(digest);
   if (!s) return false;
   auto e =
-      event_of({s->user_id, std::string(from), at}, action::kLogout, s->user_id, {{"session", session_id_of(digest)}});
+      event_of({s->user_id, std::string(from), at}, AuditAction::Logout, s->user_id, {{"session", session_id_of(digest)}});
   return store_.end_session(digest, &e);
 }
 

@@ -60,7 +60,7 @@ std::optional<Record> current(std::span<const Record> all, std::string_view kind
   return *best;
 }
 
-auth::AuditEvent person_event(const auth::Caller& c, std::string_view what, std::string_view target, const PersonId& p,
+auth::AuditEvent person_event(const auth::Caller& c, auth::AuditAction what, std::string_view target, const PersonId& p,
                               nlohmann::json detail) {
   auto e = auth::event_of(c, what, target, std::move(detail));
   e.insurer_no = p.insurer_no;
@@ -115,7 +115,7 @@ Outcome Platform::identify(const auth::User& user, const auth::Caller& caller, c
       }
     }
     repo_.add_identification({office, person, caller.at, std::string(identify_method_name(method)), user.id});
-    audit_.append(person_event(caller, action::kIdentify, office, person,
+    audit_.append(person_event(caller, auth::AuditAction::PlatformIdentify, office, person,
                                {{"office_no", office}, {"method", identify_method_name(method)}}));
     result = outcome("identified", {{"office_no", office}, {"method", identify_method_name(method)}, {"at", caller.at.str()}});
   });
@@ -165,7 +165,7 @@ Outcome Platform::register_consent(const auth::Caller& caller, const auth::User*
     put_version(repo_, r);
     nlohmann::json detail{{"record_id", r.record_id}, {"on", input.on.str()}, {"form", input.form}, {"revoke", input.revoke}};
     if (!office.empty()) detail["office_no"] = office;
-    audit_.append(person_event(caller, action::kConsent, r.record_id, person, detail));
+    audit_.append(person_event(caller, auth::AuditAction::PlatformConsent, r.record_id, person, detail));
     result = outcome(input.revoke ? "consent-revocation-registered" : "consent-registered", detail);
   });
   return result;
@@ -195,7 +195,7 @@ Outcome Platform::record_request(const auth::Caller& caller, const auth::User* b
                           {"institution", input.institution},
                           {"applied_on", input.applied_on.str()},
                           {"requested_on", input.requested_on.str()}};
-    audit_.append(person_event(caller, action::kRequest, r.record_id, person, detail));
+    audit_.append(person_event(caller, auth::AuditAction::PlatformRequest, r.record_id, person, detail));
     result = outcome("request-recorded", detail);
   });
   return result;
@@ -241,7 +241,7 @@ Outcome Platform::notify(const auth::User& user, const auth::Caller& caller, con
     r.recorded_at = caller.at;
     put_version(repo_, r);
     nlohmann::json detail{{"office_no", office}, {"plan", input.plan}, {"on", input.on.str()}, {"withdraw", input.withdraw}};
-    audit_.append(person_event(caller, action::kNotify, record_id, person, detail));
+    audit_.append(person_event(caller, auth::AuditAction::PlatformNotification, record_id, person, detail));
     result = outcome(input.withdraw ? "notification-withdrawn" : "notification-filed", detail);
   });
   return result;
@@ -295,7 +295,7 @@ GoLiveAnswer Platform::load_golive(const auth::Caller& caller, std::string_view 
   }
   repo_.atomically([&] {
     repo_.set_golive(a.dates, file_name, caller.at);
-    audit_.append(auth::event_of(caller, action::kGoLive, file_name, {{"rows", a.dates.size()}}));
+    audit_.append(auth::event_of(caller, auth::AuditAction::PlatformGolive, file_name, {{"rows", a.dates.size()}}));
   });
   a.stored = true;
   return a;

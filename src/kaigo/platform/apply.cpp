@@ -128,7 +128,7 @@ nlohmann::json counts_of(const LinkageAnswer& a) {
 }
 
 auth::AuditEvent load_event(const LinkageOptions& o, const LinkageAnswer& a) {
-  auto e = auth::event_of(o.by, "platform_load", o.file_name, counts_of(a));
+  auto e = auth::event_of(o.by, auth::AuditAction::PlatformLoad, o.file_name, counts_of(a));
   e.insurer_no = o.insurer_no;
   return e;
 }

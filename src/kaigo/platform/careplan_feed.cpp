@@ -21,7 +21,7 @@ PutOutcome RecordsCarePlanFeed::put(const CarePlanTable& t, const auth::Caller& 
   PutOutcome outcome = PutOutcome::Unchanged;
   repo_.atomically([&] {
     outcome = put_version(repo_, r);
-    auto e = auth::event_of(by, "platform_careplan", t.record_id, {{"table", t.table}, {"office_no", t.office_no}});
+    auto e = auth::event_of(by, auth::AuditAction::PlatformCareplan, t.record_id, {{"table", t.table}, {"office_no", t.office_no}});
     e.insurer_no = t.person.insurer_no;
     e.insured_no = t.person.insured_no;
     audit_.append(e);

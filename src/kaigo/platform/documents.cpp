@@ -209,7 +209,7 @@ Outcome Platform::submit_opinion(const auth::User& user, const auth::Caller& cal
       inv.by = user.id;
       detail["invoice_id"] = repo_.add_invoice(inv);
     }
-    auto e = auth::event_of(caller, action::kOpinion, r.record_id, detail);
+    auto e = auth::event_of(caller, auth::AuditAction::PlatformOpinion, r.record_id, detail);
     e.insurer_no = o->person.insurer_no;
     e.insured_no = o->person.insured_no;
     audit_.append(e);
@@ -232,7 +232,7 @@ std::optional<std::string> Platform::invoices_csv(const auth::User* user, const 
       append_csv_row(csv, {inv.person.insurer_no, inv.person.insured_no, inv.requested_on.str(), inv.registered_on.str(),
                            inv.institution_code, inv.doctor_name, std::to_string(inv.opinion_fee.value),
                            std::to_string(inv.first_visit_points), inv.opinion_record});
-      auto e = auth::event_of(caller, action::kInvoiceRead, fmt::format("invoice:{}", inv.id),
+      auto e = auth::event_of(caller, auth::AuditAction::PlatformInvoiceRead, fmt::format("invoice:{}", inv.id),
                               {{"kind", "invoice"}, {"allowed", true}, {"rule", "invoices-listed"},
                                {"role", user ? enum_code(user->role) : "operator"}, {"count", 1}});
       e.insurer_no = inv.person.insurer_no;
@@ -308,7 +308,7 @@ Outcome Platform::send_packet(const auth::User& user, const auth::Caller& caller
     nlohmann::json detail{{"role", "municipality"}, {"kind", "committee"}, {"allowed", true}, {"rule", "cell"},
                           {"packet", p.id},        {"records", ids},        {"count", chosen.size()},
                           {"members", p.members}};
-    auto e = auth::event_of(caller, action::kPacket, fmt::format("packet:{}", p.id), detail);
+    auto e = auth::event_of(caller, auth::AuditAction::PlatformPacket, fmt::format("packet:{}", p.id), detail);
     e.insurer_no = person.insurer_no;
     e.insured_no = person.insured_no;
     audit_.append(e);
@@ -329,7 +329,7 @@ std::optional<std::string> Platform::fetch_packet(const auth::User& user, const 
       if (refusal) *refusal = outcome("packet-not-member");
       return;
     }
-    auto e = auth::event_of(caller, action::kPacketFetch, fmt::format("packet:{}", id),
+    auto e = auth::event_of(caller, auth::AuditAction::PlatformPacketFetch, fmt::format("packet:{}", id),
                             {{"role", "municipality"}, {"kind", "committee"}, {"allowed", true}, {"rule", "cell"},
                              {"packet", id}, {"count", 1}});
     e.insurer_no = p->person.insurer_no;

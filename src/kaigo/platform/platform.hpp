@@ -31,22 +31,6 @@
 namespace kaigo::platform {
 
 
-// The audit actions of the platform (docs/auth.md lists every action).
-namespace action {
-inline constexpr std::string_view kView = "platform_view";
-inline constexpr std::string_view kViewRefused = "platform_view_refused";
-inline constexpr std::string_view kPacket = "platform_packet";
-inline constexpr std::string_view kPacketFetch = "platform_packet_fetch";
-inline constexpr std::string_view kInvoiceRead = "platform_invoice_read";
-inline constexpr std::string_view kReadLog = "platform_read_log";
-inline constexpr std::string_view kLoad = "platform_load";
-inline constexpr std::string_view kGoLive = "platform_golive";
-inline constexpr std::string_view kConsent = "platform_consent";
-inline constexpr std::string_view kRequest = "platform_request";
-inline constexpr std::string_view kIdentify = "platform_identify";
-inline constexpr std::string_view kNotify = "platform_notification";
-inline constexpr std::string_view kOpinion = "platform_opinion";
-}  // namespace action
 // The actions that read a person's information (what the person's list shows).
 bool is_read_action(std::string_view action);
 

@@ -55,8 +55,12 @@ nlohmann::json who(const auth::User& u, std::string_view office_no) {
 }  // namespace
 
 bool is_read_action(std::string_view a) {
-  return a == action::kView || a == action::kViewRefused || a == action::kPacket || a == action::kPacketFetch ||
-         a == action::kInvoiceRead;
+  using auth::AuditAction;
+  for (auto read : {AuditAction::PlatformView, AuditAction::PlatformViewRefused, AuditAction::PlatformPacket,
+                    AuditAction::PlatformPacketFetch, AuditAction::PlatformInvoiceRead}) {
+    if (a == enum_code(read)) return true;
+  }
+  return false;
 }
 
 Platform::Platform(Repository& repo, auth::AuditTrail& audit, const master::OfficeLedger& offices, PlatformSettings settings)
@@ -142,7 +146,7 @@ ViewResult Platform::view(const auth::User& user, const auth::Caller& caller, co
     detail["count"] = out.records.size();
     detail["records"] = ids;
     if (history) detail["history"] = true;
-    auto e = auth::event_of(caller, out.decision.allowed ? action::kView : action::kViewRefused, enum_code(kind), detail);
+    auto e = auth::event_of(caller, out.decision.allowed ? auth::AuditAction::PlatformView : auth::AuditAction::PlatformViewRefused, enum_code(kind), detail);
     e.insurer_no = person.insurer_no;
     e.insured_no = person.insured_no;
     out.audit_seq = audit_.append(e).seq;
@@ -187,7 +191,7 @@ std::optional<std::vector<ReadEntry>> Platform::own_reads(const auth::User& user
   std::vector<ReadEntry> out;
   repo_.atomically([&] {
     out = reads_of(me);
-    auto e = auth::event_of(caller, action::kReadLog, "reads", {{"count", out.size()}});
+    auto e = auth::event_of(caller, auth::AuditAction::PlatformReadLog, "reads", {{"count", out.size()}});
     e.insurer_no = me.insurer_no;
     e.insured_no = me.insured_no;
     audit_.append(e);

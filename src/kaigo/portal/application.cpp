@@ -141,13 +141,13 @@ bool medical_applicant(const ApplyRequest& r, const Scheme& scheme, Applicant& a
   return true;
 }
 
-auth::AuditEvent event(const auth::Caller& by, std::string_view action, std::int64_t id, nlohmann::json detail) {
+auth::AuditEvent event(const auth::Caller& by, auth::AuditAction action, std::int64_t id, nlohmann::json detail) {
   return auth::event_of(by, action, id == 0 ? std::string("subsidy") : fmt::format("subsidy:{}", id),
                         std::move(detail));
 }
 
 ChangeResult move(SubsidyRepository& repo, Application app, State to, const auth::Caller& by, std::string note,
-                  const Decision* decision, const Payment* payment, std::string_view action, nlohmann::json detail) {
+                  const Decision* decision, const Payment* payment, auth::AuditAction action, nlohmann::json detail) {
   StateChange change{to, by.at, by.who, std::move(note)};
   if (!repo.change_state(app.id, app.state, change, decision, payment, event(by, action, app.id, std::move(detail)))) {
     return {{refusal("KH45", "一つの申請に一つの操作",
@@ -317,7 +317,7 @@ ApplyResult apply(SubsidyRepository& repo, const master::OfficeLedger& offices, 
                         {"lines", app.lines.size()},
                         {"preview_outcome", enum_code(computed.outcome)},
                         {"preview_amount", computed.amount.value}};
-  auto id = repo.add_application(app, scheme->live_per_applicant, event(by, "subsidy_apply", 0, detail));
+  auto id = repo.add_application(app, scheme->live_per_applicant, event(by, auth::AuditAction::SubsidyApply, 0, detail));
   if (!id) {
     out.refusals.push_back(already_applied(app, *scheme));
     out.preview.reset();
@@ -357,7 +357,7 @@ ChangeResult decide(SubsidyRepository& repo, std::int64_t id, const std::optiona
                    : d.outcome == Outcome::Nothing ? State::Rejected
                                                    : State::Returned;
   nlohmann::json detail{{"outcome", enum_code(d.outcome)}, {"amount", d.amount.value}};
-  return move(repo, app, to, by, note, &d, nullptr, "subsidy_decide", std::move(detail));
+  return move(repo, app, to, by, note, &d, nullptr, auth::AuditAction::SubsidyDecide, std::move(detail));
 }
 
 ChangeResult pay(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by) {
@@ -365,7 +365,7 @@ ChangeResult pay(SubsidyRepository& repo, std::int64_t id, const auth::User& use
   if (!step.refusals.empty()) return step;
   const Application& app = *step.application;
   Payment p{by.at.date, app.decision->amount};
-  return move(repo, app, State::Paid, by, "", nullptr, &p, "subsidy_pay", {{"amount", p.amount.value}});
+  return move(repo, app, State::Paid, by, "", nullptr, &p, auth::AuditAction::SubsidyPay, {{"amount", p.amount.value}});
 }
 
 ChangeResult withdraw(SubsidyRepository& repo, std::int64_t id, const auth::User& user, const auth::Caller& by) {
@@ -373,7 +373,7 @@ ChangeResult withdraw(SubsidyRepository& repo, std::int64_t id, const auth::User
   if (!app || !acts_as_applicant(user, app->applicant.program, app->applicant.number))
     return {{not_found(id)}, std::nullopt};
   if (app->state != State::Received) return {{wrong_state(*app, "取下げ", "withdrawn")}, app};
-  return move(repo, *app, State::Withdrawn, by, "", nullptr, nullptr, "subsidy_withdraw", nlohmann::json::object());
+  return move(repo, *app, State::Withdrawn, by, "", nullptr, nullptr, auth::AuditAction::SubsidyWithdraw, nlohmann::json::object());
 }
 
 bool may_see(const auth::User& user, const Application& a) {

@@ -198,14 +198,14 @@ auth::Caller Scope::caller() {
   return {s ? s->user.id : std::string("anonymous"), req_.remote_addr, now_};
 }
 
-void Scope::audit(std::string_view action, std::string_view target, nlohmann::json detail,
+void Scope::audit(auth::AuditAction action, std::string_view target, nlohmann::json detail,
                   std::string_view insurer_no, std::string_view insured_no) {
   auth::AuditEvent e;
   e.at = now_;
   const auto& s = session();
   e.actor = s ? s->user.id : "anonymous";
   e.source = req_.remote_addr;
-  e.action = std::string(action);
+  e.action = std::string(enum_code(action));
   e.target = std::string(target);
   e.detail = std::move(detail);
   e.insurer_no = std::string(insurer_no);

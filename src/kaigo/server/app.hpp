@@ -147,7 +147,7 @@ class Scope {
   auth::Caller caller();
 
   // Appends a row to the audit trail for this caller.
-  void audit(std::string_view action, std::string_view target, nlohmann::json detail = nlohmann::json::object(),
+  void audit(auth::AuditAction action, std::string_view target, nlohmann::json detail = nlohmann::json::object(),
              std::string_view insurer_no = {}, std::string_view insured_no = {});
 
  private:

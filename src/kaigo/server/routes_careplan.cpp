@@ -138,12 +138,12 @@ SendBody send_body(const httplib::Request& req) {
 
 void answer_sent(Scope& scope, httplib::Response& res, const careplan::SendResult& r, int status) {
   if (!r.refusals.empty()) {
-    scope.audit("careplan.send_refused", "", {{"code", r.refusals.front().code}});
+    scope.audit(auth::AuditAction::CareplanSendRefused, "", {{"code", r.refusals.front().code}});
     auto e = refusal_error(r.refusals);
     e.extra["checks"] = refused_checks(r.checks);
     throw e;
   }
-  scope.audit(r.parcel->state == careplan::ParcelState::Draft ? "careplan.draft" : "careplan.send", std::to_string(r.parcel->id),
+  scope.audit(r.parcel->state == careplan::ParcelState::Draft ? auth::AuditAction::CareplanDraft : auth::AuditAction::CareplanSend, std::to_string(r.parcel->id),
               {{"files", r.parcel->files.size()}, {"withdrawn_persons", r.withdrawn}});
   auto j = careplan::to_json(*r.parcel);
   j["withdrawn_persons"] = r.withdrawn;
@@ -196,7 +196,7 @@ void receive(Scope& scope, const httplib::Request& req, httplib::Response& res) 
     refuse(r.refusals);
   }
   check_office_user_certificate(scope, r.entry->office);
-  scope.audit("careplan.receive", std::to_string(id), {{"office", r.entry->office}, {"files", r.files.size()}});
+  scope.audit(auth::AuditAction::CareplanReceive, std::to_string(id), {{"office", r.entry->office}, {"files", r.files.size()}});
   auto j = careplan::to_json(*r.entry);
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : r.files) files.push_back({{"name", f.name}, {"content_base64", encoded_base64(f.bytes)}});
@@ -223,10 +223,10 @@ void add_licence(Scope& scope, const httplib::Request& req, httplib::Response& r
   auto r = careplan::apply_licence(h.desk.store(), h.world->offices, office, *day, scope.now(), scope.user().id,
                                    scope.app().settings());
   if (!r.refusals.empty()) {
-    scope.audit("careplan.licence_refused", office, {{"code", r.refusals.front().code}});
+    scope.audit(auth::AuditAction::CareplanLicenceRefused, office, {{"code", r.refusals.front().code}});
     refuse(r.refusals);
   }
-  scope.audit("careplan.licence", office, careplan::to_json(*r.licence));
+  scope.audit(auth::AuditAction::CareplanLicence, office, careplan::to_json(*r.licence));
   send_json(res, 201, careplan::to_json(*r.licence));
 }
 
@@ -250,7 +250,7 @@ void reconcile(Scope& scope, const httplib::Request& req, httplib::Response& res
     });
     report.problems.clear();
   }
-  scope.audit("careplan.reconcile", month.str(), {{"claims", report.claims.size()}});
+  scope.audit(auth::AuditAction::CareplanReconcile, month.str(), {{"claims", report.claims.size()}});
   auto j = careplan::to_json(report, req.get_param_value("all") == "1");
   for (std::size_t i = 0; i < report.files.size(); ++i) j["files"][i]["content_base64"] = encoded_base64(report.files[i].bytes);
   send_json(res, 200, j);

@@ -44,7 +44,7 @@ void months(Scope& scope, const httplib::Request&, httplib::Response& res) {
 void close(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   const auto month = month_param(req.matches[1].str());
   auto step = scope.desk().reception().close_month(month, scope.now());
-  scope.audit(step.done ? "month_close" : "month_close_refused", month.str());
+  scope.audit(step.done ? auth::AuditAction::MonthClose : auth::AuditAction::MonthCloseRefused, month.str());
   if (!step.done) throw conflict("KW50", step.message_ja, step.message_en);
   send_json(res, 200, month_json(scope.db().month(month)));
 }
@@ -63,7 +63,7 @@ void start_job(Scope& scope, httplib::Response& res, JobStatus status, std::func
     throw conflict("KW51", "審査または支払処理が実行中です。終わってから実行してください",
                    "a review or a settlement is running; start this when it has finished");
   }
-  scope.audit(status.kind, status.month.str());
+  scope.audit(status.kind == "review" ? auth::AuditAction::Review : auth::AuditAction::Results, status.month.str());
   send_json(res, 202, {{"month", status.month.str()}, {"job", job_json(status)}});
 }
 

@@ -214,7 +214,7 @@ void serve_page(Scope& scope, const Page& page, const httplib::Request& req, htt
     return;
   }
   if (!allowed(page.access, s) || !guard_passes(scope, page, req)) {
-    if (s) scope.audit("page_refused", req.path);
+    if (s) scope.audit(auth::AuditAction::PageRefused, req.path);
     Page refused = page;
     refused.script.clear();  // the page's own script would look for what is not there
     send_page(res, 403, render(scope, refused, page.pattern, refusal_main()));

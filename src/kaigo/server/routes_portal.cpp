@@ -199,7 +199,7 @@ void notice(Scope& scope, const httplib::Request& req, httplib::Response& res) {
                    fmt::format("application {} is not decided yet", a.id));
   }
   auto bytes = portal::decision_notice_pdf(a);
-  scope.audit("subsidy_notice", fmt::format("subsidy:{}", a.id), {{"bytes", bytes.size()}});
+  scope.audit(auth::AuditAction::SubsidyNotice, fmt::format("subsidy:{}", a.id), {{"bytes", bytes.size()}});
   res.status = 200;
   res.set_header("Content-Disposition", fmt::format("attachment; filename=\"subsidy-{}.pdf\"", a.id));
   res.set_content(std::move(bytes), "application/pdf");

@@ -104,7 +104,7 @@ void download(Scope& scope, const httplib::Request& req, httplib::Response& res)
   std::ifstream in(path, std::ios::binary);
   if (!in) throw not_found();
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  scope.audit("download", fmt::format("{}/{}/{}", month.str(), office, file), {{"bytes", bytes.size()}});
+  scope.audit(auth::AuditAction::Download, fmt::format("{}/{}/{}", month.str(), office, file), {{"bytes", bytes.size()}});
   res.status = 200;
   res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}\"", month.str(), office, file));
   res.set_content(std::move(bytes), content_type(path));

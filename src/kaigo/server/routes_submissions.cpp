@@ -94,7 +94,7 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   }
   auto peer = scope.peer();
   if (!office.empty() && (!u.acts_for_office(office) || (peer && !peer->speaks_for(office)))) {
-    scope.audit("upload_refused", office, {{"file", name}});
+    scope.audit(auth::AuditAction::UploadRefused, office, {{"file", name}});
     throw ApiError(403, "KR04",
                    fmt::format("事業所番号 {} のファイルは、このアカウント{}では送信できません（外部エラー）", escape_control(office),
                                peer ? "と電子証明書" : ""),
@@ -119,7 +119,7 @@ void upload(Scope& scope, const httplib::Request& req, httplib::Response& res) {
     send_json(res, 200, j);
     return;
   }
-  scope.audit("upload", std::to_string(s.id),
+  scope.audit(auth::AuditAction::Upload, std::to_string(s.id),
               {{"file", s.file_name}, {"office_no", s.office_no}, {"state", enum_code(s.state)},
                {"sha256", s.sha256}, {"bytes", s.size}});
   deferred.durable_in(scope.app().upload_sync());
@@ -175,7 +175,7 @@ void cancel(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   auto s = visible_submission(scope, req.matches[1]);
   if (scope.user().role != Role::Office) throw forbidden();
   auto r = scope.desk().cancel(s.id, scope.now());
-  scope.audit(r.cancelled ? "cancel" : "cancel_refused", std::to_string(s.id), {{"file", s.file_name}});
+  scope.audit(r.cancelled ? auth::AuditAction::Cancel : auth::AuditAction::CancelRefused, std::to_string(s.id), {{"file", s.file_name}});
   if (!r.cancelled) throw conflict("KW40", r.message_ja, r.message_en);
   send_json(res, 200, month::submission_summary_json(*scope.db().submission(s.id)));
 }

@@ -220,7 +220,7 @@ void decisions(Scope& scope, const httplib::Request& req, httplib::Response& res
   }
   j["type"] = plans ? "plans" : "claims";
   // A person's decisions are personal data: who looked is kept.
-  scope.audit("view_decisions", q.submission ? std::to_string(*q.submission) : q.office_no,
+  scope.audit(auth::AuditAction::ViewDecisions, q.submission ? std::to_string(*q.submission) : q.office_no,
               {{"type", j["type"]}, {"month", q.month ? q.month->str() : ""}, {"office_no", q.office_no}},
               q.insurer_no, q.insured_no);
   send_json(res, 200, j);
@@ -304,7 +304,7 @@ void notice_view(Scope& scope, const httplib::Request& req, httplib::Response& r
   std::ifstream in(page, std::ios::binary);
   if (!in) throw not_found();
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  scope.audit("view", fmt::format("{}/{}/{}.html", month.str(), office, form), {{"bytes", bytes.size()}});
+  scope.audit(auth::AuditAction::View, fmt::format("{}/{}/{}.html", month.str(), office, form), {{"bytes", bytes.size()}});
   res.set_header("Content-Security-Policy",
                  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
   res.set_header("X-Frame-Options", "SAMEORIGIN");

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "kaigo/auth/audit.hpp"
 #include "kaigo/auth/certificates.hpp"
 #include "kaigo/auth/user.hpp"
 #include "kaigo/careplan/layout.hpp"
@@ -74,7 +75,7 @@ std::size_t all_speak() {
 // Every enum with a table, one per src/kaigo/**/*.enum.tsv (cmake/enum_rows.cmake).
 TEST(EnumTables, EveryTableSpeaksTheOneVocabulary) {
   const std::size_t tested =
-      all_speak<auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
+      all_speak<auth::AuditAction, auth::CertificateState, auth::Role, auth::Job, PlanMismatch, FeeKind, NegativePayment, exchange::Family,
                 gen::Mistake, master::LaborShare, platform::FileStatus, platform::GoLiveState, platform::ViewKind,
                 platform::ColumnType, platform::Viewer, portal::State, portal::Outcome, portal::Effect,
                 portal::Facility, portal::ItemKind, precheck::Level, precheck::RuleFamily, precheck::ItemRuleKind, exchange::CodecIssue, exchange::Requirement, careplan::ItemFormat, careplan::Certainty, careplan::NameMonth, platform::Basis, portal::Program, text::CharClass, Severity, reception::FileState,
