@@ -1,7 +1,8 @@
 # The rows of each enum's code table (core/enum_table.hpp) are data: src/kaigo/<module>/NAME.enum.tsv,
 # beside the enum, one row a value — the enumerator, the code it is written as, and where the table
-# has them its Japanese name and a number. This writes each as generated/kaigo/<module>/NAME.enum.inc,
-# the rows of the constexpr table that includes it, at configure time (an edited table reconfigures).
+# has them its Japanese name, a number, its next states and an English name. This writes each as
+# generated/kaigo/<module>/NAME.enum.inc, the rows of the constexpr table that includes it, at
+# configure time (an edited table reconfigures).
 # A file's first line that is not a comment names the columns: the enum's type, then code and any of
 # ja, number, next (a state's next states) and en (an English name), in that order (EnumRow's fields).
 function(kaigo_enum_rows)

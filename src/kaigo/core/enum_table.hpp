@@ -56,13 +56,7 @@ struct EnumTable {
   }
   // Whether a value in state `from` may move to `to` (its row's `next` names `to`'s code).
   constexpr bool may_move(E from, E to) const {
-    const std::string_view want = code(to);
-    for (std::string_view rest = row(from).next; !rest.empty();) {
-      const auto space = rest.find(' ');
-      if (rest.substr(0, space) == want) return true;
-      rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-    }
-    return false;
+    return any_next(row(from).next, [want = code(to)](std::string_view next) { return next == want; });
   }
   // True when no value and no code appears twice and every state named in a `next` is a code of the
   // table.
@@ -71,13 +65,21 @@ struct EnumTable {
       for (std::size_t j = i + 1; j < N; ++j) {
         if (rows[i].value == rows[j].value || rows[i].code == rows[j].code) return false;
       }
-      for (std::string_view rest = rows[i].next; !rest.empty();) {
-        const auto space = rest.find(' ');
-        if (!parse(rest.substr(0, space))) return false;
-        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-      }
+      if (any_next(rows[i].next, [this](std::string_view next) { return !parse(next); })) return false;
     }
     return true;
+  }
+
+ private:
+  // Whether `holds` is true of one of the space-separated codes of a row's `next`.
+  template <class Holds>
+  static constexpr bool any_next(std::string_view next, Holds holds) {
+    while (!next.empty()) {
+      const auto space = next.find(' ');
+      if (holds(next.substr(0, space))) return true;
+      next = space == std::string_view::npos ? std::string_view{} : next.substr(space + 1);
+    }
+    return false;
   }
 };
 
