@@ -362,6 +362,11 @@ test("as administrator: accounts (lock, unlock) and certificates (issue with its
   await admin.waitForSelector("#audit tbody tr");
   const actions = await admin.$$eval("#audit tbody tr td:nth-child(5)", (tds) => tds.map((t) => t.textContent));
   assert.ok(actions.length >= 3 && actions.every((a) => a === "upload"), actions.join(","));
+  // The filter offers every action of the one table by its Japanese name, the address's one chosen.
+  const labels = await admin.$$eval("#action option", (os) => os.map((o) => o.textContent));
+  assert.equal(labels.length, 59, labels.join(","));
+  assert.ok(labels.includes("介護情報の閲覧（platform_view）") && labels.includes("請求ファイルの送信（upload）"), labels.join(","));
+  assert.equal(await admin.$eval("#action", (s) => s.value), "upload");
   await check(admin, "audit");
   await admin.browserContext().close();
 });

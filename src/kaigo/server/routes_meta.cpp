@@ -47,6 +47,13 @@ void audit_list(Scope& scope, const httplib::Request& req, httplib::Response& re
   send_json(res, 200, {{"total", rows.total}, {"page", page}, {"per_page", per_page}, {"rows", list}});
 }
 
+// Every action the audit trail records, with its Japanese and English names (the audit page's filter).
+void audit_actions(Scope&, const httplib::Request&, httplib::Response& res) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& a : auth::kAuditActions.rows) list.push_back({{"code", a.code}, {"ja", a.ja}, {"en", a.en}});
+  send_json(res, 200, {{"actions", std::move(list)}});
+}
+
 void set_clock(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   if (!scope.app().clock().is_test()) throw not_found();
   auto at = LocalDateTime::parse(json_string(json_body(req), "at"));
@@ -61,6 +68,8 @@ void add_meta_routes(std::vector<Route>& r) {
   r.push_back({"GET", "/api/openapi.json", "/api/openapi.json", Access::anyone(), false, false, openapi});
   r.push_back({"GET", "/api/health", "/api/health", Access::anyone(), false, false, health});
   r.push_back({"GET", "/api/audit", "/api/audit", Access::only({Role::Kokuhoren, Role::Admin}), false, false, audit_list});
+  r.push_back({"GET", "/api/audit/actions", "/api/audit/actions", Access::only({Role::Kokuhoren, Role::Admin}), false,
+               false, audit_actions});
   r.push_back({"POST", "/api/test/clock", "/api/test/clock", Access::anyone(), false, false, set_clock});
 }
 

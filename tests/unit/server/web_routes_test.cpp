@@ -330,6 +330,26 @@ TEST(ServerWeb, TheAuditTrailComesNewestFirstAPageAtATime) {
   EXPECT_EQ(op.get("/api/audit?from=yesterday").error_code(), "KW13");
 }
 
+// The audit page's filter: every action of auth::kAuditActions, with its Japanese name, for staff only.
+TEST(ServerWeb, TheAuditActionsAreTheOneTableWithTheirJapaneseNames) {
+  ServerWorld w;
+  ApiClient op(w);
+  ASSERT_EQ(op.login("KJ0000000001").status, 200);
+  auto r = op.get("/api/audit/actions");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto actions = r.json()["actions"];
+  ASSERT_EQ(actions.size(), 58u);
+  EXPECT_EQ(actions[0], (nlohmann::json{{"code", "login"}, {"ja", "ログイン"}, {"en", "sign-in"}}));
+  bool platform_view = false;
+  for (const auto& a : actions) {
+    if (a["code"] == "platform_view") platform_view = a["ja"] == "介護情報の閲覧";
+  }
+  EXPECT_TRUE(platform_view);
+  ApiClient office(w, "office1");
+  ASSERT_EQ(office.login("KJ1370000001").status, 200);
+  EXPECT_EQ(office.get("/api/audit/actions").status, 403);
+}
+
 TEST(ServerWeb, PagesNeedALoginCarryAStrictPolicyAndRefuseWhatIsNotTheUsers) {
   ServerWorld w;
   ApiClient nobody(w);

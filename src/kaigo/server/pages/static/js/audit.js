@@ -3,7 +3,16 @@
 import { $, api, clear, el, pagedList, pager, params, setParams, showFailure, when } from "./common.js";
 
 const p = params();
-for (const k of ["user", "action", "insured"]) if (p.get(k)) $(`#${k}`).value = p.get(k);
+
+// The action filter lists every action of the audit trail by its Japanese name (GET /api/audit/actions).
+async function fillActions() {
+  try {
+    const r = await api("/api/audit/actions");
+    for (const a of r.actions) $("#action").append(el("option", { value: a.code }, `${a.ja}（${a.code}）`));
+  } catch (e) {
+    showFailure(e);
+  }
+}
 
 function seconds(v) {
   return v && v.length === 16 ? `${v}:00` : v;
@@ -22,4 +31,8 @@ const load = pagedList($("#filter"), $("#pager"), async (page) => {
   return r;
 }, () => setParams({ user: $("#user").value.trim(), action: $("#action").value, insured: $("#insured").value.trim() }));
 
-load();
+// The filter of the address (?action=…) is chosen once the actions are there to choose from.
+fillActions().then(() => {
+  for (const k of ["user", "action", "insured"]) if (p.get(k)) $(`#${k}`).value = p.get(k);
+  load();
+});
