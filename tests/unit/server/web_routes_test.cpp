@@ -330,7 +330,8 @@ TEST(ServerWeb, TheAuditTrailComesNewestFirstAPageAtATime) {
   EXPECT_EQ(op.get("/api/audit?from=yesterday").error_code(), "KW13");
 }
 
-// The audit page's filter: every action of auth::kAuditActions, with its Japanese name, for staff only.
+// The audit page's filter: every action of auth::kAuditActions, with its Japanese name; the trail and
+// its actions are for the 国保連's staff only.
 TEST(ServerWeb, TheAuditActionsAreTheOneTableWithTheirJapaneseNames) {
   ServerWorld w;
   ApiClient op(w);
@@ -347,7 +348,7 @@ TEST(ServerWeb, TheAuditActionsAreTheOneTableWithTheirJapaneseNames) {
   EXPECT_TRUE(platform_view);
   ApiClient office(w, "office1");
   ASSERT_EQ(office.login("KJ1370000001").status, 200);
-  EXPECT_EQ(office.get("/api/audit/actions").status, 403);
+  for (const char* path : {"/api/audit", "/api/audit/actions"}) EXPECT_EQ(office.get(path).status, 403) << path;
 }
 
 TEST(ServerWeb, PagesNeedALoginCarryAStrictPolicyAndRefuseWhatIsNotTheUsers) {
