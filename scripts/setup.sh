@@ -9,6 +9,8 @@ PKGS=(
   libsqlite3-dev sqlite3 libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 time
+  # the programs' allocator (tcmalloc, issue 19)
+  libgoogle-perftools-dev
   # report: PDF/PNG rendering of the 帳票 (pangocairo), a Japanese font, and the PDF checks in tests
   libcairo2-dev libpango1.0-dev fonts-noto-cjk fontconfig poppler-utils
   # auth: Argon2id and tokens (libsodium), SMTP for the reset mail (libcurl)
