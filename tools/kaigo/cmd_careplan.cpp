@@ -56,7 +56,7 @@ void add_hub_options(CLI::App* c, HubArgs& o, bool as_required) {
   c->add_option("--db", o.db, "データベース / database")->required();
   auto* as = c->add_option("--as", o.as, "操作するユーザID（KJ…）/ the account acting");
   if (as_required) as->required();
-  c->add_option("--at", o.at, "操作日時（既定は現在, JST）/ when (default now, JST)");
+  add_at_option(c, o.at, "操作日時", "time of the operation");
   c->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
 }
 
@@ -342,7 +342,7 @@ void register_careplan(CLI::App& app, int& status) {
   auto* rec = cmd->add_subcommand("reconcile", "予定・実績と請求の突合 / what the review will do, before the 10th");
   rec->add_option("--db", ro.db, "データベース / database")->required();
   rec->add_option("--month", ro.month, "処理年月 YYYYMM / processing month")->required();
-  rec->add_option("--at", ro.at, "日時（既定は現在）/ when (default now)");
+  add_at_option(rec, ro.at, "照合日時", "time of the reconcile");
   rec->add_option("--office", ro.office, "事業所番号で絞る / only this office");
   rec->add_option("--out", ro.out_dir, "給付管理票ファイルの保存先 / folder for the 給付管理票 files");
   rec->add_option("--format", ro.format, "text | json")->check(CLI::IsMember({"text", "json"}));

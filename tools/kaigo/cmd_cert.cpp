@@ -169,7 +169,7 @@ void register_ca(CLI::App& app, int& status) {
   auto* init = add_db_command(cmd, "init", "認証局とサーバ証明書を作る / make the CA and the server certificate",
                               o.db_path, status, ca_init);
   init->add_option("--out", o.out, "出力フォルダ / output folder")->required();
-  init->add_option("--at", o.at, "作成日時 ISO-8601 (JST)（既定: 現在）/ time of making (default now)");
+  add_at_option(init, o.at, "作成日時", "time of making");
 }
 
 void register_cert(CLI::App& app, int& status) {
@@ -181,7 +181,7 @@ void register_cert(CLI::App& app, int& status) {
   issue->add_option("--offices", o.offices_file, "代理請求の事業所番号一覧（100まで）/ 代理請求 offices (at most 100)");
   issue->add_option("--applied-on", o.applied_on, "申請日 YYYYMMDD / application date")->required();
   issue->add_option("--out", o.out, "出力フォルダ / output folder")->required();
-  issue->add_option("--at", o.at, "発行日時 ISO-8601 (JST)（既定: 現在）/ time of issue (default now)");
+  add_at_option(issue, o.at, "発行日時", "time of issue");
   issue->add_option("--ca-key", o.ca_key, "認証局の鍵（既定: ca init の記録）/ CA key file (default: as recorded)");
   issue->add_flag("--p12", o.p12, "PKCS#12 も作る（パスフレーズは標準入力）/ also write PKCS#12 (passphrase on stdin)");
 
@@ -189,11 +189,11 @@ void register_cert(CLI::App& app, int& status) {
       add_db_command(cmd, "revoke", "証明書を失効させる / revoke a certificate", o.db_path, status, cert_revoke);
   revoke->add_option("SERIAL", o.serial, "シリアル番号 / serial")->required();
   revoke->add_option("--reason", o.reason, "理由 / reason");
-  revoke->add_option("--at", o.at, "失効日時 ISO-8601 (JST)（既定: 現在）/ time (default now)");
+  add_at_option(revoke, o.at, "失効日時", "time of the revocation");
 
   auto* list = add_db_command(cmd, "list", "証明書一覧 / list certificates", o.db_path, status, cert_list);
   list->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  list->add_option("--at", o.at, "状態を見る日時 / time the state is given for (default now)");
+  add_at_option(list, o.at, "状態を見る日時", "time the state is given for");
 }
 
 }  // namespace kaigo::cli

@@ -39,7 +39,7 @@ void register_month(CLI::App& app, int& status) {
   auto* close = cmd->add_subcommand("close", "処理年月を締め切る / close a processing month");
   add_db_option(close, db_path);
   add_month_option(close, month_text, "処理年月 YYYYMM / processing month");
-  close->add_option("--at", at_text, "締切日時（日本時間, 既定は現在）/ time of the close (JST, default now)");
+  add_at_option(close, at_text, "締切日時", "time of the close");
   close->callback([&status] {
     auto at = parse_at(at_text);
     auto month = month_option(month_text, status);

@@ -227,7 +227,9 @@ void acting_user_options(CLI::App* c, const char* as_help) {
   person_options(c);
 }
 
-CLI::Option* at_option(CLI::App* c) { return c->add_option("--at", platform_options().at, "日時 / at (ISO, JST)"); }
+CLI::Option* at_option(CLI::App* c, AtGiven given = AtGiven::DefaultNow) {
+  return add_at_option(c, platform_options().at, "操作日時", "time of the operation", given);
+}
 
 void format_option(CLI::App* c) {
   c->add_option("--format", platform_options().format, "text | json")->check(CLI::IsMember({"text", "json"}));
@@ -252,7 +254,7 @@ void register_platform(CLI::App& app, int& status) {
   auto* l = sub(cmd, "load", "市町村の連携ファイルを取り込む / apply a municipal linkage file", status, load);
   l->add_option("FILE", o.file, "CSV")->required();
   l->add_option("--as", o.as, "送信する保険者のユーザ（その保険者の行だけ受け付ける）/ the municipality user sending it");
-  l->add_option("--at", o.at, "受信日時 / received at (ISO, JST)");
+  add_at_option(l, o.at, "受信日時", "time received");
   format_option(l);
 
   auto* r = sub(cmd, "request", "主治医意見書作成依頼を記録 / record a request for the doctor's opinion", status, request);
@@ -276,7 +278,7 @@ void register_platform(CLI::App& app, int& status) {
 
   auto* i = sub(cmd, "identify", "事業所による本人確認 / identity check by an office", status, identify);
   acting_user_options(i, "事業所のユーザ / the office user");
-  at_option(i)->required();
+  at_option(i, AtGiven::Required);
   i->add_option("--method", o.method, "card（マイナンバーカード）| four-items（被保険者証の4情報）")
       ->check(CLI::IsMember({"card", "four-items"}));
   i->add_option("--birth-date", o.birth_date, "4情報: 生年月日 YYYYMMDD / birth date");
@@ -287,7 +289,7 @@ void register_platform(CLI::App& app, int& status) {
   auto* v = sub(cmd, "view", "情報を閲覧（監査に記録）/ view records (audited)", status, view);
   acting_user_options(v, "閲覧するユーザ / the user");
   v->add_option("--kind", o.kind, "survey | opinion | card | application | life | careplan | housing")->required();
-  at_option(v)->required();
+  at_option(v, AtGiven::Required);
   v->add_option("--office", o.office, "事業所番号（複数の事業所のアカウント）/ office");
   v->add_flag("--history", o.history, "すべての版 / every version");
   format_option(v);

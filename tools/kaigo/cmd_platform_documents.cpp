@@ -106,7 +106,7 @@ void register_platform_documents(CLI::App& cmd, int& status) {
   op->add_option("FILE", o.file, "JSON (docs/platform.md)")->required();
   op->add_option("--as", o.as, "医師のユーザ / the doctor's account")->required();
   op->add_option("--office", o.office, "施設の事業所番号（施設の医師）/ the facility's office number");
-  op->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  add_at_option(op, o.at, "操作日時", "time of the operation");
   op->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
 
   auto* inv = document_sub(&cmd, "invoices", "主治医意見書の請求書の CSV / the insurer's invoices as CSV", status, invoices);
@@ -123,13 +123,13 @@ void register_platform_documents(CLI::App& cmd, int& status) {
   send->add_option("--insured", o.insured, "被保険者番号 / insured number")->required();
   send->add_option("--applied-on", o.applied_on, "要介護認定申請日 YYYYMMDD / the application's date")->required();
   send->add_option("--member", o.members, "審査会委員のユーザ（複数可）/ committee members' accounts")->required();
-  send->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  add_at_option(send, o.at, "送信日時", "time sent");
   send->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
   auto* fetch = document_sub(pk, "fetch", "審査会資料の PDF を取得 / fetch the papers' PDF", status, packet_fetch);
   fetch->add_option("ID", o.packet, "資料の番号 / packet id")->required();
   fetch->add_option("--as", o.as, "審査会委員のユーザ / a member's account")->required();
   fetch->add_option("--out", o.out_path, "PDF の出力先 / where to write the PDF")->required();
-  fetch->add_option("--at", o.at, "日時 / at (ISO, JST)");
+  add_at_option(fetch, o.at, "受信日時", "time fetched");
 }
 
 }  // namespace kaigo::cli

@@ -165,7 +165,7 @@ void register_portal(CLI::App& app, int& status) {
   auto* page_cmd = add_db_command(cmd, "page", "事業所のマイページ / an office's page", o.db_path, status, page);
   page_cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();
   page_cmd->add_option("--office", o.office, "事業所番号 / office number")->required();
-  page_cmd->add_option("--at", o.at, "時点 ISO-8601 (JST)（既定: 現在）/ as of (default now)");
+  add_at_option(page_cmd, o.at, "時点", "as of");
   page_cmd->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
 
   auto* letters_cmd = add_db_command(cmd, "letters",
@@ -177,7 +177,7 @@ void register_portal(CLI::App& app, int& status) {
       "--offices", o.offices_file,
       "事業所番号の一覧（既定: アカウントのない全事業所）/ offices (default: all without an account)");
   letters_cmd->add_option("--out", o.out, "出力フォルダ（letters.pdf, letters.csv）/ output folder")->required();
-  letters_cmd->add_option("--at", o.at, "発行日時 ISO-8601 (JST)（既定: 現在）/ time of issue");
+  add_at_option(letters_cmd, o.at, "発行日時", "time of issue");
 }
 
 }  // namespace kaigo::cli

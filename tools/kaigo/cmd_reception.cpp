@@ -45,7 +45,7 @@ void register_submit(CLI::App& app, int& status) {
   static std::string as;
   static std::string files_from;
   add_db_option(cmd, db_path);
-  cmd->add_option("--at", at_text, "受付日時（日本時間, 既定は現在）/ time received (JST, default now)");
+  add_at_option(cmd, at_text, "受付日時", "time received");
   cmd->add_option("--format", format, "text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--as", as,
                   "インターネット請求で届いたファイルとして、送信した事業所のユーザID（KJ…）/ the office account the "
@@ -137,7 +137,7 @@ void register_cancel(CLI::App& app, int& status) {
   static std::string at_text;
   static std::int64_t id = 0;
   add_db_option(cmd, db_path);
-  cmd->add_option("--at", at_text, "取消日時（日本時間, 既定は現在）/ time of the cancel (JST, default now)");
+  add_at_option(cmd, at_text, "取消日時", "time of the cancel");
   cmd->add_option("SUBMISSION_ID", id, "受付番号 / submission id")->required();
   cmd->callback([&status] {
     at_the_desk(db_path, at_text, status, [&](month::Desk& desk, const LocalDateTime& at) {

@@ -39,7 +39,7 @@ void register_results(CLI::App& app, int& status) {
       ->required();
   cmd->add_option("--created", created_text, "作成年月日 YYYYMMDD（既定: 処理月の末日）/ date of the notices");
   cmd->add_option("--transfer", transfer_text, "振込日 YYYYMMDD（既定: 翌月26日）/ transfer date");
-  cmd->add_option("--at", at_text, "処理日時（日本時間, 既定は現在）/ time of the run (JST, default now)");
+  add_at_option(cmd, at_text, "処理日時", "time of the run");
   cmd->add_option("--part-claims", part_claims,
                   "一度に支払決定する明細書数の上限（事業所単位に分割。既定 200000）/ 明細書 settled at a time "
                   "(the month is cut by office; default 200000)")

@@ -18,7 +18,7 @@ void register_review(CLI::App& app, int& status) {
   static bool again = false;
   add_db_option(cmd, db_path);
   add_month_option(cmd, month_text, "処理年月 YYYYMM / processing month");
-  cmd->add_option("--at", at_text, "審査日時（日本時間, 既定は現在）/ time of the review (JST, default now)");
+  add_at_option(cmd, at_text, "審査日時", "time of the review");
   cmd->add_flag("--again", again, "審査済みの月をもう一度審査する / review a reviewed month again");
   cmd->callback([&status] {
     auto month = month_option(month_text, status);

@@ -87,7 +87,7 @@ void register_stats(CLI::App& app, int& status) {
   cmd->add_option("--top", o.top, "順位の数（既定 5）/ places in the ranking")->check(CLI::Range(1, 100));
   cmd->add_option("--format", o.format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}));
   cmd->add_option("--pdf", o.pdf, "印刷用の PDF を書く / also write the printed page");
-  cmd->add_option("--at", o.at, "作成日時（JST, 既定 現在）/ the page's date");
+  add_at_option(cmd, o.at, "作成日時", "time the page is made");
   cmd->callback([&status] { run_stats(o, status); });
 }
 

@@ -278,7 +278,7 @@ void schemes(int& status) {
 CLI::App* with_session(CLI::App* cmd, SubsidyOptions& o) {
   add_db_option(cmd, o.db_path);
   cmd->add_option("--as", o.as, "操作するユーザID / the acting user ID")->required();
-  cmd->add_option("--at", o.at, "日時 ISO-8601 (JST)（既定: 現在）/ time (default now)");
+  add_at_option(cmd, o.at, "操作日時", "time of the operation");
   return cmd;
 }
 

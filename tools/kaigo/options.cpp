@@ -25,6 +25,16 @@ CLI::App* add_db_command(CLI::App* parent, const std::string& name, const std::s
   return cmd;
 }
 
+CLI::Option* add_at_option(CLI::App* cmd, std::string& at_text, std::string_view what_ja, std::string_view what_en,
+                           AtGiven given) {
+  if (given == AtGiven::Required) {
+    return cmd->add_option("--at", at_text, fmt::format("{}（ISO-8601, 日本時間）/ {} (ISO-8601, JST)", what_ja, what_en))
+        ->required();
+  }
+  return cmd->add_option("--at", at_text,
+                         fmt::format("{}（ISO-8601, 日本時間, 既定は現在）/ {} (ISO-8601, JST, default now)", what_ja, what_en));
+}
+
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what) {
   cmd->add_option("--month", month_text, what)->required();
 }

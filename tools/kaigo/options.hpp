@@ -1,4 +1,4 @@
-// The options several subcommands share, declared once: --db and --month (YYYYMM).
+// The options several subcommands share, declared once: --db, --month (YYYYMM) and --at (a time).
 #pragma once
 #include <functional>
 #include <optional>
@@ -20,6 +20,11 @@ void add_db_option(CLI::App* cmd, std::string& db_path);
 // A subcommand `name` of `parent` with its --db that runs `body`, which sets the exit status.
 CLI::App* add_db_command(CLI::App* parent, const std::string& name, const std::string& help, std::string& db_path,
                          int& status, std::function<void(int& status)> body);
+// --at ISO-8601 (日本時間), parsed by parse_at: `what_ja` / `what_en` say which time it is; now when
+// not given, or required.
+enum class AtGiven { DefaultNow, Required };
+CLI::Option* add_at_option(CLI::App* cmd, std::string& at_text, std::string_view what_ja, std::string_view what_en,
+                           AtGiven given = AtGiven::DefaultNow);
 // --month YYYYMM, required; `what` says which month it is.
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what);
 // The month of --month; nullopt with the message on stderr and `status` 2 when it is not YYYYMM.
