@@ -75,6 +75,18 @@ void RateLimiter::count(const std::string& key) {
 
 Jobs::~Jobs() { wait(); }
 
+nlohmann::json job_json(const JobStatus& j) {
+  return {{"kind", enum_code(j.kind)},
+          {"by", j.by},
+          {"started_at", j.started_at.str()},
+          {"finished_at", j.finished_at ? nlohmann::json(j.finished_at->str()) : nlohmann::json(nullptr)},
+          {"running", !j.finished_at.has_value()},
+          {"ok", j.ok},
+          {"message_ja", j.message_ja},
+          {"message_en", j.message_en},
+          {"report", j.report}};
+}
+
 bool Jobs::start(JobStatus status, std::function<JobStatus(JobStatus)> work) {
   std::lock_guard lock(mu_);
   if (running_) return false;

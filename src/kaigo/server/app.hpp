@@ -62,7 +62,7 @@ class RateLimiter {
 
 // A review or a results run of one month, in the background.
 struct JobStatus {
-  std::string kind;  // "review" / "results"
+  auth::AuditAction kind;  // Review or Results: the job, and what the audit trail records when it starts
   YearMonth month;
   std::string by;
   LocalDateTime started_at;
@@ -72,6 +72,8 @@ struct JobStatus {
   std::string message_en;
   nlohmann::json report;  // what the run said (counts, files)
 };
+// A job as the API and the pages give it.
+nlohmann::json job_json(const JobStatus& j);
 
 class Jobs {
  public:

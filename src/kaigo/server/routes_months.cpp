@@ -23,18 +23,6 @@ nlohmann::json month_json(const reception::MonthRecord& m) {
           {"note", m.note}};
 }
 
-nlohmann::json job_json(const JobStatus& j) {
-  return {{"kind", j.kind},
-          {"by", j.by},
-          {"started_at", j.started_at.str()},
-          {"finished_at", j.finished_at ? nlohmann::json(j.finished_at->str()) : nlohmann::json(nullptr)},
-          {"running", !j.finished_at.has_value()},
-          {"ok", j.ok},
-          {"message_ja", j.message_ja},
-          {"message_en", j.message_en},
-          {"report", j.report}};
-}
-
 void months(Scope& scope, const httplib::Request&, httplib::Response& res) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : scope.db().months()) list.push_back(month_json(m));
@@ -63,7 +51,7 @@ void start_job(Scope& scope, httplib::Response& res, JobStatus status, std::func
     throw conflict("KW51", "審査または支払処理が実行中です。終わってから実行してください",
                    "a review or a settlement is running; start this when it has finished");
   }
-  scope.audit(status.kind == "review" ? auth::AuditAction::Review : auth::AuditAction::Results, status.month.str());
+  scope.audit(status.kind, status.month.str());
   send_json(res, 202, {{"month", status.month.str()}, {"job", job_json(status)}});
 }
 
@@ -72,7 +60,7 @@ void review(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   bool again = false;
   if (!req.body.empty()) again = json_body(req).value("again", false);
   App& app = scope.app();
-  JobStatus status{"review", month, scope.user().id, scope.now(), std::nullopt, false, "", "", nullptr};
+  JobStatus status{auth::AuditAction::Review, month, scope.user().id, scope.now(), std::nullopt, false, "", "", nullptr};
   start_job(scope, res, status, [&app, again](JobStatus j) {
     try {
       auto run = month::run_review(app.options().db, j.month, app.now(), again);
@@ -93,7 +81,7 @@ void review(Scope& scope, const httplib::Request& req, httplib::Response& res) {
 void results(Scope& scope, const httplib::Request& req, httplib::Response& res) {
   const auto month = month_param(req.matches[1].str());
   App& app = scope.app();
-  JobStatus status{"results", month, scope.user().id, scope.now(), std::nullopt, false, "", "", nullptr};
+  JobStatus status{auth::AuditAction::Results, month, scope.user().id, scope.now(), std::nullopt, false, "", "", nullptr};
   start_job(scope, res, status, [&app](JobStatus j) {
     try {
       month::ResultsOptions o;

@@ -320,7 +320,7 @@ void notice_view(Scope& scope, const httplib::Request& req, httplib::Response& r
 // renames), of a total known only at the end ("of" 0: the page shows a running bar).
 json job_progress(Scope& scope, const JobStatus& job) {
   if (job.finished_at) return {{"done", 1}, {"of", 1}};
-  if (job.kind == "review") {
+  if (job.kind == auth::AuditAction::Review) {
     auto [done, of] = store::ViewStore(scope.db()).review_progress(job.month);
     return {{"done", std::min(done, of)}, {"of", of}};
   }
@@ -337,16 +337,11 @@ json job_progress(Scope& scope, const JobStatus& job) {
   return {{"done", csv}, {"of", 0}};
 }
 
-json job_json(Scope& scope, const JobStatus& j) {
-  return {{"kind", j.kind},
-          {"by", j.by},
-          {"started_at", j.started_at.str()},
-          {"finished_at", j.finished_at ? json(j.finished_at->str()) : json(nullptr)},
-          {"running", !j.finished_at.has_value()},
-          {"ok", j.ok},
-          {"message_ja", j.message_ja},
-          {"message_en", j.message_en},
-          {"progress", job_progress(scope, j)}};
+// A job with how far it is, for the month page.
+json job_with_progress(Scope& scope, const JobStatus& j) {
+  auto out = job_json(j);
+  out["progress"] = job_progress(scope, j);
+  return out;
 }
 
 // Offices registered for the service month (処理年月 − 1) without a file that reached reception.
@@ -394,7 +389,7 @@ void overview(Scope& scope, const httplib::Request& req, httplib::Response& res)
              {"now", scope.now().str()},
              {"files_by_day", days},
              {"offices_not_sent", unsent_json},
-             {"job", job ? job_json(scope, *job) : json(nullptr)}});
+             {"job", job ? job_with_progress(scope, *job) : json(nullptr)}});
 }
 
 // A month's decisions change only when the month changes state (the review keeps its last
