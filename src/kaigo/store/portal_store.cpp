@@ -20,19 +20,6 @@ constexpr std::string_view kApplicationColumns =
 
 YearMonth month(const std::string& s) { return YearMonth::parse(s).value_or(YearMonth{}); }
 
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
-  return out;
-}
-
-std::optional<portal::Outcome> parse_outcome(std::string_view s) {
-  for (auto o : {portal::Outcome::Granted, portal::Outcome::Nothing, portal::Outcome::Returned}) {
-    if (enum_code(o) == s) return o;
-  }
-  return std::nullopt;
-}
-
 Application application_at(Statement& st) {
   Application a;
   a.id = st.integer(0);
@@ -51,7 +38,7 @@ Application application_at(Statement& st) {
   a.state = portal::parse_state(st.text(10)).value_or(State::Received);
   a.decision_month = month(st.text(11));
   a.payment_month = month(st.text(12));
-  if (auto outcome = parse_outcome(st.text(13))) a.decision = portal::Decision{*outcome, Yen{st.integer(14)}, {}, {}};
+  if (auto outcome = parse_enum<portal::Outcome>(st.text(13))) a.decision = portal::Decision{*outcome, Yen{st.integer(14)}, {}, {}};
   if (!st.text(15).empty()) a.payment = portal::Payment{day(st.text(15)), Yen{st.integer(16)}};
   return a;
 }
@@ -199,7 +186,7 @@ std::optional<std::int64_t> PortalStore::add_application(const Application& a, i
       "applied_by, state, decision_month, payment_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, a.scheme).bind(2, enum_code(a.applicant.program)).bind(3, a.applicant.number);
   st.bind(4, a.applicant.name)
-      .bind(5, joined(a.applicant.services))
+      .bind(5, join(a.applicant.services, ","))
       .bind(6, enum_code(a.applicant.facility));
   st.bind(7, a.applicant.beds).bind(8, a.applied_at.str()).bind(9, a.applied_by).bind(10, enum_code(a.state));
   st.bind(11, a.decision_month.str()).bind(12, a.payment_month.str());
