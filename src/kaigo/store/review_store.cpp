@@ -165,9 +165,8 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
   std::vector<std::pair<std::string, std::uint64_t>> held_ids;  // claim id, order
   std::vector<YearMonth> held_since;
   {
-    auto st = c.prepare(
-        "SELECT claim_id, order_no, held_since FROM claim_decisions "
-        "WHERE month = ? AND outcome = 'held' ORDER BY order_no");
+    auto st = c.prepare("SELECT h.claim_id, h.order_no, h.held_since FROM claim_decisions h WHERE " +
+                        held_in_month("h", "?1") + " ORDER BY h.order_no");
     st.bind(1, prev);
     while (st.step()) {
       held_ids.emplace_back(st.text(0), static_cast<std::uint64_t>(st.integer(1)));
@@ -236,7 +235,7 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
     auto st = c.prepare(
         "WITH people(insured_no, service_month) AS (SELECT d.insured_no, d.service_month FROM submissions s JOIN "
         "submission_documents d ON d.submission_id = s.id WHERE s.processing_month = ?1 AND " + sent + " UNION "
-        "SELECT c.insured_no, c.service_month FROM claim_decisions c WHERE c.month = ?2 AND c.outcome = 'held') "
+        "SELECT c.insured_no, c.service_month FROM claim_decisions c WHERE " + held_in_month("c", "?2") + ") "
         "SELECT p.plan_id, p.month, p.outcome, p.insurer_no, p.insured_no, p.service_month FROM people CROSS JOIN "
         "plan_decisions p ON p.insured_no = people.insured_no AND p.service_month = people.service_month WHERE "
         "p.month < ?1 AND p.outcome IN ('registered', 'replaced', 'withdrawn') ORDER BY p.month, p.order_no");

@@ -17,6 +17,14 @@ inline constexpr std::string_view kDocumentInReviewSql =
     "WHERE d.doc_key = ?1 AND s.processing_month = ?2 AND s.id <> ?3 AND s.state IN (?4, ?5, ?6) "
     "ORDER BY d.submission_id LIMIT 1";
 
+// The 明細書 held at the end of the review month `month` (a parameter, "?2"), as `alias`: (month, kind, outcome) of
+// claim_decisions_outcome finds them among the month's millions. Without the kind the index gave only
+// (month=?), a scan of every decision of the month; a held decision is a review's, and a 再審査's
+// never is, but both kinds are named so that the answer is the same as without.
+inline std::string held_in_month(std::string_view alias, std::string_view month) {
+  return fmt::format("{0}.month = {1} AND {0}.kind IN ('review', 'rereview') AND {0}.outcome = 'held'", alias, month);
+}
+
 // The 証記載保険者番号 of `column` normalised as master::normalize_insurer_no does (the same answers:
 // test NormalizedInsurer.SqlAndCppAgree).
 inline std::string normalized_insurer(std::string_view column) {
