@@ -27,12 +27,12 @@ CLI::App* add_db_command(CLI::App* parent, const std::string& name, const std::s
 
 CLI::Option* add_at_option(CLI::App* cmd, std::string& at_text, std::string_view what_ja, std::string_view what_en,
                            AtGiven given) {
-  if (given == AtGiven::Required) {
-    return cmd->add_option("--at", at_text, fmt::format("{}（ISO-8601, 日本時間）/ {} (ISO-8601, JST)", what_ja, what_en))
-        ->required();
-  }
-  return cmd->add_option("--at", at_text,
-                         fmt::format("{}（ISO-8601, 日本時間, 既定は現在）/ {} (ISO-8601, JST, default now)", what_ja, what_en));
+  const bool required = given == AtGiven::Required;
+  auto* option = cmd->add_option("--at", at_text,
+                                 fmt::format("{}（ISO-8601, 日本時間{}）/ {} (ISO-8601, JST{})", what_ja,
+                                             required ? "" : ", 既定は現在", what_en, required ? "" : ", default now"));
+  option->required(required);
+  return option;
 }
 
 void add_month_option(CLI::App* cmd, std::string& month_text, const std::string& what) {
