@@ -11,6 +11,8 @@ PKGS=(
   python3 time
   # the programs' allocator (tcmalloc, issue 19)
   libgoogle-perftools-dev
+  # store: received files kept packed (zstd, issue 19)
+  libzstd-dev
   # report: PDF/PNG rendering of the 帳票 (pangocairo), a Japanese font, and the PDF checks in tests
   libcairo2-dev libpango1.0-dev fonts-noto-cjk fontconfig poppler-utils
   # auth: Argon2id and tokens (libsodium), SMTP for the reset mail (libcurl)

@@ -4,6 +4,9 @@
 
 namespace kaigo::testing {
 
+// What schema 7 changed, undone: received files kept as received, without a packing.
+inline constexpr const char* kBackToSchema6 = "ALTER TABLE submission_bytes DROP COLUMN packing;";
+
 // What schema 6 changed, undone: submission_documents with a rowid, and claim_decisions' second
 // index on submission_id.
 inline constexpr const char* kBackToSchema5 =

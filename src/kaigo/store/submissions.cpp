@@ -4,6 +4,7 @@
 
 #include "kaigo/store/database.hpp"
 #include "kaigo/store/detail/claim_sql.hpp"
+#include "kaigo/store/detail/file_packing.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/stored_time.hpp"
 #include "kaigo/store/detail/submission_rows.hpp"
@@ -108,9 +109,11 @@ std::int64_t Database::record_arrival(std::string_view file_name, std::string_vi
   st.bind(4, enum_code(FileState::Arrived)).bind(5, sha256);
   st.bind(6, static_cast<std::int64_t>(bytes.size())).bind(7, owner).bind(8, sender).bind(9, key).run();
   auto id = conn_->last_insert_id();
-  conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes) VALUES (?, ?)")
+  const std::string packed = pack_file(bytes);
+  conn_->prepare("INSERT INTO submission_bytes(submission_id, bytes, packing) VALUES (?, ?, ?)")
       .bind(1, id)
-      .bind_blob(2, bytes)
+      .bind_blob(2, packed)
+      .bind(3, kFilePacking)
       .run();
   append_state(id, FileState::Arrived, at, "");
   append_state(id, FileState::Receiving, at, "");
@@ -204,10 +207,12 @@ std::vector<reception::StateChange> Database::history(std::int64_t id) {
 }
 
 std::string Database::bytes(std::int64_t id) {
-  auto st = conn_->prepare("SELECT bytes FROM submission_bytes WHERE submission_id = ?");
+  auto st = conn_->prepare(
+      "SELECT b.bytes, b.packing, s.size FROM submission_bytes b JOIN submissions s ON s.id = b.submission_id "
+      "WHERE b.submission_id = ?");
   st.bind(1, id);
   if (!st.step()) throw StoreError(fmt::format("受付番号 {} はありません / no submission {}", id, id));
-  return st.blob(0);
+  return unpack_file(st.blob(0), st.text(1), st.integer(2), id);
 }
 
 std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState state) {

@@ -7,7 +7,7 @@
 
 namespace kaigo::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // What changes a database of an earlier version into this one (run before kSchema, in order).
 //   1 → 2: claim_decisions.kind — a 再審査 decided by kaigo results is kept as the claim's
@@ -26,6 +26,8 @@ inline constexpr int kSchemaVersion = 6;
 //          and loses its index by person (insured_no, service_month): two B-trees less to write for
 //          every document received (issue 19); and claim_decisions loses claim_decisions_submission,
 //          which had the same column as claim_decisions_file.
+//   6 → 7: submission_bytes.packing — a received file is kept packed (store/detail/file_packing, issue
+//          19); the files of earlier versions stay as they were, packing ''.
 inline constexpr std::string_view kMigrations[] = {
     "",  // 0: an empty database gets kSchema whole
     "ALTER TABLE claim_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'review';",
@@ -70,6 +72,7 @@ DROP TABLE submission_documents;
 ALTER TABLE submission_documents_6 RENAME TO submission_documents;
 DROP INDEX IF EXISTS claim_decisions_submission;
 )sql",
+    "ALTER TABLE submission_bytes ADD COLUMN packing TEXT NOT NULL DEFAULT '';",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -119,7 +122,8 @@ CREATE INDEX IF NOT EXISTS submissions_sender ON submissions(sender, processing_
 -- rewrite the file.
 CREATE TABLE IF NOT EXISTS submission_bytes (
   submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
-  bytes BLOB NOT NULL
+  bytes BLOB NOT NULL,
+  packing TEXT NOT NULL DEFAULT ''  -- '' as received, 'zstd' one frame (detail/file_packing.hpp)
 );
 CREATE TABLE IF NOT EXISTS submission_states (
   submission_id INTEGER NOT NULL REFERENCES submissions(id),
