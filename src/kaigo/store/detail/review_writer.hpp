@@ -12,6 +12,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -64,6 +65,8 @@ class ReviewWriter {
   void add(Item item);
   void hand_over();
   void run();
+  std::optional<std::vector<std::vector<Item>>> take_batch(bool wait);
+  bool batch_waiting();
   void write(const Item& item);
   void write_plan(const PlanItem& p);
 
