@@ -41,6 +41,33 @@ TEST(DecisionIds, AKeyValueWithTheSeparatorsComesBackWhole) {
   EXPECT_EQ(ref->copy, 1u);
 }
 
+// What the review's writer reads of an id it has just made: the file and the copy only.
+TEST(DecisionIds, TheFileAndCopyAreReadWithoutTheKey) {
+  const auto ref = claim_file_copy(claim_id(12, kDocument, 2));
+  EXPECT_EQ(ref.submission, 12);
+  EXPECT_EQ(ref.copy, 2u);
+  const auto odd = claim_file_copy(claim_id(3, exchange::DocumentKey::of({"7131", "a|b", "c#1", "\\"}), 1));
+  EXPECT_EQ(odd.submission, 3);
+  EXPECT_EQ(odd.copy, 1u);
+  EXPECT_EQ(plan_file(plan_id(7, exchange::DocumentKey::of({"8222", "202604"}))), 7);
+  for (const std::string bad : {"", "12", "x:k#1", "12:k#", "12:k#1a", "12#1"}) {
+    try {
+      claim_file_copy(bad);
+      ADD_FAILURE() << "read: " << bad;
+    } catch (const StoreError& e) {
+      EXPECT_EQ(std::string(e.what()), "明細書の識別子が不正です / malformed claim id: " + bad);
+    }
+  }
+  for (const std::string bad : {"", "12", "x:k", " 1:k"}) {
+    try {
+      plan_file(bad);
+      ADD_FAILURE() << "read: " << bad;
+    } catch (const StoreError& e) {
+      EXPECT_EQ(std::string(e.what()), "給付管理票の識別子が不正です / malformed plan id: " + bad);
+    }
+  }
+}
+
 TEST(DecisionIds, ADamagedIdIsRefusedWithTheId) {
   const std::vector<std::string> bad_claims{"",          "12",      "12:" + kKey, "x:" + kKey + "#1", "12:" + kKey + "#",
                                            "12:" + kKey + "#1a", "-:k#1", " 12:k#1",      "12:k#-1", "12:k\\#1"};

@@ -70,6 +70,26 @@ StoredRef stored_plan(std::string_view plan_id) {
   return std::move(*ref);
 }
 
+FileCopy claim_file_copy(std::string_view claim_id) {
+  const auto colon = claim_id.find(':');
+  const auto hash = claim_id.rfind('#');
+  const auto submission = whole_number<std::int64_t>(claim_id.substr(0, colon));
+  const auto copy = hash == std::string_view::npos ? std::nullopt : whole_number<std::size_t>(claim_id.substr(hash + 1));
+  if (colon == std::string_view::npos || !submission || !copy) {
+    throw StoreError(fmt::format("明細書の識別子が不正です / malformed claim id: {}", claim_id));
+  }
+  return {*submission, *copy};
+}
+
+std::int64_t plan_file(std::string_view plan_id) {
+  const auto colon = plan_id.find(':');
+  const auto submission = whole_number<std::int64_t>(plan_id.substr(0, colon));
+  if (colon == std::string_view::npos || !submission) {
+    throw StoreError(fmt::format("給付管理票の識別子が不正です / malformed plan id: {}", plan_id));
+  }
+  return *submission;
+}
+
 void bind_amounts(Statement& st, int col, const review::Amounts& a) {
   st.bind(col, a.units.value).bind(col + 1, a.insurance_claim.value).bind(col + 2, a.user_burden.value);
   for (int k = 0; k < 3; ++k) st.bind(col + 3 + k, a.fund_claims[static_cast<std::size_t>(k)].value);
@@ -99,7 +119,7 @@ DecisionWriter::DecisionWriter(Connection& c)
 // locals below until run() has stepped and cleared the statement.
 void DecisionWriter::claim(const std::string& month, std::string_view kind, const billing::StatementKey& key,
                            const review::ClaimDecision& d) {
-  const auto ref = stored_claim(d.claim_id);
+  const auto ref = claim_file_copy(d.claim_id);
   const auto held_since = d.held_since ? d.held_since->str() : std::string();
   const auto service_month = key.service_month.str();
   claim_.bind_static(1, month).bind_static(2, kind).bind_static(3, d.claim_id).bind(4, ref.submission);

@@ -34,6 +34,14 @@ std::optional<StoredRef> parse_plan_id(std::string_view id);
 // The document a stored id names; StoreError when the database holds a damaged id.
 StoredRef stored_claim(std::string_view claim_id);
 StoredRef stored_plan(std::string_view plan_id);
+// Only the file (and copy) an id names, its document key left unread: what a decision's row needs
+// of the id the review has just made. StoreError when the numbers are malformed.
+struct FileCopy {
+  std::int64_t submission = 0;
+  std::size_t copy = 1;
+};
+FileCopy claim_file_copy(std::string_view claim_id);
+std::int64_t plan_file(std::string_view plan_id);
 
 // Units and amounts as 6 columns from `col` (units, claim, burden, fund 1–3).
 void bind_amounts(Statement& st, int col, const review::Amounts& a);

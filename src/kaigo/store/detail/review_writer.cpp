@@ -165,10 +165,10 @@ void ReviewWriter::write(const Item& item) {
 void ReviewWriter::write_plan(const PlanItem& p) {
   const auto& row = p.row;
   const auto& d = p.decision;
-  const auto ref = stored_plan(row.id);
+  const auto submission = plan_file(row.id);
   // Bound without a copy: every text lives in p, month_ or here until run().
   const auto service_month = row.service_month.str();
-  plan_.bind_static(1, month_).bind_static(2, row.id).bind(3, ref.submission);
+  plan_.bind_static(1, month_).bind_static(2, row.id).bind(3, submission);
   plan_.bind(4, static_cast<std::int64_t>(row.order)).bind_static(5, review::kPlanOutcomes.code(d.outcome));
   plan_.bind_static(6, master::normalize_insurer_no(row.insurer_no)).bind_static(7, row.insured_no);
   plan_.bind_static(8, service_month).bind_static(9, row.support_office_no).bind(10, row.create_kind);
