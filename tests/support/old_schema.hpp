@@ -4,6 +4,9 @@
 
 namespace kaigo::testing {
 
+// What schema 8 changed, undone: the 給付管理票 decisions' index by month alone.
+inline constexpr const char* kBackToSchema7 = "CREATE INDEX plan_decisions_month ON plan_decisions(month);";
+
 // What schema 7 changed, undone: received files kept as received, without a packing.
 inline constexpr const char* kBackToSchema6 = "ALTER TABLE submission_bytes DROP COLUMN packing;";
 

@@ -1,5 +1,5 @@
-// How SQLite runs the lookups made once per document of a month (issue 19), and the history's read
-// of last month's held 明細書: each is a search of an index, with no temporary B-tree and no scan —
+// How SQLite runs the lookups made once per document of a month (issue 19), the history's read
+// of last month's held 明細書, and a month's 給付管理票 decisions: each is a search of an index, with no temporary B-tree and no scan —
 // on an empty database and on one with rows.
 #include <gtest/gtest.h>
 
@@ -51,6 +51,12 @@ void expect_index_searches(Connection& c) {
             std::string::npos)
       << held;
   EXPECT_EQ(held.find("SCAN"), std::string::npos) << held;
+
+  // A month's 給付管理票 decisions (statistics, settlement) without plan_decisions_month (schema 8).
+  const auto plans = plan_of(c, "SELECT plan_id, support_office_no, insurer_no FROM plan_decisions WHERE month = ?");
+  EXPECT_NE(plans.find("SEARCH plan_decisions USING INDEX plan_decisions_"), std::string::npos) << plans;
+  EXPECT_NE(plans.find("(month=?)"), std::string::npos) << plans;
+  EXPECT_EQ(plans.find("SCAN"), std::string::npos) << plans;
 }
 
 TEST(StoreQueryPlan, TheLookupsOfEachDocumentSearchAnIndex) {

@@ -156,7 +156,8 @@ TEST(Store, OpenUpgradesASchema1Database) {
     // What schema 1 did not have: claim_decisions.kind and claim_withdrawals (schema 2), the month
     // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
     // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key; what
-    // schema 6 changed: submission_documents without a rowid; schema 7's packed files.
+    // schema 6 changed: submission_documents without a rowid; schema 7's packed files; schema 8's
+    // plan decisions without their index by month.
     // A document of a file in review, for the duplicate lookup after the upgrade.
     c.exec(
         "INSERT INTO submissions(id, file_name, received_at, processing_month, state, sha256, size) VALUES "
@@ -164,6 +165,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
         "service_month, has_errors) VALUES (1, 1, '7131', '7131|7131|202604|1370000001|00131016|0000000001', "
         "'1370000001', '00131016', '0000000001', '202604', 0);");
+    c.exec(testing::kBackToSchema7);
     c.exec(testing::kBackToSchema6);
     c.exec(testing::kBackToSchema5);
     c.exec(testing::kBackToSchema4);
@@ -179,7 +181,8 @@ TEST(Store, OpenUpgradesASchema1Database) {
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 7);
+  EXPECT_EQ(version.integer(0), 8);
+  EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'plan_decisions_month'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents' AND sql LIKE '%WITHOUT ROWID'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_submission'").step());
@@ -205,7 +208,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 8");
+  c.exec("PRAGMA user_version = 9");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }
