@@ -19,6 +19,7 @@ namespace kaigo::store {
 
 class Connection;
 class SyncGroup;
+struct StoredFile;  // detail/file_packing.hpp
 
 // What `kaigo load` takes (DESIGN §3.1): the three ledgers and the service-code master; and, beyond
 // DESIGN, the fees due per office and month (fees.csv: who applied for a certificate or holds a
@@ -111,6 +112,8 @@ class Database : public reception::Repository {
   std::optional<reception::Submission> submission(std::int64_t id) override;
   std::vector<reception::StateChange> history(std::int64_t id) override;
   std::string bytes(std::int64_t id) override;
+  // The file as kept (packed): bytes(id) is stored_file(id).unpack().
+  StoredFile stored_file(std::int64_t id);
   std::vector<std::int64_t> submissions_in(YearMonth month, reception::FileState state) override;
   std::vector<reception::InFlight> unfinished() override;
   std::string in_flight_owner(std::int64_t id) override;

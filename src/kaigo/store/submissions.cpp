@@ -206,13 +206,15 @@ std::vector<reception::StateChange> Database::history(std::int64_t id) {
   return out;
 }
 
-std::string Database::bytes(std::int64_t id) {
+std::string Database::bytes(std::int64_t id) { return stored_file(id).unpack(); }
+
+StoredFile Database::stored_file(std::int64_t id) {
   auto st = conn_->prepare(
       "SELECT b.bytes, b.packing, s.size FROM submission_bytes b JOIN submissions s ON s.id = b.submission_id "
       "WHERE b.submission_id = ?");
   st.bind(1, id);
   if (!st.step()) throw StoreError(fmt::format("受付番号 {} はありません / no submission {}", id, id));
-  return unpack_file(st.blob(0), st.text(1), st.integer(2), id);
+  return {id, st.blob(0), st.text(1), st.integer(2)};
 }
 
 std::vector<std::int64_t> Database::submissions_in(YearMonth month, FileState state) {

@@ -87,6 +87,12 @@ TEST(FilePacking, AStoredFileIsPackedAndReadBack) {
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.text(0), "zstd");
   EXPECT_LT(st.integer(1), static_cast<std::int64_t>(bytes.size()) / 10);
+  // As kept, for a worker to unpack (parse_on_cores).
+  const auto kept = db->stored_file(id);
+  EXPECT_EQ(kept.submission, id);
+  EXPECT_EQ(kept.packing, "zstd");
+  EXPECT_EQ(kept.size, static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(kept.unpack(), bytes);
 }
 
 // A database of schema 6 kept its files as received; opened now, they read back as they were and

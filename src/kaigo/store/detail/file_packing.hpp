@@ -21,4 +21,14 @@ std::string pack_file(std::string_view bytes);
 // not know, a damaged frame, or a length other than the one recorded at reception.
 std::string unpack_file(std::string_view stored, std::string_view packing, std::int64_t size, std::int64_t submission);
 
+// A received file as the database keeps it, to be unpacked where there is a core to spare
+// (parse_on_cores: on the parsing workers, not on the thread that reads the database).
+struct StoredFile {
+  std::int64_t submission = 0;
+  std::string stored;
+  std::string packing;
+  std::int64_t size = 0;
+  std::string unpack() const { return unpack_file(stored, packing, size, submission); }
+};
+
 }  // namespace kaigo::store

@@ -11,6 +11,7 @@
 
 #include "kaigo/documents/statement_records.hpp"
 #include "kaigo/exchange/reader.hpp"
+#include "kaigo/store/detail/file_packing.hpp"
 #include "kaigo/store/errors.hpp"
 
 namespace kaigo::store {
@@ -52,7 +53,7 @@ void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
                     const std::function<void(std::size_t, const exchange::Document&)>& fn) {
   struct Fetched {
     std::size_t index = 0;
-    std::string bytes;
+    StoredFile file;
   };
   const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t most_waiting = 4 * workers;  // files fetched ahead: a few MiB at most
@@ -82,7 +83,7 @@ void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
       }
       space.notify_one();
       try {
-        parse_stored(files[f.index], f.bytes, [&](const exchange::Document& d) { fn(f.index, d); });
+        parse_stored(files[f.index], f.file.unpack(), [&](const exchange::Document& d) { fn(f.index, d); });
       } catch (...) {
         fail(std::current_exception());
         return;
@@ -93,11 +94,11 @@ void parse_on_cores(Database& db, const std::vector<std::int64_t>& files,
   for (std::size_t w = 0; w < std::min(workers, files.size()); ++w) pool.emplace_back(parse);
   try {
     for (std::size_t i = 0; i < files.size(); ++i) {
-      auto bytes = db.bytes(files[i]);
+      auto file = db.stored_file(files[i]);  // unpacked by the worker that parses it
       std::unique_lock lock(mutex);
       space.wait(lock, [&] { return waiting.size() < most_waiting || failure; });
       if (failure) break;
-      waiting.push_back({i, std::move(bytes)});
+      waiting.push_back({i, std::move(file)});
       lock.unlock();
       ready.notify_one();
     }
