@@ -30,14 +30,35 @@ std::optional<N> whole_number(std::string_view text) {
   return n;
 }
 
+// The file an id names: the number before its first ':'.
+std::optional<std::int64_t> file_of(std::string_view id) {
+  const auto colon = id.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  return whole_number<std::int64_t>(id.substr(0, colon));
+}
+
+// The copy a claim id names: the number after its last '#'.
+std::optional<std::size_t> copy_of(std::string_view claim_id) {
+  const auto hash = claim_id.rfind('#');
+  if (hash == std::string_view::npos) return std::nullopt;
+  return whole_number<std::size_t>(claim_id.substr(hash + 1));
+}
+
+[[noreturn]] void malformed_claim_id(std::string_view id) {
+  throw StoreError(fmt::format("明細書の識別子が不正です / malformed claim id: {}", id));
+}
+
+[[noreturn]] void malformed_plan_id(std::string_view id) {
+  throw StoreError(fmt::format("給付管理票の識別子が不正です / malformed plan id: {}", id));
+}
+
 }  // namespace
 
 std::optional<StoredRef> parse_claim_id(std::string_view id) {
-  auto hash = id.rfind('#');
-  if (hash == std::string_view::npos) return std::nullopt;
-  auto ref = parse_plan_id(id.substr(0, hash));
-  auto copy = whole_number<std::size_t>(id.substr(hash + 1));
-  if (!ref || !copy) return std::nullopt;
+  const auto copy = copy_of(id);
+  if (!copy) return std::nullopt;
+  auto ref = parse_plan_id(id.substr(0, id.rfind('#')));
+  if (!ref) return std::nullopt;
   ref->copy = *copy;
   return ref;
 }
@@ -50,43 +71,35 @@ std::string plan_id(std::int64_t submission, const exchange::DocumentKey& key) {
 }
 
 std::optional<StoredRef> parse_plan_id(std::string_view id) {
-  auto colon = id.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
-  auto submission = whole_number<std::int64_t>(id.substr(0, colon));
-  auto key = exchange::DocumentKey::from_text(id.substr(colon + 1));
-  if (!submission || !key) return std::nullopt;
+  const auto submission = file_of(id);
+  if (!submission) return std::nullopt;
+  auto key = exchange::DocumentKey::from_text(id.substr(id.find(':') + 1));
+  if (!key) return std::nullopt;
   return StoredRef{*submission, std::move(*key), 1};
 }
 
 StoredRef stored_claim(std::string_view claim_id) {
   auto ref = parse_claim_id(claim_id);
-  if (!ref) throw StoreError(fmt::format("明細書の識別子が不正です / malformed claim id: {}", claim_id));
+  if (!ref) malformed_claim_id(claim_id);
   return std::move(*ref);
 }
 
 StoredRef stored_plan(std::string_view plan_id) {
   auto ref = parse_plan_id(plan_id);
-  if (!ref) throw StoreError(fmt::format("給付管理票の識別子が不正です / malformed plan id: {}", plan_id));
+  if (!ref) malformed_plan_id(plan_id);
   return std::move(*ref);
 }
 
 FileCopy claim_file_copy(std::string_view claim_id) {
-  const auto colon = claim_id.find(':');
-  const auto hash = claim_id.rfind('#');
-  const auto submission = whole_number<std::int64_t>(claim_id.substr(0, colon));
-  const auto copy = hash == std::string_view::npos ? std::nullopt : whole_number<std::size_t>(claim_id.substr(hash + 1));
-  if (colon == std::string_view::npos || !submission || !copy) {
-    throw StoreError(fmt::format("明細書の識別子が不正です / malformed claim id: {}", claim_id));
-  }
+  const auto submission = file_of(claim_id);
+  const auto copy = copy_of(claim_id);
+  if (!submission || !copy) malformed_claim_id(claim_id);
   return {*submission, *copy};
 }
 
 std::int64_t plan_file(std::string_view plan_id) {
-  const auto colon = plan_id.find(':');
-  const auto submission = whole_number<std::int64_t>(plan_id.substr(0, colon));
-  if (colon == std::string_view::npos || !submission) {
-    throw StoreError(fmt::format("給付管理票の識別子が不正です / malformed plan id: {}", plan_id));
-  }
+  const auto submission = file_of(plan_id);
+  if (!submission) malformed_plan_id(plan_id);
   return *submission;
 }
 
