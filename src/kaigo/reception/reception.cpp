@@ -126,9 +126,7 @@ Submission Reception::submit(std::string_view file_name, std::string_view bytes,
 
 CheckedFile Reception::check(std::string file_name, std::string bytes, const LocalDateTime& at,
                              std::string_view sender) {
-  auto sha = sha256_hex(bytes);
-  CheckedFile file{std::move(file_name), std::move(bytes), std::move(sha), at, std::string(sender),
-                   processing_month_at(at, settings_), {}};
+  CheckedFile file{std::move(file_name), std::move(bytes), at, std::string(sender), processing_month_at(at, settings_), {}};
   if (file.month) file.result = precheck(file.file_name, file.bytes, *file.month);
   return file;
 }
@@ -137,7 +135,9 @@ Submission Reception::store(const CheckedFile& f) {
   std::int64_t id = 0;
   repo_.atomically([&] {
     auto closed = f.month ? closed_reason(*f.month) : std::nullopt;
-    id = repo_.record_arrival(f.file_name, f.bytes, f.sha256, f.at, f.month, repo_.owner(), f.sender);
+    // The digest here, on the storing thread (month::ReceiptGroup): the checking thread is the
+    // receipt's critical path.
+    id = repo_.record_arrival(f.file_name, f.bytes, sha256_hex(f.bytes), f.at, f.month, repo_.owner(), f.sender);
     if (closed) {
       refuse_closed(id, f.file_name, *f.month, std::move(*closed), f.at);
     } else if (!f.month) {

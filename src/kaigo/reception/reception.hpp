@@ -46,7 +46,6 @@ struct MonthStep {
 struct CheckedFile {
   std::string file_name;
   std::string bytes;
-  std::string sha256;
   LocalDateTime at;
   std::string sender;
   std::optional<YearMonth> month;  // none: outside the window (never pre-checked)
