@@ -4,6 +4,11 @@
 
 namespace kaigo::testing {
 
+// What schema 9 changed, undone: the month's decisions by outcome indexed whole, not partial.
+inline constexpr const char* kBackToSchema8 =
+    "DROP INDEX claim_decisions_outcome; CREATE INDEX claim_decisions_outcome ON claim_decisions(month, kind, outcome); "
+    "DROP INDEX plan_decisions_outcome; CREATE INDEX plan_decisions_outcome ON plan_decisions(month, outcome);";
+
 // What schema 8 changed, undone: the 給付管理票 decisions' index by month alone.
 inline constexpr const char* kBackToSchema7 = "CREATE INDEX plan_decisions_month ON plan_decisions(month);";
 

@@ -401,13 +401,13 @@ void store_settlement(Database& db, const settlement::MonthSettlement& s) {
   auto& c = db.connection();
   const auto month = s.month.str();
   Transaction tx(c);
-  c.prepare(
-       "DELETE FROM decision_findings WHERE month = ?1 AND doc_id IN (SELECT claim_id FROM claim_decisions WHERE "
-       "month = ?1 AND kind = ?2)")
+  const auto rereviewed = "month = ?1 AND kind = ?2 AND " + not_review_kind("claim_decisions");
+  c.prepare("DELETE FROM decision_findings WHERE month = ?1 AND doc_id IN (SELECT claim_id FROM claim_decisions WHERE " +
+            rereviewed + ")")
       .bind(1, month)
       .bind(2, kRereviewDecision)
       .run();
-  c.prepare("DELETE FROM claim_decisions WHERE month = ? AND kind = ?").bind(1, month).bind(2, kRereviewDecision).run();
+  c.prepare("DELETE FROM claim_decisions WHERE " + rereviewed).bind(1, month).bind(2, kRereviewDecision).run();
   c.prepare("DELETE FROM claim_withdrawals WHERE month = ?").bind(1, month).run();
   c.prepare("DELETE FROM office_payments WHERE month = ?").bind(1, month).run();
 

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <variant>
 
 #include "kaigo/store/auth_store.hpp"
+#include "kaigo/store/detail/claim_sql.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "kaigo/store/detail/submission_rows.hpp"
 
@@ -194,36 +196,89 @@ RowPage<PlanDecisionRow> ViewStore::plan_decisions(const DecisionQuery& q) {
   return decision_page(db_.connection(), q, true, kColumns, read, &PlanDecisionRow::plan_id);
 }
 
+namespace {
+
+// How many rows of `table` hold `month` (a covering index whose first column is the month).
+std::int64_t rows_of_month(Connection& c, std::string_view table, const std::string& month) {
+  auto st = c.prepare(fmt::format("SELECT COUNT(*) FROM {} WHERE month = ?", table));
+  st.bind(1, month);
+  return st.step() ? st.integer(0) : 0;
+}
+
+// The month's 再審査 decisions (kaigo results), beside the review's.
+std::int64_t rereview_rows(Connection& c, const std::string& month) {
+  auto st = c.prepare("SELECT COUNT(*) FROM claim_decisions d WHERE d.month = ? AND " + not_review_kind("d"));
+  st.bind(1, month);
+  return st.step() ? st.integer(0) : 0;
+}
+
+// The review's decisions of the month, counted by outcome.
+std::int64_t review_rows(Connection& c, const std::string& month) {
+  return rows_of_month(c, "claim_decisions", month) - rereview_rows(c, month);
+}
+
+// `row` put among `rows`, which are in the order of their `code`.
+template <class Row>
+void insert_by_code(std::vector<Row>& rows, std::string Row::*code, Row row) {
+  auto at = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.*code > row.*code; });
+  rows.insert(at, std::move(row));
+}
+
+}  // namespace
+
 std::vector<OutcomeTotals> ViewStore::claim_outcomes(YearMonth month, const std::string& office_no) {
-  // The month's counts come from the covering index (month, kind, outcome) alone; an office's
-  // amounts from its few hundred rows (month, office_no).
-  auto st = db_.connection().prepare(
-      office_no.empty()
-          ? "SELECT outcome, COUNT(*), 0, 0, 0, 0 FROM claim_decisions WHERE month = ?1 AND kind = 'review' "
-            "GROUP BY outcome ORDER BY outcome"
-          // INDEXED BY: without statistics SQLite would take (month, kind, outcome) for its order.
-          : "SELECT outcome, COUNT(*), SUM(written_units), SUM(written_claim), SUM(decided_units), SUM(decided_claim) "
-            "FROM claim_decisions INDEXED BY claim_decisions_office WHERE month = ?1 AND office_no = ?2 "
-            "AND kind = 'review' GROUP BY outcome ORDER BY outcome");
-  st.bind(1, month.str());
-  if (!office_no.empty()) st.bind(2, office_no);
+  auto& c = db_.connection();
   std::vector<OutcomeTotals> out;
-  while (st.step()) {
-    out.push_back({st.text(0), st.integer(1), st.integer(2), st.integer(3), st.integer(4), st.integer(5)});
+  if (!office_no.empty()) {
+    // An office's amounts from its few hundred rows (month, office_no). INDEXED BY: without
+    // statistics SQLite would take (month, kind, outcome) for its order.
+    auto st = c.prepare(
+        "SELECT outcome, COUNT(*), SUM(written_units), SUM(written_claim), SUM(decided_units), SUM(decided_claim) "
+        "FROM claim_decisions INDEXED BY claim_decisions_office WHERE month = ?1 AND office_no = ?2 "
+        "AND kind = 'review' GROUP BY outcome ORDER BY outcome");
+    st.bind(1, month.str()).bind(2, office_no);
+    while (st.step()) {
+      out.push_back({st.text(0), st.integer(1), st.integer(2), st.integer(3), st.integer(4), st.integer(5)});
+    }
+    return out;
   }
+  // The month's counts from covering indexes alone: each outcome but 支払 from claim_decisions_outcome,
+  // 支払 as the review's decisions less those (the partial index leaves 支払 out).
+  ReadTransaction read(c);
+  auto st = c.prepare("SELECT d.outcome, COUNT(*) FROM claim_decisions d WHERE d.month = ?1 AND d.kind = 'review' AND " +
+                      not_review_paid("d") + " GROUP BY d.outcome ORDER BY d.outcome");
+  st.bind(1, month.str());
+  std::int64_t paid = review_rows(c, month.str());
+  while (st.step()) {
+    out.push_back({st.text(0), st.integer(1), 0, 0, 0, 0});
+    paid -= st.integer(1);
+  }
+  if (paid > 0) insert_by_code(out, &OutcomeTotals::outcome, OutcomeTotals{"paid", paid, 0, 0, 0, 0});
   return out;
 }
 
 std::vector<CodeCount> ViewStore::plan_outcomes(YearMonth month, const std::string& support_office_no) {
-  auto st = db_.connection().prepare(
-      support_office_no.empty()
-          ? "SELECT outcome, COUNT(*) FROM plan_decisions WHERE month = ?1 GROUP BY outcome ORDER BY outcome"
-          : "SELECT outcome, COUNT(*) FROM plan_decisions INDEXED BY plan_decisions_office WHERE month = ?1 "
-            "AND support_office_no = ?2 GROUP BY outcome ORDER BY outcome");
-  st.bind(1, month.str());
-  if (!support_office_no.empty()) st.bind(2, support_office_no);
+  auto& c = db_.connection();
   std::vector<CodeCount> out;
-  while (st.step()) out.push_back({st.text(0), st.integer(1)});
+  if (!support_office_no.empty()) {
+    auto st = c.prepare(
+        "SELECT outcome, COUNT(*) FROM plan_decisions INDEXED BY plan_decisions_office WHERE month = ?1 "
+        "AND support_office_no = ?2 GROUP BY outcome ORDER BY outcome");
+    st.bind(1, month.str()).bind(2, support_office_no);
+    while (st.step()) out.push_back({st.text(0), st.integer(1)});
+    return out;
+  }
+  // As for the 明細書: 登録 is the month's 給付管理票 less the rest (plan_decisions_outcome leaves it out).
+  ReadTransaction read(c);
+  auto st = c.prepare("SELECT p.outcome, COUNT(*) FROM plan_decisions p WHERE p.month = ?1 AND " +
+                      not_plan_registered("p") + " GROUP BY p.outcome ORDER BY p.outcome");
+  st.bind(1, month.str());
+  std::int64_t registered = rows_of_month(c, "plan_decisions", month.str());
+  while (st.step()) {
+    out.push_back({st.text(0), st.integer(1)});
+    registered -= st.integer(1);
+  }
+  if (registered > 0) insert_by_code(out, &CodeCount::code, CodeCount{"registered", registered});
   return out;
 }
 
@@ -264,13 +319,7 @@ std::optional<OfficePayment> ViewStore::payment(YearMonth month, const std::stri
 std::pair<std::int64_t, std::int64_t> ViewStore::review_progress(YearMonth month) {
   auto& c = db_.connection();
   ReadTransaction read(c);
-  std::int64_t decided = 0;
-  for (const char* sql : {"SELECT COUNT(*) FROM claim_decisions WHERE month = ? AND kind = 'review'",
-                          "SELECT COUNT(*) FROM plan_decisions WHERE month = ?"}) {
-    auto st = c.prepare(sql);
-    st.bind(1, month.str());
-    if (st.step()) decided += st.integer(0);
-  }
+  const std::int64_t decided = review_rows(c, month.str()) + rows_of_month(c, "plan_decisions", month.str());
   auto st = c.prepare("SELECT COALESCE(SUM(statements), 0) FROM submissions WHERE processing_month = ? AND state = ?");
   st.bind(1, month.str()).bind(2, enum_code(reception::FileState::Sent));
   const auto expected = st.step() ? st.integer(0) : 0;

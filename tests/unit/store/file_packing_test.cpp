@@ -112,6 +112,7 @@ TEST(FilePacking, FilesOfASchema6DatabaseStayReadable) {
         .bind(1, static_cast<std::int64_t>(bytes.size()))
         .bind(2, old_id)
         .run();
+    c.exec(testing::kBackToSchema8);
     c.exec(testing::kBackToSchema7);
     c.exec(testing::kBackToSchema6);
     c.exec("PRAGMA user_version = 6;");

@@ -108,6 +108,7 @@ TEST(PackedRows, ASchema3DatabaseHasItsClaimRowsPacked) {
         "written_burden, written_fund1, written_fund2, written_fund3, decided_units, decided_claim, decided_burden, "
         "decided_fund1, decided_fund2, decided_fund3) VALUES (7, '202605', '1:k#1', 1, 1, 1, 'cut', 0, '', "
         "'7131', '1370000001', '131016', '0000000001', '202604', 300, 2700, 300, 0, 0, 0, 250, 2250, 250, 0, 0, 0)");
+    c.exec(testing::kBackToSchema8);
     c.exec(testing::kBackToSchema7);
     c.exec(testing::kBackToSchema6);
     c.exec(testing::kBackToSchema5);

@@ -1,6 +1,7 @@
 // How SQLite runs the lookups made once per document of a month (issue 19), the history's read
-// of last month's held 明細書, and a month's 給付管理票 decisions: each is a search of an index, with no temporary B-tree and no scan —
-// on an empty database and on one with rows.
+// of last month's held 明細書, the month's counts by outcome and a month's 給付管理票 decisions: each
+// is a search of an index, with no temporary B-tree and no scan — on an empty database and on one
+// with rows.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -51,6 +52,24 @@ void expect_index_searches(Connection& c) {
             std::string::npos)
       << held;
   EXPECT_EQ(held.find("SCAN"), std::string::npos) << held;
+
+  // The partial indexes by outcome (schema 9) are searched by the queries that name their terms:
+  // the month's outcomes but 支払 and 登録, and the month's 再審査 decisions.
+  const auto not_paid = plan_of(c, "SELECT d.outcome, COUNT(*) FROM claim_decisions d WHERE d.month = ?1 AND d.kind = "
+                                   "'review' AND " + not_review_paid("d") + " GROUP BY d.outcome");
+  EXPECT_NE(not_paid.find("USING COVERING INDEX claim_decisions_outcome (month=? AND kind=?)"), std::string::npos)
+      << not_paid;
+  const auto rereview = plan_of(c, "SELECT claim_id FROM claim_decisions d WHERE d.month = ?1 AND d.kind = ?2 AND " +
+                                       not_review_kind("d"));
+  EXPECT_NE(rereview.find("SEARCH d USING INDEX claim_decisions_outcome (month=? AND kind=?)"), std::string::npos)
+      << rereview;
+  const auto not_registered = plan_of(c, "SELECT p.outcome, COUNT(*) FROM plan_decisions p WHERE p.month = ?1 AND " +
+                                             not_plan_registered("p") + " GROUP BY p.outcome");
+  EXPECT_NE(not_registered.find("USING COVERING INDEX plan_decisions_outcome (month=?)"), std::string::npos)
+      << not_registered;
+  // Without the term the partial index cannot answer: the month is read from an index of all its rows.
+  const auto month_rows = plan_of(c, "SELECT COUNT(*) FROM claim_decisions WHERE month = ?1");
+  EXPECT_NE(month_rows.find("USING COVERING INDEX claim_decisions_office (month=?)"), std::string::npos) << month_rows;
 
   // A month's 給付管理票 decisions (statistics, settlement) without plan_decisions_month (schema 8).
   const auto plans = plan_of(c, "SELECT plan_id, support_office_no, insurer_no FROM plan_decisions WHERE month = ?");

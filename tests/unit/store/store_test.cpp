@@ -157,7 +157,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
     // states and the owner of a file in flight (schema 3), the packed 集計 rows (schema 4), and the
     // pages' index on kind (views); what it had and schema 5 has not: the decisions' doc_key; what
     // schema 6 changed: submission_documents without a rowid; schema 7's packed files; schema 8's
-    // plan decisions without their index by month.
+    // plan decisions without their index by month; schema 9's partial indexes by outcome.
     // A document of a file in review, for the duplicate lookup after the upgrade.
     c.exec(
         "INSERT INTO submissions(id, file_name, received_at, processing_month, state, sha256, size) VALUES "
@@ -165,6 +165,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
         "INSERT INTO submission_documents(submission_id, seq, code, doc_key, office_no, insurer_no, insured_no, "
         "service_month, has_errors) VALUES (1, 1, '7131', '7131|7131|202604|1370000001|00131016|0000000001', "
         "'1370000001', '00131016', '0000000001', '202604', 0);");
+    c.exec(testing::kBackToSchema8);
     c.exec(testing::kBackToSchema7);
     c.exec(testing::kBackToSchema6);
     c.exec(testing::kBackToSchema5);
@@ -181,8 +182,14 @@ TEST(Store, OpenUpgradesASchema1Database) {
   auto& c = db->connection();
   auto version = c.prepare("PRAGMA user_version");
   ASSERT_TRUE(version.step());
-  EXPECT_EQ(version.integer(0), 8);
+  EXPECT_EQ(version.integer(0), 9);
   EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'plan_decisions_month'").step());
+  for (const char* index : {"claim_decisions_outcome", "plan_decisions_outcome"}) {
+    auto partial = c.prepare("SELECT sql FROM sqlite_master WHERE name = ?");
+    partial.bind(1, index);
+    ASSERT_TRUE(partial.step()) << index;
+    EXPECT_NE(partial.text(0).find(" WHERE "), std::string::npos) << partial.text(0);
+  }
   EXPECT_FALSE(c.prepare("SELECT 1 FROM pragma_table_info('claim_decisions') WHERE name = 'doc_key'").step());
   EXPECT_TRUE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'submission_documents' AND sql LIKE '%WITHOUT ROWID'").step());
   EXPECT_FALSE(c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claim_decisions_submission'").step());
@@ -208,7 +215,7 @@ TEST(Store, OpenUpgradesASchema1Database) {
   c.exec("INSERT INTO claim_withdrawals(month, claim_id, kago_code, same_month) VALUES ('202606', '1:k#1', '1002', 0)");
 
   // A database of a later version is refused, not changed.
-  c.exec("PRAGMA user_version = 9");
+  c.exec("PRAGMA user_version = 10");
   db.reset();
   EXPECT_THROW(Database::open(path), StoreError);
 }

@@ -17,12 +17,23 @@ inline constexpr std::string_view kDocumentInReviewSql =
     "WHERE d.doc_key = ?1 AND s.processing_month = ?2 AND s.id <> ?3 AND s.state IN (?4, ?5, ?6) "
     "ORDER BY d.submission_id LIMIT 1";
 
+// claim_decisions_outcome and plan_decisions_outcome are partial (schema/views): they leave out the
+// review's 支払 and the 登録 of 給付管理票. SQLite searches a partial index only for a query whose
+// WHERE holds one of the index condition's own terms, word for word; each of these is such a term,
+// true of every row the query wants, written beside the condition that selects them.
+inline std::string not_review_paid(std::string_view alias) { return fmt::format("{}.outcome <> 'paid'", alias); }
+inline std::string not_review_kind(std::string_view alias) { return fmt::format("{}.kind <> 'review'", alias); }
+inline std::string not_plan_registered(std::string_view alias) {
+  return fmt::format("{}.outcome <> 'registered'", alias);
+}
+
 // The 明細書 held at the end of the review month `month` (a parameter, "?2"), as `alias`: (month, kind, outcome) of
 // claim_decisions_outcome finds them among the month's millions. Without the kind the index gave only
 // (month=?), a scan of every decision of the month; a held decision is a review's, and a 再審査's
 // never is, but both kinds are named so that the answer is the same as without.
 inline std::string held_in_month(std::string_view alias, std::string_view month) {
-  return fmt::format("{0}.month = {1} AND {0}.kind IN ('review', 'rereview') AND {0}.outcome = 'held'", alias, month);
+  return fmt::format("{0}.month = {1} AND {0}.kind IN ('review', 'rereview') AND {0}.outcome = 'held' AND {2}", alias,
+                     month, not_review_paid(alias));
 }
 
 // The 証記載保険者番号 of `column` normalised as master::normalize_insurer_no does (the same answers:
