@@ -295,5 +295,34 @@ TEST(ReviewGeneratedMonth, ReviewIsDeterministic) {
   }
 }
 
+// The streaming reviewer hands each 給付管理票's decision over as soon as it is made (the store
+// writes it while the rest are decided): in acceptance order, each once, the same decisions as the
+// month reviewed whole — and, at the time it is handed over, already final.
+TEST(ReviewGeneratedMonth, PlanDecisionsAreHandedOverInOrderAsTheyAreMade) {
+  GeneratedMonth m(0.2);
+  ReviewContext ctx{m.masters, m.offices, m.insurers, m.recipients, default_config()};
+  ctx.funds = m.funds ? &*m.funds : nullptr;
+  const History history;
+  MonthReviewer reviewer(ctx, {2026, 5}, history);
+  std::vector<const SubmittedPlan*> order;
+  for (auto it = m.accepted.plans.rbegin(); it != m.accepted.plans.rend(); ++it) order.push_back(&*it);
+  std::vector<std::size_t> indexes;
+  std::vector<PlanDecision> handed;
+  reviewer.review_plans_sorting(order, [&](std::size_t i, PlanDecision&& d) {
+    EXPECT_EQ(d.plan_id, order[i]->id);
+    indexes.push_back(i);
+    handed.push_back(std::move(d));
+  });
+  ASSERT_EQ(handed.size(), m.outcome.plan_decisions.size());
+  ASSERT_GT(handed.size(), 100u);
+  for (std::size_t i = 0; i < handed.size(); ++i) {
+    EXPECT_EQ(indexes[i], i);
+    EXPECT_EQ(handed[i].plan_id, m.outcome.plan_decisions[i].plan_id);
+    EXPECT_EQ(handed[i].outcome, m.outcome.plan_decisions[i].outcome) << handed[i].plan_id;
+    EXPECT_EQ(codes_of(handed[i].findings), codes_of(m.outcome.plan_decisions[i].findings)) << handed[i].plan_id;
+    EXPECT_EQ(handed[i].previous_plan_id, m.outcome.plan_decisions[i].previous_plan_id);
+  }
+}
+
 }  // namespace
 }  // namespace kaigo::review

@@ -43,11 +43,12 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   std::vector<const SubmittedPlan*> order;
   order.reserve(plans.size());
   for (const auto& p : plans) order.push_back(&p);
-  const auto decisions = reviewer.review_plans_sorting(order);
-  for (std::size_t i = 0; i < decisions.size(); ++i) {
-    sink.plan(*order[i], decisions[i]);
-    ++report.plans[std::string(enum_ja(decisions[i].outcome))];
-  }
+  // Each decision goes to the sink as it is made: the sink's writer stores the first while the
+  // rest are decided (the other core was idle until the last plan was decided).
+  reviewer.review_plans_sorting(order, [&](std::size_t i, PlanDecision&& d) {
+    sink.plan(*order[i], d);
+    ++report.plans[std::string(enum_ja(d.outcome))];
+  });
   for (auto& [p, findings] : returned_plans) {
     sink.plan(p, plan_returned_at_reception(p, std::move(findings)));
     ++report.plans[std::string(enum_ja(PlanOutcome::Returned))];

@@ -63,15 +63,20 @@ std::vector<PlanDecision> MonthReviewer::review_plans(std::span<const SubmittedP
 }
 
 std::vector<PlanDecision> MonthReviewer::review_plans_sorting(std::vector<const SubmittedPlan*>& plans) {
+  std::vector<PlanDecision> out;
+  out.reserve(plans.size());
+  review_plans_sorting(plans, [&](std::size_t, PlanDecision&& d) { out.push_back(std::move(d)); });
+  return out;
+}
+
+void MonthReviewer::review_plans_sorting(std::vector<const SubmittedPlan*>& plans,
+                                         const std::function<void(std::size_t, PlanDecision&&)>& decided) {
   if (s_->phase != State::Phase::Start) throw std::logic_error("review: plans must be reviewed first, once");
   PlanReviewDeps deps{s_->context, s_->plans, s_->index};
   sort_in_order(plans, [](const SubmittedPlan& p) { return p.order; },
                 [](const SubmittedPlan& p) -> const std::string& { return p.id; });
-  std::vector<PlanDecision> out;
-  out.reserve(plans.size());
-  for (const auto* p : plans) out.push_back(review_plan(*p, deps));
+  for (std::size_t i = 0; i < plans.size(); ++i) decided(i, review_plan(*plans[i], deps));
   s_->phase = State::Phase::PlansDone;
-  return out;
 }
 
 std::vector<ClaimDecision> MonthReviewer::review_held() {

@@ -14,6 +14,7 @@
 // docs/review.md explains each step and its source.
 // Owns: the decisions. Must not: touch storage, read files, or compute payments (settlement does).
 #pragma once
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -59,6 +60,11 @@ class MonthReviewer {
   // The same over the caller's plans wherever it holds them: sorts `plans` into acceptance order
   // (ties by id) and returns the decision of each, in that order.
   std::vector<PlanDecision> review_plans_sorting(std::vector<const SubmittedPlan*>& plans);
+  // The same, each decision handed to `decided` (its plan's index in the sorted `plans`) as soon as
+  // it is made: a caller stores the first while the rest are decided. A decision never changes
+  // once made (a later 修正 is a decision of its own).
+  void review_plans_sorting(std::vector<const SubmittedPlan*>& plans,
+                            const std::function<void(std::size_t, PlanDecision&&)>& decided);
   // Decides the held 明細書 of the history (by their order, ties by id).
   std::vector<ClaimDecision> review_held();
   // Decides one 明細書 of this month. Throws std::logic_error when called out of order.
