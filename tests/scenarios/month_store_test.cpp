@@ -211,6 +211,36 @@ TEST(MonthStore, HeldInMayReleasedOrReturnedInJune) {
   EXPECT_EQ(outcomes(w.db(), "202606")["held"], 0);
 }
 
+// The history read ahead (on its own thread and connection, while the review loads its 受給者台帳)
+// is the history read when asked: June's, with May's held and decided 明細書 and plans in force.
+// A history asked for another month is read for that month, not taken from the one read ahead.
+TEST(MonthStore, TheHistoryReadAheadIsTheHistoryOfItsMonth) {
+  LatePlanMonth m;
+  auto& w = m.w;
+  w.review({2026, 5}, "2026-05-11T01:00:00", m.ctx);
+  auto plan = w.submit_bytes(m.late_plan.filename().string(), for_june(read_file(m.late_plan)), "2026-06-02T09:00:00");
+  ASSERT_EQ(plan.state, reception::FileState::Accepted);
+  ASSERT_TRUE(w.reception().start_review({2026, 6}, jst("2026-06-11T01:00:00"), false).done);
+  const auto ids = [](const review::History& h) {
+    std::vector<std::string> out;
+    for (const auto& p : h.plans) out.push_back("plan " + p.id);
+    for (const auto& d : h.decided) out.push_back("decided " + d.id);
+    for (const auto& c : h.held) out.push_back("held " + c.claim.id);
+    return out;
+  };
+  const auto read = ids(store::ReviewStore(w.db(), jst("2026-06-11T01:00:00")).history({2026, 6}));
+  ASSERT_FALSE(read.empty());
+  EXPECT_TRUE(std::any_of(read.begin(), read.end(), [](const std::string& s) { return s.starts_with("held "); }));
+  store::ReviewStore ahead(w.db(), jst("2026-06-11T01:00:00"));
+  ahead.read_history_ahead({2026, 6});
+  EXPECT_EQ(ids(ahead.history({2026, 6})), read);
+  store::ReviewStore other(w.db(), jst("2026-06-11T01:00:00"));
+  other.read_history_ahead({2026, 6});
+  const auto may = ids(other.history({2026, 5}));  // nothing held before May
+  EXPECT_EQ(may, ids(store::ReviewStore(w.db(), jst("2026-06-11T01:00:00")).history({2026, 5})));
+  EXPECT_NE(may, read);
+}
+
 TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
   LatePlanMonth m;
   auto& w = m.w;

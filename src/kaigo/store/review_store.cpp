@@ -272,11 +272,20 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
 }  // namespace
 
 review::History ReviewStore::history(YearMonth month) {
+  if (history_month_ == month && history_ahead_.valid()) return history_ahead_.get();
   // On a connection of its own: run_month reads the history on another thread while this store's
   // connection reads the month's 給付管理票 (the history reads only earlier months' decisions, which
   // begin() does not touch).
   auto own = Database::open(db_.connection().file());
   return read_history(*own, month, sent_);
+}
+
+void ReviewStore::read_history_ahead(YearMonth month) {
+  history_month_ = month;
+  history_ahead_ = std::async(std::launch::async, [this, month, path = db_.connection().file()] {
+    auto own = Database::open(path);
+    return read_history(*own, month, sent_);
+  });
 }
 
 // ---- decisions ----------------------------------------------------------------------------------

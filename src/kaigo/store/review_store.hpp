@@ -9,6 +9,8 @@
 // Owns: the SQL of the review tables. Must not: decide anything (review does).
 #pragma once
 #include <functional>
+#include <future>
+#include <optional>
 
 #include "kaigo/review/month_run.hpp"
 #include "kaigo/store/database.hpp"
@@ -31,6 +33,10 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   std::vector<YearMonth> later_reviewed_months(YearMonth month);
 
   review::History history(YearMonth month) override;
+  // Starts reading the history of `month` now, on a thread and a connection of its own; history()
+  // of that month then waits for it instead of reading it. Only once the month's files are sent
+  // (reception's start of the review): the history reads which files they are.
+  void read_history_ahead(YearMonth month);
   void for_each_plan(YearMonth month, const PlanFn& fn) override;
   void for_each_claim(YearMonth month, const ClaimFn& fn) override;
 
@@ -50,6 +56,8 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   std::string sent_;  // the SQL condition on submissions s of the month's files
   YearMonth month_;
   std::unique_ptr<ReviewWriter> writer_;
+  std::optional<YearMonth> history_month_;  // the month history_ahead_ reads
+  std::future<review::History> history_ahead_;
 };
 
 }  // namespace kaigo::store

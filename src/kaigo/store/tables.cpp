@@ -131,13 +131,21 @@ TablesInForce load_tables_in_force(Database& db, Recipients recipients) {
   w.insurers = stored_or_empty<master::InsurerLedger>(
       db, TableKind::Insurers, [](const LoadedTable& t) { return master::load_insurers(t.text, t.file_name); });
   if (recipients == Recipients::Skip) return w;
-  w.recipients = stored_or_empty<master::RecipientLedger>(
+  auto people = load_people_in_force(db);
+  w.recipients = std::move(people.recipients);
+  w.funds = std::move(people.funds);
+  return w;
+}
+
+PeopleInForce load_people_in_force(Database& db) {
+  PeopleInForce p;
+  p.recipients = stored_or_empty<master::RecipientLedger>(
       db, TableKind::Recipients, [](const LoadedTable& t) { return master::load_recipients(t.text, t.file_name); });
   if (db.latest_table(TableKind::Kohi)) {
-    w.funds = stored_or_empty<master::FundRecipientLedger>(
+    p.funds = stored_or_empty<master::FundRecipientLedger>(
         db, TableKind::Kohi, [](const LoadedTable& t) { return master::load_fund_recipients(t.text, t.file_name); });
   }
-  return w;
+  return p;
 }
 
 }  // namespace kaigo::store

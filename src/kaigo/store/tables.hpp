@@ -44,4 +44,12 @@ struct TablesInForce {
 enum class Recipients { Load, Skip };
 TablesInForce load_tables_in_force(Database& db, Recipients recipients = Recipients::Load);
 
+// What Recipients::Skip leaves out, alone: for a caller that loads it while something else runs
+// (the review, while its history is read).
+struct PeopleInForce {
+  master::RecipientLedger recipients;
+  std::optional<master::FundRecipientLedger> funds;
+};
+PeopleInForce load_people_in_force(Database& db);
+
 }  // namespace kaigo::store
