@@ -64,9 +64,18 @@ void ReceiptGroup::receive(std::string_view file_name, std::string bytes, const 
 void ReceiptGroup::close() {
   if (!open_) return;
   if (!failed_) hand_over();
+  checkpoint_while_storing();
   finish_storing();
   desk_.db().defer_sync(false);
   open_ = false;
+}
+
+void ReceiptGroup::checkpoint_while_storing() {
+  if (!storing_.valid() || failed_) return;
+  try {
+    store::Database::open(desk_.db().file())->checkpoint_passive();
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): only an early copy; the close's checkpoint does it
+  }
 }
 
 void ReceiptGroup::hand_over() {

@@ -92,6 +92,9 @@ class ReceiptGroup {
   void hand_over();
   // Waits for the group being stored and acknowledges it; a failure is thrown here.
   void finish_storing();
+  // While the last group is stored: what the log holds so far copied into the database on a
+  // connection of this thread's own, which would otherwise wait idle.
+  void checkpoint_while_storing();
   std::vector<reception::Submission> store_and_sync(const std::vector<reception::CheckedFile>& group);
 
   Desk& desk_;

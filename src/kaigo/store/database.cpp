@@ -237,6 +237,10 @@ void Database::set_sync_mode(bool on) {
 
 void Database::make_durable() { conn_->sync_log(); }
 
+void Database::checkpoint_passive() { conn_->exec("PRAGMA wal_checkpoint(PASSIVE)"); }
+
+std::filesystem::path Database::file() const { return conn_->file(); }
+
 void Database::DeferredSync::durable_in(SyncGroup& group) {
   if (!db_.sync_deferred_) return;
   group.sync([this] { db_.make_durable(); });

@@ -83,6 +83,12 @@ class Database : public reception::Repository {
   // make_durable() that follows its commit. defer_sync(false) makes everything durable first.
   void defer_sync(bool on);
   void make_durable();
+  // Copies what the log holds into the database file, as far as no reader needs the older pages,
+  // without waiting for any lock (PRAGMA wal_checkpoint(PASSIVE)); another connection may be
+  // writing meanwhile. What it copied, the last connection's checkpoint at close need not.
+  void checkpoint_passive();
+  // The database file this connection has open.
+  std::filesystem::path file() const;
   // defer_sync for a scope: durable() ends it, making everything durable; leaving the scope by an
   // exception ends it too (a kill -9 still loses no commit; see above).
   class DeferredSync {

@@ -88,7 +88,11 @@ TEST(ReceiptGroup, StoresAGroupAtOnceAndAcknowledgesItAfterItsSync) {
         EXPECT_EQ(acknowledged, (std::vector<std::int64_t>{1, 2, 3}));
       }
     }
+    const auto before_close = std::filesystem::file_size(w.db_path());
     group.close();
+    // While the last group was stored, the groups before it were copied from the log into the
+    // database file (checkpoint_while_storing), not left for the last connection to close.
+    EXPECT_GT(std::filesystem::file_size(w.db_path()), before_close);
     EXPECT_EQ(stored_files(w.db_path()), 7);
     EXPECT_EQ(acknowledged, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7}));  // every file, once, in order
     EXPECT_EQ(stored, acknowledged);
