@@ -3,9 +3,10 @@
 // each), the history of earlier months (registered plans, decided and held 明細書), and the
 // decisions stored with every reason, amount and 集計 row.
 // The decisions are written on a connection of their own (store/detail/review_writer) while the
-// documents are read on the database's: between begin() and commit() that connection must not
-// write, and no statement of it may be left on a row (its old snapshot could not take the write
-// lock for the month's last transaction).
+// documents are read on the database's (the 明細書 on a thread and connection of their own, a file
+// or two ahead, parsed there: store/detail/read_ahead): between begin() and commit() that
+// connection must not write, and no statement of it may be left on a row (its old snapshot could
+// not take the write lock for the month's last transaction).
 // Owns: the SQL of the review tables. Must not: decide anything (review does).
 #pragma once
 #include <functional>
