@@ -58,9 +58,15 @@ struct IdleStatements {
 namespace {
 
 // Before SQLite's first use in the process: no count of its memory (nothing reads it), whose mutex
-// every allocation took — 2 % of a submit.
+// every allocation took — 2 % of a submit; and statement and savepoint journals kept in memory
+// (each file of a receipt group has its savepoint, whose journal spilled to a temporary file past
+// 64 KiB: 270 MB written to /var/tmp by the compare.sh month's submit). Temporary tables and sorts
+// stay as they were: a national month's sorts may spill to disk.
 void configure_sqlite() {
-  static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK &&
+           sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1) == SQLITE_OK;
+  }();
   (void)configured;
 }
 
@@ -89,9 +95,6 @@ Connection::Connection(const std::filesystem::path& path, bool create)
   exec("PRAGMA foreign_keys=ON");
   // 64 MiB of page cache: a review month inserts millions of index entries.
   exec("PRAGMA cache_size=-65536");
-  // A savepoint's journal (each file of a receipt group has its own) in memory, not in a
-  // temporary file: as files, a group of received files wrote ~20 MB to /var/tmp (issue 19).
-  exec("PRAGMA temp_store=MEMORY");
 }
 
 Connection::~Connection() {
