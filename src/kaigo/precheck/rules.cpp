@@ -143,14 +143,17 @@ std::optional<RuleFamily> rule_family(const exchange::Form* form) {
 }
 
 bool Condition::holds(const exchange::Record& r) const {
-  std::string_view v = r.item(item);
-  auto in = std::find(values.begin(), values.end(), v) != values.end();
-  auto prefixed = std::any_of(values.begin(), values.end(), [&](const std::string& p) { return starts_with(v, p); });
+  // Only the test the operator asks for: a rule's conditions run on every record it names.
+  const std::string_view v = r.item(item);
+  const auto in = [&] { return std::find(values.begin(), values.end(), v) != values.end(); };
+  const auto prefixed = [&] {
+    return std::any_of(values.begin(), values.end(), [&](const std::string& p) { return starts_with(v, p); });
+  };
   switch (op) {
-    case Op::In: return in;
-    case Op::NotIn: return !in;
-    case Op::Prefix: return prefixed;
-    case Op::NotPrefix: return !prefixed;
+    case Op::In: return in();
+    case Op::NotIn: return !in();
+    case Op::Prefix: return prefixed();
+    case Op::NotPrefix: return !prefixed();
   }
   return false;
 }
