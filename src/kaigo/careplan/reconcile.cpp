@@ -48,8 +48,10 @@ class MonthWithPlans : public review::MonthSource, public review::DecisionSink {
   void for_each_claim(YearMonth month, const ClaimFn& fn) override { base_.for_each_claim(month, fn); }
 
   void begin(YearMonth) override {}
-  void plan(const review::SubmittedPlan&, const review::PlanDecision& d) override { plans.push_back(d); }
-  void claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) override { claims.push_back({c, d}); }
+  void plan(const review::SubmittedPlan&, review::PlanDecision d) override { plans.push_back(std::move(d)); }
+  void claim(const review::SubmittedClaim& c, review::ClaimDecision d) override {
+    claims.push_back({c, std::move(d)});
+  }
   void commit() override {}
 
   std::vector<review::PlanDecision> plans;

@@ -46,8 +46,8 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   // Each decision goes to the sink as it is made: the sink's writer stores the first while the
   // rest are decided (the other core was idle until the last plan was decided).
   reviewer.review_plans_sorting(order, [&](std::size_t i, PlanDecision&& d) {
-    sink.plan(*order[i], d);
     ++report.plans[std::string(enum_ja(d.outcome))];
+    sink.plan(*order[i], std::move(d));
   });
   for (auto& [p, findings] : returned_plans) {
     sink.plan(p, plan_returned_at_reception(p, std::move(findings)));
@@ -58,10 +58,11 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   // 2. 明細書 on hold from earlier months.
   std::unordered_map<std::string, std::size_t> held_at;
   for (std::size_t i = 0; i < history.held.size(); ++i) held_at.emplace(history.held[i].claim.id, i);
-  for (const auto& d : reviewer.review_held()) {
-    sink.claim(history.held[held_at.at(d.claim_id)].claim, d);
+  for (auto& d : reviewer.review_held()) {
     ++report.claims[std::string(enum_ja(d.outcome))];
     if (d.released) ++report.released;
+    const auto& held = history.held[held_at.at(d.claim_id)].claim;
+    sink.claim(held, std::move(d));
   }
 
   // 3. This month's 明細書, streamed in acceptance order.
@@ -69,8 +70,8 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
     const bool precheck_errors = !findings.empty();
     ClaimDecision d = precheck_errors ? returned_at_reception(c, std::move(findings)) : reviewer.review_claim(c);
     if (precheck_errors) ++report.returned_at_reception;
-    sink.claim(c, d);
     ++report.claims[std::string(enum_ja(d.outcome))];
+    sink.claim(c, std::move(d));
   });
 }
 

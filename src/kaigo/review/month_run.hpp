@@ -36,8 +36,9 @@ class DecisionSink {
   virtual ~DecisionSink() = default;
   // Starts the month, replacing the decisions of an earlier run of it.
   virtual void begin(YearMonth month) = 0;
-  virtual void plan(const SubmittedPlan& plan, const PlanDecision& decision) = 0;
-  virtual void claim(const SubmittedClaim& claim, const ClaimDecision& decision) = 0;
+  // Each decision is the sink's to keep: run_month hands it over and does not use it again.
+  virtual void plan(const SubmittedPlan& plan, PlanDecision decision) = 0;
+  virtual void claim(const SubmittedClaim& claim, ClaimDecision decision) = 0;
   // Makes the month's decisions durable, all at once.
   virtual void commit() = 0;
 };

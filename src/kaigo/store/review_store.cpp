@@ -345,14 +345,14 @@ void ReviewStore::begin(YearMonth month) {
   writer_ = std::make_unique<ReviewWriter>(c, m);
 }
 
-void ReviewStore::plan(const review::SubmittedPlan& p, const review::PlanDecision& d) {
+void ReviewStore::plan(const review::SubmittedPlan& p, review::PlanDecision d) {
   writer_->plan({p.id, p.order, p.plan.insurer_no, p.plan.insured_no, p.plan.service_month, p.plan.support_office_no,
                  p.plan.create_kind},
-                d);
+                std::move(d));
 }
 
-void ReviewStore::claim(const review::SubmittedClaim& c, const review::ClaimDecision& d) {
-  writer_->claim(c.statement.key, d);
+void ReviewStore::claim(const review::SubmittedClaim& c, review::ClaimDecision d) {
+  writer_->claim(c.statement.key, std::move(d));
 }
 
 void ReviewStore::commit() {

@@ -42,8 +42,8 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void for_each_claim(YearMonth month, const ClaimFn& fn) override;
 
   void begin(YearMonth month) override;
-  void plan(const review::SubmittedPlan& plan, const review::PlanDecision& decision) override;
-  void claim(const review::SubmittedClaim& claim, const review::ClaimDecision& decision) override;
+  void plan(const review::SubmittedPlan& plan, review::PlanDecision decision) override;
+  void claim(const review::SubmittedClaim& claim, review::ClaimDecision decision) override;
   void commit() override;
 
   // Runs in the transaction that follows the last batch of decisions (e.g. the month's move to
