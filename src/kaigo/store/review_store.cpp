@@ -101,6 +101,9 @@ struct Order {
   std::int64_t submission = 0;
   std::uint64_t base = 0;
   std::uint64_t count = 0;
+  static Order of_file(std::int64_t submission) {
+    return {submission, static_cast<std::uint64_t>(submission) << kOrderShift};
+  }
   std::uint64_t next() { return base + ++count; }
 };
 
@@ -111,7 +114,7 @@ void each_sent_document(Database& db, YearMonth month, bool plans, std::string_v
   auto& c = db.connection();
   for (auto submission : sent_files(c, month, plans, sent)) {
     const ReceptionFindings findings(c, submission);
-    Order order{submission, static_cast<std::uint64_t>(submission) << kOrderShift};
+    auto order = Order::of_file(submission);
     read_stored(db, submission, [&](const exchange::Document& d) { fn(d, findings, order); });
   }
 }
@@ -127,7 +130,7 @@ void ReviewStore::for_each_plan(YearMonth month, const PlanFn& fn) {
 
 // Each file's 明細書 are read, parsed and made into statements on a thread and a connection of
 // their own, two files ahead, while this thread decides the file before: deciding is the review's
-// critical path (0.06 s of the compare.sh month's ~2 s; docs/performance.md).
+// critical path (it saved 0.06 s of the compare.sh month's ~2 s; docs/performance.md).
 void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
   using Claims = std::vector<std::pair<review::SubmittedClaim, std::vector<review::Finding>>>;
   const auto files = sent_files(db_.connection(), month, false, sent_);
@@ -138,7 +141,7 @@ void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
       [&](std::size_t i) {
         const auto submission = files[i];
         const ReceptionFindings findings(own->connection(), submission);
-        Order order{submission, static_cast<std::uint64_t>(submission) << kOrderShift};
+        auto order = Order::of_file(submission);
         Claims claims;
         parse_stored(submission, own->bytes(submission), [&](const exchange::Document& d) {
           auto copies = claims_of(d);
@@ -294,19 +297,20 @@ review::History read_history(Database& db, YearMonth month, const std::string& s
 
 review::History ReviewStore::history(YearMonth month) {
   if (history_month_ == month && history_ahead_.valid()) return history_ahead_.get();
-  // On a connection of its own: run_month reads the history on another thread while this store's
-  // connection reads the month's 給付管理票 (the history reads only earlier months' decisions, which
-  // begin() does not touch).
-  auto own = Database::open(db_.connection().file());
-  return read_history(*own, month, sent_);
+  return history_on_own_connection(month);
 }
 
 void ReviewStore::read_history_ahead(YearMonth month) {
   history_month_ = month;
-  history_ahead_ = std::async(std::launch::async, [this, month, path = db_.connection().file()] {
-    auto own = Database::open(path);
-    return read_history(*own, month, sent_);
-  });
+  history_ahead_ = std::async(std::launch::async, [this, month] { return history_on_own_connection(month); });
+}
+
+review::History ReviewStore::history_on_own_connection(YearMonth month) const {
+  // On a connection of its own: run_month reads the history on another thread while this store's
+  // connection reads the month's 給付管理票 (the history reads only earlier months' decisions, which
+  // begin() does not touch).
+  auto own = Database::open(db_.file());
+  return read_history(*own, month, sent_);
 }
 
 // ---- decisions ----------------------------------------------------------------------------------

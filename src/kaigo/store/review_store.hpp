@@ -51,6 +51,8 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void on_last_batch(std::function<void()> fn) { on_last_batch_ = std::move(fn); }
 
  private:
+  review::History history_on_own_connection(YearMonth month) const;
+
   std::function<void()> on_last_batch_;
   Database& db_;
   LocalDateTime now_;

@@ -212,7 +212,7 @@ std::int64_t rereview_rows(Connection& c, const std::string& month) {
   return st.step() ? st.integer(0) : 0;
 }
 
-// The review's decisions of the month, counted by outcome.
+// How many of the month's 明細書 decisions are the review's (all of them less the 再審査).
 std::int64_t review_rows(Connection& c, const std::string& month) {
   return rows_of_month(c, "claim_decisions", month) - rereview_rows(c, month);
 }

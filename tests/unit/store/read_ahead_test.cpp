@@ -36,7 +36,7 @@ TEST(ReadAhead, FetchesNoMoreThanDepthAheadOfUse) {
   std::atomic<std::size_t> fetched{0};
   std::size_t used = 0;
   read_ahead(
-      40, 3, [&](std::size_t i) { return fetched.fetch_add(1) + 0 * i; },
+      40, 3, [&](std::size_t) { return fetched.fetch_add(1); },
       [&](std::size_t&&) {
         ++used;
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -62,7 +62,7 @@ TEST(ReadAhead, AFailedFetchIsThrownAfterTheItemsBeforeItAreUsed) {
 TEST(ReadAhead, AFailedUseStopsTheFetchingAndIsThrown) {
   std::atomic<std::size_t> fetched{0};
   EXPECT_THROW(read_ahead(
-                   1000, 2, [&](std::size_t i) { return fetched.fetch_add(1) + 0 * i; },
+                   1000, 2, [&](std::size_t) { return fetched.fetch_add(1); },
                    [&](std::size_t&& i) {
                      if (i == 2) throw std::logic_error("判定できません / cannot decide");
                    }),
