@@ -5,12 +5,15 @@
 // the month gives the same decisions.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "kaigo/core/strings.hpp"
 #include "kaigo/review/month_run.hpp"
+#include "kaigo/store/errors.hpp"
 #include "kaigo/store/review_store.hpp"
 #include "kaigo/store/detail/sqlite.hpp"
 #include "support/reception_world.hpp"
@@ -239,6 +242,33 @@ TEST(MonthStore, TheHistoryReadAheadIsTheHistoryOfItsMonth) {
   const auto may = ids(other.history({2026, 5}));  // nothing held before May
   EXPECT_EQ(may, ids(store::ReviewStore(w.db(), jst("2026-06-11T01:00:00")).history({2026, 5})));
   EXPECT_NE(may, read);
+}
+
+// A stored 明細書 file found damaged while the review reads ahead (on its own thread) stops the review
+// with the store's error naming the file's 受付番号, as when the review read it itself.
+TEST(MonthStore, ADamagedStoredFileStopsTheReviewNamingIt) {
+  ReceptionWorld w(0.0, 8, 120);
+  for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
+  auto last_claims = w.db().connection().prepare(
+      "SELECT MAX(id) FROM submissions WHERE data_type <> '821' AND state = 'accepted'");
+  ASSERT_TRUE(last_claims.step());
+  const auto damaged = last_claims.integer(0);
+  ASSERT_GT(damaged, 1);
+  w.db().connection().exec(fmt::format(
+      "UPDATE submission_bytes SET bytes = substr(bytes, 1, length(bytes) - 5) WHERE submission_id = {}", damaged));
+  const auto ledgers = store::load_tables_in_force(w.db());
+  review::ReviewContext ctx{ledgers.masters, ledgers.offices, ledgers.insurers, ledgers.recipients,
+                            review::config_of(w.db().settings().review)};
+  try {
+    w.review({2026, 5}, "2026-05-11T01:00:00", ctx);
+    FAIL() << "the review went on past a damaged file";
+  } catch (const store::StoreError& e) {
+    const std::string prefix = fmt::format("受付番号 {} の保存されたファイルを読めません（", damaged);
+    EXPECT_TRUE(std::string(e.what()).starts_with(prefix)) << e.what();
+    EXPECT_NE(std::string(e.what()).find(fmt::format("the stored bytes of submission {} cannot be read", damaged)),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
