@@ -42,8 +42,11 @@ std::string key_text(const K& key) {
 // K is the key: a string (one code) or a typed key of several items (master/keys).
 //
 // Stored flat, because the 受給者台帳 holds millions of keys (issue 19 item 5): every version in one
-// array grouped by key (keys in order, each key's versions by valid_from), the keys in a second array,
-// and an open-addressed table of indexes into it — no node or block of its own per key.
+// array grouped by key (keys in order, each key's versions by valid_from), and an open-addressed table
+// whose slots hold each key with where its versions are — no node or block of its own per key. A
+// lookup reads one slot, then the versions: with the keys and the groups in arrays of their own it
+// read four places far apart, and those misses were a tenth of the review's deciding thread
+// (docs/performance.md, sixteenth session).
 template <class T, class K = std::string>
 class VersionedTable {
  public:
@@ -62,22 +65,22 @@ class VersionedTable {
       if (a.key != b.key) return a.key < b.key;
       return a.value.period.from < b.value.period.from;
     });
-    keys_.clear();
-    groups_.clear();
+    std::vector<K> keys;
+    std::vector<Group> groups;
     values_.clear();
     values_.reserve(pending_.size());
     for (auto& p : pending_) {
-      if (keys_.empty() || !(keys_.back() == p.key)) {
-        keys_.push_back(std::move(p.key));
-        groups_.push_back({static_cast<std::uint32_t>(values_.size()), 0});
+      if (keys.empty() || !(keys.back() == p.key)) {
+        keys.push_back(std::move(p.key));
+        groups.push_back({static_cast<std::uint32_t>(values_.size()), 0});
       }
       values_.push_back(std::move(p.value));
-      ++groups_.back().count;
+      ++groups.back().count;
     }
     pending_.clear();
     pending_.shrink_to_fit();
-    for (std::size_t k = 0; k < keys_.size(); ++k) report_overlaps(keys_[k], group(k), report);
-    build_index();
+    for (std::size_t k = 0; k < keys.size(); ++k) report_overlaps(keys[k], span_of(groups[k]), report);
+    build_index(std::move(keys), groups);
   }
 
   // `key` is a K, or a string_view where K is a string.
@@ -86,9 +89,9 @@ class VersionedTable {
     if (slots_.empty()) return {};
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = KeyHash{}(key) & mask;; i = (i + 1) & mask) {
-      const std::uint32_t slot = slots_[i];
-      if (slot == 0) return {};
-      if (keys_[slot - 1] == key) return group(slot - 1);
+      const Slot& slot = slots_[i];
+      if (slot.group.count == 0) return {};
+      if (slot.key == key) return span_of(slot.group);
     }
   }
 
@@ -121,14 +124,14 @@ class VersionedTable {
     return out;
   }
 
-  std::size_t key_count() const { return keys_.size(); }
+  std::size_t key_count() const { return order_.size(); }
   std::size_t version_count() const { return values_.size(); }
 
   // Every version, keys in order, each key's versions oldest first.
   template <class F>
   void for_each(F&& f) const {
-    for (std::size_t k = 0; k < keys_.size(); ++k) {
-      for (const T& v : group(k)) f(keys_[k], v);
+    for (const std::uint32_t i : order_) {
+      for (const T& v : span_of(slots_[i].group)) f(slots_[i].key, v);
     }
   }
 
@@ -139,10 +142,14 @@ class VersionedTable {
   };
   struct Group {
     std::uint32_t first = 0;
-    std::uint32_t count = 0;
+    std::uint32_t count = 0;  // every key has a version: 0 marks an empty slot
+  };
+  struct Slot {
+    K key{};
+    Group group;
   };
 
-  std::span<const T> group(std::size_t k) const { return {values_.data() + groups_[k].first, groups_[k].count}; }
+  std::span<const T> span_of(Group g) const { return {values_.data() + g.first, g.count}; }
 
   template <class Report>
   static void report_overlaps(const K& key, std::span<const T> versions, Report& report) {
@@ -159,24 +166,26 @@ class VersionedTable {
     }
   }
 
-  // Slots at most half full, each 1 + the index of a key (0: empty), found by linear probing.
-  void build_index() {
+  // Slots at most two thirds full, found by linear probing; order_ keeps the keys' order for for_each.
+  void build_index(std::vector<K> keys, const std::vector<Group>& groups) {
     std::size_t size = 16;
-    while (size < keys_.size() * 2) size *= 2;
-    slots_.assign(keys_.empty() ? 0 : size, 0);
+    while (size < keys.size() + keys.size() / 2) size *= 2;
+    slots_.clear();
+    slots_.resize(keys.empty() ? 0 : size);
+    order_.assign(keys.size(), 0);
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t k = 0; k < keys_.size(); ++k) {
-      std::size_t i = KeyHash{}(keys_[k]) & mask;
-      while (slots_[i] != 0) i = (i + 1) & mask;
-      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      std::size_t i = KeyHash{}(keys[k]) & mask;
+      while (slots_[i].group.count != 0) i = (i + 1) & mask;
+      slots_[i] = {std::move(keys[k]), groups[k]};
+      order_[k] = static_cast<std::uint32_t>(i);
     }
   }
 
   std::vector<Pending> pending_;
-  std::vector<K> keys_;
-  std::vector<Group> groups_;
   std::vector<T> values_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> order_;
 };
 
 // The KM08 diagnostic for two overlapping versions of one key (reported on the later line).
