@@ -9,8 +9,7 @@ PlanRegistry::PlanRegistry(std::span<const RegisteredPlan> earlier) {
 }
 
 const PlanRegistry::Entry* PlanRegistry::find(const billing::PersonMonthKey& person_month) const {
-  auto it = entries_.find(person_month);
-  return it == entries_.end() ? nullptr : &it->second;
+  return entries_.find(person_month);
 }
 
 void PlanRegistry::register_plan(const billing::PersonMonthKey& person_month, const SubmittedPlan& plan) {

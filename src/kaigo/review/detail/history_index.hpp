@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "kaigo/billing/keys.hpp"
+#include "kaigo/core/flat_map.hpp"
 #include "kaigo/review/input.hpp"
 
 namespace kaigo::review {
@@ -30,7 +30,7 @@ class PlanRegistry {
   void withdraw(const billing::PersonMonthKey& person_month);
 
  private:
-  std::unordered_map<billing::PersonMonthKey, Entry> entries_;
+  FlatMap<billing::PersonMonthKey, Entry> entries_;
 };
 
 class HistoryIndex {
@@ -53,12 +53,12 @@ class HistoryIndex {
 // 当月登録の明細書 — keys of the 明細書 registered this month (not returned), and of those on hold: a later copy is ANN2.
 class ClaimRegister {
  public:
-  bool contains(const billing::ClaimKey& key) const { return keys_.count(key) != 0; }
-  void add(const billing::ClaimKey& key) { keys_.insert(key); }
+  bool contains(const billing::ClaimKey& key) const { return keys_.contains(key); }
+  void add(const billing::ClaimKey& key) { keys_[key] = true; }
   void reserve(std::size_t n) { keys_.reserve(n); }
 
  private:
-  std::unordered_set<billing::ClaimKey> keys_;
+  FlatMap<billing::ClaimKey, bool> keys_;
 };
 
 }  // namespace kaigo::review
