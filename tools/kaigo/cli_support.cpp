@@ -6,7 +6,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <stdexcept>
 
 #include "kaigo/core/strings.hpp"
@@ -24,13 +23,25 @@ std::string read_whole_file(const std::string& path) {
     throw std::runtime_error(
         fmt::format("{} を開けません / cannot open {}", escape_control(path), escape_control(path)));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read straight into the string, sized by the file's size where it has one (through a
+  // stringstream every byte was copied twice: 3 % of a month's submit). One byte more than the
+  // size sees the end without another call; a file that grew meanwhile is read to its end.
+  std::error_code no_size;
+  const auto size = std::filesystem::file_size(path, no_size);
+  std::string bytes(no_size ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t used = 0;
+  for (;;) {
+    in.read(bytes.data() + used, static_cast<std::streamsize>(bytes.size() - used));
+    used += static_cast<std::size_t>(in.gcount());
+    if (used < bytes.size() || in.bad()) break;
+    bytes.resize(2 * bytes.size());
+  }
   if (in.bad()) {
     throw std::runtime_error(
         fmt::format("{} を読めません / cannot read {}", escape_control(path), escape_control(path)));
   }
-  return std::move(ss).str();
+  bytes.resize(used);
+  return bytes;
 }
 
 std::vector<std::string> read_path_list(const std::string& list) {
