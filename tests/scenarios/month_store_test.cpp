@@ -271,6 +271,40 @@ TEST(MonthStore, ADamagedStoredFileStopsTheReviewNamingIt) {
   }
 }
 
+// Each 明細書 comes with the one after it in its file (for the review to start its lookups early), and
+// the last of each file with none.
+TEST(MonthStore, EachClaimComesWithTheOneAfterItInItsFile) {
+  ReceptionWorld w(0.0, 8, 120);
+  for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
+  ASSERT_TRUE(w.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"), false).done);
+  std::vector<std::string> ids;
+  std::vector<std::string> nexts;  // "" for none
+  store::ReviewStore(w.db(), jst("2026-05-11T01:00:00"))
+      .for_each_claim({2026, 5}, [&](review::SubmittedClaim&& c, std::vector<review::Finding>&&,
+                                     const review::SubmittedClaim* next) {
+        ids.push_back(c.id);
+        nexts.push_back(next != nullptr ? next->id : "");
+      });
+  const auto file_of = [](const std::string& id) { return id.substr(0, id.find(':')); };
+  ASSERT_GT(ids.size(), 100U);
+  std::set<std::string> files;
+  std::size_t lasts = 0;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    files.insert(file_of(ids[i]));
+    if (nexts[i].empty()) {
+      ++lasts;
+      if (i + 1 < ids.size()) {
+        EXPECT_NE(file_of(ids[i + 1]), file_of(ids[i])) << ids[i];
+      }
+      continue;
+    }
+    ASSERT_LT(i + 1, ids.size());
+    EXPECT_EQ(nexts[i], ids[i + 1]);
+  }
+  EXPECT_GT(files.size(), 1U);
+  EXPECT_EQ(lasts, files.size());
+}
+
 TEST(MonthStore, HeldWithoutAPlanIsReturnedNextMonth) {
   LatePlanMonth m;
   auto& w = m.w;

@@ -108,6 +108,8 @@ class RecipientLedger : public VersionedMaster<Recipient, PersonKey> {
   std::vector<const Recipient*> in_month(std::string_view insurer_no, std::string_view insured_no,
                                          YearMonth month) const;
   std::size_t people() const { return table_.key_count(); }
+  // Asks the memory for the person's slot ahead of a lookup.
+  void prefetch(std::string_view insurer_no, std::string_view insured_no) const;
 
  private:
   std::shared_ptr<const Arena> names_;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kaigo/core/date.hpp"
+#include "kaigo/core/prefetch.hpp"
 #include "kaigo/core/strings.hpp"
 #include "kaigo/master/csv.hpp"
 
@@ -93,6 +94,13 @@ class VersionedTable {
       if (slot.group.count == 0) return {};
       if (slot.key == key) return span_of(slot.group);
     }
+  }
+
+  // Asks the memory for the slot versions(key) reads first, ahead of the lookup (see
+  // review::MonthReviewer::prefetch).
+  template <class Q>
+  void prefetch(const Q& key) const {
+    if (!slots_.empty()) kaigo::prefetch(&slots_[KeyHash{}(key) & (slots_.size() - 1)]);
   }
 
   // The version in force on day `d`.

@@ -66,7 +66,8 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   }
 
   // 3. This month's 明細書, streamed in acceptance order.
-  source.for_each_claim(month, [&](SubmittedClaim&& c, std::vector<Finding>&& findings) {
+  source.for_each_claim(month, [&](SubmittedClaim&& c, std::vector<Finding>&& findings, const SubmittedClaim* next) {
+    if (next != nullptr) reviewer.prefetch(*next);
     const bool precheck_errors = !findings.empty();
     ClaimDecision d = precheck_errors ? returned_at_reception(c, std::move(findings)) : reviewer.review_claim(c);
     if (precheck_errors) ++report.returned_at_reception;

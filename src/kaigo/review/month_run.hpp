@@ -21,7 +21,10 @@ class MonthSource {
  public:
   virtual ~MonthSource() = default;
   using PlanFn = std::function<void(SubmittedPlan&&, std::vector<Finding>&& reception_findings)>;
-  using ClaimFn = std::function<void(SubmittedClaim&&, std::vector<Finding>&& reception_findings)>;
+  // `next`: the 明細書 that comes after this one, when the source already holds it (else null), so
+  // that its lookups can be started early (MonthReviewer::prefetch).
+  using ClaimFn =
+      std::function<void(SubmittedClaim&&, std::vector<Finding>&& reception_findings, const SubmittedClaim* next)>;
   // What earlier review months left: registered plans, decided and held 明細書, this month's 過誤.
   // run_month calls it on a thread of its own, while for_each_plan runs and the sink begins.
   virtual History history(YearMonth month) = 0;

@@ -100,6 +100,15 @@ ClaimDecision MonthReviewer::review_claim(const SubmittedClaim& claim) {
   return review_new_claim(claim, deps);
 }
 
+void MonthReviewer::prefetch(const SubmittedClaim& next) const {
+  const auto& k = next.statement.key;
+  s_->context.recipients.prefetch(k.insurer_no, k.insured_no);
+  if (auto claim = billing::ClaimKey::of(k)) {
+    s_->plans.prefetch(claim->person_month());
+    s_->registered.prefetch(*claim);
+  }
+}
+
 MonthOutcome review_month(const ReviewInput& input, const ReviewContext& context) {
   MonthReviewer reviewer(context, input.month, input.history);
   MonthOutcome out;

@@ -69,6 +69,10 @@ class MonthReviewer {
   std::vector<ClaimDecision> review_held();
   // Decides one 明細書 of this month. Throws std::logic_error when called out of order.
   ClaimDecision review_claim(const SubmittedClaim& claim);
+  // Asks the memory for what review_claim(next) looks up first — its person in the 受給者台帳, its
+  // person-month among the 給付管理票, its key among the registered 明細書 — while the claim before
+  // it is decided: those reads missed the cache, a fifth of the deciding thread's time.
+  void prefetch(const SubmittedClaim& next) const;
 
  private:
   struct State;

@@ -25,6 +25,7 @@ class PlanRegistry {
   };
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
   const Entry* find(const billing::PersonMonthKey& person_month) const;
+  void prefetch(const billing::PersonMonthKey& person_month) const { entries_.prefetch(person_month); }
   // `plan` must outlive the registry (MonthReviewer's contract).
   void register_plan(const billing::PersonMonthKey& person_month, const SubmittedPlan& plan);
   void withdraw(const billing::PersonMonthKey& person_month);
@@ -54,6 +55,7 @@ class HistoryIndex {
 class ClaimRegister {
  public:
   bool contains(const billing::ClaimKey& key) const { return keys_.contains(key); }
+  void prefetch(const billing::ClaimKey& key) const { keys_.prefetch(key); }
   void add(const billing::ClaimKey& key) { keys_[key] = true; }
   void reserve(std::size_t n) { keys_.reserve(n); }
 
