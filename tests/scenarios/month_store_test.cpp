@@ -272,19 +272,22 @@ TEST(MonthStore, ADamagedStoredFileStopsTheReviewNamingIt) {
 }
 
 // Each 明細書 comes with the one after it in its file (for the review to start its lookups early), and
-// the last of each file with none.
-TEST(MonthStore, EachClaimComesWithTheOneAfterItInItsFile) {
+// the last of each file with none; how many there are is known before they are read.
+TEST(MonthStore, EachClaimComesWithTheOneAfterItInItsFileAndTheirCountIsKnownAhead) {
   ReceptionWorld w(0.0, 8, 120);
   for (const auto& f : w.files()) w.submit(f, "2026-05-04T12:00:00");
   ASSERT_TRUE(w.reception().start_review({2026, 5}, jst("2026-05-11T01:00:00"), false).done);
   std::vector<std::string> ids;
   std::vector<std::string> nexts;  // "" for none
-  store::ReviewStore(w.db(), jst("2026-05-11T01:00:00"))
-      .for_each_claim({2026, 5}, [&](review::SubmittedClaim&& c, std::vector<review::Finding>&&,
-                                     const review::SubmittedClaim* next) {
+  store::ReviewStore source(w.db(), jst("2026-05-11T01:00:00"));
+  source.for_each_claim(
+      {2026, 5}, [&](review::SubmittedClaim&& c, std::vector<review::Finding>&&, const review::SubmittedClaim* next) {
         ids.push_back(c.id);
         nexts.push_back(next != nullptr ? next->id : "");
       });
+  // The reception's 明細件数 of the month's files of 明細書 (the review sizes its table with it).
+  EXPECT_EQ(source.claims_expected({2026, 5}), ids.size());
+  EXPECT_EQ(source.claims_expected({2026, 6}), 0U);
   const auto file_of = [](const std::string& id) { return id.substr(0, id.find(':')); };
   ASSERT_GT(ids.size(), 100U);
   std::set<std::string> files;

@@ -46,6 +46,7 @@ class MonthWithPlans : public review::MonthSource, public review::DecisionSink {
     }
   }
   void for_each_claim(YearMonth month, const ClaimFn& fn) override { base_.for_each_claim(month, fn); }
+  std::size_t claims_expected(YearMonth month) override { return base_.claims_expected(month); }
 
   void begin(YearMonth) override {}
   void plan(const review::SubmittedPlan&, review::PlanDecision d) override { plans.push_back(std::move(d)); }

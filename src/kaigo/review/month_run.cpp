@@ -66,6 +66,7 @@ void decide_month(MonthSource& source, DecisionSink& sink, const ReviewContext& 
   }
 
   // 3. This month's 明細書, streamed in acceptance order.
+  reviewer.expect_claims(source.claims_expected(month));
   source.for_each_claim(month, [&](SubmittedClaim&& c, std::vector<Finding>&& findings, const SubmittedClaim* next) {
     if (next != nullptr) reviewer.prefetch(*next);
     const bool precheck_errors = !findings.empty();

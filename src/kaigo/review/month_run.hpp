@@ -32,6 +32,8 @@ class MonthSource {
   virtual void for_each_plan(YearMonth month, const PlanFn& fn) = 0;
   // Every 明細書 (様式第七 included) of the month's accepted files, in acceptance order.
   virtual void for_each_claim(YearMonth month, const ClaimFn& fn) = 0;
+  // About how many for_each_claim will give (at least as many; 0: not known), read cheaply.
+  virtual std::size_t claims_expected(YearMonth /*month*/) { return 0; }
 };
 
 class DecisionSink {

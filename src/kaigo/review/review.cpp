@@ -72,6 +72,7 @@ std::vector<PlanDecision> MonthReviewer::review_plans_sorting(std::vector<const 
 void MonthReviewer::review_plans_sorting(std::vector<const SubmittedPlan*>& plans,
                                          const std::function<void(std::size_t, PlanDecision&&)>& decided) {
   if (s_->phase != State::Phase::Start) throw std::logic_error("review: plans must be reviewed first, once");
+  s_->plans.reserve_more(plans.size());  // grown at once, not doubled along the way
   PlanReviewDeps deps{s_->context, s_->plans, s_->index};
   sort_in_order(plans, [](const SubmittedPlan& p) { return p.order; },
                 [](const SubmittedPlan& p) -> const std::string& { return p.id; });
@@ -99,6 +100,8 @@ ClaimDecision MonthReviewer::review_claim(const SubmittedClaim& claim) {
   auto deps = s_->claim_deps();
   return review_new_claim(claim, deps);
 }
+
+void MonthReviewer::expect_claims(std::size_t n) { s_->registered.reserve_more(n); }
 
 void MonthReviewer::prefetch(const SubmittedClaim& next) const {
   const auto& k = next.statement.key;

@@ -69,6 +69,8 @@ class MonthReviewer {
   std::vector<ClaimDecision> review_held();
   // Decides one 明細書 of this month. Throws std::logic_error when called out of order.
   ClaimDecision review_claim(const SubmittedClaim& claim);
+  // About how many 明細書 review_claim will see (more is harmless): their keys' table is sized once.
+  void expect_claims(std::size_t n);
   // Asks the memory for what review_claim(next) looks up first — its person in the 受給者台帳, its
   // person-month among the 給付管理票, its key among the registered 明細書 — while the claim before
   // it is decided: those reads missed the cache, a fifth of the deciding thread's time.

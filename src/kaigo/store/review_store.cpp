@@ -165,6 +165,15 @@ void ReviewStore::for_each_claim(YearMonth month, const ClaimFn& fn) {
       });
 }
 
+std::size_t ReviewStore::claims_expected(YearMonth month) {
+  auto st = db_.connection().prepare(
+      fmt::format("SELECT COALESCE(SUM(s.statements), 0) FROM submissions s WHERE s.processing_month = ? AND {} AND "
+                  "s.data_type <> '{}'",
+                  sent_, kPlanData));
+  st.bind(1, month.str());
+  return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
+}
+
 // ---- history ------------------------------------------------------------------------------------
 
 std::vector<YearMonth> ReviewStore::later_reviewed_months(YearMonth month) {

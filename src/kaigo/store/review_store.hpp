@@ -40,6 +40,8 @@ class ReviewStore : public review::MonthSource, public review::DecisionSink {
   void read_history_ahead(YearMonth month);
   void for_each_plan(YearMonth month, const PlanFn& fn) override;
   void for_each_claim(YearMonth month, const ClaimFn& fn) override;
+  // The 明細件数 the reception counted in the month's sent files of 明細書.
+  std::size_t claims_expected(YearMonth month) override;
 
   void begin(YearMonth month) override;
   void plan(const review::SubmittedPlan& plan, review::PlanDecision decision) override;

@@ -26,6 +26,8 @@ class PlanRegistry {
   explicit PlanRegistry(std::span<const RegisteredPlan> earlier);
   const Entry* find(const billing::PersonMonthKey& person_month) const;
   void prefetch(const billing::PersonMonthKey& person_month) const { entries_.prefetch(person_month); }
+  // Room for n more entries (a month's 給付管理票, before they are registered).
+  void reserve_more(std::size_t n) { entries_.reserve(entries_.size() + n); }
   // `plan` must outlive the registry (MonthReviewer's contract).
   void register_plan(const billing::PersonMonthKey& person_month, const SubmittedPlan& plan);
   void withdraw(const billing::PersonMonthKey& person_month);
@@ -57,7 +59,10 @@ class ClaimRegister {
   bool contains(const billing::ClaimKey& key) const { return keys_.contains(key); }
   void prefetch(const billing::ClaimKey& key) const { keys_.prefetch(key); }
   void add(const billing::ClaimKey& key) { keys_[key] = true; }
-  void reserve(std::size_t n) { keys_.reserve(n); }
+  // Room for n more keys: sized once for the month, the table is as small as std::unordered_set's
+  // nodes; grown by doubling along the way it held the old and new tables at once (a national
+  // month's review peaked at 7.8 GB instead of 4.8; docs/performance.md, sixteenth session).
+  void reserve_more(std::size_t n) { keys_.reserve(keys_.size() + n); }
 
  private:
   FlatMap<billing::ClaimKey, bool> keys_;
