@@ -3,10 +3,15 @@
 // cancel refused with exit 1, review printing the month's counts.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "kaigo/core/sha256.hpp"
 #include "kaigo/core/strings.hpp"
 #include "support/cli_month.hpp"
 #include "support/test_support.hpp"
@@ -63,6 +68,33 @@ TEST(CliReception, SubmitTakesItsFilesFromAList) {
   EXPECT_EQ(split(resent[0], '\t')[1], m.files[0].filename().string());
   EXPECT_EQ(split(resent[1], '\t')[1], m.files[0].filename().string());
   EXPECT_EQ(split(resent.back(), '\t')[2], "様式エラー有");
+}
+
+// A file that has no size to read it by (a named pipe) is read to its end, however large: the same
+// bytes, the same digest, as the file itself.
+TEST(CliReception, SubmitReadsAPipeToItsEnd) {
+  CliMonth m("--offices 6 --recipients 3000");  // files of several 64 KiB: the reader's buffer grows
+  const auto largest = *std::max_element(m.files.begin(), m.files.end(), [](const auto& a, const auto& b) {
+    return std::filesystem::file_size(a) < std::filesystem::file_size(b);
+  });
+  const std::string bytes = read_file(largest);
+  ASSERT_GT(bytes.size(), std::size_t{4} << 16);
+  const auto fifo = m.dir / "KK260501.CSV";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] {
+    std::ofstream out(fifo, std::ios::binary);
+    // In pieces smaller than the reader's first buffer, so that it must read more than once.
+    for (std::size_t at = 0; at < bytes.size(); at += 1000)
+      out.write(bytes.data() + at, static_cast<std::streamsize>(std::min<std::size_t>(1000, bytes.size() - at)));
+  });
+  auto r = run_kaigo("submit --db " + m.db + " --format json --at 2026-05-05T10:00:00 " + fifo.string());
+  writer.join();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto answer = nlohmann::json::parse(r.out);
+  ASSERT_EQ(answer.size(), 1u);
+  EXPECT_EQ(answer[0]["bytes"], bytes.size());
+  EXPECT_EQ(answer[0]["sha256"], sha256_hex(bytes));
+  EXPECT_EQ(answer[0]["state"], "受付完了");
 }
 
 TEST(CliReception, SubmitWithoutFilesOrWithAMissingListIsRefused) {
@@ -126,7 +158,8 @@ TEST(CliReception, ReviewMarksFilesSentAndCountsTheMonth) {
   auto rerun = run_kaigo("review --db " + m.db + " --month 202605");
   EXPECT_EQ(rerun.exit_code, 1);
   EXPECT_EQ(rerun.err,
-            "審査できません: 処理年月 202605 は審査済です。審査をやり直すときは --again を付けてください（支払処理もやり直しに"
+            "審査できません: 処理年月 202605 は審査済です。審査をやり直すときは --again "
+            "を付けてください（支払処理もやり直しに"
             "なります） / cannot review: processing month 202605 is already reviewed; to review it again, say --again "
             "(its settlement must then be run again too)\n");
   EXPECT_EQ(run_kaigo("review --db " + m.db + " --month 202605 --again").exit_code, 0);
