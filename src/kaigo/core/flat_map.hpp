@@ -18,6 +18,9 @@
 
 namespace kaigo {
 
+// The value of a FlatMap used as a set.
+struct NoValue {};
+
 // K and V must be default-constructible and movable; Hash gives a std::size_t.
 template <class K, class V, class Hash = std::hash<K>>
 class FlatMap {
@@ -27,7 +30,7 @@ class FlatMap {
 
   // Room for n entries without growing.
   void reserve(std::size_t n) {
-    if (n + n / 2 > slots_.size()) rehash(std::max<std::size_t>(16, n + n / 2));
+    if (slots_for(n) > slots_.size()) rehash(slots_for(n));
   }
 
   const V* find(const K& key) const {
@@ -48,7 +51,7 @@ class FlatMap {
 
   // The value of `key`, inserted default-constructed when absent.
   V& operator[](const K& key) {
-    if (capacity_for(size_ + 1) > slots_.size()) rehash(capacity_for(size_ + 1));
+    if (slots_for(size_ + 1) > slots_.size()) rehash(std::max(slots_for(size_ + 1), 2 * slots_.size()));
     const auto h = Hash{}(key);
     const auto t = tag(h);
     std::size_t i = home(h);
@@ -90,9 +93,9 @@ class FlatMap {
 
  private:
   struct Slot {
-    std::uint32_t tag = 0;  // the hash's high bits, never 0; 0 marks an empty slot
+    std::uint32_t tag = 0;  // the hash's low bits, never 0; 0 marks an empty slot
     K key{};
-    V value{};
+    [[no_unique_address]] V value{};  // a set's NoValue takes no room
   };
 
   // The slot is chosen by the hash's high bits, the tag is its low ones.
@@ -102,12 +105,8 @@ class FlatMap {
     return static_cast<std::size_t>((static_cast<Wide>(h) * slots_.size()) >> 64);
   }
   std::size_t next(std::size_t i) const { return i + 1 == slots_.size() ? 0 : i + 1; }
-  // Slots at most two thirds full; growing doubles them.
-  std::size_t capacity_for(std::size_t n) const {
-    const std::size_t needed = std::max<std::size_t>(16, n + n / 2);
-    if (needed <= slots_.size()) return slots_.size();
-    return std::max(needed, 2 * slots_.size());
-  }
+  // The slots n entries need: at most two thirds full. Growing past them doubles the table.
+  static std::size_t slots_for(std::size_t n) { return std::max<std::size_t>(16, n + n / 2); }
 
   void rehash(std::size_t capacity) {
     std::vector<Slot> old(capacity);

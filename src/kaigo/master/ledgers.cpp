@@ -154,10 +154,6 @@ std::span<const Recipient> RecipientLedger::versions(std::string_view insurer_no
   return key ? table_.versions(*key) : std::span<const Recipient>{};
 }
 
-void RecipientLedger::prefetch(std::string_view insurer_no, std::string_view insured_no) const {
-  if (auto key = PersonKey::of(insurer_no, insured_no)) table_.prefetch(*key);
-}
-
 const Recipient* RecipientLedger::at(std::string_view insurer_no, std::string_view insured_no, Date day) const {
   auto key = PersonKey::of(insurer_no, insured_no);
   return key ? table_.at(*key, day) : nullptr;

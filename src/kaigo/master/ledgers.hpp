@@ -109,7 +109,7 @@ class RecipientLedger : public VersionedMaster<Recipient, PersonKey> {
                                          YearMonth month) const;
   std::size_t people() const { return table_.key_count(); }
   // Asks the memory for the person's slot ahead of a lookup.
-  void prefetch(std::string_view insurer_no, std::string_view insured_no) const;
+  void prefetch(const PersonKey& person) const { table_.prefetch(person); }
 
  private:
   std::shared_ptr<const Arena> names_;

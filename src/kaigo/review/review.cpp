@@ -104,12 +104,12 @@ ClaimDecision MonthReviewer::review_claim(const SubmittedClaim& claim) {
 void MonthReviewer::expect_claims(std::size_t n) { s_->registered.reserve_more(n); }
 
 void MonthReviewer::prefetch(const SubmittedClaim& next) const {
-  const auto& k = next.statement.key;
-  s_->context.recipients.prefetch(k.insurer_no, k.insured_no);
-  if (auto claim = billing::ClaimKey::of(k)) {
-    s_->plans.prefetch(claim->person_month());
-    s_->registered.prefetch(*claim);
-  }
+  // One key, made once: the person and the person-month are parts of it.
+  const auto claim = billing::ClaimKey::of(next.statement.key);
+  if (!claim) return;
+  s_->context.recipients.prefetch(claim->person_month().person());
+  s_->plans.prefetch(claim->person_month());
+  s_->registered.prefetch(*claim);
 }
 
 MonthOutcome review_month(const ReviewInput& input, const ReviewContext& context) {

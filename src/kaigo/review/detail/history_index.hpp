@@ -58,14 +58,14 @@ class ClaimRegister {
  public:
   bool contains(const billing::ClaimKey& key) const { return keys_.contains(key); }
   void prefetch(const billing::ClaimKey& key) const { keys_.prefetch(key); }
-  void add(const billing::ClaimKey& key) { keys_[key] = true; }
+  void add(const billing::ClaimKey& key) { keys_[key]; }
   // Room for n more keys: sized once for the month, the table is as small as std::unordered_set's
   // nodes; grown by doubling along the way it held the old and new tables at once (a national
   // month's review peaked at 7.8 GB instead of 4.8; docs/performance.md, sixteenth session).
   void reserve_more(std::size_t n) { keys_.reserve(keys_.size() + n); }
 
  private:
-  FlatMap<billing::ClaimKey, bool> keys_;
+  FlatMap<billing::ClaimKey, NoValue> keys_;
 };
 
 }  // namespace kaigo::review
